@@ -1,0 +1,55 @@
+"""A real Celery worker process picks up a task from Redis and does the work in the database."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from claims.models import Claim
+from claims.tasks import extract_snapshot
+from tests.factories import SnapshotFactory
+
+pytestmark = [pytest.mark.broker, pytest.mark.postgres]
+
+
+def _wait_for(predicate, timeout: float = 60.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_real_worker_extracts_claims_from_a_snapshot(live_worker):
+    snapshot = SnapshotFactory(
+        text=(
+            "The ministry said that 3,200 tonnes of cod were landed in 2022, twice the 2021 "
+            "catch. Do you like fish?"
+        )
+    )
+
+    extract_snapshot.apply_async((snapshot.pk,), kwargs={"min_score": 0.5}, queue=live_worker)
+
+    assert _wait_for(lambda: Claim.objects.filter(snapshot=snapshot).exists()), (
+        "the worker did not store the extracted claim within 60 s"
+    )
+    claim = Claim.objects.get(snapshot=snapshot)
+    assert claim.quote.startswith("The ministry said that 3,200 tonnes")
+    assert claim.events.get().action == "extracted"
+
+
+def test_real_worker_runs_a_task_twice_without_duplicates(live_worker):
+    snapshot = SnapshotFactory(
+        text="Officials said 412 million euros were spent on the bridge in 2019."
+    )
+    sentinel = SnapshotFactory(text="The port said 3,200 tonnes of cod were landed in 2022.")
+    for _ in range(2):
+        extract_snapshot.apply_async((snapshot.pk,), queue=live_worker)
+    extract_snapshot.apply_async((sentinel.pk + 10_000,), queue=live_worker)  # gone: no error
+    # One solo worker takes tasks in order: once the sentinel is done, so are the others.
+    extract_snapshot.apply_async((sentinel.pk,), queue=live_worker)
+
+    assert _wait_for(lambda: Claim.objects.filter(snapshot=sentinel).exists())
+    assert Claim.objects.filter(snapshot=snapshot).count() == 1
