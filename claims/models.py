@@ -168,6 +168,14 @@ class Verdict(models.Model):
         blank=True,
         related_name="authored_verdicts",
     )
+    last_edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Who last changed the draft's rating or text (may not be its publisher).",
+    )
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -231,12 +239,27 @@ class Verdict(models.Model):
         return CLAIMREVIEW_RATING_VALUE.get(self.rating)
 
 
+class EvidenceState(models.TextChoices):
+    ACCEPTED = "accepted", "Accepted"
+    SUGGESTED = "suggested", "Suggested (found automatically, not yet reviewed)"
+    REJECTED = "rejected", "Rejected"
+
+
 class Evidence(models.Model):
-    """A source a researcher attached to a claim, with its stance and the relevant excerpt."""
+    """A source attached to a claim, with its stance and the relevant excerpt.
+
+    Researchers add accepted evidence; related-source discovery adds suggestions (no stance)
+    that a researcher accepts or rejects. Only accepted evidence is cited by a verdict.
+    """
+
+    State = EvidenceState
 
     claim = models.ForeignKey(Claim, on_delete=models.PROTECT, related_name="evidence")
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="evidence")
-    stance = models.CharField(max_length=16, choices=Stance.choices)
+    state = models.CharField(
+        max_length=16, choices=EvidenceState.choices, default=EvidenceState.ACCEPTED
+    )
+    stance = models.CharField(max_length=16, choices=Stance.choices, blank=True)
     excerpt = models.TextField(blank=True)
     note = models.TextField(blank=True)
     added_by = models.ForeignKey(
@@ -266,7 +289,12 @@ class Evidence(models.Model):
                 violation_error_message="This source is already evidence for the claim.",
             ),
             models.CheckConstraint(
-                condition=Q(stance__in=Stance.values), name="evidence_stance_valid"
+                condition=Q(stance__in=Stance.values) | Q(stance="", state=EvidenceState.SUGGESTED),
+                name="evidence_stance_valid",
+                violation_error_message="Evidence needs a stance (only suggestions may lack one).",
+            ),
+            models.CheckConstraint(
+                condition=Q(state__in=EvidenceState.values), name="evidence_state_valid"
             ),
         ]
 

@@ -13,7 +13,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from claims.extraction import Document, Extraction, extract
-from claims.models import Claim, ClaimEvent, ClaimStatus
+from claims.models import Claim, ClaimEvent, ClaimStatus, Evidence, Verdict, VerdictCitation
+from claims.workflow import (
+    ACTIONS,
+    WorkflowError,
+    actions_from,
+    available_actions,
+    is_desk_member,
+    user_roles,
+)
 from sources.models import Snapshot, Source, content_hash
 from sources.normalize import normalize_url
 
@@ -179,3 +187,436 @@ def snapshot_extract_claims(
         return _store_claims(
             snapshot=snapshot, extraction=extraction, min_score=min_score, actor=actor
         )
+
+
+# --- The editorial workflow -------------------------------------------------------------------
+
+
+def _lock_claim(claim: Claim | int) -> Claim:
+    pk = claim.pk if isinstance(claim, Claim) else claim
+    return Claim.objects.select_for_update().get(pk=pk)
+
+
+def _check_version(claim: Claim, expected_version: int | None) -> None:
+    if expected_version is not None and claim.version != expected_version:
+        raise WorkflowError(
+            "stale_version",
+            f"The claim changed since you loaded it (you had version {expected_version}, it is "
+            f"now {claim.version}). Reload it, check the changes, and try again.",
+            status=412,
+        )
+
+
+def _record(
+    claim: Claim,
+    *,
+    actor: AbstractBaseUser | None,
+    action: str,
+    from_status: str = "",
+    to_status: str = "",
+    note: str = "",
+    changes: dict | None = None,
+) -> ClaimEvent:
+    return ClaimEvent.objects.create(
+        claim=claim,
+        actor=actor,
+        action=action,
+        from_status=from_status,
+        to_status=to_status,
+        note=note,
+        changes=changes or {},
+    )
+
+
+def _bump(claim: Claim, **fields: object) -> None:
+    for name, value in fields.items():
+        setattr(claim, name, value)
+    claim.version += 1
+    claim.save(update_fields=[*fields, "version", "updated_at"])
+
+
+def _require_desk(actor: AbstractBaseUser | None, doing: str) -> None:
+    if not is_desk_member(actor):
+        raise WorkflowError(
+            "forbidden_role",
+            f"Only researchers and editors can {doing}. Ask an editor to give you a desk role.",
+            status=403,
+        )
+
+
+def _require_open(claim: Claim, doing: str) -> None:
+    if claim.status in {ClaimStatus.PUBLISHED, ClaimStatus.RETRACTED, ClaimStatus.DISMISSED}:
+        label = ClaimStatus(claim.status).label.lower()
+        hint = "Restore it" if claim.status == ClaimStatus.DISMISSED else "Reopen it"
+        raise WorkflowError(
+            "claim_closed",
+            f"Cannot {doing}: the claim is {label}. {hint} first.",
+            status=409,
+            allowed_actions=actions_from(claim.status),
+        )
+
+
+def current_draft(claim: Claim) -> Verdict | None:
+    return claim.verdicts.filter(state=Verdict.State.DRAFT).first()
+
+
+def _check_ready_for_review(claim: Claim, draft: Verdict | None, doing: str) -> Verdict:
+    if draft is None or not draft.rating or not draft.conclusion.strip():
+        raise WorkflowError(
+            "verdict_incomplete",
+            f"Cannot {doing}: the draft verdict needs a rating and a conclusion. "
+            "Write them in the verdict first.",
+            status=409,
+        )
+    if not claim.evidence.filter(state=Evidence.State.ACCEPTED).exists():
+        raise WorkflowError(
+            "no_evidence",
+            f"Cannot {doing}: the claim has no evidence. Add at least one evidence source first.",
+            status=409,
+        )
+    return draft
+
+
+def claim_transition(
+    *,
+    claim: Claim | int,
+    action: str,
+    actor: AbstractBaseUser,
+    note: str = "",
+    expected_version: int | None = None,
+) -> Claim:
+    """Take a workflow action on a claim, or raise WorkflowError saying why not."""
+    note = (note or "").strip()
+    with transaction.atomic():
+        claim = _lock_claim(claim)
+        _check_version(claim, expected_version)
+        spec = ACTIONS.get(action)
+        if spec is None:
+            raise WorkflowError(
+                "unknown_action",
+                f"Unknown action {action!r}. Actions are: {', '.join(ACTIONS)}.",
+                status=400,
+                allowed_actions=available_actions(claim.status, actor),
+            )
+        if not spec.roles & user_roles(actor):
+            who = " or ".join(sorted(spec.roles))
+            raise WorkflowError(
+                "forbidden_role",
+                f"Only a {who} can {spec.label.lower()} a claim.",
+                status=403,
+                allowed_actions=available_actions(claim.status, actor),
+            )
+        if claim.status not in spec.sources:
+            allowed = available_actions(claim.status, actor)
+            raise WorkflowError(
+                "invalid_transition",
+                f"Cannot {spec.label.lower()} a claim that is "
+                f"{ClaimStatus(claim.status).label.lower()}. "
+                + (
+                    f"Allowed now: {', '.join(allowed)}."
+                    if allowed
+                    else "No action is open to you now."
+                ),
+                status=409,
+                allowed_actions=allowed,
+            )
+        if spec.note_required and not note:
+            raise WorkflowError(
+                "note_required",
+                f"{spec.label} needs a note saying why. Add a note and try again.",
+                status=400,
+                allowed_actions=available_actions(claim.status, actor),
+            )
+
+        from_status = claim.status
+        changes: dict = {}
+        if action == "submit":
+            _check_ready_for_review(claim, current_draft(claim), "submit")
+        elif action == "publish":
+            changes = _publish(claim, actor)
+        elif action == "reopen":
+            changes = _open_correction(claim, actor)
+        elif action == "retract":
+            claim.verdicts.filter(state=Verdict.State.PUBLISHED).update(
+                state=Verdict.State.RETRACTED, updated_at=timezone.now()
+            )
+        _bump(claim, status=spec.target)
+        _record(
+            claim,
+            actor=actor,
+            action=action,
+            from_status=from_status,
+            to_status=spec.target,
+            note=note,
+            changes=changes,
+        )
+    return claim
+
+
+def _publish(claim: Claim, actor: AbstractBaseUser) -> dict:
+    draft = _check_ready_for_review(claim, current_draft(claim), "publish")
+    if not settings.CLAIMS_ALLOW_SELF_PUBLISH and actor.pk in {
+        draft.author_id,
+        draft.last_edited_by_id,
+    }:
+        raise WorkflowError(
+            "four_eyes",
+            "Cannot publish a verdict you wrote or last edited: another editor must publish it "
+            "(second pair of eyes).",
+            status=403,
+            allowed_actions=[],
+        )
+    now = timezone.now()
+    previous = claim.verdicts.filter(number__isnull=False).order_by("-number").first()
+    claim.verdicts.filter(state=Verdict.State.PUBLISHED).update(
+        state=Verdict.State.SUPERSEDED, updated_at=now
+    )
+    draft.state = Verdict.State.PUBLISHED
+    draft.number = (previous.number if previous else 0) + 1
+    draft.reviewer = actor
+    draft.published_at = now
+    draft.save()
+    citations = []
+    for item in claim.evidence.filter(state=Evidence.State.ACCEPTED).select_related("source"):
+        snapshot = item.snapshot or item.source.latest_snapshot()
+        citations.append(
+            VerdictCitation(
+                verdict=draft,
+                source=item.source,
+                snapshot=snapshot,
+                stance=item.stance,
+                excerpt=item.excerpt,
+                note=item.note,
+            )
+        )
+    VerdictCitation.objects.bulk_create(citations)
+    return {"verdict": draft.pk, "version": draft.number, "rating": draft.rating}
+
+
+def _open_correction(claim: Claim, actor: AbstractBaseUser) -> dict:
+    """Reopening starts a new draft from the latest published text, so a correction is an edit."""
+    if current_draft(claim) is not None:
+        return {}
+    latest = claim.verdicts.filter(number__isnull=False).order_by("-number").first()
+    draft = Verdict.objects.create(
+        claim=claim,
+        rating=latest.rating if latest else "",
+        conclusion=latest.conclusion if latest else "",
+        explanation=latest.explanation if latest else "",
+        author=actor,
+    )
+    return {"draft": draft.pk, "from_version": latest.number if latest else None}
+
+
+CLAIM_EDITABLE_FIELDS = ("text", "speaker", "assignee")
+
+
+def claim_update(
+    *,
+    claim: Claim | int,
+    actor: AbstractBaseUser,
+    data: dict,
+    expected_version: int | None = None,
+) -> Claim:
+    """Edit a claim's wording, speaker or assignee; records what changed."""
+    _require_desk(actor, "edit claims")
+    unknown = set(data) - set(CLAIM_EDITABLE_FIELDS)
+    if unknown:
+        raise WorkflowError(
+            "not_editable",
+            f"These fields cannot be edited: {', '.join(sorted(unknown))}.",
+            status=400,
+        )
+    with transaction.atomic():
+        claim = _lock_claim(claim)
+        _check_version(claim, expected_version)
+        if {"text", "speaker"} & set(data):
+            _require_open(claim, "change the claim's wording")
+        changes = {}
+        for name, value in data.items():
+            old = getattr(claim, f"{name}_id" if name == "assignee" else name)
+            new = value.pk if name == "assignee" and value is not None else value
+            if old != new:
+                changes[name] = [old, new]
+        if not changes:
+            return claim
+        _bump(claim, **data)
+        _record(claim, actor=actor, action="edited", changes=changes)
+    return claim
+
+
+def claim_create(*, actor: AbstractBaseUser, data: dict) -> Claim:
+    """A claim added by hand (no extraction); optionally tied to an article snapshot."""
+    _require_desk(actor, "add claims")
+    with transaction.atomic():
+        claim = Claim.objects.create(origin=Claim.Origin.MANUAL, checkworthiness=1.0, **data)
+        _record(claim, actor=actor, action="created", to_status=claim.status)
+    return claim
+
+
+VERDICT_EDITABLE_FIELDS = ("rating", "conclusion", "explanation")
+
+
+def verdict_update_draft(
+    *,
+    claim: Claim | int,
+    actor: AbstractBaseUser,
+    data: dict,
+    expected_revision: int | None = None,
+) -> Verdict:
+    """Create or edit the claim's draft verdict."""
+    _require_desk(actor, "write verdicts")
+    with transaction.atomic():
+        claim = _lock_claim(claim)
+        _require_open(claim, "edit the verdict")
+        draft = current_draft(claim)
+        if (
+            draft is not None
+            and expected_revision is not None
+            and draft.revision != expected_revision
+        ):
+            raise WorkflowError(
+                "stale_version",
+                f"The draft verdict changed since you loaded it (you had revision "
+                f"{expected_revision}, it is now {draft.revision}). Reload it and try again.",
+                status=412,
+            )
+        created = draft is None
+        if created:
+            draft = Verdict(claim=claim, author=actor)
+        changes = {
+            name: [getattr(draft, name), value]
+            for name, value in data.items()
+            if getattr(draft, name) != value
+        }
+        if not changes and not created:
+            return draft
+        for name, value in data.items():
+            setattr(draft, name, value)
+        if changes:
+            draft.last_edited_by = actor
+        if not created:
+            draft.revision += 1
+        draft.save()
+        _record(
+            claim,
+            actor=actor,
+            action="verdict_created" if created else "verdict_edited",
+            changes=changes,
+        )
+    return draft
+
+
+def _source_for_evidence(source_url: str) -> Source:
+    url = normalize_url(source_url)
+    source, _ = Source.objects.get_or_create(url=url, defaults={"kind": Source.Kind.EVIDENCE})
+    return source
+
+
+def evidence_add(
+    *,
+    claim: Claim | int,
+    actor: AbstractBaseUser,
+    stance: str,
+    source: Source | None = None,
+    source_url: str = "",
+    excerpt: str = "",
+    note: str = "",
+) -> Evidence:
+    """Attach a source (existing, or by URL) to a claim as evidence."""
+    _require_desk(actor, "add evidence")
+    with transaction.atomic():
+        claim = _lock_claim(claim)
+        _require_open(claim, "add evidence")
+        if source is None:
+            source = _source_for_evidence(source_url)
+        if claim.evidence.filter(source=source).exists():
+            raise WorkflowError(
+                "duplicate_evidence",
+                "This source is already evidence for the claim: edit that evidence instead.",
+                status=409,
+            )
+        evidence = Evidence.objects.create(
+            claim=claim,
+            source=source,
+            stance=stance,
+            excerpt=excerpt,
+            note=note,
+            added_by=actor,
+            snapshot=source.latest_snapshot(),
+        )
+        _record(
+            claim,
+            actor=actor,
+            action="evidence_added",
+            changes={"evidence": evidence.pk, "source": source.url, "stance": stance},
+        )
+    return evidence
+
+
+def evidence_update(*, evidence: Evidence, actor: AbstractBaseUser, data: dict) -> Evidence:
+    _require_desk(actor, "change evidence")
+    with transaction.atomic():
+        claim = _lock_claim(evidence.claim_id)
+        _require_open(claim, "change evidence")
+        evidence = Evidence.objects.select_for_update().get(pk=evidence.pk)
+        changes = {
+            name: [getattr(evidence, name), value]
+            for name, value in data.items()
+            if getattr(evidence, name) != value
+        }
+        if not changes:
+            return evidence
+        for name, value in data.items():
+            setattr(evidence, name, value)
+        evidence.save()
+        _record(
+            claim,
+            actor=actor,
+            action="evidence_changed",
+            changes={"evidence": evidence.pk, **changes},
+        )
+    return evidence
+
+
+def evidence_delete(*, evidence: Evidence, actor: AbstractBaseUser) -> None:
+    _require_desk(actor, "remove evidence")
+    with transaction.atomic():
+        claim = _lock_claim(evidence.claim_id)
+        _require_open(claim, "remove evidence")
+        _record(
+            claim,
+            actor=actor,
+            action="evidence_removed",
+            changes={"evidence": evidence.pk, "source": evidence.source.url},
+        )
+        evidence.delete()
+
+
+def article_ingest_url(
+    *,
+    url: str,
+    title: str = "",
+    published_at: datetime | None = None,
+    min_score: float | None = None,
+    actor: AbstractBaseUser | None = None,
+) -> Source:
+    """Register an article by URL and fetch it in the background (claims.ingest_url)."""
+    normalized = normalize_url(url)
+    from claims.tasks import ingest_url  # tasks import services; import here to avoid a cycle
+
+    with transaction.atomic():
+        article, _ = Source.objects.get_or_create(
+            url=normalized, defaults={"kind": Source.Kind.ARTICLE, "title": title}
+        )
+        if article.kind != Source.Kind.ARTICLE:
+            article.kind = Source.Kind.ARTICLE
+            article.save(update_fields=["kind", "updated_at"])
+        options = {
+            "title": title,
+            "published_at": published_at.isoformat() if published_at else None,
+            "min_score": min_score,
+            "actor_id": actor.pk if actor else None,
+        }
+        transaction.on_commit(lambda: ingest_url.delay(article.pk, **options))
+    return article

@@ -75,7 +75,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Production serves collected static files itself; runserver does it under DEBUG.
+    *([] if DEBUG else ["whitenoise.middleware.WhiteNoiseMiddleware"]),
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -159,9 +160,23 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "config.api.PageNumberPagination",
     "PAGE_SIZE": 50,
+    "EXCEPTION_HANDLER": "config.api.exception_handler",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]
+    + (["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("API_THROTTLE_ANON", "120/min"),
+        "user": os.environ.get("API_THROTTLE_USER", "2000/min"),
+    },
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
+# Bodies above this are refused with 413 (an article's text or HTML is the largest thing sent).
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("API_MAX_BODY_BYTES", str(12 * 1024 * 1024)))
 SPECTACULAR_SETTINGS = {
     "TITLE": "claimtracker API",
     "DESCRIPTION": "Fact-check claims, evidence and published verdicts.",
@@ -190,6 +205,16 @@ CELERY_TIMEZONE = TIME_ZONE
 # Claims.
 # Sentences scoring at least this become claims when an article is ingested.
 CLAIMS_MIN_CHECKWORTHINESS = env_float("CLAIMS_MIN_CHECKWORTHINESS", 0.5)
+# The four-eyes rule: an editor may not publish a verdict they wrote or last edited. True relaxes
+# it (a one-person desk).
+CLAIMS_ALLOW_SELF_PUBLISH = env_bool("CLAIMS_ALLOW_SELF_PUBLISH", False)
+# Published verdicts (the verdicts/ feed and ClaimReview) can be read without a token.
+CLAIMS_PUBLIC_FEED = env_bool("CLAIMS_PUBLIC_FEED", True)
+# The publishing organisation, named as the author of every ClaimReview.
+CLAIMS_PUBLISHER_NAME = os.environ.get("CLAIMS_PUBLISHER_NAME", "claimtracker demo desk")
+CLAIMS_PUBLISHER_URL = os.environ.get("CLAIMS_PUBLISHER_URL", "http://127.0.0.1:8000/")
+# Public base URL of this service; a published fact-check's page is {SITE_URL}fact-checks/{id}/.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/").rstrip("/") + "/"
 
 # Sources.
 # Tests and private deployments only: let the fetcher reach loopback and private addresses.

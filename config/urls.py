@@ -1,14 +1,16 @@
 from django.contrib import admin
+from django.db import connection
 from django.http import HttpRequest, JsonResponse
-from django.urls import path
+from django.urls import include, path
 from django.views.decorators.http import require_GET
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from claims.views import fact_check_page
 
 
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
     """Liveness for load balancers and the smoke test: the process serves and the DB answers."""
-    from django.db import connection
-
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
@@ -17,4 +19,8 @@ def healthz(request: HttpRequest) -> JsonResponse:
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("api/v1/", include("claims.api.urls")),
+    path("api/v1/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/v1/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("fact-checks/<int:claim_id>/", fact_check_page, name="fact-check"),
 ]

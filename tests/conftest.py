@@ -94,7 +94,7 @@ def outsider(db):
 
 
 def _database_url_for_subprocess() -> str:
-    """The URL of the database the tests use right now (the test database, not the configured one)."""
+    """The URL of the test database the tests use now (not the configured database)."""
     from urllib.parse import quote
 
     db = settings.DATABASES["default"]
@@ -156,3 +156,27 @@ def live_worker(transactional_db, tmp_path):
             process.kill()
             process.wait()
         print(f"--- celery worker log ({log_path}) ---\n{log_path.read_text(errors='replace')}")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Throttle counters and robots.txt answers live in the cache: no test inherits another's."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def api():
+    """An API client; log a persona in with `api.force_authenticate(user)`."""
+    from rest_framework.test import APIClient
+
+    return APIClient()
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # PBKDF2 costs ~0.3 s per user: fine for people, too slow for hundreds of test personas.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,328 @@
+"""Shapes of the claims API. Validation and shaping only: the writes live in claims.services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from claims.models import Claim, ClaimEvent, Evidence, Stance, Verdict, VerdictCitation
+from claims.workflow import ACTIONS, DESK_ROLES, available_actions
+from config.api import StrictCharField, StrictModelSerializer, StrictSerializer
+from sources.models import Source
+
+MAX_ARTICLE_CHARS = 5_000_000
+
+
+class ArticleRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Source
+        fields = ["id", "title", "url", "publisher", "published_at"]
+        read_only_fields = fields
+
+
+class ClaimSerializer(serializers.ModelSerializer):
+    """A claim as the desk and REST clients see it (writes use the serializers below)."""
+
+    article = serializers.SerializerMethodField()
+    assignee = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    rating = StrictCharField(read_only=True, allow_null=True, default=None)
+    published_version = serializers.IntegerField(read_only=True, allow_null=True, default=None)
+    evidence_count = serializers.IntegerField(read_only=True, default=0)
+    allowed_actions = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Claim
+        fields = [
+            "id",
+            "text",
+            "article",
+            "start",
+            "end",
+            "checkworthiness",
+            "features",
+            "speaker",
+            "quantities",
+            "status",
+            "assignee",
+            "origin",
+            "rating",
+            "published_version",
+            "evidence_count",
+            "allowed_actions",
+            "version",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(ArticleRefSerializer(allow_null=True))
+    def get_article(self, claim: Claim) -> dict | None:
+        if claim.snapshot_id is None:
+            return None
+        return ArticleRefSerializer(claim.snapshot.source).data
+
+    def get_allowed_actions(self, claim: Claim) -> list[str]:
+        request = self.context.get("request")
+        return available_actions(claim.status, request.user if request else None)
+
+
+class ClaimDetailSerializer(ClaimSerializer):
+    quote = StrictCharField(read_only=True)
+
+    class Meta(ClaimSerializer.Meta):
+        fields = [*ClaimSerializer.Meta.fields, "quote"]
+
+
+class ClaimCreateSerializer(StrictSerializer):
+    server_owned = tuple(ClaimDetailSerializer.Meta.fields)
+    text = StrictCharField(max_length=5000)
+    speaker = StrictCharField(max_length=300, required=False, allow_blank=True, default="")
+    article = serializers.PrimaryKeyRelatedField(
+        queryset=Source.objects.articles(), required=False, allow_null=True, default=None
+    )
+
+
+class ClaimUpdateSerializer(StrictSerializer):
+    server_owned = tuple(ClaimDetailSerializer.Meta.fields)
+    text = StrictCharField(max_length=5000, required=False)
+    speaker = StrictCharField(max_length=300, required=False, allow_blank=True)
+    assignee = serializers.SlugRelatedField(
+        slug_field="username",
+        queryset=get_user_model().objects.filter(groups__name__in=DESK_ROLES).distinct(),
+        allow_null=True,
+        required=False,
+    )
+
+
+class TransitionSerializer(StrictSerializer):
+    action = StrictCharField(max_length=40, help_text=f"One of: {', '.join(ACTIONS)}.")
+    note = StrictCharField(max_length=5000, required=False, allow_blank=True, default="")
+
+
+class VerdictDraftSerializer(StrictModelSerializer):
+    author = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    last_edited_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+
+    class Meta:
+        model = Verdict
+        fields = [
+            "id",
+            "rating",
+            "conclusion",
+            "explanation",
+            "author",
+            "last_edited_by",
+            "revision",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = [
+            "id",
+            "author",
+            "last_edited_by",
+            "revision",
+            "created_at",
+            "updated_at",
+        ]
+        extra_kwargs = {
+            "conclusion": {"max_length": 1000},
+            "explanation": {"max_length": 50_000},
+        }
+
+
+class CitationSerializer(serializers.ModelSerializer):
+    source_url = StrictCharField(source="source.url", read_only=True)
+    source_title = StrictCharField(source="source.title", read_only=True)
+    snapshot_id = serializers.IntegerField(read_only=True, allow_null=True)
+    archived_at = serializers.DateTimeField(
+        source="snapshot.fetched_at", read_only=True, allow_null=True
+    )
+
+    class Meta:
+        model = VerdictCitation
+        fields = ["source_url", "source_title", "stance", "excerpt", "snapshot_id", "archived_at"]
+        read_only_fields = fields
+
+
+class PublishedVerdictSerializer(serializers.ModelSerializer):
+    claim = serializers.SerializerMethodField()
+    version = serializers.IntegerField(source="number", read_only=True)
+    rating_label = StrictCharField(source="get_rating_display", read_only=True)
+    reviewer = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    citations = CitationSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Verdict
+        fields = [
+            "id",
+            "claim",
+            "version",
+            "state",
+            "rating",
+            "rating_label",
+            "conclusion",
+            "explanation",
+            "reviewer",
+            "published_at",
+            "updated_at",
+            "citations",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(OpenApiTypes.OBJECT)
+    def get_claim(self, verdict: Verdict) -> dict[str, Any]:
+        claim = verdict.claim
+        article = claim.snapshot.source if claim.snapshot_id else None
+        return {
+            "id": claim.pk,
+            "text": claim.text,
+            "speaker": claim.speaker,
+            "article": ArticleRefSerializer(article).data if article else None,
+        }
+
+
+class EvidenceSerializer(StrictModelSerializer):
+    source = serializers.PrimaryKeyRelatedField(
+        queryset=Source.objects.all(), required=False, help_text="An existing source's id."
+    )
+    source_url = serializers.URLField(
+        max_length=2048, required=False, write_only=True, help_text="Or the source's URL."
+    )
+    source_detail = serializers.SerializerMethodField()
+    stance = serializers.ChoiceField(choices=Stance.choices)
+    added_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+
+    class Meta:
+        model = Evidence
+        fields = [
+            "id",
+            "claim",
+            "source",
+            "source_url",
+            "source_detail",
+            "state",
+            "stance",
+            "excerpt",
+            "note",
+            "added_by",
+            "snapshot",
+            "source_changed_at",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = [
+            "id",
+            "claim",
+            "state",
+            "added_by",
+            "snapshot",
+            "source_changed_at",
+            "created_at",
+            "updated_at",
+        ]
+        extra_kwargs = {"excerpt": {"max_length": 10_000}, "note": {"max_length": 5000}}
+
+    @extend_schema_field(OpenApiTypes.OBJECT)
+    def get_source_detail(self, evidence: Evidence) -> dict[str, Any]:
+        source = evidence.source
+        return {
+            "id": source.pk,
+            "url": source.url,
+            "title": source.title,
+            "status": source.status,
+            "last_checked_at": source.last_checked_at,
+        }
+
+    def validate(self, attrs: dict) -> dict:
+        if self.instance is None and not (attrs.get("source") or attrs.get("source_url")):
+            raise serializers.ValidationError(
+                {"source_url": "Give the evidence's source_url, or the id of a known source."}
+            )
+        if self.instance is not None and ({"source", "source_url"} & set(attrs)):
+            raise serializers.ValidationError(
+                {"source": "The source of evidence cannot change: remove it and add another."}
+            )
+        return attrs
+
+
+class EventSerializer(serializers.ModelSerializer):
+    actor = serializers.SlugRelatedField(slug_field="username", read_only=True)
+
+    class Meta:
+        model = ClaimEvent
+        fields = [
+            "id",
+            "action",
+            "actor",
+            "from_status",
+            "to_status",
+            "note",
+            "changes",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+class MatchSerializer(ClaimSerializer):
+    similarity = serializers.FloatField(read_only=True)
+    verdicts = serializers.SerializerMethodField()
+
+    class Meta(ClaimSerializer.Meta):
+        fields = ["similarity", *ClaimSerializer.Meta.fields, "verdicts"]
+
+    @extend_schema_field(PublishedVerdictSerializer(many=True))
+    def get_verdicts(self, claim: Claim) -> list[dict]:
+        versions = self.context["published_by_claim"].get(claim.pk, [])
+        return PublishedVerdictSerializer(versions, many=True, context=self.context).data
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    claim_count = serializers.IntegerField(read_only=True, default=0)
+
+    class Meta:
+        model = Source
+        fields = [
+            "id",
+            "title",
+            "url",
+            "publisher",
+            "author",
+            "published_at",
+            "language",
+            "status",
+            "last_error",
+            "claim_count",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+class ArticleCreateSerializer(StrictSerializer):
+    text = StrictCharField(
+        required=False, max_length=MAX_ARTICLE_CHARS, trim_whitespace=False
+    )
+    html = StrictCharField(
+        required=False, max_length=MAX_ARTICLE_CHARS, trim_whitespace=False
+    )
+    url = serializers.URLField(required=False, max_length=2048)
+    title = StrictCharField(required=False, max_length=1000, allow_blank=True, default="")
+    published_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    min_checkworthiness = serializers.FloatField(
+        required=False, min_value=0, max_value=1, allow_null=True, default=None
+    )
+
+    def validate(self, attrs: dict) -> dict:
+        given = [name for name in ("text", "html") if attrs.get(name)]
+        if len(given) > 1:
+            raise serializers.ValidationError(
+                {"html": "Give the article as text or as html, not both."}
+            )
+        if not given and not attrs.get("url"):
+            raise serializers.ValidationError(
+                {"text": "Give the article's text, its html, or a url to fetch it from."}
+            )
+        return attrs

@@ -1,0 +1,549 @@
+"""The claims API: parse input, call one service, serialize the result."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Max, Min, QuerySet
+from django.shortcuts import get_object_or_404
+from django_filters import rest_framework as filters
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.filters import OrderingFilter
+from rest_framework.pagination import CursorPagination
+from rest_framework.permissions import BasePermission
+from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from claims import selectors, services
+from claims.api.serializers import (
+    ArticleCreateSerializer,
+    ArticleSerializer,
+    ClaimCreateSerializer,
+    ClaimDetailSerializer,
+    ClaimSerializer,
+    ClaimUpdateSerializer,
+    EventSerializer,
+    EvidenceSerializer,
+    MatchSerializer,
+    PublishedVerdictSerializer,
+    TransitionSerializer,
+    VerdictDraftSerializer,
+)
+from claims.claimreview import claim_review
+from claims.extraction import InputError, read_html, read_text
+from claims.models import Claim, ClaimStatus, Evidence, Rating, Verdict
+from claims.workflow import API_CLIENT, is_desk_member, user_roles
+from config.api import APIError, etag_for, expected_version, not_modified, version_etag
+from sources.normalize import InvalidURL
+
+
+class CanRead(BasePermission):
+    """Desk members and api_client tokens read; only desk members (researcher, editor) write."""
+
+    message = (
+        "Your account has no role on this desk. Ask an editor for the researcher, editor or "
+        "api_client role."
+    )
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        roles = user_roles(request.user)
+        if request.method in ("GET", "HEAD", "OPTIONS"):
+            return bool(roles & {API_CLIENT, "researcher", "editor"})
+        if is_desk_member(request.user):
+            return True
+        self.message = "Only researchers and editors can change the desk; api_client is read-only."
+        return False
+
+
+class DeskOnly(BasePermission):
+    message = "Only researchers and editors can see work in progress (drafts, evidence, history)."
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        return is_desk_member(request.user)
+
+
+class PublicFeed(BasePermission):
+    """Published fact-checks are publications: public unless CLAIMS_PUBLIC_FEED is off."""
+
+    message = "The verdict feed needs a token on this server."
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        if request.method not in ("GET", "HEAD", "OPTIONS"):
+            return False
+        return settings.CLAIMS_PUBLIC_FEED or bool(user_roles(request.user))
+
+
+class JSONLDRenderer(JSONRenderer):
+    media_type = "application/ld+json"
+    format = "jsonld"
+
+
+class FeedPagination(CursorPagination):
+    ordering = ("-updated_at", "-id")
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+
+def _not_modified_response(etag: str) -> Response:
+    response = Response(status=status.HTTP_304_NOT_MODIFIED)
+    response["ETag"] = etag
+    return response
+
+
+class ClaimFilter(filters.FilterSet):
+    status = filters.MultipleChoiceFilter(choices=ClaimStatus.choices)
+    article = filters.NumberFilter(field_name="snapshot__source")
+    speaker = filters.CharFilter(lookup_expr="iexact")
+    rating = filters.ChoiceFilter(choices=Rating.choices, field_name="rating")
+    assignee = filters.CharFilter(method="filter_assignee", help_text="A username, or 'me'.")
+    min_checkworthiness = filters.NumberFilter(field_name="checkworthiness", lookup_expr="gte")
+    updated_after = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gt")
+    q = filters.CharFilter(method="filter_q", help_text="Full-text search in text and speaker.")
+
+    class Meta:
+        model = Claim
+        fields = ["status", "article", "speaker", "rating", "assignee"]
+
+    def filter_assignee(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        if value == "me":
+            return queryset.filter(assignee=self.request.user)
+        return queryset.filter(assignee__username=value)
+
+    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return selectors.claim_search(queryset, value)
+
+
+class ClaimViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Claims: list, detail, add by hand, edit, and every workflow action."""
+
+    permission_classes = [CanRead]
+    filter_backends = [filters.DjangoFilterBackend, OrderingFilter]
+    filterset_class = ClaimFilter
+    ordering_fields = ["checkworthiness", "updated_at", "created_at", "id", "status"]
+    ordering = ["-checkworthiness", "id"]
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_queryset(self) -> QuerySet[Claim]:
+        if self.action == "list":
+            return selectors.claim_list()
+        return selectors.claim_detail()
+
+    def get_serializer_class(self):
+        return ClaimSerializer if self.action == "list" else ClaimDetailSerializer
+
+    def _claim(self) -> Claim:
+        return get_object_or_404(selectors.claim_detail(), pk=self.kwargs["pk"])
+
+    def _respond_claim(self, claim: Claim, *, status_code: int = 200) -> Response:
+        claim = selectors.claim_detail().get(pk=claim.pk)
+        data = ClaimDetailSerializer(claim, context=self.get_serializer_context()).data
+        response = Response(data, status=status_code)
+        response["ETag"] = version_etag("claim", claim.pk, claim.version)
+        return response
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        claim = self._claim()
+        etag = version_etag("claim", claim.pk, claim.version)
+        if not_modified(request, etag):
+            return _not_modified_response(etag)
+        response = Response(
+            ClaimDetailSerializer(claim, context=self.get_serializer_context()).data
+        )
+        response["ETag"] = etag
+        return response
+
+    @extend_schema(request=ClaimCreateSerializer, responses={201: ClaimDetailSerializer})
+    def create(self, request: Request) -> Response:
+        serializer = ClaimCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        article = data.pop("article")
+        if article is not None:
+            data["snapshot"] = article.latest_snapshot()
+        claim = services.claim_create(actor=request.user, data=data)
+        return self._respond_claim(claim, status_code=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=ClaimUpdateSerializer,
+        responses={200: ClaimDetailSerializer},
+        parameters=[OpenApiParameter("If-Match", str, OpenApiParameter.HEADER, required=False)],
+    )
+    def partial_update(self, request: Request, pk: str) -> Response:
+        claim = self._claim()
+        serializer = ClaimUpdateSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        claim = services.claim_update(
+            claim=claim,
+            actor=request.user,
+            data=serializer.validated_data,
+            expected_version=expected_version(request, "claim", claim.pk),
+        )
+        return self._respond_claim(claim)
+
+    @extend_schema(request=TransitionSerializer, responses={200: ClaimDetailSerializer})
+    @action(detail=True, methods=["post"])
+    def transition(self, request: Request, pk: str) -> Response:
+        """Take a workflow action; 409 lists the actions allowed from the current state."""
+        claim = self._claim()
+        serializer = TransitionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        claim = services.claim_transition(
+            claim=claim,
+            action=serializer.validated_data["action"],
+            note=serializer.validated_data["note"],
+            actor=request.user,
+            expected_version=expected_version(request, "claim", claim.pk),
+        )
+        return self._respond_claim(claim)
+
+    @extend_schema(
+        methods=["GET"],
+        responses={200: VerdictDraftSerializer, 404: OpenApiResponse(description="No draft")},
+    )
+    @extend_schema(methods=["PATCH"], request=VerdictDraftSerializer)
+    @action(detail=True, methods=["get", "patch"], permission_classes=[DeskOnly])
+    def verdict(self, request: Request, pk: str) -> Response:
+        """The current draft verdict. PATCH creates it when there is none."""
+        claim = self._claim()
+        draft = services.current_draft(claim)
+        if request.method == "GET":
+            if draft is None:
+                raise APIError(
+                    status_code=404,
+                    code="no_draft",
+                    message="This claim has no draft verdict. PATCH rating, conclusion and "
+                    "explanation to start one.",
+                )
+            etag = version_etag("verdict", draft.pk, draft.revision)
+            if not_modified(request, etag):
+                return _not_modified_response(etag)
+            response = Response(VerdictDraftSerializer(draft).data)
+            response["ETag"] = etag
+            return response
+        serializer = VerdictDraftSerializer(draft, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        draft = services.verdict_update_draft(
+            claim=claim,
+            actor=request.user,
+            data=serializer.validated_data,
+            expected_revision=(
+                expected_version(request, "verdict", draft.pk) if draft is not None else None
+            ),
+        )
+        response = Response(VerdictDraftSerializer(draft).data)
+        response["ETag"] = version_etag("verdict", draft.pk, draft.revision)
+        return response
+
+    @extend_schema(methods=["GET"], responses={200: EvidenceSerializer(many=True)})
+    @extend_schema(
+        methods=["POST"], request=EvidenceSerializer, responses={201: EvidenceSerializer}
+    )
+    @action(detail=True, methods=["get", "post"], permission_classes=[DeskOnly])
+    def evidence(self, request: Request, pk: str) -> Response:
+        claim = self._claim()
+        if request.method == "GET":
+            items = selectors.claim_evidence(claim)
+            return Response(EvidenceSerializer(items, many=True).data)
+        serializer = EvidenceSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        try:
+            evidence = services.evidence_add(
+                claim=claim,
+                actor=request.user,
+                source=data.get("source"),
+                source_url=data.get("source_url", ""),
+                stance=data["stance"],
+                excerpt=data.get("excerpt", ""),
+                note=data.get("note", ""),
+            )
+        except InvalidURL as exc:
+            raise APIError(status_code=400, code="invalid_url", message=str(exc)) from exc
+        evidence = selectors.claim_evidence(claim).get(pk=evidence.pk)
+        return Response(EvidenceSerializer(evidence).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(responses={200: EventSerializer(many=True)})
+    @action(detail=True, methods=["get"], permission_classes=[DeskOnly])
+    def history(self, request: Request, pk: str) -> Response:
+        claim = self._claim()
+        return Response(EventSerializer(selectors.claim_events(claim), many=True).data)
+
+    @extend_schema(responses={200: PublishedVerdictSerializer(many=True)})
+    @action(detail=True, methods=["get"])
+    def verdicts(self, request: Request, pk: str) -> Response:
+        """The published versions of the claim's verdict, newest first (v1 stays readable)."""
+        claim = self._claim()
+        versions = selectors.published_versions().filter(claim=claim).order_by("-number")
+        return Response(PublishedVerdictSerializer(versions, many=True).data)
+
+    @extend_schema(
+        responses={200: OpenApiResponse(description="schema.org ClaimReview JSON-LD")},
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path="claim-review",
+        permission_classes=[PublicFeed],
+        renderer_classes=[JSONLDRenderer, JSONRenderer],
+    )
+    def claim_review(self, request: Request, pk: str) -> Response:
+        versions = selectors.published_versions().filter(claim_id=pk)
+        current = versions.filter(state=Verdict.State.PUBLISHED).first()
+        if current is None:
+            raise APIError(
+                status_code=404,
+                code="not_published",
+                message="This claim has no published verdict, so it has no ClaimReview.",
+            )
+        first = versions.aggregate(first=Min("published_at"))["first"]
+        return Response(claim_review(current, first_published_at=first))
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("text", str, required=True, description="The claim to look up."),
+            OpenApiParameter("limit", int, required=False, description="1 to 50, default 10."),
+        ],
+        responses={200: MatchSerializer(many=True)},
+    )
+    @action(detail=False, methods=["get"])
+    def match(self, request: Request) -> Response:
+        """Existing claims most similar to a text, best first, with their published verdicts."""
+        text = request.query_params.get("text", "").strip()
+        if len(text) < 3:
+            raise APIError(
+                status_code=400,
+                code="invalid",
+                message="Give the claim to look up as ?text=... (at least 3 characters).",
+                errors=[{"field": "text", "code": "required", "message": "At least 3 characters."}],
+            )
+        if len(text) > 2000:
+            raise APIError(
+                status_code=400,
+                code="invalid",
+                message="The text to match is too long: send at most 2000 characters.",
+                errors=[{"field": "text", "code": "max_length", "message": "At most 2000."}],
+            )
+        try:
+            limit = int(request.query_params.get("limit", "10"))
+        except ValueError:
+            limit = 0
+        if not 1 <= limit <= 50:
+            raise APIError(
+                status_code=400,
+                code="invalid",
+                message="limit must be a whole number from 1 to 50.",
+                errors=[{"field": "limit", "code": "invalid", "message": "1 to 50."}],
+            )
+        claims = selectors.claim_match(text, limit=limit)
+        published: dict[int, list[Verdict]] = defaultdict(list)
+        for verdict in (
+            selectors.published_versions()
+            .filter(claim__in=[claim.pk for claim in claims])
+            .order_by("-number")
+        ):
+            published[verdict.claim_id].append(verdict)
+        context = {**self.get_serializer_context(), "published_by_claim": published}
+        return Response(MatchSerializer(claims, many=True, context=context).data)
+
+
+class EvidenceViewSet(
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet,
+):
+    """One evidence item: change its stance, excerpt or note, or remove it, until publication."""
+
+    permission_classes = [DeskOnly]
+    serializer_class = EvidenceSerializer
+    http_method_names = ["get", "patch", "delete", "head", "options"]
+
+    def get_queryset(self) -> QuerySet[Evidence]:
+        return Evidence.objects.select_related("source", "added_by", "claim")
+
+    def partial_update(self, request: Request, pk: str) -> Response:
+        evidence = self.get_object()
+        serializer = EvidenceSerializer(evidence, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        evidence = services.evidence_update(
+            evidence=evidence, actor=request.user, data=serializer.validated_data
+        )
+        return Response(EvidenceSerializer(self.get_queryset().get(pk=evidence.pk)).data)
+
+    def destroy(self, request: Request, pk: str) -> Response:
+        services.evidence_delete(evidence=self.get_object(), actor=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class VerdictFilter(filters.FilterSet):
+    updated_after = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gt")
+    rating = filters.ChoiceFilter(choices=Rating.choices)
+    state = filters.MultipleChoiceFilter(choices=[(s, s) for s in selectors.PUBLIC_VERDICT_STATES])
+
+    class Meta:
+        model = Verdict
+        fields = ["updated_after", "rating", "state"]
+
+
+class ConditionalListMixin:
+    """ETag over the filtered list (its newest change, size and the query string); 304 on match."""
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        queryset = self.filter_queryset(self.get_queryset())
+        stats = queryset.order_by().aggregate(newest=Max("updated_at"), last_id=Max("id"))
+        etag = etag_for(
+            type(self).__name__,
+            queryset.count(),
+            stats["newest"],
+            stats["last_id"],
+            request.get_full_path(),
+            request.accepted_renderer.media_type,
+        )
+        if not_modified(request, etag):
+            return _not_modified_response(etag)
+        page = self.paginate_queryset(queryset)
+        response = self.get_paginated_response(self.page_data(page))
+        response["ETag"] = etag
+        return response
+
+    def page_data(self, page: list) -> list:
+        return self.get_serializer(page, many=True).data
+
+
+class VerdictFeedViewSet(ConditionalListMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+    """The feed REST clients poll: published verdict versions, newest change first."""
+
+    permission_classes = [PublicFeed]
+    serializer_class = PublishedVerdictSerializer
+    pagination_class = FeedPagination
+    filterset_class = VerdictFilter
+    filter_backends = [filters.DjangoFilterBackend]
+
+    def get_queryset(self) -> QuerySet[Verdict]:
+        return selectors.published_versions()
+
+
+class ClaimReviewFeedViewSet(ConditionalListMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+    """ClaimReview JSON-LD for every currently published verdict, newest change first."""
+
+    permission_classes = [PublicFeed]
+    pagination_class = FeedPagination
+    renderer_classes = [JSONLDRenderer, JSONRenderer]
+    filterset_class = VerdictFilter
+    filter_backends = [filters.DjangoFilterBackend]
+    serializer_class = PublishedVerdictSerializer  # for the schema; the body is ClaimReview
+
+    def get_queryset(self) -> QuerySet[Verdict]:
+        return selectors.published_versions().filter(state=Verdict.State.PUBLISHED)
+
+    @extend_schema(responses={200: OpenApiResponse(description="ClaimReview JSON-LD objects")})
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().list(request, *args, **kwargs)
+
+    def page_data(self, page: list) -> list:
+        firsts = dict(
+            Verdict.objects.filter(claim__in=[v.claim_id for v in page], number__isnull=False)
+            .values("claim")
+            .annotate(first=Min("published_at"))
+            .values_list("claim", "first")
+        )
+        return [claim_review(v, first_published_at=firsts.get(v.claim_id)) for v in page]
+
+
+class ArticleViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Articles: the stored sources that claims are extracted from."""
+
+    permission_classes = [CanRead]
+    serializer_class = ArticleSerializer
+    http_method_names = ["get", "post", "head", "options"]
+
+    def get_queryset(self):
+        return selectors.article_list()
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        article = self.get_object()
+        data = ArticleSerializer(article).data
+        claims = selectors.claim_list().filter(snapshot__source=article).order_by("start", "id")
+        data["claims"] = ClaimSerializer(
+            claims, many=True, context=self.get_serializer_context()
+        ).data
+        return Response(data)
+
+    @extend_schema(request=ArticleCreateSerializer, responses={201: ArticleSerializer})
+    def create(self, request: Request) -> Response:
+        """Text and HTML are extracted at once (201 with the claims); a URL alone is fetched in
+        the background (202, status "pending")."""
+        serializer = ArticleCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        if not is_desk_member(request.user):
+            raise APIError(
+                status_code=403,
+                code="permission_denied",
+                message="Only researchers and editors can add articles.",
+            )
+        try:
+            if data.get("text") or data.get("html"):
+                try:
+                    document = (
+                        read_text(data["text"], url=data.get("url", ""))
+                        if data.get("text")
+                        else read_html(data["html"], url=data.get("url", ""))
+                    )
+                except InputError as exc:
+                    field = "text" if data.get("text") else "html"
+                    raise APIError(
+                        status_code=400,
+                        code="invalid",
+                        message=str(exc),
+                        errors=[{"field": field, "code": "no_article_text", "message": str(exc)}],
+                    ) from exc
+                result = services.article_ingest(
+                    document=document,
+                    raw=data.get("text") or data.get("html"),
+                    url=data.get("url", ""),
+                    title=data["title"],
+                    published_at=data["published_at"],
+                    min_score=data["min_checkworthiness"],
+                    actor=request.user,
+                )
+                article = self.get_queryset().get(pk=result.article.pk)
+                body = ArticleSerializer(article).data
+                claims = (
+                    selectors.claim_list().filter(snapshot=result.snapshot).order_by("start", "id")
+                )
+                body["created"] = result.created
+                body["claims"] = ClaimSerializer(
+                    claims, many=True, context=self.get_serializer_context()
+                ).data
+                return Response(body, status=status.HTTP_201_CREATED)
+            article = services.article_ingest_url(
+                url=data["url"],
+                title=data["title"],
+                published_at=data["published_at"],
+                min_score=data["min_checkworthiness"],
+                actor=request.user,
+            )
+        except InvalidURL as exc:
+            raise APIError(
+                status_code=400,
+                code="invalid",
+                message=str(exc),
+                errors=[{"field": "url", "code": "invalid_url", "message": str(exc)}],
+            ) from exc
+        body = ArticleSerializer(self.get_queryset().get(pk=article.pk)).data
+        return Response(body, status=status.HTTP_202_ACCEPTED)

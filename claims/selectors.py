@@ -1,0 +1,160 @@
+"""Tuned and permission-scoped reads. Lists here never run a query per row."""
+
+from __future__ import annotations
+
+import re
+
+from django.db import connection
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+
+from claims.models import Claim, ClaimEvent, Evidence, Verdict, VerdictCitation
+from sources.models import Source
+
+PUBLIC_VERDICT_STATES = (
+    Verdict.State.PUBLISHED,
+    Verdict.State.SUPERSEDED,
+    Verdict.State.RETRACTED,
+)
+
+
+def _latest_published(field: str) -> Subquery:
+    return Subquery(
+        Verdict.objects.filter(claim=OuterRef("pk"), number__isnull=False)
+        .order_by("-number")
+        .values(field)[:1]
+    )
+
+
+def claim_list() -> QuerySet[Claim]:
+    """Claims with their article, assignee and current published rating, in one query.
+
+    The article's full text is deferred: lists show the claim, not the article.
+    """
+    return (
+        Claim.objects.select_related("snapshot__source", "assignee")
+        .defer("snapshot__text", "snapshot__raw_body", "snapshot__headers")
+        .annotate(
+            rating=_latest_published("rating"),
+            published_version=_latest_published("number"),
+            evidence_count=Count("evidence", filter=Q(evidence__state="accepted"), distinct=True),
+        )
+    )
+
+
+def claim_detail() -> QuerySet[Claim]:
+    return Claim.objects.select_related("snapshot__source", "assignee").annotate(
+        rating=_latest_published("rating"),
+        published_version=_latest_published("number"),
+        evidence_count=Count("evidence", filter=Q(evidence__state="accepted"), distinct=True),
+    )
+
+
+def claim_search(queryset: QuerySet[Claim], q: str) -> QuerySet[Claim]:
+    """Full-text search over claim text and speaker (PostgreSQL), substring match elsewhere."""
+    q = q.strip()
+    if not q:
+        return queryset
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        vector = SearchVector("text", "speaker", config="english")
+        return queryset.annotate(_search=vector).filter(
+            _search=SearchQuery(q, search_type="websearch", config="english")
+        )
+    condition = Q()
+    for word in q.split():
+        condition &= Q(text__icontains=word) | Q(speaker__icontains=word)
+    return queryset.filter(condition)
+
+
+def article_list() -> QuerySet[Source]:
+    return (
+        Source.objects.articles()
+        .annotate(claim_count=Count("snapshots__claims", distinct=True))
+        .order_by("-created_at", "-id")
+    )
+
+
+def published_versions() -> QuerySet[Verdict]:
+    """Verdict versions a reader may see: published, superseded and retracted ones."""
+    return (
+        Verdict.objects.filter(state__in=PUBLIC_VERDICT_STATES)
+        .select_related("claim__snapshot__source", "reviewer")
+        .defer(
+            "claim__snapshot__text",
+            "claim__snapshot__raw_body",
+            "claim__snapshot__headers",
+        )
+        .prefetch_related(
+            Prefetch(
+                "citations",
+                queryset=VerdictCitation.objects.select_related("source", "snapshot").defer(
+                    "snapshot__text", "snapshot__raw_body", "snapshot__headers"
+                ),
+            )
+        )
+    )
+
+
+def claim_events(claim: Claim) -> QuerySet[ClaimEvent]:
+    return claim.events.select_related("actor").order_by("created_at", "id")
+
+
+def claim_evidence(claim: Claim) -> QuerySet[Evidence]:
+    return (
+        claim.evidence.select_related("source", "added_by", "snapshot")
+        .defer("snapshot__text", "snapshot__raw_body", "snapshot__headers")
+        .order_by("id")
+    )
+
+
+# --- "Has this been checked before?" -----------------------------------------------------------
+
+
+def _trigrams(text: str) -> set[str]:
+    """pg_trgm's trigrams: lower-cased words padded with two spaces before and one after."""
+    grams: set[str] = set()
+    for word in re.findall(r"[^\W_]+", text.lower()):
+        padded = f"  {word} "
+        grams.update(padded[i : i + 3] for i in range(len(padded) - 2))
+    return grams
+
+
+def trigram_similarity(a: str, b: str) -> float:
+    first, second = _trigrams(a), _trigrams(b)
+    if not first or not second:
+        return 0.0
+    return len(first & second) / len(first | second)
+
+
+def claim_match(text: str, *, limit: int = 10, threshold: float = 0.3) -> list[Claim]:
+    """Existing claims most similar to `text`, best first, each with `.similarity`.
+
+    PostgreSQL: pg_trgm's `%` operator over the GIN trigram index, ranked by similarity().
+    Elsewhere (the SQLite default): the same similarity computed in Python over all claims,
+    which is correct but linear; fine for a development desk.
+    """
+    base = claim_list()
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import TrigramSimilarity
+
+        return list(
+            base.filter(text__trigram_similar=text)
+            .annotate(similarity=TrigramSimilarity("text", text))
+            .filter(similarity__gte=threshold)
+            .order_by("-similarity", "id")[:limit]
+        )
+    scored = []
+    for pk, claim_text in Claim.objects.values_list("pk", "text").iterator():
+        similarity = trigram_similarity(text, claim_text)
+        if similarity >= threshold:
+            scored.append((similarity, pk))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    top = scored[:limit]
+    claims = base.in_bulk([pk for _, pk in top])
+    result = []
+    for similarity, pk in top:
+        claim = claims[pk]
+        claim.similarity = similarity
+        result.append(claim)
+    return result

@@ -1,0 +1,211 @@
+"""API plumbing shared by the apps: one error shape, strict input, conditional requests.
+
+Every error the API returns is JSON of the form
+    {"code": "<stable machine code>", "message": "<what happened and what to do>",
+     "errors": [{"field": "<name>", "code": "...", "message": "..."}],   # validation only
+     ...extra keys such as "allowed_actions"}
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from django.core.exceptions import RequestDataTooBig
+from django.db import models
+from django.http import Http404
+from rest_framework import exceptions, pagination, serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+CODES_BY_CLASS: dict[type[Exception], str] = {
+    exceptions.ParseError: "malformed_request",
+    exceptions.NotAuthenticated: "not_authenticated",
+    exceptions.AuthenticationFailed: "authentication_failed",
+    exceptions.PermissionDenied: "permission_denied",
+    exceptions.NotFound: "not_found",
+    exceptions.MethodNotAllowed: "method_not_allowed",
+    exceptions.NotAcceptable: "not_acceptable",
+    exceptions.UnsupportedMediaType: "unsupported_media_type",
+    exceptions.Throttled: "throttled",
+}
+
+
+class APIError(exceptions.APIException):
+    """An error with its own code and message, and optional extra keys for the body."""
+
+    def __init__(self, *, status_code: int, code: str, message: str, **extra: Any) -> None:
+        super().__init__(detail=message, code=code)
+        self.status_code = status_code
+        self.code = code
+        self.extra = extra
+
+
+def _flatten(detail: Any, prefix: str = "") -> list[dict[str, str]]:
+    if isinstance(detail, dict):
+        out = []
+        for key, value in detail.items():
+            name = key if key != "non_field_errors" else ""
+            out += _flatten(value, f"{prefix}.{name}" if prefix and name else (name or prefix))
+        return out
+    if isinstance(detail, list):
+        if all(isinstance(item, exceptions.ErrorDetail | str) for item in detail):
+            return [_error(prefix, item) for item in detail]
+        out = []
+        for index, item in enumerate(detail):
+            out += _flatten(item, f"{prefix}[{index}]")
+        return out
+    return [_error(prefix, detail)]
+
+
+def _error(field: str, detail: Any) -> dict[str, str]:
+    return {"field": field, "code": getattr(detail, "code", "invalid"), "message": str(detail)}
+
+
+def exception_handler(exc: Exception, context: dict) -> Response | None:
+    from claims.workflow import WorkflowError  # the workflow's refusals speak the same shape
+
+    if isinstance(exc, WorkflowError):
+        exc = APIError(
+            status_code=exc.status,
+            code=exc.code,
+            message=exc.message,
+            allowed_actions=exc.allowed_actions,
+        )
+    elif isinstance(exc, RequestDataTooBig):
+        exc = APIError(
+            status_code=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+            code="body_too_large",
+            message="The request body is too large. Send at most the size the server allows "
+            "(DATA_UPLOAD_MAX_MEMORY_SIZE), or give a URL instead of the text.",
+        )
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.ValidationError):
+        errors = _flatten(exc.detail)
+        summary = "; ".join(
+            f"{item['field']}: {item['message']}" if item["field"] else item["message"]
+            for item in errors
+        )
+        response.data = {
+            "code": "invalid",
+            "message": f"The request is invalid. {summary}",
+            "errors": errors,
+        }
+        return response
+    code = getattr(exc, "code", None) or CODES_BY_CLASS.get(type(exc)) or "error"
+    if isinstance(exc, exceptions.APIException) and not isinstance(exc, APIError):
+        code = CODES_BY_CLASS.get(type(exc), exc.default_code)
+    message = str(exc.detail) if isinstance(exc, exceptions.APIException) else str(exc)
+    if isinstance(exc, exceptions.ParseError):
+        message = f"{message} Send a JSON object with Content-Type: application/json."
+    body: dict[str, Any] = {"code": code, "message": message}
+    body.update(getattr(exc, "extra", {}))
+    response.data = body
+    return response
+
+
+class StrictSerializer(serializers.Serializer):
+    """Refuses unknown fields and fields the server owns, naming them, instead of ignoring them.
+
+    `server_owned` names fields a client sees in responses but may never write.
+    """
+
+    server_owned: tuple[str, ...] = ()
+
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, dict):
+            writable = {name for name, field in self.fields.items() if not field.read_only}
+            read_only = {name for name, field in self.fields.items() if field.read_only}
+            read_only |= set(self.server_owned) - writable
+            problems = {}
+            for key in data:
+                if key in read_only:
+                    problems[key] = [
+                        exceptions.ErrorDetail(
+                            "This field is set by the server and cannot be written.",
+                            code="read_only",
+                        )
+                    ]
+                elif key not in writable:
+                    problems[key] = [
+                        exceptions.ErrorDetail(
+                            f"Unknown field. Writable fields: {', '.join(sorted(writable))}.",
+                            code="unknown_field",
+                        )
+                    ]
+            if problems:
+                raise exceptions.ValidationError(problems)
+        return super().to_internal_value(data)
+
+
+class StrictCharField(serializers.CharField):
+    """A string field that refuses numbers and booleans instead of quietly turning them to text."""
+
+    default_error_messages = {"invalid": "Not a valid string: send text in double quotes."}
+
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictModelSerializer(StrictSerializer, serializers.ModelSerializer):
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.CharField: StrictCharField,
+        models.TextField: StrictCharField,
+    }
+
+
+def etag_for(*parts: object) -> str:
+    digest = hashlib.sha1("|".join(map(str, parts)).encode(), usedforsecurity=False).hexdigest()
+    return f'"{digest[:20]}"'
+
+
+def _etags(header: str) -> set[str]:
+    return {tag.strip().removeprefix("W/") for tag in header.split(",") if tag.strip()}
+
+
+def not_modified(request: Request, etag: str) -> bool:
+    header = request.headers.get("If-None-Match", "")
+    return bool(header) and (header.strip() == "*" or etag in _etags(header))
+
+
+def version_etag(kind: str, pk: int, version: int) -> str:
+    """A strong ETag that carries the row's version, so an If-Match can be checked under lock."""
+    return f'"{kind}-{pk}-v{version}"'
+
+
+def expected_version(request: Request, kind: str, pk: int) -> int | None:
+    """The version an If-Match names (None without If-Match); 412 if it names no version of it."""
+    header = request.headers.get("If-Match", "").strip()
+    if not header or header == "*":
+        return None
+    prefix = f'"{kind}-{pk}-v'
+    for tag in _etags(header):
+        if tag.startswith(prefix) and tag.endswith('"') and tag[len(prefix) : -1].isdigit():
+            return int(tag[len(prefix) : -1])
+    raise APIError(
+        status_code=status.HTTP_412_PRECONDITION_FAILED,
+        code="stale_version",
+        message="Your If-Match does not name a version of this resource. Send the ETag from "
+        "your last GET.",
+    )
+
+
+def with_etag(response: Response, etag: str) -> Response:
+    response["ETag"] = etag
+    return response
+
+
+class PageNumberPagination(pagination.PageNumberPagination):
+    """Page numbers for desk lists; the page size is the client's to choose, up to a cap."""
+
+    page_size_query_param = "page_size"
+    max_page_size = 200

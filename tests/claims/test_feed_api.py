@@ -1,0 +1,141 @@
+"""What REST clients pull: the verdicts feed and schema.org ClaimReview."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from claims.models import CLAIMREVIEW_RATING_VALUE, Rating, Verdict, VerdictCitation
+from tests.factories import ClaimFactory, SnapshotFactory, SourceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def published(claim=None, *, rating=Rating.FALSE, number=1, when=None, state="published"):
+    claim = claim or ClaimFactory(status="published", speaker="Dmitry Medvedev")
+    verdict = Verdict.objects.create(
+        claim=claim,
+        state=state,
+        number=number,
+        rating=rating,
+        conclusion="It was not so.",
+        published_at=when or timezone.now(),
+    )
+    source = SourceFactory(kind="evidence")
+    VerdictCitation.objects.create(
+        verdict=verdict, source=source, snapshot=SnapshotFactory(source=source), stance="refutes"
+    )
+    return verdict
+
+
+def test_feed_is_public_and_lists_published_versions_newest_first(api):
+    old = published()
+    new = published()
+    Verdict.objects.create(claim=ClaimFactory(), rating="true", conclusion="Draft")  # not shown
+    response = api.get("/api/v1/verdicts/")
+    assert response.status_code == 200
+    assert [item["id"] for item in response.data["results"]] == [new.pk, old.pk]
+    assert response.data["results"][0]["citations"][0]["stance"] == "refutes"
+
+
+def test_feed_can_require_a_token(api, settings, api_client_user):
+    settings.CLAIMS_PUBLIC_FEED = False
+    assert api.get("/api/v1/verdicts/").status_code in (401, 403)
+    api.force_authenticate(api_client_user)
+    assert api.get("/api/v1/verdicts/").status_code == 200
+
+
+def test_feed_cursor_pages_and_updated_after(api):
+    base = timezone.now() - timedelta(days=1)
+    verdicts = [published(when=base + timedelta(minutes=i)) for i in range(5)]
+    page = api.get("/api/v1/verdicts/", {"page_size": 2}).data
+    seen = [item["id"] for item in page["results"]]
+    while page["next"]:
+        page = api.get(page["next"]).data
+        seen += [item["id"] for item in page["results"]]
+    assert sorted(seen) == sorted(v.pk for v in verdicts) and len(seen) == 5
+    cutoff = Verdict.objects.get(pk=verdicts[2].pk).updated_at
+    later = api.get("/api/v1/verdicts/", {"updated_after": cutoff.isoformat()}).data
+    assert {item["id"] for item in later["results"]} == {verdicts[3].pk, verdicts[4].pk}
+    assert api.get("/api/v1/verdicts/", {"page_size": 1000}).data["results"] is not None
+
+
+def test_feed_304_when_nothing_changed(api):
+    published()
+    first = api.get("/api/v1/verdicts/")
+    assert first.status_code == 200
+    again = api.get("/api/v1/verdicts/", headers={"If-None-Match": first["ETag"]})
+    assert again.status_code == 304
+    published()
+    changed = api.get("/api/v1/verdicts/", headers={"If-None-Match": first["ETag"]})
+    assert changed.status_code == 200
+
+
+def test_feed_query_count_does_not_grow_with_rows(api):
+    published()
+    with CaptureQueriesContext(connection) as one:
+        api.get("/api/v1/verdicts/")
+    for _ in range(49):
+        published()
+    with CaptureQueriesContext(connection) as fifty:
+        response = api.get("/api/v1/verdicts/")
+    assert len(response.data["results"]) == 50
+    assert len(fifty.captured_queries) == len(one.captured_queries)
+
+
+@pytest.mark.parametrize("rating", Rating.values)
+def test_claim_review_for_each_rating(api, settings, rating):
+    settings.CLAIMS_PUBLISHER_NAME = "Desk Checks"
+    article = SourceFactory(
+        url="https://news.example.org/kurils",
+        title="Kurils story",
+        published_at=timezone.now() - timedelta(days=3),
+    )
+    claim = ClaimFactory(
+        snapshot=SnapshotFactory(source=article), status="published", speaker="Dmitry Medvedev"
+    )
+    verdict = published(claim, rating=rating)
+    response = api.get(f"/api/v1/claims/{claim.pk}/claim-review/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/ld+json")
+    review = response.json()
+    assert review["@type"] == "ClaimReview" and review["@context"] == "https://schema.org"
+    assert review["claimReviewed"] == claim.text
+    assert review["url"].endswith(f"/fact-checks/{claim.pk}/")
+    assert review["author"]["name"] == "Desk Checks"
+    assert review["datePublished"] == verdict.published_at.date().isoformat()
+    rating_body = review["reviewRating"]
+    assert rating_body["alternateName"] == Rating(rating).label
+    value = CLAIMREVIEW_RATING_VALUE[rating]
+    if value is None:
+        assert "ratingValue" not in rating_body
+    else:
+        assert (
+            rating_body["ratingValue"],
+            rating_body["bestRating"],
+            rating_body["worstRating"],
+        ) == (
+            value,
+            5,
+            1,
+        )
+    item = review["itemReviewed"]
+    assert item["@type"] == "Claim"
+    assert item["author"] == {"@type": "Person", "name": "Dmitry Medvedev"}
+    assert item["datePublished"] == article.published_at.date().isoformat()
+    assert item["appearance"][0]["url"] == "https://news.example.org/kurils"
+
+
+def test_claim_reviews_feed_and_public_page(api, client):
+    verdict = published()
+    feed = api.get("/api/v1/claim-reviews/")
+    assert feed.status_code == 200
+    assert feed.json()["results"][0]["claimReviewed"] == verdict.claim.text
+    page = client.get(f"/fact-checks/{verdict.claim_id}/")
+    assert page.status_code == 200
+    assert b'"@type": "ClaimReview"' in page.content
+    assert client.get(f"/fact-checks/{ClaimFactory().pk}/").status_code == 404

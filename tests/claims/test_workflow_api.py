@@ -1,0 +1,225 @@
+"""The editorial workflow through the API: every action, from every state, as every role."""
+
+from __future__ import annotations
+
+import pytest
+from django.utils import timezone
+
+from claims.models import Claim, ClaimStatus, Evidence, Rating, Verdict
+from claims.workflow import ACTIONS
+from tests.factories import ClaimFactory, SourceFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["researcher", "editor", "api_client_user", "outsider"]
+ROLE_NAMES = {"researcher": "researcher", "editor": "editor"}
+
+
+def ready_claim(status: str, *, author=None) -> Claim:
+    """A claim in `status` whose every precondition is met: a complete draft and evidence."""
+    author = author or UserFactory(username="draft_author")
+    claim = ClaimFactory(status=status)
+    if status in {ClaimStatus.PUBLISHED, ClaimStatus.NEEDS_UPDATE, ClaimStatus.RETRACTED}:
+        Verdict.objects.create(
+            claim=claim,
+            state=Verdict.State.RETRACTED
+            if status == ClaimStatus.RETRACTED
+            else Verdict.State.PUBLISHED,
+            number=1,
+            rating=Rating.FALSE,
+            conclusion="It was not.",
+            author=author,
+            published_at=timezone.now(),
+        )
+    else:
+        Verdict.objects.create(
+            claim=claim, rating=Rating.FALSE, conclusion="It was not.", author=author
+        )
+    Evidence.objects.create(
+        claim=claim, source=SourceFactory(kind="evidence"), stance="refutes", added_by=author
+    )
+    return claim
+
+
+def transition(api, claim: Claim, action: str, note: str = "Because.", **headers):
+    return api.post(
+        f"/api/v1/claims/{claim.pk}/transition/",
+        {"action": action, "note": note},
+        format="json",
+        headers=headers,
+    )
+
+
+MATRIX = [
+    (action, role, status)
+    for action in ACTIONS.values()
+    for role in ROLES
+    for status in ClaimStatus.values
+]
+
+
+@pytest.mark.parametrize(
+    ("action", "role", "status"),
+    MATRIX,
+    ids=[f"{a.name}-{r}-{s}" for a, r, s in MATRIX],
+)
+def test_action_table(request, api, action, role, status):
+    user = request.getfixturevalue(role)
+    claim = ready_claim(status)
+    api.force_authenticate(user)
+
+    response = transition(api, claim, action.name)
+
+    claim.refresh_from_db()
+    if ROLE_NAMES.get(role) not in action.roles:
+        assert response.status_code == 403, response.data
+        assert claim.status == status
+    elif status not in action.sources:
+        assert response.status_code == 409, response.data
+        assert response.data["code"] == "invalid_transition"
+        expected = [
+            a.name for a in ACTIONS.values() if status in a.sources and ROLE_NAMES[role] in a.roles
+        ]
+        assert response.data["allowed_actions"] == expected
+        assert claim.status == status
+    else:
+        assert response.status_code == 200, response.data
+        assert response.data["status"] == action.target == claim.status
+        event = claim.events.latest("id")
+        assert (event.action, event.actor, event.from_status, event.to_status) == (
+            action.name,
+            user,
+            status,
+            action.target,
+        )
+
+
+def test_unknown_action_is_400(api, editor):
+    api.force_authenticate(editor)
+    response = transition(api, ready_claim(ClaimStatus.NEW), "approve")
+    assert response.status_code == 400
+    assert response.data["code"] == "unknown_action"
+    assert "start_research" in response.data["message"]
+
+
+@pytest.mark.parametrize("action", [a.name for a in ACTIONS.values() if a.note_required])
+def test_missing_note_is_400_and_changes_nothing(api, editor, action):
+    status = next(iter(ACTIONS[action].sources))
+    claim = ready_claim(status)
+    api.force_authenticate(editor)
+    response = transition(api, claim, action, note="   ")
+    assert response.status_code == 400
+    assert response.data["code"] == "note_required"
+    claim.refresh_from_db()
+    assert claim.status == status and claim.version == 1
+
+
+def test_submit_needs_a_complete_draft_and_evidence(api, researcher):
+    api.force_authenticate(researcher)
+    claim = ClaimFactory(status=ClaimStatus.RESEARCHING)
+    response = transition(api, claim, "submit")
+    assert response.status_code == 409 and response.data["code"] == "verdict_incomplete"
+
+    Verdict.objects.create(claim=claim, rating=Rating.MIXED, conclusion="Partly.")
+    response = transition(api, claim, "submit")
+    assert response.status_code == 409 and response.data["code"] == "no_evidence"
+    assert "Add at least one evidence source" in response.data["message"]
+
+    Evidence.objects.create(claim=claim, source=SourceFactory(), stance="supports")
+    assert transition(api, claim, "submit").status_code == 200
+
+
+def test_publish_refuses_the_verdict_author(api, editor, second_editor):
+    claim = ready_claim(ClaimStatus.IN_REVIEW, author=editor)
+    api.force_authenticate(editor)
+    response = transition(api, claim, "publish")
+    assert response.status_code == 403
+    assert response.data["code"] == "four_eyes"
+    api.force_authenticate(second_editor)
+    assert transition(api, claim, "publish").status_code == 200
+
+
+def test_publish_refuses_the_last_editor_of_the_draft(api, researcher, editor, second_editor):
+    claim = ready_claim(ClaimStatus.IN_REVIEW, author=researcher)
+    api.force_authenticate(editor)
+    assert (
+        api.patch(
+            f"/api/v1/claims/{claim.pk}/verdict/", {"conclusion": "Not so."}, format="json"
+        ).status_code
+        == 200
+    )
+    assert transition(api, claim, "publish").data["code"] == "four_eyes"
+    api.force_authenticate(second_editor)
+    assert transition(api, claim, "publish").status_code == 200
+
+
+def test_a_setting_relaxes_the_four_eyes_rule(api, editor, settings):
+    settings.CLAIMS_ALLOW_SELF_PUBLISH = True
+    claim = ready_claim(ClaimStatus.IN_REVIEW, author=editor)
+    api.force_authenticate(editor)
+    assert transition(api, claim, "publish").status_code == 200
+
+
+def test_correction_creates_version_two_and_version_one_stays_readable(
+    api, researcher, editor, second_editor
+):
+    source = SourceFactory(kind="evidence", url="https://stats.example.org/fish")
+    claim = ClaimFactory(status=ClaimStatus.NEW)
+    api.force_authenticate(researcher)
+    assert transition(api, claim, "start_research").status_code == 200
+    api.patch(
+        f"/api/v1/claims/{claim.pk}/verdict/",
+        {"rating": "false", "conclusion": "It cost 380 million.", "explanation": "Long."},
+        format="json",
+    )
+    api.post(
+        f"/api/v1/claims/{claim.pk}/evidence/",
+        {"source": source.pk, "stance": "refutes", "excerpt": "380 million"},
+        format="json",
+    )
+    assert transition(api, claim, "submit").status_code == 200
+    api.force_authenticate(editor)
+    assert transition(api, claim, "publish").status_code == 200
+
+    assert transition(api, claim, "reopen", note="New figures came out.").status_code == 200
+    draft = api.get(f"/api/v1/claims/{claim.pk}/verdict/").data
+    assert draft["conclusion"] == "It cost 380 million.", "a correction starts from v1's text"
+    api.force_authenticate(researcher)
+    api.patch(
+        f"/api/v1/claims/{claim.pk}/verdict/",
+        {"rating": "mostly_false", "conclusion": "It cost 395 million."},
+        format="json",
+    )
+    assert transition(api, claim, "submit").status_code == 200
+    api.force_authenticate(second_editor)
+    assert transition(api, claim, "publish").status_code == 200
+
+    versions = api.get(f"/api/v1/claims/{claim.pk}/verdicts/").data
+    assert [(v["version"], v["state"], v["rating"]) for v in versions] == [
+        (2, "published", "mostly_false"),
+        (1, "superseded", "false"),
+    ]
+    assert versions[1]["conclusion"] == "It cost 380 million."
+    assert versions[1]["citations"][0]["source_url"] == "https://stats.example.org/fish"
+    assert versions[1]["citations"][0]["excerpt"] == "380 million"
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.PUBLISHED
+    assert list(claim.events.values_list("action", flat=True)) == [
+        "start_research",
+        "verdict_created",
+        "evidence_added",
+        "submit",
+        "publish",
+        "reopen",
+        "verdict_edited",
+        "submit",
+        "publish",
+    ]
+
+
+def test_retract_marks_the_published_verdict_retracted(api, editor):
+    claim = ready_claim(ClaimStatus.PUBLISHED)
+    api.force_authenticate(editor)
+    assert transition(api, claim, "retract", note="Wrong claim.").status_code == 200
+    assert claim.verdicts.get().state == Verdict.State.RETRACTED
+    assert api.get(f"/api/v1/claims/{claim.pk}/claim-review/").status_code == 404
