@@ -12,6 +12,7 @@ from rest_framework import serializers
 from claims.models import Claim, ClaimEvent, Evidence, Stance, Verdict, VerdictCitation
 from claims.workflow import ACTIONS, DESK_ROLES, available_actions
 from config.api import StrictCharField, StrictModelSerializer, StrictSerializer
+from config.openapi import request_constraints
 from sources.models import Source
 
 MAX_ARTICLE_CHARS = 5_000_000
@@ -28,7 +29,7 @@ class ClaimSerializer(serializers.ModelSerializer):
     """A claim as the desk and REST clients see it (writes use the serializers below)."""
 
     article = serializers.SerializerMethodField()
-    assignee = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    assignee = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
     rating = StrictCharField(read_only=True, allow_null=True, default=None)
     published_version = serializers.IntegerField(read_only=True, allow_null=True, default=None)
     evidence_count = serializers.IntegerField(read_only=True, default=0)
@@ -104,8 +105,10 @@ class TransitionSerializer(StrictSerializer):
 
 
 class VerdictDraftSerializer(StrictModelSerializer):
-    author = serializers.SlugRelatedField(slug_field="username", read_only=True)
-    last_edited_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    author = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    last_edited_by = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
 
     class Meta:
         model = Verdict
@@ -152,7 +155,7 @@ class PublishedVerdictSerializer(serializers.ModelSerializer):
     claim = serializers.SerializerMethodField()
     version = serializers.IntegerField(source="number", read_only=True)
     rating_label = StrictCharField(source="get_rating_display", read_only=True)
-    reviewer = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    reviewer = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
     citations = CitationSerializer(many=True, read_only=True)
 
     class Meta:
@@ -185,6 +188,9 @@ class PublishedVerdictSerializer(serializers.ModelSerializer):
         }
 
 
+@request_constraints(
+    "EvidenceRequest", anyOf=[{"required": ["source"]}, {"required": ["source_url"]}]
+)
 class EvidenceSerializer(StrictModelSerializer):
     source = serializers.PrimaryKeyRelatedField(
         queryset=Source.objects.all(), required=False, help_text="An existing source's id."
@@ -194,7 +200,7 @@ class EvidenceSerializer(StrictModelSerializer):
     )
     source_detail = serializers.SerializerMethodField()
     stance = serializers.ChoiceField(choices=Stance.choices)
-    added_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    added_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
 
     class Meta:
         model = Evidence
@@ -250,7 +256,10 @@ class EvidenceSerializer(StrictModelSerializer):
 
 
 class EventSerializer(serializers.ModelSerializer):
-    actor = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    actor = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    # Blank for events that do not move the claim (edits, evidence changes).
+    from_status = serializers.CharField(read_only=True, help_text="A claim status, or empty.")
+    to_status = serializers.CharField(read_only=True, help_text="A claim status, or empty.")
 
     class Meta:
         model = ClaimEvent
@@ -301,13 +310,14 @@ class ArticleSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+@request_constraints(
+    "ArticleCreateRequest",
+    anyOf=[{"required": ["text"]}, {"required": ["html"]}, {"required": ["url"]}],
+    **{"not": {"required": ["text", "html"]}},
+)
 class ArticleCreateSerializer(StrictSerializer):
-    text = StrictCharField(
-        required=False, max_length=MAX_ARTICLE_CHARS, trim_whitespace=False
-    )
-    html = StrictCharField(
-        required=False, max_length=MAX_ARTICLE_CHARS, trim_whitespace=False
-    )
+    text = StrictCharField(required=False, max_length=MAX_ARTICLE_CHARS, trim_whitespace=False)
+    html = StrictCharField(required=False, max_length=MAX_ARTICLE_CHARS, trim_whitespace=False)
     url = serializers.URLField(required=False, max_length=2048)
     title = StrictCharField(required=False, max_length=1000, allow_blank=True, default="")
     published_at = serializers.DateTimeField(required=False, allow_null=True, default=None)

@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import UTC, datetime
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Max, Min, QuerySet
 from django.shortcuts import get_object_or_404
 from django_filters import rest_framework as filters
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import mixins, status, viewsets
+from django_filters.fields import IsoDateTimeField
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    inline_serializer,
+)
+from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.filters import OrderingFilter
 from rest_framework.pagination import CursorPagination
@@ -40,6 +49,9 @@ from claims.models import Claim, ClaimStatus, Evidence, Rating, Verdict
 from claims.workflow import API_CLIENT, is_desk_member, user_roles
 from config.api import APIError, etag_for, expected_version, not_modified, version_etag
 from sources.normalize import InvalidURL
+
+# Ids are bigints: anything longer is not an id (and would overflow the database driver).
+ID_PATTERN = "[0-9]{1,18}"
 
 
 class CanRead(BasePermission):
@@ -72,6 +84,10 @@ class PublicFeed(BasePermission):
 
     message = "The verdict feed needs a token on this server."
 
+    @staticmethod
+    def public_read() -> bool:
+        return settings.CLAIMS_PUBLIC_FEED
+
     def has_permission(self, request: Request, view: Any) -> bool:
         if request.method not in ("GET", "HEAD", "OPTIONS"):
             return False
@@ -96,6 +112,23 @@ def _not_modified_response(etag: str) -> Response:
     return response
 
 
+class UTCDateTimeField(IsoDateTimeField):
+    """ISO 8601 in, UTC out: databases refuse odd offsets such as +16:04 that ISO allows."""
+
+    def to_python(self, value: Any) -> datetime | None:
+        parsed = super().to_python(value)
+        if parsed is None:
+            return None
+        try:
+            return parsed.astimezone(UTC)
+        except (OverflowError, ValueError) as exc:
+            raise DjangoValidationError("Give a date and time between years 1 and 9999.") from exc
+
+
+class UpdatedAfterFilter(filters.IsoDateTimeFilter):
+    field_class = UTCDateTimeField
+
+
 class ClaimFilter(filters.FilterSet):
     status = filters.MultipleChoiceFilter(choices=ClaimStatus.choices)
     article = filters.NumberFilter(field_name="snapshot__source")
@@ -103,7 +136,7 @@ class ClaimFilter(filters.FilterSet):
     rating = filters.ChoiceFilter(choices=Rating.choices, field_name="rating")
     assignee = filters.CharFilter(method="filter_assignee", help_text="A username, or 'me'.")
     min_checkworthiness = filters.NumberFilter(field_name="checkworthiness", lookup_expr="gte")
-    updated_after = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gt")
+    updated_after = UpdatedAfterFilter(field_name="updated_at", lookup_expr="gt")
     q = filters.CharFilter(method="filter_q", help_text="Full-text search in text and speaker.")
 
     class Meta:
@@ -126,6 +159,7 @@ class ClaimViewSet(
 ):
     """Claims: list, detail, add by hand, edit, and every workflow action."""
 
+    lookup_value_regex = ID_PATTERN
     permission_classes = [CanRead]
     filter_backends = [filters.DjangoFilterBackend, OrderingFilter]
     filterset_class = ClaimFilter
@@ -248,7 +282,9 @@ class ClaimViewSet(
     @extend_schema(
         methods=["POST"], request=EvidenceSerializer, responses={201: EvidenceSerializer}
     )
-    @action(detail=True, methods=["get", "post"], permission_classes=[DeskOnly])
+    @action(
+        detail=True, methods=["get", "post"], permission_classes=[DeskOnly], pagination_class=None
+    )
     def evidence(self, request: Request, pk: str) -> Response:
         claim = self._claim()
         if request.method == "GET":
@@ -273,13 +309,13 @@ class ClaimViewSet(
         return Response(EvidenceSerializer(evidence).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(responses={200: EventSerializer(many=True)})
-    @action(detail=True, methods=["get"], permission_classes=[DeskOnly])
+    @action(detail=True, methods=["get"], permission_classes=[DeskOnly], pagination_class=None)
     def history(self, request: Request, pk: str) -> Response:
         claim = self._claim()
         return Response(EventSerializer(selectors.claim_events(claim), many=True).data)
 
     @extend_schema(responses={200: PublishedVerdictSerializer(many=True)})
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None)
     def verdicts(self, request: Request, pk: str) -> Response:
         """The published versions of the claim's verdict, newest first (v1 stays readable)."""
         claim = self._claim()
@@ -287,7 +323,14 @@ class ClaimViewSet(
         return Response(PublishedVerdictSerializer(versions, many=True).data)
 
     @extend_schema(
-        responses={200: OpenApiResponse(description="schema.org ClaimReview JSON-LD")},
+        responses={
+            (200, "application/ld+json"): OpenApiResponse(
+                OpenApiTypes.OBJECT, description="schema.org ClaimReview JSON-LD"
+            ),
+            (200, "application/json"): OpenApiResponse(
+                OpenApiTypes.OBJECT, description="The same, as plain JSON"
+            ),
+        },
     )
     @action(
         detail=True,
@@ -315,7 +358,7 @@ class ClaimViewSet(
         ],
         responses={200: MatchSerializer(many=True)},
     )
-    @action(detail=False, methods=["get"])
+    @action(detail=False, methods=["get"], pagination_class=None, filter_backends=[])
     def match(self, request: Request) -> Response:
         """Existing claims most similar to a text, best first, with their published verdicts."""
         text = request.query_params.get("text", "").strip()
@@ -364,6 +407,7 @@ class EvidenceViewSet(
 ):
     """One evidence item: change its stance, excerpt or note, or remove it, until publication."""
 
+    lookup_value_regex = ID_PATTERN
     permission_classes = [DeskOnly]
     serializer_class = EvidenceSerializer
     http_method_names = ["get", "patch", "delete", "head", "options"]
@@ -386,7 +430,7 @@ class EvidenceViewSet(
 
 
 class VerdictFilter(filters.FilterSet):
-    updated_after = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gt")
+    updated_after = UpdatedAfterFilter(field_name="updated_at", lookup_expr="gt")
     rating = filters.ChoiceFilter(choices=Rating.choices)
     state = filters.MultipleChoiceFilter(choices=[(s, s) for s in selectors.PUBLIC_VERDICT_STATES])
 
@@ -433,6 +477,16 @@ class VerdictFeedViewSet(ConditionalListMixin, mixins.ListModelMixin, viewsets.G
         return selectors.published_versions()
 
 
+CLAIM_REVIEW_PAGE = inline_serializer(
+    name="ClaimReviewPage",
+    fields={
+        "next": serializers.CharField(allow_null=True),
+        "previous": serializers.CharField(allow_null=True),
+        "results": serializers.ListField(child=serializers.DictField()),
+    },
+)
+
+
 class ClaimReviewFeedViewSet(ConditionalListMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
     """ClaimReview JSON-LD for every currently published verdict, newest change first."""
 
@@ -446,7 +500,14 @@ class ClaimReviewFeedViewSet(ConditionalListMixin, mixins.ListModelMixin, viewse
     def get_queryset(self) -> QuerySet[Verdict]:
         return selectors.published_versions().filter(state=Verdict.State.PUBLISHED)
 
-    @extend_schema(responses={200: OpenApiResponse(description="ClaimReview JSON-LD objects")})
+    @extend_schema(
+        responses={
+            (200, media_type): OpenApiResponse(
+                CLAIM_REVIEW_PAGE, description="A page of schema.org ClaimReview objects"
+            )
+            for media_type in ("application/ld+json", "application/json")
+        }
+    )
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().list(request, *args, **kwargs)
 
@@ -467,6 +528,7 @@ class ArticleViewSet(
 ):
     """Articles: the stored sources that claims are extracted from."""
 
+    lookup_value_regex = ID_PATTERN
     permission_classes = [CanRead]
     serializer_class = ArticleSerializer
     http_method_names = ["get", "post", "head", "options"]

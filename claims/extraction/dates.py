@@ -1,0 +1,201 @@
+"""Finding publication dates in datelines and meta tags.
+
+Every datetime returned here is timezone-aware and in UTC. A date written without a zone
+("15 Feb, 2021 11:59") is taken to be UTC: the text gives us nothing better, and storing a
+naive datetime would make the Django side guess later with less information. A date without a
+time is midnight UTC of that day.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+
+# Fixed offsets for abbreviations that are unambiguous; "ET"/"PT"/"CT" name a region whose
+# offset depends on daylight saving, so they go through zoneinfo instead.
+_FIXED_ZONES = {
+    "gmt": 0,
+    "utc": 0,
+    "z": 0,
+    "bst": 60,
+    "cet": 60,
+    "cest": 120,
+    "eet": 120,
+    "eest": 180,
+    "msk": 180,
+    "jst": 540,
+    "kst": 540,
+    "aest": 600,
+    "est": -300,
+    "edt": -240,
+    "cdt": -300,
+    "mst": -420,
+    "mdt": -360,
+    "pst": -480,
+    "pdt": -420,
+}
+_REGION_ZONES = {"et": "America/New_York", "ct": "America/Chicago", "pt": "America/Los_Angeles"}
+
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_TIME = (
+    r"(?:,?\s*(?:at\s+|[-|–—]\s*)?"
+    r"(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)(?:[:.](?P<second>[0-5]\d))?"
+    r"\s*(?P<ampm>[ap]\.?m\.?)?"
+    r"(?:\s*\(?(?P<tz>(?:gmt|utc)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}"
+    r"|gmt|utc|bst|cest|cet|eest|eet|msk|jst|kst|aest|est|edt|cdt|mst|mdt|pst|pdt|et|ct|pt|z)"
+    r"\)?(?![a-z]))?)?"
+)
+
+_DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        # 15 Feb, 2021 11:59 / Mon 15 Feb 2021 11.59 GMT / 15 February 2021 at 11:59
+        rf"\b{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}\b{_TIME}",
+        # February 15, 2021 / Feb. 15, 2021 11:59 a.m. ET
+        rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b{_TIME}",
+        # 2021-02-15 / 2021-02-15T11:59:00Z / 2021-02-15 11:59
+        rf"\b{_YEAR}-(?P<monthnum>[01]\d)-(?P<day>[0-3]\d)"
+        r"(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d)(?:\.\d+)?)?"
+        r"\s*(?P<tz>z|[+-]\d{2}:?\d{2}|gmt|utc)?)?(?![\d:])",
+    )
+)
+
+# Words that may surround a date on a dateline without making it a sentence.
+_DATELINE_FILLER = re.compile(
+    r"(?:published|updated|last\s+updated|first\s+published|last\s+modified|modified|posted"
+    r"|date|on|at|and|\bat\b|[|:,;\-–—·•/()]|\s)*",
+    re.IGNORECASE,
+)
+_RELATIVE_DATELINE = re.compile(
+    r"^(?:(?:published|updated|posted)\s*:?\s*)?(?:\d+|an?|one)\s+"
+    r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$",
+    re.IGNORECASE,
+)
+_PUBLISHED_LABEL = re.compile(r"(?:published|posted)\s*(?:on)?\s*:?\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    when: datetime
+    start: int
+    end: int
+
+
+def _zone(name: str | None) -> tzinfo:
+    if not name:
+        return UTC
+    key = re.sub(r"\s+", "", name.lower())
+    if key in _FIXED_ZONES:
+        return timezone(timedelta(minutes=_FIXED_ZONES[key]))
+    if key in _REGION_ZONES:
+        try:
+            return ZoneInfo(_REGION_ZONES[key])
+        except ZoneInfoNotFoundError:  # no tz database on the host: UTC beats failing
+            return UTC
+    offset = re.fullmatch(r"(?:gmt|utc)?([+-])(\d{1,2}):?(\d{2})?", key)
+    if offset:
+        sign = -1 if offset.group(1) == "-" else 1
+        minutes = int(offset.group(2)) * 60 + int(offset.group(3) or 0)
+        return timezone(sign * timedelta(minutes=minutes))
+    return UTC
+
+
+def _from_match(m: re.Match[str]) -> datetime | None:
+    groups = m.groupdict()
+    month = (
+        int(groups["monthnum"]) if groups.get("monthnum") else _MONTHS[groups["month"][:3].lower()]
+    )
+    hour = int(groups["hour"]) if groups.get("hour") else 0
+    minute = int(groups["minute"]) if groups.get("minute") else 0
+    second = int(groups["second"]) if groups.get("second") else 0
+    ampm = (groups.get("ampm") or "").lower().replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    try:
+        local = datetime(int(groups["year"]), month, int(groups["day"]), hour, minute, second)
+    except ValueError:  # "31 Feb 2021" is not a date, whatever the text says
+        return None
+    return local.replace(tzinfo=_zone(groups.get("tz"))).astimezone(UTC)
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """Every full date (day, month and year) in ``text``, in text order, without overlaps."""
+    found: list[DateMatch] = []
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            when = _from_match(m)
+            if when is not None:
+                found.append(DateMatch(when, m.start(), m.end()))
+    found.sort(key=lambda d: (d.start, -d.end))
+    result: list[DateMatch] = []
+    for d in found:
+        if not result or d.start >= result[-1].end:
+            result.append(d)
+    return result
+
+
+def parse_dateline(line: str) -> tuple[bool, datetime | None]:
+    """Whether ``line`` is nothing but a dateline, and the publication time it gives.
+
+    "15 Feb, 2021 11:59", "Published: 3 March 2023 | Updated: 4 March 2023" and "2 hours ago"
+    are datelines; "In 2021 the fleet caught 3,200 tonnes" is not. A relative dateline has no
+    usable time, so it returns ``(True, None)``.
+    """
+    stripped = line.strip()
+    if _RELATIVE_DATELINE.match(stripped):
+        return True, None
+    dates = find_dates(stripped)
+    if not dates:
+        return False, None
+    pos = 0
+    for d in dates:
+        if not _DATELINE_FILLER.fullmatch(stripped[pos : d.start]):
+            return False, None
+        pos = d.end
+    if not _DATELINE_FILLER.fullmatch(stripped[pos:]):
+        return False, None
+    # "Published 3 March | Updated 4 March": the publication date is the labelled one.
+    for d in dates:
+        if _PUBLISHED_LABEL.search(stripped[: d.start]):
+            return True, d.when
+    return True, dates[0].when
+
+
+def parse_iso(value: str) -> datetime | None:
+    """A datetime from a meta tag (ISO 8601 or anything ``find_dates`` understands), in UTC."""
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("z", "Z"))
+    except ValueError:
+        dates = find_dates(value)
+        return dates[0].when if dates else None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)

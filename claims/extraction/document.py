@@ -1,0 +1,324 @@
+"""Reading an article (plain text, HTML, bytes or a file) into a ``Document``.
+
+``Document.text`` is what gets stored, and every offset the pipeline produces points into it.
+For plain text it is the input with newlines normalised and a BOM stripped; for HTML it is the
+main text trafilatura finds, one paragraph per block, blocks separated by a blank line.
+
+Publication times are timezone-aware UTC. A time given without a zone is taken as UTC (see
+``claims.extraction.dates``).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from claims.extraction.boilerplate import LineVerdict, scan_lines
+from claims.extraction.dates import parse_iso
+from claims.extraction.lexicon import ENGLISH_STOPWORDS
+
+# trafilatura logs every page it cannot extract at WARNING/ERROR; we turn that into an
+# InputError for the caller instead, so its log lines would only be noise.
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+
+# Same limit as trafilatura's MAX_FILE_SIZE: beyond it trafilatura refuses HTML anyway, and no
+# single article is that long.
+MAX_BYTES = 20_000_000
+
+
+class InputError(ValueError):
+    """The input cannot be read as an article. The message is one user-facing line."""
+
+
+@dataclass(frozen=True)
+class Document:
+    text: str  # the stored text; every offset points into it
+    format: str  # "text" or "html"
+    title: str = ""
+    published_at: datetime | None = None  # timezone-aware, UTC
+    author: str = ""
+    publisher: str = ""
+    canonical_url: str = ""
+    language: str = ""  # ISO 639-1 ("en") when known or guessable, else ""
+
+
+_HTML_START = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html\b)",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_TAG = re.compile(
+    r"<(?:head|body|div|p|article|section|main|header|footer|nav|span|a\s+href|meta|title"
+    r"|script|h[1-6]|ul|li|br)\b[^>]*>",
+    re.IGNORECASE,
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_HEADLINE_MAX_WORDS = 30
+_PUBLISHED_XPATHS = (
+    '//meta[@property="article:published_time"]/@content',
+    '//meta[@name="article:published_time"]/@content',
+    '//meta[@property="og:published_time"]/@content',
+    '//meta[@itemprop="datePublished"]/@content',
+    '//meta[@name="pubdate" or @name="publishdate" or @name="date" or @name="DC.date.issued"'
+    ' or @name="dcterms.created" or @name="sailthru.date" or @name="parsely-pub-date"]/@content',
+    "//time[@itemprop='datePublished']/@datetime",
+    "//article//time/@datetime",
+    "//time/@datetime",
+)
+_LANGUAGE_XPATHS = (
+    "/html/@lang",
+    "/html/@xml:lang",
+    '//meta[@http-equiv="content-language"]/@content',
+    '//meta[@property="og:locale"]/@content',
+)
+_JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+
+
+def read_text(text: str, *, url: str = "") -> Document:
+    """A plain-text article; title, date, author and publisher are read off the text."""
+    _check_size(len(text))
+    if "\x00" in text:
+        raise InputError(
+            "The text contains NUL characters, so it is probably binary; "
+            "give a plain-text or HTML article."
+        )
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").rstrip()
+    if not text.strip():
+        raise InputError("The article is empty; paste or upload the article text.")
+    verdicts = scan_lines(text)
+    return Document(
+        text=text,
+        format="text",
+        title=_headline(text, verdicts),
+        published_at=next((v.published_at for v in verdicts if v.published_at), None),
+        author=next((v.author for v in verdicts if v.author), ""),
+        publisher=_publisher(verdicts),
+        canonical_url=url,
+        language=_guess_language(text),
+    )
+
+
+def read_html(html: str | bytes, *, url: str = "") -> Document:
+    """An HTML page; trafilatura finds the main text and the metadata."""
+    _check_size(len(html))
+    if isinstance(html, bytes):
+        html = _decode_html(html)
+    if not html.strip():
+        raise InputError("The HTML is empty; give the article page or paste its text.")
+    if not re.search(r"<html\b|<body\b", html[:5000], re.IGNORECASE):
+        # trafilatura rejects a lone fragment such as "<p>...</p>"; give it a document.
+        html = f"<html><body><div>{html}</div></body></html>"
+    try:
+        extracted = trafilatura.bare_extraction(
+            html,
+            url=url or None,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+        )
+    except Exception as exc:  # trafilatura and lxml raise assorted errors on broken markup
+        raise InputError(
+            f"The HTML could not be parsed ({type(exc).__name__}); "
+            "save the page again or paste the article text instead."
+        ) from exc
+    # One block per line of trafilatura output (a <p>, heading, list item or <br>).
+    raw_text = extracted.text if extracted is not None and extracted.text else ""
+    text = "\n\n".join(line.strip() for line in raw_text.splitlines() if line.strip())
+    if extracted is None or not _has_article_text(text):
+        raise InputError(
+            "The HTML contains no article text (only menus, links or boilerplate); "
+            "give the article page itself or paste the article text."
+        )
+    tree = _parse_tree(html)
+    published_at = _published_from_tree(tree, html)
+    if published_at is None and extracted.date:
+        published_at = parse_iso(extracted.date)
+    return Document(
+        text=text,
+        format="html",
+        title=(extracted.title or "").strip(),
+        published_at=published_at,
+        author=(extracted.author or "").strip(),
+        publisher=(extracted.sitename or "").strip(),
+        canonical_url=(extracted.url or url or "").strip(),
+        language=_language_from_tree(tree) or _guess_language(text),
+    )
+
+
+def read_bytes(data: bytes, *, url: str = "") -> Document:
+    """An article given as bytes (stdin, an upload): HTML or plain text, sniffed."""
+    _check_size(len(data))
+    if not data.strip():
+        raise InputError("The input is empty; give a plain-text or HTML article.")
+    if b"\x00" in data:
+        raise InputError(
+            "The input is binary (it contains NUL bytes); give a plain-text or HTML article."
+        )
+    if _looks_like_html(data[:4096].decode("utf-8", errors="ignore")):
+        return read_html(data, url=url)
+    return read_text(_decode_text(data), url=url)
+
+
+def read_path(path: str | os.PathLike[str]) -> Document:
+    """An article file: HTML or plain text, sniffed from its content (not its extension)."""
+    file = Path(path)
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"No file at {file}; check the path and try again.") from None
+    except IsADirectoryError:
+        raise InputError(f"{file} is a directory; give the path of one article file.") from None
+    except PermissionError:
+        raise InputError(
+            f"Cannot read {file} (permission denied); check the file's permissions."
+        ) from None
+    except OSError as exc:
+        raise InputError(f"Cannot read {file} ({exc.strerror}); check the file.") from None
+    try:
+        return read_bytes(data)
+    except InputError as exc:
+        # Name the file in front of the reason, so a batch run says which file failed.
+        raise InputError(f"{file.name}: {exc}") from None
+
+
+def _check_size(size: int) -> None:
+    if size > MAX_BYTES:
+        raise InputError(
+            f"The input is {size / 1_000_000:.0f} MB; give a single article "
+            f"under {MAX_BYTES // 1_000_000} MB."
+        )
+
+
+def _looks_like_html(head: str) -> bool:
+    if _HTML_START.match(head):
+        return True
+    stripped = head.lstrip("\ufeff \t\r\n")
+    return stripped.startswith("<") and len(_HTML_TAG.findall(head)) >= 2
+
+
+def _decode_text(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if _mostly_unprintable(data):
+        raise InputError(
+            "The input is binary (it is not UTF-8 and mostly unprintable); "
+            "give a plain-text or HTML article."
+        )
+    # Legacy Windows text; cp1252 leaves five bytes undefined, which become U+FFFD.
+    return data.decode("cp1252", errors="replace")
+
+
+def _mostly_unprintable(data: bytes) -> bool:
+    # Decoded as cp1252 because that is the text we would otherwise return: its smart quotes
+    # and dashes are printable there, while its five undefined bytes become U+FFFD.
+    sample = data[:8192].decode("cp1252", errors="replace")
+    unprintable = sum(
+        1
+        for ch in sample
+        if ch == "\ufffd" or (unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    )
+    return unprintable > len(sample) * 0.1
+
+
+def _decode_html(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    declared = _META_CHARSET.search(data[:4096])
+    if declared:
+        try:
+            return data.decode(declared.group(1).decode("ascii"), errors="replace")
+        except LookupError:
+            pass  # an unknown charset name; fall through to the usual guesses
+    return _decode_text(data)
+
+
+def _has_article_text(text: str) -> bool:
+    """Whether anything but boilerplate is left: at least one real line of five words."""
+    if not text.strip():
+        return False
+    for verdict in scan_lines(text):
+        if not verdict.dropped and len(text[verdict.keep_start : verdict.end].split()) >= 5:
+            return True
+    return False
+
+
+def _parse_tree(html: str) -> etree._Element | None:
+    try:
+        return lxml.html.document_fromstring(html.encode("utf-8"))
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _published_from_tree(tree: etree._Element | None, html: str) -> datetime | None:
+    if tree is not None:
+        for xpath in _PUBLISHED_XPATHS:
+            for value in tree.xpath(xpath):
+                parsed = parse_iso(str(value))
+                if parsed:
+                    return parsed
+    for value in _JSON_LD_PUBLISHED.findall(html):
+        parsed = parse_iso(value)
+        if parsed:
+            return parsed
+    return None
+
+
+def _language_from_tree(tree: etree._Element | None) -> str:
+    if tree is None:
+        return ""
+    for xpath in _LANGUAGE_XPATHS:
+        for value in tree.xpath(xpath, namespaces={"xml": "http://www.w3.org/XML/1998/namespace"}):
+            code = re.split(r"[-_]", str(value).strip().lower())[0]
+            if re.fullmatch(r"[a-z]{2,3}", code):
+                return code
+    return ""
+
+
+def _guess_language(text: str) -> str:
+    """ "en" when English function words are common enough, else "" (we only know English)."""
+    words = re.findall(r"[a-z]+", text[:20000].lower())
+    if len(words) < 8:
+        return ""
+    share = sum(1 for w in words if w in ENGLISH_STOPWORDS) / len(words)
+    return "en" if share >= 0.15 else ""
+
+
+def _headline(text: str, verdicts: tuple[LineVerdict, ...]) -> str:
+    """The first clean, headline-shaped line among the first few kept lines."""
+    kept = [v for v in verdicts if not v.dropped and not v.has_prefix][:5]
+    for verdict in kept:
+        line = text[verdict.start : verdict.end]
+        words = len(line.split())
+        if 3 <= words <= _HEADLINE_MAX_WORDS and not line.endswith("."):
+            return line
+        if words > _HEADLINE_MAX_WORDS:
+            break  # body text reached: this article has no headline line
+    return ""
+
+
+def _publisher(verdicts: tuple[LineVerdict, ...]) -> str:
+    """The publisher as the text names it: "Reuters" from "© 2021 Reuters", "rt.com" from an
+    "Also on rt.com" promo. We keep the domain as written rather than map it to a brand name
+    ("RT"): the text says rt.com, and a mapping table would go stale."""
+    by_reason: dict[str, str] = {}
+    for verdict in verdicts:
+        if verdict.publisher:
+            by_reason.setdefault(verdict.reason, verdict.publisher)
+    for reason in ("copyright line", "byline", "dateline", "promo link label"):
+        if by_reason.get(reason):
+            return by_reason[reason]
+    return ""

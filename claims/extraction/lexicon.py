@@ -1,0 +1,140 @@
+"""Word lists shared by the splitter, the scorer and the speaker finder.
+
+Kept in one place so that a word added for one stage (say, a new attribution verb) is seen by
+every stage that depends on it: the scorer's "attribution_verb" feature and the speaker finder
+must agree on what counts as "said".
+"""
+
+from __future__ import annotations
+
+
+def word_set(spec: str, *, lower: bool = False) -> frozenset[str]:
+    """A word set from a whitespace-separated list (easier to read and diff than a literal)."""
+    return frozenset(w.lower() if lower else w for w in spec.split())
+
+
+# Verbs that introduce reported speech. Present, past and -s forms are listed explicitly rather
+# than stemmed, because stemming "states"/"claims" would also match the nouns.
+ATTRIBUTION_VERBS: frozenset[str] = word_set(
+    """
+    said says say told tells tell insists insisted insist maintains maintained maintain
+    reported reports stated claimed claims argued argues announced announces confirmed
+    confirms added adds suggested suggests hinted hints warned warns noted notes wrote writes
+    explained explains denied denies emphasized emphasised emphasizes emphasises stressed
+    stresses acknowledged acknowledges admitted admits revealed reveals alleged alleges
+    estimated estimates declared declares asserted asserts contended contends testified
+    tweeted posted predicted predicts promised promises conceded concedes disclosed
+    recalled recalls replied replies responded responds countered counters pointed
+    """
+)
+
+# Participles that attribute the rest of the sentence to the sentence's subject:
+# "Japan has continued to push its claim, arguing that ...".
+ATTRIBUTION_PARTICIPLES: frozenset[str] = word_set(
+    """
+    saying arguing insisting claiming adding noting warning stating asking explaining
+    suggesting maintaining stressing emphasizing emphasising
+    """
+)
+
+# Words that may sit between a speaker and the verb: "Lavrov has also emphasized".
+SPEAKER_FILLERS: frozenset[str] = word_set(
+    """
+    has have had also later previously repeatedly reportedly publicly then again once recently
+    already was is were are had has been earlier separately privately today yesterday
+    """
+)
+
+# Titles and roles stripped from the front of a person's name ("ex-President Dmitry Medvedev").
+TITLES: frozenset[str] = word_set(
+    """
+    President Vice-President Minister Secretary Chancellor Senator Sen. Rep. Representative
+    Governor Gov. Mayor Dr. Dr Prof. Prof Professor Mr. Mr Mrs. Mrs Ms. Ms Judge General Gen.
+    Commissioner Ambassador Spokesman Spokeswoman Spokesperson Chairman Chairwoman Chair
+    Director CEO Chief Premier King Queen Prince Princess Pope Archbishop Bishop Sheikh Deputy
+    Vice Prime Foreign Defence Defense Finance Interior Justice Health Trade Education Energy
+    Home Economy Environment Agriculture Transport Labour Labor Culture Sport Treasury
+    Attorney Speaker Leader Lord Lady Sir Dame Colonel Col. Lieutenant Lt. Captain Capt.
+    Sergeant Sgt. Major Admiral Inspector Superintendent Detective Officer Councillor
+    Councilor Congressman Congresswoman MP MEP Supreme Commander Executive Officer Head
+    Former Ex Acting Interim Economist Analyst Editor Founder Coach Manager Presidential
+    """,
+    lower=True,
+)
+
+# Portfolio words that follow "Secretary of ..." / "Minister for ..." in a title and are not
+# part of the person's name.
+PORTFOLIO_WORDS: frozenset[str] = word_set(
+    """
+    of for the and State Foreign Affairs Defence Defense Health Finance Justice Interior Energy
+    Trade Education Home Economy Environment Agriculture Transport Labour Labor Culture Sport
+    Treasury Homeland Security Commerce Development International Internal External Budget
+    """,
+    lower=True,
+)
+
+# Words that make a capitalised name an organisation rather than a person. Includes newspaper
+# words so that "Hokkaido Shimbun reported" is not later taken as the referent of "he".
+ORG_WORDS: frozenset[str] = word_set(
+    """
+    Ministry Department Government Parliament Commission Council Agency Office Bank University
+    Institute Party Committee Court Union Association Organization Organisation Police Army
+    Navy Company Inc Inc. Ltd Ltd. Corp Corp. Group Fund Service Board Authority Bureau Centre
+    Center Foundation Federation Kremlin Pentagon Congress Senate Assembly Cabinet Duma
+    Times Post Journal Herald Shimbun Gazette News Tribune Guardian Telegraph Reuters Bloomberg
+    Press Agency Network Television Radio Channel Broadcasting Review Daily Weekly Ledger
+    Auditors Statistics Survey Coalition Alliance Forum Secretariat Administration Directorate
+    Bundestag Embassy Consulate Mission Tribunal Society Trust Club League Forces Guard
+    Observatory Laboratory Lab Programme Program Airlines Airways Industries Holdings Partners
+    """,
+    lower=True,
+)
+
+# Capitalised words that begin sentences but are not names; used so that "The" or "However"
+# at the start of a sentence is not counted as a named entity.
+SENTENCE_STARTERS: frozenset[str] = word_set(
+    """
+    The A An In On At By For From To Of With Without As After Before Since During Despite
+    However But And Or So Yet Still Also Meanwhile Moreover Furthermore Nevertheless Although
+    Though While When Whenever Where Whereas If Unless Because Then Thus Therefore Instead
+    This That These Those There Here It Its He She They We I You His Her Their Our My Your
+    Some Many Most Several Few Each Every All Both Either Neither No None Such Other Another
+    What Which Who Whom Whose Why How Is Are Was Were Do Does Did Has Have Had Can Could Will
+    Would Should May Might Must Shall Not Now Today Yesterday Tomorrow Last Next First Second
+    Finally Later Earlier Already Even Only Just Almost Nearly About Around Over Under Between
+    Among Through Across Against Within Until Unlike Like Think Let Take Look Imagine Consider
+    Please Share Click Subscribe Sign Read Watch Listen Follow Join Get Find See Try Don't
+    Yes Oh Well Sorry Thanks Thank Indeed Perhaps Maybe Possibly Probably Certainly Clearly
+    Obviously Sadly Unfortunately Fortunately Interestingly Importantly Notably Overall
+    According Once Whether Along Amid Amidst Beyond Following Including Given Per Via
+    """,
+    lower=True,
+)
+
+# Words that end the unit of a quantity: "20,000 Russian islanders from ..." stops at "from".
+UNIT_STOPWORDS: frozenset[str] = word_set(
+    """
+    of from to in on at by for with over under than since after before between per into about
+    as across through against during including within without among around toward towards
+    and or but nor that which who whom whose while when where if because so yet than
+    the a an this these those their its his her our your my each every some any no all both
+    is are was were be been being has have had will would could can may might should must shall
+    did do does not also more less fewer most least only just even still already now then
+    there here it they he she we you i me them us him
+    """
+)
+
+MONTH_NAMES: frozenset[str] = word_set(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    """
+)
+
+# Common English function words; used to guess whether a plain-text article is English.
+ENGLISH_STOPWORDS: frozenset[str] = word_set(
+    """
+    the and of to in is that for it as was with on be by are this at from have has had not but
+    or an they which he she his her their its were been will would there said
+    """
+)

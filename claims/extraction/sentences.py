@@ -1,0 +1,91 @@
+"""Splitting a block of text into sentence spans with exact offsets.
+
+The splitter never copies or rewrites text: it returns ``(start, end)`` pairs into the
+document text, trimmed of whitespace, so ``text[start:end]`` is always the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.extraction.lexicon import SENTENCE_STARTERS, word_set
+
+# Terminal punctuation, then any closing quotes or brackets, then whitespace. Closing quotes
+# belong to the sentence they close: `"...," he said.` ends after the period, `...power?”`
+# ends after the quote.
+_TERMINAL = re.compile(r"(?:\.{2,}|…|[.!?])+[\"'”’»)\]]*(?=\s)")
+
+# Abbreviations after which a period never ends a sentence: they are always followed by more of
+# the same sentence ("Dr. Smith", "e.g. fish").
+_NEVER_BREAK = word_set("""
+    mr mrs ms dr prof sen rep gov gen col lt capt sgt cpl maj adm brig cmdr insp supt rev hon
+    pres fr mt ft e.g i.e cf vs viz approx ca al fig figs ph.d
+    """)
+# Abbreviations that can end a sentence too ("... in the U.S. The president ..."): the period
+# is a boundary only when a typical sentence opener follows, or for "No."/"Jan." a non-number.
+_AMBIGUOUS = word_set("""
+    u.s u.k u.n e.u u.s.a etc inc ltd co corp jr sr bros a.m p.m st no nos jan feb mar apr
+    jun jul aug sep sept oct nov dec op vol pp p
+    """)
+_BEFORE_NUMBER = word_set("no nos jan feb mar apr jun jul aug sep sept oct nov dec op vol pp p st")
+_WORD_BEFORE_DOT = re.compile(r"([A-Za-z][A-Za-z.]*)\.+$")
+_NEXT_WORD = re.compile(r"[\"'“‘(\[]*([\w'’]+)")
+
+
+def _is_boundary(text: str, punct_start: int, punct_end: int, next_start: int) -> bool:
+    """Whether the punctuation at ``text[punct_start:punct_end]`` ends a sentence."""
+    following = text[next_start]
+    if following.islower() or following in ",;:)]}":
+        return False  # '"Is it?" she asked' and "3 p.m. on Monday" go on
+    punct = text[punct_start:punct_end].rstrip("\"'”’»)]")
+    if not punct.endswith(".") or punct.endswith("..") or punct.endswith("…"):
+        return True  # "!", "?" and an ellipsis before a capital end the sentence
+    word_match = _WORD_BEFORE_DOT.search(text[max(0, punct_start - 20) : punct_start + 1])
+    if not word_match:
+        return True  # "3.5." or "...2021." end normally
+    word = word_match.group(1)
+    # The word must start at a token boundary: "U.S." but not the "S" of "BUS.".
+    word_start = punct_start + 1 - len(word_match.group(0))
+    if word_start > 0 and text[word_start - 1].isalnum():
+        return True
+    key = word.lower().rstrip(".")
+    if key in _NEVER_BREAK:
+        return False
+    if len(word) == 1 and word.isupper():
+        return False  # an initial: "J. R. R. Tolkien", "George W. Bush"
+    next_word_match = _NEXT_WORD.match(text, next_start)
+    next_word = next_word_match.group(1) if next_word_match else ""
+    if key in _AMBIGUOUS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", key):
+        if key in _BEFORE_NUMBER and next_word[:1].isdigit():
+            return False
+        return next_word.lower() in SENTENCE_STARTERS
+    return True
+
+
+def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans in ``text[start:end]``, a block that no sentence crosses the edge of.
+
+    Newlines inside the block are treated as spaces; the caller decides which lines belong
+    together (a paragraph break or a headline line always ends a block).
+    """
+    spans: list[tuple[int, int]] = []
+    sentence_start = start
+    for m in _TERMINAL.finditer(text, start, end):
+        next_start = m.end()
+        while next_start < end and text[next_start].isspace():
+            next_start += 1
+        if next_start >= end:
+            break
+        if _is_boundary(text, m.start(), m.end(), next_start):
+            spans.append((sentence_start, m.end()))
+            sentence_start = next_start
+    spans.append((sentence_start, end))
+    return [span for span in (_trim(text, s, e) for s, e in spans) if span[0] < span[1]]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
