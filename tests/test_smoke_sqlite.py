@@ -130,3 +130,22 @@ def test_production_settings_refuse_to_start_without_a_secret_key(embedded_env):
     )
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_production_settings_pass_the_deploy_check(embedded_env):
+    env = {
+        **embedded_env,
+        "DJANGO_DEBUG": "false",
+        "DJANGO_SECRET_KEY": "x" * 30 + "a-long-random-production-key-for-the-check",
+        "DJANGO_ALLOWED_HOSTS": "claims.example.org",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "no issues" in result.stdout
