@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from claims.extraction import Document, Extraction, extract
+from claims.extraction.links import outbound_links
 from claims.models import Claim, ClaimEvent, ClaimStatus, Evidence, Verdict, VerdictCitation
 from claims.workflow import (
     ACTIONS,
@@ -22,8 +23,9 @@ from claims.workflow import (
     is_desk_member,
     user_roles,
 )
-from sources.models import Snapshot, Source, content_hash
-from sources.normalize import normalize_url
+from sources.models import Snapshot, Source, SourceLink, content_hash
+from sources.normalize import InvalidURL, normalize_url
+from sources.services import source_refresh_now, source_watch
 
 logger = logging.getLogger(__name__)
 
@@ -92,6 +94,7 @@ def article_ingest(
                 final_url=normalized_url,
             )
             _update_article_metadata(article, document, title=title, published_at=published_at)
+            _store_links(snapshot, raw_bytes)
             new_claims = _store_claims(
                 snapshot=snapshot, extraction=extraction, min_score=min_score, actor=actor
             )
@@ -166,6 +169,29 @@ def _store_claims(
     return claims
 
 
+def _store_links(snapshot: Snapshot, html: bytes | str | None) -> int:
+    """Outbound links in an HTML article become `related` sources linked from it."""
+    if snapshot.raw_format != "html" or not html:
+        return 0
+    article = snapshot.source
+    created = 0
+    for url, anchor in outbound_links(html, url=article.url or snapshot.final_url or ""):
+        try:
+            target_url = normalize_url(url)
+        except InvalidURL:
+            continue
+        if target_url == article.url:
+            continue
+        target, _ = Source.objects.get_or_create(
+            url=target_url, defaults={"kind": Source.Kind.RELATED, "title": anchor[:1000]}
+        )
+        _, made = SourceLink.objects.get_or_create(
+            source=article, target=target, defaults={"anchor_text": anchor}
+        )
+        created += made
+    return created
+
+
 def snapshot_extract_claims(
     *, snapshot: Snapshot, min_score: float | None = None, actor: AbstractBaseUser | None = None
 ) -> list[Claim]:
@@ -183,7 +209,9 @@ def snapshot_extract_claims(
         language=source.language,
     )
     extraction = extract(document)
+    html = zlib.decompress(snapshot.raw_body) if snapshot.raw_body else None
     with transaction.atomic():
+        _store_links(snapshot, html)
         return _store_claims(
             snapshot=snapshot, extraction=extraction, min_score=min_score, actor=actor
         )
@@ -390,6 +418,9 @@ def _publish(claim: Claim, actor: AbstractBaseUser) -> dict:
             )
         )
     VerdictCitation.objects.bulk_create(citations)
+    for citation in citations:
+        # What a published verdict relies on is checked daily for changes and death.
+        source_watch(source=citation.source, tier=Source.Tier.CITED)
     return {"verdict": draft.pk, "version": draft.number, "rating": draft.rating}
 
 
@@ -545,6 +576,9 @@ def evidence_add(
             added_by=actor,
             snapshot=source.latest_snapshot(),
         )
+        source_watch(source=source, tier=Source.Tier.EVIDENCE)
+        if source.last_checked_at is None:
+            source_refresh_now(source_ids=[source.pk])  # archive it now, after commit
         _record(
             claim,
             actor=actor,
@@ -598,25 +632,22 @@ def article_ingest_url(
     url: str,
     title: str = "",
     published_at: datetime | None = None,
-    min_score: float | None = None,
     actor: AbstractBaseUser | None = None,
 ) -> Source:
-    """Register an article by URL and fetch it in the background (claims.ingest_url)."""
-    normalized = normalize_url(url)
-    from claims.tasks import ingest_url  # tasks import services; import here to avoid a cycle
+    """Register an article by URL and fetch it in the background.
 
+    The fetch (sources.fetch) stores a snapshot; claims' receiver then extracts its claims
+    (claims.extract_snapshot). Failures are recorded on the source and retried with backoff.
+    """
+    normalized = normalize_url(url)
     with transaction.atomic():
-        article, _ = Source.objects.get_or_create(
-            url=normalized, defaults={"kind": Source.Kind.ARTICLE, "title": title}
+        article, created = Source.objects.get_or_create(
+            url=normalized,
+            defaults={"kind": Source.Kind.ARTICLE, "title": title, "published_at": published_at},
         )
-        if article.kind != Source.Kind.ARTICLE:
+        if not created and article.kind != Source.Kind.ARTICLE:
             article.kind = Source.Kind.ARTICLE
             article.save(update_fields=["kind", "updated_at"])
-        options = {
-            "title": title,
-            "published_at": published_at.isoformat() if published_at else None,
-            "min_score": min_score,
-            "actor_id": actor.pk if actor else None,
-        }
-        transaction.on_commit(lambda: ingest_url.delay(article.pk, **options))
+        source_refresh_now(source_ids=[article.pk])
+    logger.info("article %s queued for fetching from %s", article.pk, normalized)
     return article

@@ -225,6 +225,11 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Redis redelivers an unacked task after this many seconds; keep it above the time limit.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT * 2}
 CELERY_TIMEZONE = TIME_ZONE
+# The schedule lives here (not in django-celery-beat): it is one sweep, not something editors
+# tune; what is due is decided by Source.next_check_at in the database.
+CELERY_BEAT_SCHEDULE = {
+    "sources.enqueue_due": {"task": "sources.enqueue_due", "schedule": 60.0},
+}
 
 # Claims.
 # Sentences scoring at least this become claims when an article is ingested.
@@ -240,9 +245,49 @@ CLAIMS_PUBLISHER_URL = os.environ.get("CLAIMS_PUBLISHER_URL", "http://127.0.0.1:
 # Public base URL of this service; a published fact-check's page is {SITE_URL}fact-checks/{id}/.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/").rstrip("/") + "/"
 
-# Sources.
+# Sources (fetching; see sources/fetcher.py for what each limit guards against).
 # Tests and private deployments only: let the fetcher reach loopback and private addresses.
 SOURCES_ALLOW_PRIVATE_NETWORKS = env_bool("SOURCES_ALLOW_PRIVATE_NETWORKS", False)
+SOURCES_ALLOWED_PORTS = [int(p) for p in env_list("SOURCES_ALLOWED_PORTS", "80,443")]
+SOURCES_MAX_REDIRECTS = int(os.environ.get("SOURCES_MAX_REDIRECTS", "5"))
+SOURCES_CONNECT_TIMEOUT = env_float("SOURCES_CONNECT_TIMEOUT", 5.0)
+SOURCES_READ_TIMEOUT = env_float("SOURCES_READ_TIMEOUT", 10.0)
+SOURCES_TOTAL_TIMEOUT = env_float("SOURCES_TOTAL_TIMEOUT", 30.0)
+SOURCES_MAX_BYTES = int(os.environ.get("SOURCES_MAX_BYTES", str(10 * 1024 * 1024)))
+SOURCES_CONTACT_URL = os.environ.get(
+    "SOURCES_CONTACT_URL", "https://github.com/claimtracker/claimtracker"
+)
+SOURCES_USER_AGENT = os.environ.get(
+    "SOURCES_USER_AGENT", "claimtracker/1.0 (+{SOURCES_CONTACT_URL})"
+)
+SOURCES_RESPECT_ROBOTS = env_bool("SOURCES_RESPECT_ROBOTS", True)
+SOURCES_PER_HOST_CONCURRENCY = int(os.environ.get("SOURCES_PER_HOST_CONCURRENCY", "2"))
+SOURCES_PER_HOST_INTERVAL = env_float("SOURCES_PER_HOST_INTERVAL", 1.0)
+# Refresh policy: how often sources are re-checked, and how failures back off.
+SOURCES_REFRESH_CITED_HOURS = env_float("SOURCES_REFRESH_CITED_HOURS", 24)
+SOURCES_REFRESH_EVIDENCE_HOURS = env_float("SOURCES_REFRESH_EVIDENCE_HOURS", 168)
+SOURCES_BACKOFF_BASE_SECONDS = env_float("SOURCES_BACKOFF_BASE_SECONDS", 600)
+SOURCES_BACKOFF_MAX_SECONDS = env_float("SOURCES_BACKOFF_MAX_SECONDS", 86400)
+SOURCES_GONE_AFTER = int(os.environ.get("SOURCES_GONE_AFTER", "3"))
+SOURCES_MAX_RETRIES = int(os.environ.get("SOURCES_MAX_RETRIES", "5"))
+# A claimed fetch is retried after this long if its worker died (keep it above the task limit).
+SOURCES_LEASE_SECONDS = int(os.environ.get("SOURCES_LEASE_SECONDS", "600"))
+SOURCES_SWEEP_BATCH = int(os.environ.get("SOURCES_SWEEP_BATCH", "200"))
+# Reads a fetched page's main text; claims' article reader, so evidence reads like articles.
+SOURCES_TEXT_EXTRACTOR = os.environ.get("SOURCES_TEXT_EXTRACTOR", "claims.adapters.page_text")
+
+# The cache holds robots.txt answers, per-host fetch slots and API throttle counters. They must
+# be shared by all processes once there are several: Redis when a broker URL is configured.
+CACHE_URL = os.environ.get("CACHE_URL", "").strip() or (
+    CELERY_BROKER_URL.rsplit("/", 1)[0] + "/1" if CELERY_BROKER_URL.startswith("redis") else ""
+)
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        if CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 
 LOGGING = {
     "version": 1,

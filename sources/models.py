@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 
@@ -42,11 +42,20 @@ class SourceStatus(models.TextChoices):
     BLOCKED = "blocked", "Blocked"
 
 
+class RefreshTier(models.TextChoices):
+    """How often a source is re-checked (intervals in settings): set by what relies on it."""
+
+    NONE = "none", "Not re-checked"
+    EVIDENCE = "evidence", "Evidence (weekly)"
+    CITED = "cited", "Cited by a published verdict (daily)"
+
+
 class Source(models.Model):
     """One row per normalized URL, or per pasted document that has no URL."""
 
     Kind = SourceKind
     Status = SourceStatus
+    Tier = RefreshTier
 
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.EVIDENCE)
     # NULL, not "", for "no URL": the unique constraints must let many rows lack one.
@@ -77,6 +86,9 @@ class Source(models.Model):
     next_check_at = models.DateTimeField(null=True, blank=True)
     consecutive_failures = models.PositiveIntegerField(default=0)
     last_error = models.TextField(blank=True)
+    refresh_tier = models.CharField(
+        max_length=16, choices=RefreshTier.choices, default=RefreshTier.NONE
+    )
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -110,6 +122,25 @@ class Source(models.Model):
 
     def latest_snapshot(self) -> Snapshot | None:
         return self.snapshots.order_by("-fetched_at", "-id").first()
+
+
+class SourceLink(models.Model):
+    """An outbound link from a source's page to another source (an article's related sources)."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="links")
+    target = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="linked_from")
+    anchor_text = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["source", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "target"], name="sourcelink_unique"),
+            models.CheckConstraint(condition=~Q(source=F("target")), name="sourcelink_not_self"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source} -> {self.target}"
 
 
 class Snapshot(models.Model):

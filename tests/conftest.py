@@ -104,58 +104,95 @@ def _database_url_for_subprocess() -> str:
     return f"postgres://{auth}{db.get('HOST') or '127.0.0.1'}:{db.get('PORT') or 5432}/{db['NAME']}"
 
 
-@pytest.fixture
-def live_worker(transactional_db, tmp_path):
-    """A real `celery worker` process on its own queue, against the test database and Redis.
+class Workers:
+    """Starts real `celery worker` processes on one test queue, against the test database.
 
-    Yields the queue name; send tasks with `.apply_async(..., queue=queue)`. The worker's log is
-    printed when a test fails, so a failure says what the worker saw.
+    The test process sends to the same queue (task_default_queue is switched for the test).
+    Each worker's log is printed at the end, so a failure shows what the workers saw.
     """
-    import subprocess
-    import sys
+
+    def __init__(self, tmp_path, queue: str) -> None:
+        self.tmp_path = tmp_path
+        self.queue = queue
+        self.processes: list = []
+
+    def start(self, *, env: dict[str, str] | None = None, broker_url: str | None = None):
+        import subprocess
+        import sys
+
+        index = len(self.processes)
+        log_path = self.tmp_path / f"worker-{index}.log"
+        full_env = {
+            **os.environ,
+            "DATABASE_URL": _database_url_for_subprocess(),
+            "CELERY_BROKER_URL": broker_url or settings.CELERY_BROKER_URL,
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            **(env or {}),
+        }
+        with open(log_path, "wb") as log:
+            process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "celery",
+                    "-A",
+                    "config",
+                    "worker",
+                    "--pool=solo",
+                    "--without-gossip",
+                    "--without-mingle",
+                    "--loglevel=INFO",
+                    "-Q",
+                    self.queue,
+                    "-n",
+                    f"{self.queue}-{index}@%h",
+                ],
+                env=full_env,
+                cwd=settings.BASE_DIR,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        process.log_path = log_path
+        self.processes.append(process)
+        return process
+
+    def stop_all(self) -> None:
+        import subprocess
+
+        for process in self.processes:
+            if process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+            print(f"--- {process.log_path} ---\n{process.log_path.read_text(errors='replace')}")
+
+
+@pytest.fixture
+def workers(transactional_db, tmp_path):
+    """Real worker processes; see Workers. Tasks sent by the test go to their queue."""
     import uuid
 
+    from config.celery import app
+
     queue = f"test-{uuid.uuid4().hex[:12]}"
-    log_path = tmp_path / "worker.log"
-    env = {
-        **os.environ,
-        "DATABASE_URL": _database_url_for_subprocess(),
-        "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-    }
-    with open(log_path, "wb") as log:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "config",
-                "worker",
-                "--pool=solo",
-                "--without-gossip",
-                "--without-mingle",
-                "--loglevel=INFO",
-                "-Q",
-                queue,
-                "-n",
-                f"{queue}@%h",
-            ],
-            env=env,
-            cwd=settings.BASE_DIR,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+    previous = app.conf.task_default_queue
+    app.conf.task_default_queue = queue
+    pool = Workers(tmp_path, queue)
     try:
-        yield queue
+        yield pool
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        print(f"--- celery worker log ({log_path}) ---\n{log_path.read_text(errors='replace')}")
+        app.conf.task_default_queue = previous
+        pool.stop_all()
+
+
+@pytest.fixture
+def live_worker(workers):
+    """One real worker; yields its queue name (tasks sent by the test go there anyway)."""
+    workers.start()
+    return workers.queue
 
 
 @pytest.fixture(autouse=True)
@@ -180,3 +217,71 @@ def api():
 def _fast_password_hashing(settings):
     # PBKDF2 costs ~0.3 s per user: fine for people, too slow for hundreds of test personas.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _loopback_only(monkeypatch):
+    """No test may reach beyond loopback, not even a DNS lookup of a real name."""
+    import ipaddress
+
+    import urllib3.util.connection
+
+    real_connect = urllib3.util.connection.create_connection
+    real_getaddrinfo = socket.getaddrinfo
+
+    def is_ip(host: str) -> bool:
+        try:
+            ipaddress.ip_address(host.strip("[]").split("%")[0])
+        except ValueError:
+            return False
+        return True
+
+    def guarded_connect(address, *args, **kwargs):
+        host = address[0].strip("[]").split("%")[0]
+        if is_ip(host) and not ipaddress.ip_address(host).is_loopback:
+            raise AssertionError(f"the test tried to connect to {address}, beyond loopback")
+        return real_connect(address, *args, **kwargs)
+
+    def guarded_getaddrinfo(host, *args, **kwargs):
+        if isinstance(host, str) and host not in ("localhost", "") and not is_ip(host):
+            raise AssertionError(f"the test tried to look up {host!r} in DNS")
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    monkeypatch.setattr(urllib3.util.connection, "create_connection", guarded_connect)
+    monkeypatch.setattr(socket, "getaddrinfo", guarded_getaddrinfo)
+
+
+@pytest.fixture(autouse=True)
+def _tasks_in_process(request):
+    """Tasks run in-process (eager) except where a test starts a real worker (`live_worker`)."""
+    from config.celery import app
+
+    if {"live_worker", "workers"} & set(request.fixturenames):
+        yield
+        return
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
+@pytest.fixture
+def web(settings):
+    """Start loopback HTTP servers the fetcher may reach (private networks and the port
+    allowed for this test only). `web({"/path": route, ...})` returns the running server."""
+    from tests.sources.httpservers import RoutingServer
+
+    servers = []
+    settings.SOURCES_PER_HOST_INTERVAL = 0
+    settings.SOURCES_TOTAL_TIMEOUT = 5
+
+    def start(routes):
+        settings.SOURCES_ALLOW_PRIVATE_NETWORKS = True
+        server = RoutingServer(routes).start()
+        settings.SOURCES_ALLOWED_PORTS = [*settings.SOURCES_ALLOWED_PORTS, server.port]
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()

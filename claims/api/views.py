@@ -244,7 +244,9 @@ class ClaimViewSet(
         methods=["GET"],
         responses={200: VerdictDraftSerializer, 404: OpenApiResponse(description="No draft")},
     )
-    @extend_schema(methods=["PATCH"], request=VerdictDraftSerializer)
+    @extend_schema(
+        methods=["PATCH"], request=VerdictDraftSerializer, responses={200: VerdictDraftSerializer}
+    )
     @action(detail=True, methods=["get", "patch"], permission_classes=[DeskOnly])
     def verdict(self, request: Request, pk: str) -> Response:
         """The current draft verdict. PATCH creates it when there is none."""
@@ -597,7 +599,6 @@ class ArticleViewSet(
                 url=data["url"],
                 title=data["title"],
                 published_at=data["published_at"],
-                min_score=data["min_checkworthiness"],
                 actor=request.user,
             )
         except InvalidURL as exc:

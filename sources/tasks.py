@@ -1,0 +1,35 @@
+"""Thin Celery entry points for sources: ids in, call a service."""
+
+from __future__ import annotations
+
+import logging
+
+from celery import shared_task
+from django.db import OperationalError
+
+from sources.services import source_fetch, sources_enqueue_due
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(
+    name="sources.fetch",
+    acks_late=True,
+    autoretry_for=(OperationalError,),
+    max_retries=3,
+    retry_backoff=True,
+    retry_jitter=True,
+)
+def fetch_source(source_id: int) -> str:
+    """Fetch one source. HTTP failures are recorded and rescheduled in the database (with
+    backoff), not retried through the broker; only a database hiccup is retried here."""
+    return source_fetch(source_id=source_id).outcome
+
+
+@shared_task(name="sources.enqueue_due", acks_late=True)
+def enqueue_due_sources() -> int:
+    """Beat, every minute: lease the sources that are due and queue their fetches."""
+    count = sources_enqueue_due()
+    if count:
+        logger.info("queued %d due source fetches", count)
+    return count
