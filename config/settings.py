@@ -209,9 +209,12 @@ SPECTACULAR_SETTINGS = {
 }
 
 # Celery. With no broker configured, tasks run in-process (the embedded default for `make run`).
-CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "").strip()
+BROKER_CONFIGURED = bool(os.environ.get("CELERY_BROKER_URL", "").strip())
+# Without a broker nothing is sent anywhere: tasks run in-process (the in-memory transport only
+# keeps kombu from looking for a Redis on localhost).
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "").strip() or "memory://"
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", "").strip() or None
-CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_ALWAYS_EAGER = not BROKER_CONFIGURED
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_SERIALIZER = "json"

@@ -24,7 +24,7 @@ def _in_ci() -> bool:
 
 def _broker_problem() -> str | None:
     url = settings.CELERY_BROKER_URL
-    if not url:
+    if not settings.BROKER_CONFIGURED:
         return "CELERY_BROKER_URL is not set (set it to a Redis URL to run worker tests)"
     parts = urlsplit(url)
     try:

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# From ingestion to a published verdict, over the REST API, as the README shows it.
+# Run against `make run` (demo accounts): bash docs/curl-session.sh [http://127.0.0.1:8000]
+set -euo pipefail
+API="${1:-http://127.0.0.1:8000}/api/v1"
+PY="${PY:-.venv/bin/python}"
+# The evidence page to cite; the service fetches and archives it (it must be a public address).
+EVIDENCE_URL="${EVIDENCE_URL:-https://en.wikipedia.org/wiki/Project_Hula}"
+json() { "$PY" -c "import json,sys; print(eval(sys.argv[1], {'d': json.load(sys.stdin)}))" "$1"; }
+
+# 1. Tokens for the demo researcher and editor (only the token is printed).
+R="Authorization: Token $("$PY" manage.py create_api_token researcher)"
+E="Authorization: Token $("$PY" manage.py create_api_token editor)"
+
+# 2. Ingest an article as text: 201 with its claims.
+BODY=$("$PY" -c 'import json,sys; print(json.dumps({"text": open(sys.argv[1]).read()}))' \
+  claims/demo/kuril-islands-2021-02-15.txt)
+curl -sf -X POST "$API/articles/" -H "$R" -H 'Content-Type: application/json' -d "$BODY" \
+  | json '"article %s: %d claims" % (d["id"], len(d["claims"]))'
+
+# 3. Find the claim about the Allied ships.
+CLAIM=$(curl -sf "$API/claims/?q=allied+ships" -H "$R" | json 'd["results"][0]["id"]')
+echo "claim $CLAIM"
+
+# 4. The researcher starts research, writes the draft verdict, adds evidence and submits.
+curl -sf -X POST "$API/claims/$CLAIM/transition/" -H "$R" -H 'Content-Type: application/json' \
+  -d '{"action": "start_research"}' | json 'd["status"]'
+curl -sf -X PATCH "$API/claims/$CLAIM/verdict/" -H "$R" -H 'Content-Type: application/json' \
+  -d '{"rating": "mostly_true", "conclusion": "US ships were lent to the Soviet Union for the 1945 landings (Project Hula).", "explanation": "Declassified records of Project Hula."}' \
+  | json 'd["rating"]'
+curl -sf -X POST "$API/claims/$CLAIM/evidence/" -H "$R" -H 'Content-Type: application/json' \
+  -d "{\"source_url\": \"$EVIDENCE_URL\", \"stance\": \"supports\", \"excerpt\": \"the largest transfer program of the war\"}" \
+  | json 'd["source_detail"]["url"]'
+curl -sf -X POST "$API/claims/$CLAIM/transition/" -H "$R" -H 'Content-Type: application/json' \
+  -d '{"action": "submit"}' | json 'd["status"]'
+
+# 5. The editor (a second pair of eyes) publishes.
+curl -sf -X POST "$API/claims/$CLAIM/transition/" -H "$E" -H 'Content-Type: application/json' \
+  -d '{"action": "publish"}' | json 'd["status"]'
+
+# 6. Anyone can read the feed and the ClaimReview.
+curl -sf "$API/verdicts/" | json '[(v["claim"]["id"], v["version"], v["rating"]) for v in d["results"]]'
+curl -sf "$API/claims/$CLAIM/claim-review/" | json 'd["reviewRating"]'
