@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from claims.models import Claim
 from claims.tasks import extract_snapshot
 from tests.factories import SnapshotFactory
+from tests.waiting import wait_for
 
 pytestmark = [pytest.mark.broker, pytest.mark.postgres]
-
-
-def _wait_for(predicate, timeout: float = 60.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.2)
-    return False
 
 
 def test_real_worker_extracts_claims_from_a_snapshot(live_worker):
@@ -32,7 +22,7 @@ def test_real_worker_extracts_claims_from_a_snapshot(live_worker):
 
     extract_snapshot.apply_async((snapshot.pk,), kwargs={"min_score": 0.5}, queue=live_worker)
 
-    assert _wait_for(lambda: Claim.objects.filter(snapshot=snapshot).exists()), (
+    assert wait_for(lambda: Claim.objects.filter(snapshot=snapshot).exists()), (
         "the worker did not store the extracted claim within 60 s"
     )
     claim = Claim.objects.get(snapshot=snapshot)
@@ -51,5 +41,5 @@ def test_real_worker_runs_a_task_twice_without_duplicates(live_worker):
     # One solo worker takes tasks in order: once the sentinel is done, so are the others.
     extract_snapshot.apply_async((sentinel.pk,), queue=live_worker)
 
-    assert _wait_for(lambda: Claim.objects.filter(snapshot=sentinel).exists())
+    assert wait_for(lambda: Claim.objects.filter(snapshot=sentinel).exists())
     assert Claim.objects.filter(snapshot=snapshot).count() == 1

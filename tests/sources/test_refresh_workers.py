@@ -18,19 +18,11 @@ from sources.models import Snapshot, Source
 from sources.services import sources_claim_due, sources_enqueue_due
 from sources.tasks import fetch_source
 from tests.sources.httpservers import RoutingHandler, page
+from tests.waiting import wait_for
 
 pytestmark = [pytest.mark.broker, pytest.mark.postgres]
 
 LEASE_SECONDS = 4
-
-
-def _wait_for(predicate, timeout: float = 60.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.2)
-    return False
 
 
 def _page(number: int) -> bytes:
@@ -103,7 +95,7 @@ def test_a_worker_killed_mid_fetch_loses_nothing(workers, web, worker_env):
     # The killed fetch's lease runs out; the next sweep hands it out again.
     time.sleep(LEASE_SECONDS + 0.5)
     sources_enqueue_due()
-    assert _wait_for(lambda: _all_refreshed_once(sources)), "a due source was never refreshed"
+    assert wait_for(lambda: _all_refreshed_once(sources)), "a due source was never refreshed"
     time.sleep(1)  # any duplicate delivery would have landed by now
     for source in sources:
         assert Snapshot.objects.filter(source=source).count() == 1, source.url
@@ -148,7 +140,7 @@ class OwnRedis:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        assert _wait_for(self._answers, 10), "redis-server did not start"
+        assert wait_for(self._answers, 10), "redis-server did not start"
 
     def _answers(self) -> bool:
         try:
@@ -189,7 +181,7 @@ def test_a_broker_restart_with_fetches_queued_loses_nothing(workers, web, worker
 
         time.sleep(LEASE_SECONDS + 0.5)
         assert enqueue_due() == 8, "the lost fetches are due again once their lease ends"
-        assert _wait_for(lambda: _all_refreshed_once(sources)), "a due source was never refreshed"
+        assert wait_for(lambda: _all_refreshed_once(sources)), "a due source was never refreshed"
         time.sleep(1)
         assert all(Snapshot.objects.filter(source=s).count() == 1 for s in sources)
     finally:
