@@ -289,7 +289,9 @@ class Evidence(models.Model):
                 violation_error_message="This source is already evidence for the claim.",
             ),
             models.CheckConstraint(
-                condition=Q(stance__in=Stance.values) | Q(stance="", state=EvidenceState.SUGGESTED),
+                # Suggestions have no stance yet; a rejected one never gets one.
+                condition=Q(stance__in=Stance.values)
+                | Q(stance="", state__in=[EvidenceState.SUGGESTED, EvidenceState.REJECTED]),
                 name="evidence_stance_valid",
                 violation_error_message="Evidence needs a stance (only suggestions may lack one).",
             ),

@@ -378,6 +378,12 @@ def claim_transition(
             note=note,
             changes=changes,
         )
+        if action == "start_research":
+            # Suggest related sources while the researcher starts (a no-op with no providers).
+            from claims.tasks import discover_related
+
+            claim_id = claim.pk
+            transaction.on_commit(lambda: discover_related.delay(claim_id))
     return claim
 
 

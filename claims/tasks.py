@@ -27,3 +27,9 @@ def extract_snapshot(snapshot_id: int, min_score: float | None = None) -> int:
         logger.info("extract_snapshot: snapshot %s is gone; nothing to do", snapshot_id)
         return 0
     return len(snapshot_extract_claims(snapshot=snapshot, min_score=min_score))
+
+
+# Defined next to its service; imported here so Celery's autodiscovery registers it.
+from claims.related import discover_related  # noqa: E402
+
+__all__ = ["discover_related", "extract_snapshot"]

@@ -276,6 +276,16 @@ SOURCES_MAX_RETRIES = int(os.environ.get("SOURCES_MAX_RETRIES", "5"))
 # A claimed fetch is retried after this long if its worker died (keep it above the task limit).
 SOURCES_LEASE_SECONDS = int(os.environ.get("SOURCES_LEASE_SECONDS", "600"))
 SOURCES_SWEEP_BATCH = int(os.environ.get("SOURCES_SWEEP_BATCH", "200"))
+# Related-source discovery (claims.discover_related): each provider is off until configured.
+# MediaWiki api.php, e.g. https://en.wikipedia.org/w/api.php
+SOURCES_WIKIPEDIA_API_URL = os.environ.get("SOURCES_WIKIPEDIA_API_URL", "")
+# Google Fact Check Tools: prior fact-checks of similar claims (needs an API key).
+SOURCES_FACTCHECK_API_KEY = os.environ.get("SOURCES_FACTCHECK_API_KEY", "")
+SOURCES_FACTCHECK_API_URL = os.environ.get(
+    "SOURCES_FACTCHECK_API_URL", "https://factchecktools.googleapis.com"
+)
+SOURCES_FACTCHECK_LANGUAGE = os.environ.get("SOURCES_FACTCHECK_LANGUAGE", "en")
+CLAIMS_RELATED_LIMIT = int(os.environ.get("CLAIMS_RELATED_LIMIT", "5"))
 # Reads a fetched page's main text; claims' article reader, so evidence reads like articles.
 SOURCES_TEXT_EXTRACTOR = os.environ.get("SOURCES_TEXT_EXTRACTOR", "claims.adapters.page_text")
 

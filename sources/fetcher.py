@@ -42,14 +42,15 @@ SOURCES_TOTAL_TIMEOUT  30.0
 SOURCES_MAX_BYTES  10485760 (10 MiB)
     Cap on the decoded (decompressed) body; larger pages are refused with too_large.
 SOURCES_ALLOWED_CONTENT_TYPES  ["text/html", "application/xhtml+xml", "text/plain"]
-    Media types accepted; anything else is refused before its body is read.
+    Media types accepted; anything else is refused before its body is read. A call may replace
+    the list with fetch(content_types=...) (the search providers accept only JSON).
 SOURCES_CONTACT_URL  "https://github.com/claimtracker/claimtracker"
     Where a site operator can learn who is fetching; goes into the user agent.
 SOURCES_USER_AGENT  "claimtracker/1.0 (+{SOURCES_CONTACT_URL})"
     User-Agent header; "{SOURCES_CONTACT_URL}" is replaced by the setting above. The part before
     the first "/" is the token robots.txt rules are matched against.
 SOURCES_RESPECT_ROBOTS  True
-    Obey robots.txt.
+    Obey robots.txt. fetch(respect_robots=...) overrides it for one call (False for APIs).
 SOURCES_ROBOTS_CACHE_SECONDS  3600
     How long a site's robots.txt (or its absence, a 4xx) is cached. An unreachable or failing
     (5xx, 429) robots.txt counts as "allow" and is cached for at most ROBOTS_RETRY_SECONDS (60).
@@ -167,23 +168,47 @@ def fetch(
     etag: str = "",
     last_modified: str = "",
     resolver: Resolver | None = None,
+    content_types: Iterable[str] | None = None,
+    respect_robots: bool | None = None,
 ) -> FetchResult:
     """GET one web page safely; raise FetchError when it cannot or must not be fetched.
 
     `etag` and `last_modified` are the validators stored from the previous fetch; when the page
     has not changed the result has status 304 and an empty body. `resolver(host, port)` returns
     the host's IP addresses as strings (default: the system resolver); tests inject fakes.
+
+    `content_types` replaces SOURCES_ALLOWED_CONTENT_TYPES for this call (API clients such as
+    sources.providers pass ("application/json",)); a single string is one media type.
+    `respect_robots` overrides SOURCES_RESPECT_ROBOTS for this call; None follows the setting.
+    Search APIs are not crawled pages, so the providers pass False. Every other check (address,
+    port, size, deadlines, per-host limits) applies whatever these say.
     """
     config = _Config.from_settings()
     session = _Session(config, resolver or system_resolver)
+    allowed_types = (
+        config.allowed_content_types if content_types is None else _call_types(content_types)
+    )
     page = _Mode(
         cap=config.max_bytes,
-        content_types=config.allowed_content_types,
+        content_types=allowed_types,
         truncate=False,
-        check_robots=config.respect_robots,
-        accept=", ".join(sorted(config.allowed_content_types)),
+        check_robots=config.respect_robots if respect_robots is None else bool(respect_robots),
+        accept=", ".join(sorted(allowed_types)),
     )
     return session.follow(url, mode=page, extra_headers=_conditional_headers(etag, last_modified))
+
+
+def _call_types(content_types: Iterable[str]) -> frozenset[str]:
+    """The media types one call accepts, lower-cased; refuses an empty list, which would refuse
+    every response before it was read."""
+    items = [content_types] if isinstance(content_types, str) else list(content_types)
+    types = frozenset(str(item).strip().lower() for item in items if str(item).strip())
+    if not types:
+        raise ValueError(
+            "fetch(content_types=...) is empty: give at least one media type such as "
+            "'application/json', or None to use SOURCES_ALLOWED_CONTENT_TYPES."
+        )
+    return types
 
 
 def system_resolver(host: str, port: int) -> list[str]:

@@ -255,6 +255,11 @@ class EvidenceSerializer(StrictModelSerializer):
         return attrs
 
 
+class AcceptSuggestionSerializer(StrictSerializer):
+    stance = serializers.ChoiceField(choices=Stance.choices)
+    excerpt = StrictCharField(max_length=10_000, required=False, allow_blank=True)
+
+
 class EventSerializer(serializers.ModelSerializer):
     actor = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
     # Blank for events that do not move the claim (edits, evidence changes).

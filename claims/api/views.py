@@ -30,6 +30,7 @@ from rest_framework.response import Response
 
 from claims import selectors, services
 from claims.api.serializers import (
+    AcceptSuggestionSerializer,
     ArticleCreateSerializer,
     ArticleSerializer,
     ClaimCreateSerializer,
@@ -46,6 +47,7 @@ from claims.api.serializers import (
 from claims.claimreview import claim_review
 from claims.extraction import InputError, read_html, read_text
 from claims.models import Claim, ClaimStatus, Evidence, Rating, Verdict
+from claims.related import evidence_accept_suggestion, evidence_reject_suggestion
 from claims.workflow import API_CLIENT, is_desk_member, user_roles
 from config.api import APIError, etag_for, expected_version, not_modified, version_etag
 from sources.normalize import InvalidURL
@@ -310,6 +312,19 @@ class ClaimViewSet(
         evidence = selectors.claim_evidence(claim).get(pk=evidence.pk)
         return Response(EvidenceSerializer(evidence).data, status=status.HTTP_201_CREATED)
 
+    @extend_schema(request=None, responses={202: OpenApiTypes.OBJECT})
+    @action(
+        detail=True, methods=["post"], url_path="discover-related", permission_classes=[DeskOnly]
+    )
+    def discover_related(self, request: Request, pk: str) -> Response:
+        """Search the configured providers for related sources; results arrive as suggested
+        evidence (state "suggested", no stance) to accept or reject."""
+        from claims.tasks import discover_related
+
+        claim = self._claim()
+        discover_related.delay(claim.pk)
+        return Response({"queued": True, "claim": claim.pk}, status=status.HTTP_202_ACCEPTED)
+
     @extend_schema(responses={200: EventSerializer(many=True)})
     @action(detail=True, methods=["get"], permission_classes=[DeskOnly], pagination_class=None)
     def history(self, request: Request, pk: str) -> Response:
@@ -412,7 +427,7 @@ class EvidenceViewSet(
     lookup_value_regex = ID_PATTERN
     permission_classes = [DeskOnly]
     serializer_class = EvidenceSerializer
-    http_method_names = ["get", "patch", "delete", "head", "options"]
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
     def get_queryset(self) -> QuerySet[Evidence]:
         return Evidence.objects.select_related("source", "added_by", "claim")
@@ -429,6 +444,27 @@ class EvidenceViewSet(
     def destroy(self, request: Request, pk: str) -> Response:
         services.evidence_delete(evidence=self.get_object(), actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(request=AcceptSuggestionSerializer, responses={200: EvidenceSerializer})
+    @action(detail=True, methods=["post"])
+    def accept(self, request: Request, pk: str) -> Response:
+        """Accept a suggested source as evidence, with a stance."""
+        serializer = AcceptSuggestionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        evidence = evidence_accept_suggestion(
+            evidence=self.get_object(),
+            actor=request.user,
+            stance=serializer.validated_data["stance"],
+            excerpt=serializer.validated_data.get("excerpt"),
+        )
+        return Response(EvidenceSerializer(self.get_queryset().get(pk=evidence.pk)).data)
+
+    @extend_schema(request=None, responses={200: EvidenceSerializer})
+    @action(detail=True, methods=["post"])
+    def reject(self, request: Request, pk: str) -> Response:
+        """Reject a suggested source; discovery never suggests it for this claim again."""
+        evidence = evidence_reject_suggestion(evidence=self.get_object(), actor=request.user)
+        return Response(EvidenceSerializer(self.get_queryset().get(pk=evidence.pk)).data)
 
 
 class VerdictFilter(filters.FilterSet):

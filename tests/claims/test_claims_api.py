@@ -284,3 +284,28 @@ def test_match_uses_the_trigram_index_on_postgres(api, editor):
         cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'claim_text_trgm'")
         assert "gin_trgm_ops" in cursor.fetchone()[0]
     test_match_finds_similar_claims_with_their_verdicts(api, editor)
+
+
+def test_suggested_evidence_is_accepted_or_rejected_through_the_api(api, researcher):
+    from claims.models import Evidence
+
+    claim = ClaimFactory(status=ClaimStatus.RESEARCHING)
+    first = Evidence.objects.create(
+        claim=claim, source=SourceFactory(kind="related"), state="suggested", stance=""
+    )
+    second = Evidence.objects.create(
+        claim=claim, source=SourceFactory(kind="related"), state="suggested", stance=""
+    )
+    api.force_authenticate(researcher)
+    missing = api.post(f"/api/v1/evidence/{first.pk}/accept/", {}, format="json")
+    assert missing.status_code == 400 and missing.data["errors"][0]["field"] == "stance"
+    accepted = api.post(
+        f"/api/v1/evidence/{first.pk}/accept/", {"stance": "supports"}, format="json"
+    )
+    assert accepted.status_code == 200, accepted.data
+    assert (accepted.data["state"], accepted.data["stance"]) == ("accepted", "supports")
+    rejected = api.post(f"/api/v1/evidence/{second.pk}/reject/")
+    assert rejected.status_code == 200 and rejected.data["state"] == "rejected"
+    assert rejected.data["stance"] == ""
+    queued = api.post(f"/api/v1/claims/{claim.pk}/discover-related/")
+    assert queued.status_code == 202

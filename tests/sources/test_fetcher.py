@@ -1196,3 +1196,100 @@ def test_settings_are_read_at_call_time(serve: ServerFactory, settings) -> None:
     settings.SOURCES_MAX_BYTES = 10
 
     assert _fetch_error(server.url("/")).code == "too_large"
+
+
+# --- Per-call overrides: content_types and respect_robots ----------------------------------
+
+JSON_BODY = b'{"query": {"search": []}}'
+
+
+def test_content_types_lets_one_call_accept_json(serve: ServerFactory) -> None:
+    server = serve({"/api": page(JSON_BODY, "application/json; charset=utf-8")})
+
+    refused = _fetch_error(server.url("/api"))  # the settings allow web pages only
+    result = fetch(server.url("/api"), content_types=("application/json",))
+
+    assert (refused.code, refused.permanent) == ("unsupported_content_type", True)
+    assert (result.status, result.content_type, result.body) == (200, "application/json", JSON_BODY)
+    assert server.requests[-1].headers["Accept"] == "application/json"
+
+
+def test_content_types_replaces_the_setting_rather_than_adding_to_it(
+    serve: ServerFactory,
+) -> None:
+    server = serve({"/page": page(HTML), "/notes": page(b"no type", content_type=None)})
+
+    html = _fetch_error(server.url("/page"), content_types=["application/json"])
+    sniffed = _fetch_error(server.url("/notes"), content_types=["application/json"])
+
+    assert html.code == sniffed.code == "unsupported_content_type"
+    assert fetch(server.url("/page")).status == 200  # the next call is back to the setting
+
+
+def test_content_types_as_one_string_is_one_media_type(serve: ServerFactory) -> None:
+    server = serve({"/api": page(JSON_BODY, "application/json")})
+
+    # Not iterated character by character: "Application/JSON" is one (case-insensitive) type.
+    assert fetch(server.url("/api"), content_types="Application/JSON").body == JSON_BODY
+
+
+def test_empty_content_types_is_a_programming_error(bait: RoutingServer) -> None:
+    with pytest.raises(ValueError, match="content_types"):
+        fetch(bait.url("/"), content_types=[])
+    assert bait.connections == 0
+
+
+def test_json_still_obeys_the_size_cap(serve: ServerFactory, settings) -> None:
+    settings.SOURCES_MAX_BYTES = 1000
+    server = serve({"/api": large_body(MIB, "application/json")})
+
+    error = _fetch_error(server.url("/api"), content_types=("application/json",))
+
+    assert (error.code, error.permanent) == ("too_large", True)
+
+
+def test_content_types_does_not_open_the_address_check(bait: RoutingServer) -> None:
+    error = _fetch_error(bait.url("/"), content_types=("application/json",), respect_robots=False)
+
+    assert error.code == "blocked_address"
+    assert bait.connections == 0
+
+
+DISALLOW_ALL = b"User-agent: *\nDisallow: /\n"
+
+
+def test_respect_robots_false_skips_robots_txt_for_one_call(serve: ServerFactory) -> None:
+    server = serve({"/robots.txt": page(DISALLOW_ALL, "text/plain"), "/api": page(HTML)})
+
+    result = fetch(server.url("/api"), respect_robots=False)
+
+    assert result.status == 200
+    assert server.paths() == ["/api"]  # robots.txt was not even asked
+    # The setting (True) still governs calls that do not override it.
+    assert _fetch_error(server.url("/api")).code == "robots_disallowed"
+    assert server.paths() == ["/api", "/robots.txt"]
+
+
+def test_respect_robots_false_holds_across_redirects(serve: ServerFactory) -> None:
+    server = serve(
+        {
+            "/robots.txt": page(DISALLOW_ALL, "text/plain"),
+            "/old": redirect("/new"),
+            "/new": page(HTML),
+        }
+    )
+
+    assert fetch(server.url("/old"), respect_robots=False).final_url == server.url("/new")
+    assert server.paths() == ["/old", "/new"]
+
+
+def test_respect_robots_true_overrides_a_setting_that_ignores_robots(
+    serve: ServerFactory, settings
+) -> None:
+    settings.SOURCES_RESPECT_ROBOTS = False
+    server = serve({"/robots.txt": page(DISALLOW_ALL, "text/plain"), "/": page(HTML)})
+
+    error = _fetch_error(server.url("/"), respect_robots=True)
+
+    assert error.code == "robots_disallowed"
+    assert server.paths() == ["/robots.txt"]
