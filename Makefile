@@ -7,12 +7,13 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format migrate worker beat clean help
+.PHONY: run test lint format migrate worker beat clean help screenshots bench
 
 help:
 	@echo "make run      set up and serve the demo desk on http://$(HOST):$(PORT)/admin/"
 	@echo "make test     set up and run the whole test suite"
 	@echo "make lint     ruff check, ruff format --check, makemigrations --check"
+	@echo "make screenshots  regenerate docs/screenshots/ (needs Chromium)"
 	@echo "make worker   a Celery worker (needs CELERY_BROKER_URL)"
 	@echo "make beat     the Celery beat scheduler (needs CELERY_BROKER_URL)"
 
@@ -42,6 +43,9 @@ lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
+
+screenshots: $(VENV)/.dev
+	SCREENSHOTS=1 $(PY) -m pytest tests/e2e -k screenshots -q
 
 format: $(VENV)/.dev
 	$(VENV)/bin/ruff check --fix .

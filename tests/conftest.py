@@ -64,7 +64,8 @@ def _require_services(request: pytest.FixtureRequest) -> None:
 def _user_with_role(role: str | None, **kwargs):
     user = UserFactory(**kwargs)
     if role:
-        user.groups.add(Group.objects.get(name=role))
+        # get_or_create: a transactional test's flush removes the groups the migration made.
+        user.groups.add(Group.objects.get_or_create(name=role)[0])
     return user
 
 
