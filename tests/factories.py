@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
-from claims.models import Claim, ClaimStatus
+from claims.models import Claim, ClaimStatus, Evidence, Rating, Verdict
 from sources.models import Snapshot, Source
 
 ARTICLE_TEXT = (
@@ -55,3 +56,30 @@ class ClaimFactory(factory.django.DjangoModelFactory):
     text = factory.LazyAttribute(lambda claim: claim.snapshot.text[claim.start : claim.end])
     checkworthiness = 0.8
     status = ClaimStatus.NEW
+
+
+def ready_claim(status: str, *, author=None) -> Claim:
+    """A claim in `status` with every precondition of every action met: a complete draft (or
+    a published version, for the published states) and evidence."""
+    author = author or UserFactory(username="draft_author")
+    claim = ClaimFactory(status=status)
+    if status in {ClaimStatus.PUBLISHED, ClaimStatus.NEEDS_UPDATE, ClaimStatus.RETRACTED}:
+        Verdict.objects.create(
+            claim=claim,
+            state=Verdict.State.RETRACTED
+            if status == ClaimStatus.RETRACTED
+            else Verdict.State.PUBLISHED,
+            number=1,
+            rating=Rating.FALSE,
+            conclusion="It was not.",
+            author=author,
+            published_at=timezone.now(),
+        )
+    else:
+        Verdict.objects.create(
+            claim=claim, rating=Rating.FALSE, conclusion="It was not.", author=author
+        )
+    Evidence.objects.create(
+        claim=claim, source=SourceFactory(kind="evidence"), stance="refutes", added_by=author
+    )
+    return claim

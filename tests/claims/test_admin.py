@@ -23,7 +23,7 @@ from claims.extraction import read_path
 from claims.models import Claim, ClaimEvent, ClaimStatus, Evidence, Rating, Verdict
 from claims.workflow import ACTIONS, WorkflowError
 from sources.models import Source
-from tests.factories import ClaimFactory, SnapshotFactory, SourceFactory, UserFactory
+from tests.factories import ClaimFactory, SnapshotFactory, SourceFactory, ready_claim
 
 pytestmark = pytest.mark.django_db
 
@@ -39,32 +39,6 @@ def page_of(claim: Claim) -> str:
 
 def messages_of(response) -> list[str]:
     return [str(message) for message in get_messages(response.wsgi_request)]
-
-
-def ready_claim(status: str, *, author=None) -> Claim:
-    """A claim in `status` with every precondition met: a complete draft and evidence."""
-    author = author or UserFactory(username="draft_author")
-    claim = ClaimFactory(status=status)
-    if status in {ClaimStatus.PUBLISHED, ClaimStatus.NEEDS_UPDATE, ClaimStatus.RETRACTED}:
-        Verdict.objects.create(
-            claim=claim,
-            state=Verdict.State.RETRACTED
-            if status == ClaimStatus.RETRACTED
-            else Verdict.State.PUBLISHED,
-            number=1,
-            rating=Rating.FALSE,
-            conclusion="It was not.",
-            author=author,
-            published_at=timezone.now(),
-        )
-    else:
-        Verdict.objects.create(
-            claim=claim, rating=Rating.FALSE, conclusion="It was not.", author=author
-        )
-    Evidence.objects.create(
-        claim=claim, source=SourceFactory(kind="evidence"), stance="refutes", added_by=author
-    )
-    return claim
 
 
 def transition(client, claim: Claim, action: str, note: str = "Because.", **extra):

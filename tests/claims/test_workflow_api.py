@@ -3,42 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from django.utils import timezone
 
 from claims.models import Claim, ClaimStatus, Evidence, Rating, Verdict
 from claims.workflow import ACTIONS
-from tests.factories import ClaimFactory, SourceFactory, UserFactory
+from tests.factories import ClaimFactory, SourceFactory, ready_claim
 
 pytestmark = pytest.mark.django_db
 
 ROLES = ["researcher", "editor", "api_client_user", "outsider"]
 ROLE_NAMES = {"researcher": "researcher", "editor": "editor"}
-
-
-def ready_claim(status: str, *, author=None) -> Claim:
-    """A claim in `status` whose every precondition is met: a complete draft and evidence."""
-    author = author or UserFactory(username="draft_author")
-    claim = ClaimFactory(status=status)
-    if status in {ClaimStatus.PUBLISHED, ClaimStatus.NEEDS_UPDATE, ClaimStatus.RETRACTED}:
-        Verdict.objects.create(
-            claim=claim,
-            state=Verdict.State.RETRACTED
-            if status == ClaimStatus.RETRACTED
-            else Verdict.State.PUBLISHED,
-            number=1,
-            rating=Rating.FALSE,
-            conclusion="It was not.",
-            author=author,
-            published_at=timezone.now(),
-        )
-    else:
-        Verdict.objects.create(
-            claim=claim, rating=Rating.FALSE, conclusion="It was not.", author=author
-        )
-    Evidence.objects.create(
-        claim=claim, source=SourceFactory(kind="evidence"), stance="refutes", added_by=author
-    )
-    return claim
 
 
 def transition(api, claim: Claim, action: str, note: str = "Because.", **headers):
