@@ -13,7 +13,6 @@ from datetime import datetime
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -196,9 +195,7 @@ def self_publish_blocked(draft: Verdict | None, user) -> bool:
     The service still decides; this only keeps the desk from offering a button that can only be
     refused.
     """
-    if draft is None or settings.CLAIMS_ALLOW_SELF_PUBLISH:
-        return False
-    return user.pk in {draft.author_id, draft.last_edited_by_id}
+    return draft is not None and not draft.may_be_published_by(user)
 
 
 def desk_actions(claim: Claim, draft: Verdict | None, user) -> tuple[list[Action], str]:

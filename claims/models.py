@@ -238,6 +238,13 @@ class Verdict(models.Model):
     def claimreview_rating_value(self) -> int | None:
         return CLAIMREVIEW_RATING_VALUE.get(self.rating)
 
+    def may_be_published_by(self, user) -> bool:
+        """The four-eyes rule: not by whoever wrote or last edited the draft, unless the desk
+        relaxes it (settings.CLAIMS_ALLOW_SELF_PUBLISH). The service and the desk both ask."""
+        if settings.CLAIMS_ALLOW_SELF_PUBLISH:
+            return True
+        return user.pk not in {self.author_id, self.last_edited_by_id}
+
 
 class EvidenceState(models.TextChoices):
     ACCEPTED = "accepted", "Accepted"

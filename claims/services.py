@@ -389,10 +389,7 @@ def claim_transition(
 
 def _publish(claim: Claim, actor: AbstractBaseUser) -> dict:
     draft = _check_ready_for_review(claim, current_draft(claim), "publish")
-    if not settings.CLAIMS_ALLOW_SELF_PUBLISH and actor.pk in {
-        draft.author_id,
-        draft.last_edited_by_id,
-    }:
+    if not draft.may_be_published_by(actor):
         raise WorkflowError(
             "four_eyes",
             "Cannot publish a verdict you wrote or last edited: another editor must publish it "
