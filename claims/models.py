@@ -125,6 +125,8 @@ class Claim(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "-checkworthiness"], name="claim_status_score"),
+            # The default list order (most check-worthy first).
+            models.Index(fields=["-checkworthiness", "id"], name="claim_score_id"),
             models.Index(fields=["snapshot", "start"], name="claim_snapshot_start"),
             models.Index(fields=["-updated_at"], name="claim_updated"),
             models.Index(fields=["speaker"], name="claim_speaker"),
@@ -228,6 +230,8 @@ class Verdict(models.Model):
         ]
         indexes = [
             models.Index(fields=["state", "-published_at"], name="verdict_state_published"),
+            # The verdicts feed: newest change first, cursor on (updated_at, id).
+            models.Index(fields=["-updated_at", "-id"], name="verdict_feed"),
         ]
 
     def __str__(self) -> str:

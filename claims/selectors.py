@@ -6,6 +6,7 @@ import re
 
 from django.db import connection
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from claims.models import Claim, ClaimEvent, Evidence, Verdict, VerdictCitation
 from sources.models import Source
@@ -25,6 +26,21 @@ def _latest_published(field: str) -> Subquery:
     )
 
 
+def _accepted_evidence_count() -> Coalesce:
+    # A correlated subquery, not a JOIN + GROUP BY: the page's COUNT(*) can then drop the
+    # annotations, and only the rows of the page pay for them.
+    return Coalesce(
+        Subquery(
+            Evidence.objects.filter(claim=OuterRef("pk"), state="accepted")
+            .order_by()
+            .values("claim")
+            .annotate(n=Count("id"))
+            .values("n")[:1]
+        ),
+        0,
+    )
+
+
 def claim_list() -> QuerySet[Claim]:
     """Claims with their article, assignee and current published rating, in one query.
 
@@ -36,7 +52,7 @@ def claim_list() -> QuerySet[Claim]:
         .annotate(
             rating=_latest_published("rating"),
             published_version=_latest_published("number"),
-            evidence_count=Count("evidence", filter=Q(evidence__state="accepted"), distinct=True),
+            evidence_count=_accepted_evidence_count(),
         )
     )
 
@@ -45,7 +61,7 @@ def claim_detail() -> QuerySet[Claim]:
     return Claim.objects.select_related("snapshot__source", "assignee").annotate(
         rating=_latest_published("rating"),
         published_version=_latest_published("number"),
-        evidence_count=Count("evidence", filter=Q(evidence__state="accepted"), distinct=True),
+        evidence_count=_accepted_evidence_count(),
     )
 
 
