@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from claims.extraction import Document, Extraction, extract
+from claims.extraction import default_min_score as extraction_default_min_score
 from claims.extraction.links import outbound_links
 from claims.models import Claim, ClaimEvent, ClaimStatus, Evidence, Verdict, VerdictCitation
 from claims.workflow import (
@@ -39,7 +40,10 @@ class IngestResult:
 
 
 def default_min_score() -> float:
-    return float(settings.CLAIMS_MIN_CHECKWORTHINESS)
+    """The setting, or else the threshold that ships with the scorer extraction uses."""
+    if settings.CLAIMS_MIN_CHECKWORTHINESS is not None:
+        return float(settings.CLAIMS_MIN_CHECKWORTHINESS)
+    return extraction_default_min_score()
 
 
 def article_ingest(

@@ -236,7 +236,12 @@ CELERY_BEAT_SCHEDULE = {
 
 # Claims.
 # Sentences scoring at least this become claims when an article is ingested.
-CLAIMS_MIN_CHECKWORTHINESS = env_float("CLAIMS_MIN_CHECKWORTHINESS", 0.5)
+# Unset: the threshold chosen with the check-worthiness model (claims/extraction/data/).
+CLAIMS_MIN_CHECKWORTHINESS = (
+    env_float("CLAIMS_MIN_CHECKWORTHINESS", 0.0)
+    if os.environ.get("CLAIMS_MIN_CHECKWORTHINESS", "").strip()
+    else None
+)
 # The four-eyes rule: an editor may not publish a verdict they wrote or last edited. True relaxes
 # it (a one-person desk).
 CLAIMS_ALLOW_SELF_PUBLISH = env_bool("CLAIMS_ALLOW_SELF_PUBLISH", False)

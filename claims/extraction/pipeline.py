@@ -7,6 +7,8 @@ context), quantities (``quantities``) and a check-worthiness score (``scoring``)
 
 from __future__ import annotations
 
+import functools
+import logging
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
@@ -18,10 +20,50 @@ from claims.extraction.scoring import Feature, RuleScorer, Scorer
 from claims.extraction.sentences import split_block
 from claims.extraction.speakers import SpeakerContext, find_speaker
 
+logger = logging.getLogger(__name__)
+
 # With the RuleScorer's weights, 0.5 means "more signs of a checkable fact than against it".
 # On the Kuril Islands example it keeps every factual sentence and the promoted headlines,
 # and drops the opinion quote, the "could" headline and the "Sorry Sergey" teaser.
-DEFAULT_MIN_SCORE: float = 0.5
+RULE_MIN_SCORE: float = 0.5
+
+
+@functools.cache
+def default_scorer() -> Scorer:
+    """The learned scorer when its model file is present, else the ``RuleScorer``.
+
+    Loaded once per process, on first use rather than at import: the model file takes a few
+    tenths of a second to read, and most commands never extract.
+    """
+    # Imported here: the learned package imports this module's siblings, not the reverse.
+    from claims.extraction.learned import MODEL_PATH, LearnedScorer, ModelFileError
+
+    if not MODEL_PATH.exists():
+        logger.warning(
+            "No check-worthiness model at %s: scoring with the hand-set RuleScorer. "
+            "Train one with `manage.py train_checkworthiness`.",
+            MODEL_PATH,
+        )
+        return RuleScorer()
+    try:
+        return LearnedScorer.load(MODEL_PATH)
+    except ModelFileError:
+        logger.exception("Scoring with the hand-set RuleScorer instead of the learned model")
+        return RuleScorer()
+
+
+def default_min_score() -> float:
+    """The default scorer's threshold: the learned model's (chosen in training) or 0.5."""
+    scorer = default_scorer()
+    return float(getattr(scorer, "threshold", RULE_MIN_SCORE))
+
+
+def __getattr__(name: str) -> Any:
+    # DEFAULT_MIN_SCORE comes from the model file, read on first use (PEP 562).
+    if name == "DEFAULT_MIN_SCORE":
+        return default_min_score()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 _TERMINAL_END = tuple('.!?:;"”’»)')
 _OPENING_QUOTES = tuple('“"‘«')
@@ -54,10 +96,13 @@ class Extraction:
     document: Document
     sentences: tuple[ScoredSentence, ...]  # every non-boilerplate sentence, in text order
     boilerplate: tuple[tuple[int, int, str], ...]  # (start, end, reason) of what was dropped
+    threshold: float = RULE_MIN_SCORE  # the default ``min_score`` of the scorer that scored
 
-    def claims(self, min_score: float = DEFAULT_MIN_SCORE) -> list[ScoredSentence]:
-        """Sentences scoring at least ``min_score``, in text order."""
-        return [s for s in self.sentences if s.checkworthiness >= min_score]
+    def claims(self, min_score: float | None = None) -> list[ScoredSentence]:
+        """Sentences scoring at least ``min_score`` (default: the scorer's threshold), in text
+        order."""
+        threshold = self.threshold if min_score is None else min_score
+        return [s for s in self.sentences if s.checkworthiness >= threshold]
 
 
 def extract(document: Document, *, scorer: Scorer | None = None) -> Extraction:
@@ -66,7 +111,7 @@ def extract(document: Document, *, scorer: Scorer | None = None) -> Extraction:
     Deterministic in ``document.text`` alone (the metadata is passed through), so re-extracting
     a stored snapshot gives the same offsets as the first extraction.
     """
-    scorer = scorer or RuleScorer()
+    scorer = scorer or default_scorer()
     text = document.text
     verdicts = scan_lines(text)
     dropped: list[tuple[int, int, str]] = []
@@ -117,7 +162,18 @@ def extract(document: Document, *, scorer: Scorer | None = None) -> Extraction:
         document=document,
         sentences=tuple(sentences),
         boilerplate=tuple(sorted(dropped)),
+        threshold=_threshold_of(scorer),
     )
+
+
+def _threshold_of(scorer: Scorer) -> float:
+    """The scorer's own threshold (the learned model's), 0.5 for the rules, else the default."""
+    threshold = getattr(scorer, "threshold", None)
+    if isinstance(threshold, int | float):
+        return float(threshold)
+    if isinstance(scorer, RuleScorer):
+        return RULE_MIN_SCORE
+    return default_min_score()
 
 
 def _quote_open_after(sentence: str, open_before: bool) -> bool:

@@ -10,8 +10,8 @@ import math
 import pytest
 
 from claims.extraction import (
-    DEFAULT_MIN_SCORE,
     FEATURE_NAMES,
+    RULE_MIN_SCORE,
     Feature,
     RuleScorer,
     extract,
@@ -45,7 +45,7 @@ def _score(text: str) -> float:
 def test_facts_score_above_threshold_and_non_claims_below() -> None:
     fact_scores = [_score(t) for t in FACTS]
     other_scores = [_score(t) for t in NON_CLAIMS]
-    assert min(fact_scores) >= DEFAULT_MIN_SCORE > max(other_scores)
+    assert min(fact_scores) >= RULE_MIN_SCORE > max(other_scores)
 
 
 def test_junk_and_questions_score_lowest() -> None:

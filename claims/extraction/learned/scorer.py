@@ -1,0 +1,263 @@
+"""The learned check-worthiness scorer: a calibrated logistic regression read from plain JSON.
+
+Pure Python (no numpy at run time). The model file is written by ``training`` and holds, per
+n-gram, its idf and its weight; per rule feature, its weight; a bias and the default threshold.
+Calibration (Platt scaling) is already folded into the weights, so for every sentence
+
+    score == sigmoid(sum of the returned features' contributions)
+
+exactly: the "baseline" feature carries the bias, each fired rule feature carries
+weight * value, the strongest n-gram groups carry their own sums and "other words" the rest.
+A line that the pipeline would drop as boilerplate is scored on the rules alone plus a fixed
+"boilerplate: <reason>" feature (see ``BOILERPLATE_WEIGHT``).
+"""
+
+from __future__ import annotations
+
+import gzip
+import heapq
+import json
+import math
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from claims.extraction.boilerplate import scan_lines, sentence_reason
+from claims.extraction.learned.features import normalise, token_char_ngrams, word_ngrams
+from claims.extraction.scoring import FEATURE_NAMES, Feature, RuleScorer
+
+FORMAT = "claimtracker.checkworthiness/1"
+MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "checkworthiness.json.gz"
+# A line the pipeline drops as boilerplate (a menu, a dateline, a share prompt) is never a
+# claim. The pipeline never scores one; this makes direct scoring (the checkworthiness command)
+# agree with it. It fires on one CT24 training sentence of 22,501 ("... re-join the community").
+BOILERPLATE_WEIGHT = -4.0
+TOP_NGRAM_FEATURES = 6  # n-gram groups named in an explanation; the rest is "other words"
+OTHER_WORDS = "other words"
+_CACHE_LIMIT = 100_000  # distinct tokens whose character n-grams are remembered
+_STRIP = ".,;:!?\"'()[]{}“”‘’«»…"
+
+
+class ModelFileError(ValueError):
+    pass
+
+
+def _magnitude(group: tuple[str, float, float]) -> float:
+    return abs(group[1])
+
+
+def _sigmoid(x: float) -> float:
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    e = math.exp(x)
+    return e / (1.0 + e)
+
+
+class LearnedScorer:
+    """Check-worthiness from word and character n-grams plus the rule features, calibrated.
+
+    ``score`` explains: "baseline" first, then the fired rule features (named as the
+    ``RuleScorer`` names them, with the learned weights) and the n-gram groups with the largest
+    contributions, named ``words: 'per cent'`` (a word n-gram; digits read as ``#``) or
+    ``characters: 'Kurils'`` (the character n-grams of one word, summed over its occurrences),
+    then "other words" for everything else.
+    """
+
+    def __init__(
+        self,
+        *,
+        bias: float,
+        threshold: float,
+        rules: dict[str, float],
+        words: dict[str, list[float]],
+        chars: dict[str, list[float]],
+        provenance: dict[str, Any] | None = None,
+    ) -> None:
+        unknown = set(rules) - set(FEATURE_NAMES)
+        if unknown:
+            raise ModelFileError(
+                f"The model names rule features this code lacks: {sorted(unknown)}. "
+                "Retrain it with `manage.py train_checkworthiness`."
+            )
+        self.bias = bias
+        self.threshold = threshold
+        self.rule_weights = rules
+        self.provenance = provenance or {}
+        self._rules = RuleScorer()
+        # Scoring runs per sentence over megabytes of text: each n-gram maps straight to what
+        # scoring needs, word n-gram -> (idf, idf * weight, name in explanations).
+        self._word_table = {
+            g: (e[0], e[0] * e[1] if len(e) > 1 else 0.0, f"words: '{g}'") for g, e in words.items()
+        }
+        # Character n-grams are only read per token (then remembered): n-gram -> (idf², idf*w).
+        self._char_table = {
+            g: (e[0] * e[0], e[0] * e[1] if len(e) > 1 else 0.0) for g, e in chars.items()
+        }
+        self._token_cache: dict[str, tuple[float, str]] = {}
+
+    @classmethod
+    def from_document(cls, document: dict[str, Any]) -> LearnedScorer:
+        if document.get("format") != FORMAT:
+            raise ModelFileError(
+                f"Not a check-worthiness model (format {document.get('format')!r}, "
+                f"expected {FORMAT!r}); retrain it with `manage.py train_checkworthiness`."
+            )
+        return cls(
+            bias=float(document["bias"]),
+            threshold=float(document["threshold"]),
+            rules=document["rules"],
+            words=document["words"],
+            chars=document["chars"],
+            provenance=document.get("provenance"),
+        )
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> LearnedScorer:
+        """Read a model file written by ``training.write_model`` (gzip-compressed JSON)."""
+        try:
+            with gzip.open(path, "rt", encoding="utf-8") as f:
+                document = json.load(f)
+        except (OSError, EOFError, json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise ModelFileError(
+                f"Cannot read the check-worthiness model {path}: {exc}. Retrain it with "
+                "`manage.py train_checkworthiness`."
+            ) from exc
+        return cls.from_document(document)
+
+    # --- scoring -------------------------------------------------------------------------------
+
+    def probability(self, text: str) -> float:
+        """The score alone (the same number ``score`` returns)."""
+        return self.score(text)[0]
+
+    def score(self, text: str) -> tuple[float, tuple[Feature, ...]]:
+        rule_features = self._rule_features(text)
+        reason = _boilerplate_reason(text, rule_features)
+        if reason:
+            # The n-grams have never seen page furniture (debates have none): their opinion of
+            # a menu is noise, so a line the pipeline drops is scored on the rules alone.
+            features = [
+                Feature("baseline", 1.0, self.bias, self.bias),
+                Feature(f"boilerplate: {reason}", 1.0, BOILERPLATE_WEIGHT, BOILERPLATE_WEIGHT),
+                *rule_features,
+            ]
+            return _sigmoid(sum(f.contribution for f in features)), tuple(features)
+        groups = self._word_groups(text) + self._char_groups(text)
+        top = heapq.nlargest(TOP_NGRAM_FEATURES, groups, key=_magnitude)
+        named = [
+            Feature(name, value, contribution / value, contribution)
+            for name, contribution, value in top
+        ]
+        rest = math.fsum(pair[1] for pair in groups) - math.fsum(f.contribution for f in named)
+        if abs(rest) < 1e-12:  # everything was named; what is left is rounding
+            rest = 0.0
+        ranked = rule_features + named
+        ranked.sort(key=lambda f: -abs(f.contribution))
+        features = [Feature("baseline", 1.0, self.bias, self.bias), *ranked]
+        if rest:
+            features.append(Feature(OTHER_WORDS, 1.0, rest, rest))
+        logit = sum(f.contribution for f in features)
+        return _sigmoid(logit), tuple(features)
+
+    def _rule_features(self, text: str) -> list[Feature]:
+        _, fired = self._rules.score(text)
+        out: list[Feature] = []
+        for f in fired:
+            weight = self.rule_weights.get(f.name, 0.0)
+            if f.name != "baseline" and weight:
+                out.append(Feature(f.name, f.value, weight, f.value * weight))
+        return out
+
+    def _word_groups(self, text: str) -> list[tuple[str, float, float]]:
+        """(name, contribution, tf-idf value) per known word n-gram with a weight."""
+        table = self._word_table
+        known = []
+        norm2 = 0.0
+        for g, c in Counter(word_ngrams(normalise(text))).items():
+            entry = table.get(g)
+            if entry is not None:
+                tf = _TF[c]
+                norm2 += (tf * entry[0]) ** 2
+                if entry[1]:
+                    known.append((tf, entry))
+        if not known:
+            return []
+        norm = math.sqrt(norm2)
+        return [(name, tf * iw / norm, tf * idf / norm) for tf, (idf, iw, name) in known]
+
+    def _char_groups(self, text: str) -> list[tuple[str, float, float]]:
+        """(name, contribution, occurrences) per word: its character n-grams' contribution."""
+        tokens = text.split()
+        if not tokens:
+            return []
+        scale = 1.0 / math.sqrt(len(tokens))
+        cache = self._token_cache
+        by_word: dict[str, list[float]] = {}
+        for token in tokens:
+            cached = cache.get(token)
+            if cached is None:
+                cached = self._token_contribution(token)
+            contribution, label = cached
+            if contribution:
+                entry = by_word.get(label)
+                if entry is None:
+                    by_word[label] = [contribution * scale, 1.0]
+                else:
+                    entry[0] += contribution * scale
+                    entry[1] += 1.0
+        return [
+            (f"characters: '{label}'", contribution, occurrences)
+            for label, (contribution, occurrences) in by_word.items()
+        ]
+
+    def _token_contribution(self, token: str) -> tuple[float, str]:
+        """weights . (the token's unit tf-idf vector of known character n-grams), and the
+        token's label in explanations; remembered per token as written."""
+        if len(self._token_cache) >= _CACHE_LIMIT:
+            self._token_cache.clear()
+        table = self._char_table
+        grams = token_char_ngrams(normalise(token))
+        norm2 = dot = 0.0
+        if len(set(grams)) == len(grams):  # the usual case: every n-gram once, tf = 1
+            for g in grams:
+                entry = table.get(g)
+                if entry is not None:
+                    norm2 += entry[0]
+                    dot += entry[1]
+        else:
+            for g, c in Counter(grams).items():
+                entry = table.get(g)
+                if entry is not None:
+                    tf = _TF[c]
+                    norm2 += tf * tf * entry[0]
+                    dot += tf * entry[1]
+        result = (dot / math.sqrt(norm2) if norm2 else 0.0, token.strip(_STRIP) or token)
+        self._token_cache[token] = result
+        return result
+
+
+# Rules that fire on page furniture; only a line that one of them flags is checked against the
+# pipeline's boilerplate patterns (checking every sentence would double the scoring time).
+_FURNITURE_RULES = frozenset({"not_a_sentence", "short_fragment", "call_to_action"})
+
+
+def _boilerplate_reason(text: str, rule_features: list[Feature]) -> str:
+    """Why the pipeline would drop ``text`` as boilerplate, or "" (it would keep it)."""
+    if not any(f.name in _FURNITURE_RULES for f in rule_features):
+        return ""
+    reason = sentence_reason(text)
+    if not reason and "\n" not in text:
+        verdicts = scan_lines(text)
+        reason = verdicts[0].reason if len(verdicts) == 1 and verdicts[0].dropped else ""
+    return reason
+
+
+class _SublinearTf(dict[int, float]):
+    """1 + log(tf), computed once per count."""
+
+    def __missing__(self, count: int) -> float:
+        value = self[count] = 1.0 + math.log(count)
+        return value
+
+
+_TF = _SublinearTf()

@@ -1,0 +1,40 @@
+"""`manage.py checkworthiness FILE`: score one sentence per line, as the extractor would."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from claims.extraction import default_min_score, default_scorer
+
+
+class Command(BaseCommand):
+    help = (
+        "Read one sentence per line from FILE ('-' for stdin) and print, per line, the "
+        "check-worthiness score and the decision the extractor takes (1: a claim, 0: not), "
+        "tab-separated. An empty line gets a line too, so output lines match input lines."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("path", metavar="FILE", help="One sentence per line, or - for stdin.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        path = options["path"]
+        try:
+            if path == "-":
+                lines = sys.stdin.read().splitlines()
+            else:
+                with open(path, encoding="utf-8") as f:
+                    lines = f.read().splitlines()
+        except OSError as exc:
+            raise CommandError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+        except UnicodeDecodeError as exc:
+            raise CommandError(f"{path} is not UTF-8 text: convert it first.") from exc
+        scorer = default_scorer()
+        threshold = default_min_score()
+        for line in lines:
+            score, _ = scorer.score(line)
+            score = min(1.0, max(0.0, score))  # as the extractor clamps it
+            self.stdout.write(f"{score:.4f}\t{1 if score >= threshold else 0}")

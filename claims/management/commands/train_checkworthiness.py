@@ -1,0 +1,57 @@
+"""`manage.py train_checkworthiness`: retrain the learned check-worthiness model.
+
+Needs the development requirements (numpy, scipy through scikit-learn); takes a few minutes
+on one laptop core. The model file it writes is what ``extract()`` loads by default.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from claims.extraction.learned import MODEL_PATH
+
+DATA = Path(settings.BASE_DIR) / "bench" / "data" / "checkworthiness"
+
+
+class Command(BaseCommand):
+    help = (
+        "Train the check-worthiness model on the CLEF CheckThat! 2024 English sentences and "
+        "write it (gzip JSON) where the extractor loads it. Dev is only reported on; the "
+        "threshold comes from blocked cross-validation on the training file."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--train", type=Path, default=DATA / "CT24_checkworthy_english_train.tsv"
+        )
+        parser.add_argument("--dev", type=Path, default=DATA / "CT24_checkworthy_english_dev.tsv")
+        parser.add_argument("--output", type=Path, default=MODEL_PATH)
+        parser.add_argument(
+            "--c", type=float, default=None, help="Inverse L2 strength for the n-gram weights."
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            from claims.extraction.learned.training import TrainingConfig, train, write_model
+        except ImportError as exc:  # numpy or scipy missing
+            raise CommandError(
+                f"Training needs the development requirements ({exc}): "
+                "pip install -r requirements-dev.txt"
+            ) from exc
+        for name in ("train", "dev"):
+            if not options[name].is_file():
+                raise CommandError(f"No {name} file at {options[name]}: pass --{name} PATH.")
+        config = TrainingConfig() if options["c"] is None else TrainingConfig(c=options["c"])
+        try:
+            document = train(options["train"], options["dev"], config=config, log=self.stderr.write)
+        except ValueError as exc:
+            raise CommandError(str(exc)) from exc
+        write_model(document, options["output"])
+        self.stdout.write(
+            f"Wrote {options['output']} (threshold {document['threshold']}); "
+            "set CLAIMS_MIN_CHECKWORTHINESS to the threshold to use it for ingestion."
+        )
