@@ -14,6 +14,7 @@ help:
 	@echo "make test     set up and run the whole test suite"
 	@echo "make lint     ruff check, ruff format --check, makemigrations --check"
 	@echo "make screenshots  regenerate docs/screenshots/ (needs Chromium)"
+	@echo "make bench    benchmarks against PostgreSQL and Redis -> bench/RESULTS.md"
 	@echo "make worker   a Celery worker (needs CELERY_BROKER_URL)"
 	@echo "make beat     the Celery beat scheduler (needs CELERY_BROKER_URL)"
 
@@ -46,6 +47,9 @@ lint: $(VENV)/.dev
 
 screenshots: $(VENV)/.dev
 	SCREENSHOTS=1 $(PY) -m pytest tests/e2e -k screenshots -q
+
+bench: $(VENV)/.dev
+	$(PY) bench/run_all.py
 
 format: $(VENV)/.dev
 	$(VENV)/bin/ruff check --fix .

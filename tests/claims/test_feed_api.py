@@ -139,3 +139,14 @@ def test_claim_reviews_feed_and_public_page(api, client):
     assert page.status_code == 200
     assert b'"@type": "ClaimReview"' in page.content
     assert client.get(f"/fact-checks/{ClaimFactory().pk}/").status_code == 404
+
+
+def test_claim_reviews_etag_changes_when_a_verdict_is_retracted(api):
+    kept = published()
+    retracted = published()
+    first = api.get("/api/v1/claim-reviews/")
+    assert len(first.json()["results"]) == 2
+    Verdict.objects.filter(pk=retracted.pk).update(state="retracted", updated_at=timezone.now())
+    again = api.get("/api/v1/claim-reviews/", headers={"If-None-Match": first["ETag"]})
+    assert again.status_code == 200
+    assert [r["claimReviewed"] for r in again.json()["results"]] == [kept.claim.text]
