@@ -68,10 +68,11 @@ def article_ingest(
     normalized_url = (
         normalize_url(url or document.canonical_url) if (url or document.canonical_url) else ""
     )
-    # Extraction is the slow part: do it before the transaction opens.
+    # Extraction and HTML parsing are the slow parts: do them before the transaction opens.
     extraction = extract(document)
     text_hash = content_hash(document.text)
     raw_bytes = raw.encode("utf-8") if isinstance(raw, str) else raw
+    links = _links_in(document.format, raw_bytes, url=normalized_url)
 
     with transaction.atomic():
         if normalized_url:
@@ -98,7 +99,7 @@ def article_ingest(
                 final_url=normalized_url,
             )
             _update_article_metadata(article, document, title=title, published_at=published_at)
-            _store_links(snapshot, raw_bytes)
+            _store_links(snapshot, links)
             new_claims = _store_claims(
                 snapshot=snapshot, extraction=extraction, min_score=min_score, actor=actor
             )
@@ -173,13 +174,18 @@ def _store_claims(
     return claims
 
 
-def _store_links(snapshot: Snapshot, html: bytes | str | None) -> int:
+def _links_in(raw_format: str, html: bytes | None, *, url: str) -> list[tuple[str, str]]:
+    """The outbound links of an HTML article (parsed outside any transaction)."""
+    if raw_format != "html" or not html:
+        return []
+    return outbound_links(html, url=url)
+
+
+def _store_links(snapshot: Snapshot, links: list[tuple[str, str]]) -> int:
     """Outbound links in an HTML article become `related` sources linked from it."""
-    if snapshot.raw_format != "html" or not html:
-        return 0
     article = snapshot.source
     created = 0
-    for url, anchor in outbound_links(html, url=article.url or snapshot.final_url or ""):
+    for url, anchor in links:
         try:
             target_url = normalize_url(url)
         except InvalidURL:
@@ -213,9 +219,13 @@ def snapshot_extract_claims(
         language=source.language,
     )
     extraction = extract(document)
-    html = zlib.decompress(snapshot.raw_body) if snapshot.raw_body else None
+    links = _links_in(
+        snapshot.raw_format,
+        zlib.decompress(snapshot.raw_body) if snapshot.raw_body else None,
+        url=source.url or snapshot.final_url or "",
+    )
     with transaction.atomic():
-        _store_links(snapshot, html)
+        _store_links(snapshot, links)
         return _store_claims(
             snapshot=snapshot, extraction=extraction, min_score=min_score, actor=actor
         )

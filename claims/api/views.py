@@ -597,12 +597,6 @@ class ArticleViewSet(
         serializer = ArticleCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        if not is_desk_member(request.user):
-            raise APIError(
-                status_code=403,
-                code="permission_denied",
-                message="Only researchers and editors can add articles.",
-            )
         try:
             if data.get("text") or data.get("html"):
                 try:
