@@ -9,6 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Min, QuerySet
+from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import get_object_or_404
 from django_filters import rest_framework as filters
 from django_filters.fields import IsoDateTimeField
@@ -19,7 +20,7 @@ from drf_spectacular.utils import (
     extend_schema,
     inline_serializer,
 )
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.filters import OrderingFilter
 from rest_framework.pagination import CursorPagination
@@ -40,6 +41,7 @@ from claims.api.serializers import (
     EventSerializer,
     EvidenceSerializer,
     MatchSerializer,
+    PublishedVerdictFeedSerializer,
     PublishedVerdictSerializer,
     TransitionSerializer,
     VerdictDraftSerializer,
@@ -478,27 +480,74 @@ class VerdictFilter(filters.FilterSet):
 
 
 class ConditionalListMixin:
-    """ETag from the newest public verdict change and the query string; 304 on a match."""
+    """ETag from the newest public verdict change and the request; 304 on a match.
+
+    The newest change to any public version (one index scan on verdict_feed) names the state of
+    every list built from them: each verdict write sets updated_at, versions are never deleted,
+    and one leaving a list (a retraction) is itself a change. The rest of the tag is what else
+    the body depends on: the view, the full path (filters, cursor, page_size, ?format=) and the
+    media type negotiated from Accept. Nothing in these lists depends on who asks.
+    """
+
+    _etag: str | None = None  # computed by the early check, reused by list()
+
+    def list_etag(self, request: Request, media_type: str) -> str:
+        return etag_for(
+            type(self).__name__,
+            selectors.newest_public_change(),
+            request.get_full_path(),
+            media_type,
+        )
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        response = self._not_modified_early(request, *args, **kwargs)
+        if response is not None:
+            return response
+        return super().dispatch(request, *args, **kwargs)
+
+    def _not_modified_early(
+        self, request: HttpRequest, *args: Any, **kwargs: Any
+    ) -> HttpResponseBase | None:
+        """The 304 of a public feed, answered before DRF authenticates, throttles and filters.
+
+        Pollers mostly hold the current tag, and the answer is the same for everyone, so it
+        costs the one query that proves the tag current. A private feed (CLAIMS_PUBLIC_FEED
+        off) never takes this path: its clients are authenticated first, in DRF's dispatch.
+        Only an exact tag does: "*" matches any URL, so it waits for the filters to be
+        validated (a bad filter still gets its 400). Anything else returns None and goes the
+        usual way; content negotiation is DRF's own, so a 406 stays a 406.
+        """
+        if request.method not in ("GET", "HEAD") or not PublicFeed.public_read():
+            return None
+        header = request.headers.get("If-None-Match", "").strip()
+        if not header or header == "*":
+            return None
+        self.args, self.kwargs = args, kwargs
+        drf_request = self.initialize_request(request, *args, **kwargs)
+        self.request = drf_request
+        self.headers = self.default_response_headers
+        self.format_kwarg = self.get_format_suffix(**kwargs)
+        try:
+            renderer, media_type = self.perform_content_negotiation(drf_request)
+        except exceptions.NotAcceptable:
+            return None
+        drf_request.accepted_renderer, drf_request.accepted_media_type = renderer, media_type
+        self._etag = self.list_etag(drf_request, renderer.media_type)
+        if not not_modified(drf_request, self._etag):
+            return None
+        return self.finalize_response(
+            drf_request, _not_modified_response(self._etag), *args, **kwargs
+        )
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        etag = self._etag or self.list_etag(request, request.accepted_renderer.media_type)
+        wildcard = request.headers.get("If-None-Match", "").strip() == "*"
+        # A 304 costs no filtering and no serialization. An exact tag was only ever given to a
+        # 200 for this very URL, so its filters were valid; "*" waits for them.
+        if not wildcard and not_modified(request, etag):
+            return _not_modified_response(etag)
         queryset = self.filter_queryset(self.get_queryset())
-        # The newest change to any public version (an index scan on verdict_feed) names the
-        # state of every list built from them: each verdict write sets updated_at, versions are
-        # never deleted, and one leaving a list (a retraction) is itself a change. So a 304
-        # costs one cheap query and no serialization.
-        newest = (
-            Verdict.objects.filter(state__in=selectors.PUBLIC_VERDICT_STATES)
-            .order_by("-updated_at", "-id")
-            .values_list("updated_at", "id")
-            .first()
-        )
-        etag = etag_for(
-            type(self).__name__,
-            newest,
-            request.get_full_path(),
-            request.accepted_renderer.media_type,
-        )
-        if not_modified(request, etag):
+        if wildcard:
             return _not_modified_response(etag)
         page = self.paginate_queryset(queryset)
         response = self.get_paginated_response(self.page_data(page))
@@ -519,7 +568,12 @@ class VerdictFeedViewSet(ConditionalListMixin, mixins.ListModelMixin, viewsets.G
     filter_backends = [filters.DjangoFilterBackend]
 
     def get_queryset(self) -> QuerySet[Verdict]:
-        return selectors.published_versions()
+        return selectors.verdict_feed()
+
+    def page_data(self, page: list) -> list:
+        # The schema (serializer_class) and the body are the same shape; this one is built from
+        # verdict_feed()'s flat rows.
+        return PublishedVerdictFeedSerializer(page, many=True).data
 
 
 CLAIM_REVIEW_PAGE = inline_serializer(
@@ -543,7 +597,7 @@ class ClaimReviewFeedViewSet(ConditionalListMixin, mixins.ListModelMixin, viewse
     serializer_class = PublishedVerdictSerializer  # for the schema; the body is ClaimReview
 
     def get_queryset(self) -> QuerySet[Verdict]:
-        return selectors.published_versions().filter(state=Verdict.State.PUBLISHED)
+        return selectors.claim_review_feed()
 
     @extend_schema(
         responses={

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from rest_framework.authtoken.models import Token
 
+from claims import selectors
+from claims.api.serializers import PublishedVerdictFeedSerializer, PublishedVerdictSerializer
 from claims.models import CLAIMREVIEW_RATING_VALUE, Rating, Verdict, VerdictCitation
 from tests.factories import ClaimFactory, SnapshotFactory, SourceFactory
 
@@ -73,6 +77,97 @@ def test_feed_304_when_nothing_changed(api):
     published()
     changed = api.get("/api/v1/verdicts/", headers={"If-None-Match": first["ETag"]})
     assert changed.status_code == 200
+
+
+def test_feed_shape_matches_the_published_verdict_serializer(editor):
+    """The feed shapes its rows by hand (PublishedVerdictFeedSerializer); the schema and the
+    other endpoints use PublishedVerdictSerializer's declared fields. They must agree."""
+    when = timezone.now() - timedelta(days=2)
+    with_article = published(when=when)
+    with_article.reviewer = editor
+    with_article.save()
+    no_article = published(ClaimFactory(snapshot=None, start=None, end=None, text="It rained."))
+    superseded = published(state="superseded", rating=Rating.MIXED, when=when)
+    published(superseded.claim, number=2, rating=Rating.TRUE)
+    VerdictCitation.objects.create(
+        verdict=superseded, source=SourceFactory(kind="evidence", title=""), stance="supports"
+    )
+    ids = sorted(Verdict.objects.filter(number__isnull=False).values_list("pk", flat=True))
+    assert len(ids) == 4
+
+    generic = PublishedVerdictSerializer(
+        selectors.published_versions().filter(pk__in=ids).order_by("pk"), many=True
+    ).data
+    fast = PublishedVerdictFeedSerializer(
+        selectors.verdict_feed().filter(pk__in=ids).order_by("pk"), many=True
+    ).data
+    assert json.loads(json.dumps(fast)) == json.loads(json.dumps(generic))
+    assert {tuple(item) for item in fast} == {tuple(PublishedVerdictSerializer.Meta.fields)}
+    shown = {item["id"]: item for item in fast}
+    assert shown[no_article.pk]["claim"]["article"] is None
+    assert shown[with_article.pk]["reviewer"] == editor.username
+    assert [c["archived_at"] for c in shown[superseded.pk]["citations"]][-1] is None
+
+
+def test_feed_304_costs_one_query_and_names_the_tag(api):
+    published()
+    first = api.get("/api/v1/verdicts/", {"page_size": 2, "rating": "false"})
+    assert first.status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        again = api.get(
+            "/api/v1/verdicts/",
+            {"page_size": 2, "rating": "false"},
+            headers={"If-None-Match": first["ETag"]},
+        )
+    assert again.status_code == 304
+    assert again["ETag"] == first["ETag"]
+    assert again.content == b""
+    assert len(queries.captured_queries) <= 1
+
+
+def test_feed_304_only_for_the_same_query_and_media_type(api):
+    published()
+    etag = api.get("/api/v1/verdicts/")["ETag"]
+    other_page = api.get("/api/v1/verdicts/", {"page_size": 1}, headers={"If-None-Match": etag})
+    assert other_page.status_code == 200 and other_page["ETag"] != etag
+    review_etag = api.get("/api/v1/claim-reviews/", headers={"Accept": "application/ld+json"})[
+        "ETag"
+    ]
+    as_json = api.get(
+        "/api/v1/claim-reviews/",
+        headers={"Accept": "application/json", "If-None-Match": review_etag},
+    )
+    assert as_json.status_code == 200 and as_json["Content-Type"].startswith("application/json")
+    as_ld = api.get(
+        "/api/v1/claim-reviews/",
+        headers={"Accept": "application/ld+json", "If-None-Match": review_etag},
+    )
+    assert as_ld.status_code == 304
+
+
+def test_feed_wildcard_if_none_match_still_checks_the_filters(api):
+    published()
+    bad = api.get("/api/v1/verdicts/", {"rating": "nonsense"}, headers={"If-None-Match": "*"})
+    assert bad.status_code == 400
+    good = api.get("/api/v1/verdicts/", {"rating": "false"}, headers={"If-None-Match": "*"})
+    assert good.status_code == 304
+
+
+def test_private_feed_refuses_a_current_etag_without_a_token(api, settings, api_client_user):
+    settings.CLAIMS_PUBLIC_FEED = False
+    published()
+    token = Token.objects.create(user=api_client_user)
+    api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    first = api.get("/api/v1/verdicts/")
+    assert first.status_code == 200
+    etag = first["ETag"]
+    assert api.get("/api/v1/verdicts/", headers={"If-None-Match": etag}).status_code == 304
+    api.credentials()
+    anonymous = api.get("/api/v1/verdicts/", headers={"If-None-Match": etag})
+    assert anonymous.status_code == 401
+    assert "ETag" not in anonymous
+    api.credentials(HTTP_AUTHORIZATION="Token not-a-token")
+    assert api.get("/api/v1/verdicts/", headers={"If-None-Match": etag}).status_code == 401
 
 
 def test_feed_query_count_does_not_grow_with_rows(api):
