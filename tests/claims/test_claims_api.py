@@ -279,10 +279,10 @@ def test_match_finds_similar_claims_with_their_verdicts(api, api_client_user):
 
 
 @pytest.mark.postgres
-def test_match_uses_the_trigram_index_on_postgres(api, editor):
+def test_match_uses_the_match_key_index_on_postgres(api, editor):
     with connection.cursor() as cursor:
-        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'claim_text_trgm'")
-        assert "gin_trgm_ops" in cursor.fetchone()[0]
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'claim_match_keys'")
+        assert "claim_match_keys(text)" in cursor.fetchone()[0]
     test_match_finds_similar_claims_with_their_verdicts(api, editor)
 
 
