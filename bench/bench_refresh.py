@@ -10,11 +10,13 @@ answers like the web does, with a latency per response (loopback has none of its
 - 10 % slow pages with an ETag (a longer latency),
 
 plus a robots.txt that allows everything. A real worker process (`celery -A config worker`,
-prefork pool) on its own queue refreshes them. Each pass makes the sources due, calls
-sources.services.sources_enqueue_due() until nothing is due (what the beat task does once a
-minute, SOURCES_SWEEP_BATCH at a time), and waits until every source has been checked.
+prefork pool) on its own queue refreshes them. Each pass makes the sources due, sends the beat
+task sources.enqueue_due ONCE, as celery beat does every minute (the worker runs the sweep, which
+leases and queues batch after batch while sources are due), and waits until every source has
+been checked.
 
-Measured per pass: sources per second (due -> last check), time from due to done per source,
+Measured per pass: how many fetches the one sweep queued and how long it ran (from the worker's
+log), sources per second (due -> last check), time from due to done per source,
 against the ideal: worker concurrency / mean service time (the server's time per response,
 measured by the server). Checked per pass: every source fetched exactly once (the server counts
 requests per source), checked once (last_checked_at), and the snapshots are exactly those
@@ -173,12 +175,14 @@ def worker_env(port: int, concurrency: int) -> dict[str, str]:
 
 
 def start_worker(
-    env: dict[str, str], queue: str, concurrency: int, pool: str, log_path: Path, app: str
+    env: dict[str, str], queue: str, concurrency: int, pool: str, log_path: Path
 ) -> subprocess.Popen:
+    # The sweep runs on the worker and sends the fetches to its default queue: this run's own.
+    env = {**env, "CELERY_TASK_DEFAULT_QUEUE": queue}
     with log_path.open("wb") as out:
         process = subprocess.Popen(
             [
-                PYTHON, "-m", "celery", "-A", app, "worker", f"--pool={pool}",
+                PYTHON, "-m", "celery", "-A", "config", "worker", f"--pool={pool}",
                 f"--concurrency={concurrency}", "--without-gossip", "--without-mingle",
                 "--loglevel=INFO", "-Q", queue, "-n", f"{queue}@%h",
             ],
@@ -227,6 +231,16 @@ def worker_cpu(worker: subprocess.Popen) -> float:
     return sum(cpu_seconds(pid) for pid in [worker.pid, *children(worker.pid)])
 
 
+def sweep_result(log_path: Path, task_id: str) -> tuple[int | None, float | None]:
+    """(fetches queued, seconds) of one sources.enqueue_due run, from the worker's log line
+    "Task sources.enqueue_due[<id>] succeeded in <s>s: <count>"; Nones if it did not finish."""
+    match = re.search(
+        rf"sources\.enqueue_due\[{re.escape(task_id)}\] succeeded in ([0-9.]+)s: (\d+)",
+        log_path.read_text(errors="replace"),
+    )
+    return (int(match.group(2)), float(match.group(1))) if match else (None, None)
+
+
 def run_pass(
     number: int,
     ids: list[int],
@@ -234,32 +248,28 @@ def run_pass(
     worker: subprocess.Popen,
     concurrency: int,
     timeout: float,
+    log_path: Path,
 ) -> dict:
     from django.db.models import Count, Max
     from django.utils import timezone
 
     from sources.models import Snapshot, Source
-    from sources.services import sources_enqueue_due
+    from sources.tasks import enqueue_due_sources
 
     web.new_pass(number)
     cpu_before = worker_cpu(worker)
     due = timezone.now()
     Source.objects.filter(id__in=ids).update(next_check_at=due)
     started = time.monotonic()
-    enqueued, calls = 0, 0
-    while True:
-        count = sources_enqueue_due()
-        calls += 1
-        enqueued += count
-        if not count:
-            break
-    enqueue_s = time.monotonic() - started
+    # What celery beat does once a minute: send the sweep task; a worker process runs it.
+    sweep = enqueue_due_sources.apply_async()
     checked = Source.objects.filter(id__in=ids, last_checked_at__gte=due)
     deadline = started + timeout
     while checked.count() < len(ids) and time.monotonic() < deadline:
         time.sleep(0.25)
     cpu = worker_cpu(worker) - cpu_before
     time.sleep(1.0)  # let any duplicate delivery show up before counting
+    enqueued, enqueue_s = sweep_result(log_path, sweep.id)
 
     rows = list(checked.values_list("last_checked_at", "url", "http_status"))
     waits = sorted((at - due).total_seconds() for at, _, _ in rows)
@@ -299,7 +309,6 @@ def run_pass(
     return {
         "pass": number,
         "enqueued": enqueued,
-        "calls": calls,
         "enqueue_s": enqueue_s,
         "checked": done,
         "lost": len(ids) - done,
@@ -329,11 +338,6 @@ def main() -> None:
         help="worker pool size (default: the number of cores, as `make worker` runs it)",
     )
     parser.add_argument("--pool", default="prefork", choices=["prefork", "threads"])
-    parser.add_argument(
-        "--reuse-db-connections",
-        action="store_true",
-        help="what-if: run the worker with CELERY_DB_REUSE_MAX set (bench/worker_db_reuse.py)",
-    )
     parser.add_argument("--quick", action="store_true", help="500 sources")
     args = parser.parse_args()
     global SOURCES
@@ -354,13 +358,12 @@ def main() -> None:
     app.conf.task_default_queue = queue
     ids = make_sources(port)
     log_path = Path(tempfile.gettempdir()) / f"{queue}.log"
-    app_module = "bench.worker_db_reuse" if args.reuse_db_connections else "config"
-    worker = start_worker(env, queue, args.concurrency, args.pool, log_path, app_module)
+    worker = start_worker(env, queue, args.concurrency, args.pool, log_path)
     log(f"worker ready ({args.pool}, concurrency {args.concurrency}); {len(ids)} sources")
     results = []
     try:
         for number in (1, 2):
-            result = run_pass(number, ids, web, worker, args.concurrency, timeout=240)
+            result = run_pass(number, ids, web, worker, args.concurrency, 240, log_path)
             log(
                 f"pass {number}: {result['checked']} checked in {result['wall']:.1f} s, "
                 f"{result['rate']:.1f}/s (ideal {result['ideal']:.0f}/s)"
@@ -381,21 +384,13 @@ def main() -> None:
         if "ERROR" in line or "Traceback" in line
     ]
     wall_total = time.monotonic() - started
-    body = report(results, memory, args, errors, wall_total, app_module)
-    if args.reuse_db_connections:
-        write_section(
-            "refresh-what-if",
-            "Refresh, what-if: database connections reused across tasks "
-            "(bench/bench_refresh.py --reuse-db-connections)",
-            body,
-        )
-    else:
-        write_section("refresh", "Refresh (bench/bench_refresh.py)", body)
+    body = report(results, memory, args, errors, wall_total)
+    write_section("refresh", "Refresh (bench/bench_refresh.py)", body)
     if not errors:
         log_path.unlink(missing_ok=True)
 
 
-def report(results, memory, args, errors, wall_total, app_module: str) -> str:
+def report(results, memory, args, errors, wall_total) -> str:
     rows = []
     for r in results:
         share = r["rate"] / r["ideal"]
@@ -404,7 +399,9 @@ def report(results, memory, args, errors, wall_total, app_module: str) -> str:
         rows.append(
             [
                 str(r["pass"]),
-                f"{r['enqueued']:,} in {r['calls']} calls, {r['enqueue_s']:.1f} s",
+                "sweep unfinished"
+                if r["enqueued"] is None
+                else f"{r['enqueued']:,} in {r['enqueue_s']:.1f} s",
                 fmt(r["wall"]),
                 fmt(r["rate"]),
                 f"{fmt(r['ideal'])} ({r['mean_service_ms']:.0f} ms)",
@@ -423,13 +420,13 @@ def report(results, memory, args, errors, wall_total, app_module: str) -> str:
         machine_line(wall_total),
         f"{SOURCES:,} sources on one loopback server (latency {LATENCY_S * 1000:.0f} ms, slow "
         f"tenth {SLOW_LATENCY_S * 1000:.0f} ms, 404 tenth, changing tenth); worker: "
-        f"`celery -A {app_module} worker --pool={args.pool} --concurrency={args.concurrency}`, "
+        f"`celery -A config worker --pool={args.pool} --concurrency={args.concurrency}`, "
         "SOURCES_PER_HOST_INTERVAL=0, SOURCES_PER_HOST_CONCURRENCY=2x concurrency, robots.txt "
         "served and respected.",
         md_table(
             [
                 "pass",
-                "enqueued (sources_enqueue_due)",
+                "queued by one sweep (sources.enqueue_due on the worker)",
                 "due → last done s",
                 "sources/s",
                 "ideal/s (mean service time)",
@@ -444,10 +441,10 @@ def report(results, memory, args, errors, wall_total, app_module: str) -> str:
         ),
         f"Worker peak RSS (VmHWM, MB): {mem}; largest {top:.0f} MB "
         + ("(< 300 MB: met)." if top < 300 else "(**≥ 300 MB: missed**)."),
-        "The bench calls sources_enqueue_due() back to back until nothing is due. In "
-        "production the beat runs it once a minute, and each call leases at most "
-        "SOURCES_SWEEP_BATCH (200) sources: a backlog then drains at 200 fetches a minute "
-        "(3.3/s) whatever the workers could do.",
+        "Each pass sends the beat task sources.enqueue_due once, as celery beat does every "
+        "minute; the worker runs the sweep, which leases SOURCES_SWEEP_BATCH (200) sources at "
+        "a time and keeps going while any are due (within SOURCES_SWEEP_SECONDS and below "
+        "SOURCES_SWEEP_MAX_QUEUED waiting fetches), so one sweep queues the whole backlog.",
         "Ideal = worker concurrency / mean time the server took per response (its latency "
         "included): the rate if the worker did nothing but wait for the server. Pass 1 stores a "
         "snapshot of every page; pass 2 gets 304s for the ETag pages, one new snapshot per "

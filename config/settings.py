@@ -215,13 +215,25 @@ BROKER_CONFIGURED = bool(os.environ.get("CELERY_BROKER_URL", "").strip())
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "").strip() or "memory://"
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", "").strip() or None
 CELERY_TASK_ALWAYS_EAGER = not BROKER_CONFIGURED
+# The queue tasks are sent to (and workers consume unless given -Q); deployments sharing one
+# broker, and the benchmarks, give each its own.
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_TASK_DEFAULT_QUEUE", "").strip() or "celery"
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
-CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Messages a worker reserves per pool process beyond the ones it runs. Reserved messages are
+# unacknowledged (acks_late), so a lost worker's reservations are delivered again; holding a few
+# saves each process a round trip to the broker between two short fetches.
+CELERY_WORKER_PREFETCH_MULTIPLIER = int(os.environ.get("CELERY_WORKER_PREFETCH_MULTIPLIER", "4"))
+# Celery's Django fix-up closes a worker's database connection after every task unless this is
+# set: then each worker process reconnects only every CELERY_DB_REUSE_MAX tasks (0: after every
+# task, Celery's default). Before each task config/celery.py also drops a connection that broke
+# or outlived DATABASE_CONN_MAX_AGE, as Django does before each web request, so the worker obeys
+# the same age limit as the web process and this setting changes nothing there.
+CELERY_DB_REUSE_MAX = int(os.environ.get("CELERY_DB_REUSE_MAX", "1000"))
 CELERY_TASK_TIME_LIMIT = int(os.environ.get("CELERY_TASK_TIME_LIMIT", "300"))
 CELERY_TASK_SOFT_TIME_LIMIT = int(os.environ.get("CELERY_TASK_SOFT_TIME_LIMIT", "240"))
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
@@ -280,7 +292,14 @@ SOURCES_GONE_AFTER = int(os.environ.get("SOURCES_GONE_AFTER", "3"))
 SOURCES_MAX_RETRIES = int(os.environ.get("SOURCES_MAX_RETRIES", "5"))
 # A claimed fetch is retried after this long if its worker died (keep it above the task limit).
 SOURCES_LEASE_SECONDS = int(os.environ.get("SOURCES_LEASE_SECONDS", "600"))
+# The sweep (sources.enqueue_due, every minute) leases due sources SOURCES_SWEEP_BATCH at a
+# time and keeps going while any are due, for at most SOURCES_SWEEP_SECONDS (keep it below the
+# beat interval), and stops while SOURCES_SWEEP_MAX_QUEUED fetches wait in the broker: keep that
+# below what the workers fetch within SOURCES_LEASE_SECONDS, or a fetch still queued when its
+# lease ends is queued again (fetched twice, stored once).
 SOURCES_SWEEP_BATCH = int(os.environ.get("SOURCES_SWEEP_BATCH", "200"))
+SOURCES_SWEEP_SECONDS = env_float("SOURCES_SWEEP_SECONDS", 45)
+SOURCES_SWEEP_MAX_QUEUED = int(os.environ.get("SOURCES_SWEEP_MAX_QUEUED", "5000"))
 # Related-source discovery (claims.discover_related): each provider is off until configured.
 # MediaWiki api.php, e.g. https://en.wikipedia.org/w/api.php
 SOURCES_WIKIPEDIA_API_URL = os.environ.get("SOURCES_WIKIPEDIA_API_URL", "")
@@ -301,7 +320,8 @@ CACHE_URL = os.environ.get("CACHE_URL", "").strip() or (
 )
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        # Django's Redis backend, reusing its client across calls (see config/cache.py).
+        {"BACKEND": "config.cache.RedisCache", "LOCATION": CACHE_URL}
         if CACHE_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )

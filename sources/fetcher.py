@@ -597,6 +597,15 @@ def _release(lease: _Lease) -> None:
         cache.delete(lease.key)
 
 
+@functools.lru_cache(maxsize=32)  # at most 32 x ROBOTS_MAX_BYTES of text held per process
+def _robots_parser(rules: str) -> RobotFileParser:
+    """robots.txt parsed once per process and text: every page of a site asks the same rules,
+    and can_fetch() only reads the parser."""
+    parser = RobotFileParser()
+    parser.parse(rules.splitlines())
+    return parser
+
+
 # --- Bodies ----------------------------------------------------------------------------------
 
 _HTML_STARTS = (
@@ -913,9 +922,7 @@ class _Session:
         if rules is None:
             rules, seconds = self._fetch_robots(target, addresses)
             cache.set(key, rules, timeout=seconds)
-        parser = RobotFileParser()
-        parser.parse(rules.splitlines())
-        return parser.can_fetch(self.config.user_agent, target.url)
+        return _robots_parser(rules).can_fetch(self.config.user_agent, target.url)
 
     def _fetch_robots(self, target: _Target, addresses: list[IPAddress]) -> tuple[str, int]:
         """robots.txt's text and how long to cache it; "" (no rules) when there is none."""

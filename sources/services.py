@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import logging
 import random
+import time
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
@@ -73,34 +74,142 @@ def next_check(source: Source, *, now: datetime, failed: bool = False) -> dateti
         cap = _setting("SOURCES_BACKOFF_MAX_SECONDS", 86400)
         delay = min(cap, base * 2 ** max(0, source.consecutive_failures - 1))
         return now + timedelta(seconds=delay * random.uniform(0.75, 1.25))  # noqa: S311 - jitter
+    return _next_check_for_tier(source.refresh_tier, now=now)
+
+
+def _next_check_for_tier(tier: str, *, now: datetime) -> datetime | None:
     hours = {
         Source.Tier.CITED: _setting("SOURCES_REFRESH_CITED_HOURS", 24),
         Source.Tier.EVIDENCE: _setting("SOURCES_REFRESH_EVIDENCE_HOURS", 168),
-    }.get(source.refresh_tier)
+    }.get(tier)
     if hours is None:
         return None
     return now + timedelta(hours=hours * random.uniform(0.95, 1.05))  # noqa: S311 - spread load
 
 
+# The refresh path (every due source, at every check) reads and writes its row in plain SQL:
+# compiling an ORM query costs about 1 ms of CPU there, several times what the database takes
+# to run it, and the workers' CPU is what limits how fast sources are refreshed
+# (bench/bench_refresh.py). The SQL is portable (PostgreSQL, SQLite); table and column names
+# come from the models and every value is a parameter. Everything else here uses the ORM.
+
+
+def _sql(template: str) -> str:
+    """`template` with {source} and {snapshot} replaced by the quoted table names."""
+    quote = connection.ops.quote_name
+    return template.format(
+        source=quote(Source._meta.db_table), snapshot=quote(Snapshot._meta.db_table)
+    )
+
+
+# A column of the source's latest snapshot, in latest_snapshot()'s order (the
+# snapshot_source_latest index serves it).
+_LATEST = (
+    "(SELECT n.{column} FROM {{snapshot}} n WHERE n.source_id = s.id "
+    "ORDER BY n.fetched_at DESC, n.id DESC LIMIT 1)"
+)
+
+
+def _update_source(
+    source_id: int, values: dict[str, object], *, next_check_from: datetime | None = None
+) -> None:
+    """UPDATE one source's fields by id. With `next_check_from`, next_check_at becomes the
+    next_check() of the tier the row has when it is updated, so a source_watch() raising the
+    tier meanwhile is not undone (and no lock is needed for it)."""
+    fields = [Source._meta.get_field(name) for name in values]
+    assignments = [f"{connection.ops.quote_name(field.column)} = %s" for field in fields]
+    params = [field.get_db_prep_save(values[field.name], connection) for field in fields]
+    if next_check_from is not None:
+        field = Source._meta.get_field("next_check_at")
+        cases = []
+        for tier in Source.Tier.values:
+            at = _next_check_for_tier(tier, now=next_check_from)
+            if at is not None:
+                cases.append("WHEN %s THEN %s")
+                params += [tier, field.get_db_prep_save(at, connection)]
+        assignments.append(f"next_check_at = CASE refresh_tier {' '.join(cases)} ELSE NULL END")
+    sql = _sql(f"UPDATE {{source}} SET {', '.join(assignments)} WHERE id = %s")  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, source_id])
+
+
+# The fields every check writes.
+_CHECK_FIELDS = [
+    "last_checked_at",
+    "http_status",
+    "status",
+    "consecutive_failures",
+    "last_error",
+    "next_check_at",
+    "updated_at",
+]
+_PAGE_FIELDS = ["etag", "last_modified", "title", "publisher", "author", "language", "published_at"]
+
+
+@dataclass(frozen=True)
+class _Due:
+    """What a refresh needs to know before it fetches."""
+
+    url: str | None
+    status: str
+    etag: str
+    last_modified: str
+    latest_snapshot_id: int | None
+
+
+def _due_source(source_id: int) -> _Due | None:
+    sql = _sql(
+        "SELECT s.url, s.status, s.etag, s.last_modified, "  # noqa: S608 - see _sql
+        + _LATEST.format(column="id")
+        + " FROM {source} s WHERE s.id = %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [source_id])
+        row = cursor.fetchone()
+    return _Due(*row) if row else None
+
+
+def _locked_source(source_id: int) -> Source | None:
+    """The source under a row lock (inside a transaction), with its latest snapshot's id and
+    content hash as latest_snapshot_id and latest_content_hash."""
+    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+    sql = _sql(
+        "SELECT s.*, "  # noqa: S608 - see _sql
+        + _LATEST.format(column="id")
+        + " AS latest_snapshot_id, "
+        + _LATEST.format(column="content_hash")
+        + " AS latest_content_hash FROM {source} s WHERE s.id = %s"
+        + lock
+    )
+    return next(iter(Source.objects.raw(sql, [source_id])), None)
+
+
 def source_fetch(*, source_id: int, force: bool = False) -> FetchOutcome:
     """Fetch one source now and record what happened. Safe to run twice at once: the snapshot
-    is stored under a row lock and only when the text differs from the latest one."""
-    source = Source.objects.filter(pk=source_id).first()
+    is stored under a row lock and only when the text differs from the latest one.
+
+    A refresh is on the hot path of the workers, so it costs a fixed, small number of queries:
+    one read before the fetch; for a 304 (or a body identical to the archived one) one UPDATE;
+    for new text a locked read, the INSERT and an UPDATE.
+    """
+    source = _due_source(source_id)
     if source is None or not source.url:
         logger.info("source_fetch: source %s is gone or has no URL; nothing to do", source_id)
         return FetchOutcome(source_id, "skipped")
     if source.status == Source.Status.BLOCKED and not force:
         return FetchOutcome(source_id, "skipped", detail="blocked")
-    has_snapshot = source.snapshots.exists()
+    previous_id = source.latest_snapshot_id
     try:
         # Conditional headers only make sense when we hold the content they describe.
         result = fetch(
             source.url,
-            etag=source.etag if has_snapshot else "",
-            last_modified=source.last_modified if has_snapshot else "",
+            etag=source.etag if previous_id else "",
+            last_modified=source.last_modified if previous_id else "",
         )
         page = None
         if 200 <= result.status < 300:
+            if previous_id and _same_body(previous_id, result.body):
+                return _record_unchanged(source_id, result, previous_id)
             page = _text_extractor()(
                 result.body,
                 content_type=result.content_type,
@@ -127,6 +236,18 @@ def source_fetch(*, source_id: int, force: bool = False) -> FetchOutcome:
     )
 
 
+def _same_body(snapshot_id: int, body: bytes) -> bool:
+    """Whether the page sent exactly the bytes archived in the snapshot: then its text is the
+    same too, and the text extraction (the costliest step of a refresh) is skipped."""
+    raw = Snapshot.objects.filter(pk=snapshot_id).values_list("raw_body", flat=True).first()
+    if not raw:
+        return False
+    try:
+        return zlib.decompress(raw) == body
+    except zlib.error:
+        return False
+
+
 def _lock(source_id: int) -> Source:
     return Source.objects.select_for_update().get(pk=source_id)
 
@@ -137,18 +258,48 @@ def _checked(source: Source, now: datetime, *, http_status: int | None) -> None:
         source.http_status = http_status
 
 
+def _record_ok(source_id: int, *, http_status: int, **fields: str) -> None:
+    """A successful check that stores nothing: one UPDATE and no lock (no row is created, and
+    no value written depends on the row's current one)."""
+    now = timezone.now()
+    values = {
+        "last_checked_at": now,
+        "http_status": http_status,
+        "status": Source.Status.OK,
+        "consecutive_failures": 0,
+        "last_error": "",
+        "updated_at": now,
+        **fields,
+    }
+    _update_source(source_id, values, next_check_from=now)
+
+
+def _validators(result: FetchResult) -> dict[str, str]:
+    return {
+        "etag": result.headers.get("etag", "")[:500],
+        "last_modified": result.headers.get("last-modified", "")[:100],
+    }
+
+
+def _record_unchanged(source_id: int, result: FetchResult, snapshot_id: int) -> FetchOutcome:
+    _record_ok(source_id, http_status=result.status, **_validators(result))
+    return FetchOutcome(source_id, "unchanged", snapshot_id)
+
+
 def _store(source_id: int, result: FetchResult, page: PageText) -> FetchOutcome:
     now = timezone.now()
     text_hash = content_hash(page.text)
     with transaction.atomic():
-        source = _lock(source_id)
-        previous = source.latest_snapshot()
+        source = _locked_source(source_id)
+        if source is None:
+            logger.info("source %s was deleted while it was fetched; nothing stored", source_id)
+            return FetchOutcome(source_id, "skipped")
         _checked(source, now, http_status=result.status)
         source.status = Source.Status.OK
         source.consecutive_failures = 0
         source.last_error = ""
-        source.etag = result.headers.get("etag", "")[:500]
-        source.last_modified = result.headers.get("last-modified", "")[:100]
+        for field, value in _validators(result).items():
+            setattr(source, field, value)
         if page.title and not source.title:
             source.title = page.title[:1000]
         for field in ("publisher", "author", "language"):
@@ -157,9 +308,11 @@ def _store(source_id: int, result: FetchResult, page: PageText) -> FetchOutcome:
         if page.published_at and not source.published_at:
             source.published_at = page.published_at
         source.next_check_at = next_check(source, now=now)
-        if previous is not None and previous.content_hash == text_hash:
-            source.save()
-            return FetchOutcome(source_id, "unchanged", previous.pk)
+        source.updated_at = now
+        fields = {name: getattr(source, name) for name in [*_CHECK_FIELDS, *_PAGE_FIELDS]}
+        if source.latest_content_hash == text_hash:
+            _update_source(source_id, fields)
+            return FetchOutcome(source_id, "unchanged", source.latest_snapshot_id)
         snapshot = Snapshot.objects.create(
             source=source,
             text=page.text,
@@ -173,22 +326,20 @@ def _store(source_id: int, result: FetchResult, page: PageText) -> FetchOutcome:
             raw_body=zlib.compress(result.body),
             raw_format="text" if result.content_type == "text/plain" else "html",
         )
-        source.save()
+        _update_source(source_id, fields)
+        # Receivers compare the old text with the new; the old body is not needed.
+        previous = (
+            Snapshot.objects.defer("raw_body").get(pk=source.latest_snapshot_id)
+            if source.latest_snapshot_id
+            else None
+        )
         snapshot_stored.send(Source, source=source, snapshot=snapshot, previous=previous)
     logger.info("source %s: new snapshot %s", source_id, snapshot.pk)
     return FetchOutcome(source_id, "new_snapshot", snapshot.pk)
 
 
 def _record_not_modified(source_id: int, result: FetchResult) -> FetchOutcome:
-    now = timezone.now()
-    with transaction.atomic():
-        source = _lock(source_id)
-        _checked(source, now, http_status=304)
-        source.status = Source.Status.OK
-        source.consecutive_failures = 0
-        source.last_error = ""
-        source.next_check_at = next_check(source, now=now)
-        source.save()
+    _record_ok(source_id, http_status=304)
     return FetchOutcome(source_id, "not_modified")
 
 
@@ -212,7 +363,7 @@ def _record_missing(source_id: int, result: FetchResult) -> FetchOutcome:
         elif source.status != Source.Status.GONE:
             source.status = Source.Status.UNREACHABLE
         source.next_check_at = next_check(source, now=now, failed=True)
-        source.save()
+        source.save(update_fields=_CHECK_FIELDS)
         if became_gone:
             source_gone.send(Source, source=source, last_snapshot=source.latest_snapshot())
     return FetchOutcome(source_id, "gone" if became_gone else "missing", detail=source.last_error)
@@ -239,7 +390,7 @@ def _record_failure(
         else:
             source.status = Source.Status.UNREACHABLE
             source.next_check_at = next_check(source, now=now, failed=True)
-        source.save()
+        source.save(update_fields=_CHECK_FIELDS)
     logger.info("source %s: %s (%s)", source_id, code, message)
     return FetchOutcome(source_id, "blocked" if permanent else "failed", detail=message)
 
@@ -265,15 +416,44 @@ def sources_claim_due(*, limit: int | None = None, now: datetime | None = None) 
 def _enqueue_fetches(ids: list[int]) -> None:
     from sources.tasks import fetch_source  # tasks import services
 
-    for source_id in ids:
-        fetch_source.delay(source_id)
+    if not ids:
+        return
+    # One producer for the batch, and (on Redis) one pipelined round trip for all its messages.
+    # A failure part way leaves the rest leased and unqueued: they are due again after the lease.
+    with (
+        fetch_source.app.producer_or_acquire() as producer,
+        producer.batch(max_size=len(ids)),
+    ):
+        for source_id in ids:
+            fetch_source.apply_async((source_id,), producer=producer)
 
 
 def sources_enqueue_due(*, limit: int | None = None) -> int:
-    """The beat task's work: lease due sources and queue a fetch for each."""
-    ids = sources_claim_due(limit=limit)
-    _enqueue_fetches(ids)
-    return len(ids)
+    """The beat task's work: lease due sources a batch (`limit`, SOURCES_SWEEP_BATCH) at a time
+    and queue a fetch for each, until none is due or the sweep has run SOURCES_SWEEP_SECONDS.
+
+    One sweep a minute therefore drains a backlog as fast as the workers fetch, not one batch
+    a minute. It stops queueing while SOURCES_SWEEP_MAX_QUEUED messages already wait in the
+    fetch queue: a fetch must start before its lease (SOURCES_LEASE_SECONDS) runs out, or the
+    next sweep leases and queues it a second time. Returns how many fetches it queued.
+    """
+    from sources.tasks import fetch_queue_length  # tasks import services
+
+    batch = limit or _setting("SOURCES_SWEEP_BATCH", 200)
+    deadline = time.monotonic() + _setting("SOURCES_SWEEP_SECONDS", 45)
+    max_queued = _setting("SOURCES_SWEEP_MAX_QUEUED", 5000)
+    queued = 0
+    while True:
+        wanted = min(batch, max_queued - fetch_queue_length())
+        if wanted <= 0:
+            logger.info("sources_enqueue_due: the fetch queue is full; leaving the rest due")
+            break
+        ids = sources_claim_due(limit=wanted)
+        _enqueue_fetches(ids)
+        queued += len(ids)
+        if len(ids) < wanted or time.monotonic() >= deadline:
+            break
+    return queued
 
 
 def source_refresh_now(*, source_ids: Iterable[int]) -> int:

@@ -12,7 +12,12 @@ from django.utils import timezone
 
 from claims.models import Claim, ClaimStatus, Evidence, Rating, Verdict, VerdictCitation
 from sources.models import Snapshot, Source
-from sources.services import source_fetch, source_refresh_now, sources_claim_due
+from sources.services import (
+    source_fetch,
+    source_refresh_now,
+    sources_claim_due,
+    sources_enqueue_due,
+)
 from tests.factories import ClaimFactory
 from tests.sources.httpservers import etag_page, page, status_page
 
@@ -252,3 +257,108 @@ def test_article_by_url_is_fetched_and_its_claims_extracted(web, api, researcher
     assert any("453,427 tonnes" in c.text for c in claims)
     related = article.links.get().target
     assert related.url == "https://stats.example.org/cod" and related.kind == "related"
+
+
+def refuse_to_extract(body: bytes, **kwargs) -> None:
+    raise AssertionError("the text extractor ran on a body identical to the archived one")
+
+
+def _fetched_once(server, path: str) -> Source:
+    source = evidence_source(server.url(path), refresh_tier=Source.Tier.EVIDENCE)
+    assert source_fetch(source_id=source.pk).outcome == "new_snapshot"
+    return source
+
+
+def test_a_304_costs_two_queries(web, django_assert_num_queries):
+    server = web({"/stats": etag_page(ORIGINAL, '"v1"')})
+    source = _fetched_once(server, "/stats")
+
+    # One read before the fetch, one UPDATE after it, however many sources are refreshed.
+    with django_assert_num_queries(2):
+        assert source_fetch(source_id=source.pk).outcome == "not_modified"
+
+    source.refresh_from_db()
+    assert source.http_status == 304 and source.status == Source.Status.OK
+    assert timedelta(days=6) < source.next_check_at - timezone.now() < timedelta(days=8)
+
+
+def test_storing_new_text_costs_a_fixed_number_of_queries(web, django_assert_num_queries):
+    server = web({"/stats": page(ORIGINAL)})
+    source = evidence_source(server.url("/stats"), refresh_tier=Source.Tier.EVIDENCE)
+
+    # The read before the fetch; then, in a transaction (a savepoint under the test's own), the
+    # locked read with the latest snapshot's hash, the snapshot's INSERT and the source's UPDATE.
+    with django_assert_num_queries(6):
+        assert source_fetch(source_id=source.pk).outcome == "new_snapshot"
+
+    source.refresh_from_db()
+    assert source.title == "Catch statistics 2022" and source.status == Source.Status.OK
+
+
+def test_an_identical_body_is_not_read_again(web, settings, django_assert_num_queries):
+    server = web({"/stats": page(ORIGINAL)})
+    source = _fetched_once(server, "/stats")
+    settings.SOURCES_TEXT_EXTRACTOR = "tests.sources.test_refresh.refuse_to_extract"
+
+    # The read, the archived body's, the UPDATE.
+    with django_assert_num_queries(3):
+        outcome = source_fetch(source_id=source.pk)
+
+    assert outcome.outcome == "unchanged" and outcome.snapshot_id == source.latest_snapshot().pk
+    assert Snapshot.objects.filter(source=source).count() == 1
+    source.refresh_from_db()
+    assert source.http_status == 200 and source.last_checked_at > source.created_at
+
+
+def test_a_check_keeps_a_tier_raised_while_it_fetched(web, monkeypatch):
+    from sources import services
+
+    server = web({"/stats": etag_page(ORIGINAL, '"v1"')})
+    source = _fetched_once(server, "/stats")
+    real_fetch = services.fetch
+
+    def fetch_while_an_editor_cites_the_source(*args, **kwargs):
+        result = real_fetch(*args, **kwargs)
+        Source.objects.filter(pk=source.pk).update(refresh_tier=Source.Tier.CITED)
+        return result
+
+    monkeypatch.setattr(services, "fetch", fetch_while_an_editor_cites_the_source)
+    assert source_fetch(source_id=source.pk).outcome == "not_modified"
+
+    source.refresh_from_db()
+    assert source.refresh_tier == Source.Tier.CITED
+    # Daily, as cited sources are checked, not weekly as the tier read before the fetch said.
+    assert timedelta(hours=22) < source.next_check_at - timezone.now() < timedelta(hours=26)
+
+
+def test_one_sweep_leases_batch_after_batch_until_none_is_due(web, settings):
+    settings.SOURCES_SWEEP_BATCH = 2
+    server = web(
+        {f"/stats/{n}": page(ORIGINAL.replace(b"2022", str(n).encode())) for n in range(5)}
+    )
+    now = timezone.now()
+    sources = [
+        evidence_source(
+            server.url(f"/stats/{n}"), refresh_tier=Source.Tier.EVIDENCE, next_check_at=now
+        )
+        for n in range(5)
+    ]
+
+    # Fetches run in-process here: each batch is fetched before the next is leased.
+    assert sources_enqueue_due() == 5
+
+    assert not Source.objects.due().exists()
+    assert all(Snapshot.objects.filter(source=s).count() == 1 for s in sources)
+
+
+def test_a_sweep_stops_when_its_time_is_up(settings):
+    settings.SOURCES_SWEEP_BATCH = 2
+    settings.SOURCES_SWEEP_SECONDS = 0
+    settings.SOURCES_LEASE_SECONDS = 600
+    now = timezone.now()
+    for n in range(5):
+        # Blocked by the address check before any connection: nothing leaves the machine.
+        evidence_source(f"http://10.0.0.{n + 1}/page", next_check_at=now - timedelta(minutes=n))
+
+    assert sources_enqueue_due() == 2, "one batch, then the budget is spent"
+    assert Source.objects.due().count() == 3, "the rest waits for the next sweep"

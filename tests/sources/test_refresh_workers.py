@@ -186,3 +186,25 @@ def test_a_broker_restart_with_fetches_queued_loses_nothing(workers, web, worker
         assert all(Snapshot.objects.filter(source=s).count() == 1 for s in sources)
     finally:
         redis.stop()
+
+
+def test_a_sweep_queues_no_more_than_the_queue_may_hold(workers, settings):
+    # No worker is started: what the sweep queues stays in the broker.
+    from sources.tasks import fetch_queue_length
+
+    settings.SOURCES_SWEEP_BATCH = 2
+    settings.SOURCES_SWEEP_MAX_QUEUED = 5
+    now = timezone.now()
+    for n in range(8):
+        Source.objects.create(
+            kind=Source.Kind.EVIDENCE,
+            url=f"https://example.org/report/{n}",
+            refresh_tier=Source.Tier.EVIDENCE,
+            next_check_at=now - timedelta(seconds=1),
+        )
+
+    assert sources_enqueue_due() == 5, "batches of 2, 2 and 1, then the queue is full"
+    assert fetch_queue_length() == 5
+    assert Source.objects.due().count() == 3, "the rest stays due for a later sweep"
+    assert sources_enqueue_due() == 0, "still full: nothing more is leased"
+    assert Source.objects.due().count() == 3
