@@ -7,7 +7,7 @@ import re
 import time
 from datetime import datetime
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
@@ -255,6 +255,7 @@ MATCH_BUDGET = 1000  # rows the chosen keys may bring, by the planner's statisti
 MATCH_MIN_KEYS = 3  # rarest keys always asked for, whatever their estimate
 MATCH_CANDIDATE_CAP = 1500  # hard stop on rows reranked, for texts made of common words only
 
+MATCH_IO_CONCURRENCY = 32  # pages of candidates read ahead (see _match_postgresql)
 MATCH_STATISTICS_TTL = 300.0  # seconds a process keeps the index's key statistics
 
 _KEY_STATISTICS = """
@@ -374,8 +375,13 @@ def _match_postgresql(text: str, limit: int, threshold: float) -> list[tuple[flo
         common, other = _key_rows(cursor)
         cursor.execute(_WORDS, [text])
         keys = match_keys(cursor.fetchone()[0], lambda key: common.get(key, other))
-        if not keys:
-            return []
+    if not keys:
+        return []
+    with transaction.atomic(), connection.cursor() as cursor:
+        # The candidates are a few hundred rows scattered over the table: let the bitmap heap
+        # scan ask for their pages ahead (PostgreSQL 15's default of 1 reads them one by one;
+        # measured at a million claims, cold pages: p50 32-40 -> 23-27 ms).
+        cursor.execute(f"SET LOCAL effective_io_concurrency = {MATCH_IO_CONCURRENCY}")
         cursor.execute(
             _RERANK,
             {
