@@ -355,15 +355,11 @@ class EventSerializer(serializers.ModelSerializer):
 
 class MatchSerializer(ClaimSerializer):
     similarity = serializers.FloatField(read_only=True)
-    verdicts = serializers.SerializerMethodField()
+    # Declared once, not built per claim: the view hangs each claim's published versions on it.
+    verdicts = PublishedVerdictSerializer(many=True, read_only=True, source="published_versions")
 
     class Meta(ClaimSerializer.Meta):
         fields = ["similarity", *ClaimSerializer.Meta.fields, "verdicts"]
-
-    @extend_schema_field(PublishedVerdictSerializer(many=True))
-    def get_verdicts(self, claim: Claim) -> list[dict]:
-        versions = self.context["published_by_claim"].get(claim.pk, [])
-        return PublishedVerdictSerializer(versions, many=True, context=self.context).data
 
 
 class ArticleSerializer(serializers.ModelSerializer):

@@ -414,7 +414,9 @@ class ClaimViewSet(
             .order_by("-number")
         ):
             published[verdict.claim_id].append(verdict)
-        context = {**self.get_serializer_context(), "published_by_claim": published}
+        for claim in claims:
+            claim.published_versions = published[claim.pk]
+        context = self.get_serializer_context()
         return Response(MatchSerializer(claims, many=True, context=context).data)
 
 
