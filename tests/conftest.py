@@ -222,11 +222,16 @@ def _fast_password_hashing(settings):
 
 @pytest.fixture(autouse=True)
 def _loopback_only(monkeypatch):
-    """No test may reach beyond loopback, not even a DNS lookup of a real name."""
+    """No test may reach beyond loopback, not even a DNS lookup of a real name.
+
+    An attempt raises at once and fails the test at teardown too, in case the code under test
+    caught the error (the fetcher turns connection errors into FetchError, for one).
+    """
     import ipaddress
 
     import urllib3.util.connection
 
+    violations: list[str] = []
     real_connect = urllib3.util.connection.create_connection
     real_getaddrinfo = socket.getaddrinfo
 
@@ -240,16 +245,21 @@ def _loopback_only(monkeypatch):
     def guarded_connect(address, *args, **kwargs):
         host = address[0].strip("[]").split("%")[0]
         if is_ip(host) and not ipaddress.ip_address(host).is_loopback:
+            violations.append(f"connect to {address}")
             raise AssertionError(f"the test tried to connect to {address}, beyond loopback")
         return real_connect(address, *args, **kwargs)
 
     def guarded_getaddrinfo(host, *args, **kwargs):
+        # "localhost" comes from /etc/hosts; any other name would query the system resolver.
         if isinstance(host, str) and host not in ("localhost", "") and not is_ip(host):
+            violations.append(f"DNS lookup of {host}")
             raise AssertionError(f"the test tried to look up {host!r} in DNS")
         return real_getaddrinfo(host, *args, **kwargs)
 
     monkeypatch.setattr(urllib3.util.connection, "create_connection", guarded_connect)
     monkeypatch.setattr(socket, "getaddrinfo", guarded_getaddrinfo)
+    yield
+    assert not violations, violations
 
 
 @pytest.fixture(autouse=True)

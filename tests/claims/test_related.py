@@ -1,8 +1,8 @@
 """Related-source discovery: key terms, suggestions from the providers, accepting and rejecting.
 
 The providers talk to the loopback MediaWiki and Fact Check Tools servers of
-tests/sources/test_providers.py (fixtures `wikipedia` and `factcheck`); the fetcher tests'
-`_loopback_only` guard fails any test that would send a packet beyond loopback.
+tests/sources/test_providers.py (fixtures `wikipedia` and `factcheck`); the `_loopback_only`
+guard of tests/conftest.py fails any test that would send a packet beyond loopback.
 """
 
 from __future__ import annotations
@@ -27,10 +27,7 @@ from sources.models import Source
 from sources.providers import ProviderResult
 from tests.factories import ClaimFactory, SnapshotFactory, SourceFactory
 from tests.sources.httpservers import RoutingServer, page
-from tests.sources.test_fetcher import (  # noqa: F401 - autouse fixtures
-    _fast_fetcher,
-    _loopback_only,
-)
+from tests.sources.test_fetcher import _fast_fetcher  # noqa: F401 - autouse fixture
 from tests.sources.test_providers import (  # noqa: F401 - fixtures: wikipedia, factcheck
     FULLFACT_URL,
     POLITIFACT_URL,

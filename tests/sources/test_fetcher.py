@@ -1,8 +1,9 @@
 """The fetcher against real HTTP servers on loopback, with fake resolvers for everything else.
 
-No test sends a packet beyond 127.0.0.0/8: `_loopback_only` fails any test whose code tries to
-connect elsewhere or to look up a name in DNS. Public-looking addresses appear only in fake
-resolver answers the fetcher must refuse before connecting, or in pure address-rule checks.
+No test sends a packet beyond 127.0.0.0/8: `_loopback_only` (tests/conftest.py, every test)
+fails any test whose code tries to connect elsewhere or to look up a name in DNS.
+Public-looking addresses appear only in fake resolver answers the fetcher must refuse before
+connecting, or in pure address-rule checks.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-import urllib3.util.connection
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 
@@ -55,41 +55,6 @@ MIB = 1024 * 1024
 
 
 # --- Fixtures --------------------------------------------------------------------------------
-
-
-def _is_ip(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host.strip("[]").split("%")[0])
-    except ValueError:
-        return False
-    return True
-
-
-@pytest.fixture(autouse=True)
-def _loopback_only(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Fail the test if anything connects beyond loopback or asks DNS about a name."""
-    violations: list[str] = []
-    real_connect = urllib3.util.connection.create_connection
-    real_getaddrinfo = socket.getaddrinfo
-
-    def guarded_connect(address: tuple[str, int], *args: object, **kwargs: object) -> socket.socket:
-        host = address[0].strip("[]").split("%")[0]
-        if not ipaddress.ip_address(host).is_loopback:
-            violations.append(f"connect to {address}")
-            raise AssertionError(f"the test tried to connect to {address}, beyond loopback")
-        return real_connect(address, *args, **kwargs)  # type: ignore[arg-type]
-
-    def guarded_getaddrinfo(host: object, *args: object, **kwargs: object) -> list:
-        # "localhost" comes from /etc/hosts; any other name would query the system resolver.
-        if isinstance(host, str) and host != "localhost" and not _is_ip(host):
-            violations.append(f"DNS lookup of {host}")
-            raise AssertionError(f"the test tried to look up {host!r} in DNS")
-        return real_getaddrinfo(host, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(urllib3.util.connection, "create_connection", guarded_connect)
-    monkeypatch.setattr(socket, "getaddrinfo", guarded_getaddrinfo)
-    yield
-    assert not violations, violations
 
 
 @pytest.fixture(autouse=True)

@@ -5,9 +5,9 @@ formatversion=2) and `FakeFactCheck` answers Google Fact Check Tools' claims:sea
 checking the query parameters it is sent. tests/claims/test_related.py reuses both, with the
 `wikipedia` and `factcheck` fixtures below.
 
-No test sends a packet beyond loopback: the fetcher tests' `_loopback_only` guard is imported
-and applies here too, and the result URLs (en.wikipedia.org, politifact.com) are only stored,
-never fetched.
+No test sends a packet beyond loopback: the `_loopback_only` guard of tests/conftest.py applies
+to every test, and the result URLs (en.wikipedia.org, politifact.com) are only stored, never
+fetched.
 """
 
 from __future__ import annotations
@@ -39,12 +39,11 @@ from tests.sources.httpservers import (
     respond,
 )
 
-# The fetcher tests' guards: fail on any connection beyond loopback or DNS lookup of a name, and
-# reset the fetcher settings to the safe defaults before each test.
-from tests.sources.test_fetcher import (  # noqa: F401 - autouse fixtures
+# The fetcher tests' fixture that resets the fetcher settings to the safe defaults before each
+# test, and their fake resolver.
+from tests.sources.test_fetcher import (  # noqa: F401 - autouse fixture
     FakeResolver,
     _fast_fetcher,
-    _loopback_only,
 )
 
 FACTCHECK_KEY = "test-key-0123"
