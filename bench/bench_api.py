@@ -63,6 +63,9 @@ from bench.common import (
 
 CLAIMS, ARTICLES = 100_000, 2_000
 DEEP_ROWS = 10_000  # how far into the verdict feed the deep cursor points
+# Feed pages are built for every request (API_FEED_CACHE_SECONDS=0) except in the case marked
+# page_cache, which shows what the page cache serves to pollers once a page is built.
+PAGE_CACHE_SECONDS = 300
 CONNECTIONS = 8
 CAPTURED_PATHS = 10  # paths per case whose SQL is replayed through psycopg
 MATCH_TEXTS = 12
@@ -79,6 +82,7 @@ class Case:
     floor_headers: dict[str, str] = field(default_factory=dict)
     expect: int = 200
     target: float | None = None  # ours/floor throughput we aim at
+    page_cache: bool = False  # feed pages served from the cache (API_FEED_CACHE_SECONDS)
     results: dict = field(default_factory=dict)
 
 
@@ -125,6 +129,13 @@ def build_cases(floor, token: str) -> tuple[list[Case], dict]:
             target=0.2,
         ),
         Case(
+            "verdicts/ feed, first page (50), from the page cache",
+            ["/api/v1/verdicts/"],
+            ["/verdicts/"],
+            [lambda: floor.feed_page(None, 50)],
+            page_cache=True,
+        ),
+        Case(
             f"verdicts/ feed, cursor {DEEP_ROWS:,} rows in",
             [f"/api/v1/verdicts/?cursor={quote(cursor)}"],
             [f"/verdicts/?after={after}"],
@@ -161,7 +172,10 @@ def check_same_rows(client, floor, cases: list[Case]) -> list[str]:
     """The floor must fetch what the API returns: compare the ids of the first path's body."""
     notes = [
         "The floor returned the same rows as the API (ids compared on the first path of each "
-        "200 case)."
+        "list and detail case; claims/match/ is approximate, its recall is in the matching "
+        "section). Feed pages are built for every request (API_FEED_CACHE_SECONDS=0) except in "
+        "the row marked *from the page cache*, where the page, built once for the feed's ETag, "
+        "is served again until the feed changes (what pollers without a tag get)."
     ]
     for case in cases[:5]:
         ours = client.get(case.ours[0]).json()
@@ -183,52 +197,59 @@ def check_same_rows(client, floor, cases: list[Case]) -> list[str]:
 
 def measure_in_process(cases: list[Case], client, count: int, budget: float) -> None:
     import psycopg
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
+    from django.test.utils import override_settings
 
     raw = psycopg.connect(db_url(), autocommit=True)
     for case in cases:
-        extra = {f"HTTP_{k.upper().replace('-', '_')}": v for k, v in case.headers.items()}
-        response = client.get(case.ours[0], **extra)
-        if response.status_code != case.expect:
-            raise SystemExit(f"{case.name}: expected {case.expect}, got {response.status_code}")
-        # Warm-up that also records the SQL the ORM sends (parameters inlined) for the first
-        # paths; the timed runs below are not captured.
-        statements = []
-        for path in case.ours[:CAPTURED_PATHS]:
-            with CaptureQueriesContext(connection) as captured:
-                client.get(path, **extra)
-            statements.append([q["sql"] for q in captured.captured_queries])
-        case.results["queries"] = len(statements[0])
-
-        turn = {"ours": 0, "sql": 0, "floor": 0}
-
-        def ours_call(case=case, extra=extra, turn=turn):
-            path = case.ours[turn["ours"] % len(case.ours)]
-            turn["ours"] += 1
-            client.get(path, **extra)
-
-        def sql_call(statements=statements, turn=turn):
-            batch = statements[turn["sql"] % len(statements)]
-            turn["sql"] += 1
-            for sql in batch:
-                cur = raw.execute(sql)
-                if cur.description is not None:
-                    cur.fetchall()
-
-        def floor_call(case=case, turn=turn):
-            call = case.floor_calls[turn["floor"] % len(case.floor_calls)]
-            turn["floor"] += 1
-            call()
-
-        for key, call in (("ours", ours_call), ("sql", sql_call), ("floor", floor_call)):
-            case.results[f"inproc_{key}"] = time_calls(call, count, warmup=1, budget_s=budget)
-        log(
-            f"in-process {case.name}: ours {median(case.results['inproc_ours']):.1f} ms, "
-            f"ORM SQL {median(case.results['inproc_sql']):.1f} ms, "
-            f"floor {median(case.results['inproc_floor']):.1f} ms"
-        )
+        with override_settings(API_FEED_CACHE_SECONDS=PAGE_CACHE_SECONDS if case.page_cache else 0):
+            _measure_case_in_process(case, client, raw, count, budget)
     raw.close()
+
+
+def _measure_case_in_process(case: Case, client, raw, count: int, budget: float) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    extra = {f"HTTP_{k.upper().replace('-', '_')}": v for k, v in case.headers.items()}
+    response = client.get(case.ours[0], **extra)
+    if response.status_code != case.expect:
+        raise SystemExit(f"{case.name}: expected {case.expect}, got {response.status_code}")
+    # Warm-up that also records the SQL the ORM sends (parameters inlined) for the first
+    # paths; the timed runs below are not captured.
+    statements = []
+    for path in case.ours[:CAPTURED_PATHS]:
+        with CaptureQueriesContext(connection) as captured:
+            client.get(path, **extra)
+        statements.append([q["sql"] for q in captured.captured_queries])
+    case.results["queries"] = len(statements[0])
+
+    turn = {"ours": 0, "sql": 0, "floor": 0}
+
+    def ours_call(case=case, extra=extra, turn=turn):
+        path = case.ours[turn["ours"] % len(case.ours)]
+        turn["ours"] += 1
+        client.get(path, **extra)
+
+    def sql_call(statements=statements, turn=turn):
+        batch = statements[turn["sql"] % len(statements)]
+        turn["sql"] += 1
+        for sql in batch:
+            cur = raw.execute(sql)
+            if cur.description is not None:
+                cur.fetchall()
+
+    def floor_call(case=case, turn=turn):
+        call = case.floor_calls[turn["floor"] % len(case.floor_calls)]
+        turn["floor"] += 1
+        call()
+
+    for key, call in (("ours", ours_call), ("sql", sql_call), ("floor", floor_call)):
+        case.results[f"inproc_{key}"] = time_calls(call, count, warmup=1, budget_s=budget)
+    log(
+        f"in-process {case.name}: ours {median(case.results['inproc_ours']):.1f} ms, "
+        f"ORM SQL {median(case.results['inproc_sql']):.1f} ms, "
+        f"floor {median(case.results['inproc_floor']):.1f} ms"
+    )
 
 
 def query_counts(client) -> list[list[str]]:
@@ -412,19 +433,26 @@ def drain(port: int, path: str) -> None:
 def measure_http(cases: list[Case], token: str, maps: dict, seconds: float) -> dict:
     load = "wrk" if shutil.which("wrk") else "python"
     tmp = Path(tempfile.mkdtemp(prefix="bench-api-"))
-    ours_env = django_env(BENCH_DB)
+    ours_env = django_env(BENCH_DB, API_FEED_CACHE_SECONDS="0")
     floor_env = {
         **ours_env,
         "BENCH_FLOOR_DSN": db_url(),
         "BENCH_FLOOR_MAPS": json.dumps(maps),
     }
     ours, ours_port = start_gunicorn("config.wsgi:application", ours_env, tmp / "ours.log")
+    cached_env = {**ours_env, "API_FEED_CACHE_SECONDS": str(PAGE_CACHE_SECONDS)}
+    cached, cached_port = start_gunicorn("config.wsgi:application", cached_env, tmp / "cached.log")
     floor, floor_port = start_gunicorn("bench.floor_app:application", floor_env, tmp / "floor.log")
     auth = {"Authorization": f"Token {token}"}
     try:
         for case in cases:
             runs = (
-                ("ours", ours_port, case.ours, {**auth, **case.headers}),
+                (
+                    "ours",
+                    cached_port if case.page_cache else ours_port,
+                    case.ours,
+                    {**auth, **case.headers},
+                ),
                 ("floor", floor_port, case.floor, case.floor_headers),
             )
             for key, port, paths, headers in runs:
@@ -450,6 +478,7 @@ def measure_http(cases: list[Case], token: str, maps: dict, seconds: float) -> d
         }
     finally:
         stop(ours)
+        stop(cached)
         stop(floor)
     return {"memory": memory, "load": load}
 
@@ -576,7 +605,7 @@ def main() -> None:
     started = time.monotonic()
 
     seeded = seeding.ensure_seeded(BENCH_DB, claims=CLAIMS, articles=ARTICLES)
-    setup_django(BENCH_DB)
+    setup_django(BENCH_DB, API_FEED_CACHE_SECONDS="0")
     from rest_framework.authtoken.models import Token
 
     from bench.floor_app import Floor

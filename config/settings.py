@@ -186,6 +186,9 @@ REST_FRAMEWORK = {
 }
 # Bodies above this are refused with 413 (an article's text or HTML is the largest thing sent).
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("API_MAX_BODY_BYTES", str(12 * 1024 * 1024)))
+# Seconds a page of the public feeds (verdicts/, claim-reviews/), built for one ETag, is served
+# again from the cache while the feed has not changed (0: build every page).
+API_FEED_CACHE_SECONDS = int(os.environ.get("API_FEED_CACHE_SECONDS", "300"))
 SPECTACULAR_SETTINGS = {
     "TITLE": "claimtracker API",
     "DESCRIPTION": "Fact-check claims, evidence and published verdicts.",

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Min, QuerySet
 from django.http import HttpRequest, HttpResponseBase
@@ -548,12 +549,26 @@ class ConditionalListMixin:
         # 200 for this very URL, so its filters were valid; "*" waits for them.
         if not wildcard and not_modified(request, etag):
             return _not_modified_response(etag)
+        # The tag names the body (the public versions' state, the path, the media type), so a
+        # page built once for it is served again from the cache until the feed changes: pollers
+        # without a tag, and the many clients asking for the same first page, cost one query.
+        # The absolute URL is in the key too: the page's next/previous links carry the host.
+        # An exact page was only ever cached for a 200, so its filters were valid.
+        timeout = settings.API_FEED_CACHE_SECONDS
+        key = f"feed-page:{etag_for(etag, request.build_absolute_uri())}" if timeout else None
+        if key and not wildcard and (data := cache.get(key)) is not None:
+            response = Response(data)
+            response["ETag"] = etag
+            return response
         queryset = self.filter_queryset(self.get_queryset())
         if wildcard:
             return _not_modified_response(etag)
         page = self.paginate_queryset(queryset)
         response = self.get_paginated_response(self.page_data(page))
         response["ETag"] = etag
+        if key:
+            # Plain containers: DRF's ReturnList holds its serializer, which must not be pickled.
+            cache.set(key, {**response.data, "results": list(response.data["results"])}, timeout)
         return response
 
     def page_data(self, page: list) -> list:

@@ -182,6 +182,40 @@ def test_feed_query_count_does_not_grow_with_rows(api):
     assert len(fifty.captured_queries) == len(one.captured_queries)
 
 
+def test_a_feed_page_is_built_once_per_state_of_the_feed(api):
+    first = published()
+    built = api.get("/api/v1/verdicts/?page_size=10")
+    with CaptureQueriesContext(connection) as again:
+        cached = api.get("/api/v1/verdicts/?page_size=10")
+    assert len(again.captured_queries) == 1  # the newest change, which names the page
+    assert json.loads(cached.content) == json.loads(built.content)
+    assert cached["ETag"] == built["ETag"]
+    assert api.get("/api/v1/verdicts/?page_size=9").data["results"][0]["id"] == first.pk
+
+    second = published()  # the feed changed: the page is built again, with the new version
+    fresh = api.get("/api/v1/verdicts/?page_size=10")
+    assert [v["id"] for v in fresh.data["results"]] == [second.pk, first.pk]
+    assert fresh["ETag"] != built["ETag"]
+
+
+def test_feed_pages_are_not_cached_when_the_setting_is_off(api, settings):
+    settings.API_FEED_CACHE_SECONDS = 0
+    published()
+    api.get("/api/v1/verdicts/")
+    with CaptureQueriesContext(connection) as again:
+        api.get("/api/v1/verdicts/")
+    assert len(again.captured_queries) > 1
+
+
+def test_a_cached_feed_page_keeps_the_links_of_the_host_it_was_asked_on(api):
+    for _ in range(3):
+        published()
+    first = api.get("/api/v1/verdicts/?page_size=2", HTTP_HOST="127.0.0.1")
+    other = api.get("/api/v1/verdicts/?page_size=2", HTTP_HOST="localhost")
+    assert first.data["next"].startswith("http://127.0.0.1/")
+    assert other.data["next"].startswith("http://localhost/")
+
+
 @pytest.mark.parametrize("rating", Rating.values)
 def test_claim_review_for_each_rating(api, settings, rating):
     settings.CLAIMS_PUBLISHER_NAME = "Desk Checks"
