@@ -93,7 +93,8 @@ def _e2e_environment(transactional_db, monkeypatch, settings) -> list[int]:
     _recreate_roles()
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "127.0.0.1", "localhost"]
     fetched: list[int] = []
-    monkeypatch.setattr(fetch_source, "delay", fetched.append)
+    # apply_async, which delay() calls too: the sweep and refresh_now send batches with it.
+    monkeypatch.setattr(fetch_source, "apply_async", lambda args, *_, **__: fetched.append(args[0]))
     return fetched
 
 
