@@ -143,7 +143,6 @@ _CHECK_FIELDS = [
     "next_check_at",
     "updated_at",
 ]
-_PAGE_FIELDS = ["etag", "last_modified", "title", "publisher", "author", "language", "published_at"]
 
 
 @dataclass(frozen=True)
@@ -258,20 +257,35 @@ def _checked(source: Source, now: datetime, *, http_status: int | None) -> None:
         source.http_status = http_status
 
 
-def _record_ok(source_id: int, *, http_status: int, **fields: str) -> None:
-    """A successful check that stores nothing: one UPDATE and no lock (no row is created, and
-    no value written depends on the row's current one)."""
-    now = timezone.now()
-    values = {
+def _ok_values(now: datetime, http_status: int) -> dict[str, object]:
+    """What every successful check writes."""
+    return {
         "last_checked_at": now,
         "http_status": http_status,
         "status": Source.Status.OK,
         "consecutive_failures": 0,
         "last_error": "",
         "updated_at": now,
-        **fields,
     }
-    _update_source(source_id, values, next_check_from=now)
+
+
+def _record_ok(source_id: int, *, http_status: int, **fields: str) -> None:
+    """A successful check that stores nothing: one UPDATE and no lock (no row is created, and
+    no value written depends on the row's current one)."""
+    now = timezone.now()
+    _update_source(source_id, {**_ok_values(now, http_status), **fields}, next_check_from=now)
+
+
+def _page_values(source: Source, page: PageText) -> dict[str, object]:
+    """The article metadata a page brings that the source does not have yet (never overwritten)."""
+    found = {
+        "title": page.title[:1000],
+        "publisher": page.publisher,
+        "author": page.author,
+        "language": page.language,
+        "published_at": page.published_at,
+    }
+    return {name: value for name, value in found.items() if value and not getattr(source, name)}
 
 
 def _validators(result: FetchResult) -> dict[str, str]:
@@ -294,24 +308,16 @@ def _store(source_id: int, result: FetchResult, page: PageText) -> FetchOutcome:
         if source is None:
             logger.info("source %s was deleted while it was fetched; nothing stored", source_id)
             return FetchOutcome(source_id, "skipped")
-        _checked(source, now, http_status=result.status)
-        source.status = Source.Status.OK
-        source.consecutive_failures = 0
-        source.last_error = ""
-        for field, value in _validators(result).items():
-            setattr(source, field, value)
-        if page.title and not source.title:
-            source.title = page.title[:1000]
-        for field in ("publisher", "author", "language"):
-            if getattr(page, field) and not getattr(source, field):
-                setattr(source, field, getattr(page, field))
-        if page.published_at and not source.published_at:
-            source.published_at = page.published_at
-        source.next_check_at = next_check(source, now=now)
-        source.updated_at = now
-        fields = {name: getattr(source, name) for name in [*_CHECK_FIELDS, *_PAGE_FIELDS]}
+        values = {
+            **_ok_values(now, result.status),
+            **_validators(result),
+            **_page_values(source, page),
+        }
+        for name, value in values.items():
+            setattr(source, name, value)  # the signal's receivers get the row as written
+        values["next_check_at"] = source.next_check_at = next_check(source, now=now)
         if source.latest_content_hash == text_hash:
-            _update_source(source_id, fields)
+            _update_source(source_id, values)
             return FetchOutcome(source_id, "unchanged", source.latest_snapshot_id)
         snapshot = Snapshot.objects.create(
             source=source,
@@ -326,7 +332,7 @@ def _store(source_id: int, result: FetchResult, page: PageText) -> FetchOutcome:
             raw_body=zlib.compress(result.body),
             raw_format="text" if result.content_type == "text/plain" else "html",
         )
-        _update_source(source_id, fields)
+        _update_source(source_id, values)
         # Receivers compare the old text with the new; the old body is not needed.
         previous = (
             Snapshot.objects.defer("raw_body").get(pk=source.latest_snapshot_id)
