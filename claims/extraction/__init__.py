@@ -9,6 +9,7 @@ from typing import Any
 from claims.extraction.document import (
     Document,
     InputError,
+    looks_like_html,
     read_bytes,
     read_html,
     read_path,
@@ -24,10 +25,13 @@ from claims.extraction.pipeline import (
 )
 from claims.extraction.quantities import Quantity
 from claims.extraction.scoring import FEATURE_NAMES, Feature, RuleScorer, Scorer
+from claims.extraction.speaker_types import ORGANIZATION, PERSON, speaker_type
 
 __all__ = [
     "DEFAULT_MIN_SCORE",
     "FEATURE_NAMES",
+    "ORGANIZATION",
+    "PERSON",
     "RULE_MIN_SCORE",
     "Document",
     "Extraction",
@@ -40,10 +44,12 @@ __all__ = [
     "default_min_score",
     "default_scorer",
     "extract",
+    "looks_like_html",
     "read_bytes",
     "read_html",
     "read_path",
     "read_text",
+    "speaker_type",
 ]
 
 

@@ -95,6 +95,12 @@ _RELATIVE_DATELINE = re.compile(
     re.IGNORECASE,
 )
 _PUBLISHED_LABEL = re.compile(r"(?:published|posted)\s*(?:on)?\s*:?\s*$", re.IGNORECASE)
+# A date after one of these is when the article last changed, never when it was published.
+# Public: the HTML reader uses it for the label in front of a <time> element.
+MODIFIED_LABEL = re.compile(
+    r"\b(?:updated|modified)\s*(?:on|at)?\s*[:\-–—]?\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -164,7 +170,9 @@ def parse_dateline(line: str) -> tuple[bool, datetime | None]:
 
     "15 Feb, 2021 11:59", "Published: 3 March 2023 | Updated: 4 March 2023" and "2 hours ago"
     are datelines; "In 2021 the fleet caught 3,200 tonnes" is not. A relative dateline has no
-    usable time, so it returns ``(True, None)``.
+    usable time, and a date labelled "Updated" or "Modified" is not a publication time, so
+    "Updated 4 March 2023" returns ``(True, None)``: still a dateline to drop, but the caller
+    must look elsewhere (the next line, often) for when the article was published.
     """
     stripped = line.strip()
     if _RELATIVE_DATELINE.match(stripped):
@@ -172,18 +180,24 @@ def parse_dateline(line: str) -> tuple[bool, datetime | None]:
     dates = find_dates(stripped)
     if not dates:
         return False, None
+    labels: list[str] = []  # the text between the previous date (or the start) and each date
     pos = 0
     for d in dates:
-        if not _DATELINE_FILLER.fullmatch(stripped[pos : d.start]):
+        label = stripped[pos : d.start]
+        if not _DATELINE_FILLER.fullmatch(label):
             return False, None
+        labels.append(label)
         pos = d.end
     if not _DATELINE_FILLER.fullmatch(stripped[pos:]):
         return False, None
     # "Published 3 March | Updated 4 March": the publication date is the labelled one.
-    for d in dates:
-        if _PUBLISHED_LABEL.search(stripped[: d.start]):
+    for d, label in zip(dates, labels, strict=True):
+        if _PUBLISHED_LABEL.search(label):
             return True, d.when
-    return True, dates[0].when
+    unlabelled = [
+        d for d, label in zip(dates, labels, strict=True) if not MODIFIED_LABEL.search(label)
+    ]
+    return True, unlabelled[0].when if unlabelled else None
 
 
 def parse_iso(value: str) -> datetime | None:

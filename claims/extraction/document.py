@@ -10,12 +10,13 @@ Publication times are timezone-aware UTC. A time given without a zone is taken a
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import lxml.html
@@ -23,7 +24,7 @@ import trafilatura
 from lxml import etree
 
 from claims.extraction.boilerplate import LineVerdict, scan_lines
-from claims.extraction.dates import parse_iso
+from claims.extraction.dates import MODIFIED_LABEL, parse_iso
 from claims.extraction.lexicon import ENGLISH_STOPWORDS
 
 # trafilatura logs every page it cannot extract at WARNING/ERROR; we turn that into an
@@ -62,17 +63,35 @@ _HTML_TAG = re.compile(
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _HEADLINE_MAX_WORDS = 30
-_PUBLISHED_XPATHS = (
-    '//meta[@property="article:published_time"]/@content',
-    '//meta[@name="article:published_time"]/@content',
-    '//meta[@property="og:published_time"]/@content',
-    '//meta[@itemprop="datePublished"]/@content',
-    '//meta[@name="pubdate" or @name="publishdate" or @name="date" or @name="DC.date.issued"'
-    ' or @name="dcterms.created" or @name="sailthru.date" or @name="parsely-pub-date"]/@content',
-    "//time[@itemprop='datePublished']/@datetime",
-    "//article//time/@datetime",
-    "//time/@datetime",
+# Meta tags that give the publication time, best first, by their property, name or itemprop
+# (lower case). Never a modification time (article:modified_time, og:updated_time,
+# dateModified, last-modified): a ClaimReview's datePublished must be when the claim was made.
+_PUBLISHED_META = (
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "dc.date.issued",
+    "dcterms.issued",
+    "citation_publication_date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dcterms.created",
+    "dc.date.created",
+    "date",
 )
+# Elements marked as the publication time, after the meta tags and JSON-LD.
+_PUBLISHED_ELEMENT_XPATHS = (
+    "//*[@itemprop='datePublished']/@datetime",
+    "//*[@itemprop='datePublished']/@content",
+    "//time[@pubdate]/@datetime",
+)
+# Unmarked <time> elements, last: the first in the article is most often its dateline.
+_TIME_XPATHS = ("//article//time", "//time")
 _LANGUAGE_XPATHS = (
     "/html/@lang",
     "/html/@xml:lang",
@@ -80,6 +99,16 @@ _LANGUAGE_XPATHS = (
     '//meta[@property="og:locale"]/@content',
 )
 _JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+_JSON_LD_MODIFIED = re.compile(r'"dateModified"\s*:\s*"([^"]+)"')
+# Attribute values (class, id, itemprop, meta name ...) that mark a modification time.
+_MODIFIED_MARK = re.compile(r"updated|modified|last-?mod|revised", re.IGNORECASE)
+_MARK_ATTRIBUTES = ("class", "id", "itemprop", "property", "name", "http-equiv")
+_ISO_DAY = re.compile(r"\s*((?:19|20)\d{2}-[01]\d-[0-3]\d)")
+# htmldate's parameters for trafilatura's date. original_date asks for the publication date,
+# but htmldate still falls back to a modification date when it finds no other, so read_html
+# checks the answer too. No extensive search: it guesses from dates anywhere in the text
+# ("Updated 3 March", "opened in May 2019"); we read the text's datelines ourselves.
+_HTMLDATE_PARAMS = {"original_date": True, "extensive_search": False}
 
 
 def read_text(text: str, *, url: str = "") -> Document:
@@ -98,7 +127,7 @@ def read_text(text: str, *, url: str = "") -> Document:
         text=text,
         format="text",
         title=_headline(text, verdicts),
-        published_at=next((v.published_at for v in verdicts if v.published_at), None),
+        published_at=_dateline_time(verdicts),
         author=next((v.author for v in verdicts if v.author), ""),
         publisher=_publisher(verdicts),
         canonical_url=url,
@@ -125,6 +154,7 @@ def read_html(html: str | bytes, *, url: str = "") -> Document:
             include_tables=True,
             include_images=False,
             include_links=False,
+            date_extraction_params=dict(_HTMLDATE_PARAMS),
         )
     except Exception as exc:  # trafilatura and lxml raise assorted errors on broken markup
         raise InputError(
@@ -140,9 +170,11 @@ def read_html(html: str | bytes, *, url: str = "") -> Document:
             "give the article page itself or paste the article text."
         )
     tree = _parse_tree(html)
-    published_at = _published_from_tree(tree, html)
-    if published_at is None and extracted.date:
-        published_at = parse_iso(extracted.date)
+    published_at = (
+        _published_from_tree(tree, html)
+        or _dateline_time(scan_lines(text))
+        or _original_date(extracted.date, tree, html)
+    )
     return Document(
         text=text,
         format="html",
@@ -164,7 +196,7 @@ def read_bytes(data: bytes, *, url: str = "") -> Document:
         raise InputError(
             "The input is binary (it contains NUL bytes); give a plain-text or HTML article."
         )
-    if _looks_like_html(data[:4096].decode("utf-8", errors="ignore")):
+    if looks_like_html(data[:4096].decode("utf-8", errors="ignore")):
         return read_html(data, url=url)
     return read_text(_decode_text(data), url=url)
 
@@ -199,11 +231,17 @@ def _check_size(size: int) -> None:
         )
 
 
-def _looks_like_html(head: str) -> bool:
+def looks_like_html(content: str) -> bool:
+    """Whether pasted or uploaded content is HTML: the one rule the desk's "Detect" and
+    `manage.py ingest` share (the API's `text` and `html` fields say it outright): a document
+    that opens with a doctype or
+    <html>, or with an HTML tag (a pasted fragment: "<p>Unemployment fell…</p>"). Text that
+    only mentions tags further in stays text."""
+    head = content[:4096]
     if _HTML_START.match(head):
         return True
     stripped = head.lstrip("\ufeff \t\r\n")
-    return stripped.startswith("<") and len(_HTML_TAG.findall(head)) >= 2
+    return stripped.startswith("<") and _HTML_TAG.match(stripped) is not None
 
 
 def _decode_text(data: bytes) -> str:
@@ -263,18 +301,106 @@ def _parse_tree(html: str) -> etree._Element | None:
         return None
 
 
+def _dateline_time(verdicts: tuple[LineVerdict, ...]) -> datetime | None:
+    """The publication time of the first dateline that gives one ("Updated ..." gives none)."""
+    return next((v.published_at for v in verdicts if v.published_at), None)
+
+
 def _published_from_tree(tree: etree._Element | None, html: str) -> datetime | None:
+    """The publication time the page's markup declares; never its modification time."""
     if tree is not None:
-        for xpath in _PUBLISHED_XPATHS:
-            for value in tree.xpath(xpath):
-                parsed = parse_iso(str(value))
+        metas: dict[str, list[str]] = {}
+        for meta in tree.iter("meta"):
+            for attribute in ("property", "name", "itemprop"):
+                key = (meta.get(attribute) or "").strip().lower()
+                if key:
+                    metas.setdefault(key, []).append(meta.get("content") or "")
+        for key in _PUBLISHED_META:
+            for value in metas.get(key, ()):
+                parsed = parse_iso(value)
                 if parsed:
                     return parsed
     for value in _JSON_LD_PUBLISHED.findall(html):
         parsed = parse_iso(value)
         if parsed:
             return parsed
+    if tree is None:
+        return None
+    for xpath in _PUBLISHED_ELEMENT_XPATHS:
+        for value in tree.xpath(xpath):
+            parsed = parse_iso(str(value))
+            if parsed:
+                return parsed
+    for xpath in _TIME_XPATHS:
+        for element in tree.xpath(xpath):
+            if _is_modified_marker(element):
+                continue
+            parsed = parse_iso(element.get("datetime") or "")
+            if parsed:
+                return parsed
     return None
+
+
+def _is_modified_marker(element: etree._Element) -> bool:
+    """Whether ``element`` (or its parent) marks a modification time, by its attributes or a
+    label in front of it: <time itemprop="dateModified">, <span class="updated">,
+    "Updated <time ...>"."""
+    parent = element.getparent()
+    for node in (element, parent):
+        if node is not None and any(
+            _MODIFIED_MARK.search(node.get(a) or "") for a in _MARK_ATTRIBUTES
+        ):
+            return True
+    previous = element.getprevious()
+    if previous is not None:
+        label = previous.tail or ""
+    else:
+        label = (parent.text or "") if parent is not None else ""
+    # The element's own leading text, not text_content(): this runs on every element of the
+    # page, and "<span>Updated 3 March</span>" keeps its label there.
+    return bool(
+        MODIFIED_LABEL.search(label[-40:])
+        or re.match(r"\s*(?:last\s+)?(?:updated|modified)\b", element.text or "", re.IGNORECASE)
+    )
+
+
+def _modified_days(tree: etree._Element | None, html: str) -> set[date]:
+    """Every day the page gives as a modification time, in UTC and as written."""
+    values = _JSON_LD_MODIFIED.findall(html)
+    if tree is not None:
+        for element in tree.iter(etree.Element):
+            if _is_modified_marker(element):
+                values.extend(
+                    element.get(a) or "" for a in ("content", "datetime", "value", "title")
+                )
+                if isinstance(element, lxml.html.HtmlElement):
+                    values.append(element.text_content()[:200])
+    days: set[date] = set()
+    for value in values:
+        parsed = parse_iso(value)
+        if parsed:
+            days.add(parsed.date())
+        # "2021-03-03T23:30-05:00" is 4 March in UTC; htmldate answers with the day as written.
+        written = _ISO_DAY.match(value)
+        if written:
+            with contextlib.suppress(ValueError):
+                days.add(date.fromisoformat(written.group(1)))
+    return days
+
+
+def _original_date(value: str | None, tree: etree._Element | None, html: str) -> datetime | None:
+    """trafilatura's date (from htmldate), unless it is a day the page marks as modified.
+
+    htmldate returns a modification date when it finds nothing better, and does not say so.
+    Any modification date of the same day makes us drop it: a page that declares only when it
+    changed has no publication time we can trust, and None is better than a wrong one.
+    """
+    parsed = parse_iso(value or "")
+    if parsed is None:
+        return None
+    written = _ISO_DAY.match(value or "")
+    days = {parsed.date()} | ({date.fromisoformat(written.group(1))} if written else set())
+    return None if days & _modified_days(tree, html) else parsed
 
 
 def _language_from_tree(tree: etree._Element | None) -> str:

@@ -2,7 +2,8 @@
 
 Stages: boilerplate lines out (``boilerplate``), kept lines grouped into blocks, blocks split
 into sentences (``sentences``), then per sentence a speaker (``speakers``, with document
-context), quantities (``quantities``) and a check-worthiness score (``scoring``).
+context) and its type (``speaker_types``), quantities (``quantities``) and a
+check-worthiness score (``scoring``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from claims.extraction.document import Document
 from claims.extraction.quantities import Quantity, find_quantities
 from claims.extraction.scoring import Feature, RuleScorer, Scorer
 from claims.extraction.sentences import split_block
+from claims.extraction.speaker_types import speaker_type
 from claims.extraction.speakers import SpeakerContext, find_speaker
 
 logger = logging.getLogger(__name__)
@@ -77,6 +79,9 @@ class ScoredSentence:
     checkworthiness: float  # in [0, 1]
     features: tuple[Feature, ...]
     speaker: str  # "" when the text names none
+    # "person" or "organization" (schema.org's Person/Organization for ClaimReview); "" when
+    # there is no speaker, or its name shows neither (no capitalised word, no role).
+    speaker_type: str
     quantities: tuple[Quantity, ...]
 
     def as_dict(self) -> dict[str, Any]:
@@ -87,6 +92,7 @@ class ScoredSentence:
             "checkworthiness": round(self.checkworthiness, 4),
             "features": [f.as_dict() for f in self.features],
             "speaker": self.speaker,
+            "speaker_type": self.speaker_type,
             "quantities": [q.as_dict() for q in self.quantities],
         }
 
@@ -155,6 +161,7 @@ def extract(document: Document, *, scorer: Scorer | None = None) -> Extraction:
                     checkworthiness=score,
                     features=features,
                     speaker=speaker,
+                    speaker_type=speaker_type(speaker),
                     quantities=tuple(find_quantities(sentence, offset=start)),
                 )
             )

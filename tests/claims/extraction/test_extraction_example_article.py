@@ -221,8 +221,10 @@ def test_as_dict_is_json_ready(extraction: Extraction) -> None:
         "checkworthiness",
         "features",
         "speaker",
+        "speaker_type",
         "quantities",
     }
+    assert data["speaker_type"] == "organization"  # "US"
     assert data["quantities"][0]["value"] == 20000.0
     assert data["features"][0]["name"] == "baseline"
     assert {"name", "value", "weight", "contribution"} == set(data["features"][0])

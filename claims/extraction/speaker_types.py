@@ -1,0 +1,139 @@
+"""Whether a speaker is a person or an organisation.
+
+schema.org's ClaimReview types a claim's author as a Person or an Organization, and the
+speaker finder gives us only a name, so these rules read the name alone, in this order:
+
+1. a personal name after a role word is a person, even when the role names an organisation:
+   "Department of Correction spokesman Jason Kersten", "Secretary of State Antony Blinken".
+   This comes first because rule 2 would otherwise see "Department" and say organisation;
+2. an organisation word anywhere ("Japan's Foreign Ministry", "Associated Press"), a known
+   acronym ("NATO", "AP") or a one-word name in capitals ("ICES") is an organisation;
+3. a country, capital or seat of government ("Moscow", "the Kremlin") is an organisation:
+   the government speaking through it;
+4. "the X", X a collective noun ("the government", "the city") is an organisation;
+5. any other name with a capitalised word ("Harry", "Putin", "Vladimir Putin") or a role
+   ("the minister") is a person.
+
+Anything else ("" or a pronoun, which the speaker finder resolves before it gets here) has no
+type: "" rather than a guess, so the ClaimReview side can leave the author untyped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.extraction.lexicon import (
+    GOVERNMENT_SEATS,
+    MORE_ORG_WORDS,
+    ORG_ACRONYMS,
+    ORG_WORDS,
+    PORTFOLIO_WORDS,
+    word_set,
+)
+
+PERSON = "person"
+ORGANIZATION = "organization"
+
+_PRONOUNS = word_set("he she they it we i you him her them us me")
+# Roles that, followed by a name, make the whole speaker that person. A narrower list than
+# lexicon.TITLES on purpose: TITLES has "General" and "Foreign", which also begin
+# organisation names ("General Motors", "Foreign Office").
+_ROLE_WORDS = word_set(
+    """
+    spokesman spokeswoman spokesperson minister secretary president director chief leader
+    official officer chairman chairwoman chair ceo governor mayor senator sen commissioner
+    ambassador envoy adviser advisor aide premier chancellor prosecutor judge attorney
+    correspondent reporter editor analyst economist professor prof dr mr mrs ms sir dame lord
+    king queen prince princess pope sheikh captain colonel commander head founder owner
+    member mp mep lawmaker congressman congresswoman rep gov deputy speaker researcher
+    scientist expert representative manager coach candidate nominee
+    """
+)
+# Lower-case words that belong inside a personal name: "Ursula von der Leyen".
+_NAME_PARTICLES = word_set("de van von der den bin al la le du da di dos das ibn el")
+# Collective nouns that make "the X" an organisation, beyond the organisation words that
+# already do so anywhere in a name (rule 2). Only after "the", because elsewhere they are
+# parts of other names: "Secretary of State", "Vatican City".
+_COLLECTIVE_NOUNS = word_set(
+    """
+    state city county country province region nation kingdom republic federation opposition
+    prosecution defence defense junta paper organisers organizers
+    """
+)
+_POSSESSIVE = re.compile(r"[’']s$")
+_PUNCTUATION = "\"“”‘’'()[],;:"
+
+
+def _bare(word: str) -> str:
+    """The word without surrounding punctuation or a possessive: "Japan's" -> "Japan"."""
+    return _POSSESSIVE.sub("", word.strip(_PUNCTUATION)).strip(_PUNCTUATION)
+
+
+def _role(word: str) -> str:
+    """The role word in ``word``, lower case, or "": "ex-President" -> "president"."""
+    lower = _bare(word).rstrip(".").lower()
+    if lower.startswith(("ex-", "former-")):
+        lower = lower.split("-", 1)[1]
+    return lower if lower in _ROLE_WORDS else ""
+
+
+def _is_org_word(word: str) -> bool:
+    bare = _bare(word)
+    if bare in ORG_ACRONYMS or bare.replace(".", "") in ORG_ACRONYMS:
+        return True
+    lower = bare.lower()
+    return lower in ORG_WORDS or lower.rstrip(".") in ORG_WORDS or lower in MORE_ORG_WORDS
+
+
+def _is_name_word(word: str) -> bool:
+    bare = _bare(word)
+    if not bare or _is_org_word(bare):
+        return False
+    return bare[0].isupper() or bare.lower() in _NAME_PARTICLES
+
+
+def _is_person_with_role(words: list[str]) -> bool:
+    """Whether ``words`` end with a personal name right after a role (and its portfolio)."""
+    index = next((i for i in range(len(words) - 1, -1, -1) if _role(words[i])), -1)
+    if index < 0:
+        return False
+    if index > 0 and words[index - 1].lower() in {"of", "the", "for"}:
+        return False  # "Office of the Director of National Intelligence" names an office
+    tail = words[index + 1 :]
+    # "Secretary of State Antony Blinken": the portfolio belongs to the role, not the name.
+    while tail and _bare(tail[0]).lower() in PORTFOLIO_WORDS:
+        tail = tail[1:]
+    return (
+        1 <= len(tail) <= 5
+        and all(_is_name_word(w) for w in tail)
+        and _bare(tail[-1])[:1].isupper()
+    )
+
+
+def speaker_type(name: str) -> str:
+    """ "person", "organization", or "" for an empty name or a pronoun (see the module doc)."""
+    name = " ".join(name.split())
+    if not name:
+        return ""
+    lower = name.lower()
+    # "US" in capitals is the country, not the pronoun "us".
+    if lower in _PRONOUNS and not (len(name) > 1 and name.isupper()):
+        return ""
+    words = name.split()
+    if _is_person_with_role(words):
+        return PERSON
+    if any(_is_org_word(w) for w in words):
+        return ORGANIZATION
+    if len(words) == 1:
+        single = _bare(name).replace(".", "")
+        if len(single) >= 2 and single.isupper():
+            return ORGANIZATION  # initials: "ICES", "US"
+    without_article = re.sub(r"^the\s+", "", lower)
+    if without_article in GOVERNMENT_SEATS or _bare(without_article) in GOVERNMENT_SEATS:
+        return ORGANIZATION
+    if lower.startswith("the ") and _bare(words[-1]).lower() in _COLLECTIVE_NOUNS:
+        return ORGANIZATION
+    first = 1 if words[0].lower() == "the" else 0
+    if any(_bare(w)[:1].isupper() for w in words[first:]) or any(_role(w) for w in words):
+        return PERSON
+    return ""
