@@ -57,6 +57,10 @@ def django_env(db_name: str = BENCH_DB, **extra: str) -> dict[str, str]:
         "DJANGO_DEBUG": "false",
         "DJANGO_SECRET_KEY": BENCH_SECRET_KEY,
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        # Production refuses the demo's publisher identity (system check claims.E001).
+        "SITE_URL": "http://127.0.0.1:8000/bench/",
+        "CLAIMS_PUBLISHER_NAME": "claimtracker benchmark",
+        "CLAIMS_PUBLISHER_URL": "http://127.0.0.1:8000/bench/",
         "DJANGO_SECURE_SSL_REDIRECT": "false",
         "DJANGO_LOG_LEVEL": "WARNING",
         "API_THROTTLE_USER": "100000000/min",

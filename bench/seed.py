@@ -455,35 +455,42 @@ def seed(db: str, *, claims: int, articles: int) -> dict:
             writer,
             "claims_claim",
             'id, text, snapshot_id, start, "end", origin, checkworthiness, features, speaker, '
-            "quantities, status, assignee_id, created_at, updated_at, version",
+            "speaker_type, quantities, status, assignee_id, created_at, updated_at, version",
         )
         evidence_t = Table(
             cur,
             writer,
             "claims_evidence",
-            "claim_id, source_id, state, stance, excerpt, note, added_by_id, snapshot_id, "
-            "created_at, updated_at",
+            "claim_id, source_id, state, stance, excerpt, note, without_archive_reason, "
+            "added_by_id, snapshot_id, created_at, updated_at",
         )
         verdict_t = Table(
             cur,
             writer,
             "claims_verdict",
             "id, claim_id, state, number, rating, conclusion, explanation, author_id, "
-            "last_edited_by_id, reviewer_id, published_at, created_at, updated_at, revision",
+            "last_edited_by_id, reviewer_id, published_at, created_at, updated_at, revision, "
+            "claim_text, claim_speaker, claim_speaker_type, appearance_url, appearance_headline, "
+            "appearance_publisher, appearance_published_at, correction_note, correction_changes, "
+            "retracted_at, retraction_note",
         )
         citation_t = Table(
             cur,
             writer,
             "claims_verdictcitation",
-            "verdict_id, source_id, snapshot_id, stance, excerpt, note",
+            "verdict_id, source_id, snapshot_id, source_url, source_title, stance, excerpt, note, "
+            "without_archive_reason",
         )
 
         def sentence_block(n: int) -> str:
             return " ".join(choice(sentences) for _ in range(n))
 
-        def source_row(sid: int, kind: str, url: str, title: str, when: str, tier: str) -> str:
+        def source_row(
+            sid: int, kind: str, url: str, title: str, when: str, tier: str, publisher: str = ""
+        ) -> str:
+            publisher = publisher or choice(PUBLISHERS)
             return (
-                f"{sid}\t{kind}\t{url}\t{esc(title)}\t{choice(PUBLISHERS)}\t\t{when}\ten\tok\t"
+                f"{sid}\t{kind}\t{url}\t{esc(title)}\t{publisher}\t\t{when}\ten\tok\t"
                 f"200\t\t\t{when}\t{NULL}\t0\t\t{when}\t{when}\t{tier}"
             )
 
@@ -500,10 +507,13 @@ def seed(db: str, *, claims: int, articles: int) -> dict:
         # Evidence sources, one snapshot each (ids after the articles').
         n_evidence = articles * 2
         evidence_ids = list(range(articles + 1, articles + n_evidence + 1))
+        evidence_urls: dict[int, str] = {}
+        evidence_titles: dict[int, str] = {}
         for sid in evidence_ids:
             when = clock(randint(0, year))
             url = f"https://evidence.bench.example/{sid}/page"
             text = sentence_block(5)
+            evidence_urls[sid], evidence_titles[sid] = url, esc(text[:80])
             source_t.add(source_row(sid, "evidence", url, text[:80], when, "evidence"))
             snapshot_t.add(snapshot_row(sid, url, text, text[:80], when))
 
@@ -526,7 +536,9 @@ def seed(db: str, *, claims: int, articles: int) -> dict:
                 offset += len(sentence) + len(separator)
             body = "".join(parts).rstrip()
             when = clock(published)
-            source_t.add(source_row(article, "article", url, title, when, "none"))
+            publisher = choice(PUBLISHERS)
+            article_when = when
+            source_t.add(source_row(article, "article", url, title, when, "none", publisher))
             snapshot_t.add(snapshot_row(article, url, body, title, when))
 
             for sentence, start, end in spans:
@@ -549,6 +561,7 @@ def seed(db: str, *, claims: int, articles: int) -> dict:
                 claim_t.add(
                     f"{claim_id}\t{esc(sentence)}\t{article}\t{start}\t{end}\textracted\t"
                     f"{round(rng.uniform(0.5, 1.0), 4)}\t{features[k]}\t{speaker}\t"
+                    f"{'person' if speaker else ''}\t"
                     f"{esc(json.dumps(quantities, ensure_ascii=False))}\t{status}\t{assignee}\t"
                     f"{clock(created)}\t{updated_s}\t{version}"
                 )
@@ -559,7 +572,7 @@ def seed(db: str, *, claims: int, articles: int) -> dict:
                 for sid in cited:
                     evidence_t.add(
                         f"{claim_id}\t{sid}\taccepted\t{stances[sid]}\t"
-                        f"{choice(escaped_sentences)}\t\t{researcher}\t{sid}\t{updated_s}\t"
+                        f"{choice(escaped_sentences)}\t\t\t{researcher}\t{sid}\t{updated_s}\t"
                         f"{updated_s}"
                     )
                 if status in ("researching", "in_review"):
@@ -568,6 +581,7 @@ def seed(db: str, *, claims: int, articles: int) -> dict:
                         f"{verdict_id}\t{claim_id}\tdraft\t{NULL}\t{choice(RATINGS)}\t"
                         f"{choice(escaped_sentences)}\t{esc(sentence_block(3))}\t{researcher}\t"
                         f"{researcher}\t{NULL}\t{NULL}\t{updated_s}\t{updated_s}\t{randint(1, 5)}"
+                        f"\t\t\t\t\t\t\t{NULL}\t\t[]\t{NULL}\t"
                     )
                     continue
                 versions = [("published", 1)]
@@ -585,12 +599,19 @@ def seed(db: str, *, claims: int, articles: int) -> dict:
                     verdict_t.add(
                         f"{verdict_id}\t{claim_id}\t{state}\t{number}\t{choice(RATINGS)}\t"
                         f"{choice(escaped_sentences)}\t{esc(sentence_block(4))}\t{researcher}\t"
-                        f"{researcher}\t{editor}\t{when}\t{when}\t{changed}\t1"
+                        f"{researcher}\t{editor}\t{when}\t{when}\t{changed}\t1\t"
+                        # The version's frozen copy of the claim and its article.
+                        f"{esc(sentence)}\t{speaker}\t{'person' if speaker else ''}\t{url}\t"
+                        f"{esc(title)}\t{publisher}\t{article_when}\t"
+                        f"{'Corrected.' if number > 1 else ''}\t[]\t"
+                        f"{when if state == 'retracted' else NULL}\t"
+                        f"{'Retracted.' if state == 'retracted' else ''}"
                     )
                     for sid in cited:
                         citation_t.add(
-                            f"{verdict_id}\t{sid}\t{sid}\t{stances[sid]}\t"
-                            f"{choice(escaped_sentences)}\t"
+                            f"{verdict_id}\t{sid}\t{sid}\t{evidence_urls[sid]}\t"
+                            f"{evidence_titles[sid]}\t{stances[sid]}\t"
+                            f"{choice(escaped_sentences)}\t\t"
                         )
         tables = (source_t, snapshot_t, claim_t, evidence_t, verdict_t, citation_t)
         for table in tables:

@@ -34,7 +34,7 @@ from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.timezone import localtime
 
-from claims import selectors, services
+from claims import publication, selectors, services
 from claims.desk import (
     EVENT_LABELS,
     ClaimEditForm,
@@ -481,17 +481,15 @@ class ClaimAdmin(admin.ModelAdmin):
         claim = selectors.claim_detail().get(pk=claim.pk)  # fresh: a refused save shows the DB
         draft = services.current_draft(claim)
         user = request.user
-        actions, four_eyes_hint = desk_actions(claim, draft, user)
+        actions, four_eyes_hint = desk_actions(
+            claim, draft, user, publication.draft_contributors(claim, draft)
+        )
         paragraph = (
             paragraph_around(claim.snapshot.text, claim.start, claim.end)
             if claim.snapshot_id is not None and claim.start is not None
             else None
         )
-        closed = claim.status in {
-            ClaimStatus.PUBLISHED,
-            ClaimStatus.RETRACTED,
-            ClaimStatus.DISMISSED,
-        }
+        closed = claim.is_closed
         if verdict_form is None:
             verdict_form = VerdictForm(
                 initial={
@@ -506,6 +504,7 @@ class ClaimAdmin(admin.ModelAdmin):
                 initial={
                     "text": claim.text,
                     "speaker": claim.speaker,
+                    "speaker_type": claim.speaker_type,
                     "assignee": claim.assignee_id,
                     "version": claim.version,
                 }
@@ -520,6 +519,7 @@ class ClaimAdmin(admin.ModelAdmin):
                     "stance": item.stance,
                     "excerpt": item.excerpt,
                     "note": item.note,
+                    "without_archive_reason": item.without_archive_reason,
                 },
                 auto_id=f"ev{item.pk}_%s",
             )
@@ -555,7 +555,10 @@ class ClaimAdmin(admin.ModelAdmin):
             needs_note=any(action.note_required for action in actions),
             four_eyes_hint=four_eyes_hint,
             transition_form=TransitionForm(
-                initial={"version": claim.version, "revision": draft.revision if draft else 0}
+                initial={
+                    "version": claim.version,
+                    "review_tag": publication.review_tag(claim, draft),
+                }
             ),
             can_edit=is_desk_member(user),
         )
@@ -567,17 +570,6 @@ class ClaimAdmin(admin.ModelAdmin):
             messages.error(request, "The action could not be read: reload the page and try again.")
             return self._back(claim)
         action = form.cleaned_data["action"]
-        draft = services.current_draft(claim)
-        revision = form.cleaned_data["revision"]
-        if action == "publish" and draft is not None and revision != draft.revision:
-            # claim_transition checks the claim's version; a draft edited since the page was
-            # opened does not change it, and nobody should publish a text they have not read.
-            messages.error(
-                request,
-                f"Cannot publish: the draft verdict changed since you loaded the page (you had "
-                f"revision {revision}, it is now {draft.revision}). Read it again, then publish.",
-            )
-            return self._back(claim, "verdict")
         try:
             claim = services.claim_transition(
                 claim=claim,
@@ -585,6 +577,8 @@ class ClaimAdmin(admin.ModelAdmin):
                 actor=request.user,
                 note=form.cleaned_data["note"],
                 expected_version=form.cleaned_data["version"],
+                # Publish exactly what this page showed: the same check as the API's If-Match.
+                expected_tag=form.cleaned_data["review_tag"] if action == "publish" else None,
             )
         except WorkflowError as exc:
             messages.error(request, exc.message)
@@ -656,6 +650,7 @@ class ClaimAdmin(admin.ModelAdmin):
                     stance=form.cleaned_data["stance"],
                     excerpt=form.cleaned_data["excerpt"],
                     note=form.cleaned_data["note"],
+                    without_archive_reason=form.cleaned_data["without_archive_reason"],
                 )
             except InvalidURL as exc:
                 form.add_error("source_url", str(exc))

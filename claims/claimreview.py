@@ -1,42 +1,44 @@
-"""schema.org ClaimReview for published verdicts, as Google's fact-check guidelines ask."""
+"""schema.org ClaimReview for published verdicts, as Google's fact-check guidelines ask.
+
+Rendered from the version's own frozen columns (claims.publication freezes them): what was
+reviewed is what is published, whatever happens to the live claim and article afterwards.
+"""
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from typing import Any
 
 from django.conf import settings
 
-from claims.models import CLAIMREVIEW_RATING_VALUE, Claim, Verdict
+from claims.models import CLAIMREVIEW_RATING_VALUE, SpeakerType, Verdict
 
-ORGANISATION_WORDS = re.compile(
-    r"\b(ministry|department|government|office|agency|council|committee|commission|party|"
-    r"union|bank|university|institute|newspaper|news|times|post|shimbun|agency|police|army|"
-    r"court|parliament|senate|congress|company|inc|ltd|corp|group|association|organi[sz]ation|"
-    r"us|usa|uk|eu|un|nato|who)\b",
-    re.IGNORECASE,
-)
+SCHEMA_TYPES = {SpeakerType.PERSON: "Person", SpeakerType.ORGANIZATION: "Organization"}
 
 
-def fact_check_url(claim: Claim) -> str:
-    return f"{settings.SITE_URL}fact-checks/{claim.pk}/"
-
-
-def _speaker(name: str) -> dict[str, str]:
-    # A name of one word that is not a person's (Moscow, Tokyo) is most often a government
-    # speaking through its capital; schema.org wants Person or Organization.
-    kind = "Organization" if ORGANISATION_WORDS.search(name) or " " not in name else "Person"
-    return {"@type": kind, "name": name}
+def fact_check_url(claim_id: int, number: int | None = None) -> str:
+    """The public page of a claim's fact-check; with `number`, of that version."""
+    base = f"{settings.SITE_URL}fact-checks/{claim_id}/"
+    return f"{base}v{number}/" if number else base
 
 
 def _date(value: datetime | None) -> str | None:
     return value.date().isoformat() if value else None
 
 
+def _author(verdict: Verdict) -> dict[str, str] | None:
+    """Who made the claim: the speaker as the desk typed them, or else the article's publisher
+    (an unattributed claim in an article is the publication's own)."""
+    if verdict.claim_speaker:
+        kind = SCHEMA_TYPES.get(verdict.claim_speaker_type, "Person")
+        return {"@type": kind, "name": verdict.claim_speaker}
+    if verdict.appearance_publisher:
+        return {"@type": "Organization", "name": verdict.appearance_publisher}
+    return None
+
+
 def claim_review(verdict: Verdict, *, first_published_at: datetime | None = None) -> dict[str, Any]:
     """The ClaimReview JSON-LD of one published verdict version."""
-    claim = verdict.claim
     rating: dict[str, Any] = {
         "@type": "Rating",
         "alternateName": verdict.get_rating_display(),
@@ -45,25 +47,29 @@ def claim_review(verdict: Verdict, *, first_published_at: datetime | None = None
     if value is not None:
         rating.update({"ratingValue": value, "bestRating": 5, "worstRating": 1})
     item: dict[str, Any] = {"@type": "Claim"}
-    if claim.speaker:
-        item["author"] = _speaker(claim.speaker)
-    article = claim.snapshot.source if claim.snapshot_id else None
-    if article is not None:
-        if article.published_at:
-            item["datePublished"] = _date(article.published_at)
-        appearance: dict[str, Any] = {"@type": "CreativeWork"}
-        if article.url:
-            appearance["url"] = article.url
-        if article.title:
-            appearance["headline"] = article.title
-        if article.publisher:
-            appearance["publisher"] = {"@type": "Organization", "name": article.publisher}
+    author = _author(verdict)
+    if author:
+        item["author"] = author
+    if verdict.appearance_published_at:
+        item["datePublished"] = _date(verdict.appearance_published_at)
+    if verdict.appearance_url:
+        # Google asks for an appearance's URL; without one there is nothing to link to.
+        appearance: dict[str, Any] = {"@type": "CreativeWork", "url": verdict.appearance_url}
+        if verdict.appearance_headline:
+            appearance["headline"] = verdict.appearance_headline
+        if verdict.appearance_publisher:
+            appearance["publisher"] = {
+                "@type": "Organization",
+                "name": verdict.appearance_publisher,
+            }
+        if verdict.appearance_published_at:
+            appearance["datePublished"] = _date(verdict.appearance_published_at)
         item["appearance"] = [appearance]
     review = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": fact_check_url(claim),
-        "claimReviewed": claim.text,
+        "url": fact_check_url(verdict.claim_id),
+        "claimReviewed": verdict.claim_text,
         "reviewBody": verdict.conclusion,
         "author": {
             "@type": "Organization",

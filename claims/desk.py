@@ -19,7 +19,19 @@ from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from claims.models import Claim, ClaimStatus, EvidenceState, Rating, Stance, Verdict
+from claims.extraction import looks_like_html
+from claims.models import (
+    Claim,
+    ClaimEvent,
+    ClaimStatus,
+    Evidence,
+    EvidenceState,
+    Rating,
+    SpeakerType,
+    Stance,
+    Verdict,
+    max_length,
+)
 from claims.workflow import ACTIONS, DESK_ROLES, Action, available_actions
 
 # --- Presentation -----------------------------------------------------------------------------
@@ -152,6 +164,10 @@ EVENT_LABELS = {
     "evidence_added": "Evidence added",
     "evidence_changed": "Evidence changed",
     "evidence_removed": "Evidence removed",
+    "evidence_accepted": "Suggestion accepted",
+    "evidence_rejected": "Suggestion rejected",
+    "evidence_suggested": "Source suggested",
+    "evidence_gone": "Evidence gone",
 }
 
 
@@ -185,24 +201,26 @@ def describe_changes(changes: Any) -> list[str]:
 # --- Who may do what, as the page shows it ----------------------------------------------------
 
 FOUR_EYES_HINT = (
-    "Publish is for another editor: you wrote or last edited this draft (second pair of eyes)."
+    "Publish is for another editor: you contributed to this version (its verdict, evidence or "
+    "claim wording) since the last one (second pair of eyes)."
 )
 
 
-def self_publish_blocked(draft: Verdict | None, user) -> bool:
-    """The four-eyes rule of claims.services._publish, asked before drawing the button.
+def desk_actions(
+    claim: Claim, draft: Verdict | None, user, contributors: set[int]
+) -> tuple[list[Action], str]:
+    """The workflow buttons this user gets on this claim, and why one is missing if it is.
 
-    The service still decides; this only keeps the desk from offering a button that can only be
-    refused.
+    Publish is hidden from a contributor (the four-eyes rule of claims.publication, asked
+    before drawing the button); the service still decides.
     """
-    return draft is not None and not draft.may_be_published_by(user)
-
-
-def desk_actions(claim: Claim, draft: Verdict | None, user) -> tuple[list[Action], str]:
-    """The workflow buttons this user gets on this claim, and why one is missing if it is."""
     names = available_actions(claim.status, user)
     hint = ""
-    if "publish" in names and self_publish_blocked(draft, user):
+    if (
+        "publish" in names
+        and draft is not None
+        and not Verdict.may_be_published_by(user, contributors)
+    ):
         names = [name for name in names if name != "publish"]
         hint = FOUR_EYES_HINT
     return [ACTIONS[name] for name in names], hint
@@ -224,24 +242,26 @@ class TransitionForm(forms.Form):
     action = forms.CharField(max_length=40)
     note = forms.CharField(
         required=False,
-        max_length=5000,
+        max_length=max_length(ClaimEvent, "note"),
         widget=forms.Textarea(attrs={"rows": 2, "placeholder": "Why? (needed for some actions)"}),
     )
     version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
-    revision = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
+    # The review tag of the page as rendered (claims.publication.review_tag): publishing is
+    # refused if the claim, draft or evidence changed since, as in the API's If-Match.
+    review_tag = forms.CharField(max_length=100, widget=forms.HiddenInput)
 
 
 class VerdictForm(forms.Form):
     rating = forms.ChoiceField(choices=[("", "— not rated yet —"), *Rating.choices], required=False)
     conclusion = forms.CharField(
         required=False,
-        max_length=1000,
+        max_length=max_length(Verdict, "conclusion"),
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="One or two sentences: what the reader should take away.",
     )
     explanation = forms.CharField(
         required=False,
-        max_length=50_000,
+        max_length=max_length(Verdict, "explanation"),
         widget=forms.Textarea(attrs={"rows": 7}),
         help_text="The long form: how we checked, what the evidence says.",
     )
@@ -254,11 +274,16 @@ class VerdictForm(forms.Form):
 
 class ClaimEditForm(forms.Form):
     text = forms.CharField(
-        max_length=5000,
+        max_length=max_length(Claim, "text"),
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="The claim as the desk words it.",
     )
-    speaker = forms.CharField(max_length=300, required=False)
+    speaker = forms.CharField(max_length=max_length(Claim, "speaker"), required=False)
+    speaker_type = forms.ChoiceField(
+        choices=[("", "— not known —"), *SpeakerType.choices],
+        required=False,
+        help_text="ClaimReview names the speaker as a Person or an Organization.",
+    )
     assignee = forms.ModelChoiceField(queryset=None, required=False, empty_label="— nobody —")
     version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
 
@@ -273,6 +298,8 @@ class ClaimEditForm(forms.Form):
             data["text"] = self.cleaned_data["text"]
         if self.cleaned_data["speaker"] != claim.speaker:
             data["speaker"] = self.cleaned_data["speaker"]
+        if self.cleaned_data["speaker_type"] != claim.speaker_type:
+            data["speaker_type"] = self.cleaned_data["speaker_type"]
         assignee = self.cleaned_data["assignee"]
         if (assignee.pk if assignee else None) != claim.assignee_id:
             data["assignee"] = assignee
@@ -288,10 +315,17 @@ class EvidenceAddForm(forms.Form):
     stance = forms.ChoiceField(choices=[("", "— choose —"), *Stance.choices])
     excerpt = forms.CharField(
         required=False,
-        max_length=20_000,
+        max_length=max_length(Evidence, "excerpt"),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    note = forms.CharField(required=False, max_length=5000)
+    note = forms.CharField(required=False, max_length=max_length(Evidence, "note"))
+    without_archive_reason = forms.CharField(
+        label="Cite without archive",
+        required=False,
+        max_length=max_length(Evidence, "without_archive_reason"),
+        help_text="Only if the page cannot be archived (paywall, offline document): say why. "
+        "Readers see it.",
+    )
 
 
 class EvidenceEditForm(forms.Form):
@@ -299,9 +333,17 @@ class EvidenceEditForm(forms.Form):
     state = forms.ChoiceField(choices=EvidenceState.choices)
     stance = forms.ChoiceField(choices=[("", "—"), *Stance.choices], required=False)
     excerpt = forms.CharField(
-        required=False, max_length=20_000, widget=forms.Textarea(attrs={"rows": 2})
+        required=False,
+        max_length=max_length(Evidence, "excerpt"),
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
-    note = forms.CharField(required=False, max_length=5000)
+    note = forms.CharField(required=False, max_length=max_length(Evidence, "note"))
+    without_archive_reason = forms.CharField(
+        label="Cite without archive",
+        required=False,
+        max_length=max_length(Evidence, "without_archive_reason"),
+        help_text="Only if the page cannot be archived (paywall, offline document): say why.",
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -310,12 +352,13 @@ class EvidenceEditForm(forms.Form):
         return data
 
     def evidence_data(self) -> dict[str, str]:
-        return {name: self.cleaned_data[name] for name in ("state", "stance", "excerpt", "note")}
+        names = ("state", "stance", "excerpt", "note", "without_archive_reason")
+        return {name: self.cleaned_data[name] for name in names}
 
 
 class DismissForm(forms.Form):
     note = forms.CharField(
-        max_length=5000,
+        max_length=max_length(ClaimEvent, "note"),
         widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
         help_text="Why these claims are not worth checking; it is kept in each claim's history.",
         error_messages={"required": "Dismissing needs a note saying why. Write one and confirm."},
@@ -326,9 +369,6 @@ class DismissForm(forms.Form):
         if not note:
             raise forms.ValidationError(self.fields["note"].error_messages["required"])
         return note
-
-
-_HTML_HINT = re.compile(r"<(?:!doctype|html|head|body|article|main|p|div)\b", re.IGNORECASE)
 
 
 class IngestForm(forms.Form):
@@ -364,7 +404,7 @@ class IngestForm(forms.Form):
     def is_html(self) -> bool:
         chosen = self.cleaned_data["format"]
         if chosen == "auto":
-            return bool(_HTML_HINT.search(self.cleaned_data["content"][:4096]))
+            return looks_like_html(self.cleaned_data["content"])
         return chosen == "html"
 
 

@@ -9,6 +9,11 @@ from django.db.models import F, Q
 from sources.models import Snapshot, Source
 
 
+def max_length(model: type[models.Model], field: str) -> int | None:
+    """A field's declared limit: the one number forms, serializers and services all read."""
+    return model._meta.get_field(field).max_length
+
+
 class ClaimStatus(models.TextChoices):
     NEW = "new", "New"
     DISMISSED = "dismissed", "Dismissed"
@@ -17,6 +22,22 @@ class ClaimStatus(models.TextChoices):
     PUBLISHED = "published", "Published"
     NEEDS_UPDATE = "needs_update", "Needs update"
     RETRACTED = "retracted", "Retracted"
+
+    @property
+    def is_closed(self) -> bool:
+        """Closed claims take no edits (wording, verdict, evidence) until reopened or restored:
+        what is published (or retracted) stays what was reviewed."""
+        return self in CLOSED_STATUSES
+
+
+CLOSED_STATUSES = frozenset({ClaimStatus.PUBLISHED, ClaimStatus.RETRACTED, ClaimStatus.DISMISSED})
+
+
+class SpeakerType(models.TextChoices):
+    """schema.org's two kinds of claim author (ClaimReview itemReviewed.author)."""
+
+    PERSON = "person", "Person"
+    ORGANIZATION = "organization", "Organization"
 
 
 class Rating(models.TextChoices):
@@ -62,7 +83,9 @@ class Claim(models.Model):
         EXTRACTED = "extracted", "Extracted from an article"
         MANUAL = "manual", "Added by hand"
 
-    text = models.TextField(help_text="The claim as the desk words it (initially the sentence).")
+    text = models.TextField(
+        max_length=5000, help_text="The claim as the desk words it (initially the sentence)."
+    )
     snapshot = models.ForeignKey(
         Snapshot,
         on_delete=models.PROTECT,
@@ -79,6 +102,12 @@ class Claim(models.Model):
         default=list, blank=True, help_text="The features behind the score and what each added."
     )
     speaker = models.CharField(max_length=300, blank=True)
+    speaker_type = models.CharField(
+        max_length=16,
+        choices=SpeakerType.choices,
+        blank=True,
+        help_text="Person or organization (set by extraction, confirmed on the desk).",
+    )
     quantities = models.JSONField(default=list, blank=True)
     status = models.CharField(
         max_length=16, choices=ClaimStatus.choices, default=ClaimStatus.NEW, db_index=True
@@ -142,6 +171,10 @@ class Claim(models.Model):
             return ""
         return self.snapshot.text[self.start : self.end]
 
+    @property
+    def is_closed(self) -> bool:
+        return ClaimStatus(self.status).is_closed
+
 
 class VerdictState(models.TextChoices):
     DRAFT = "draft", "Draft"
@@ -161,8 +194,8 @@ class Verdict(models.Model):
         null=True, blank=True, help_text="Published version number (1, 2, ...); empty on a draft."
     )
     rating = models.CharField(max_length=16, choices=Rating.choices, blank=True)
-    conclusion = models.TextField(blank=True, help_text="One or two sentences.")
-    explanation = models.TextField(blank=True, help_text="The long form.")
+    conclusion = models.TextField(max_length=1000, blank=True, help_text="One or two sentences.")
+    explanation = models.TextField(max_length=50_000, blank=True, help_text="The long form.")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -191,6 +224,27 @@ class Verdict(models.Model):
     revision = models.PositiveIntegerField(
         default=1, help_text="Bumped on every edit of the draft; guards against stale saves."
     )
+    # What the public sees, frozen when the version is published: every public output
+    # (ClaimReview, /fact-checks/, the feeds) renders from these columns, never from the live,
+    # editable claim and article. Triggers (migration 0010) refuse changing them afterwards.
+    claim_text = models.TextField(blank=True)
+    claim_speaker = models.CharField(max_length=300, blank=True)
+    claim_speaker_type = models.CharField(max_length=16, choices=SpeakerType.choices, blank=True)
+    appearance_url = models.URLField(max_length=2048, blank=True)
+    appearance_headline = models.CharField(max_length=1000, blank=True)
+    appearance_publisher = models.CharField(max_length=300, blank=True)
+    appearance_published_at = models.DateTimeField(null=True, blank=True)
+    correction_note = models.TextField(
+        max_length=5000,
+        blank=True,
+        help_text="For a version after the first: what changed and why, shown to readers.",
+    )
+    correction_changes = models.JSONField(
+        default=list, blank=True, help_text="What differs from the previous version."
+    )
+    # Set once, when the version is retracted (the only change a published row may take).
+    retracted_at = models.DateTimeField(null=True, blank=True)
+    retraction_note = models.TextField(max_length=5000, blank=True)
 
     class Meta:
         ordering = ["claim", "-number", "-id"]
@@ -242,12 +296,18 @@ class Verdict(models.Model):
     def claimreview_rating_value(self) -> int | None:
         return CLAIMREVIEW_RATING_VALUE.get(self.rating)
 
-    def may_be_published_by(self, user) -> bool:
-        """The four-eyes rule: not by whoever wrote or last edited the draft, unless the desk
-        relaxes it (settings.CLAIMS_ALLOW_SELF_PUBLISH). The service and the desk both ask."""
+    @property
+    def is_public(self) -> bool:
+        return self.state != VerdictState.DRAFT
+
+    @staticmethod
+    def may_be_published_by(user, contributors: set[int]) -> bool:
+        """The four-eyes rule: nobody publishes what they contributed to in this draft cycle
+        (claims.publication.draft_contributors), unless the desk relaxes it
+        (settings.CLAIMS_ALLOW_SELF_PUBLISH). The publish service and the desk both ask."""
         if settings.CLAIMS_ALLOW_SELF_PUBLISH:
             return True
-        return user.pk not in {self.author_id, self.last_edited_by_id}
+        return user.pk not in contributors
 
 
 class EvidenceState(models.TextChoices):
@@ -271,8 +331,14 @@ class Evidence(models.Model):
         max_length=16, choices=EvidenceState.choices, default=EvidenceState.ACCEPTED
     )
     stance = models.CharField(max_length=16, choices=Stance.choices, blank=True)
-    excerpt = models.TextField(blank=True)
-    note = models.TextField(blank=True)
+    excerpt = models.TextField(max_length=10_000, blank=True)
+    note = models.TextField(max_length=5000, blank=True)
+    without_archive_reason = models.TextField(
+        max_length=1000,
+        blank=True,
+        help_text="Cite without an archived copy, and why (a paywall, an offline document). "
+        "Empty: the source must be archived before the verdict is submitted or published.",
+    )
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
@@ -314,6 +380,10 @@ class Evidence(models.Model):
     def __str__(self) -> str:
         return f"{self.get_stance_display()}: {self.source}"
 
+    @property
+    def cited_without_archive(self) -> bool:
+        return bool(self.without_archive_reason.strip())
+
 
 class VerdictCitation(models.Model):
     """The evidence list frozen into a published verdict version, with the exact snapshot cited.
@@ -327,9 +397,15 @@ class VerdictCitation(models.Model):
     snapshot = models.ForeignKey(
         Snapshot, on_delete=models.PROTECT, null=True, blank=True, related_name="citations"
     )
+    # The source as it was cited: a later refresh may retitle the live Source row.
+    source_url = models.URLField(max_length=2048, blank=True)
+    source_title = models.CharField(max_length=1000, blank=True)
     stance = models.CharField(max_length=16, choices=Stance.choices)
     excerpt = models.TextField(blank=True)
     note = models.TextField(blank=True)
+    without_archive_reason = models.TextField(
+        blank=True, help_text="Cited without an archived copy, and why (shown to readers)."
+    )
 
     class Meta:
         ordering = ["verdict", "id"]
@@ -358,7 +434,7 @@ class ClaimEvent(models.Model):
     action = models.CharField(max_length=32)
     from_status = models.CharField(max_length=16, choices=ClaimStatus.choices, blank=True)
     to_status = models.CharField(max_length=16, choices=ClaimStatus.choices, blank=True)
-    note = models.TextField(blank=True)
+    note = models.TextField(max_length=5000, blank=True)
     changes = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 

@@ -12,7 +12,8 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from claims.extraction.sentences import split_block
-from claims.models import Claim, ClaimEvent, ClaimStatus, Evidence, Verdict, VerdictCitation
+from claims.models import ClaimStatus, Evidence, Verdict, VerdictCitation
+from claims.services import claim_flag_needs_update
 from sources.models import Snapshot, Source
 from sources.signals import snapshot_stored, source_gone
 
@@ -55,23 +56,13 @@ def _flag_published_claims(
         verdict__claim__status=ClaimStatus.PUBLISHED,
     ).select_related("snapshot")
     flagged = 0
-    for citation in citations:
-        claim = Claim.objects.select_for_update().get(pk=citation.verdict.claim_id)
-        if claim.status != ClaimStatus.PUBLISHED:
-            continue
-        claim.status = ClaimStatus.NEEDS_UPDATE
-        claim.version += 1
-        claim.save(update_fields=["status", "version", "updated_at"])
-        ClaimEvent.objects.create(
-            claim=claim,
-            actor=None,
+    for citation in citations.select_related("verdict"):
+        flagged += claim_flag_needs_update(
+            claim_id=citation.verdict.claim_id,
             action=action,
-            from_status=ClaimStatus.PUBLISHED,
-            to_status=ClaimStatus.NEEDS_UPDATE,
             note=note_for(citation),
             changes=changes_for(citation),
         )
-        flagged += 1
     return flagged
 
 
@@ -84,6 +75,11 @@ def on_snapshot_stored(
 
         transaction.on_commit(lambda: extract_snapshot.delay(snapshot.pk))
     if previous is None:
+        # Evidence attached before its source was ever fetched is archived now: it cites this
+        # first copy (later copies are changes, flagged below, not silently re-pinned).
+        Evidence.objects.filter(source=source, snapshot__isnull=True).update(
+            snapshot=snapshot, updated_at=timezone.now()
+        )
         return
 
     def changes_for(citation: VerdictCitation) -> dict:

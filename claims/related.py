@@ -20,7 +20,6 @@ from collections.abc import Sequence
 
 from celery import shared_task
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import OperationalError, transaction
 
 from claims.extraction.lexicon import (
@@ -35,9 +34,8 @@ from claims.extraction.lexicon import (
     word_set,
 )
 from claims.extraction.quantities import find_quantities
-from claims.models import Claim, ClaimStatus, Evidence, Stance
-from claims.services import _lock_claim, _record, _require_desk, _require_open
-from claims.workflow import WorkflowError
+from claims.guards import lock_claim, record_event
+from claims.models import Claim, Evidence
 from sources.fetcher import MAX_URL_LENGTH
 from sources.models import Source
 from sources.normalize import InvalidURL, normalize_url
@@ -49,14 +47,12 @@ from sources.providers import (
     ResultKind,
     configured_providers,
 )
-from sources.services import source_refresh_now, source_watch
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_LIMIT = 5
 MAX_TERMS = 8
 MAX_TEXT = 2000
-CLOSED_STATUSES = frozenset({ClaimStatus.PUBLISHED, ClaimStatus.RETRACTED, ClaimStatus.DISMISSED})
 
 
 # --- Key terms -------------------------------------------------------------------------------
@@ -260,7 +256,7 @@ def claim_discover_related(
     claim, with no providers, or when everything found is already attached). `providers`
     defaults to those the settings configure (sources.providers.configured_providers).
     """
-    if claim.status in CLOSED_STATUSES:
+    if claim.is_closed:
         logger.info("claim %s is %s: no related-source suggestions", claim.pk, claim.status)
         return []
     providers = configured_providers() if providers is None else list(providers)
@@ -287,8 +283,8 @@ def claim_discover_related(
         return []
 
     with transaction.atomic():
-        claim = _lock_claim(claim)
-        if claim.status in CLOSED_STATUSES:  # closed while we were searching
+        claim = lock_claim(claim)
+        if claim.is_closed:  # closed while we were searching
             return []
         attached = set(
             claim.evidence.filter(source__url__in=list(candidates)).values_list(
@@ -329,97 +325,10 @@ def claim_discover_related(
             }
             if result.rating_text:
                 changes["rating_text"] = result.rating_text
-            _record(claim, actor=None, action="evidence_suggested", changes=changes)
+            record_event(claim, actor=None, action="evidence_suggested", changes=changes)
             created.append(evidence)
     logger.info("claim %s: %d related sources suggested", claim.pk, len(created))
     return created
-
-
-# --- Reviewing suggestions -------------------------------------------------------------------
-
-
-def _not_a_suggestion(evidence: Evidence, doing: str) -> WorkflowError:
-    state = Evidence.State(evidence.state).label.split(" (")[0].lower()
-    return WorkflowError(
-        "not_a_suggestion",
-        f"Cannot {doing}: this evidence is {state}, not a suggestion. Edit the evidence instead.",
-        status=409,
-    )
-
-
-def evidence_accept_suggestion(
-    *,
-    evidence: Evidence,
-    actor: AbstractBaseUser,
-    stance: str,
-    excerpt: str | None = None,
-) -> Evidence:
-    """Turn a suggestion (or a rejected one, on second thoughts) into accepted evidence.
-
-    The stance is required: accepted evidence always says whether it supports or refutes.
-    `excerpt`, when given, replaces the provider's text with the passage the researcher chose.
-    """
-    _require_desk(actor, "accept suggested evidence")
-    if stance not in Stance.values:
-        raise WorkflowError(
-            "stance_required",
-            "Accepting a suggestion needs a stance: one of "
-            f"{', '.join(Stance.values)}. Say how the source bears on the claim.",
-            status=400,
-        )
-    with transaction.atomic():
-        claim = _lock_claim(evidence.claim_id)
-        _require_open(claim, "accept suggested evidence")
-        evidence = Evidence.objects.select_for_update().select_related("source").get(pk=evidence.pk)
-        if evidence.state not in {Evidence.State.SUGGESTED, Evidence.State.REJECTED}:
-            raise _not_a_suggestion(evidence, "accept it")
-        from_state = evidence.state
-        evidence.state = Evidence.State.ACCEPTED
-        evidence.stance = stance
-        if excerpt is not None:
-            evidence.excerpt = excerpt
-        evidence.snapshot = evidence.snapshot or evidence.source.latest_snapshot()
-        evidence.save()
-        # Accepted evidence is archived and re-checked like evidence added by hand.
-        source_watch(source=evidence.source, tier=Source.Tier.EVIDENCE)
-        if evidence.source.last_checked_at is None:
-            source_refresh_now(source_ids=[evidence.source_id])
-        _record(
-            claim,
-            actor=actor,
-            action="evidence_accepted",
-            changes={
-                "evidence": evidence.pk,
-                "source": evidence.source.url,
-                "state": [from_state, Evidence.State.ACCEPTED],
-                "stance": stance,
-            },
-        )
-    return evidence
-
-
-def evidence_reject_suggestion(*, evidence: Evidence, actor: AbstractBaseUser) -> Evidence:
-    """Mark a suggestion rejected; it stays attached so discovery never suggests it again."""
-    _require_desk(actor, "reject suggested evidence")
-    with transaction.atomic():
-        claim = _lock_claim(evidence.claim_id)
-        _require_open(claim, "reject suggested evidence")
-        evidence = Evidence.objects.select_for_update().select_related("source").get(pk=evidence.pk)
-        if evidence.state != Evidence.State.SUGGESTED:
-            raise _not_a_suggestion(evidence, "reject it")
-        evidence.state = Evidence.State.REJECTED
-        evidence.save()
-        _record(
-            claim,
-            actor=actor,
-            action="evidence_rejected",
-            changes={
-                "evidence": evidence.pk,
-                "source": evidence.source.url,
-                "state": [Evidence.State.SUGGESTED, Evidence.State.REJECTED],
-            },
-        )
-    return evidence
 
 
 # --- Task ------------------------------------------------------------------------------------

@@ -100,20 +100,44 @@ def article_list() -> QuerySet[Source]:
     )
 
 
+# A public version's own columns: everything a reader sees of it is frozen in them
+# (claims.publication), so the public outputs read these and never the live claim or article.
+FROZEN_VERSION_FIELDS = (
+    "claim",
+    "state",
+    "number",
+    "rating",
+    "conclusion",
+    "explanation",
+    "published_at",
+    "updated_at",
+    "claim_text",
+    "claim_speaker",
+    "claim_speaker_type",
+    "appearance_url",
+    "appearance_headline",
+    "appearance_publisher",
+    "appearance_published_at",
+    "correction_note",
+    "correction_changes",
+    "retracted_at",
+    "retraction_note",
+)
+
+
 def published_versions() -> QuerySet[Verdict]:
-    """Verdict versions a reader may see: published, superseded and retracted ones."""
+    """Verdict versions a reader may see: published, superseded and retracted ones.
+
+    The claim's snapshot is joined only for the article's id (a span's snapshot never changes).
+    """
     return (
         Verdict.objects.filter(state__in=PUBLIC_VERDICT_STATES)
-        .select_related("claim__snapshot__source", "reviewer")
-        .defer(
-            "claim__snapshot__text",
-            "claim__snapshot__raw_body",
-            "claim__snapshot__headers",
-        )
+        .select_related("claim__snapshot", "reviewer")
+        .only(*FROZEN_VERSION_FIELDS, "claim__snapshot__source", "reviewer__username")
         .prefetch_related(
             Prefetch(
                 "citations",
-                queryset=VerdictCitation.objects.select_related("source", "snapshot")
+                queryset=VerdictCitation.objects.select_related("snapshot")
                 .defer("snapshot__text", "snapshot__raw_body", "snapshot__headers")
                 # Not the model's ordering ("verdict", "id"): that follows Verdict.Meta.ordering
                 # into a join of verdicts and claims, only to sort citations within a verdict.
@@ -121,27 +145,6 @@ def published_versions() -> QuerySet[Verdict]:
             )
         )
     )
-
-
-# What claimreview.claim_review reads of a version, its claim and the claim's article: the
-# claim-reviews/ feed loads nothing else. A field missing here costs a query per row.
-CLAIM_REVIEW_FIELDS = (
-    "claim",
-    "state",
-    "number",
-    "rating",
-    "conclusion",
-    "published_at",
-    "updated_at",
-    "claim__text",
-    "claim__speaker",
-    "claim__snapshot",
-    "claim__snapshot__source",
-    "claim__snapshot__source__title",
-    "claim__snapshot__source__url",
-    "claim__snapshot__source__publisher",
-    "claim__snapshot__source__published_at",
-)
 
 
 _NEWEST_PUBLIC_CHANGE = """
@@ -166,52 +169,44 @@ def newest_public_change() -> tuple[datetime, int] | None:
     return (row[0], row[1]) if row else None
 
 
+def frozen_versions() -> QuerySet[Verdict]:
+    """Public versions with only their own frozen columns: what ClaimReview shows
+    (claims.claimreview), with no join."""
+    return Verdict.objects.filter(state__in=PUBLIC_VERDICT_STATES).only(*FROZEN_VERSION_FIELDS)
+
+
 def claim_review_feed() -> QuerySet[Verdict]:
-    """Published versions with what their ClaimReview shows (claims.claimreview)."""
-    return (
-        Verdict.objects.filter(state=Verdict.State.PUBLISHED)
-        .select_related("claim__snapshot__source")
-        .only(*CLAIM_REVIEW_FIELDS)
-    )
+    """The versions that carry ClaimReview: the current published one of each claim
+    (superseded versions and retractions leave the feed)."""
+    return frozen_versions().filter(state=Verdict.State.PUBLISHED)
 
 
 def verdict_feed() -> QuerySet[Verdict]:
     """published_versions() as the verdicts/ feed reads them: flat rows, not model graphs.
 
-    Each version carries its claim, article and reviewer as annotations, and its citations
-    (in `feed_citations`, a list) carry their source and snapshot the same way: some 180 model
+    Each version carries its article's id and reviewer as annotations, and its citations
+    (in `feed_citations`, a list) carry their snapshot's time the same way: some 180 model
     instances for a page of 50 instead of some 630, which was most of the page's time.
     PublishedVerdictFeedSerializer shapes them; the names below are what it reads.
     """
     citations = (
-        VerdictCitation.objects.only("verdict", "snapshot", "stance", "excerpt")
-        .annotate(
-            source_url=F("source__url"),
-            source_title=F("source__title"),
-            archived_at=F("snapshot__fetched_at"),
+        VerdictCitation.objects.only(
+            "verdict",
+            "snapshot",
+            "source_url",
+            "source_title",
+            "stance",
+            "excerpt",
+            "without_archive_reason",
         )
+        .annotate(archived_at=F("snapshot__fetched_at"))
         .order_by("verdict_id", "id")
     )
     return (
         Verdict.objects.filter(state__in=PUBLIC_VERDICT_STATES)
-        .only(
-            "claim",
-            "state",
-            "number",
-            "rating",
-            "conclusion",
-            "explanation",
-            "published_at",
-            "updated_at",
-        )
+        .only(*FROZEN_VERSION_FIELDS)
         .annotate(
-            claim_text=F("claim__text"),
-            claim_speaker=F("claim__speaker"),
             article_id=F("claim__snapshot__source_id"),
-            article_title=F("claim__snapshot__source__title"),
-            article_url=F("claim__snapshot__source__url"),
-            article_publisher=F("claim__snapshot__source__publisher"),
-            article_published_at=F("claim__snapshot__source__published_at"),
             reviewer_username=F("reviewer__username"),
         )
         .prefetch_related(Prefetch("citations", queryset=citations, to_attr="feed_citations"))

@@ -15,15 +15,25 @@ from django.utils import timezone
 from claims.extraction import Document, Extraction, extract
 from claims.extraction import default_min_score as extraction_default_min_score
 from claims.extraction.links import outbound_links
-from claims.models import Claim, ClaimEvent, ClaimStatus, Evidence, Verdict, VerdictCitation
-from claims.workflow import (
-    ACTIONS,
-    WorkflowError,
-    actions_from,
-    available_actions,
-    is_desk_member,
-    user_roles,
+from claims.guards import (
+    bump,
+    check_lengths,
+    check_version,
+    lock_claim,
+    record_event,
+    require_desk,
+    require_open,
 )
+from claims.models import Claim, ClaimEvent, ClaimStatus, Evidence, Stance, Verdict
+from claims.publication import (
+    check_ready_for_review,
+    check_review_tag,
+    current_draft,
+    open_correction,
+    publish_version,
+    retract_version,
+)
+from claims.workflow import ACTIONS, WorkflowError, available_actions, user_roles
 from sources.models import Snapshot, Source, SourceLink, content_hash
 from sources.normalize import InvalidURL, normalize_url
 from sources.services import source_refresh_now, source_watch
@@ -151,6 +161,7 @@ def _store_claims(
             checkworthiness=sentence.checkworthiness,
             features=[feature.as_dict() for feature in sentence.features],
             speaker=sentence.speaker,
+            speaker_type=sentence.speaker_type,
             quantities=[quantity.as_dict() for quantity in sentence.quantities],
             status=ClaimStatus.NEW,
         )
@@ -234,91 +245,6 @@ def snapshot_extract_claims(
 # --- The editorial workflow -------------------------------------------------------------------
 
 
-def _lock_claim(claim: Claim | int) -> Claim:
-    pk = claim.pk if isinstance(claim, Claim) else claim
-    return Claim.objects.select_for_update().get(pk=pk)
-
-
-def _check_version(claim: Claim, expected_version: int | None) -> None:
-    if expected_version is not None and claim.version != expected_version:
-        raise WorkflowError(
-            "stale_version",
-            f"The claim changed since you loaded it (you had version {expected_version}, it is "
-            f"now {claim.version}). Reload it, check the changes, and try again.",
-            status=412,
-        )
-
-
-def _record(
-    claim: Claim,
-    *,
-    actor: AbstractBaseUser | None,
-    action: str,
-    from_status: str = "",
-    to_status: str = "",
-    note: str = "",
-    changes: dict | None = None,
-) -> ClaimEvent:
-    return ClaimEvent.objects.create(
-        claim=claim,
-        actor=actor,
-        action=action,
-        from_status=from_status,
-        to_status=to_status,
-        note=note,
-        changes=changes or {},
-    )
-
-
-def _bump(claim: Claim, **fields: object) -> None:
-    for name, value in fields.items():
-        setattr(claim, name, value)
-    claim.version += 1
-    claim.save(update_fields=[*fields, "version", "updated_at"])
-
-
-def _require_desk(actor: AbstractBaseUser | None, doing: str) -> None:
-    if not is_desk_member(actor):
-        raise WorkflowError(
-            "forbidden_role",
-            f"Only researchers and editors can {doing}. Ask an editor to give you a desk role.",
-            status=403,
-        )
-
-
-def _require_open(claim: Claim, doing: str) -> None:
-    if claim.status in {ClaimStatus.PUBLISHED, ClaimStatus.RETRACTED, ClaimStatus.DISMISSED}:
-        label = ClaimStatus(claim.status).label.lower()
-        hint = "Restore it" if claim.status == ClaimStatus.DISMISSED else "Reopen it"
-        raise WorkflowError(
-            "claim_closed",
-            f"Cannot {doing}: the claim is {label}. {hint} first.",
-            status=409,
-            allowed_actions=actions_from(claim.status),
-        )
-
-
-def current_draft(claim: Claim) -> Verdict | None:
-    return claim.verdicts.filter(state=Verdict.State.DRAFT).first()
-
-
-def _check_ready_for_review(claim: Claim, draft: Verdict | None, doing: str) -> Verdict:
-    if draft is None or not draft.rating or not draft.conclusion.strip():
-        raise WorkflowError(
-            "verdict_incomplete",
-            f"Cannot {doing}: the draft verdict needs a rating and a conclusion. "
-            "Write them in the verdict first.",
-            status=409,
-        )
-    if not claim.evidence.filter(state=Evidence.State.ACCEPTED).exists():
-        raise WorkflowError(
-            "no_evidence",
-            f"Cannot {doing}: the claim has no evidence. Add at least one evidence source first.",
-            status=409,
-        )
-    return draft
-
-
 def claim_transition(
     *,
     claim: Claim | int,
@@ -326,12 +252,17 @@ def claim_transition(
     actor: AbstractBaseUser,
     note: str = "",
     expected_version: int | None = None,
+    expected_tag: str | None = None,
 ) -> Claim:
-    """Take a workflow action on a claim, or raise WorkflowError saying why not."""
+    """Take a workflow action on a claim, or raise WorkflowError saying why not.
+
+    `expected_tag` is the review tag (claims.publication.review_tag) the caller saw; a publish
+    with an older one is refused (412). `expected_version` checks the claim's version alone.
+    """
     note = (note or "").strip()
     with transaction.atomic():
-        claim = _lock_claim(claim)
-        _check_version(claim, expected_version)
+        claim = lock_claim(claim)
+        check_version(claim, expected_version)
         spec = ACTIONS.get(action)
         if spec is None:
             raise WorkflowError(
@@ -370,20 +301,20 @@ def claim_transition(
                 allowed_actions=available_actions(claim.status, actor),
             )
 
+        check_review_tag(claim, expected_tag, spec.label.lower())
+        check_lengths(ClaimEvent, {"note": note})
         from_status = claim.status
         changes: dict = {}
         if action == "submit":
-            _check_ready_for_review(claim, current_draft(claim), "submit")
+            check_ready_for_review(claim, current_draft(claim), "submit")
         elif action == "publish":
-            changes = _publish(claim, actor)
+            changes = publish_version(claim=claim, actor=actor, note=note, expected_tag=None)
         elif action == "reopen":
-            changes = _open_correction(claim, actor)
+            changes = open_correction(claim)
         elif action == "retract":
-            claim.verdicts.filter(state=Verdict.State.PUBLISHED).update(
-                state=Verdict.State.RETRACTED, updated_at=timezone.now()
-            )
-        _bump(claim, status=spec.target)
-        _record(
+            changes = retract_version(claim=claim, note=note)
+        bump(claim, status=spec.target)
+        record_event(
             claim,
             actor=actor,
             action=action,
@@ -401,62 +332,7 @@ def claim_transition(
     return claim
 
 
-def _publish(claim: Claim, actor: AbstractBaseUser) -> dict:
-    draft = _check_ready_for_review(claim, current_draft(claim), "publish")
-    if not draft.may_be_published_by(actor):
-        raise WorkflowError(
-            "four_eyes",
-            "Cannot publish a verdict you wrote or last edited: another editor must publish it "
-            "(second pair of eyes).",
-            status=403,
-            allowed_actions=[],
-        )
-    now = timezone.now()
-    previous = claim.verdicts.filter(number__isnull=False).order_by("-number").first()
-    claim.verdicts.filter(state=Verdict.State.PUBLISHED).update(
-        state=Verdict.State.SUPERSEDED, updated_at=now
-    )
-    draft.state = Verdict.State.PUBLISHED
-    draft.number = (previous.number if previous else 0) + 1
-    draft.reviewer = actor
-    draft.published_at = now
-    draft.save()
-    citations = []
-    for item in claim.evidence.filter(state=Evidence.State.ACCEPTED).select_related("source"):
-        snapshot = item.snapshot or item.source.latest_snapshot()
-        citations.append(
-            VerdictCitation(
-                verdict=draft,
-                source=item.source,
-                snapshot=snapshot,
-                stance=item.stance,
-                excerpt=item.excerpt,
-                note=item.note,
-            )
-        )
-    VerdictCitation.objects.bulk_create(citations)
-    for citation in citations:
-        # What a published verdict relies on is checked daily for changes and death.
-        source_watch(source=citation.source, tier=Source.Tier.CITED)
-    return {"verdict": draft.pk, "version": draft.number, "rating": draft.rating}
-
-
-def _open_correction(claim: Claim, actor: AbstractBaseUser) -> dict:
-    """Reopening starts a new draft from the latest published text, so a correction is an edit."""
-    if current_draft(claim) is not None:
-        return {}
-    latest = claim.verdicts.filter(number__isnull=False).order_by("-number").first()
-    draft = Verdict.objects.create(
-        claim=claim,
-        rating=latest.rating if latest else "",
-        conclusion=latest.conclusion if latest else "",
-        explanation=latest.explanation if latest else "",
-        author=actor,
-    )
-    return {"draft": draft.pk, "from_version": latest.number if latest else None}
-
-
-CLAIM_EDITABLE_FIELDS = ("text", "speaker", "assignee")
+CLAIM_EDITABLE_FIELDS = ("text", "speaker", "speaker_type", "assignee")
 
 
 def claim_update(
@@ -465,9 +341,13 @@ def claim_update(
     actor: AbstractBaseUser,
     data: dict,
     expected_version: int | None = None,
+    expected_tag: str | None = None,
 ) -> Claim:
-    """Edit a claim's wording, speaker or assignee; records what changed."""
-    _require_desk(actor, "edit claims")
+    """Edit a claim's wording, speaker (and its type) or assignee; records what changed.
+
+    Wording changes only the claim: published versions keep the text they were reviewed with.
+    """
+    require_desk(actor, "edit claims")
     unknown = set(data) - set(CLAIM_EDITABLE_FIELDS)
     if unknown:
         raise WorkflowError(
@@ -475,11 +355,13 @@ def claim_update(
             f"These fields cannot be edited: {', '.join(sorted(unknown))}.",
             status=400,
         )
+    check_lengths(Claim, data)
     with transaction.atomic():
-        claim = _lock_claim(claim)
-        _check_version(claim, expected_version)
-        if {"text", "speaker"} & set(data):
-            _require_open(claim, "change the claim's wording")
+        claim = lock_claim(claim)
+        check_version(claim, expected_version)
+        check_review_tag(claim, expected_tag, "edit the claim")
+        if {"text", "speaker", "speaker_type"} & set(data):
+            require_open(claim, "change the claim's wording")
         changes = {}
         for name, value in data.items():
             old = getattr(claim, f"{name}_id" if name == "assignee" else name)
@@ -488,21 +370,19 @@ def claim_update(
                 changes[name] = [old, new]
         if not changes:
             return claim
-        _bump(claim, **data)
-        _record(claim, actor=actor, action="edited", changes=changes)
+        bump(claim, **data)
+        record_event(claim, actor=actor, action="edited", changes=changes)
     return claim
 
 
 def claim_create(*, actor: AbstractBaseUser, data: dict) -> Claim:
     """A claim added by hand (no extraction); optionally tied to an article snapshot."""
-    _require_desk(actor, "add claims")
+    require_desk(actor, "add claims")
+    check_lengths(Claim, data)
     with transaction.atomic():
         claim = Claim.objects.create(origin=Claim.Origin.MANUAL, checkworthiness=1.0, **data)
-        _record(claim, actor=actor, action="created", to_status=claim.status)
+        record_event(claim, actor=actor, action="created", to_status=claim.status)
     return claim
-
-
-VERDICT_EDITABLE_FIELDS = ("rating", "conclusion", "explanation")
 
 
 def verdict_update_draft(
@@ -513,10 +393,11 @@ def verdict_update_draft(
     expected_revision: int | None = None,
 ) -> Verdict:
     """Create or edit the claim's draft verdict."""
-    _require_desk(actor, "write verdicts")
+    require_desk(actor, "write verdicts")
+    check_lengths(Verdict, data)
     with transaction.atomic():
-        claim = _lock_claim(claim)
-        _require_open(claim, "edit the verdict")
+        claim = lock_claim(claim)
+        require_open(claim, "edit the verdict")
         draft = current_draft(claim)
         if (
             draft is not None
@@ -546,7 +427,7 @@ def verdict_update_draft(
         if not created:
             draft.revision += 1
         draft.save()
-        _record(
+        record_event(
             claim,
             actor=actor,
             action="verdict_created" if created else "verdict_edited",
@@ -561,6 +442,14 @@ def _source_for_evidence(source_url: str) -> Source:
     return source
 
 
+def _archive(source: Source) -> None:
+    """Accepted evidence is archived now (after commit) and re-checked on the evidence tier,
+    however it became accepted (added by hand, or a suggestion accepted in the API or desk)."""
+    source_watch(source=source, tier=Source.Tier.EVIDENCE)
+    if source.last_checked_at is None:
+        source_refresh_now(source_ids=[source.pk])
+
+
 def evidence_add(
     *,
     claim: Claim | int,
@@ -570,12 +459,17 @@ def evidence_add(
     source_url: str = "",
     excerpt: str = "",
     note: str = "",
+    without_archive_reason: str = "",
 ) -> Evidence:
     """Attach a source (existing, or by URL) to a claim as evidence."""
-    _require_desk(actor, "add evidence")
+    require_desk(actor, "add evidence")
+    check_lengths(
+        Evidence,
+        {"excerpt": excerpt, "note": note, "without_archive_reason": without_archive_reason},
+    )
     with transaction.atomic():
-        claim = _lock_claim(claim)
-        _require_open(claim, "add evidence")
+        claim = lock_claim(claim)
+        require_open(claim, "add evidence")
         if source is None:
             source = _source_for_evidence(source_url)
         if claim.evidence.filter(source=source).exists():
@@ -590,13 +484,12 @@ def evidence_add(
             stance=stance,
             excerpt=excerpt,
             note=note,
+            without_archive_reason=without_archive_reason,
             added_by=actor,
             snapshot=source.latest_snapshot(),
         )
-        source_watch(source=source, tier=Source.Tier.EVIDENCE)
-        if source.last_checked_at is None:
-            source_refresh_now(source_ids=[source.pk])  # archive it now, after commit
-        _record(
+        _archive(source)
+        record_event(
             claim,
             actor=actor,
             action="evidence_added",
@@ -605,12 +498,55 @@ def evidence_add(
     return evidence
 
 
+EVIDENCE_EDITABLE_FIELDS = ("state", "stance", "excerpt", "note", "without_archive_reason")
+
+
 def evidence_update(*, evidence: Evidence, actor: AbstractBaseUser, data: dict) -> Evidence:
-    _require_desk(actor, "change evidence")
+    """Change an evidence item's stance, excerpt, note or 'cite without archive' reason.
+
+    A change of state goes the one way suggestions are reviewed: to accepted through
+    evidence_accept_suggestion (which archives the source), to rejected through
+    evidence_reject_suggestion. Accepted evidence is not un-accepted: remove it instead.
+    """
+    require_desk(actor, "change evidence")
+    unknown = set(data) - set(EVIDENCE_EDITABLE_FIELDS)
+    if unknown:
+        raise WorkflowError(
+            "not_editable",
+            f"These evidence fields cannot be edited: {', '.join(sorted(unknown))}.",
+            status=400,
+        )
+    check_lengths(Evidence, data)
+    data = dict(data)
+    state = data.pop("state", evidence.state)
+    if state != evidence.state:
+        if state == Evidence.State.ACCEPTED:
+            return evidence_accept_suggestion(
+                evidence=evidence,
+                actor=actor,
+                stance=data.pop("stance", evidence.stance),
+                excerpt=data.pop("excerpt", None),
+                extra=data,
+            )
+        if state == Evidence.State.REJECTED and evidence.state == Evidence.State.SUGGESTED:
+            return evidence_reject_suggestion(evidence=evidence, actor=actor)
+        raise WorkflowError(
+            "invalid_evidence_state",
+            f"Evidence cannot go from {evidence.state} to {state}. To stop citing accepted "
+            "evidence, remove it.",
+            status=409,
+        )
     with transaction.atomic():
-        claim = _lock_claim(evidence.claim_id)
-        _require_open(claim, "change evidence")
+        claim = lock_claim(evidence.claim_id)
+        require_open(claim, "change evidence")
         evidence = Evidence.objects.select_for_update().get(pk=evidence.pk)
+        if data.get("stance") == "" and evidence.state == Evidence.State.ACCEPTED:
+            raise WorkflowError(
+                "stance_required",
+                "Accepted evidence needs a stance: one of "
+                f"{', '.join(Stance.values)}. Say how the source bears on the claim.",
+                status=400,
+            )
         changes = {
             name: [getattr(evidence, name), value]
             for name, value in data.items()
@@ -621,7 +557,7 @@ def evidence_update(*, evidence: Evidence, actor: AbstractBaseUser, data: dict) 
         for name, value in data.items():
             setattr(evidence, name, value)
         evidence.save()
-        _record(
+        record_event(
             claim,
             actor=actor,
             action="evidence_changed",
@@ -631,17 +567,128 @@ def evidence_update(*, evidence: Evidence, actor: AbstractBaseUser, data: dict) 
 
 
 def evidence_delete(*, evidence: Evidence, actor: AbstractBaseUser) -> None:
-    _require_desk(actor, "remove evidence")
+    require_desk(actor, "remove evidence")
     with transaction.atomic():
-        claim = _lock_claim(evidence.claim_id)
-        _require_open(claim, "remove evidence")
-        _record(
+        claim = lock_claim(evidence.claim_id)
+        require_open(claim, "remove evidence")
+        record_event(
             claim,
             actor=actor,
             action="evidence_removed",
             changes={"evidence": evidence.pk, "source": evidence.source.url},
         )
         evidence.delete()
+
+
+def _not_a_suggestion(evidence: Evidence, doing: str) -> WorkflowError:
+    state = Evidence.State(evidence.state).label.split(" (")[0].lower()
+    return WorkflowError(
+        "not_a_suggestion",
+        f"Cannot {doing}: this evidence is {state}, not a suggestion. Edit the evidence instead.",
+        status=409,
+    )
+
+
+def evidence_accept_suggestion(
+    *,
+    evidence: Evidence,
+    actor: AbstractBaseUser,
+    stance: str,
+    excerpt: str | None = None,
+    extra: dict | None = None,
+) -> Evidence:
+    """Turn a suggestion (or a rejected one, on second thoughts) into accepted evidence.
+
+    The stance is required: accepted evidence always says whether it supports or refutes.
+    `excerpt`, when given, replaces the provider's text with the passage the researcher chose;
+    `extra` sets the other editable fields (note, without_archive_reason) in the same step.
+    The source is archived and watched exactly as evidence added by hand.
+    """
+    require_desk(actor, "accept suggested evidence")
+    if stance not in Stance.values:
+        raise WorkflowError(
+            "stance_required",
+            "Accepting a suggestion needs a stance: one of "
+            f"{', '.join(Stance.values)}. Say how the source bears on the claim.",
+            status=400,
+        )
+    extra = dict(extra or {})
+    check_lengths(Evidence, {**extra, "excerpt": excerpt or ""})
+    with transaction.atomic():
+        claim = lock_claim(evidence.claim_id)
+        require_open(claim, "accept suggested evidence")
+        evidence = Evidence.objects.select_for_update().select_related("source").get(pk=evidence.pk)
+        if evidence.state not in {Evidence.State.SUGGESTED, Evidence.State.REJECTED}:
+            raise _not_a_suggestion(evidence, "accept it")
+        from_state = evidence.state
+        evidence.state = Evidence.State.ACCEPTED
+        evidence.stance = stance
+        if excerpt is not None:
+            evidence.excerpt = excerpt
+        for name, value in extra.items():
+            setattr(evidence, name, value)
+        evidence.snapshot = evidence.snapshot or evidence.source.latest_snapshot()
+        evidence.save()
+        _archive(evidence.source)
+        record_event(
+            claim,
+            actor=actor,
+            action="evidence_accepted",
+            changes={
+                "evidence": evidence.pk,
+                "source": evidence.source.url,
+                "state": [from_state, Evidence.State.ACCEPTED],
+                "stance": stance,
+            },
+        )
+    return evidence
+
+
+def evidence_reject_suggestion(*, evidence: Evidence, actor: AbstractBaseUser) -> Evidence:
+    """Mark a suggestion rejected; it stays attached so discovery never suggests it again."""
+    require_desk(actor, "reject suggested evidence")
+    with transaction.atomic():
+        claim = lock_claim(evidence.claim_id)
+        require_open(claim, "reject suggested evidence")
+        evidence = Evidence.objects.select_for_update().select_related("source").get(pk=evidence.pk)
+        if evidence.state != Evidence.State.SUGGESTED:
+            raise _not_a_suggestion(evidence, "reject it")
+        evidence.state = Evidence.State.REJECTED
+        evidence.save()
+        record_event(
+            claim,
+            actor=actor,
+            action="evidence_rejected",
+            changes={
+                "evidence": evidence.pk,
+                "source": evidence.source.url,
+                "state": [Evidence.State.SUGGESTED, Evidence.State.REJECTED],
+            },
+        )
+    return evidence
+
+
+def claim_flag_needs_update(
+    *, claim_id: int, action: str, note: str, changes: dict | None = None
+) -> bool:
+    """A published claim whose cited evidence changed or died needs an update: the system moves
+    it to needs_update and records why. The public version stays as published. Returns False
+    when the claim is no longer published (already flagged, reopened, retracted)."""
+    with transaction.atomic():
+        claim = lock_claim(claim_id)
+        if claim.status != ClaimStatus.PUBLISHED:
+            return False
+        bump(claim, status=ClaimStatus.NEEDS_UPDATE)
+        record_event(
+            claim,
+            actor=None,
+            action=action,
+            from_status=ClaimStatus.PUBLISHED,
+            to_status=ClaimStatus.NEEDS_UPDATE,
+            note=note,
+            changes=changes,
+        )
+    return True
 
 
 def article_ingest_url(

@@ -1,4 +1,10 @@
-"""The public page of a published fact-check: the URL every ClaimReview points to."""
+"""The public pages of a fact-check: the URL every ClaimReview points to, and each version's.
+
+Everything shown is read from the versions' own frozen columns (claims.publication): an edit of
+the live claim changes nothing here until a new version is published. Corrections and
+retractions are made in the open: the page names them, with date and reason, and every earlier
+version stays readable at its own URL.
+"""
 
 from __future__ import annotations
 
@@ -9,29 +15,66 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from claims import selectors
-from claims.claimreview import claim_review
+from claims.claimreview import claim_review, fact_check_url
 from claims.models import Verdict
 
 
-@require_GET
-def fact_check_page(request: HttpRequest, claim_id: int) -> HttpResponse:
+def _versions(claim_id: int) -> list[Verdict]:
     versions = list(selectors.published_versions().filter(claim_id=claim_id).order_by("-number"))
-    current = next((v for v in versions if v.state == Verdict.State.PUBLISHED), None)
-    if current is None:
+    if not versions:
         raise Http404("No published fact-check for this claim.")
-    first = min(v.published_at for v in versions)
-    review = claim_review(current, first_published_at=first)
+    return versions
+
+
+def _script_json(data: dict) -> str:
+    # Escaped like json_script: claim text must not be able to close the <script>.
+    return (
+        json.dumps(data, ensure_ascii=False)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )
+
+
+def _render(
+    request: HttpRequest, versions: list[Verdict], shown: Verdict, *, claimreview: dict | None
+) -> HttpResponse:
+    latest = versions[0]
+    newer = [v for v in versions if v.number > shown.number]
     return render(
         request,
         "claims/fact_check.html",
         {
-            "verdict": current,
-            "claim": current.claim,
+            "verdict": shown,
+            "latest": latest,
             "versions": versions,
-            # Escaped like json_script: claim text must not be able to close the <script>.
-            "claimreview_json": json.dumps(review, ensure_ascii=False)
-            .replace("<", "\\u003c")
-            .replace(">", "\\u003e")
-            .replace("&", "\\u0026"),
+            "corrections": [v for v in versions if v.number > 1 and v.number <= shown.number],
+            "superseded_by": newer[-1] if newer else None,
+            "is_latest": shown.pk == latest.pk,
+            "canonical_url": fact_check_url(shown.claim_id),
+            "claimreview_json": _script_json(claimreview) if claimreview else "",
         },
     )
+
+
+@require_GET
+def fact_check_page(request: HttpRequest, claim_id: int) -> HttpResponse:
+    """The current version; a retracted fact-check stays here with its retraction notice (and
+    without ClaimReview markup, which search engines expect removed)."""
+    versions = _versions(claim_id)
+    latest = versions[0]
+    review = None
+    if latest.state == Verdict.State.PUBLISHED:
+        first = min(v.published_at for v in versions)
+        review = claim_review(latest, first_published_at=first)
+    return _render(request, versions, latest, claimreview=review)
+
+
+@require_GET
+def fact_check_version_page(request: HttpRequest, claim_id: int, number: int) -> HttpResponse:
+    """One version as it was published, with a notice naming what superseded it."""
+    versions = _versions(claim_id)
+    shown = next((v for v in versions if v.number == number), None)
+    if shown is None:
+        raise Http404(f"This fact-check has no version {number}.")
+    return _render(request, versions, shown, claimreview=None)

@@ -199,6 +199,22 @@ def expected_version(request: Request, kind: str, pk: int) -> int | None:
     )
 
 
+def if_match(request: Request) -> str | None:
+    """The tag an If-Match names, for a service to compare under lock (None without one, or
+    for "*"). A list of tags is refused: a write names the one state it was made against."""
+    header = request.headers.get("If-Match", "").strip()
+    if not header or header == "*":
+        return None
+    tags = _etags(header)
+    if len(tags) != 1:
+        raise APIError(
+            status_code=status.HTTP_412_PRECONDITION_FAILED,
+            code="stale_version",
+            message="Send one ETag in If-Match: the one from your last GET.",
+        )
+    return next(iter(tags))
+
+
 def with_etag(response: Response, etag: str) -> Response:
     response["ETag"] = etag
     return response

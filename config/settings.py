@@ -263,10 +263,14 @@ CLAIMS_ALLOW_SELF_PUBLISH = env_bool("CLAIMS_ALLOW_SELF_PUBLISH", False)
 # Published verdicts (the verdicts/ feed and ClaimReview) can be read without a token.
 CLAIMS_PUBLIC_FEED = env_bool("CLAIMS_PUBLIC_FEED", True)
 # The publishing organisation, named as the author of every ClaimReview.
-CLAIMS_PUBLISHER_NAME = os.environ.get("CLAIMS_PUBLISHER_NAME", "claimtracker demo desk")
-CLAIMS_PUBLISHER_URL = os.environ.get("CLAIMS_PUBLISHER_URL", "http://127.0.0.1:8000/")
+# Demo defaults: with DEBUG off, the system check claims.E001 refuses to start while any of the
+# three is still its demo value (published ClaimReview would name a desk and URLs that are not).
+DEMO_PUBLISHER_NAME = "claimtracker demo desk"
+DEMO_SITE_URL = "http://127.0.0.1:8000/"
+CLAIMS_PUBLISHER_NAME = os.environ.get("CLAIMS_PUBLISHER_NAME", DEMO_PUBLISHER_NAME)
+CLAIMS_PUBLISHER_URL = os.environ.get("CLAIMS_PUBLISHER_URL", DEMO_SITE_URL)
 # Public base URL of this service; a published fact-check's page is {SITE_URL}fact-checks/{id}/.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/").rstrip("/") + "/"
+SITE_URL = os.environ.get("SITE_URL", DEMO_SITE_URL).rstrip("/") + "/"
 
 # Sources (fetching; see sources/fetcher.py for what each limit guards against).
 # Tests and private deployments only: let the fetcher reach loopback and private addresses.

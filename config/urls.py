@@ -5,7 +5,7 @@ from django.urls import include, path
 from django.views.decorators.http import require_GET
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from claims.views import fact_check_page
+from claims.views import fact_check_page, fact_check_version_page
 
 
 @require_GET
@@ -23,4 +23,9 @@ urlpatterns = [
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/v1/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("fact-checks/<int:claim_id>/", fact_check_page, name="fact-check"),
+    path(
+        "fact-checks/<int:claim_id>/v<int:number>/",
+        fact_check_version_page,
+        name="fact-check-version",
+    ),
 ]

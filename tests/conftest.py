@@ -61,6 +61,33 @@ def _require_services(request: pytest.FixtureRequest) -> None:
     pytest.skip(reason)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _sqlite_flush_lifts_history_triggers():
+    """Transactional tests end with a flush. PostgreSQL flushes with TRUNCATE, which fires no
+    row triggers; SQLite flushes with DELETE, which the append-only history triggers refuse
+    (claims/triggers.py). So on SQLite the flush drops them first and puts them back after."""
+    from django.db import connection
+
+    from claims.triggers import drop_triggers, install_triggers
+
+    if connection.vendor != "sqlite":
+        yield
+        return
+    DatabaseOperations = type(connection.ops)
+    original = DatabaseOperations.execute_sql_flush
+
+    def execute_sql_flush(self, sql_list):
+        drop_triggers(self.connection)
+        try:
+            original(self, sql_list)
+        finally:
+            install_triggers(self.connection)
+
+    DatabaseOperations.execute_sql_flush = execute_sql_flush
+    yield
+    DatabaseOperations.execute_sql_flush = original
+
+
 def _user_with_role(role: str | None, **kwargs):
     user = UserFactory(**kwargs)
     if role:
@@ -82,6 +109,17 @@ def editor(db):
 @pytest.fixture
 def second_editor(db):
     return _user_with_role("editor", username="erin_editor", is_staff=True)
+
+
+@pytest.fixture
+def desk(client):
+    """The test client, logged in to the desk as the persona given: `desk(editor)`."""
+
+    def login(user):
+        client.force_login(user)
+        return client
+
+    return login
 
 
 @pytest.fixture

@@ -6,7 +6,8 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from claims.models import Claim, ClaimStatus, Evidence, Rating, Verdict
+from claims.models import Claim, ClaimStatus, Evidence, Rating, Verdict, VerdictCitation
+from claims.publication import frozen_claim_fields
 from sources.models import Snapshot, Source
 
 ARTICLE_TEXT = (
@@ -58,28 +59,51 @@ class ClaimFactory(factory.django.DjangoModelFactory):
     status = ClaimStatus.NEW
 
 
+def archived_source(**kwargs) -> Source:
+    """An evidence source with one archived snapshot (as after a successful fetch)."""
+    source = SourceFactory(kind="evidence", **kwargs)
+    SnapshotFactory(source=source, text="The archived evidence page says otherwise.")
+    return source
+
+
 def ready_claim(status: str, *, author=None) -> Claim:
     """A claim in `status` with every precondition of every action met: a complete draft (or
-    a published version, for the published states) and evidence."""
+    a published version, for the published states) and archived evidence."""
     author = author or UserFactory(username="draft_author")
     claim = ClaimFactory(status=status)
+    source = archived_source()
+    evidence = Evidence.objects.create(
+        claim=claim,
+        source=source,
+        stance="refutes",
+        added_by=author,
+        snapshot=source.latest_snapshot(),
+    )
     if status in {ClaimStatus.PUBLISHED, ClaimStatus.NEEDS_UPDATE, ClaimStatus.RETRACTED}:
-        Verdict.objects.create(
+        now = timezone.now()
+        retracted = status == ClaimStatus.RETRACTED
+        version = Verdict.objects.create(
             claim=claim,
-            state=Verdict.State.RETRACTED
-            if status == ClaimStatus.RETRACTED
-            else Verdict.State.PUBLISHED,
+            state=Verdict.State.RETRACTED if retracted else Verdict.State.PUBLISHED,
             number=1,
             rating=Rating.FALSE,
             conclusion="It was not.",
             author=author,
-            published_at=timezone.now(),
+            published_at=now,
+            retracted_at=now if retracted else None,
+            retraction_note="Retracted in a test." if retracted else "",
+            **frozen_claim_fields(claim),
+        )
+        VerdictCitation.objects.create(
+            verdict=version,
+            source=source,
+            snapshot=evidence.snapshot,
+            source_url=source.url,
+            source_title=source.title,
+            stance=evidence.stance,
         )
     else:
         Verdict.objects.create(
             claim=claim, rating=Rating.FALSE, conclusion="It was not.", author=author
         )
-    Evidence.objects.create(
-        claim=claim, source=SourceFactory(kind="evidence"), stance="refutes", added_by=author
-    )
     return claim

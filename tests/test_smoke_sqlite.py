@@ -138,6 +138,9 @@ def test_production_settings_pass_the_deploy_check(embedded_env):
         "DJANGO_DEBUG": "false",
         "DJANGO_SECRET_KEY": "x" * 30 + "a-long-random-production-key-for-the-check",
         "DJANGO_ALLOWED_HOSTS": "claims.example.org",
+        "SITE_URL": "https://claims.example.org/",
+        "CLAIMS_PUBLISHER_NAME": "Example Fact Check",
+        "CLAIMS_PUBLISHER_URL": "https://factcheck.example.org/",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -149,3 +152,28 @@ def test_production_settings_pass_the_deploy_check(embedded_env):
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize("name", ["SITE_URL", "CLAIMS_PUBLISHER_NAME", "CLAIMS_PUBLISHER_URL"])
+def test_production_refuses_the_demo_publisher_identity(embedded_env, name):
+    """ClaimReview names the fact-checker and links its pages: not the demo's, in production."""
+    env = {
+        **embedded_env,
+        "DJANGO_DEBUG": "false",
+        "DJANGO_SECRET_KEY": "x" * 30 + "a-long-random-production-key-for-the-check",
+        "DJANGO_ALLOWED_HOSTS": "claims.example.org",
+        "SITE_URL": "https://claims.example.org/",
+        "CLAIMS_PUBLISHER_NAME": "Example Fact Check",
+        "CLAIMS_PUBLISHER_URL": "https://factcheck.example.org/",
+    }
+    env.pop(name)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert f"(claims.E001) {name} is still the demo default" in result.stderr

@@ -11,7 +11,17 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from claims.models import Claim, ClaimEvent, Evidence, Stance, Verdict, VerdictCitation
+from claims.claimreview import fact_check_url
+from claims.models import (
+    Claim,
+    ClaimEvent,
+    Evidence,
+    SpeakerType,
+    Stance,
+    Verdict,
+    VerdictCitation,
+    max_length,
+)
 from claims.workflow import ACTIONS, DESK_ROLES, available_actions
 from config.api import StrictCharField, StrictModelSerializer, StrictSerializer
 from config.openapi import request_constraints
@@ -51,6 +61,9 @@ class ClaimSerializer(serializers.ModelSerializer):
     rating = StrictCharField(read_only=True, allow_null=True, default=None)
     published_version = serializers.IntegerField(read_only=True, allow_null=True, default=None)
     evidence_count = serializers.IntegerField(read_only=True, default=0)
+    speaker_type = serializers.ChoiceField(
+        choices=SpeakerType.choices, allow_blank=True, read_only=True
+    )
     allowed_actions = serializers.SerializerMethodField()
 
     class Meta:
@@ -64,6 +77,7 @@ class ClaimSerializer(serializers.ModelSerializer):
             "checkworthiness",
             "features",
             "speaker",
+            "speaker_type",
             "quantities",
             "status",
             "assignee",
@@ -92,8 +106,13 @@ class ClaimDetailSerializer(ClaimSerializer):
 
 class ClaimCreateSerializer(StrictSerializer):
     server_owned = tuple(ClaimDetailSerializer.Meta.fields)
-    text = StrictCharField(max_length=5000)
-    speaker = StrictCharField(max_length=300, required=False, allow_blank=True, default="")
+    text = StrictCharField(max_length=max_length(Claim, "text"))
+    speaker = StrictCharField(
+        max_length=max_length(Claim, "speaker"), required=False, allow_blank=True, default=""
+    )
+    speaker_type = serializers.ChoiceField(
+        choices=SpeakerType.choices, required=False, allow_blank=True, default=""
+    )
     article = serializers.PrimaryKeyRelatedField(
         queryset=Source.objects.articles(), required=False, allow_null=True, default=None
     )
@@ -101,8 +120,13 @@ class ClaimCreateSerializer(StrictSerializer):
 
 class ClaimUpdateSerializer(StrictSerializer):
     server_owned = tuple(ClaimDetailSerializer.Meta.fields)
-    text = StrictCharField(max_length=5000, required=False)
-    speaker = StrictCharField(max_length=300, required=False, allow_blank=True)
+    text = StrictCharField(max_length=max_length(Claim, "text"), required=False)
+    speaker = StrictCharField(
+        max_length=max_length(Claim, "speaker"), required=False, allow_blank=True
+    )
+    speaker_type = serializers.ChoiceField(
+        choices=SpeakerType.choices, required=False, allow_blank=True
+    )
     assignee = serializers.SlugRelatedField(
         slug_field="username",
         queryset=get_user_model().objects.filter(groups__name__in=DESK_ROLES).distinct(),
@@ -113,7 +137,9 @@ class ClaimUpdateSerializer(StrictSerializer):
 
 class TransitionSerializer(StrictSerializer):
     action = StrictCharField(max_length=40, help_text=f"One of: {', '.join(ACTIONS)}.")
-    note = StrictCharField(max_length=5000, required=False, allow_blank=True, default="")
+    note = StrictCharField(
+        max_length=max_length(ClaimEvent, "note"), required=False, allow_blank=True, default=""
+    )
 
 
 class VerdictDraftSerializer(StrictModelSerializer):
@@ -143,15 +169,11 @@ class VerdictDraftSerializer(StrictModelSerializer):
             "created_at",
             "updated_at",
         ]
-        extra_kwargs = {
-            "conclusion": {"max_length": 1000},
-            "explanation": {"max_length": 50_000},
-        }
 
 
 class CitationSerializer(serializers.ModelSerializer):
-    source_url = StrictCharField(source="source.url", read_only=True)
-    source_title = StrictCharField(source="source.title", read_only=True)
+    """A citation as frozen into its version (the source's URL and title as cited)."""
+
     snapshot_id = serializers.IntegerField(read_only=True, allow_null=True)
     archived_at = serializers.DateTimeField(
         source="snapshot.fetched_at", read_only=True, allow_null=True
@@ -159,28 +181,64 @@ class CitationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = VerdictCitation
-        fields = ["source_url", "source_title", "stance", "excerpt", "snapshot_id", "archived_at"]
+        fields = [
+            "source_url",
+            "source_title",
+            "stance",
+            "excerpt",
+            "snapshot_id",
+            "archived_at",
+            "without_archive_reason",
+        ]
         read_only_fields = fields
 
 
 @extend_schema_field(OpenApiTypes.OBJECT)
-class VerdictClaimSerializer(serializers.Serializer):
-    """The claim a published verdict is about, as the feed shows it."""
+class FrozenArticleSerializer(serializers.Serializer):
+    """The article a version's claim appeared in, as frozen into the version (null when the
+    claim was added by hand without an article)."""
 
-    id = serializers.IntegerField(read_only=True)
-    text = serializers.CharField(read_only=True)
-    speaker = serializers.CharField(read_only=True)
-    article = ArticleRefSerializer(source="snapshot.source", read_only=True, allow_null=True)
+    id = serializers.IntegerField(source="claim.snapshot.source_id", read_only=True)
+    title = serializers.CharField(source="appearance_headline", read_only=True)
+    url = serializers.CharField(source="appearance_url", read_only=True)
+    publisher = serializers.CharField(source="appearance_publisher", read_only=True)
+    published_at = serializers.DateTimeField(
+        source="appearance_published_at", read_only=True, allow_null=True
+    )
+
+    def to_representation(self, verdict: Verdict) -> dict[str, Any] | None:
+        if verdict.claim.snapshot_id is None:
+            return None
+        return super().to_representation(verdict)
+
+
+@extend_schema_field(OpenApiTypes.OBJECT)
+class VerdictClaimSerializer(serializers.Serializer):
+    """The claim a published version is about, as the version froze it."""
+
+    id = serializers.IntegerField(source="claim_id", read_only=True)
+    text = serializers.CharField(source="claim_text", read_only=True)
+    speaker = serializers.CharField(source="claim_speaker", read_only=True)
+    speaker_type = serializers.CharField(source="claim_speaker_type", read_only=True)
+    article = FrozenArticleSerializer(source="*", read_only=True, allow_null=True)
 
 
 class PublishedVerdictSerializer(serializers.ModelSerializer):
+    """A public version, rendered from its own frozen columns only."""
+
     # Nested serializers are declared, not built per row (see ClaimSerializer.article).
-    claim = VerdictClaimSerializer(read_only=True)
+    claim = VerdictClaimSerializer(source="*", read_only=True)
     version = serializers.IntegerField(source="number", read_only=True)
+    url = serializers.SerializerMethodField(help_text="This version's public page.")
     # A method, not source="get_rating_display": DRF inspects a callable source's signature on
     # every row.
     rating_label = serializers.SerializerMethodField()
     reviewer = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    correction_changes = serializers.ListField(
+        child=serializers.DictField(),
+        read_only=True,
+        help_text="What differs from the version before.",
+    )
     citations = CitationSerializer(many=True, read_only=True)
 
     class Meta:
@@ -189,6 +247,7 @@ class PublishedVerdictSerializer(serializers.ModelSerializer):
             "id",
             "claim",
             "version",
+            "url",
             "state",
             "rating",
             "rating_label",
@@ -197,6 +256,10 @@ class PublishedVerdictSerializer(serializers.ModelSerializer):
             "reviewer",
             "published_at",
             "updated_at",
+            "correction_note",
+            "correction_changes",
+            "retracted_at",
+            "retraction_note",
             "citations",
         ]
         read_only_fields = fields
@@ -206,6 +269,9 @@ class PublishedVerdictSerializer(serializers.ModelSerializer):
 
     def get_rating_label(self, verdict: Verdict) -> str:
         return verdict.get_rating_display()
+
+    def get_url(self, verdict: Verdict) -> str:
+        return fact_check_url(verdict.claim_id, verdict.number)
 
 
 class PublishedVerdictFeedSerializer(PublishedVerdictSerializer):
@@ -224,20 +290,22 @@ class PublishedVerdictFeedSerializer(PublishedVerdictSerializer):
         if row.article_id is not None:
             article = {
                 "id": row.article_id,
-                "title": row.article_title,
-                "url": row.article_url,
-                "publisher": row.article_publisher,
-                "published_at": _datetime(row.article_published_at, tz),
+                "title": verdict.appearance_headline,
+                "url": verdict.appearance_url,
+                "publisher": verdict.appearance_publisher,
+                "published_at": _datetime(verdict.appearance_published_at, tz),
             }
         return {
             "id": verdict.pk,
             "claim": {
                 "id": verdict.claim_id,
-                "text": row.claim_text,
-                "speaker": row.claim_speaker,
+                "text": verdict.claim_text,
+                "speaker": verdict.claim_speaker,
+                "speaker_type": verdict.claim_speaker_type,
                 "article": article,
             },
             "version": verdict.number,
+            "url": fact_check_url(verdict.claim_id, verdict.number),
             "state": verdict.state,
             "rating": verdict.rating,
             "rating_label": verdict.get_rating_display(),
@@ -246,6 +314,10 @@ class PublishedVerdictFeedSerializer(PublishedVerdictSerializer):
             "reviewer": row.reviewer_username,
             "published_at": _datetime(verdict.published_at, tz),
             "updated_at": _datetime(verdict.updated_at, tz),
+            "correction_note": verdict.correction_note,
+            "correction_changes": verdict.correction_changes,
+            "retracted_at": _datetime(verdict.retracted_at, tz),
+            "retraction_note": verdict.retraction_note,
             "citations": [
                 {
                     "source_url": citation.source_url,
@@ -254,6 +326,7 @@ class PublishedVerdictFeedSerializer(PublishedVerdictSerializer):
                     "excerpt": citation.excerpt,
                     "snapshot_id": citation.snapshot_id,
                     "archived_at": _datetime(citation.archived_at, tz),
+                    "without_archive_reason": citation.without_archive_reason,
                 }
                 for citation in row.feed_citations
             ],
@@ -286,6 +359,7 @@ class EvidenceSerializer(StrictModelSerializer):
             "stance",
             "excerpt",
             "note",
+            "without_archive_reason",
             "added_by",
             "snapshot",
             "source_changed_at",
@@ -302,7 +376,6 @@ class EvidenceSerializer(StrictModelSerializer):
             "created_at",
             "updated_at",
         ]
-        extra_kwargs = {"excerpt": {"max_length": 10_000}, "note": {"max_length": 5000}}
 
     @extend_schema_field(OpenApiTypes.OBJECT)
     def get_source_detail(self, evidence: Evidence) -> dict[str, Any]:
@@ -329,7 +402,9 @@ class EvidenceSerializer(StrictModelSerializer):
 
 class AcceptSuggestionSerializer(StrictSerializer):
     stance = serializers.ChoiceField(choices=Stance.choices)
-    excerpt = StrictCharField(max_length=10_000, required=False, allow_blank=True)
+    excerpt = StrictCharField(
+        max_length=max_length(Evidence, "excerpt"), required=False, allow_blank=True
+    )
 
 
 class EventSerializer(serializers.ModelSerializer):

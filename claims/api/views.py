@@ -47,12 +47,19 @@ from claims.api.serializers import (
     TransitionSerializer,
     VerdictDraftSerializer,
 )
-from claims.claimreview import claim_review
+from claims.claimreview import claim_review, fact_check_url
 from claims.extraction import InputError, read_html, read_text
 from claims.models import Claim, ClaimStatus, Evidence, Rating, Verdict
-from claims.related import evidence_accept_suggestion, evidence_reject_suggestion
+from claims.publication import review_tag
 from claims.workflow import API_CLIENT, is_desk_member, user_roles
-from config.api import APIError, etag_for, expected_version, not_modified, version_etag
+from config.api import (
+    APIError,
+    etag_for,
+    expected_version,
+    if_match,
+    not_modified,
+    version_etag,
+)
 from sources.normalize import InvalidURL
 
 # Ids are bigints: anything longer is not an id (and would overflow the database driver).
@@ -187,12 +194,14 @@ class ClaimViewSet(
         claim = selectors.claim_detail().get(pk=claim.pk)
         data = ClaimDetailSerializer(claim, context=self.get_serializer_context()).data
         response = Response(data, status=status_code)
-        response["ETag"] = version_etag("claim", claim.pk, claim.version)
+        response["ETag"] = review_tag(claim)
         return response
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """The claim; its ETag is the review tag (claim version, draft revision, evidence
+        state): send it as If-Match to publish exactly what you read."""
         claim = self._claim()
-        etag = version_etag("claim", claim.pk, claim.version)
+        etag = review_tag(claim)
         if not_modified(request, etag):
             return _not_modified_response(etag)
         response = Response(
@@ -225,14 +234,30 @@ class ClaimViewSet(
             claim=claim,
             actor=request.user,
             data=serializer.validated_data,
-            expected_version=expected_version(request, "claim", claim.pk),
+            expected_tag=if_match(request),
         )
         return self._respond_claim(claim)
 
-    @extend_schema(request=TransitionSerializer, responses={200: ClaimDetailSerializer})
+    @extend_schema(
+        request=TransitionSerializer,
+        responses={200: ClaimDetailSerializer},
+        parameters=[
+            OpenApiParameter(
+                "If-Match",
+                str,
+                OpenApiParameter.HEADER,
+                required=False,
+                description="The ETag of GET claims/{id}/: refused (412) if the claim, its "
+                "draft or its evidence changed since. Always send it to publish.",
+            )
+        ],
+    )
     @action(detail=True, methods=["post"])
     def transition(self, request: Request, pk: str) -> Response:
-        """Take a workflow action; 409 lists the actions allowed from the current state."""
+        """Take a workflow action; 409 lists the actions allowed from the current state.
+
+        Publishing a correction (any version after the first) needs a note: readers see it.
+        """
         claim = self._claim()
         serializer = TransitionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -241,7 +266,7 @@ class ClaimViewSet(
             action=serializer.validated_data["action"],
             note=serializer.validated_data["note"],
             actor=request.user,
-            expected_version=expected_version(request, "claim", claim.pk),
+            expected_tag=if_match(request),
         )
         return self._respond_claim(claim)
 
@@ -309,6 +334,7 @@ class ClaimViewSet(
                 stance=data["stance"],
                 excerpt=data.get("excerpt", ""),
                 note=data.get("note", ""),
+                without_archive_reason=data.get("without_archive_reason", ""),
             )
         except InvalidURL as exc:
             raise APIError(status_code=400, code="invalid_url", message=str(exc)) from exc
@@ -325,7 +351,7 @@ class ClaimViewSet(
         from claims.tasks import discover_related
 
         claim = self._claim()
-        discover_related.delay(claim.pk)
+        discover_related.delay_on_commit(claim.pk)
         return Response({"queued": True, "claim": claim.pk}, status=status.HTTP_202_ACCEPTED)
 
     @extend_schema(responses={200: EventSerializer(many=True)})
@@ -360,16 +386,26 @@ class ClaimViewSet(
         renderer_classes=[JSONLDRenderer, JSONRenderer],
     )
     def claim_review(self, request: Request, pk: str) -> Response:
-        versions = selectors.published_versions().filter(claim_id=pk)
-        current = versions.filter(state=Verdict.State.PUBLISHED).first()
-        if current is None:
+        versions = list(selectors.frozen_versions().filter(claim_id=pk).order_by("-number"))
+        if not versions:
             raise APIError(
                 status_code=404,
                 code="not_published",
                 message="This claim has no published verdict, so it has no ClaimReview.",
             )
-        first = versions.aggregate(first=Min("published_at"))["first"]
-        return Response(claim_review(current, first_published_at=first))
+        latest = versions[0]
+        if latest.state == Verdict.State.RETRACTED:
+            raise APIError(
+                status_code=410,
+                code="retracted",
+                message=f"This fact-check was retracted on {latest.retracted_at:%Y-%m-%d}: "
+                f"{latest.retraction_note} Its ClaimReview is withdrawn; the public page "
+                "keeps the retraction notice.",
+                retracted_at=latest.retracted_at,
+                url=fact_check_url(latest.claim_id),
+            )
+        first = min(v.published_at for v in versions)
+        return Response(claim_review(latest, first_published_at=first))
 
     @extend_schema(
         parameters=[
@@ -456,7 +492,7 @@ class EvidenceViewSet(
         """Accept a suggested source as evidence, with a stance."""
         serializer = AcceptSuggestionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        evidence = evidence_accept_suggestion(
+        evidence = services.evidence_accept_suggestion(
             evidence=self.get_object(),
             actor=request.user,
             stance=serializer.validated_data["stance"],
@@ -468,7 +504,9 @@ class EvidenceViewSet(
     @action(detail=True, methods=["post"])
     def reject(self, request: Request, pk: str) -> Response:
         """Reject a suggested source; discovery never suggests it for this claim again."""
-        evidence = evidence_reject_suggestion(evidence=self.get_object(), actor=request.user)
+        evidence = services.evidence_reject_suggestion(
+            evidence=self.get_object(), actor=request.user
+        )
         return Response(EvidenceSerializer(self.get_queryset().get(pk=evidence.pk)).data)
 
 

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
-from claims import services
+from claims import publication, services
 from claims.extraction import read_path
 from claims.models import Claim, ClaimEvent, ClaimStatus, Evidence, Rating, Verdict
 from claims.workflow import ACTIONS, WorkflowError
@@ -49,7 +49,7 @@ def transition(client, claim: Claim, action: str, note: str = "Because.", **extr
         "action": action,
         "note": note,
         "version": claim.version,
-        "revision": draft.revision if draft else 0,
+        "review_tag": publication.review_tag(claim, draft),
         **extra,
     }
     return client.post(page_of(claim), data)
@@ -60,17 +60,6 @@ def bulk(client, action: str, claims: list[Claim], **extra):
         CHANGELIST,
         {"action": action, ACTION_CHECKBOX_NAME: [c.pk for c in claims], "index": 0, **extra},
     )
-
-
-@pytest.fixture
-def desk(client):
-    """The test client, logged in as the persona given: `desk(editor)`."""
-
-    def login(user):
-        client.force_login(user)
-        return client
-
-    return login
 
 
 # --- Who gets in ---------------------------------------------------------------------------
@@ -410,8 +399,8 @@ def test_publish_is_absent_for_the_drafts_author(desk, editor, second_editor):
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.IN_REVIEW
     assert messages_of(refused) == [
-        "Cannot publish a verdict you wrote or last edited: another editor must publish it "
-        "(second pair of eyes)."
+        "Cannot publish: you contributed to this version (its verdict, evidence or claim "
+        "wording) since the last one. Another editor must publish it (second pair of eyes)."
     ]
     assert "publish" in _buttons(desk(second_editor).get(page_of(claim)))
 
@@ -535,7 +524,10 @@ def test_publishing_a_draft_changed_since_the_page_opened_is_refused(desk, resea
 
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.IN_REVIEW
-    assert "the draft verdict changed since you loaded the page" in messages_of(response)[0]
+    assert (
+        "its draft verdict or its evidence changed since you loaded it"
+        in (messages_of(response)[0])
+    )
 
 
 def test_a_stale_claim_edit_is_refused(desk, researcher, editor):

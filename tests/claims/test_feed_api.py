@@ -14,13 +14,19 @@ from rest_framework.authtoken.models import Token
 from claims import selectors
 from claims.api.serializers import PublishedVerdictFeedSerializer, PublishedVerdictSerializer
 from claims.models import CLAIMREVIEW_RATING_VALUE, Rating, Verdict, VerdictCitation
+from claims.publication import frozen_claim_fields
 from tests.factories import ClaimFactory, SnapshotFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def published(claim=None, *, rating=Rating.FALSE, number=1, when=None, state="published"):
-    claim = claim or ClaimFactory(status="published", speaker="Dmitry Medvedev")
+def published(
+    claim=None, *, rating=Rating.FALSE, number=1, when=None, state="published", reviewer=None
+):
+    """A public version as claims.publication freezes it (rows made directly, for speed)."""
+    claim = claim or ClaimFactory(
+        status="published", speaker="Dmitry Medvedev", speaker_type="person"
+    )
     verdict = Verdict.objects.create(
         claim=claim,
         state=state,
@@ -28,10 +34,17 @@ def published(claim=None, *, rating=Rating.FALSE, number=1, when=None, state="pu
         rating=rating,
         conclusion="It was not so.",
         published_at=when or timezone.now(),
+        reviewer=reviewer,
+        **frozen_claim_fields(claim),
     )
     source = SourceFactory(kind="evidence")
     VerdictCitation.objects.create(
-        verdict=verdict, source=source, snapshot=SnapshotFactory(source=source), stance="refutes"
+        verdict=verdict,
+        source=source,
+        source_url=source.url,
+        source_title=source.title,
+        snapshot=SnapshotFactory(source=source),
+        stance="refutes",
     )
     return verdict
 
@@ -83,14 +96,13 @@ def test_feed_shape_matches_the_published_verdict_serializer(editor):
     """The feed shapes its rows by hand (PublishedVerdictFeedSerializer); the schema and the
     other endpoints use PublishedVerdictSerializer's declared fields. They must agree."""
     when = timezone.now() - timedelta(days=2)
-    with_article = published(when=when)
-    with_article.reviewer = editor
-    with_article.save()
+    with_article = published(when=when, reviewer=editor)
     no_article = published(ClaimFactory(snapshot=None, start=None, end=None, text="It rained."))
     superseded = published(state="superseded", rating=Rating.MIXED, when=when)
     published(superseded.claim, number=2, rating=Rating.TRUE)
+    untitled = SourceFactory(kind="evidence", title="")
     VerdictCitation.objects.create(
-        verdict=superseded, source=SourceFactory(kind="evidence", title=""), stance="supports"
+        verdict=superseded, source=untitled, source_url=untitled.url, stance="supports"
     )
     ids = sorted(Verdict.objects.filter(number__isnull=False).values_list("pk", flat=True))
     assert len(ids) == 4
@@ -275,7 +287,10 @@ def test_claim_reviews_etag_changes_when_a_verdict_is_retracted(api):
     retracted = published()
     first = api.get("/api/v1/claim-reviews/")
     assert len(first.json()["results"]) == 2
-    Verdict.objects.filter(pk=retracted.pk).update(state="retracted", updated_at=timezone.now())
+    now = timezone.now()
+    Verdict.objects.filter(pk=retracted.pk).update(
+        state="retracted", retracted_at=now, retraction_note="Wrong.", updated_at=now
+    )
     again = api.get("/api/v1/claim-reviews/", headers={"If-None-Match": first["ETag"]})
     assert again.status_code == 200
     assert [r["claimReviewed"] for r in again.json()["results"]] == [kept.claim.text]

@@ -15,13 +15,8 @@ from django.db import OperationalError, connection
 
 from claims import related
 from claims.models import ClaimEvent, ClaimStatus, Evidence, Stance
-from claims.related import (
-    claim_discover_related,
-    discover_related,
-    evidence_accept_suggestion,
-    evidence_reject_suggestion,
-    key_terms,
-)
+from claims.related import claim_discover_related, discover_related, key_terms
+from claims.services import evidence_accept_suggestion, evidence_reject_suggestion
 from claims.workflow import WorkflowError
 from sources.models import Source
 from sources.providers import ProviderResult

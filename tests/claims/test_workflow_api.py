@@ -6,7 +6,13 @@ import pytest
 
 from claims.models import Claim, ClaimStatus, Evidence, Rating, Verdict
 from claims.workflow import ACTIONS
-from tests.factories import ClaimFactory, SourceFactory, ready_claim
+from tests.factories import (
+    ClaimFactory,
+    SnapshotFactory,
+    SourceFactory,
+    archived_source,
+    ready_claim,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -98,7 +104,13 @@ def test_submit_needs_a_complete_draft_and_evidence(api, researcher):
     assert response.status_code == 409 and response.data["code"] == "no_evidence"
     assert "Add at least one evidence source" in response.data["message"]
 
-    Evidence.objects.create(claim=claim, source=SourceFactory(), stance="supports")
+    source = SourceFactory(kind="evidence")
+    Evidence.objects.create(claim=claim, source=source, stance="supports")
+    response = transition(api, claim, "submit")
+    assert response.status_code == 409 and response.data["code"] == "evidence_not_archived"
+    assert source.url in response.data["message"]
+
+    SnapshotFactory(source=source)  # the fetch archived it
     assert transition(api, claim, "submit").status_code == 200
 
 
@@ -136,7 +148,7 @@ def test_a_setting_relaxes_the_four_eyes_rule(api, editor, settings):
 def test_correction_creates_version_two_and_version_one_stays_readable(
     api, researcher, editor, second_editor
 ):
-    source = SourceFactory(kind="evidence", url="https://stats.example.org/fish")
+    source = archived_source(url="https://stats.example.org/fish")
     claim = ClaimFactory(status=ClaimStatus.NEW)
     api.force_authenticate(researcher)
     assert transition(api, claim, "start_research").status_code == 200
@@ -195,4 +207,6 @@ def test_retract_marks_the_published_verdict_retracted(api, editor):
     api.force_authenticate(editor)
     assert transition(api, claim, "retract", note="Wrong claim.").status_code == 200
     assert claim.verdicts.get().state == Verdict.State.RETRACTED
-    assert api.get(f"/api/v1/claims/{claim.pk}/claim-review/").status_code == 404
+    gone = api.get(f"/api/v1/claims/{claim.pk}/claim-review/")
+    assert gone.status_code == 410 and gone.data["code"] == "retracted"
+    assert "Wrong claim." in gone.data["message"]

@@ -67,6 +67,9 @@ def test_researcher_submits_editor_publishes_feed_shows_it(logged_in, live_serve
     page.fill("#id_source_url", "https://archive.example.org/treaties/1956-joint-declaration")
     page.select_option("#id_stance", "context")
     page.fill("#id_excerpt", "The 1956 declaration foresaw the transfer of two islands.")
+    # These tests never fetch (loopback only), so the source is cited without an archive, with
+    # the reason readers will see; a real desk waits for the fetch to archive it.
+    page.fill("#id_without_archive_reason", "Read in the national archive's reading room.")
     page.get_by_role("button", name="Add evidence").click()
     expect(page.locator(".messagelist")).to_contain_text("Evidence added.")
     expect(page.locator("tr.evidence-row")).to_have_count(1)
@@ -99,6 +102,9 @@ def test_researcher_submits_editor_publishes_feed_shows_it(logged_in, live_serve
     assert published[0]["citations"][0]["source_url"] == (
         "https://archive.example.org/treaties/1956-joint-declaration"
     )
+    assert published[0]["citations"][0]["without_archive_reason"] == (
+        "Read in the national archive's reading room."
+    )
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.PUBLISHED
     assert list(claim.events.values_list("action", "actor__username")) == [
@@ -118,6 +124,7 @@ def _in_review(claim: Claim, researcher) -> None:
         actor=researcher,
         source_url="https://archive.example.org/kuril",
         stance="refutes",
+        without_archive_reason="Offline document (these tests never fetch).",
     )
     services.verdict_update_draft(
         claim=claim,

@@ -287,8 +287,9 @@ def test_storing_new_text_costs_a_fixed_number_of_queries(web, django_assert_num
     source = evidence_source(server.url("/stats"), refresh_tier=Source.Tier.EVIDENCE)
 
     # The read before the fetch; then, in a transaction (a savepoint under the test's own), the
-    # locked read with the latest snapshot's hash, the snapshot's INSERT and the source's UPDATE.
-    with django_assert_num_queries(6):
+    # locked read with the latest snapshot's hash, the snapshot's INSERT and the source's UPDATE;
+    # a first snapshot also pins itself on the evidence citing the source (claims' receiver).
+    with django_assert_num_queries(7):
         assert source_fetch(source_id=source.pk).outcome == "new_snapshot"
 
     source.refresh_from_db()
