@@ -34,9 +34,12 @@ curl -sf -X POST "$API/claims/$CLAIM/evidence/" -H "$R" -H 'Content-Type: applic
 curl -sf -X POST "$API/claims/$CLAIM/transition/" -H "$R" -H 'Content-Type: application/json' \
   -d '{"action": "submit"}' | json 'd["status"]'
 
-# 5. The editor (a second pair of eyes) publishes.
+# 5. The editor (a second pair of eyes) reads the claim and publishes what they read: the
+#    claim's ETag names its wording, draft and evidence, and goes back as If-Match.
+TAG=$(curl -sf -D - -o /dev/null "$API/claims/$CLAIM/" -H "$E" \
+  | awk 'tolower($1) == "etag:" {print $2}' | tr -d '\r')
 curl -sf -X POST "$API/claims/$CLAIM/transition/" -H "$E" -H 'Content-Type: application/json' \
-  -d '{"action": "publish"}' | json 'd["status"]'
+  -H "If-Match: $TAG" -d '{"action": "publish"}' | json 'd["status"]'
 
 # 6. Anyone can read the feed and the ClaimReview.
 curl -sf "$API/verdicts/" | json '[(v["claim"]["id"], v["version"], v["rating"]) for v in d["results"]]'

@@ -248,7 +248,7 @@ class ClaimViewSet(
                 OpenApiParameter.HEADER,
                 required=False,
                 description="The ETag of GET claims/{id}/: refused (412) if the claim, its "
-                "draft or its evidence changed since. Always send it to publish.",
+                "draft or its evidence changed since. Required to publish (428 without).",
             )
         ],
     )
@@ -256,17 +256,27 @@ class ClaimViewSet(
     def transition(self, request: Request, pk: str) -> Response:
         """Take a workflow action; 409 lists the actions allowed from the current state.
 
-        Publishing a correction (any version after the first) needs a note: readers see it.
+        Publishing needs If-Match (the claim's ETag, 428 without it); publishing a correction
+        (any version after the first) needs a note: readers see it.
         """
         claim = self._claim()
         serializer = TransitionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
+        expected_tag = if_match(request)
+        if serializer.validated_data["action"] == "publish" and expected_tag is None:
+            # Publish what you saw: the tag names the claim, draft and evidence the editor read.
+            raise APIError(
+                status_code=status.HTTP_428_PRECONDITION_REQUIRED,
+                code="precondition_required",
+                message="Publishing needs the claim's ETag as If-Match: GET claims/{id}/, read "
+                "the claim, its draft and evidence, then send that ETag with the publish.",
+            )
         claim = services.claim_transition(
             claim=claim,
             action=serializer.validated_data["action"],
             note=serializer.validated_data["note"],
             actor=request.user,
-            expected_tag=if_match(request),
+            expected_tag=expected_tag,
         )
         return self._respond_claim(claim)
 

@@ -66,6 +66,9 @@ def published_claim(researcher, editor, *, speaker="Dmitry Medvedev", speaker_ty
 
 
 def post_transition(api, claim: Claim, action: str, note: str = "Because.", **headers):
+    """The action with the claim's current review tag (publishing needs one), unless given."""
+    claim.refresh_from_db()
+    headers.setdefault("If-Match", publication.review_tag(claim))
     return api.post(
         f"/api/v1/claims/{claim.pk}/transition/",
         {"action": action, "note": note},
@@ -266,6 +269,17 @@ def test_publishing_with_an_old_review_tag_is_412_and_changes_nothing(
     fresh = api.get(f"/api/v1/claims/{claim.pk}/")["ETag"]
     assert fresh != seen
     assert post_transition(api, claim, "publish", **{"If-Match": fresh}).status_code == 200
+
+
+def test_publishing_through_the_api_needs_if_match(api, researcher, editor):
+    claim = _in_review(researcher)
+    api.force_authenticate(editor)
+    response = api.post(
+        f"/api/v1/claims/{claim.pk}/transition/", {"action": "publish"}, format="json"
+    )
+    assert response.status_code == 428 and response.data["code"] == "precondition_required"
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.IN_REVIEW
 
 
 def test_the_desk_refuses_publishing_after_the_evidence_changed(desk, researcher, editor):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from claims import publication
 from claims.models import Claim, ClaimStatus, Evidence, Rating, Verdict
 from claims.workflow import ACTIONS
 from tests.factories import (
@@ -21,6 +22,10 @@ ROLE_NAMES = {"researcher": "researcher", "editor": "editor"}
 
 
 def transition(api, claim: Claim, action: str, note: str = "Because.", **headers):
+    """POST the action with the claim's current review tag as If-Match (publishing needs it),
+    unless the test gives its own headers."""
+    claim.refresh_from_db()
+    headers.setdefault("If-Match", publication.review_tag(claim))
     return api.post(
         f"/api/v1/claims/{claim.pk}/transition/",
         {"action": action, "note": note},
