@@ -25,7 +25,7 @@ from claims.models import (
     VerdictCitation,
 )
 from sources.models import Source
-from tests.claims.test_admin import page_of
+from tests.claims.test_admin import messages_of, page_of
 from tests.claims.test_admin import transition as desk_transition
 from tests.factories import ClaimFactory, SnapshotFactory, SourceFactory, archived_source
 from tests.sources.httpservers import page
@@ -428,6 +428,25 @@ def test_submit_and_publish_need_archived_evidence_or_an_explicit_reason(api, re
     assert "not archived: Paywalled" in api.get(f"/fact-checks/{claim.pk}/").content.decode()
 
 
+def test_the_desk_refuses_to_submit_unarchived_evidence(desk, researcher):
+    claim = ClaimFactory(status=ClaimStatus.RESEARCHING)
+    services.verdict_update_draft(
+        claim=claim, actor=researcher, data={"rating": "false", "conclusion": "No."}
+    )
+    services.evidence_add(
+        claim=claim,
+        actor=researcher,
+        source=SourceFactory(kind="evidence", url="https://unfetched.example.org/"),
+        stance="refutes",
+    )
+    response = desk_transition(desk(researcher), claim, "submit")
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.RESEARCHING
+    assert (
+        "have no archived copy yet (https://unfetched.example.org/)" in (messages_of(response)[0])
+    )
+
+
 def test_evidence_cites_the_snapshot_its_first_fetch_archived(
     researcher, web, django_capture_on_commit_callbacks
 ):
@@ -443,6 +462,14 @@ def test_evidence_cites_the_snapshot_its_first_fetch_archived(
 
 
 # --- 5. Corrections in the open ---------------------------------------------------------------
+
+
+def test_reopening_on_the_desk_does_not_make_the_editor_an_author(desk, researcher, editor):
+    claim = published_claim(researcher, editor)
+    desk_transition(desk(editor), claim, "reopen", note="Check again.")
+    draft = services.current_draft(claim)
+    assert draft is not None and draft.author is None
+    assert editor.pk not in publication.draft_contributors(claim, draft)
 
 
 def test_a_one_researcher_one_editor_desk_can_finish_a_correction(api, client, researcher, editor):
