@@ -17,7 +17,8 @@ and each redirect) it:
 
 Redirects are followed by hand, and proxy environment variables are never consulted: the only
 HTTP client used is urllib3's bare connection classes, which do not read them, and robots.txt is
-parsed with `RobotFileParser.parse()`, never `.read()` (which would use urllib.request).
+fetched through this module and only parsed by protego (which reads rules as RFC 9309 does:
+`*` and `$` in paths, the longest matching rule wins, Allow over Disallow on a tie).
 
 Settings, read through `django.conf.settings` at call time (name, default, meaning). Lists may
 also be comma-separated strings and booleans the strings true/false, as read from the environment;
@@ -85,11 +86,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urljoin, urlsplit
-from urllib.robotparser import RobotFileParser
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
+from protego import Protego
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
 from urllib3.exceptions import HTTPError as Urllib3Error
@@ -276,6 +277,12 @@ class _Config:
     robots_cache_seconds: int
     concurrency: int
     interval: float
+
+    @property
+    def robots_agent(self) -> str:
+        """The product token robots.txt groups are matched against (RFC 9309 2.2.1): only the
+        name, so a word in the contact URL ("github") never selects another crawler's rules."""
+        return self.user_agent.split("/")[0].strip()
 
     @classmethod
     def from_settings(cls) -> _Config:
@@ -598,12 +605,17 @@ def _release(lease: _Lease) -> None:
 
 
 @functools.lru_cache(maxsize=32)  # at most 32 x ROBOTS_MAX_BYTES of text held per process
-def _robots_parser(rules: str) -> RobotFileParser:
-    """robots.txt parsed once per process and text: every page of a site asks the same rules,
-    and can_fetch() only reads the parser."""
-    parser = RobotFileParser()
-    parser.parse(rules.splitlines())
-    return parser
+def _robots_parser(rules: str) -> Protego:
+    """robots.txt parsed once per process and text: every page of a site asks the same rules.
+    (can_fetch() only memoizes which group matches an agent, the same answer in any thread.)"""
+    return Protego.parse(rules)
+
+
+def robots_allow(rules: str, url: str, agent: str) -> bool:
+    """Whether robots.txt text `rules` lets the crawler whose product token is `agent` fetch
+    `url`, as RFC 9309 reads it: the most specific (longest) matching rule decides, Allow wins
+    a tie, `*` matches any run of characters and a final `$` anchors the end of the URL."""
+    return _robots_parser(rules).can_fetch(url, agent)
 
 
 # --- Bodies ----------------------------------------------------------------------------------
@@ -828,10 +840,10 @@ class _Session:
                     permanent=error.permanent,
                 ) from error
             if mode.check_robots and not self.robots_allow(target, addresses):
-                agent = self.config.user_agent.split("/")[0]
                 raise FetchError(
                     "robots_disallowed",
-                    f"Refused: {target.origin}/robots.txt asks crawlers such as {agent} not to "
+                    f"Refused: {target.origin}/robots.txt asks crawlers such as "
+                    f"{self.config.robots_agent} not to "
                     f"fetch {_short(target.request_path, 80)}. Cite another page, or paste the "
                     "text as a document instead.",
                     permanent=True,
@@ -922,7 +934,8 @@ class _Session:
         if rules is None:
             rules, seconds = self._fetch_robots(target, addresses)
             cache.set(key, rules, timeout=seconds)
-        return _robots_parser(rules).can_fetch(self.config.user_agent, target.url)
+        # The path and query exactly as they go on the wire, not the URL as written.
+        return robots_allow(rules, target.origin + target.request_path, self.config.robots_agent)
 
     def _fetch_robots(self, target: _Target, addresses: list[IPAddress]) -> tuple[str, int]:
         """robots.txt's text and how long to cache it; "" (no rules) when there is none."""

@@ -2,11 +2,29 @@
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
-# Query parameters that identify a campaign or a click, never the page.
+# Query parameters that identify a campaign, a click or an analytics session, never the page,
+# plus every utm_* parameter. Kept short on purpose: a parameter that is only *usually*
+# tracking (ref, source, share...) selects content on some site, and removing it would fetch
+# a page the site never served at that address.
 TRACKING_PARAMS = frozenset(
-    {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ref_src", "yclid"}
+    {
+        "fbclid",  # Facebook
+        "gclid",  # Google Ads
+        "gbraid",  # Google Ads (iOS)
+        "wbraid",  # Google Ads (iOS, web to app)
+        "dclid",  # Google Display
+        "_ga",  # Google Analytics cross-domain linker
+        "_gl",  # Google Analytics cross-domain linker
+        "msclkid",  # Microsoft Ads
+        "mc_cid",  # Mailchimp campaign
+        "mc_eid",  # Mailchimp subscriber
+        "igshid",  # Instagram share
+        "twclid",  # Twitter/X Ads
+        "ref_src",  # Twitter/X embeds
+        "yclid",  # Yandex Direct
+    }
 )
 
 
@@ -14,11 +32,32 @@ class InvalidURL(ValueError):
     pass
 
 
+def is_tracking_param(name: str) -> bool:
+    """Whether a query parameter's name (as written, percent-escapes allowed) marks tracking."""
+    key = unquote(name).strip().lower()
+    return key.startswith("utm_") or key in TRACKING_PARAMS
+
+
+def strip_tracking(query: str) -> str:
+    """The query with tracking parameters removed and everything else kept byte for byte.
+
+    The query is split on "&" only and never decoded and re-encoded: `?b` is not `?b=`, `%20`
+    is not `+`, and `a=1;b=2` is one parameter here, because a server may tell each of them
+    apart and the page must be fetched at the address it has.
+    """
+    if not query:
+        return query
+    return "&".join(
+        part for part in query.split("&") if not is_tracking_param(part.partition("=")[0])
+    )
+
+
 def normalize_url(url: str) -> str:
     """Return the canonical form of an http(s) URL, or raise InvalidURL saying what is wrong.
 
     Lowercases scheme and host, encodes IDN hosts, drops default ports, fragments, user info
-    and tracking parameters (utm_*, fbclid, ...); keeps path and the remaining query as given.
+    and tracking parameters (utm_*, fbclid, ...); keeps the path and the rest of the query
+    exactly as given (see strip_tracking).
     """
     raw = (url or "").strip()
     if not raw:
@@ -44,11 +83,4 @@ def normalize_url(url: str) -> str:
         (scheme == "http" and port == 80) or (scheme == "https" and port == 443)
     ):
         host = f"{host}:{port}"
-    query = urlencode(
-        [
-            (key, value)
-            for key, value in parse_qsl(parts.query, keep_blank_values=True)
-            if not key.lower().startswith("utm_") and key.lower() not in TRACKING_PARAMS
-        ]
-    )
-    return urlunsplit((scheme, host, parts.path or "/", query, ""))
+    return urlunsplit((scheme, host, parts.path or "/", strip_tracking(parts.query), ""))

@@ -21,6 +21,12 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from sources.failures import (
+    RETRIED_BY_TASK,
+    SOFT_LIMIT_MARGIN_SECONDS,
+    WORKER_LIMITS,
+    limit_code,
+)
 from sources.fetcher import FetchError, FetchResult, fetch
 from sources.models import Snapshot, Source, content_hash
 from sources.signals import snapshot_stored, source_gone
@@ -183,9 +189,18 @@ def _locked_source(source_id: int) -> Source | None:
     return next(iter(Source.objects.raw(sql, [source_id])), None)
 
 
-def source_fetch(*, source_id: int, force: bool = False) -> FetchOutcome:
+def source_fetch(
+    *, source_id: int, force: bool = False, soft_time_limit_at: float | None = None
+) -> FetchOutcome:
     """Fetch one source now and record what happened. Safe to run twice at once: the snapshot
     is stored under a row lock and only when the text differs from the latest one.
+
+    Failures are classified (sources.failures): only a definite answer about the page blocks
+    it; a worker limit is recorded and retried with backoff, the source keeping its status;
+    database and broker errors propagate to the task. `soft_time_limit_at` (time.monotonic())
+    is when the calling worker's soft time limit fires, if it has one: a "no text" answer
+    reached within SOFT_LIMIT_MARGIN_SECONDS of it (or later) is not trusted, as the limit may
+    have fired inside the extractor and been swallowed there.
 
     A refresh is on the hot path of the workers, so it costs a fixed, small number of queries:
     one read before the fetch; for a 304 (or a body identical to the archived one) one UPDATE;
@@ -209,16 +224,30 @@ def source_fetch(*, source_id: int, force: bool = False) -> FetchOutcome:
         if 200 <= result.status < 300:
             if previous_id and _same_body(previous_id, result.body):
                 return _record_unchanged(source_id, result, previous_id)
-            page = _text_extractor()(
-                result.body,
-                content_type=result.content_type,
-                charset=result.charset,
-                url=result.final_url,
-            )
+            page = _extract(result)
     except FetchError as exc:
         return _record_failure(source_id, message=str(exc), code=exc.code, permanent=exc.permanent)
     except NoText as exc:
+        if (
+            soft_time_limit_at is not None
+            and time.monotonic() >= soft_time_limit_at - SOFT_LIMIT_MARGIN_SECONDS
+        ):
+            return _record_retry(
+                source_id,
+                code="time_limit",
+                message=f"the page was read as having no text ({exc}) only when the worker's "
+                "time limit ran out, so the answer is not trusted; it will be read again",
+            )
         return _record_failure(source_id, message=str(exc), code="no_text", permanent=True)
+    except WORKER_LIMITS as exc:
+        return _record_retry(
+            source_id,
+            code=limit_code(exc),
+            message=f"the worker ran out of {'memory' if isinstance(exc, MemoryError) else 'time'}"
+            " while fetching or reading the page; it will be tried again",
+        )
+    except _ExtractorFailed as exc:
+        return _record_retry(source_id, code="extractor_failed", message=str(exc))
 
     if result.status == 304:
         return _record_not_modified(source_id, result)
@@ -233,6 +262,31 @@ def source_fetch(*, source_id: int, force: bool = False) -> FetchOutcome:
         permanent=False,
         http_status=result.status,
     )
+
+
+class _ExtractorFailed(Exception):
+    """The text extractor raised something unexpected: a bug, or a case it does not handle."""
+
+
+def _extract(result: FetchResult) -> PageText:
+    """The page's text through SOURCES_TEXT_EXTRACTOR. NoText is its answer that the page has
+    none; an unexpected error is a problem of the extractor, not a verdict on the page, so it
+    becomes _ExtractorFailed (retried with backoff, logged with its traceback)."""
+    try:
+        return _text_extractor()(
+            result.body,
+            content_type=result.content_type,
+            charset=result.charset,
+            url=result.final_url,
+        )
+    except (NoText, *WORKER_LIMITS, *RETRIED_BY_TASK):
+        raise
+    except Exception as exc:
+        logger.exception("the text extractor failed on %s", result.final_url)
+        raise _ExtractorFailed(
+            f"the text extractor failed ({type(exc).__name__}: {exc}); the page will be read "
+            "again later. Report it to the developers if it keeps failing."
+        ) from exc
 
 
 def _same_body(snapshot_id: int, body: bytes) -> bool:
@@ -399,6 +453,24 @@ def _record_failure(
         source.save(update_fields=_CHECK_FIELDS)
     logger.info("source %s: %s (%s)", source_id, code, message)
     return FetchOutcome(source_id, "blocked" if permanent else "failed", detail=message)
+
+
+def _record_retry(source_id: int, *, code: str, message: str) -> FetchOutcome:
+    """A check that failed on our side (a worker limit, the extractor): nothing was learnt
+    about the page, so its status and last check stay as they were, and it is due again after
+    the failure backoff (sources nobody relies on stop after SOURCES_MAX_RETRIES, as for any
+    failure)."""
+    now = timezone.now()
+    with transaction.atomic():
+        source = _lock(source_id)
+        source.consecutive_failures += 1
+        source.last_error = f"{code}: {message}"[:5000]
+        source.next_check_at = next_check(source, now=now, failed=True)
+        source.save(
+            update_fields=["consecutive_failures", "last_error", "next_check_at", "updated_at"]
+        )
+    logger.warning("source %s: %s (%s)", source_id, code, message)
+    return FetchOutcome(source_id, "failed", detail=message)
 
 
 def sources_claim_due(*, limit: int | None = None, now: datetime | None = None) -> list[int]:

@@ -3,28 +3,39 @@
 from __future__ import annotations
 
 import logging
+import time
 
-from celery import shared_task
-from django.db import OperationalError
+from celery import Task, shared_task
 from kombu.exceptions import ChannelError
 
+from sources.failures import RETRIED_BY_TASK
 from sources.services import source_fetch, sources_enqueue_due
 
 logger = logging.getLogger(__name__)
 
 
 @shared_task(
+    bind=True,
     name="sources.fetch",
     acks_late=True,
-    autoretry_for=(OperationalError,),
+    autoretry_for=RETRIED_BY_TASK,
     max_retries=3,
     retry_backoff=True,
     retry_jitter=True,
 )
-def fetch_source(source_id: int) -> str:
-    """Fetch one source. HTTP failures are recorded and rescheduled in the database (with
-    backoff), not retried through the broker; only a database hiccup is retried here."""
-    return source_fetch(source_id=source_id).outcome
+def fetch_source(self: Task, source_id: int) -> str:
+    """Fetch one source. HTTP failures and worker limits are recorded and rescheduled in the
+    database (with backoff), not retried through the broker; only a database, broker or cache
+    hiccup, which cannot be recorded, is retried here (sources.failures)."""
+    return source_fetch(source_id=source_id, soft_time_limit_at=_soft_time_limit_at(self)).outcome
+
+
+def _soft_time_limit_at(task: Task) -> float | None:
+    """When (time.monotonic()) this run's soft time limit fires, as the worker computes it:
+    the limit sent with the message, else the task's (CELERY_TASK_SOFT_TIME_LIMIT)."""
+    limits = task.request.timelimit or (None, None)
+    seconds = limits[1] or task.soft_time_limit
+    return time.monotonic() + float(seconds) if seconds else None
 
 
 @shared_task(name="sources.enqueue_due", acks_late=True)

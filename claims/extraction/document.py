@@ -135,8 +135,20 @@ def read_text(text: str, *, url: str = "") -> Document:
     )
 
 
+# What trafilatura and lxml raise on markup they cannot read (lxml's XMLSyntaxError and
+# ParserError are LxmlErrors; decoding problems are ValueErrors). Only these say "this page
+# cannot be read". Anything else (a worker's time limit, MemoryError, a database or network
+# error raised while we were parsing, a bug) propagates: sources.services would otherwise
+# record a good page as one with no text and never fetch it again.
+_PARSE_ERRORS = (ValueError, etree.LxmlError)
+
+
 def read_html(html: str | bytes, *, url: str = "") -> Document:
-    """An HTML page; trafilatura finds the main text and the metadata."""
+    """An HTML page; trafilatura finds the main text and the metadata.
+
+    Raises InputError when the page cannot be read as an article; any other exception is not
+    about the page and is left to the caller (see _PARSE_ERRORS).
+    """
     _check_size(len(html))
     if isinstance(html, bytes):
         html = _decode_html(html)
@@ -156,7 +168,7 @@ def read_html(html: str | bytes, *, url: str = "") -> Document:
             include_links=False,
             date_extraction_params=dict(_HTMLDATE_PARAMS),
         )
-    except Exception as exc:  # trafilatura and lxml raise assorted errors on broken markup
+    except _PARSE_ERRORS as exc:
         raise InputError(
             f"The HTML could not be parsed ({type(exc).__name__}); "
             "save the page again or paste the article text instead."
