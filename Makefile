@@ -2,6 +2,8 @@
 # Both create the virtualenv (.venv) and install the pinned requirements when needed.
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
+# DEBUG is off unless turned on (config/settings.py); these are development targets.
+export DJANGO_DEBUG ?= true
 VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1

@@ -619,19 +619,22 @@ def main() -> None:
 
     seeded = seeding.ensure_seeded(BENCH_DB, claims=CLAIMS, articles=ARTICLES)
     setup_django(BENCH_DB, API_FEED_CACHE_SECONDS="0")
-    from rest_framework.authtoken.models import Token
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
 
     from bench.floor_app import Floor
-    from claims.models import ClaimStatus, Rating
+    from claims.models import ApiToken, ClaimStatus, Rating
     from claims.workflow import available_actions
 
-    token = Token.objects.select_related("user").get(user__username="bench_editor")
+    editor = get_user_model().objects.get(username="bench_editor")
+    # Tokens are stored hashed: issue one for this run (the seed cannot hand one over).
+    _, token = ApiToken.issue(user=editor, now=timezone.now())
     maps = {
-        "actions": {s: available_actions(s, token.user) for s in ClaimStatus.values},
+        "actions": {s: available_actions(s, editor) for s in ClaimStatus.values},
         "labels": {value: str(label) for value, label in Rating.choices},
     }
     floor = Floor(db_url(), maps)
-    cases, context = build_cases(floor, token.key)
+    cases, context = build_cases(floor, token)
     client = context["client"]
     notes = check_same_rows(client, floor, cases)
 
@@ -639,7 +642,7 @@ def main() -> None:
     measure_in_process(cases, client, args.requests, budget=args.budget)
     counts = query_counts(client)
     log("over HTTP")
-    http = measure_http(cases, token.key, maps, args.duration)
+    http = measure_http(cases, token, maps, args.duration)
     wall = time.monotonic() - started
     body = report(cases, counts, http, seeded, notes, wall, args)
     write_section("api", "API lists (bench/bench_api.py)", body)

@@ -124,16 +124,20 @@ def child(
     from bench.common import setup_django
 
     setup_django(db)
+    from django.contrib.auth import get_user_model
     from django.db import connection, transaction
-    from rest_framework.authtoken.models import Token
+    from django.utils import timezone
     from rest_framework.test import APIClient
 
+    from claims.models import ApiToken
     from claims.selectors import claim_match
 
     queries = seeding.match_queries(db, count)
     texts = [text for _, text in queries]
     kinds = [kind for kind, _ in queries]
-    token = Token.objects.get(user__username="bench_editor").key
+    # Tokens are stored hashed: issue one for this run (the seed cannot hand one over).
+    editor = get_user_model().objects.get(username="bench_editor")
+    _, token = ApiToken.issue(user=editor, now=timezone.now())
     client = APIClient(SERVER_NAME="127.0.0.1")
     client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
 

@@ -7,7 +7,8 @@ so a second run of the benchmarks reuses the data.
 
 What is seeded, per 100,000 claims over 2,000 articles (everything scales with the sizes):
 
-- users: an editor (with an API token), a researcher and five more researchers as assignees;
+- users: an editor (the benchmarks issue its API token), a researcher and five more
+  researchers as assignees;
 - 2,000 article sources with one snapshot each; a snapshot's text is its claims' sentences in
   paragraphs of three, so every claim's span [start, end) is its exact sentence (the span
   trigger checks end <= length(text) on every row);
@@ -35,7 +36,6 @@ import hashlib
 import json
 import random
 import re
-import secrets
 import time
 import zlib
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -323,7 +323,7 @@ def _truncate_all(cursor) -> None:
     cursor.execute(
         "TRUNCATE claims_verdictcitation, claims_evidence, claims_claimevent, claims_verdict, "
         "claims_claim, sources_sourcelink, sources_snapshot, sources_source, "
-        "authtoken_token RESTART IDENTITY CASCADE"
+        "claims_apitoken RESTART IDENTITY CASCADE"
     )
     bench_users = "SELECT id FROM auth_user WHERE username LIKE 'bench\\_%'"
     cursor.execute(f"DELETE FROM auth_user_groups WHERE user_id IN ({bench_users})")
@@ -346,10 +346,6 @@ def _users(cursor) -> dict[str, int]:
             "SELECT %s, id FROM auth_group WHERE name = %s",
             [ids[name], role],
         )
-    cursor.execute(
-        "INSERT INTO authtoken_token (key, created, user_id) VALUES (%s, now(), %s)",
-        [secrets.token_hex(20), ids["bench_editor"]],
-    )
     return ids
 
 

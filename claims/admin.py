@@ -54,7 +54,7 @@ from claims.desk import (
     naturaltime_short,
     paragraph_around,
 )
-from claims.extraction import InputError, read_html, read_text
+from claims.extraction import InputError
 from claims.models import Claim, ClaimStatus, Evidence, Rating, Verdict
 from claims.workflow import API_CLIENT, DESK_ROLES, WorkflowError, is_desk_member, user_roles
 from sources.models import Snapshot, Source
@@ -732,9 +732,10 @@ class ClaimAdmin(admin.ModelAdmin):
         content, url, title = data["content"], data["url"].strip(), data["title"].strip()
         try:
             if content.strip():
-                reader = read_html if form.is_html() else read_text
                 try:
-                    document = reader(content, url=url)
+                    document = services.document_read(
+                        content=content, format=form.cleaned_data["format"], url=url
+                    )
                 except InputError as exc:
                     form.add_error("content", str(exc))
                     return None
@@ -830,6 +831,35 @@ class VerdictAdmin(admin.ModelAdmin):
     list_filter = ("state", "rating")
     list_select_related = ("claim", "author", "reviewer")
     search_fields = ("claim__text", "conclusion")
+    ordering = ("-published_at", "-id")
+    # Every field read-only and the claim as a link, not a choice list: a choice list of claims
+    # would be ordered by ClaimAdmin's ordering, which needs its list's annotations.
+    fields = readonly_fields = (
+        "claim_link",
+        "state",
+        "number",
+        "rating",
+        "conclusion",
+        "explanation",
+        "claim_text",
+        "claim_speaker",
+        "claim_speaker_type",
+        "appearance_url",
+        "appearance_headline",
+        "appearance_publisher",
+        "appearance_published_at",
+        "author",
+        "last_edited_by",
+        "reviewer",
+        "published_at",
+        "correction_note",
+        "correction_changes",
+        "retracted_at",
+        "retraction_note",
+        "revision",
+        "created_at",
+        "updated_at",
+    )
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -847,3 +877,7 @@ class VerdictAdmin(admin.ModelAdmin):
             reverse("admin:claims_claim_change", args=[verdict.claim_id]),
             Truncator(verdict.claim.text).chars(90),
         )
+
+
+# API tokens: their own module (only superusers see them; nothing here depends on it).
+from claims import token_admin  # noqa: E402, F401

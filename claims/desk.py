@@ -19,7 +19,6 @@ from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from claims.extraction import looks_like_html
 from claims.models import (
     Claim,
     ClaimEvent,
@@ -400,12 +399,6 @@ class IngestForm(forms.Form):
         if not (data.get("content") or "").strip() and not (data.get("url") or "").strip():
             raise forms.ValidationError("Paste the article's text or HTML, or give its URL.")
         return data
-
-    def is_html(self) -> bool:
-        chosen = self.cleaned_data["format"]
-        if chosen == "auto":
-            return looks_like_html(self.cleaned_data["content"])
-        return chosen == "html"
 
 
 class ReextractForm(forms.Form):

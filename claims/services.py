@@ -12,7 +12,17 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from claims.extraction import Document, Extraction, extract
+from claims.extraction import (
+    Document,
+    Extraction,
+    InputError,
+    extract,
+    looks_like_html,
+    read_bytes,
+    read_html,
+    read_path,
+    read_text,
+)
 from claims.extraction import default_min_score as extraction_default_min_score
 from claims.extraction.links import outbound_links
 from claims.guards import (
@@ -47,6 +57,39 @@ class IngestResult:
     snapshot: Snapshot
     created: bool  # False when this exact text was already stored (nothing new was written)
     new_claims: list[Claim]
+
+
+def document_read(
+    *,
+    content: str | bytes | None = None,
+    path: str | None = None,
+    format: str = "auto",
+    url: str = "",
+) -> Document:
+    """Pasted, uploaded or file content as a Document: the one reading the API, the desk and
+    `manage.py ingest` share. `format` is "text", "html", or "auto" (extraction's
+    looks_like_html decides, as it does for bytes and files).
+
+    Raises InputError for anything that cannot be read, parser crashes included: extraction
+    lets unexpected errors through (so a worker's time limit is not mistaken for an empty
+    page), and here, in a request, such content is the client's to fix, not a 500.
+    """
+    try:
+        if path is not None:
+            return read_path(path)
+        if isinstance(content, bytes):
+            return read_bytes(content, url=url)
+        text = content or ""
+        is_html = looks_like_html(text) if format == "auto" else format == "html"
+        return read_html(text, url=url) if is_html else read_text(text, url=url)
+    except (InputError, MemoryError):
+        raise
+    except Exception as exc:
+        logger.exception("the article reader failed on %s", path or "pasted content")
+        raise InputError(
+            "The article could not be parsed (the page's markup broke the reader). Paste the "
+            "article's text instead, or give its URL."
+        ) from exc
 
 
 def default_min_score() -> float:

@@ -12,8 +12,9 @@ import hashlib
 from typing import Any
 
 from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
-from django.http import Http404
+from django.http import Http404, HttpRequest, JsonResponse
 from rest_framework import exceptions, pagination, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -82,6 +83,21 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
         )
     elif isinstance(exc, Http404):
         exc = exceptions.NotFound()
+    elif isinstance(exc, RecursionError):
+        # The JSON parser recurses once per nesting level: a body nested thousands deep
+        # exhausts the stack before any of our code sees it.
+        exc = APIError(
+            status_code=status.HTTP_400_BAD_REQUEST,
+            code="malformed_request",
+            message="The JSON is nested too deeply. Send a flat JSON object with the fields "
+            "this endpoint documents.",
+        )
+    elif isinstance(exc, DjangoValidationError):
+        # A value that reached the ORM unvalidated (a crafted cursor, a filter): the client's
+        # input, not our failure.
+        exc = exceptions.ValidationError(
+            {"non_field_errors": exc.messages}, code=getattr(exc, "code", None) or "invalid"
+        )
 
     response = drf_exception_handler(exc, context)
     if response is None:
@@ -102,12 +118,41 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
     if isinstance(exc, exceptions.APIException) and not isinstance(exc, APIError):
         code = CODES_BY_CLASS.get(type(exc), exc.default_code)
     message = str(exc.detail) if isinstance(exc, exceptions.APIException) else str(exc)
-    if isinstance(exc, exceptions.ParseError):
+    if isinstance(exc, exceptions.ParseError | exceptions.UnsupportedMediaType):
         message = f"{message} Send a JSON object with Content-Type: application/json."
     body: dict[str, Any] = {"code": code, "message": message}
     body.update(getattr(exc, "extra", {}))
     response.data = body
     return response
+
+
+def _error_response(status_code: int, code: str, message: str) -> JsonResponse:
+    return JsonResponse({"code": code, "message": message}, status=status_code)
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None):
+    """handler404: the API's error shape under /api/ (a path no route matches, such as an id
+    too long to be one), Django's page elsewhere."""
+    if request.path.startswith("/api/"):
+        return _error_response(
+            404, "not_found", "No such resource: check the path against /api/v1/schema/."
+        )
+    from django.views import defaults
+
+    return defaults.page_not_found(request, exception)
+
+
+def server_error(request: HttpRequest):
+    """handler500: the API's error shape under /api/ (nothing about the failure leaks)."""
+    if request.path.startswith("/api/"):
+        return _error_response(
+            500,
+            "server_error",
+            "The server failed to answer this request. It has been logged; try again later.",
+        )
+    from django.views import defaults
+
+    return defaults.server_error(request)
 
 
 class StrictSerializer(serializers.Serializer):

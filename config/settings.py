@@ -1,12 +1,15 @@
 """claimtracker settings: one module, driven by environment variables.
 
 Every variable is listed with its meaning in `.env.example` and the README. The defaults are
-safe for development: SQLite under `var/`, no broker (Celery tasks run in-process), DEBUG on.
+safe: SQLite under `var/`, no broker (Celery tasks run in-process), DEBUG off. Development turns
+DEBUG on explicitly (`make run` and the Makefile's other targets export DJANGO_DEBUG=true, the
+test suite sets it in pyproject.toml).
 """
 
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -41,7 +44,8 @@ def env_float(name: str, default: float) -> float:
         raise ImproperlyConfigured(f"{name}={raw!r} is not a number.") from exc
 
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
+# Off unless turned on: a deployment that forgets the variable must not show tracebacks.
+DEBUG = env_bool("DJANGO_DEBUG", False)
 
 # Only ever used with DEBUG on (checked below).
 _DEV_SECRET_KEY = "django-insecure-development-only-key-do-not-use-in-production"  # noqa: S105
@@ -49,8 +53,10 @@ SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
-            "DJANGO_SECRET_KEY is not set and DJANGO_DEBUG is false. Set DJANGO_SECRET_KEY to a "
-            "long random value (python -c 'import secrets; print(secrets.token_urlsafe(50))')."
+            "DJANGO_SECRET_KEY is not set and DJANGO_DEBUG is off. In production, set "
+            "DJANGO_SECRET_KEY to a long random value (python -c 'import secrets; "
+            "print(secrets.token_urlsafe(50))'). For development, set DJANGO_DEBUG=true "
+            "(make run does)."
         )
     SECRET_KEY = _DEV_SECRET_KEY
 
@@ -66,9 +72,16 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "rest_framework",
+    # Only for claims migration 0012 (which depends on it): it moves these plain-text tokens
+    # into claims.ApiToken, hashed, and empties the table. Nothing else uses the app; its admin
+    # page is removed (claims/token_admin.py).
     "rest_framework.authtoken",
+    # Admin login lockout after repeated failures (AXES_* below).
+    "axes",
     "django_filters",
     "drf_spectacular",
+    # Swagger UI and ReDoc as static files of our own (SPECTACULAR_SETTINGS: "SIDECAR").
+    "drf_spectacular_sidecar",
     "sources",
     "claims",
 ]
@@ -77,12 +90,21 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Production serves collected static files itself; runserver does it under DEBUG.
     *([] if DEBUG else ["whitenoise.middleware.WhiteNoiseMiddleware"]),
+    "config.middleware.RefuseNulInQuery",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as axes requires: turns a login refused for lockout into its 429 page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# Axes first: it refuses a locked-out login before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -160,18 +182,33 @@ if not DEBUG:
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 # REST framework: read and write need an authenticated user; roles are checked per view.
+# Reverse proxies in front of the app that append the client's address to X-Forwarded-For.
+# 0 (the default): the socket's address (REMOTE_ADDR) is the client and X-Forwarded-For is
+# ignored, so a client cannot pick its own address. N: the address the N-th proxy from us added.
+# The API throttles and the admin login lockout both count clients by this rule
+# (claims.api.authentication.client_ip).
+API_TRUSTED_PROXIES = int(os.environ.get("API_TRUSTED_PROXIES", "").strip() or "0")
+if API_TRUSTED_PROXIES < 0:
+    raise ImproperlyConfigured(
+        f"API_TRUSTED_PROXIES={API_TRUSTED_PROXIES} must be 0 (no proxy) or the number of "
+        "reverse proxies in front of the app."
+    )
 REST_FRAMEWORK = {
     # Token first: an unauthenticated request gets 401 with WWW-Authenticate, not 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "claims.api.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
+    "NUM_PROXIES": API_TRUSTED_PROXIES,
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "config.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "config.api.PageNumberPagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "config.api.exception_handler",
+    # JSON is the one request body the API documents and reads: a form or multipart body is
+    # 415, not parsed into the same fields (the admin is Django forms, not DRF).
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]
     + (["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
     "DEFAULT_THROTTLE_CLASSES": [
@@ -184,6 +221,33 @@ REST_FRAMEWORK = {
     },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
+# Admin login lockout (django-axes): ADMIN_LOGIN_FAILURE_LIMIT wrong passwords for one username
+# from one address lock that pair out for ADMIN_LOGIN_COOLOFF_MINUTES (429, even with the right
+# password). Keyed on the pair: on the username alone anyone could lock an editor out, on the
+# address alone one guesser would lock out a whole newsroom behind one NAT.
+ADMIN_LOGIN_FAILURE_LIMIT = int(os.environ.get("ADMIN_LOGIN_FAILURE_LIMIT", "").strip() or "5")
+ADMIN_LOGIN_COOLOFF_MINUTES = env_float("ADMIN_LOGIN_COOLOFF_MINUTES", 15.0)
+if ADMIN_LOGIN_FAILURE_LIMIT < 1 or ADMIN_LOGIN_COOLOFF_MINUTES <= 0:
+    raise ImproperlyConfigured(
+        "ADMIN_LOGIN_FAILURE_LIMIT must be at least 1 and ADMIN_LOGIN_COOLOFF_MINUTES above 0."
+    )
+AXES_FAILURE_LIMIT = ADMIN_LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=ADMIN_LOGIN_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# A successful sign-in clears its pair's failures: typos spread over weeks never add up.
+AXES_RESET_ON_SUCCESS = True
+# The client's address by API_TRUSTED_PROXIES, as the API throttles see it.
+AXES_CLIENT_IP_CALLABLE = "claims.api.authentication.client_ip"
+# No start-up banner in every process and manage.py command; failures and lockouts are still
+# logged (as warnings).
+AXES_VERBOSE = False
+# Every attempt during a lockout starts its cool-off again (axes' default), so a guesser that
+# keeps going stays locked out.
+AXES_COOLOFF_MESSAGE = (
+    "Too many failed sign-ins for this username from your address: signing in is locked for "
+    f"{ADMIN_LOGIN_COOLOFF_MINUTES:g} minutes after the last attempt. Wait, then try again, or "
+    "ask an administrator to unlock it (manage.py axes_reset_username USERNAME)."
+)
 # Bodies above this are refused with 413 (an article's text or HTML is the largest thing sent).
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("API_MAX_BODY_BYTES", str(12 * 1024 * 1024)))
 # Seconds a page of the public feeds (verdicts/, claim-reviews/), built for one ETag, is served
@@ -201,6 +265,12 @@ SPECTACULAR_SETTINGS = {
         "config.openapi.add_error_responses",
     ],
     "COMPONENT_SPLIT_REQUEST": True,
+    # StrictSerializer's docstring is plumbing: a component describes its own serializer.
+    "GET_LIB_DOC_EXCLUDES": "config.openapi.lib_doc_excludes",
+    # The docs pages load Swagger UI and ReDoc from our static files: pinned, and offline.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {
         "ClaimStatusEnum": "claims.models.ClaimStatus",
         "SourceStatusEnum": "sources.models.SourceStatus",
@@ -325,14 +395,23 @@ SOURCES_TEXT_EXTRACTOR = os.environ.get("SOURCES_TEXT_EXTRACTOR", "claims.adapte
 CACHE_URL = os.environ.get("CACHE_URL", "").strip() or (
     CELERY_BROKER_URL.rsplit("/", 1)[0] + "/1" if CELERY_BROKER_URL.startswith("redis") else ""
 )
+# Keys are prefixed, so the cache can share a Redis server (not its database) with others.
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "claimtracker")
 CACHES = {
     "default": (
         # Django's Redis backend, reusing its client across calls (see config/cache.py).
-        {"BACKEND": "config.cache.RedisCache", "LOCATION": CACHE_URL}
+        {
+            "BACKEND": "config.cache.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+        }
         if CACHE_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+# A traceback page (DEBUG only) hides connection URLs as well as keys and passwords.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "config.debug.HideConnectionURLs"
 
 LOGGING = {
     "version": 1,

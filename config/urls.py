@@ -3,7 +3,11 @@ from django.db import connection
 from django.http import HttpRequest, JsonResponse
 from django.urls import include, path
 from django.views.decorators.http import require_GET
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import (
+    SpectacularAPIView,
+    SpectacularRedocView,
+    SpectacularSwaggerView,
+)
 
 from claims.views import fact_check_page, fact_check_version_page
 
@@ -21,7 +25,14 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/", include("claims.api.urls")),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="schema"),
+    # Swagger UI and ReDoc come from our static files (drf-spectacular-sidecar), not a CDN.
     path("api/v1/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path(
+        "api/v1/redoc/",
+        # Our template: drf-spectacular's loads web fonts from Google.
+        SpectacularRedocView.as_view(url_name="schema", template_name="api/redoc.html"),
+        name="api-redoc",
+    ),
     path("fact-checks/<int:claim_id>/", fact_check_page, name="fact-check"),
     path(
         "fact-checks/<int:claim_id>/v<int:number>/",
@@ -29,3 +40,7 @@ urlpatterns = [
         name="fact-check-version",
     ),
 ]
+
+# Under /api/ every error, even one no view saw (an unknown path, a crash), has the API's shape.
+handler404 = "config.api.not_found"
+handler500 = "config.api.server_error"

@@ -4,13 +4,16 @@
 set -euo pipefail
 API="${1:-http://127.0.0.1:8000}/api/v1"
 PY="${PY:-.venv/bin/python}"
+# The demo desk's database, read as `make run` reads it (DEBUG is off unless turned on).
+export DJANGO_DEBUG="${DJANGO_DEBUG:-true}"
 # The evidence page to cite; the service fetches and archives it (it must be a public address).
 EVIDENCE_URL="${EVIDENCE_URL:-https://en.wikipedia.org/wiki/Project_Hula}"
 json() { "$PY" -c "import json,sys; print(eval(sys.argv[1], {'d': json.load(sys.stdin)}))" "$1"; }
 
-# 1. Tokens for the demo researcher and editor (only the token is printed).
-R="Authorization: Token $("$PY" manage.py create_api_token researcher)"
-E="Authorization: Token $("$PY" manage.py create_api_token editor)"
+# 1. Fresh tokens for the demo researcher and editor (only the token is printed; --rotate
+#    revokes the one a previous run issued, which cannot be shown again).
+R="Authorization: Token $("$PY" manage.py create_api_token researcher --rotate)"
+E="Authorization: Token $("$PY" manage.py create_api_token editor --rotate)"
 
 # 2. Ingest an article as text: 201 with its claims.
 BODY=$("$PY" -c 'import json,sys; print(json.dumps({"text": open(sys.argv[1]).read()}))' \

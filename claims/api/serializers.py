@@ -24,7 +24,7 @@ from claims.models import (
 )
 from claims.workflow import ACTIONS, DESK_ROLES, available_actions
 from config.api import StrictCharField, StrictModelSerializer, StrictSerializer
-from config.openapi import request_constraints
+from config.openapi import request_rule
 from sources.models import Source
 
 MAX_ARTICLE_CHARS = 5_000_000
@@ -52,7 +52,8 @@ def _datetime(value: datetime | None, tz: tzinfo) -> str | None:
 
 
 class ClaimSerializer(serializers.ModelSerializer):
-    """A claim as the desk and REST clients see it (writes use the serializers below)."""
+    """A claim as the desk and REST clients see it: its text, speaker, workflow status, rating
+    and the actions this user may take now."""
 
     # Declared once, not built per row in a method: a ModelSerializer builds its fields on every
     # instantiation, which cost more than the rest of a list page together.
@@ -98,6 +99,9 @@ class ClaimSerializer(serializers.ModelSerializer):
 
 
 class ClaimDetailSerializer(ClaimSerializer):
+    """A claim, with `quote`: the exact sentence of the article it was extracted from. The
+    response's ETag is the review tag, the If-Match a publish needs."""
+
     quote = StrictCharField(read_only=True)
 
     class Meta(ClaimSerializer.Meta):
@@ -105,6 +109,8 @@ class ClaimDetailSerializer(ClaimSerializer):
 
 
 class ClaimCreateSerializer(StrictSerializer):
+    """A claim added by hand: its text, and optionally its speaker and the article it is from."""
+
     server_owned = tuple(ClaimDetailSerializer.Meta.fields)
     text = StrictCharField(max_length=max_length(Claim, "text"))
     speaker = StrictCharField(
@@ -119,6 +125,9 @@ class ClaimCreateSerializer(StrictSerializer):
 
 
 class ClaimUpdateSerializer(StrictSerializer):
+    """Changes to a claim: any of text, speaker, speaker_type and assignee (a researcher's or
+    editor's username, or null). Send the claim's ETag as If-Match to refuse a stale edit."""
+
     server_owned = tuple(ClaimDetailSerializer.Meta.fields)
     text = StrictCharField(max_length=max_length(Claim, "text"), required=False)
     speaker = StrictCharField(
@@ -136,6 +145,9 @@ class ClaimUpdateSerializer(StrictSerializer):
 
 
 class TransitionSerializer(StrictSerializer):
+    """A workflow action on a claim. dismiss, request_changes, reopen and retract need a note,
+    and so does publishing a correction: readers see it."""
+
     action = StrictCharField(max_length=40, help_text=f"One of: {', '.join(ACTIONS)}.")
     note = StrictCharField(
         max_length=max_length(ClaimEvent, "note"), required=False, allow_blank=True, default=""
@@ -143,6 +155,9 @@ class TransitionSerializer(StrictSerializer):
 
 
 class VerdictDraftSerializer(StrictModelSerializer):
+    """The claim's draft verdict: rating, conclusion and explanation. Published versions are
+    frozen copies of it (see the verdicts feed)."""
+
     author = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
     last_edited_by = serializers.SlugRelatedField(
         slug_field="username", read_only=True, allow_null=True
@@ -333,15 +348,26 @@ class PublishedVerdictFeedSerializer(PublishedVerdictSerializer):
         }
 
 
-@request_constraints(
-    "EvidenceRequest", anyOf=[{"required": ["source"]}, {"required": ["source_url"]}]
+@request_rule(
+    "EvidenceRequest",
+    "Give `source_url` (the page cited) or `source` (the id of a known source): one of the two "
+    "is required. Submit and publish refuse evidence that is not archived yet; set "
+    "`without_archive_reason` to cite it without an archive.",
 )
 class EvidenceSerializer(StrictModelSerializer):
+    """A source cited for or against a claim: its stance, an excerpt, a note, and whether it is
+    archived (`snapshot`) or cited without an archive (`without_archive_reason`)."""
+
     source = serializers.PrimaryKeyRelatedField(
-        queryset=Source.objects.all(), required=False, help_text="An existing source's id."
+        queryset=Source.objects.all(),
+        required=False,
+        help_text="The id of a known source (or give source_url).",
     )
     source_url = serializers.URLField(
-        max_length=2048, required=False, write_only=True, help_text="Or the source's URL."
+        max_length=2048,
+        required=False,
+        write_only=True,
+        help_text="The URL of the page cited (or give source).",
     )
     source_detail = serializers.SerializerMethodField()
     stance = serializers.ChoiceField(choices=Stance.choices)
@@ -401,6 +427,8 @@ class EvidenceSerializer(StrictModelSerializer):
 
 
 class AcceptSuggestionSerializer(StrictSerializer):
+    """Accept a suggested source as evidence: the stance it takes, and optionally an excerpt."""
+
     stance = serializers.ChoiceField(choices=Stance.choices)
     excerpt = StrictCharField(
         max_length=max_length(Evidence, "excerpt"), required=False, allow_blank=True
@@ -429,6 +457,9 @@ class EventSerializer(serializers.ModelSerializer):
 
 
 class MatchSerializer(ClaimSerializer):
+    """A claim similar to the text asked about, its `similarity` (0 to 1), and its published
+    verdicts."""
+
     similarity = serializers.FloatField(read_only=True)
     # Declared once, not built per claim: the view hangs each claim's published versions on it.
     verdicts = PublishedVerdictSerializer(many=True, read_only=True, source="published_versions")
@@ -458,12 +489,15 @@ class ArticleSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-@request_constraints(
+@request_rule(
     "ArticleCreateRequest",
-    anyOf=[{"required": ["text"]}, {"required": ["html"]}, {"required": ["url"]}],
-    **{"not": {"required": ["text", "html"]}},
+    "Give the article as `text` or as `html` (not both), or give only its `url` to fetch it. "
+    "With text or html, `url` records where it was published.",
 )
 class ArticleCreateSerializer(StrictSerializer):
+    """An article to ingest: text and HTML are extracted at once (201, with the claims found);
+    a URL alone is fetched in the background (202)."""
+
     text = StrictCharField(required=False, max_length=MAX_ARTICLE_CHARS, trim_whitespace=False)
     html = StrictCharField(required=False, max_length=MAX_ARTICLE_CHARS, trim_whitespace=False)
     url = serializers.URLField(required=False, max_length=2048)

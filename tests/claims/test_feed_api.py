@@ -9,11 +9,16 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 
 from claims import selectors
 from claims.api.serializers import PublishedVerdictFeedSerializer, PublishedVerdictSerializer
-from claims.models import CLAIMREVIEW_RATING_VALUE, Rating, Verdict, VerdictCitation
+from claims.models import (
+    CLAIMREVIEW_RATING_VALUE,
+    ApiToken,
+    Rating,
+    Verdict,
+    VerdictCitation,
+)
 from claims.publication import frozen_claim_fields
 from tests.factories import ClaimFactory, SnapshotFactory, SourceFactory
 
@@ -168,8 +173,8 @@ def test_feed_wildcard_if_none_match_still_checks_the_filters(api):
 def test_private_feed_refuses_a_current_etag_without_a_token(api, settings, api_client_user):
     settings.CLAIMS_PUBLIC_FEED = False
     published()
-    token = Token.objects.create(user=api_client_user)
-    api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    _, token = ApiToken.issue(user=api_client_user, now=timezone.now())
+    api.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     first = api.get("/api/v1/verdicts/")
     assert first.status_code == 200
     etag = first["ETag"]

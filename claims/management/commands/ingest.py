@@ -11,9 +11,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.dateparse import parse_datetime
 from django.utils.timezone import is_naive, make_aware
 
-from claims.extraction import InputError, read_bytes, read_path
+from claims.extraction import InputError
 from claims.models import Claim
-from claims.services import IngestResult, article_ingest, default_min_score
+from claims.services import IngestResult, article_ingest, default_min_score, document_read
 from sources.normalize import InvalidURL
 
 
@@ -66,9 +66,9 @@ class Command(BaseCommand):
         try:
             if path == "-":
                 raw = sys.stdin.buffer.read()
-                document = read_bytes(raw, url=options["url"])
+                document = document_read(content=raw, url=options["url"])
             else:
-                document = read_path(path)
+                document = document_read(path=path)
                 with open(path, "rb") as handle:
                     raw = handle.read()
         except InputError as exc:
