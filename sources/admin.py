@@ -1,11 +1,11 @@
 """Sources on the editors' desk: fetch status, the archive of snapshots, their differences.
 
-Sources and snapshots are written by the fetcher and by ingestion (sources.services,
-claims.services), never by hand here: the only write this admin starts is "refresh now", through
+Sources and snapshots are written by sources' services (a refresh, claims' ingestion), never by
+hand here: the only write this admin starts is "refresh now", through
 sources.services.source_refresh_now. Snapshots are an immutable archive.
 
-The templates live with the rest of the desk's (claims/templates/admin/sources/source/); they
-name no claims view, so this app still knows nothing of claims.
+Its templates (sources/templates/sources/admin/) and style sheet (sources/static/sources/) are
+its own: this app knows nothing of claims.
 """
 
 from __future__ import annotations
@@ -28,9 +28,10 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.views.decorators.http import require_POST
 
+from sources import services
 from sources.models import Snapshot, Source
 
-DESK_CSS = "claims/desk.css"
+SOURCES_CSS = "sources/admin.css"
 
 # --- Side-by-side differences between two snapshots -------------------------------------------
 
@@ -161,7 +162,7 @@ class SourceAdmin(admin.ModelAdmin):
     list_filter = ("kind", "status", *_existing("refresh_tier"))
     search_fields = ("title", "url", "publisher")
     actions = ["refresh_now"]
-    change_form_template = "admin/sources/source/change_form.html"
+    change_form_template = "sources/admin/source_change_form.html"
     fieldsets = (
         (None, {"fields": ("title", "url", "kind", "publisher", "author", "published_at")}),
         (
@@ -195,7 +196,7 @@ class SourceAdmin(admin.ModelAdmin):
     )
 
     class Media:
-        css = {"all": (DESK_CSS,)}
+        css = {"all": (SOURCES_CSS,)}
 
     def get_readonly_fields(self, request: HttpRequest, obj: Source | None = None) -> list[str]:
         return [name for fieldset in self.fieldsets for name in fieldset[1]["fields"]]
@@ -211,8 +212,8 @@ class SourceAdmin(admin.ModelAdmin):
         return False
 
     def has_refresh_permission(self, request: HttpRequest) -> bool:
-        # The desk roles hold change_source (claims migration 0003); api_client does not.
-        return request.user.has_perm("sources.change_source")
+        # Granted to the desk's roles (sources migration 0003); api_client does not have it.
+        return request.user.has_perm("sources.refresh_source")
 
     @admin.display(description="Status", ordering="status")
     def status_badge(self, source: Source) -> str:
@@ -229,9 +230,7 @@ class SourceAdmin(admin.ModelAdmin):
     # Refresh now ------------------------------------------------------------------------------
 
     def _refresh(self, request: HttpRequest, source_ids: list[int]) -> None:
-        from sources.services import source_refresh_now
-
-        scheduled = source_refresh_now(source_ids=source_ids)
+        scheduled = services.source_refresh_now(source_ids=source_ids)
         skipped = len(source_ids) - scheduled
         if scheduled:
             noun = "source" if scheduled == 1 else "sources"
@@ -335,9 +334,9 @@ class SourceAdmin(admin.ModelAdmin):
             "diff": side_by_side(texts[old.pk], texts[new.pk]),
             "snapshots": snapshots,
             "change_url": change_url,
-            "desk_css": DESK_CSS,
+            "sources_css": SOURCES_CSS,
         }
-        return TemplateResponse(request, "admin/sources/source/diff.html", context)
+        return TemplateResponse(request, "sources/admin/source_diff.html", context)
 
 
 @admin.register(Snapshot)

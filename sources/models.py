@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from dataclasses import dataclass, fields
+from datetime import datetime
 
 from django.db import models
 from django.db.models import F, Q
@@ -16,6 +18,22 @@ def content_hash(text: str) -> str:
     normalized = unicodedata.normalize("NFC", text)
     normalized = re.sub(r"\s+", " ", normalized).strip()
     return hashlib.sha256(normalized.encode("utf-8")).hexdigest()
+
+
+# Source.url and Snapshot.final_url hold at most this many characters; the fetcher refuses longer
+# URLs, and forms and serializers taking a source's URL should read their limit from here.
+MAX_URL_LENGTH = 2048
+
+
+@dataclass(frozen=True)
+class SourceMetadata:
+    """What is known about the article a source holds; "" or None where nothing is."""
+
+    title: str = ""
+    publisher: str = ""
+    author: str = ""
+    published_at: datetime | None = None
+    language: str = ""
 
 
 class SourceQuerySet(models.QuerySet["Source"]):
@@ -60,7 +78,7 @@ class Source(models.Model):
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.EVIDENCE)
     # NULL, not "", for "no URL": the unique constraints must let many rows lack one.
     url = models.URLField(  # noqa: DJ001
-        max_length=2048,
+        max_length=MAX_URL_LENGTH,
         null=True,
         blank=True,
         help_text="Normalized URL; empty for a pasted document.",
@@ -97,6 +115,8 @@ class Source(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        # "Refresh now" in the admin (sources migration 0003 creates it).
+        permissions = [("refresh_source", "Can refresh a source now")]
         constraints = [
             models.UniqueConstraint(fields=["url"], name="source_unique_url"),
             models.UniqueConstraint(fields=["document_hash"], name="source_unique_document"),
@@ -122,6 +142,30 @@ class Source(models.Model):
 
     def latest_snapshot(self) -> Snapshot | None:
         return self.snapshots.order_by("-fetched_at", "-id").first()
+
+    def metadata_updates(
+        self, *, stated: SourceMetadata, given: SourceMetadata | None = None
+    ) -> dict[str, object]:
+        """The metadata columns to change, by field name: the one rule every writer follows.
+
+        A value a desk user gave (`given`: the title or date typed in at ingest) replaces the
+        stored one; a value the page states about itself (`stated`: what the extractor read)
+        only fills a blank, so a later copy of the page never overwrites what is known. Text is
+        cut to the column's length.
+        """
+        updates: dict[str, object] = {}
+        for item in fields(SourceMetadata):
+            name = item.name
+            wanted = getattr(given, name) if given is not None else None
+            if not wanted:
+                wanted = getattr(stated, name)
+                if not wanted or getattr(self, name):
+                    continue
+            if isinstance(wanted, str):
+                wanted = wanted[: self._meta.get_field(name).max_length]
+            if wanted != getattr(self, name):
+                updates[name] = wanted
+        return updates
 
 
 class SourceLink(models.Model):
@@ -152,7 +196,7 @@ class Snapshot(models.Model):
     content_hash = models.CharField(max_length=64, db_index=True)
     fetched_at = models.DateTimeField(default=timezone.now)
     http_status = models.PositiveSmallIntegerField(null=True, blank=True)
-    final_url = models.URLField(max_length=2048, blank=True)
+    final_url = models.URLField(max_length=MAX_URL_LENGTH, blank=True)
     content_type = models.CharField(max_length=200, blank=True)
     headers = models.JSONField(default=dict, blank=True)
     raw_body = models.BinaryField(

@@ -55,9 +55,11 @@ def strip_tracking(query: str) -> str:
 def normalize_url(url: str) -> str:
     """Return the canonical form of an http(s) URL, or raise InvalidURL saying what is wrong.
 
-    Lowercases scheme and host, encodes IDN hosts, drops default ports, fragments, user info
-    and tracking parameters (utm_*, fbclid, ...); keeps the path and the rest of the query
-    exactly as given (see strip_tracking).
+    Lowercases the scheme and host, encodes IDN hosts (punycode), and drops a trailing dot on
+    the host, a default port, user info and the fragment. The path is kept as written (no
+    percent-decoding, no dot segments resolved), "/" when it is empty. The query loses its
+    tracking parameters (utm_*, fbclid, ...: strip_tracking) and keeps every other byte; a
+    query that is empty, as given ("?") or once they are gone, is dropped with its "?".
     """
     raw = (url or "").strip()
     if not raw:

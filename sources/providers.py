@@ -2,25 +2,16 @@
 
 Each provider turns a few search terms into `ProviderResult`s: a page worth suggesting as
 evidence, with what the provider knows about it. Providers are OFF unless configured, and every
-request goes through `sources.fetcher.fetch`, so the address, port, size and deadline checks hold
+request goes through `sources.fetching.fetch`, so the address, port, size and deadline checks hold
 for APIs exactly as for pages (robots.txt excepted: an API is not a crawled page).
 
 A provider never raises to its caller: a failed request, an error status, malformed JSON or an
 unexpected shape is logged and gives [] for that provider, so one failing provider never stops
-the others. (claims.related, which attaches the results to a claim, lives in claims: sources
-never imports claims.)
+the others. (claims.services.evidence, which attaches the results to a claim, lives in claims:
+sources never imports claims.)
 
-Settings, read at call time (name, default, meaning):
-
-SOURCES_WIKIPEDIA_API_URL  ""
-    A MediaWiki api.php endpoint, e.g. "https://en.wikipedia.org/w/api.php"; empty turns the
-    Wikipedia provider off.
-SOURCES_FACTCHECK_API_KEY  ""
-    Google Fact Check Tools API key; empty turns the fact-check provider off.
-SOURCES_FACTCHECK_API_URL  "https://factchecktools.googleapis.com"
-    Base URL of the Fact Check Tools API (tests point it at a loopback server).
-SOURCES_FACTCHECK_LANGUAGE  "en"
-    languageCode sent to claims:search: only reviews in this language are returned.
+Which providers are on, and where they send requests, are settings read at call time
+(SOURCES_WIKIPEDIA_API_URL, SOURCES_FACTCHECK_*: see sources.conf).
 """
 
 from __future__ import annotations
@@ -34,14 +25,14 @@ from datetime import date, datetime
 from typing import Any, Protocol
 from urllib.parse import quote, urlencode, urlsplit
 
-from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-from sources.fetcher import MAX_URL_LENGTH, FetchError, Resolver, fetch
+from sources import conf
+from sources.fetching import FetchError, Resolver, fetch
+from sources.models import MAX_URL_LENGTH
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_FACTCHECK_API_URL = "https://factchecktools.googleapis.com"
 JSON_TYPES = ("application/json",)
 
 # Source.title, Source.publisher; excerpts are suggestions a researcher reads, not archives.
@@ -83,19 +74,16 @@ class Provider(Protocol):
 
 def configured_providers(*, resolver: Resolver | None = None) -> list[Provider]:
     """The providers the settings turn on, in a stable order; [] when none is configured."""
+    settings = conf.get()
     providers: list[Provider] = []
-    wikipedia_url = str(getattr(settings, "SOURCES_WIKIPEDIA_API_URL", "") or "").strip()
-    if wikipedia_url:
-        providers.append(WikipediaProvider(api_url=wikipedia_url, resolver=resolver))
-    key = str(getattr(settings, "SOURCES_FACTCHECK_API_KEY", "") or "").strip()
-    if key:
+    if settings.wikipedia_api_url:
+        providers.append(WikipediaProvider(api_url=settings.wikipedia_api_url, resolver=resolver))
+    if settings.factcheck_api_key:
         providers.append(
             FactCheckProvider(
-                api_url=str(
-                    getattr(settings, "SOURCES_FACTCHECK_API_URL", "") or DEFAULT_FACTCHECK_API_URL
-                ).strip(),
-                api_key=key,
-                language=str(getattr(settings, "SOURCES_FACTCHECK_LANGUAGE", "") or "en").strip(),
+                api_url=settings.factcheck_api_url,
+                api_key=settings.factcheck_api_key,
+                language=settings.factcheck_language,
                 resolver=resolver,
             )
         )

@@ -9,7 +9,8 @@ from celery import Task, shared_task
 from kombu.exceptions import ChannelError
 
 from sources.failures import RETRIED_BY_TASK
-from sources.services import source_fetch, sources_enqueue_due
+from sources.refresh import source_fetch
+from sources.services import sources_enqueue_due
 
 logger = logging.getLogger(__name__)
 

@@ -205,3 +205,13 @@ def test_api_clients_cannot_reach_sources(client, api_client_user):
     api_client_user.save()
     client.force_login(api_client_user)
     assert client.get("/admin/sources/source/").status_code == 302
+
+
+@pytest.mark.parametrize("role", ["researcher", "editor"])
+def test_desk_roles_may_refresh_sources(role):
+    from django.contrib.auth.models import Group
+
+    group = Group.objects.get(name=role)
+    assert group.permissions.filter(
+        content_type__app_label="sources", codename="refresh_source"
+    ).exists()

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from claims.extraction import InputError, read_html
 from sources.models import Snapshot, Source
-from sources.services import source_fetch
+from sources.refresh import source_fetch
 from sources.tasks import fetch_source
 from sources.text import NoText
 from tests.sources.httpservers import page

@@ -25,8 +25,7 @@ import pytest
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 
-from sources import fetcher
-from sources.fetcher import FetchError, FetchResult, fetch
+from sources.fetching import FetchError, FetchResult, address_problem, fetch, robots, slot_keys
 from tests.sources.httpservers import (
     RawServer,
     Route,
@@ -604,7 +603,7 @@ def test_default_resolver_refuses_localhost(bait: RoutingServer) -> None:
 )
 def test_public_addresses_pass_the_address_rules(address: str) -> None:
     # Judged without connecting: fetching would send a packet to a public address.
-    assert fetcher._address_problem(ipaddress.ip_address(address)) is None
+    assert address_problem(ipaddress.ip_address(address)) is None
 
 
 @pytest.mark.parametrize(
@@ -618,15 +617,15 @@ def test_public_addresses_pass_the_address_rules(address: str) -> None:
     ],
 )
 def test_embedded_ipv4_addresses_are_decoded_and_judged(address: str, problem: str) -> None:
-    assert fetcher._address_problem(ipaddress.ip_address(address)) == problem
+    assert address_problem(ipaddress.ip_address(address)) == problem
 
 
 def test_allowed_networks_exempt_only_those_networks() -> None:
     exempt = [ipaddress.ip_network("10.1.2.0/24")]
 
-    assert fetcher._address_problem(ipaddress.ip_address("10.1.2.3"), exempt) is None
-    assert fetcher._address_problem(ipaddress.ip_address("10.1.3.3"), exempt) is not None
-    assert fetcher._address_problem(ipaddress.ip_address("::ffff:10.1.2.3"), exempt) is None
+    assert address_problem(ipaddress.ip_address("10.1.2.3"), exempt) is None
+    assert address_problem(ipaddress.ip_address("10.1.3.3"), exempt) is not None
+    assert address_problem(ipaddress.ip_address("::ffff:10.1.2.3"), exempt) is None
 
 
 @pytest.mark.parametrize(
@@ -905,7 +904,7 @@ def test_missing_robots_txt_allows_everything_and_is_cached(serve: ServerFactory
 def test_failing_robots_txt_allows_but_is_asked_again_soon(
     serve: ServerFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(fetcher, "ROBOTS_RETRY_SECONDS", 0)  # "soon" is now
+    monkeypatch.setattr(robots, "ROBOTS_RETRY_SECONDS", 0)  # "soon" is now
     server = serve({"/robots.txt": status_page(503), "/a": page(HTML)})
 
     assert fetch(server.url("/a")).status == 200
@@ -973,7 +972,7 @@ def test_waiting_for_a_busy_host_gives_up_at_the_deadline(serve: ServerFactory, 
     server = serve({"/": page(HTML)})
     settings.SOURCES_TOTAL_TIMEOUT = 0.5
     settings.SOURCES_PER_HOST_CONCURRENCY = 2
-    for key in fetcher.slot_keys("127.0.0.1", 2):  # two fetches running in other workers
+    for key in slot_keys("127.0.0.1", 2):  # two fetches running in other workers
         cache.add(key, "another-worker", timeout=60)
 
     started = time.monotonic()

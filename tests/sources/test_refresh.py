@@ -12,12 +12,8 @@ from django.utils import timezone
 
 from claims.models import Claim, ClaimStatus, Evidence, Rating, Verdict, VerdictCitation
 from sources.models import Snapshot, Source
-from sources.services import (
-    source_fetch,
-    source_refresh_now,
-    sources_claim_due,
-    sources_enqueue_due,
-)
+from sources.refresh import source_fetch
+from sources.services import source_refresh_now, sources_enqueue_due, sources_lease_due
 from tests.factories import ClaimFactory
 from tests.sources.httpservers import etag_page, page, status_page
 
@@ -195,11 +191,11 @@ def test_due_sources_are_leased_once(settings):
     evidence_source("https://example.org/later", next_check_at=now + timedelta(hours=1))
     evidence_source("https://example.org/blocked", next_check_at=now, status=Source.Status.BLOCKED)
 
-    first = sources_claim_due(limit=10, now=now)
+    first = sources_lease_due(limit=10, now=now)
     assert sorted(first) == sorted(s.pk for s in due)
-    assert sources_claim_due(limit=10, now=now) == [], "leased: not handed out twice"
+    assert sources_lease_due(limit=10, now=now) == [], "leased: not handed out twice"
     # A fetch lost with its worker is due again when the lease ends.
-    assert sorted(sources_claim_due(limit=10, now=now + timedelta(seconds=601))) == sorted(first)
+    assert sorted(sources_lease_due(limit=10, now=now + timedelta(seconds=601))) == sorted(first)
 
 
 def test_refresh_now_and_the_command(web):
@@ -312,18 +308,18 @@ def test_an_identical_body_is_not_read_again(web, settings, django_assert_num_qu
 
 
 def test_a_check_keeps_a_tier_raised_while_it_fetched(web, monkeypatch):
-    from sources import services
+    from sources import refresh
 
     server = web({"/stats": etag_page(ORIGINAL, '"v1"')})
     source = _fetched_once(server, "/stats")
-    real_fetch = services.fetch
+    real_fetch = refresh.fetch
 
     def fetch_while_an_editor_cites_the_source(*args, **kwargs):
         result = real_fetch(*args, **kwargs)
         Source.objects.filter(pk=source.pk).update(refresh_tier=Source.Tier.CITED)
         return result
 
-    monkeypatch.setattr(services, "fetch", fetch_while_an_editor_cites_the_source)
+    monkeypatch.setattr(refresh, "fetch", fetch_while_an_editor_cites_the_source)
     assert source_fetch(source_id=source.pk).outcome == "not_modified"
 
     source.refresh_from_db()

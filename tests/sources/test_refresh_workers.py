@@ -15,7 +15,7 @@ import pytest
 from django.utils import timezone
 
 from sources.models import Snapshot, Source
-from sources.services import sources_claim_due, sources_enqueue_due
+from sources.services import sources_enqueue_due, sources_lease_due
 from sources.tasks import fetch_source
 from tests.sources.httpservers import RoutingHandler, page
 from tests.waiting import wait_for
@@ -167,7 +167,7 @@ def test_a_broker_restart_with_fetches_queued_loses_nothing(workers, web, worker
         sources = _due_sources(server, 8)
 
         def enqueue_due() -> int:
-            ids = sources_claim_due(limit=100)
+            ids = sources_lease_due(limit=100)
             with app.connection_for_write(redis.url) as connection:
                 for source_id in ids:
                     fetch_source.apply_async((source_id,), connection=connection)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sources.fetcher import FetchError, fetch, robots_allow
+from sources.fetching import FetchError, fetch, robots_allow
 from tests.sources.httpservers import page
 
 HTML = b"<!doctype html><html><head><title>Page</title></head><body><p>Text.</p></body></html>"
