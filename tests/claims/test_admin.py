@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from claims import publication, services
+from claims.admin.presentation import format_number
 from claims.extraction import read_path
 from claims.models import Claim, ClaimEvent, ClaimStatus, Evidence, Rating, Verdict
 from claims.workflow import ACTIONS, WorkflowError
@@ -318,6 +319,53 @@ def test_claim_page_lists_features_by_size_of_contribution(desk, researcher, dem
     contributions = [abs(row.contribution) for row in response.context["features"]]
     assert contributions == sorted(contributions, reverse=True)
     assert len(contributions) == len(claim.features)
+
+
+def feature_cells(response) -> list[list[str]]:
+    """The claim page's feature table as text: one list of cell texts per row."""
+    html = response.content.decode()
+    table = re.search(r'<table class="features">.*?<tbody>(.*?)</tbody>', html, re.S).group(1)
+    return [
+        [
+            " ".join(re.sub(r"<[^>]+>", " ", cell).split())
+            for cell in re.findall(r"<td.*?</td>", row, re.S)
+        ]
+        for row in re.findall(r"<tr>.*?</tr>", table, re.S)
+    ]
+
+
+def test_claim_page_shows_feature_numbers_with_three_decimals(desk, researcher):
+    claim = ClaimFactory(
+        features=[
+            {
+                "name": "number",
+                "value": 0.7099893898430416,
+                "weight": 0.2885142818585747,
+                "contribution": 0.20484211,
+            },
+            {"name": "quote", "value": "yes", "weight": -0.4, "contribution": -1.99444},
+            {"name": "named_entity", "value": 3, "weight": 0.2844, "contribution": 0.0},
+        ]
+    )
+
+    response = desk(researcher).get(page_of(claim))
+
+    assert feature_cells(response) == [
+        ["quote", "yes", "-0.400", "-1.994"],  # text is shown as it is
+        ["number", "0.710", "0.289", "+0.205"],
+        ["named entity", "3", "0.284", "0.000"],  # so is an int; no push gets no sign
+    ]
+    assert "0.7099893898430416" not in response.content.decode()
+
+
+def test_feature_numbers_round_floats_and_keep_everything_else():
+    assert format_number(0.7099893898430416) == "0.710"
+    assert format_number(-1.99444) == "-1.994"
+    assert format_number(1.0) == "1.000"
+    assert format_number(2) == 2
+    assert format_number(True) is True
+    assert format_number("n/a") == "n/a"
+    assert format_number(None) is None
 
 
 def test_claim_page_shows_evidence_with_its_source_and_archive(desk, researcher):

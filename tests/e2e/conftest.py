@@ -63,7 +63,7 @@ def playwright() -> Iterator[object]:
 
 
 def _recreate_roles() -> None:
-    """The role groups of migration claims/0003_roles, with their permissions.
+    """The role groups of migrations claims/0003_roles and 0013, with their permissions.
 
     A transactional test ends by flushing every table: the permissions come back (post_migrate
     recreates them) but the groups, made by a data migration, do not.
@@ -71,7 +71,8 @@ def _recreate_roles() -> None:
     from django.contrib.auth.models import Permission
 
     roles = importlib.import_module("claims.migrations.0003_roles").ROLES
-    for name, codes in roles.items():
+    later = importlib.import_module("claims.migrations.0013_roles_refresh_source").GRANTS
+    for name, codes in [*roles.items(), *later.items()]:
         group, _ = Group.objects.get_or_create(name=name)
         for app_label, codename in codes:
             group.permissions.add(

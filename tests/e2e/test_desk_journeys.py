@@ -242,3 +242,34 @@ def test_desk_screenshots(logged_in, live_server, demo):
     )
     if save:
         page.screenshot(path=SCREENSHOTS / "article-page.png", full_page=True)
+
+
+def test_feature_table_fits_the_side_column_in_a_1400px_window(logged_in, live_server, demo):
+    """The score's features sit in the 360 px side column: no number may spill out of its card."""
+    # Besides the scorer's own, the widest a row gets: a long word, a weight past ten.
+    Claim.objects.filter(pk=top_claim(demo).pk).update(
+        features=[
+            {
+                "name": "characters: 'Kamchatskiykraiadministration'",
+                "value": 0.123456789,
+                "weight": -12.3456789,
+                "contribution": -12.3456789,
+            },
+            {"name": "number", "value": 1.0, "weight": 0.7099893898430416, "contribution": 0.71},
+        ]
+    )
+    page = logged_in(desk_user("eddie", "editor"), viewport={"width": 1400, "height": 900})
+    for claim in Claim.objects.of_article(demo.article):
+        page.goto(f"{live_server.url}/admin/claims/claim/{claim.pk}/change/")
+        edges = page.locator("#score").evaluate(
+            """card => {
+                const style = getComputedStyle(card);
+                const cells = card.querySelectorAll("td.contribution, td.contribution .num");
+                return {
+                    inside: card.getBoundingClientRect().right - parseFloat(style.paddingRight)
+                        - parseFloat(style.borderRightWidth),
+                    contribution: Math.max(...[...cells].map(c => c.getBoundingClientRect().right)),
+                };
+            }"""
+        )
+        assert edges["contribution"] <= edges["inside"] + 0.5 < 1400, (claim.pk, edges)

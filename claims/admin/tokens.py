@@ -1,4 +1,4 @@
-"""API tokens in the admin: seen and revoked, never shown (imported at the end of claims/admin.py).
+"""API tokens in the admin: seen and revoked, never shown.
 
 Only the prefix is displayed; the digest is not shown at all and nothing is editable. Tokens are
 issued with `manage.py create_api_token`, which prints the token once. No desk role holds the
