@@ -1,8 +1,8 @@
 """The checks and bookkeeping every claims write shares: lock the claim, refuse a closed claim,
 a non-desk actor, a stale edit or a field over its model's limit, and record the event.
 
-Public so that every service module (claims.services, claims.publication, claims.related) uses
-the same ones; nothing here decides a workflow move (that is claims.services).
+Public so that every module that writes claims (claims.services.*, claims.publication) uses the
+same ones; nothing here decides a workflow move (that is claims.services.workflow).
 """
 
 from __future__ import annotations

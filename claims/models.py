@@ -1,4 +1,9 @@
-"""Claims, their verdicts and evidence, and the append-only history of what happened to them."""
+"""Claims, their verdicts and evidence, the append-only history of what happened to them, and
+the API tokens of the desk's machine clients.
+
+Over the house's ~500 lines on purpose: one concern (the claims app's rows and the rules about
+a single row), and Django finds an app's models here.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
-from sources.models import Snapshot, Source
+from sources.models import MAX_URL_LENGTH, Snapshot, Source
 
 
 def max_length(model: type[models.Model], field: str) -> int | None:
@@ -235,7 +240,7 @@ class Verdict(models.Model):
     claim_text = models.TextField(blank=True)
     claim_speaker = models.CharField(max_length=300, blank=True)
     claim_speaker_type = models.CharField(max_length=16, choices=SpeakerType.choices, blank=True)
-    appearance_url = models.URLField(max_length=2048, blank=True)
+    appearance_url = models.URLField(max_length=MAX_URL_LENGTH, blank=True)
     appearance_headline = models.CharField(max_length=1000, blank=True)
     appearance_publisher = models.CharField(max_length=300, blank=True)
     appearance_published_at = models.DateTimeField(null=True, blank=True)
@@ -403,7 +408,7 @@ class VerdictCitation(models.Model):
         Snapshot, on_delete=models.PROTECT, null=True, blank=True, related_name="citations"
     )
     # The source as it was cited: a later refresh may retitle the live Source row.
-    source_url = models.URLField(max_length=2048, blank=True)
+    source_url = models.URLField(max_length=MAX_URL_LENGTH, blank=True)
     source_title = models.CharField(max_length=1000, blank=True)
     stance = models.CharField(max_length=16, choices=Stance.choices)
     excerpt = models.TextField(blank=True)

@@ -15,7 +15,8 @@ The rules, as a standards editor would state them:
 - Corrections and retractions are made in the open: a correction carries a note and the list of
   what changed; a retraction keeps the version readable with its date and reason.
 
-claims.services.claim_transition calls these inside its transaction, with the claim locked.
+claims.services.workflow.claim_transition calls these inside its transaction, with the claim
+locked.
 """
 
 from __future__ import annotations

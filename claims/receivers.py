@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import logging
 import re
+from collections.abc import Callable
 
 from django.db import transaction
 from django.dispatch import receiver
@@ -14,6 +15,7 @@ from django.utils import timezone
 from claims.extraction.sentences import split_block
 from claims.models import ClaimStatus, Evidence, Verdict, VerdictCitation
 from claims.services import claim_flag_needs_update
+from claims.tasks import extract_snapshot
 from sources.models import Snapshot, Source
 from sources.signals import snapshot_stored, source_gone
 
@@ -43,7 +45,11 @@ def describe_change(old: str, new: str) -> dict:
 
 
 def _flag_published_claims(
-    source: Source, *, action: str, note_for: callable, changes_for: callable
+    source: Source,
+    *,
+    action: str,
+    note_for: Callable[[VerdictCitation], str],
+    changes_for: Callable[[VerdictCitation], dict],
 ) -> int:
     """Mark each published claim whose current verdict cites `source` needs_update."""
     now = timezone.now()
@@ -54,9 +60,9 @@ def _flag_published_claims(
         source=source,
         verdict__state=Verdict.State.PUBLISHED,
         verdict__claim__status=ClaimStatus.PUBLISHED,
-    ).select_related("snapshot")
+    ).select_related("verdict", "snapshot")
     flagged = 0
-    for citation in citations.select_related("verdict"):
+    for citation in citations:
         flagged += claim_flag_needs_update(
             claim_id=citation.verdict.claim_id,
             action=action,
@@ -71,8 +77,6 @@ def on_snapshot_stored(
     sender, *, source: Source, snapshot: Snapshot, previous: Snapshot | None, **kwargs
 ) -> None:
     if source.kind == Source.Kind.ARTICLE:
-        from claims.tasks import extract_snapshot
-
         transaction.on_commit(lambda: extract_snapshot.delay(snapshot.pk))
     if previous is None:
         # Evidence attached before its source was ever fetched is archived now: it cites this

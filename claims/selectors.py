@@ -1,16 +1,18 @@
-"""Tuned and permission-scoped reads. Lists here never run a query per row."""
+"""Tuned reads for the API, the desk and the public pages: claim lists and detail, search,
+articles, the public verdict versions and feeds (read from their frozen columns only), a claim's
+history and evidence, and the claims that match a text (ranked by claims.matching).
+Lists here never run a query per row. Who may read what is the callers' to check.
+"""
 
 from __future__ import annotations
 
-import itertools
-import re
-import time
 from datetime import datetime
 
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
+from claims.matching import match_candidates
 from claims.models import Claim, ClaimEvent, Evidence, Verdict, VerdictCitation
 from sources.models import Source
 
@@ -157,7 +159,7 @@ _NEWEST_PUBLIC_CHANGE = """
 
 def newest_public_change() -> tuple[datetime, int] | None:
     """(updated_at, id) of the most recently changed public version: one index scan on
-    verdict_feed. The feeds' ETags hang on it (claims.api.views.ConditionalListMixin).
+    verdict_feed. The feeds' ETags hang on it (claims.api.feeds.PublicVersionsListMixin).
 
     Plain SQL, not the ORM: a feed's 304 is this query and little else, and building the
     statement cost more than running it. It returns what
@@ -225,191 +227,10 @@ def claim_evidence(claim: Claim) -> QuerySet[Evidence]:
     )
 
 
-# --- "Has this been checked before?" -----------------------------------------------------------
-
-
-def _trigrams(text: str) -> set[str]:
-    """pg_trgm's trigrams: lower-cased words padded with two spaces before and one after."""
-    grams: set[str] = set()
-    for word in re.findall(r"[^\W_]+", text.lower()):
-        padded = f"  {word} "
-        grams.update(padded[i : i + 3] for i in range(len(padded) - 2))
-    return grams
-
-
-def trigram_similarity(a: str, b: str) -> float:
-    first, second = _trigrams(a), _trigrams(b)
-    if not first or not second:
-        return 0.0
-    return len(first & second) / len(first | second)
-
-
-# The key index (migration 0007) and the sizes that bound a look-up's work.
-MATCH_KEY_INDEX = "claim_match_keys"
-MATCH_BUDGET = 1000  # rows the chosen keys may bring, by the planner's statistics
-MATCH_MIN_KEYS = 3  # rarest keys always asked for, whatever their estimate
-MATCH_CANDIDATE_CAP = 1500  # hard stop on rows reranked, for texts made of common words only
-
-MATCH_IO_CONCURRENCY = 32  # pages of candidates read ahead (see _match_postgresql)
-MATCH_STATISTICS_TTL = 300.0  # seconds a process keeps the index's key statistics
-
-_KEY_STATISTICS = """
-    SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, greatest(c.reltuples, 0)
-      FROM pg_class AS c
-      LEFT JOIN pg_stats AS s ON s.schemaname = current_schema() AND s.tablename = %s
-     WHERE c.oid = 'claims_claim'::regclass
-"""
-_statistics: dict[str, tuple[float, dict[str, float], float | None]] = {}
-
-
-def _key_rows(cursor) -> tuple[dict[str, float], float | None]:
-    """({key: rows expected to hold it} for the common keys, rows for any other key).
-
-    From the index's ANALYZE statistics (most_common_elems), read once per process every
-    MATCH_STATISTICS_TTL seconds: they change only when PostgreSQL analyzes the table, and
-    reading them costs several milliseconds. (None for other keys: never analyzed.)
-    """
-    name = connection.settings_dict["NAME"]
-    cached = _statistics.get(name)
-    if cached and time.monotonic() - cached[0] < MATCH_STATISTICS_TTL:
-        return cached[1], cached[2]
-    cursor.execute(_KEY_STATISTICS, [MATCH_KEY_INDEX])
-    elems, freqs, claims = cursor.fetchone()
-    if elems is None:
-        common: dict[str, float] = {}
-        other = None
-    else:
-        common = {key: freq * claims for key, freq in zip(elems, freqs, strict=False)}
-        other = freqs[len(elems)] / 2 * claims  # PostgreSQL's own guess: half the rarest listed
-    _statistics[name] = (time.monotonic(), common, other)
-    return common, other
-
-
-# The words of a text, split as claim_match_keys() splits them.
-_WORDS = "SELECT array_remove(regexp_split_to_array(lower(%s), '[^[:alnum:]]+'), '')"
-
-_RERANK = """
-    SELECT id, sim FROM (
-        SELECT id, similarity(text, %(text)s) AS sim
-          FROM claims_claim
-         WHERE claim_match_keys(text) @@ %(keys)s::tsquery
-         LIMIT %(cap)s
-    ) AS candidates
-     WHERE sim >= %(threshold)s
-     ORDER BY sim DESC, id
-     LIMIT %(limit)s
-"""
-
-
-def _spread(count: int) -> list[int]:
-    """Rank of each of `count` positions when picked middle first, then the middles of the
-    halves, and so on: keys picked in this order cover the whole text early."""
-    rank = [0] * count
-    intervals = [(0, count)] if count else []
-    for order, (low, high) in enumerate(intervals):  # grows as it goes: breadth first
-        middle = (low + high) // 2
-        rank[middle] = order
-        if low < middle:
-            intervals.append((low, middle))
-        if middle + 1 < high:
-            intervals.append((middle + 1, high))
-    return rank
-
-
-def match_keys(words: list[str], rows_of) -> list[str]:
-    """The keys a look-up asks the index for: the rarest, while their rows fit MATCH_BUDGET.
-
-    `words` are the text's words in order, as claim_match_keys() splits them (migration 0007);
-    a key is a word or a pair of adjacent words. `rows_of(key)` is how many claims the
-    planner's statistics expect to hold it (None when the table was never analyzed: then
-    every key is used, the table being new or small). A claim similar enough to match shares
-    runs of the text's words, so it holds some of the text's rarer keys; common ones ("of
-    the", "said") would bring most of the table and are left out. The MATCH_MIN_KEYS rarest
-    are always kept, so a text of common words still finds something. Keys the statistics
-    cannot tell apart (all rarer than those listed) are taken pairs first and spread over the
-    text, so that a claim sharing only its head or only its tail is still found.
-    """
-    pairs = [f"{first} {second}" for first, second in itertools.pairwise(words)]
-    spread = _spread(len(words))
-    ranked: dict[str, tuple[float, bool, int]] = {}
-    for position, key in [*enumerate(pairs), *enumerate(words)]:
-        rows = rows_of(key)
-        if rows is None:
-            return sorted(set(words) | set(pairs))
-        rank = (rows, " " not in key, spread[position])
-        ranked[key] = min(rank, ranked.get(key, rank))
-    chosen: list[str] = []
-    total = 0.0
-    for key in sorted(ranked, key=ranked.__getitem__):
-        rows = ranked[key][0]
-        if len(chosen) >= MATCH_MIN_KEYS and total + rows > MATCH_BUDGET:
-            break
-        chosen.append(key)
-        total += rows
-    return chosen
-
-
-def _tsquery_any(keys: list[str]) -> str:
-    """`'a' | 'b c' | ...`: tsquery input, each key one quoted lexeme."""
-    return " | ".join("'" + key.replace("\\", "\\\\").replace("'", "''") + "'" for key in keys)
-
-
-def _match_postgresql(text: str, limit: int, threshold: float) -> list[tuple[float, int]]:
-    """(similarity, id) of the best matches: candidates from the match-key index, then pg_trgm.
-
-    pg_trgm's own `%` over a trigram index is exact but slow on sentence-length text: common
-    trigrams make its index hand most of a large table to the recheck (4-11 s at a million
-    claims). A claim that scores >= the threshold shares runs of the text's words, so the
-    candidates are the claims holding any of the text's rarer words or word pairs (the GIN
-    index on claim_match_keys(text), whose ANALYZE statistics tell which keys are rare), and
-    only they, a few hundred rows, are ranked by similarity(). Approximate: a match that holds
-    none of the chosen keys is missed; bench/bench_match.py measures how often, against the
-    exhaustive ranking.
-    """
-    with connection.cursor() as cursor:
-        common, other = _key_rows(cursor)
-        cursor.execute(_WORDS, [text])
-        keys = match_keys(cursor.fetchone()[0], lambda key: common.get(key, other))
-    if not keys:
-        return []
-    with transaction.atomic(), connection.cursor() as cursor:
-        # The candidates are a few hundred rows scattered over the table: let the bitmap heap
-        # scan ask for their pages ahead (PostgreSQL 15's default of 1 reads them one by one).
-        # Measured at a million claims on cold pages, three pairs of runs of 29 look-ups:
-        # p50 75-112 ms with 1, 60-76 ms with 32.
-        cursor.execute(f"SET LOCAL effective_io_concurrency = {MATCH_IO_CONCURRENCY}")
-        cursor.execute(
-            _RERANK,
-            {
-                "text": text,
-                "keys": _tsquery_any(keys),
-                "cap": MATCH_CANDIDATE_CAP,
-                "threshold": threshold,
-                "limit": limit,
-            },
-        )
-        return [(sim, pk) for pk, sim in cursor.fetchall()]
-
-
 def claim_match(text: str, *, limit: int = 10, threshold: float = 0.3) -> list[Claim]:
-    """Existing claims most similar to `text`, best first, each with `.similarity`.
-
-    Similarity is pg_trgm's (shared trigrams over all trigrams of both texts), >= threshold.
-    PostgreSQL: candidates from the match-key index, ranked in the database (see
-    _match_postgresql).
-    Elsewhere (the SQLite default): the same similarity computed in Python over all claims,
-    which is exact but linear; fine for a development desk.
-    """
-    if connection.vendor == "postgresql":
-        top = _match_postgresql(text, limit, threshold)
-    else:
-        scored = []
-        for pk, claim_text in Claim.objects.values_list("pk", "text").iterator():
-            similarity = trigram_similarity(text, claim_text)
-            if similarity >= threshold:
-                scored.append((similarity, pk))
-        scored.sort(key=lambda item: (-item[0], item[1]))
-        top = scored[:limit]
+    """Existing claims most similar to `text`, best first, each with `.similarity`, as
+    claim_list() has them. Similarity and the search are claims.matching's."""
+    top = match_candidates(text, limit=limit, threshold=threshold)
     claims = claim_list().in_bulk([pk for _, pk in top])
     result = []
     for similarity, pk in top:

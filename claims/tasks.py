@@ -1,4 +1,8 @@
-"""Thin Celery entry points for claims: ids in, call a service."""
+"""Thin Celery entry points for claims: ids in, call a service.
+
+The services never import this module at the top (they send a task only after commit, naming it
+inside the function that sends it); this module imports the services.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,10 @@ import logging
 from celery import shared_task
 from django.db import OperationalError
 
-from claims.services import snapshot_extract_claims
+from claims import services
+from claims.models import Claim
 from sources.models import Snapshot
+from sources.providers import configured_providers
 
 logger = logging.getLogger(__name__)
 
@@ -26,10 +32,25 @@ def extract_snapshot(snapshot_id: int, min_score: float | None = None) -> int:
     if snapshot is None:
         logger.info("extract_snapshot: snapshot %s is gone; nothing to do", snapshot_id)
         return 0
-    return len(snapshot_extract_claims(snapshot=snapshot, min_score=min_score))
+    return len(services.snapshot_extract_claims(snapshot=snapshot, min_score=min_score))
 
 
-# Defined next to its service; imported here so Celery's autodiscovery registers it.
-from claims.related import discover_related  # noqa: E402
-
-__all__ = ["discover_related", "extract_snapshot"]
+@shared_task(
+    name="claims.discover_related",
+    autoretry_for=(OperationalError,),
+    max_retries=3,
+    retry_backoff=True,
+    retry_backoff_max=600,
+    retry_jitter=True,
+)
+def discover_related(claim_id: int) -> int:
+    """Suggest related sources for a claim; returns how many were added. Safe to run twice."""
+    providers = configured_providers()
+    if not providers:
+        logger.debug("discover_related: no providers configured; claim %s skipped", claim_id)
+        return 0
+    claim = Claim.objects.filter(pk=claim_id).first()
+    if claim is None:
+        logger.info("discover_related: claim %s is gone; nothing to do", claim_id)
+        return 0
+    return len(services.claim_discover_related(claim=claim, providers=providers))

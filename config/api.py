@@ -1,4 +1,5 @@
-"""API plumbing shared by the apps: one error shape, strict input, conditional requests.
+"""API plumbing shared by the apps: one error shape, strict input, conditional requests (ETags,
+If-Match, and the early 304 and page cache of a list every client sees alike).
 
 Every error the API returns is JSON of the form
     {"code": "<stable machine code>", "message": "<what happened and what to do>",
@@ -11,14 +12,20 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
-from django.http import Http404, HttpRequest, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponseBase, JsonResponse
 from rest_framework import exceptions, pagination, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
+
+# Ids are bigints: anything longer is not an id (and would overflow the database driver).
+# The views' lookup_value_regex; config.openapi publishes such path ids as integers.
+ID_PATTERN = "[0-9]{1,18}"
 
 CODES_BY_CLASS: dict[type[Exception], str] = {
     exceptions.ParseError: "malformed_request",
@@ -263,6 +270,115 @@ def if_match(request: Request) -> str | None:
 def with_etag(response: Response, etag: str) -> Response:
     response["ETag"] = etag
     return response
+
+
+def not_modified_response(etag: str) -> Response:
+    response = Response(status=status.HTTP_304_NOT_MODIFIED)
+    response["ETag"] = etag
+    return response
+
+
+class ConditionalListMixin:
+    """ETag from the newest change to what the list shows and the request; 304 on a match.
+
+    The view's `list_state()` names the state of every list it builds (the claims feeds: the
+    newest change to any public verdict version, claims.api.feeds). The rest of the tag is what
+    else the body depends on: the view, the full path (filters, cursor, page_size, ?format=) and
+    the media type negotiated from Accept. Nothing in these lists may depend on who asks.
+
+    `answers_early()` says whether a matching tag may be answered before DRF authenticates
+    (true only while the list is public). Pages are cached for API_FEED_CACHE_SECONDS under
+    their tag.
+    """
+
+    _etag: str | None = None  # computed by the early check, reused by list()
+
+    def list_state(self) -> object:
+        raise NotImplementedError("A ConditionalListMixin view names its lists' state.")
+
+    def answers_early(self) -> bool:
+        return False
+
+    def list_etag(self, request: Request, media_type: str) -> str:
+        return etag_for(
+            type(self).__name__,
+            self.list_state(),
+            request.get_full_path(),
+            media_type,
+        )
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        response = self._not_modified_early(request, *args, **kwargs)
+        if response is not None:
+            return response
+        return super().dispatch(request, *args, **kwargs)
+
+    def _not_modified_early(
+        self, request: HttpRequest, *args: Any, **kwargs: Any
+    ) -> HttpResponseBase | None:
+        """The 304 of a public list, answered before DRF authenticates, throttles and filters.
+
+        Pollers mostly hold the current tag, and the answer is the same for everyone, so it
+        costs the one query that proves the tag current. A private list (answers_early() false:
+        the claims feeds with CLAIMS_PUBLIC_FEED off) never takes this path: its clients are
+        authenticated first, in DRF's dispatch.
+        Only an exact tag does: "*" matches any URL, so it waits for the filters to be
+        validated (a bad filter still gets its 400). Anything else returns None and goes the
+        usual way; content negotiation is DRF's own, so a 406 stays a 406.
+        """
+        if request.method not in ("GET", "HEAD") or not self.answers_early():
+            return None
+        header = request.headers.get("If-None-Match", "").strip()
+        if not header or header == "*":
+            return None
+        self.args, self.kwargs = args, kwargs
+        drf_request = self.initialize_request(request, *args, **kwargs)
+        self.request = drf_request
+        self.headers = self.default_response_headers
+        self.format_kwarg = self.get_format_suffix(**kwargs)
+        try:
+            renderer, media_type = self.perform_content_negotiation(drf_request)
+        except exceptions.NotAcceptable:
+            return None
+        drf_request.accepted_renderer, drf_request.accepted_media_type = renderer, media_type
+        self._etag = self.list_etag(drf_request, renderer.media_type)
+        if not not_modified(drf_request, self._etag):
+            return None
+        return self.finalize_response(
+            drf_request, not_modified_response(self._etag), *args, **kwargs
+        )
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        etag = self._etag or self.list_etag(request, request.accepted_renderer.media_type)
+        wildcard = request.headers.get("If-None-Match", "").strip() == "*"
+        # A 304 costs no filtering and no serialization. An exact tag was only ever given to a
+        # 200 for this very URL, so its filters were valid; "*" waits for them.
+        if not wildcard and not_modified(request, etag):
+            return not_modified_response(etag)
+        # The tag names the body (the lists' state, the path, the media type), so a page built
+        # once for it is served again from the cache until the list changes: pollers without a
+        # tag, and the many clients asking for the same first page, cost one query.
+        # The absolute URL is in the key too: the page's next/previous links carry the host.
+        # An exact page was only ever cached for a 200, so its filters were valid.
+        timeout = settings.API_FEED_CACHE_SECONDS
+        key = f"feed-page:{etag_for(etag, request.build_absolute_uri())}" if timeout else None
+        if key and not wildcard and (data := cache.get(key)) is not None:
+            response = Response(data)
+            response["ETag"] = etag
+            return response
+        queryset = self.filter_queryset(self.get_queryset())
+        if wildcard:
+            return not_modified_response(etag)
+        page = self.paginate_queryset(queryset)
+        response = self.get_paginated_response(self.page_data(page))
+        response["ETag"] = etag
+        if key:
+            # Plain containers: DRF's ReturnList holds its serializer, which must not be pickled.
+            cache.set(key, {**response.data, "results": list(response.data["results"])}, timeout)
+        return response
+
+    def page_data(self, page: list) -> list:
+        return self.get_serializer(page, many=True).data
 
 
 class PageNumberPagination(pagination.PageNumberPagination):

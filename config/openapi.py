@@ -48,7 +48,7 @@ ERROR_RESPONSES = {
 }
 
 # drf-spectacular describes a path id by the views' lookup_value_regex
-# (claims.api.views.ID_PATTERN), as a string of digits; the hook publishes it as the integer the
+# (config.api.ID_PATTERN), as a string of digits; the hook publishes it as the integer the
 # bodies carry (at most 18 digits: a bigint), so a generated client takes `claim.id` as it is.
 ID_PATH_STRING = {"type": "string", "pattern": "^[0-9]{1,18}$"}
 ID_PATH_INTEGER = {"type": "integer", "minimum": 0, "maximum": 10**18 - 1}

@@ -15,6 +15,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from sources import conf as sources_conf
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -74,7 +76,7 @@ INSTALLED_APPS = [
     "rest_framework",
     # Only for claims migration 0012 (which depends on it): it moves these plain-text tokens
     # into claims.ApiToken, hashed, and empties the table. Nothing else uses the app; its admin
-    # page is removed (claims/token_admin.py).
+    # page is removed (claims/admin/tokens.py).
     "rest_framework.authtoken",
     # Admin login lockout after repeated failures (AXES_* below).
     "axes",
@@ -342,53 +344,16 @@ CLAIMS_PUBLISHER_URL = os.environ.get("CLAIMS_PUBLISHER_URL", DEMO_SITE_URL)
 # Public base URL of this service; a published fact-check's page is {SITE_URL}fact-checks/{id}/.
 SITE_URL = os.environ.get("SITE_URL", DEMO_SITE_URL).rstrip("/") + "/"
 
-# Sources (fetching; see sources/fetcher.py for what each limit guards against).
-# Tests and private deployments only: let the fetcher reach loopback and private addresses.
-SOURCES_ALLOW_PRIVATE_NETWORKS = env_bool("SOURCES_ALLOW_PRIVATE_NETWORKS", False)
-SOURCES_ALLOWED_PORTS = [int(p) for p in env_list("SOURCES_ALLOWED_PORTS", "80,443")]
-SOURCES_MAX_REDIRECTS = int(os.environ.get("SOURCES_MAX_REDIRECTS", "5"))
-SOURCES_CONNECT_TIMEOUT = env_float("SOURCES_CONNECT_TIMEOUT", 5.0)
-SOURCES_READ_TIMEOUT = env_float("SOURCES_READ_TIMEOUT", 10.0)
-SOURCES_TOTAL_TIMEOUT = env_float("SOURCES_TOTAL_TIMEOUT", 30.0)
-SOURCES_MAX_BYTES = int(os.environ.get("SOURCES_MAX_BYTES", str(10 * 1024 * 1024)))
-SOURCES_CONTACT_URL = os.environ.get(
-    "SOURCES_CONTACT_URL", "https://github.com/claimtracker/claimtracker"
+# Sources: sources/conf.py declares every SOURCES_* setting once, with its type, default and
+# meaning. Here each one's environment variable is parsed (the default when it is unset), so a
+# bad value stops start-up naming the variable. The text extractor is this project's choice:
+# claims' article reader, so evidence pages read like articles.
+globals().update(
+    sources_conf.from_environ(
+        os.environ, defaults={"SOURCES_TEXT_EXTRACTOR": "claims.adapters.page_text"}
+    )
 )
-SOURCES_USER_AGENT = os.environ.get(
-    "SOURCES_USER_AGENT", "claimtracker/1.0 (+{SOURCES_CONTACT_URL})"
-)
-SOURCES_RESPECT_ROBOTS = env_bool("SOURCES_RESPECT_ROBOTS", True)
-SOURCES_PER_HOST_CONCURRENCY = int(os.environ.get("SOURCES_PER_HOST_CONCURRENCY", "2"))
-SOURCES_PER_HOST_INTERVAL = env_float("SOURCES_PER_HOST_INTERVAL", 1.0)
-# Refresh policy: how often sources are re-checked, and how failures back off.
-SOURCES_REFRESH_CITED_HOURS = env_float("SOURCES_REFRESH_CITED_HOURS", 24)
-SOURCES_REFRESH_EVIDENCE_HOURS = env_float("SOURCES_REFRESH_EVIDENCE_HOURS", 168)
-SOURCES_BACKOFF_BASE_SECONDS = env_float("SOURCES_BACKOFF_BASE_SECONDS", 600)
-SOURCES_BACKOFF_MAX_SECONDS = env_float("SOURCES_BACKOFF_MAX_SECONDS", 86400)
-SOURCES_GONE_AFTER = int(os.environ.get("SOURCES_GONE_AFTER", "3"))
-SOURCES_MAX_RETRIES = int(os.environ.get("SOURCES_MAX_RETRIES", "5"))
-# A claimed fetch is retried after this long if its worker died (keep it above the task limit).
-SOURCES_LEASE_SECONDS = int(os.environ.get("SOURCES_LEASE_SECONDS", "600"))
-# The sweep (sources.enqueue_due, every minute) leases due sources SOURCES_SWEEP_BATCH at a
-# time and keeps going while any are due, for at most SOURCES_SWEEP_SECONDS (keep it below the
-# beat interval), and stops while SOURCES_SWEEP_MAX_QUEUED fetches wait in the broker: keep that
-# below what the workers fetch within SOURCES_LEASE_SECONDS, or a fetch still queued when its
-# lease ends is queued again (fetched twice, stored once).
-SOURCES_SWEEP_BATCH = int(os.environ.get("SOURCES_SWEEP_BATCH", "200"))
-SOURCES_SWEEP_SECONDS = env_float("SOURCES_SWEEP_SECONDS", 45)
-SOURCES_SWEEP_MAX_QUEUED = int(os.environ.get("SOURCES_SWEEP_MAX_QUEUED", "5000"))
-# Related-source discovery (claims.discover_related): each provider is off until configured.
-# MediaWiki api.php, e.g. https://en.wikipedia.org/w/api.php
-SOURCES_WIKIPEDIA_API_URL = os.environ.get("SOURCES_WIKIPEDIA_API_URL", "")
-# Google Fact Check Tools: prior fact-checks of similar claims (needs an API key).
-SOURCES_FACTCHECK_API_KEY = os.environ.get("SOURCES_FACTCHECK_API_KEY", "")
-SOURCES_FACTCHECK_API_URL = os.environ.get(
-    "SOURCES_FACTCHECK_API_URL", "https://factchecktools.googleapis.com"
-)
-SOURCES_FACTCHECK_LANGUAGE = os.environ.get("SOURCES_FACTCHECK_LANGUAGE", "en")
 CLAIMS_RELATED_LIMIT = int(os.environ.get("CLAIMS_RELATED_LIMIT", "5"))
-# Reads a fetched page's main text; claims' article reader, so evidence reads like articles.
-SOURCES_TEXT_EXTRACTOR = os.environ.get("SOURCES_TEXT_EXTRACTOR", "claims.adapters.page_text")
 
 # The cache holds robots.txt answers, per-host fetch slots and API throttle counters. They must
 # be shared by all processes once there are several: Redis when a broker URL is configured.

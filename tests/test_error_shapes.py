@@ -183,12 +183,12 @@ def test_a_debug_traceback_hides_connection_urls(rf, settings):
 def test_a_parser_crash_on_pasted_html_is_a_400_not_a_500(signed_in, desk, editor, monkeypatch):
     """Extraction lets unexpected parser errors through (a worker's time limit must not look
     like an empty page); in a request the content is the client's to fix."""
-    from claims import services
+    from claims.services import ingestion
 
     def crash(*args, **kwargs):
         raise TypeError("an lxml corner case")
 
-    monkeypatch.setattr(services, "read_html", crash)
+    monkeypatch.setattr(ingestion, "read_html", crash)
     html = "<html><body><p>" + "Unemployment fell to 4.1 percent in March. " * 3 + "</p>"
     body = _shaped(
         signed_in.post("/api/v1/articles/", {"html": html}, content_type="application/json"),

@@ -1,4 +1,8 @@
-"""Shapes of the claims API. Validation and shaping only: the writes live in claims.services."""
+"""Shapes of the claims API. Validation and shaping only: the writes live in claims.services.
+
+A little over the house's ~500 lines: one concern (every request and response shape of the
+API, which the OpenAPI schema is generated from), kept together so the schema has one source.
+"""
 
 from __future__ import annotations
 
@@ -25,7 +29,7 @@ from claims.models import (
 from claims.workflow import ACTIONS, DESK_ROLES, available_actions
 from config.api import StrictCharField, StrictModelSerializer, StrictSerializer
 from config.openapi import request_rule
-from sources.models import Source
+from sources.models import MAX_URL_LENGTH, Source
 
 MAX_ARTICLE_CHARS = 5_000_000
 
@@ -364,7 +368,7 @@ class EvidenceSerializer(StrictModelSerializer):
         help_text="The id of a known source (or give source_url).",
     )
     source_url = serializers.URLField(
-        max_length=2048,
+        max_length=MAX_URL_LENGTH,
         required=False,
         write_only=True,
         help_text="The URL of the page cited (or give source).",
@@ -500,7 +504,7 @@ class ArticleCreateSerializer(StrictSerializer):
 
     text = StrictCharField(required=False, max_length=MAX_ARTICLE_CHARS, trim_whitespace=False)
     html = StrictCharField(required=False, max_length=MAX_ARTICLE_CHARS, trim_whitespace=False)
-    url = serializers.URLField(required=False, max_length=2048)
+    url = serializers.URLField(required=False, max_length=MAX_URL_LENGTH)
     title = StrictCharField(required=False, max_length=1000, allow_blank=True, default="")
     published_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
     min_checkworthiness = serializers.FloatField(

@@ -1,12 +1,14 @@
-"""claims/match/'s candidate search: which keys a look-up asks for, and what it finds."""
+"""claims/match/'s candidate search (claims.matching): which keys a look-up asks for, and what
+it finds (through claims.selectors.claim_match, as the endpoint asks)."""
 
 from __future__ import annotations
 
 import pytest
 from django.db import connection
 
-from claims import selectors
-from claims.selectors import _spread, claim_match, match_keys
+from claims import matching
+from claims.matching import _spread, match_keys
+from claims.selectors import claim_match
 from tests.factories import ClaimFactory, SnapshotFactory
 
 
@@ -24,8 +26,8 @@ def test_without_statistics_every_word_and_pair_is_a_key():
 
 
 def test_the_rarest_keys_are_taken_while_they_fit_the_budget(monkeypatch):
-    monkeypatch.setattr(selectors, "MATCH_BUDGET", 80)
-    monkeypatch.setattr(selectors, "MATCH_MIN_KEYS", 2)
+    monkeypatch.setattr(matching, "MATCH_BUDGET", 80)
+    monkeypatch.setattr(matching, "MATCH_MIN_KEYS", 2)
     rows = {"allied forces": 5, "forces provided": 30, "provided ships": 60, "ships": 90}
     words = ["allied", "forces", "provided", "ships"]
     chosen = match_keys(words, lambda key: rows.get(key, 50_000))
@@ -34,16 +36,16 @@ def test_the_rarest_keys_are_taken_while_they_fit_the_budget(monkeypatch):
 
 
 def test_a_text_of_common_words_still_asks_for_its_rarest_keys(monkeypatch):
-    monkeypatch.setattr(selectors, "MATCH_BUDGET", 10)
-    monkeypatch.setattr(selectors, "MATCH_MIN_KEYS", 3)
+    monkeypatch.setattr(matching, "MATCH_BUDGET", 10)
+    monkeypatch.setattr(matching, "MATCH_MIN_KEYS", 3)
     words = ["it", "is", "what", "it", "is"]
     rows = {"it": 900, "is": 800, "what": 700, "it is": 400, "is what": 300, "what it": 350}
     assert match_keys(words, rows.__getitem__) == ["is what", "what it", "it is"]
 
 
 def test_keys_the_statistics_cannot_tell_apart_are_pairs_spread_over_the_text(monkeypatch):
-    monkeypatch.setattr(selectors, "MATCH_BUDGET", 40)
-    monkeypatch.setattr(selectors, "MATCH_MIN_KEYS", 1)
+    monkeypatch.setattr(matching, "MATCH_BUDGET", 40)
+    monkeypatch.setattr(matching, "MATCH_MIN_KEYS", 1)
     words = ["a", "b", "c", "d", "e", "f", "g", "h", "i"]
     chosen = match_keys(words, lambda key: 10.0)  # every key "rarer than the listed ones"
     assert len(chosen) == 4 and all(" " in key for key in chosen)
@@ -56,7 +58,7 @@ def test_keys_the_statistics_cannot_tell_apart_are_pairs_spread_over_the_text(mo
 def test_the_database_splits_keys_as_the_look_up_does():
     text = "US tells 20,000 Russian islanders: “go”! Über-élan 3.5% of_it"
     with connection.cursor() as cursor:
-        cursor.execute(selectors._WORDS, [text])
+        cursor.execute(matching._WORDS, [text])
         words = cursor.fetchone()[0]
         cursor.execute("SELECT tsvector_to_array(claim_match_keys(%s))", [text])
         indexed = cursor.fetchone()[0]
@@ -81,12 +83,12 @@ def test_match_on_an_analyzed_table_finds_claims_by_their_rare_keys(monkeypatch)
         ClaimFactory(snapshot=snapshot, start=start, end=start + len(sentence))
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE claims_claim")
-    selectors._statistics.clear()
-    monkeypatch.setattr(selectors, "MATCH_BUDGET", 10)  # rare keys only: the filler is common
+    matching._statistics.clear()
+    monkeypatch.setattr(matching, "MATCH_BUDGET", 10)  # rare keys only: the filler is common
 
     found = claim_match("Allied forces provided ships to the Soviet Union")
 
-    common, _other = selectors._statistics[connection.settings_dict["NAME"]][1:]
+    common, _other = matching._statistics[connection.settings_dict["NAME"]][1:]
     assert common["said"] > 50  # the statistics are read: the filler's words are common
     assert [c.text for c in found[:2]] == targets[:2]
     assert found[0].similarity > found[1].similarity >= 0.3
@@ -97,7 +99,7 @@ def test_match_on_an_analyzed_table_finds_claims_by_their_rare_keys(monkeypatch)
 def test_match_is_exact_without_postgresql_statistics():
     snapshot = SnapshotFactory(text="The bridge cost 412 million euros. Cod catches fell.")
     claim = ClaimFactory(snapshot=snapshot, start=0, end=34)
-    selectors._statistics.clear()
+    matching._statistics.clear()
     found = claim_match("bridge cost 412 million euros")
     assert [c.pk for c in found] == [claim.pk]
     assert 0.5 < found[0].similarity <= 1.0

@@ -13,10 +13,15 @@ from collections.abc import Iterator
 import pytest
 from django.db import OperationalError, connection
 
-from claims import related
+from claims import services
+from claims.extraction.keyterms import key_terms
 from claims.models import ClaimEvent, ClaimStatus, Evidence, Stance
-from claims.related import claim_discover_related, discover_related, key_terms
-from claims.services import evidence_accept_suggestion, evidence_reject_suggestion
+from claims.services import (
+    claim_discover_related,
+    evidence_accept_suggestion,
+    evidence_reject_suggestion,
+)
+from claims.tasks import discover_related
 from claims.workflow import WorkflowError
 from sources.models import Source
 from sources.providers import ProviderResult
@@ -234,9 +239,9 @@ def test_without_providers_nothing_happens_and_no_connection_is_made(
         raise AssertionError("fetch() was called although no provider is configured")
 
     monkeypatch.setattr("sources.providers.fetch", no_http)
-    monkeypatch.setattr("sources.fetcher.fetch", no_http)
+    monkeypatch.setattr("sources.fetching.fetch", no_http)
 
-    with caplog.at_level(logging.DEBUG, logger="claims.related"):
+    with caplog.at_level(logging.DEBUG, logger="claims"):  # the task and the service
         assert discover_related(claim.pk) == 0
         assert claim_discover_related(claim=claim) == []
 
@@ -324,7 +329,7 @@ def test_a_claim_closed_during_the_search_gets_no_suggestions(claim) -> None:
 def test_a_deleted_claim_is_skipped_quietly(
     db, wikipedia: FakeMediaWiki, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with caplog.at_level(logging.INFO, logger="claims.related"):
+    with caplog.at_level(logging.INFO, logger="claims.tasks"):
         assert discover_related(987654) == 0
 
     assert "claim 987654 is gone" in caplog.text
@@ -367,7 +372,7 @@ def test_a_provider_that_raises_does_not_stop_the_others(
 
     good = StaticProvider("good", [_result("https://example.org/a", "good")])
 
-    with caplog.at_level(logging.ERROR, logger="claims.related"):
+    with caplog.at_level(logging.ERROR, logger="claims.services.evidence"):
         suggestions = claim_discover_related(claim=claim, providers=[Broken(), good])
 
     assert [s.source.url for s in suggestions] == ["https://example.org/a"]
@@ -416,7 +421,7 @@ def test_the_task_retries_database_errors_then_succeeds(
     claim, wikipedia: FakeMediaWiki, monkeypatch: pytest.MonkeyPatch, eager_retries: None
 ) -> None:
     calls: list[int] = []
-    real = related.claim_discover_related
+    real = services.claim_discover_related
 
     def flaky(**kwargs):
         calls.append(1)
@@ -424,7 +429,7 @@ def test_the_task_retries_database_errors_then_succeeds(
             raise OperationalError("database is locked")
         return real(**kwargs)
 
-    monkeypatch.setattr(related, "claim_discover_related", flaky)
+    monkeypatch.setattr(services, "claim_discover_related", flaky)
 
     result = discover_related.apply(args=[claim.pk])
 
@@ -441,7 +446,7 @@ def test_the_task_gives_up_after_its_retries(
         calls.append(1)
         raise OperationalError("database is locked")
 
-    monkeypatch.setattr(related, "claim_discover_related", always_locked)
+    monkeypatch.setattr(services, "claim_discover_related", always_locked)
 
     result = discover_related.apply(args=[claim.pk])
 
@@ -459,7 +464,7 @@ def test_other_errors_are_not_retried(
         calls.append(1)
         raise ValueError("a bug")
 
-    monkeypatch.setattr(related, "claim_discover_related", bug)
+    monkeypatch.setattr(services, "claim_discover_related", bug)
 
     result = discover_related.apply(args=[claim.pk])
 

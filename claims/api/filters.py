@@ -1,0 +1,64 @@
+"""Query filters of the claims API: the claim list's and the verdict feeds'."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import QuerySet
+from django_filters import rest_framework as filters
+from django_filters.fields import IsoDateTimeField
+
+from claims import selectors
+from claims.models import Claim, ClaimStatus, Rating, Verdict
+
+
+class UTCDateTimeField(IsoDateTimeField):
+    """ISO 8601 in, UTC out: databases refuse odd offsets such as +16:04 that ISO allows."""
+
+    def to_python(self, value: Any) -> datetime | None:
+        parsed = super().to_python(value)
+        if parsed is None:
+            return None
+        try:
+            return parsed.astimezone(UTC)
+        except (OverflowError, ValueError) as exc:
+            raise DjangoValidationError("Give a date and time between years 1 and 9999.") from exc
+
+
+class UpdatedAfterFilter(filters.IsoDateTimeFilter):
+    field_class = UTCDateTimeField
+
+
+class ClaimFilter(filters.FilterSet):
+    status = filters.MultipleChoiceFilter(choices=ClaimStatus.choices)
+    article = filters.NumberFilter(field_name="snapshot__source")
+    speaker = filters.CharFilter(lookup_expr="iexact")
+    rating = filters.ChoiceFilter(choices=Rating.choices, field_name="rating")
+    assignee = filters.CharFilter(method="filter_assignee", help_text="A username, or 'me'.")
+    min_checkworthiness = filters.NumberFilter(field_name="checkworthiness", lookup_expr="gte")
+    updated_after = UpdatedAfterFilter(field_name="updated_at", lookup_expr="gt")
+    q = filters.CharFilter(method="filter_q", help_text="Full-text search in text and speaker.")
+
+    class Meta:
+        model = Claim
+        fields = ["status", "article", "speaker", "rating", "assignee"]
+
+    def filter_assignee(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        if value == "me":
+            return queryset.filter(assignee=self.request.user)
+        return queryset.filter(assignee__username=value)
+
+    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return selectors.claim_search(queryset, value)
+
+
+class VerdictFilter(filters.FilterSet):
+    updated_after = UpdatedAfterFilter(field_name="updated_at", lookup_expr="gt")
+    rating = filters.ChoiceFilter(choices=Rating.choices)
+    state = filters.MultipleChoiceFilter(choices=[(s, s) for s in selectors.PUBLIC_VERDICT_STATES])
+
+    class Meta:
+        model = Verdict
+        fields = ["updated_after", "rating", "state"]
