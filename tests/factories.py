@@ -1,4 +1,9 @@
-"""factory_boy factories for the models; tests build rows through these, not by hand."""
+"""factory_boy factories for the models, and `ready_claim`, a claim set up for any workflow move.
+
+Tests that need a row build it here; tests that need a row made the way the desk makes it (with
+its events) call the services instead. Public versions made here carry their frozen columns
+(claims.publication.frozen_claim_fields), as publishing would.
+"""
 
 from __future__ import annotations
 
@@ -59,6 +64,29 @@ class ClaimFactory(factory.django.DjangoModelFactory):
     status = ClaimStatus.NEW
 
 
+class VerdictFactory(factory.django.DjangoModelFactory):
+    """A draft verdict, complete enough to submit (rating and conclusion)."""
+
+    class Meta:
+        model = Verdict
+
+    claim = factory.SubFactory(ClaimFactory)
+    rating = Rating.FALSE
+    conclusion = "It was not."
+
+
+class EvidenceFactory(factory.django.DjangoModelFactory):
+    """Accepted evidence citing an archived source."""
+
+    class Meta:
+        model = Evidence
+
+    claim = factory.SubFactory(ClaimFactory)
+    source = factory.LazyFunction(lambda: archived_source())
+    stance = "refutes"
+    snapshot = factory.LazyAttribute(lambda evidence: evidence.source.latest_snapshot())
+
+
 def archived_source(**kwargs) -> Source:
     """An evidence source with one archived snapshot (as after a successful fetch)."""
     source = SourceFactory(kind="evidence", **kwargs)
@@ -71,14 +99,8 @@ def ready_claim(status: str, *, author=None) -> Claim:
     a published version, for the published states) and archived evidence."""
     author = author or UserFactory(username="draft_author")
     claim = ClaimFactory(status=status)
-    source = archived_source()
-    evidence = Evidence.objects.create(
-        claim=claim,
-        source=source,
-        stance="refutes",
-        added_by=author,
-        snapshot=source.latest_snapshot(),
-    )
+    evidence = EvidenceFactory(claim=claim, added_by=author)
+    source = evidence.source
     if status in {ClaimStatus.PUBLISHED, ClaimStatus.NEEDS_UPDATE, ClaimStatus.RETRACTED}:
         now = timezone.now()
         retracted = status == ClaimStatus.RETRACTED
@@ -103,7 +125,5 @@ def ready_claim(status: str, *, author=None) -> Claim:
             stance=evidence.stance,
         )
     else:
-        Verdict.objects.create(
-            claim=claim, rating=Rating.FALSE, conclusion="It was not.", author=author
-        )
+        VerdictFactory(claim=claim, author=author)
     return claim

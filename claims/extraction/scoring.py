@@ -1,8 +1,9 @@
 """How check-worthy a sentence is, with the reasons shown to editors.
 
 ``RuleScorer`` adds up hand-set feature weights and squashes the sum with a sigmoid, so every
-score can be explained as "baseline + number + named entity - hedge ...". A learned model can
-replace it later through the ``Scorer`` protocol; the pipeline only needs ``score(text)``.
+score can be explained as "baseline + number + named entity - hedge ...". The learned model
+(``claims.extraction.learned``) is the default scorer and uses these rule features among its
+own; any ``Scorer`` fits, since the pipeline only needs ``score(text)``.
 
 Feature names are shown to editors and stored with each claim: rename one only together with a
 data migration of the stored explanations.
