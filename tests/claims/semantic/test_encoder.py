@@ -1,0 +1,70 @@
+"""The encoder installs like code: it loads and encodes from the installed packages alone."""
+
+from __future__ import annotations
+
+import socket
+
+import numpy as np
+import pytest
+
+from claims.semantic.encoder import DIMENSION, MODEL_ID, Encoder, load_encoder, model_files
+
+
+@pytest.fixture
+def network_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On top of the suite's loopback-only guard: no socket may connect anywhere, and the
+    Hugging Face libraries are told they are offline (they must not need to be)."""
+
+    def refuse(self: socket.socket, address: object) -> None:
+        raise AssertionError(f"the encoder tried to connect to {address}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("TRANSFORMERS_OFFLINE", "1")
+
+
+def test_encoder_loads_and_encodes_with_the_network_refused(network_refused: None) -> None:
+    # A fresh Encoder, not the process's cached one: this load happens under the refusal.
+    encoder = Encoder(model_files())
+    vectors = encoder.encode(
+        [
+            "Joe Biden owns the largest mansion in his state.",
+            "Does Joe Biden own the biggest house in Delaware?",
+            "The recipe needs two cups of flour and an egg.",
+        ]
+    )
+    assert vectors.shape == (3, DIMENSION)
+    assert vectors.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    paraphrase, unrelated = vectors[0] @ vectors[1], vectors[0] @ vectors[2]
+    assert paraphrase > 0.6
+    assert paraphrase > unrelated + 0.4
+
+
+def test_batches_sorted_by_length_give_the_vectors_of_single_texts() -> None:
+    encoder = load_encoder()
+    assert encoder is not None, "the pinned model packages are installed in the test venv"
+    texts = [
+        "A very long sentence about a bridge to the islands that cost 412 million euros, "
+        "according to officials who spoke on Tuesday in the capital.",
+        "Short one.",
+        "A middle-sized claim about 20,000 islanders.",
+    ]
+    together = encoder.encode(texts, batch_size=2)
+    alone = np.stack([encoder.encode([t])[0] for t in texts])
+    # Padding and batching must not change a text's vector (order kept, padding masked).
+    np.testing.assert_allclose(together, alone, atol=1e-4)
+
+
+def test_load_encoder_is_loaded_once_per_process() -> None:
+    first = load_encoder()
+    assert first is not None
+    assert load_encoder() is first
+    assert first.model_id == MODEL_ID
+
+
+def test_encoding_nothing_gives_an_empty_matrix() -> None:
+    encoder = load_encoder()
+    assert encoder is not None
+    assert encoder.encode([]).shape == (0, DIMENSION)
