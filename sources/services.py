@@ -22,7 +22,9 @@ from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from kombu.exceptions import ChannelError
 
+from config.celery import registered_task
 from sources import conf
 from sources.models import Snapshot, Source, SourceLink, SourceMetadata, content_hash
 from sources.normalize import InvalidURL, normalize_url
@@ -162,9 +164,27 @@ def sources_lease_due(*, limit: int | None = None, now: datetime | None = None) 
     return ids
 
 
-def _enqueue_fetches(ids: list[int]) -> None:
-    from sources.tasks import fetch_source  # tasks import services
+FETCH_TASK = "sources.fetch"
 
+
+def fetch_queue_length() -> int:
+    """Messages waiting in the broker queue sources.fetch is sent to (0 when tasks run
+    in-process); the sweep stops queueing fetches while it is long."""
+    fetch_source = registered_task(FETCH_TASK)
+    app = fetch_source.app
+    if app.conf.task_always_eager:
+        return 0
+    queue = app.amqp.router.route({}, fetch_source.name)["queue"].name
+    with app.connection_for_read() as connection:
+        try:
+            with connection.channel() as channel:
+                return channel.queue_declare(queue=queue, passive=True).message_count
+        except (ChannelError, *connection.channel_errors):
+            return 0  # the queue does not exist yet (Redis deletes an empty list)
+
+
+def _enqueue_fetches(ids: list[int]) -> None:
+    fetch_source = registered_task(FETCH_TASK)
     if not ids:
         return
     # One producer for the batch, and (on Redis) one pipelined round trip for all its messages.
@@ -186,8 +206,6 @@ def sources_enqueue_due(*, limit: int | None = None) -> int:
     fetch queue: a fetch must start before its lease (SOURCES_LEASE_SECONDS) runs out, or the
     next sweep leases and queues it a second time. Returns how many fetches it queued.
     """
-    from sources.tasks import fetch_queue_length  # tasks import services
-
     settings = conf.get()
     batch = limit or settings.sweep_batch
     deadline = time.monotonic() + settings.sweep_seconds

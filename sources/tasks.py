@@ -6,7 +6,6 @@ import logging
 import time
 
 from celery import Task, shared_task
-from kombu.exceptions import ChannelError
 
 from sources.failures import RETRIED_BY_TASK
 from sources.refresh import source_fetch
@@ -46,18 +45,3 @@ def enqueue_due_sources() -> int:
     if count:
         logger.info("queued %d due source fetches", count)
     return count
-
-
-def fetch_queue_length() -> int:
-    """Messages waiting in the broker queue sources.fetch is sent to (0 when tasks run
-    in-process); the sweep stops queueing fetches while it is long."""
-    app = fetch_source.app
-    if app.conf.task_always_eager:
-        return 0
-    queue = app.amqp.router.route({}, fetch_source.name)["queue"].name
-    with app.connection_for_read() as connection:
-        try:
-            with connection.channel() as channel:
-                return channel.queue_declare(queue=queue, passive=True).message_count
-        except (ChannelError, *connection.channel_errors):
-            return 0  # the queue does not exist yet (Redis deletes an empty list)

@@ -183,11 +183,6 @@ def _where(imp: Import) -> str:
 # Late imports of project modules (inside a function), each with the reason it is late.
 # (importer, imported module) -> reason.
 LATE_IMPORTS: dict[tuple[str, str], str] = {
-    ("claims.services.workflow", "claims.tasks"): (
-        "claim_transition sends discover_related after commit; claims.tasks imports the "
-        "services, and sending by name (send_task) would skip CELERY_TASK_ALWAYS_EAGER"
-    ),
-    ("sources.services", "sources.tasks"): "the sweep reads the fetch queue; tasks import services",
     ("claims.apps", "claims.checks"): "AppConfig.ready() registers the system checks",
     ("claims.apps", "claims.receivers"): "AppConfig.ready() connects the signal receivers",
     ("claims.apps", "claims.triggers"): "post_migrate handler: needs the app registry ready",

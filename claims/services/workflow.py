@@ -31,6 +31,7 @@ from claims.publication import (
     retract_version,
 )
 from claims.workflow import ACTIONS, WorkflowError, available_actions, user_roles
+from config.celery import registered_task
 
 
 def claim_transition(
@@ -113,12 +114,8 @@ def claim_transition(
         )
         if action == "start_research":
             # Suggest related sources while the researcher starts (a no-op with no providers).
-            # Imported here, not at the top: claims.tasks imports the services (tasks are thin
-            # entry points), so the services name the task only when they send it. Sending it by
-            # name (send_task) would skip CELERY_TASK_ALWAYS_EAGER, which runs tasks in process
-            # when no broker is configured (development, the SQLite test run).
-            from claims.tasks import discover_related
-
+            # By name: claims.tasks imports the services (config.celery.registered_task).
+            discover_related = registered_task("claims.discover_related")
             claim_id = claim.pk
             transaction.on_commit(lambda: discover_related.delay(claim_id))
     return claim

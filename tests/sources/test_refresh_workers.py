@@ -190,7 +190,7 @@ def test_a_broker_restart_with_fetches_queued_loses_nothing(workers, web, worker
 
 def test_a_sweep_queues_no_more_than_the_queue_may_hold(workers, settings):
     # No worker is started: what the sweep queues stays in the broker.
-    from sources.tasks import fetch_queue_length
+    from sources.services import fetch_queue_length
 
     settings.SOURCES_SWEEP_BATCH = 2
     settings.SOURCES_SWEEP_MAX_QUEUED = 5
