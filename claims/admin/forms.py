@@ -130,13 +130,10 @@ class ClaimEditForm(forms.Form):
         return data
 
 
-class EvidenceAddForm(forms.Form):
-    source_url = forms.CharField(
-        label="Source URL",
-        max_length=MAX_URL_LENGTH,
-        widget=forms.URLInput(attrs={"placeholder": "https://…", "size": 50}),
-    )
-    stance = forms.ChoiceField(choices=[("", "— choose —"), *Stance.choices])
+class EvidenceTextForm(forms.Form):
+    """What adding and editing evidence both write: excerpt, note and the reason to cite the
+    source without an archived copy. Limits from the model."""
+
     excerpt = forms.CharField(
         required=False,
         max_length=max_length(Evidence, "excerpt"),
@@ -152,22 +149,21 @@ class EvidenceAddForm(forms.Form):
     )
 
 
-class EvidenceEditForm(forms.Form):
+class EvidenceAddForm(EvidenceTextForm):
+    source_url = forms.CharField(
+        label="Source URL",
+        max_length=MAX_URL_LENGTH,
+        widget=forms.URLInput(attrs={"placeholder": "https://…", "size": 50}),
+    )
+    stance = forms.ChoiceField(choices=[("", "— choose —"), *Stance.choices])
+    field_order = ["source_url", "stance", "excerpt", "note", "without_archive_reason"]
+
+
+class EvidenceEditForm(EvidenceTextForm):
     evidence = forms.IntegerField(widget=forms.HiddenInput)
     state = forms.ChoiceField(choices=EvidenceState.choices)
     stance = forms.ChoiceField(choices=[("", "—"), *Stance.choices], required=False)
-    excerpt = forms.CharField(
-        required=False,
-        max_length=max_length(Evidence, "excerpt"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-    note = forms.CharField(required=False, max_length=max_length(Evidence, "note"))
-    without_archive_reason = forms.CharField(
-        label="Cite without archive",
-        required=False,
-        max_length=max_length(Evidence, "without_archive_reason"),
-        help_text="Only if the page cannot be archived (paywall, offline document): say why.",
-    )
+    field_order = ["evidence", "state", "stance", "excerpt", "note", "without_archive_reason"]
 
     @staticmethod
     def _auto_id(evidence: Evidence) -> str:
