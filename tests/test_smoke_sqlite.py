@@ -118,38 +118,38 @@ def test_embedded_default_serves_the_demo_desk(embedded_env, tmp_path):
         server.wait(timeout=20)
 
 
-def test_production_settings_refuse_to_start_without_a_secret_key(embedded_env):
-    env = {**embedded_env, "DJANGO_DEBUG": "false"}
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check"],
+# A production configuration that passes every check: each test below takes something away.
+PRODUCTION = {
+    "DJANGO_DEBUG": "false",
+    "DJANGO_SECRET_KEY": "x" * 30 + "a-long-random-production-key-for-the-check",
+    "DJANGO_ALLOWED_HOSTS": "claims.example.org",
+    "SITE_URL": "https://claims.example.org/",
+    "CLAIMS_PUBLISHER_NAME": "Example Fact Check",
+    "CLAIMS_PUBLISHER_URL": "https://factcheck.example.org/",
+}
+
+
+def _check(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", *args],
         cwd=BASE_DIR,
         env=env,
         capture_output=True,
         text=True,
         timeout=60,
     )
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key(embedded_env):
+    env = {**embedded_env, **PRODUCTION}
+    env.pop("DJANGO_SECRET_KEY")
+    result = _check(env)
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
 
 
 def test_production_settings_pass_the_deploy_check(embedded_env):
-    env = {
-        **embedded_env,
-        "DJANGO_DEBUG": "false",
-        "DJANGO_SECRET_KEY": "x" * 30 + "a-long-random-production-key-for-the-check",
-        "DJANGO_ALLOWED_HOSTS": "claims.example.org",
-        "SITE_URL": "https://claims.example.org/",
-        "CLAIMS_PUBLISHER_NAME": "Example Fact Check",
-        "CLAIMS_PUBLISHER_URL": "https://factcheck.example.org/",
-    }
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = _check({**embedded_env, **PRODUCTION}, "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
 
@@ -157,23 +157,8 @@ def test_production_settings_pass_the_deploy_check(embedded_env):
 @pytest.mark.parametrize("name", ["SITE_URL", "CLAIMS_PUBLISHER_NAME", "CLAIMS_PUBLISHER_URL"])
 def test_production_refuses_the_demo_publisher_identity(embedded_env, name):
     """ClaimReview names the fact-checker and links its pages: not the demo's, in production."""
-    env = {
-        **embedded_env,
-        "DJANGO_DEBUG": "false",
-        "DJANGO_SECRET_KEY": "x" * 30 + "a-long-random-production-key-for-the-check",
-        "DJANGO_ALLOWED_HOSTS": "claims.example.org",
-        "SITE_URL": "https://claims.example.org/",
-        "CLAIMS_PUBLISHER_NAME": "Example Fact Check",
-        "CLAIMS_PUBLISHER_URL": "https://factcheck.example.org/",
-    }
+    env = {**embedded_env, **PRODUCTION}
     env.pop(name)
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check"],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = _check(env)
     assert result.returncode != 0
     assert f"(claims.E001) {name} is still the demo default" in result.stderr

@@ -27,6 +27,7 @@ from claims.models import (
 from sources.models import Source
 from tests.claims.test_admin import messages_of, page_of
 from tests.claims.test_admin import transition as desk_transition
+from tests.claims.test_workflow_api import transition as post_transition
 from tests.factories import ClaimFactory, SnapshotFactory, SourceFactory, archived_source
 from tests.sources.httpservers import page
 
@@ -63,18 +64,6 @@ def published_claim(researcher, editor, *, speaker="Dmitry Medvedev", speaker_ty
     services.claim_transition(claim=claim, action="publish", actor=editor)
     claim.refresh_from_db()
     return claim
-
-
-def post_transition(api, claim: Claim, action: str, note: str = "Because.", **headers):
-    """The action with the claim's current review tag (publishing needs one), unless given."""
-    claim.refresh_from_db()
-    headers.setdefault("If-Match", publication.review_tag(claim))
-    return api.post(
-        f"/api/v1/claims/{claim.pk}/transition/",
-        {"action": action, "note": note},
-        format="json",
-        headers=headers,
-    )
 
 
 # --- 1. A published fact-check cannot be rewritten without review ----------------------------
