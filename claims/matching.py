@@ -9,29 +9,12 @@ statistics to bound the work; an exact Python fallback elsewhere (SQLite). It gi
 from __future__ import annotations
 
 import itertools
-import re
 import time
 
 from django.db import connection, transaction
 
 from claims.models import Claim
-
-
-def _trigrams(text: str) -> set[str]:
-    """pg_trgm's trigrams: lower-cased words padded with two spaces before and one after."""
-    grams: set[str] = set()
-    for word in re.findall(r"[^\W_]+", text.lower()):
-        padded = f"  {word} "
-        grams.update(padded[i : i + 3] for i in range(len(padded) - 2))
-    return grams
-
-
-def trigram_similarity(a: str, b: str) -> float:
-    first, second = _trigrams(a), _trigrams(b)
-    if not first or not second:
-        return 0.0
-    return len(first & second) / len(first | second)
-
+from claims.semantic.lexical import trigram_similarity
 
 # The key index (migration 0007) and the sizes that bound a look-up's work.
 MATCH_KEY_INDEX = "claim_match_keys"

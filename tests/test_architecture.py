@@ -6,6 +6,7 @@ function (a late import, runs when called). The tests fail when
 
 - sources imports claims (at any level: sources tells claims things through signals);
 - claims.extraction imports Django or any project module outside claims.extraction;
+- claims.semantic imports Django or any project module outside it and claims.extraction;
 - the module-level imports form a cycle;
 - a late import of a project module is not listed in LATE_IMPORTS with its reason;
 - a module imports, or reads through an imported module, another module's _private name;
@@ -263,6 +264,24 @@ def test_extraction_is_pure_python():
         "claims.extraction is pure Python: no Django, and no project module outside it. Pass "
         f"what it needs in as arguments: {found}"
     )
+
+
+def test_semantic_matching_runs_without_django():
+    """claims.semantic runs in memory (match_file, the evaluation script): no Django, and of
+    the project only itself and the pure extraction package."""
+    found = [
+        f"{_where(imp)} imports {imp.target}"
+        for imp in IMPORTS
+        if imp.importer.startswith("claims.semantic")
+        and (
+            imp.target.split(".")[0] == "django"
+            or (
+                imp.project
+                and not (imp.target + ".").startswith(("claims.semantic.", "claims.extraction."))
+            )
+        )
+    ]
+    assert not found, f"claims.semantic must not need Django or the rest of claims: {found}"
 
 
 # The ways in: HTTP (the API, the desk, the public pages) and the command line. The rest of

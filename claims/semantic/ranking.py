@@ -1,5 +1,5 @@
 """Ranking by meaning and wording: cosine similarity of sentence vectors, combined linearly
-with the lexical trigram similarity the desk's matching already uses.
+with the lexical trigram similarity the desk's matching already uses (claims.semantic.lexical).
 
     score = SEMANTIC_WEIGHT * cosine + (1 - SEMANTIC_WEIGHT) * trigram
 
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from claims.semantic.encoder import Encoder
+from claims.semantic.lexical import trigrams
 
 # Chosen on the CLEF CheckThat! 2020 task 2 TRAIN split only (800 tweets against 10,375
 # verified claims) by bench/eval_matching.py: a grid over 0.00..1.00 in steps of 0.05,
@@ -33,20 +34,6 @@ def prepare_text(text: str) -> str:
     encoder and only adds noise trigrams), whitespace collapsed. Chosen on train: it raised
     train MAP@5 from 0.8416 to 0.8453 at the same weight (bench/eval_matching.py)."""
     return " ".join(_LINK.sub(" ", text).split())
-
-
-def trigrams(text: str) -> set[str]:
-    """pg_trgm's trigrams: lower-cased words padded with two spaces before and one after.
-
-    The same definition as claims.matching.trigram_similarity (which the API's matching runs
-    through PostgreSQL's pg_trgm); restated here because claims.matching imports Django and
-    this package must not. tests/claims/semantic/test_ranking.py checks the two agree.
-    """
-    grams: set[str] = set()
-    for word in _WORD.findall(text.lower()):
-        padded = f"  {word} "
-        grams.update(padded[i : i + 3] for i in range(len(padded) - 2))
-    return grams
 
 
 class LexicalIndex:
