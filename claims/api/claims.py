@@ -19,7 +19,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from claims import selectors, services, tasks
+from claims import selectors, services
 from claims.api.feeds import JSONLDRenderer
 from claims.api.filters import ClaimFilter
 from claims.api.permissions import CanRead, DeskOnly, PublicFeed
@@ -248,7 +248,7 @@ class ClaimViewSet(
         """Search the configured providers for related sources; results arrive as suggested
         evidence (state "suggested", no stance) to accept or reject."""
         claim = self._claim()
-        tasks.discover_related.delay_on_commit(claim.pk)
+        services.claim_request_discovery(claim=claim, actor=request.user)
         return Response({"queued": True, "claim": claim.pk}, status=status.HTTP_202_ACCEPTED)
 
     @extend_schema(responses={200: EventSerializer(many=True)})

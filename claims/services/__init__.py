@@ -18,6 +18,7 @@ from claims.publication import current_draft
 from claims.services.evidence import (
     EVIDENCE_EDITABLE_FIELDS,
     claim_discover_related,
+    claim_request_discovery,
     evidence_accept_suggestion,
     evidence_add,
     evidence_delete,
@@ -54,6 +55,7 @@ __all__ = [
     "claim_create",
     "claim_discover_related",
     "claim_flag_needs_update",
+    "claim_request_discovery",
     "claim_transition",
     "claim_update",
     "current_draft",

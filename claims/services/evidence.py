@@ -28,6 +28,7 @@ from claims.extraction.keyterms import key_terms
 from claims.guards import check_lengths, lock_claim, record_event, require_desk, require_open
 from claims.models import Claim, Evidence, Stance
 from claims.workflow import WorkflowError
+from config.celery import registered_task
 from sources.models import MAX_URL_LENGTH, Source
 from sources.normalize import InvalidURL, normalize_url
 from sources.providers import (
@@ -309,6 +310,17 @@ def _search_all(
         logger.info("%s found %d related sources for %r", provider.label, len(results), terms)
         found.extend((provider, result) for result in results)
     return found
+
+
+DISCOVER_TASK = "claims.discover_related"
+
+
+def claim_request_discovery(*, claim: Claim, actor: AbstractBaseUser) -> None:
+    """Queue a search for related sources (after commit); results arrive as suggestions."""
+    require_desk(actor, "search for related sources")
+    discover = registered_task(DISCOVER_TASK)
+    claim_id = claim.pk
+    transaction.on_commit(lambda: discover.delay(claim_id))
 
 
 def claim_discover_related(

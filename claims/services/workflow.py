@@ -30,8 +30,8 @@ from claims.publication import (
     publish_version,
     retract_version,
 )
+from claims.services.evidence import claim_request_discovery
 from claims.workflow import ACTIONS, WorkflowError, available_actions, user_roles
-from config.celery import registered_task
 
 
 def claim_transition(
@@ -115,9 +115,7 @@ def claim_transition(
         if action == "start_research":
             # Suggest related sources while the researcher starts (a no-op with no providers).
             # By name: claims.tasks imports the services (config.celery.registered_task).
-            discover_related = registered_task("claims.discover_related")
-            claim_id = claim.pk
-            transaction.on_commit(lambda: discover_related.delay(claim_id))
+            claim_request_discovery(claim=claim, actor=actor)
     return claim
 
 
