@@ -85,12 +85,25 @@ def _words(names: list[str]) -> set[str]:
     return {w.lower() for name in names for w in name.split()}
 
 
+def _same_word(x: str, y: str) -> bool:
+    """One name's word in another's form: "Kurils"/"Kuril", "Russia"/"Russians" (one is a
+    prefix of the other, the shorter at least four letters), or equal."""
+    if x == y:
+        return True
+    shorter, longer = sorted((x, y), key=len)
+    return len(shorter) >= 4 and longer.startswith(shorter)
+
+
+def _shares_word(name: str, words: set[str]) -> bool:
+    return any(_same_word(w, other) for w in _words([name]) for other in words)
+
+
 def _actor_conflict(a: str, b: str) -> str | None:
     first, second = actors(a), actors(b)
     # "Biden" and "Joe Biden" are one actor: names match when they share a word.
     words_a, words_b = _words(first), _words(second)
-    only_a = [n for n in first if not _words([n]) & words_b]
-    only_b = [n for n in second if not _words([n]) & words_a]
+    only_a = [n for n in first if not _shares_word(n, words_b)]
+    only_b = [n for n in second if not _shares_word(n, words_a)]
     if only_a and only_b:
         return f"different actor: {only_a[0]} vs {only_b[0]}"
     return None

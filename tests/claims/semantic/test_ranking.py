@@ -1,4 +1,4 @@
-"""Ranking by meaning and wording, in memory."""
+"""Ranking by meaning and wording: candidates, then score_candidates() (in memory)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,15 @@ import pytest
 
 from claims.matching import trigram_similarity
 from claims.semantic.encoder import load_encoder
-from claims.semantic.ranking import SEMANTIC_WEIGHT, LexicalIndex, Ranker
+from claims.semantic.ranking import (
+    CANDIDATES_PER_SIGNAL,
+    MATCH_THRESHOLD,
+    LexicalIndex,
+    Ranker,
+    candidates,
+    prepare_text,
+    score_candidates,
+)
 
 CLAIMS = [
     "Joe Biden owns the largest mansion in Delaware.",
@@ -18,6 +26,13 @@ CLAIMS = [
 ]
 
 
+@pytest.fixture(scope="module")
+def encoder():
+    loaded = load_encoder()
+    assert loaded is not None
+    return loaded
+
+
 @pytest.mark.parametrize("query", ["Biden's mansion in Delaware", "bleach cures", "", "État"])
 def test_lexical_index_agrees_with_the_desks_trigram_similarity(query: str) -> None:
     # claims.semantic restates pg_trgm's similarity (it may not import Django): same numbers.
@@ -25,21 +40,80 @@ def test_lexical_index_agrees_with_the_desks_trigram_similarity(query: str) -> N
     np.testing.assert_allclose(LexicalIndex(CLAIMS).scores(query), expected, atol=1e-6)
 
 
-def test_meaning_finds_a_rewording_that_shares_few_words() -> None:
-    encoder = load_encoder()
-    assert encoder is not None
+def test_meaning_finds_a_rewording_that_shares_few_words(encoder) -> None:
     query = "Household cleaning products can kill COVID if you swallow them"
     semantic = Ranker(CLAIMS, encoder).rank([query], top=1)[0][0]
     assert CLAIMS[semantic.index] == "Drinking bleach cures the coronavirus."
 
 
+def test_score_candidates_ranks_a_paraphrase_above_unrelated_claims(encoder) -> None:
+    query = "Biden has the biggest house of anyone in his home state of Delaware"
+    texts = [
+        "The Eiffel Tower was sold for scrap metal in 1925.",
+        "Former Vice President Joe Biden owns the largest mansion in his state.",
+        "A shark was photographed swimming on a flooded highway after Hurricane Harvey.",
+    ]
+    scores = score_candidates(query, encoder.encode([query])[0], texts, encoder.encode(texts))
+    assert scores.shape == (3,)
+    assert int(np.argmax(scores)) == 1
+    assert scores[1] >= MATCH_THRESHOLD > max(scores[0], scores[2])
+    assert np.all((scores >= 0) & (scores <= 1))
+
+
+def test_a_candidates_score_does_not_depend_on_the_other_candidates(encoder) -> None:
+    # The service rescores whatever candidates it gathered: one pair, one score.
+    query = "Bleach cures COVID"
+    texts = [claim for claim in CLAIMS if claim]
+    vectors = encoder.encode(texts)
+    together = score_candidates(query, encoder.encode([query])[0], texts, vectors)
+    alone = [
+        score_candidates(query, encoder.encode([query])[0], [t], vectors[i : i + 1])[0]
+        for i, t in enumerate(texts)
+    ]
+    np.testing.assert_allclose(together, alone, rtol=1e-6)
+
+
+def test_score_candidates_reads_texts_as_stored(encoder) -> None:
+    # Links are removed inside, so the service may pass raw texts.
+    query = "Drinking bleach cures the coronavirus https://t.co/abc pic.twitter.com/xyz"
+    texts = ["Drinking bleach cures the coronavirus."]
+    vector = encoder.encode([prepare_text(query)])[0]
+    raw = score_candidates(query, vector, texts, encoder.encode(texts))
+    clean = score_candidates(prepare_text(query), vector, texts, encoder.encode(texts))
+    np.testing.assert_allclose(raw, clean)
+    assert len(score_candidates(query, vector, [], np.zeros((0, 384), np.float32))) == 0
+
+
+def test_the_ranker_rescores_only_candidates_from_both_signals(encoder) -> None:
+    cosine = np.array([0.9, 0.1, 0.8, 0.0, 0.2])
+    lexical = np.array([0.0, 0.7, 0.0, 0.1, 0.0])
+    assert candidates(cosine, lexical, 1).tolist() == [0, 1]
+    assert candidates(None, lexical, 2).tolist() == [1, 3]
+    assert candidates(cosine, lexical, 10).tolist() == [0, 1, 2, 3, 4]
+    # In the Ranker, a claim outside both top lists never comes back.
+    ranker = Ranker(CLAIMS, encoder, per_signal=1)
+    hits = ranker.rank(["Biden mansion Delaware"], top=5)[0]
+    assert 1 <= len(hits) <= 2
+    assert hits[0].index == 0
+    assert 50 <= CANDIDATES_PER_SIGNAL <= 200
+
+
+def test_the_ranker_gives_score_candidates_scores(encoder) -> None:
+    query = "Biden owns the biggest mansion in Delaware"
+    hit = Ranker(CLAIMS, encoder).rank([query], top=1)[0][0]
+    texts = [c for c in CLAIMS]
+    expected = score_candidates(
+        query, encoder.encode([query])[0], [texts[hit.index]], encoder.encode([texts[hit.index]])
+    )[0]
+    assert hit.score == pytest.approx(expected, rel=1e-5)
+
+
 def test_without_an_encoder_the_ranking_is_lexical_and_stable_on_ties() -> None:
     ranker = Ranker(CLAIMS, None)
-    assert ranker.semantic_weight == 0.0
     hits = ranker.rank(["xyzzy qqq"], top=3)[0]
     assert [h.index for h in hits] == [0, 1, 2]  # all score 0: the file's order
     assert [h.score for h in hits] == [0.0, 0.0, 0.0]
 
 
-def test_the_weight_is_a_proper_mixture() -> None:
-    assert 0.0 < SEMANTIC_WEIGHT < 1.0
+def test_the_threshold_is_a_probability() -> None:
+    assert 0.0 < MATCH_THRESHOLD < 1.0

@@ -1,0 +1,258 @@
+"""What the reranker reads about one (query, candidate) pair, and the artifacts it reads it with.
+
+Every feature depends only on the two texts, their two sentence vectors and the shipped
+artifacts under claims/semantic/data/, never on the collection being searched: the batch
+command (claims.semantic.ranking.Ranker) and the service, which sees only a few candidates,
+compute the same numbers for the same pair.
+
+Artifacts (claims/semantic/data/, written by bench/train_matching.py from the CLEF CheckThat!
+2020 task 2 English data in ../shared; `manifest.json` holds their sha256, checked on load):
+
+- `idf.json`: document frequencies of words and of word stems (a word's first 5 letters) over
+  the 10,375 verified claims of that collection (each its `vclaim` and `title`), with the
+  collection's size and mean length: the IDF and BM25 constants. Unsupervised: no labels.
+- `adapter.npy`: a 384 x 384 float32 matrix A, trained on the TRAIN split's (tweet, verified
+  claim) pairs only (softmax over each tweet's 256 nearest claims, L2 penalty towards A = 0):
+  the adapted cosine is q . (I + A) . c. Dev never trained it.
+- `reranker.json`: a logistic regression over FEATURE_NAMES (standardised), fitted on TRAIN only.
+
+Pure Python + numpy, no Django.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import itertools
+import json
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from claims.semantic.lexical import trigrams
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+IDF_FILE = "idf.json"
+ADAPTER_FILE = "adapter.npy"
+RERANKER_FILE = "reranker.json"
+MANIFEST_FILE = "manifest.json"
+STEM_LENGTH = 5  # "stemming" by truncation: vaccine/vaccines/vaccinated share "vacci"
+BM25_K1 = 1.2
+BM25_B = 0.75
+
+# The order of the columns pair_features() returns; reranker.json names them too, and
+# load_artifacts() refuses a model trained on other columns.
+FEATURE_NAMES = (
+    "cosine",  # the encoder's cosine, as the vector index ranks
+    "adapted_cosine",  # q . (I + A) . c with the trained adapter
+    "trigram",  # pg_trgm similarity (claims.semantic.lexical)
+    "trigram_in_candidate",  # shared trigrams / the candidate's trigrams
+    "idf_in_candidate",  # IDF of shared words / IDF of the candidate's words
+    "idf_in_query",  # IDF of shared words / IDF of the query's words
+    "stem_idf_in_candidate",  # the same on word stems
+    "stem_idf_in_query",
+    "bigram_idf_in_candidate",  # IDF of shared word pairs / IDF of the candidate's pairs
+    "bm25",  # log(1 + BM25 of the query's words in the candidate)
+    "numbers_in_query",  # share of the candidate's numbers that the query has
+    "candidate_has_numbers",
+    "numbers_disagree",  # both have numbers, none in common
+    "length_ratio",  # log((query words + 1) / (candidate words + 1))
+    "length_ratio_abs",
+)
+
+_WORD = re.compile(r"[^\W_]+")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+class ArtifactError(Exception):
+    """A shipped artifact is missing or differs from manifest.json."""
+
+
+@dataclass(frozen=True)
+class Artifacts:
+    word_idf: dict[str, float]
+    stem_idf: dict[str, float]
+    unseen_idf: float  # a word the collection never used: as rare as can be
+    mean_length: float  # words per verified claim (BM25's avgdl)
+    adapter: np.ndarray  # DIMENSION x DIMENSION, float32
+    mean: np.ndarray  # the reranker's standardisation, one per feature
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+    interactions: bool  # the model also reads adapted_cosine x every other column
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def idf_from_counts(df: int, size: int) -> float:
+    """BM25's (always positive) IDF; shared by the training script and load_artifacts()."""
+    return math.log(1.0 + (size - df + 0.5) / (df + 0.5))
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def load_artifacts(directory: Path = DATA_DIR) -> Artifacts:
+    """Reads and checks the shipped artifacts (cached per directory by artifacts())."""
+    try:
+        manifest = json.loads((directory / MANIFEST_FILE).read_text(encoding="utf-8"))
+        for name in (IDF_FILE, ADAPTER_FILE, RERANKER_FILE):
+            if _sha256(directory / name) != manifest["sha256"][name]:
+                raise ArtifactError(
+                    f"{directory / name} differs from {MANIFEST_FILE}: re-run "
+                    "bench/train_matching.py, or restore the file from the repository."
+                )
+        idf = json.loads((directory / IDF_FILE).read_text(encoding="utf-8"))
+        adapter = np.load(directory / ADAPTER_FILE, allow_pickle=False)
+        model = json.loads((directory / RERANKER_FILE).read_text(encoding="utf-8"))
+    except (OSError, KeyError, ValueError) as exc:
+        raise ArtifactError(
+            f"Cannot read the ranking artifacts in {directory} ({exc}): they ship with the "
+            "code; re-run bench/train_matching.py or restore claims/semantic/data/."
+        ) from exc
+    if tuple(model["features"]) != FEATURE_NAMES:
+        raise ArtifactError(
+            f"{RERANKER_FILE} was trained on other features than FEATURE_NAMES: re-run "
+            "bench/train_matching.py."
+        )
+    size = int(idf["documents"])
+    return Artifacts(
+        word_idf={w: idf_from_counts(df, size) for w, df in idf["word_df"].items()},
+        stem_idf={s: idf_from_counts(df, size) for s, df in idf["stem_df"].items()},
+        unseen_idf=idf_from_counts(0, size),
+        mean_length=float(idf["mean_length"]),
+        adapter=adapter.astype(np.float32),
+        mean=np.asarray(model["mean"], dtype=np.float64),
+        scale=np.asarray(model["scale"], dtype=np.float64),
+        coef=np.asarray(model["coef"], dtype=np.float64),
+        intercept=float(model["intercept"]),
+        interactions=bool(model["interactions"]),
+    )
+
+
+@functools.cache
+def artifacts() -> Artifacts:
+    """The shipped artifacts, loaded once per process."""
+    return load_artifacts()
+
+
+@dataclass(frozen=True)
+class Analysed:
+    words: tuple[str, ...]
+    word_set: frozenset[str]
+    stems: frozenset[str]
+    bigrams: frozenset[tuple[str, str]]
+    trigrams: frozenset[str]
+    numbers: frozenset[str]
+
+
+@functools.lru_cache(maxsize=50_000)
+def analyse(text: str) -> Analysed:
+    """The parts of a (prepared) text the features read; cached, since in a batch the same
+    candidate is rescored for many queries."""
+    tokens = words(text)
+    return Analysed(
+        words=tuple(tokens),
+        word_set=frozenset(tokens),
+        stems=frozenset(w[:STEM_LENGTH] for w in tokens),
+        bigrams=frozenset(itertools.pairwise(tokens)),
+        trigrams=frozenset(trigrams(text)),
+        # "1,200" and "1200" are one figure; the guard (claims.semantic.guard) reads them finer.
+        numbers=frozenset(n.replace(",", "") for n in _NUMBER.findall(text)),
+    )
+
+
+def _ratio(part: float, whole: float) -> float:
+    return part / whole if whole > 0 else 0.0
+
+
+def pair_row(query: Analysed, candidate: Analysed, art: Artifacts) -> list[float]:
+    """The lexical columns of FEATURE_NAMES (all but the first two) for one pair."""
+    unseen = art.unseen_idf
+
+    def idf(word: str) -> float:
+        return art.word_idf.get(word, unseen)
+
+    def stem_idf(stem: str) -> float:
+        return art.stem_idf.get(stem, unseen)
+
+    shared = query.word_set & candidate.word_set
+    shared_idf = sum(idf(w) for w in shared)
+    shared_stems = sum(stem_idf(s) for s in query.stems & candidate.stems)
+    pair_idf = sum(idf(a) + idf(b) for a, b in candidate.bigrams)
+    shared_pairs = sum(idf(a) + idf(b) for a, b in query.bigrams & candidate.bigrams)
+
+    length = len(candidate.words)
+    counts: dict[str, int] = {}
+    for w in candidate.words:
+        counts[w] = counts.get(w, 0) + 1
+    norm = BM25_K1 * (1 - BM25_B + BM25_B * length / art.mean_length)
+    bm25 = sum(
+        idf(w) * counts[w] * (BM25_K1 + 1) / (counts[w] + norm)
+        for w in query.word_set
+        if w in counts
+    )
+
+    shared_grams = len(query.trigrams & candidate.trigrams)
+    grams_union = len(query.trigrams | candidate.trigrams)
+    numbers = candidate.numbers
+    common_numbers = numbers & query.numbers
+    length_ratio = math.log((len(query.words) + 1) / (length + 1))
+    return [
+        _ratio(shared_grams, grams_union),
+        _ratio(shared_grams, len(candidate.trigrams)),
+        _ratio(shared_idf, sum(idf(w) for w in candidate.word_set)),
+        _ratio(shared_idf, sum(idf(w) for w in query.word_set)),
+        _ratio(shared_stems, sum(stem_idf(s) for s in candidate.stems)),
+        _ratio(shared_stems, sum(stem_idf(s) for s in query.stems)),
+        _ratio(shared_pairs, pair_idf),
+        math.log1p(bm25),
+        _ratio(len(common_numbers), len(numbers)),
+        1.0 if numbers else 0.0,
+        1.0 if numbers and query.numbers and not common_numbers else 0.0,
+        length_ratio,
+        abs(length_ratio),
+    ]
+
+
+def pair_features(
+    query_text: str,
+    query_vector: np.ndarray,
+    candidate_texts: list[str] | tuple[str, ...],
+    candidate_vectors: np.ndarray,
+    art: Artifacts,
+) -> np.ndarray:
+    """(candidates x FEATURE_NAMES) for texts already through ranking.prepare_text()."""
+    out = np.zeros((len(candidate_texts), len(FEATURE_NAMES)), dtype=np.float64)
+    if not candidate_texts:
+        return out
+    q = np.asarray(query_vector, dtype=np.float32)
+    vectors = np.asarray(candidate_vectors, dtype=np.float32)
+    out[:, 0] = vectors @ q
+    out[:, 1] = vectors @ (q + q @ art.adapter)
+    query = analyse(query_text)
+    for i, text in enumerate(candidate_texts):
+        out[i, 2:] = pair_row(query, analyse(text), art)
+    return out
+
+
+def design(features: np.ndarray, interactions: bool) -> np.ndarray:
+    """The reranker's inputs: the features, and with `interactions` the adapted cosine times
+    each other feature (how much wording counts may depend on how close the meaning is)."""
+    if not interactions:
+        return features
+    others = [i for i in range(features.shape[1]) if i != 1]
+    return np.hstack([features, features[:, 1:2] * features[:, others]])
+
+
+def logistic(features: np.ndarray, art: Artifacts) -> np.ndarray:
+    """The reranker's probability that each row is the query's match."""
+    x = design(features, art.interactions)
+    z = ((x - art.mean) / art.scale) @ art.coef + art.intercept
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -50.0, 50.0)))

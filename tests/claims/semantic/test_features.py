@@ -1,0 +1,83 @@
+"""The reranker's shipped artifacts and pair features (claims.semantic.features)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from claims.semantic.encoder import DIMENSION
+from claims.semantic.features import (
+    ADAPTER_FILE,
+    DATA_DIR,
+    FEATURE_NAMES,
+    IDF_FILE,
+    MANIFEST_FILE,
+    RERANKER_FILE,
+    ArtifactError,
+    analyse,
+    artifacts,
+    load_artifacts,
+    pair_features,
+)
+
+
+def test_shipped_artifacts_load_with_the_expected_shapes() -> None:
+    art = artifacts()
+    assert art.adapter.shape == (DIMENSION, DIMENSION)
+    assert art.adapter.dtype == np.float32
+    width = len(FEATURE_NAMES) * (2 if art.interactions else 1) - (1 if art.interactions else 0)
+    assert art.coef.shape == art.mean.shape == art.scale.shape == (width,)
+    # The IDF table covers the CLEF collection's vocabulary: common words weigh little.
+    assert len(art.word_idf) > 10_000
+    assert art.word_idf["the"] < art.word_idf["vaccine"] < art.unseen_idf
+    for name in (IDF_FILE, ADAPTER_FILE, RERANKER_FILE, MANIFEST_FILE):
+        assert (DATA_DIR / name).stat().st_size < 2_000_000
+
+
+def test_a_changed_artifact_is_refused(tmp_path: Path) -> None:
+    for name in (IDF_FILE, ADAPTER_FILE, RERANKER_FILE, MANIFEST_FILE):
+        shutil.copy(DATA_DIR / name, tmp_path / name)
+    load_artifacts(tmp_path)  # the copies are fine
+    model = json.loads((tmp_path / RERANKER_FILE).read_text())
+    model["intercept"] += 1.0
+    (tmp_path / RERANKER_FILE).write_text(json.dumps(model))
+    with pytest.raises(ArtifactError, match=r"differs from manifest\.json"):
+        load_artifacts(tmp_path)
+    (tmp_path / ADAPTER_FILE).unlink()
+    with pytest.raises(ArtifactError, match="Cannot read the ranking artifacts"):
+        load_artifacts(tmp_path)
+
+
+def test_features_read_word_overlap_numbers_and_length() -> None:
+    art = artifacts()
+    vector = np.zeros(DIMENSION, dtype=np.float32)
+    vector[0] = 1.0
+    texts = [
+        "Unemployment fell to 3.5 percent in 2019.",
+        "Unemployment fell to 4.1 percent in 2018.",
+        "A shark swam on a flooded highway.",
+    ]
+    rows = pair_features(
+        "Unemployment fell to 3.5 percent in 2019 under Trump",
+        vector,
+        texts,
+        np.tile(vector, (3, 1)),
+        art,
+    )
+    col = {name: rows[:, i] for i, name in enumerate(FEATURE_NAMES)}
+    assert rows.shape == (3, len(FEATURE_NAMES))
+    np.testing.assert_allclose(col["cosine"], 1.0)
+    assert col["idf_in_candidate"][0] == pytest.approx(1.0)
+    assert col["idf_in_candidate"][0] > col["idf_in_candidate"][1] > col["idf_in_candidate"][2]
+    assert col["numbers_in_query"].tolist() == [1.0, 0.0, 0.0]
+    assert col["numbers_disagree"].tolist() == [0.0, 1.0, 0.0]
+    assert col["bm25"][0] > col["bm25"][2] == 0.0
+    assert col["length_ratio"][0] > 0
+
+
+def test_analyse_joins_written_forms_of_a_figure() -> None:
+    assert analyse("1,200 people").numbers == analyse("1200 people").numbers == {"1200"}
