@@ -57,8 +57,9 @@ format: $(VENV)/.dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# One worker for both queues here; compose.yaml runs the nlp queue in a worker of its own.
 worker: $(VENV)/.runtime
-	$(VENV)/bin/celery -A config worker --loglevel=INFO
+	$(VENV)/bin/celery -A config worker -Q $${CELERY_TASK_DEFAULT_QUEUE:-celery},$${CLAIMS_NLP_QUEUE:-nlp} --loglevel=INFO
 
 beat: $(VENV)/.runtime
 	$(VENV)/bin/celery -A config beat --loglevel=INFO

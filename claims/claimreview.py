@@ -2,16 +2,22 @@
 
 Rendered from the version's own frozen columns (claims.publication freezes them): what was
 reviewed is what is published, whatever happens to the live claim and article afterwards.
+
+A family (claims.services.families) adds its occurrences' articles as further appearances of
+the claim, after the frozen one: they are live rows, listed beside the version, never written
+into it (selectors.occurrences_of reads them for a page of versions at once).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
 from django.conf import settings
 
-from claims.models import CLAIMREVIEW_RATING_VALUE, SpeakerType, Verdict
+from claims.models import CLAIMREVIEW_RATING_VALUE, Claim, SpeakerType, Verdict
+from claims.publication import frozen_claim_fields
 
 SCHEMA_TYPES = {SpeakerType.PERSON: "Person", SpeakerType.ORGANIZATION: "Organization"}
 
@@ -37,8 +43,27 @@ def _author(verdict: Verdict) -> dict[str, str] | None:
     return None
 
 
-def claim_review(verdict: Verdict, *, first_published_at: datetime | None = None) -> dict[str, Any]:
-    """The ClaimReview JSON-LD of one published verdict version."""
+def _appearance(
+    url: str, headline: str, publisher: str, published_at: datetime | None
+) -> dict[str, Any]:
+    appearance: dict[str, Any] = {"@type": "CreativeWork", "url": url}
+    if headline:
+        appearance["headline"] = headline
+    if publisher:
+        appearance["publisher"] = {"@type": "Organization", "name": publisher}
+    if published_at:
+        appearance["datePublished"] = _date(published_at)
+    return appearance
+
+
+def claim_review(
+    verdict: Verdict,
+    *,
+    first_published_at: datetime | None = None,
+    occurrences: Iterable[Claim] = (),
+) -> dict[str, Any]:
+    """The ClaimReview JSON-LD of one published verdict version; `occurrences` (the claim's
+    family, with their articles) are listed as further appearances."""
     rating: dict[str, Any] = {
         "@type": "Rating",
         "alternateName": verdict.get_rating_display(),
@@ -52,19 +77,36 @@ def claim_review(verdict: Verdict, *, first_published_at: datetime | None = None
         item["author"] = author
     if verdict.appearance_published_at:
         item["datePublished"] = _date(verdict.appearance_published_at)
+    # Google asks for an appearance's URL; without one there is nothing to link to. The frozen
+    # appearance comes first, then each occurrence's article (the same article once).
+    appearances = []
     if verdict.appearance_url:
-        # Google asks for an appearance's URL; without one there is nothing to link to.
-        appearance: dict[str, Any] = {"@type": "CreativeWork", "url": verdict.appearance_url}
-        if verdict.appearance_headline:
-            appearance["headline"] = verdict.appearance_headline
-        if verdict.appearance_publisher:
-            appearance["publisher"] = {
-                "@type": "Organization",
-                "name": verdict.appearance_publisher,
-            }
-        if verdict.appearance_published_at:
-            appearance["datePublished"] = _date(verdict.appearance_published_at)
-        item["appearance"] = [appearance]
+        appearances.append(
+            _appearance(
+                verdict.appearance_url,
+                verdict.appearance_headline,
+                verdict.appearance_publisher,
+                verdict.appearance_published_at,
+            )
+        )
+    listed = {verdict.appearance_url}
+    for occurrence in occurrences:
+        if occurrence.snapshot_id is None:
+            continue
+        fields = frozen_claim_fields(occurrence)
+        if fields["appearance_url"] in listed:
+            continue
+        listed.add(fields["appearance_url"])
+        appearances.append(
+            _appearance(
+                fields["appearance_url"],
+                fields["appearance_headline"],
+                fields["appearance_publisher"],
+                fields["appearance_published_at"],
+            )
+        )
+    if appearances:
+        item["appearance"] = appearances
     review = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",

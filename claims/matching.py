@@ -1,20 +1,34 @@
-"""Matching: "has this been checked before?" Finds the stored claims most similar to a text.
+"""Matching: "has this been checked before?" Finds the stored claims closest to a text.
 
-An engine of its own: pg_trgm similarity, reranking candidates drawn from a GIN index of each
-claim's words and word pairs (migration 0007, claim_match_keys) chosen by the planner's
-statistics to bound the work; an exact Python fallback elsewhere (SQLite). It gives
-(similarity, id) pairs; claims.selectors.claim_match turns them into claims for the API.
+match_text() ranks by meaning and wording together: candidates are the claims nearest in
+meaning (claims.embeddings, vectors from claims.semantic.encoder) and the claims most alike in
+wording (match_candidates() below), rescored by claims.semantic.ranking and labelled `same` or
+`related` by the guard (claims.semantic.guard). Without the encoder it ranks by wording alone
+and says so (matching_mode()).
+
+The wording engine is one of its own: pg_trgm similarity, reranking candidates drawn from a
+GIN index of each claim's words and word pairs (migration 0007, claim_match_keys) chosen by
+the planner's statistics to bound the work; an exact Python fallback elsewhere (SQLite). It
+gives (similarity, id) pairs; match_text() rescores them with the candidates by meaning.
 """
 
 from __future__ import annotations
 
 import itertools
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 
+import numpy as np
 from django.db import connection, transaction
+from django.db.models import QuerySet
 
+from claims import embeddings
 from claims.models import Claim
+from claims.semantic import guard
+from claims.semantic.encoder import encoder_problem, load_encoder
 from claims.semantic.lexical import trigram_similarity
+from claims.semantic.ranking import CANDIDATES_PER_SIGNAL, MATCH_THRESHOLD, score_candidates
 
 # The key index (migration 0007) and the sizes that bound a look-up's work.
 MATCH_KEY_INDEX = "claim_match_keys"
@@ -181,3 +195,88 @@ def match_candidates(text: str, *, limit: int, threshold: float) -> list[tuple[f
             scored.append((similarity, pk))
     scored.sort(key=lambda item: (-item[0], item[1]))
     return scored[:limit]
+
+
+# ---------------------------------------------------------------------------------------------
+# Matching by meaning and wording.
+
+# Candidates per signal as claims.semantic.ranking measured them (recall 0.99 on CLEF train).
+MEANING_CANDIDATES = CANDIDATES_PER_SIGNAL  # nearest vectors rescored per look-up
+WORDING_CANDIDATES = CANDIDATES_PER_SIGNAL  # most alike in wording rescored per look-up
+WORDING_CANDIDATE_FLOOR = 0.05  # trigram similarity a wording candidate needs
+WORDING_ONLY_THRESHOLD = 0.3  # without the encoder: the trigram similarity a match needs
+
+
+@dataclass(frozen=True)
+class Match:
+    claim_id: int
+    score: float  # 0 to 1: meaning and wording combined (wording alone without the encoder)
+    kind: str  # "same" or "related" (claims.semantic.guard)
+    reason: str  # why "related": "different figure: 20,000 vs 17,000", ...
+
+
+def matching_mode() -> tuple[str, str | None]:
+    """("meaning", None), or ("wording", why the encoder is not there) for health and desk."""
+    problem = encoder_problem()
+    return ("wording", problem) if problem else ("meaning", None)
+
+
+def match_text(
+    text: str,
+    *,
+    limit: int,
+    threshold: float | None = None,
+    among: Callable[[QuerySet[Claim]], QuerySet[Claim]] | None = None,
+) -> list[Match]:
+    """The stored claims that match `text`, best first, at most `limit`, each labelled.
+
+    `among` narrows the candidates (e.g. published fact-checks and open claims, not the
+    claim's own article). `threshold` defaults to claims.semantic.ranking.MATCH_THRESHOLD
+    (chosen on the CLEF 2020 train split), WORDING_ONLY_THRESHOLD without the encoder.
+    """
+    encoder = load_encoder()
+    if encoder is None:
+        threshold = WORDING_ONLY_THRESHOLD if threshold is None else threshold
+        scored = match_candidates(text, limit=limit * 4, threshold=threshold)
+        texts = _texts([pk for _, pk in scored], among)
+        ranked = [(similarity, pk) for similarity, pk in scored if pk in texts][:limit]
+        return [_labelled(text, pk, texts[pk], score) for score, pk in ranked]
+
+    threshold = MATCH_THRESHOLD if threshold is None else threshold
+    query = encoder.encode([text])[0]
+    ids = {pk for pk, _ in embeddings.nearest(query, MEANING_CANDIDATES)}
+    ids.update(
+        pk
+        for _, pk in match_candidates(
+            text, limit=WORDING_CANDIDATES, threshold=WORDING_CANDIDATE_FLOOR
+        )
+    )
+    texts = _texts(sorted(ids), among)
+    vectors = embeddings.vectors_of(list(texts))
+    missing = [pk for pk in texts if pk not in vectors]
+    if missing:  # claims not embedded yet (the nlp queue is behind): encode them now
+        for pk, vector in zip(missing, encoder.encode([texts[pk] for pk in missing]), strict=True):
+            vectors[pk] = vector
+    if not texts:
+        return []
+    order = list(texts)
+    scores = score_candidates(
+        text, query, [texts[pk] for pk in order], np.stack([vectors[pk] for pk in order])
+    )
+    ranked = sorted(
+        ((float(score), pk) for score, pk in zip(scores, order, strict=True) if score >= threshold),
+        key=lambda item: (-item[0], item[1]),
+    )[:limit]
+    return [_labelled(text, pk, texts[pk], score) for score, pk in ranked]
+
+
+def _texts(ids, among) -> dict[int, str]:
+    claims = Claim.objects.filter(pk__in=ids)
+    if among is not None:
+        claims = among(claims)
+    return dict(claims.values_list("pk", "text"))
+
+
+def _labelled(text: str, pk: int, candidate: str, score: float) -> Match:
+    label = guard.compare(text, candidate)
+    return Match(claim_id=pk, score=round(score, 4), kind=label.kind, reason=label.reason)

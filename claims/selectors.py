@@ -9,11 +9,19 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db import connection
-from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from claims.matching import match_candidates
-from claims.models import Claim, ClaimEvent, Evidence, Verdict, VerdictCitation
+from claims.matching import match_text
+from claims.models import (
+    Claim,
+    ClaimEvent,
+    ClaimMatch,
+    ClaimStatus,
+    Evidence,
+    Verdict,
+    VerdictCitation,
+)
 from sources.models import Source
 
 PUBLIC_VERDICT_STATES = (
@@ -59,6 +67,7 @@ def claim_list() -> QuerySet[Claim]:
             published_version=_latest_published("number"),
             evidence_count=_accepted_evidence_count(),
         )
+        .prefetch_related(*family_prefetches())
     )
 
 
@@ -73,7 +82,79 @@ def claim_detail() -> QuerySet[Claim]:
             published_version=_latest_published("number"),
             evidence_count=_accepted_evidence_count(),
         )
+        .prefetch_related(*family_prefetches())
     )
+
+
+# What a family's verdict shows of its head's versions (ClaimSerializer.family_verdict, the
+# desk): the newest is the one an occurrence shows.
+FAMILY_VERSION_FIELDS = ("claim", "state", "number", "rating", "published_at", "retracted_at")
+
+
+def family_prefetches() -> tuple[Prefetch, Prefetch]:
+    """For a list of claims: each occurrence's head (`same_as`) with its public versions, newest
+    first, in `same_as.family_versions`. Two queries for a page that has occurrences, none for
+    one that has not (a prefetch over null keys asks nothing)."""
+    versions = (
+        Verdict.objects.filter(state__in=PUBLIC_VERDICT_STATES)
+        .only(*FAMILY_VERSION_FIELDS)
+        .order_by("claim_id", "-number")
+    )
+    return (
+        Prefetch("same_as", queryset=Claim.objects.only("id", "status", "same_as")),
+        Prefetch("same_as__verdicts", queryset=versions, to_attr="family_versions"),
+    )
+
+
+def occurrences_of(head_ids: list[int]) -> dict[int, list[Claim]]:
+    """The occurrences of each head, by head id, oldest attachment first (by claim id), with
+    their article: one query for a page of heads. Live rows, listed beside the frozen version
+    (claims.claimreview)."""
+    found: dict[int, list[Claim]] = {}
+    occurrences = (
+        Claim.objects.filter(same_as__in=head_ids)
+        .select_related("snapshot__source")
+        .defer("features", "snapshot__text", "snapshot__raw_body", "snapshot__headers")
+        .order_by("same_as_id", "id")
+    )
+    for claim in occurrences:
+        found.setdefault(claim.same_as_id, []).append(claim)
+    return found
+
+
+def claim_family_matches(claim: Claim) -> tuple[list[ClaimMatch], list[ClaimMatch]]:
+    """A claim's recorded matches, best first, split in two: those whose family has a current
+    published fact-check ("checked before"), and those to open claims ("similar claims on the
+    desk"). A match to an occurrence counts as a match to its head (`row.head`, with
+    `row.fact_check` its newest public version, or None); matches inside the claim's own family
+    and to dismissed claims are left out. Two queries."""
+    rows = list(
+        ClaimMatch.objects.filter(claim=claim)
+        .select_related("matched", "matched__same_as")
+        .defer("matched__features", "matched__same_as__features")
+        .order_by("-score", "matched_id")
+    )
+    heads = {row.matched.same_as_id or row.matched_id for row in rows}
+    newest: dict[int, Verdict] = {}
+    versions = (
+        Verdict.objects.filter(claim_id__in=heads, state__in=PUBLIC_VERDICT_STATES)
+        .only(*FAMILY_VERSION_FIELDS)
+        .order_by("claim_id", "-number")
+    )
+    for version in versions:
+        newest.setdefault(version.claim_id, version)
+    family = {claim.pk, claim.same_as_id}
+    checked_before, similar = [], []
+    for row in rows:
+        row.head = row.matched.same_as or row.matched
+        row.fact_check = newest.get(row.head.pk)
+        if row.head.pk in family:
+            continue
+        if row.fact_check is not None and row.fact_check.state == Verdict.State.PUBLISHED:
+            checked_before.append(row)
+        elif row.fact_check is None and row.matched.status != ClaimStatus.DISMISSED:
+            similar.append(row)
+    return checked_before, similar
 
 
 def claim_search(queryset: QuerySet[Claim], q: str) -> QuerySet[Claim]:
@@ -227,14 +308,30 @@ def claim_evidence(claim: Claim) -> QuerySet[Evidence]:
     )
 
 
-def claim_match(text: str, *, limit: int = 10, threshold: float = 0.3) -> list[Claim]:
-    """Existing claims most similar to `text`, best first, each with `.similarity`, as
-    claim_list() has them. Similarity and the search are claims.matching's."""
-    top = match_candidates(text, limit=limit, threshold=threshold)
-    claims = claim_list().in_bulk([pk for _, pk in top])
+def claims_seen_before(claims: QuerySet[Claim], seen: bool = True) -> QuerySet[Claim]:
+    """The claims that were checked before (seen=False: the others): a recorded match to a
+    claim with a published version, or an occurrence of a published fact-check's family."""
+    checked = Q(same_as__isnull=False) | Exists(
+        ClaimMatch.objects.filter(
+            claim=OuterRef("pk"), matched__verdicts__state=Verdict.State.PUBLISHED
+        )
+    )
+    return claims.filter(checked if seen else ~checked)
+
+
+def claim_match(text: str, *, limit: int = 10) -> list[Claim]:
+    """Existing claims that match `text`, best first, as claim_list() has them, each with
+    `.similarity` (meaning and wording combined, 0 to 1), `.match_kind` ("same" or
+    "related") and `.match_reason`. Ranking and labels are claims.matching's."""
+    top = match_text(text, limit=limit)
+    claims = claim_list().in_bulk([match.claim_id for match in top])
     result = []
-    for similarity, pk in top:
-        if pk in claims:  # deleted between the two queries
-            claims[pk].similarity = similarity
-            result.append(claims[pk])
+    for match in top:
+        claim = claims.get(match.claim_id)
+        if claim is None:  # deleted between the two queries
+            continue
+        claim.similarity = match.score
+        claim.match_kind = match.kind
+        claim.match_reason = match.reason
+        result.append(claim)
     return result

@@ -11,7 +11,7 @@ import logging
 from celery import shared_task
 from django.db import OperationalError
 
-from claims import services
+from claims import embeddings, services
 from claims.models import Claim
 from sources.models import Snapshot
 from sources.providers import configured_providers
@@ -54,3 +54,23 @@ def discover_related(claim_id: int) -> int:
         logger.info("discover_related: claim %s is gone; nothing to do", claim_id)
         return 0
     return len(services.claim_discover_related(claim=claim, providers=providers))
+
+
+@shared_task(
+    name="claims.embed_claims",
+    autoretry_for=(OperationalError,),
+    max_retries=3,
+    retry_backoff=True,
+    retry_jitter=True,
+)
+def embed_claims(claim_ids: list[int]) -> int:
+    """Embed new or re-worded claims and record what they match (the `nlp` queue). Safe to
+    run twice: a vector that encodes the current wording is kept."""
+    return services.claims_embed_and_match(claim_ids)
+
+
+@shared_task(name="claims.build_match_index", autoretry_for=(OperationalError,), max_retries=3)
+def build_match_index() -> int:
+    """Rebuild the approximate vector index (beat, every ten minutes) once the collection is
+    large enough to need one; returns the number of claims indexed (0: none needed)."""
+    return embeddings.build_ann_index()

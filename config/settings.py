@@ -279,6 +279,7 @@ SPECTACULAR_SETTINGS = {
         "VerdictStateEnum": "claims.models.VerdictState",
         "EvidenceStateEnum": "claims.models.EvidenceState",
         "RatingEnum": "claims.models.Rating",
+        "MatchKindEnum": "claims.models.MatchKind",
         "StanceEnum": "claims.models.Stance",
     },
 }
@@ -319,6 +320,15 @@ CELERY_TIMEZONE = TIME_ZONE
 # tune; what is due is decided by Source.next_check_at in the database.
 CELERY_BEAT_SCHEDULE = {
     "sources.enqueue_due": {"task": "sources.enqueue_due", "schedule": 60.0},
+    # Rebuilds the approximate vector index when the collection is large enough to need one.
+    "claims.build_match_index": {"task": "claims.build_match_index", "schedule": 600.0},
+}
+# Matching by meaning runs a sentence encoder: its tasks have a queue of their own, so a burst
+# of ingestion does not hold up fetching (run `celery worker -Q nlp` beside the main worker).
+CLAIMS_NLP_QUEUE = os.environ.get("CLAIMS_NLP_QUEUE", "").strip() or "nlp"
+CELERY_TASK_ROUTES = {
+    "claims.embed_claims": {"queue": CLAIMS_NLP_QUEUE},
+    "claims.build_match_index": {"queue": CLAIMS_NLP_QUEUE},
 }
 
 # Claims.
@@ -354,6 +364,11 @@ globals().update(
     )
 )
 CLAIMS_RELATED_LIMIT = int(os.environ.get("CLAIMS_RELATED_LIMIT", "5"))
+# Where workers write the approximate vector index that web processes memory-map
+# (claims.embeddings); shared by every process of a deployment (a volume in compose.yaml).
+CLAIMS_MATCH_INDEX_DIR = Path(
+    os.environ.get("CLAIMS_MATCH_INDEX_DIR", "").strip() or VAR_DIR / "match-index"
+)
 
 # The cache holds robots.txt answers, per-host fetch slots and API throttle counters. They must
 # be shared by all processes once there are several: Redis when a broker URL is configured.

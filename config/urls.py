@@ -9,15 +9,24 @@ from drf_spectacular.views import (
     SpectacularSwaggerView,
 )
 
+from claims.matching import matching_mode
 from claims.views import fact_check_page, fact_check_version_page
 
 
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
-    """Liveness for load balancers and the smoke test: the process serves and the DB answers."""
+    """Liveness for load balancers and the smoke test: the process serves and the DB answers.
+
+    `matching` says how claims are matched: "meaning" (the sentence encoder loaded), or
+    "wording" with `matching_problem` saying why (still healthy: matching works, less well).
+    """
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+    mode, problem = matching_mode()
+    body = {"status": "ok", "matching": mode}
+    if problem:
+        body["matching_problem"] = problem
+    return JsonResponse(body)
 
 
 urlpatterns = [

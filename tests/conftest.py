@@ -166,6 +166,8 @@ class Workers:
             "DATABASE_URL": _database_url_for_subprocess(),
             "CELERY_BROKER_URL": broker_url or settings.CELERY_BROKER_URL,
             "DJANGO_SETTINGS_MODULE": "config.settings",
+            # The worker consumes one queue: the nlp tasks it sends go there too.
+            "CLAIMS_NLP_QUEUE": self.queue,
             **(env or {}),
         }
         with open(log_path, "wb") as log:
@@ -217,13 +219,15 @@ def workers(transactional_db, tmp_path):
     from config.celery import app
 
     queue = f"test-{uuid.uuid4().hex[:12]}"
-    previous = app.conf.task_default_queue
+    previous = app.conf.task_default_queue, app.conf.task_routes
     app.conf.task_default_queue = queue
+    # The nlp queue's tasks too: one queue, which the test's workers consume.
+    app.conf.task_routes = {name: {"queue": queue} for name in settings.CELERY_TASK_ROUTES}
     pool = Workers(tmp_path, queue)
     try:
         yield pool
     finally:
-        app.conf.task_default_queue = previous
+        app.conf.task_default_queue, app.conf.task_routes = previous
         pool.stop_all()
 
 

@@ -11,7 +11,16 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from claims.models import Claim, ClaimStatus, Evidence, Rating, Verdict, VerdictCitation
+from claims.models import (
+    Claim,
+    ClaimMatch,
+    ClaimStatus,
+    Evidence,
+    MatchKind,
+    Rating,
+    Verdict,
+    VerdictCitation,
+)
 from claims.publication import frozen_claim_fields
 from sources.models import Snapshot, Source
 
@@ -85,6 +94,19 @@ class EvidenceFactory(factory.django.DjangoModelFactory):
     source = factory.LazyFunction(lambda: archived_source())
     stance = "refutes"
     snapshot = factory.LazyAttribute(lambda evidence: evidence.source.latest_snapshot())
+
+
+class ClaimMatchFactory(factory.django.DjangoModelFactory):
+    """A recorded "checked before?" match, as the nlp queue's task writes them."""
+
+    class Meta:
+        model = ClaimMatch
+
+    claim = factory.SubFactory(ClaimFactory)
+    matched = factory.SubFactory(ClaimFactory)
+    score = 0.92
+    kind = MatchKind.SAME
+    reason = ""
 
 
 def archived_source(**kwargs) -> Source:

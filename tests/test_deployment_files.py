@@ -23,10 +23,23 @@ def test_the_image_leaves_out_the_venv_the_database_and_git():
     assert {".venv", "var", ".git", ".env"} <= ignored
 
 
+def test_compose_runs_the_nlp_queue_in_its_own_worker_and_shares_the_index():
+    services = yaml.safe_load((BASE_DIR / "compose.yaml").read_text())["services"]
+
+    def queue(name: str) -> str:
+        command = services[name]["command"]
+        return command[command.index("-Q") + 1]
+
+    assert (queue("worker"), queue("nlp-worker")) == ("celery", "nlp")
+    for name in ("web", "nlp-worker"):
+        assert "matchindex:/app/var/match-index" in services[name]["volumes"], name
+        assert services[name]["environment"]["CLAIMS_MATCH_INDEX_DIR"] == "/app/var/match-index"
+
+
 def test_compose_migrates_before_anything_serves_and_checks_health():
     services = yaml.safe_load((BASE_DIR / "compose.yaml").read_text())["services"]
     assert services["migrate"]["command"][-2:] == ["migrate", "--noinput"]
-    for name in ("web", "worker", "beat"):
+    for name in ("web", "worker", "nlp-worker", "beat"):
         assert services[name]["depends_on"]["migrate"] == {
             "condition": "service_completed_successfully"
         }, name

@@ -93,7 +93,7 @@ def test_embedded_default_serves_the_demo_desk(embedded_env, tmp_path):
                 if time.monotonic() > deadline or server.poll() is not None:
                     raise
                 time.sleep(0.3)
-        assert health == {"status": "ok"}
+        assert health == {"status": "ok", "matching": "meaning"}
 
         login_page = opener.open(f"{base}/admin/login/", timeout=10).read().decode()
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login_page).group(1)

@@ -118,6 +118,21 @@ class SpeakerFilter(admin.SimpleListFilter):
         return queryset
 
 
+class SeenBeforeFilter(admin.SimpleListFilter):
+    """Claims that match a published fact-check, or were attached to one's family."""
+
+    title = "checked before"
+    parameter_name = "seen_before"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [("yes", "Checked before"), ("no", "Not checked before")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value() in ("yes", "no"):
+            return selectors.claims_seen_before(queryset, self.value() == "yes")
+        return queryset
+
+
 def _claim_label(claim: Claim) -> str:
     return f"Claim #{claim.pk} “{Truncator(claim.text).chars(60)}”"
 
@@ -142,7 +157,14 @@ class ClaimAdmin(ArticlePagesMixin, ClaimPageMixin, admin.ModelAdmin):
         "last_change",
     )
     list_display_links = ("claim_text",)
-    list_filter = ("status", RatingFilter, AssigneeFilter, ArticleFilter, SpeakerFilter)
+    list_filter = (
+        "status",
+        SeenBeforeFilter,
+        RatingFilter,
+        AssigneeFilter,
+        ArticleFilter,
+        SpeakerFilter,
+    )
     search_fields = ("text", "speaker")  # searched by selectors.claim_search, as in the API
     search_help_text = "Search claim text and speaker."
     list_per_page = 50

@@ -23,6 +23,8 @@ from claims.admin.forms import (
     ClaimEditForm,
     EvidenceAddForm,
     EvidenceEditForm,
+    FamilyAttachForm,
+    FamilyDetachForm,
     TransitionForm,
     VerdictForm,
 )
@@ -34,8 +36,8 @@ from claims.admin.presentation import (
     history_rows,
     paragraph_around,
 )
-from claims.models import Claim, Evidence, Rating
-from claims.workflow import WorkflowError, is_desk_member
+from claims.models import Claim, Evidence, MatchKind, Rating
+from claims.workflow import EDITOR, WorkflowError, is_desk_member, user_roles
 from sources.normalize import InvalidURL
 
 PostHandler = Callable[[HttpRequest, Claim], HttpResponse]
@@ -75,6 +77,8 @@ class ClaimPageMixin(DeskPageMixin):
             "evidence_add": self._post_evidence_add,
             "evidence_update": self._post_evidence_update,
             "evidence_delete": self._post_evidence_delete,
+            "family_attach": self._post_family_attach,
+            "family_detach": self._post_family_detach,
         }
 
     def _back(self, claim: Claim, anchor: str = "") -> HttpResponseRedirect:
@@ -94,6 +98,7 @@ class ClaimPageMixin(DeskPageMixin):
         claim_form: ClaimEditForm | None = None,
         evidence_form: EvidenceAddForm | None = None,
         edit_forms: dict[int, EvidenceEditForm] | None = None,
+        attach_form: FamilyAttachForm | None = None,
     ) -> TemplateResponse:
         """The page; a form passed in (as posted, with its errors) replaces the saved values."""
         claim = selectors.claim_detail().get(pk=claim.pk)  # fresh: a refused save shows the DB
@@ -134,8 +139,52 @@ class ClaimPageMixin(DeskPageMixin):
                 }
             ),
             can_edit=is_desk_member(request.user),
+            family=self._family(request, claim, attach_form),
         )
         return TemplateResponse(request, "claims/admin/claim_desk.html", context, status=status)
+
+    def _family(
+        self, request: HttpRequest, claim: Claim, attach_form: FamilyAttachForm | None
+    ) -> dict[str, Any]:
+        """The "Checked before" panel: the claim's family (the fact-check it shows, or the
+        other appearances of its own), its matches to published fact-checks and to claims
+        open on the desk, and what an editor may attach (services.may_head_family decides
+        which fact-checks take occurrences; the service checks it all again)."""
+        head = claim.same_as if claim.same_as_id is not None else None
+        head_versions = getattr(head, "family_versions", []) if head is not None else []
+        occurrences = [] if head else selectors.occurrences_of([claim.pk]).get(claim.pk, [])
+        checked_before, similar = selectors.claim_family_matches(claim)
+        is_editor = EDITOR in user_roles(request.user)
+        if head is not None:
+            why_not = ""  # it shows its family's verdict; the panel offers Detach instead
+        elif claim.published_version is not None:
+            why_not = (
+                "This claim has a fact-check of its own, so it cannot be attached to another: "
+                "retract it, or publish a correction, instead."
+            )
+        elif occurrences:
+            why_not = "Other claims are occurrences of this one, so it cannot join another family."
+        else:
+            why_not = ""
+        can_attach = is_editor and head is None and not why_not
+        for row in checked_before:
+            row.attachable = (
+                can_attach
+                and row.kind == MatchKind.SAME
+                and services.may_head_family(row.head.status, row.fact_check.state)
+            )
+        return {
+            "head": head,
+            "head_version": head_versions[0] if head_versions else None,
+            "occurrences": occurrences,
+            "checked_before": checked_before,
+            "similar": similar,
+            "is_editor": is_editor,
+            "can_attach": can_attach,
+            "why_not": why_not,
+            "attach_form": attach_form or FamilyAttachForm(initial={"version": claim.version}),
+            "detach_form": FamilyDetachForm(initial={"version": claim.version}),
+        }
 
     def _evidence_rows(
         self, claim: Claim, edit_forms: dict[int, EvidenceEditForm]
@@ -281,3 +330,47 @@ class ClaimPageMixin(DeskPageMixin):
         else:
             messages.success(request, f"Evidence removed: {evidence.source}.")
         return self._back(claim, "evidence")
+
+    def _post_family_attach(self, request: HttpRequest, claim: Claim) -> HttpResponse:
+        form = FamilyAttachForm(request.POST)
+        if not form.is_valid():
+            return self._render_claim(request, claim, status=400, attach_form=form)
+        head = Claim.objects.filter(pk=form.cleaned_data["same_as"]).first()
+        if head is None:
+            form.add_error("same_as", f"There is no claim #{form.cleaned_data['same_as']}.")
+            return self._render_claim(request, claim, status=400, attach_form=form)
+        try:
+            services.attach_occurrence(
+                claim,
+                head,
+                actor=request.user,
+                expected_version=form.cleaned_data["version"],
+            )
+        except WorkflowError as exc:
+            messages.error(request, exc.message)
+            if exc.code == "stale_version":
+                return self._render_claim(request, claim, status=409)
+            return self._render_claim(request, claim, status=exc.status, attach_form=form)
+        claim.refresh_from_db(fields=["same_as"])
+        messages.success(
+            request,
+            f"Attached: same claim as #{claim.same_as_id}. It now shows that fact-check's "
+            "verdict, and its article is listed on the fact-check.",
+        )
+        return self._back(claim, "family")
+
+    def _post_family_detach(self, request: HttpRequest, claim: Claim) -> HttpResponse:
+        form = FamilyDetachForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, "The request could not be read: reload the page and try again.")
+            return self._back(claim, "family")
+        head_id = claim.same_as_id
+        try:
+            services.detach_occurrence(
+                claim, actor=request.user, expected_version=form.cleaned_data["version"]
+            )
+        except WorkflowError as exc:
+            messages.error(request, exc.message)
+            return self._back(claim, "family")
+        messages.success(request, f"Detached: no longer the same claim as #{head_id}.")
+        return self._back(claim, "family")

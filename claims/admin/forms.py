@@ -201,6 +201,29 @@ class EvidenceEditForm(EvidenceTextForm):
         return {name: self.cleaned_data[name] for name in names}
 
 
+class FamilyAttachForm(forms.Form):
+    """Attach the claim to a published fact-check ("same claim as #12"); the suggestions'
+    buttons post the same form with the id filled in."""
+
+    same_as = forms.IntegerField(
+        label="Same claim as #",
+        min_value=1,
+        max_value=10**18 - 1,
+        widget=forms.NumberInput(attrs={"placeholder": "12", "style": "width: 7em"}),
+        help_text="The id of a claim with a published fact-check.",
+    )
+    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Its own field ids: the claim's page has other forms with a `version`.
+        kwargs.setdefault("auto_id", "family_%s")
+        super().__init__(*args, **kwargs)
+
+
+class FamilyDetachForm(FamilyAttachForm):
+    same_as = None  # type: ignore[assignment]  # detaching names no fact-check
+
+
 class DismissForm(forms.Form):
     note = forms.CharField(
         max_length=max_length(ClaimEvent, "note"),

@@ -13,6 +13,7 @@ from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.http import HttpRequest
 
+from claims.matching import matching_mode
 from claims.workflow import API_CLIENT, DESK_ROLES, user_roles
 
 
@@ -49,10 +50,22 @@ class DeskAuthenticationForm(AdminAuthenticationForm):
             )
 
 
+_admin_context = admin.site.each_context
+
+
+def desk_context(request: HttpRequest) -> dict[str, Any]:
+    """The admin's context, plus why matching is by wording alone when the sentence encoder
+    cannot load (templates/admin/base_site.html shows it as a banner on every desk page)."""
+    context = _admin_context(request)
+    context["matching_problem"] = matching_mode()[1]
+    return context
+
+
 # config/urls.py serves the default admin.site, so the desk's rules are set on it here. A
 # custom AdminSite class would need an AdminConfig.default_site entry in settings.
 admin.site.has_permission = desk_has_permission
 admin.site.login_form = DeskAuthenticationForm
+admin.site.each_context = desk_context
 admin.site.site_header = "claimtracker · editors' desk"
 admin.site.site_title = "claimtracker desk"
 admin.site.index_title = "Editors' desk"

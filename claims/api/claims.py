@@ -30,6 +30,7 @@ from claims.api.serializers import (
     ClaimUpdateSerializer,
     EventSerializer,
     EvidenceSerializer,
+    FamilySerializer,
     MatchSerializer,
     PublishedVerdictSerializer,
     TransitionSerializer,
@@ -49,6 +50,15 @@ from config.api import (
 )
 from sources.normalize import InvalidURL
 
+FAMILY_IF_MATCH = OpenApiParameter(
+    "If-Match",
+    str,
+    OpenApiParameter.HEADER,
+    required=True,
+    description="The ETag of GET claims/{id}/: refused (412) if the claim changed since; "
+    "428 without it.",
+)
+
 
 class ClaimViewSet(
     mixins.ListModelMixin,
@@ -63,7 +73,8 @@ class ClaimViewSet(
     filterset_class = ClaimFilter
     ordering_fields = ["checkworthiness", "updated_at", "created_at", "id", "status"]
     ordering = ["-checkworthiness", "id"]
-    http_method_names = ["get", "post", "patch", "head", "options"]
+    # DELETE only where an action takes it (family/): the claim itself is never deleted.
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
     def get_queryset(self) -> QuerySet[Claim]:
         if self.action == "list":
@@ -164,6 +175,52 @@ class ClaimViewSet(
             claim=claim,
             action=serializer.validated_data["action"],
             note=serializer.validated_data["note"],
+            actor=request.user,
+            expected_tag=expected_tag,
+        )
+        return self._respond_claim(claim)
+
+    @extend_schema(
+        methods=["POST"],
+        request=FamilySerializer,
+        responses={200: ClaimDetailSerializer, 428: OpenApiResponse(description="No If-Match.")},
+        parameters=[FAMILY_IF_MATCH],
+    )
+    @extend_schema(
+        methods=["DELETE"],
+        request=None,
+        responses={200: ClaimDetailSerializer, 428: OpenApiResponse(description="No If-Match.")},
+        parameters=[FAMILY_IF_MATCH],
+    )
+    @action(detail=True, methods=["post", "delete"])
+    def family(self, request: Request, pk: str) -> Response:
+        """Attach the claim to a published fact-check as another occurrence of it (POST
+        `{"same_as": 12}`), or detach it (DELETE). Editors only; needs If-Match (the claim's
+        ETag). The occurrence then shows the family's verdict (`family_verdict`), its public
+        page redirects to the family's, and the family's ClaimReview lists its article.
+
+        Refused: 400 for an unknown `same_as` or the claim itself; 409 when the target has no
+        current published fact-check, the claim has a fact-check of its own, other claims are
+        occurrences of it, or it already belongs to another family (detach first); 412 when
+        the claim changed since the ETag was served.
+        """
+        claim = self._claim()
+        expected_tag = if_match(request)
+        if expected_tag is None:
+            raise APIError(
+                status_code=status.HTTP_428_PRECONDITION_REQUIRED,
+                code="precondition_required",
+                message="Attaching or detaching a claim needs its ETag as If-Match: GET "
+                "claims/{id}/, check it is the claim you mean, then send that ETag.",
+            )
+        if request.method == "DELETE":
+            claim = services.detach_occurrence(claim, actor=request.user, expected_tag=expected_tag)
+            return self._respond_claim(claim)
+        serializer = FamilySerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        claim = services.attach_occurrence(
+            claim,
+            serializer.validated_data["same_as"],
             actor=request.user,
             expected_tag=expected_tag,
         )
@@ -285,6 +342,15 @@ class ClaimViewSet(
     def claim_review(self, request: Request, pk: str) -> Response:
         versions = list(selectors.frozen_versions().filter(claim_id=pk).order_by("-number"))
         if not versions:
+            head = Claim.objects.filter(pk=pk).values_list("same_as", flat=True).first()
+            if head is not None:
+                raise APIError(
+                    status_code=404,
+                    code="not_published",
+                    message=f"This claim is another occurrence of claim {head}: its "
+                    f"ClaimReview is claims/{head}/claim-review/, which lists this article too.",
+                    same_as=head,
+                )
             raise APIError(
                 status_code=404,
                 code="not_published",
@@ -302,7 +368,8 @@ class ClaimViewSet(
                 url=fact_check_url(latest.claim_id),
             )
         first = min(v.published_at for v in versions)
-        return Response(claim_review(latest, first_published_at=first))
+        occurrences = selectors.occurrences_of([latest.claim_id]).get(latest.claim_id, [])
+        return Response(claim_review(latest, first_published_at=first, occurrences=occurrences))
 
     @extend_schema(
         parameters=[

@@ -124,4 +124,13 @@ class ClaimReviewFeedViewSet(
             .annotate(first=Min("published_at"))
             .values_list("claim", "first")
         )
-        return [claim_review(v, first_published_at=firsts.get(v.claim_id)) for v in page]
+        # Each family's occurrences, listed as further appearances: one query for the page.
+        families = selectors.occurrences_of([v.claim_id for v in page])
+        return [
+            claim_review(
+                v,
+                first_published_at=firsts.get(v.claim_id),
+                occurrences=families.get(v.claim_id, ()),
+            )
+            for v in page
+        ]

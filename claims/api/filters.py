@@ -40,6 +40,12 @@ class ClaimFilter(filters.FilterSet):
     min_checkworthiness = filters.NumberFilter(field_name="checkworthiness", lookup_expr="gte")
     updated_after = UpdatedAfterFilter(field_name="updated_at", lookup_expr="gt")
     q = filters.CharFilter(method="filter_q", help_text="Full-text search in text and speaker.")
+    seen_before = filters.ChoiceFilter(
+        choices=[("true", "true"), ("false", "false")],
+        method="filter_seen_before",
+        help_text="true: claims that match a published fact-check (recorded when the claim "
+        "was extracted or re-worded) or were attached to one's family; false: the others.",
+    )
 
     class Meta:
         model = Claim
@@ -52,6 +58,9 @@ class ClaimFilter(filters.FilterSet):
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return selectors.claim_search(queryset, value)
+
+    def filter_seen_before(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return selectors.claims_seen_before(queryset, value == "true")
 
 
 class VerdictFilter(filters.FilterSet):

@@ -15,11 +15,15 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from claims import selectors
 from claims.claimreview import fact_check_url
 from claims.models import (
     Claim,
     ClaimEvent,
+    ClaimStatus,
     Evidence,
+    MatchKind,
+    Rating,
     SpeakerType,
     Stance,
     Verdict,
@@ -55,9 +59,80 @@ def _datetime(value: datetime | None, tz: tzinfo) -> str | None:
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
+class FamilyVerdictSerializer(serializers.Serializer):
+    """The verdict an occurrence shows: its family's fact-check, the head claim's newest public
+    version, read live (a new version of it reaches every occurrence). `state` is `retracted`
+    when the family's fact-check was retracted."""
+
+    claim = serializers.IntegerField(help_text="The claim whose fact-check it is (the head).")
+    version = serializers.IntegerField()
+    state = serializers.ChoiceField(choices=[(s, s) for s in selectors.PUBLIC_VERDICT_STATES])
+    rating = serializers.ChoiceField(choices=Rating.choices)
+    published_at = serializers.DateTimeField()
+    url = serializers.CharField(help_text="The fact-check's public page.")
+
+
+class CheckedBeforeSerializer(serializers.Serializer):
+    """A recorded match to a claim whose family has a current published fact-check, best
+    first: the fact-check's verdict, and how close the match is (`kind` `same`, or `related`
+    with the `reason` that tells them apart)."""
+
+    claim = serializers.IntegerField(source="matched_id", help_text="The matched claim.")
+    score = serializers.FloatField()
+    kind = serializers.ChoiceField(choices=MatchKind.choices)
+    reason = serializers.CharField(
+        help_text='Why a match is only related, e.g. "different figure: 20,000 vs 17,000".'
+    )
+    rating = serializers.ChoiceField(choices=Rating.choices, source="fact_check.rating")
+    version = serializers.IntegerField(source="fact_check.number")
+    published_at = serializers.DateTimeField(source="fact_check.published_at")
+    url = serializers.SerializerMethodField(
+        help_text="The fact-check's public page (the matched claim's family's)."
+    )
+
+    def get_url(self, row: Any) -> str:
+        return fact_check_url(row.head.pk)
+
+
+class SimilarClaimSerializer(serializers.Serializer):
+    """A recorded match to a claim still open on the desk (no fact-check yet), best first."""
+
+    claim = serializers.IntegerField(source="matched_id", help_text="The matched claim.")
+    text = serializers.CharField(source="matched.text")
+    status = serializers.ChoiceField(choices=ClaimStatus.choices, source="matched.status")
+    score = serializers.FloatField()
+    kind = serializers.ChoiceField(choices=MatchKind.choices)
+    reason = serializers.CharField()
+
+
+def family_verdict(claim: Claim) -> dict[str, Any] | None:
+    """FamilyVerdictSerializer's shape for an occurrence, from selectors.family_prefetches()
+    (built by hand: a list page shapes it per row)."""
+    head = claim.same_as if claim.same_as_id is not None else None
+    if head is None:
+        return None
+    versions = getattr(head, "family_versions", None)
+    if versions is None:  # not prefetched: one claim, so one query
+        versions = list(
+            head.verdicts.filter(state__in=selectors.PUBLIC_VERDICT_STATES).order_by("-number")[:1]
+        )
+    if not versions:
+        return None
+    version = versions[0]
+    return {
+        "claim": head.pk,
+        "version": version.number,
+        "state": version.state,
+        "rating": version.rating,
+        "published_at": _datetime(version.published_at, timezone.get_current_timezone()),
+        "url": fact_check_url(head.pk),
+    }
+
+
 class ClaimSerializer(serializers.ModelSerializer):
     """A claim as the desk and REST clients see it: its text, speaker, workflow status, rating
-    and the actions this user may take now."""
+    and the actions this user may take now. An occurrence of a family (`same_as`, attached with
+    POST claims/{id}/family/) shows its family's verdict in `family_verdict`."""
 
     # Declared once, not built per row in a method: a ModelSerializer builds its fields on every
     # instantiation, which cost more than the rest of a list page together.
@@ -70,6 +145,15 @@ class ClaimSerializer(serializers.ModelSerializer):
         choices=SpeakerType.choices, allow_blank=True, read_only=True
     )
     allowed_actions = serializers.SerializerMethodField()
+    same_as = serializers.PrimaryKeyRelatedField(
+        read_only=True,
+        allow_null=True,
+        help_text="The claim whose published fact-check this one is another occurrence of "
+        "(its family's head), or null.",
+    )
+    family_verdict = serializers.SerializerMethodField(
+        help_text="For an occurrence, the verdict it shows (its family's); null otherwise."
+    )
 
     class Meta:
         model = Claim
@@ -91,6 +175,8 @@ class ClaimSerializer(serializers.ModelSerializer):
             "published_version",
             "evidence_count",
             "allowed_actions",
+            "same_as",
+            "family_verdict",
             "version",
             "created_at",
             "updated_at",
@@ -101,15 +187,59 @@ class ClaimSerializer(serializers.ModelSerializer):
         request = self.context.get("request")
         return available_actions(claim.status, request.user if request else None)
 
+    @extend_schema_field(FamilyVerdictSerializer(allow_null=True))
+    def get_family_verdict(self, claim: Claim) -> dict[str, Any] | None:
+        return family_verdict(claim)
+
 
 class ClaimDetailSerializer(ClaimSerializer):
-    """A claim, with `quote`: the exact sentence of the article it was extracted from. The
-    response's ETag is the review tag, the If-Match a publish needs."""
+    """A claim, with `quote`: the exact sentence of the article it was extracted from, and
+    what it was matched with: `checked_before` (published fact-checks) and `similar_claims`
+    (claims open on the desk). The response's ETag is the review tag, the If-Match a publish
+    needs."""
 
     quote = StrictCharField(read_only=True)
+    checked_before = serializers.SerializerMethodField()
+    similar_claims = serializers.SerializerMethodField()
 
     class Meta(ClaimSerializer.Meta):
-        fields = [*ClaimSerializer.Meta.fields, "quote"]
+        fields = [*ClaimSerializer.Meta.fields, "quote", "checked_before", "similar_claims"]
+
+    def _family_matches(self, claim: Claim) -> tuple[list, list]:
+        # One read for both fields (selectors.claim_family_matches: two queries).
+        matches = getattr(claim, "family_matches", None)
+        if matches is None:
+            matches = claim.family_matches = selectors.claim_family_matches(claim)
+        return matches
+
+    @extend_schema_field(CheckedBeforeSerializer(many=True))
+    def get_checked_before(self, claim: Claim) -> list[dict[str, Any]]:
+        return CheckedBeforeSerializer(self._family_matches(claim)[0], many=True).data
+
+    @extend_schema_field(SimilarClaimSerializer(many=True))
+    def get_similar_claims(self, claim: Claim) -> list[dict[str, Any]]:
+        return SimilarClaimSerializer(self._family_matches(claim)[1], many=True).data
+
+
+class FamilySerializer(StrictSerializer):
+    """The published fact-check this claim is another occurrence of: the claim then shows its
+    verdict. Attaching to an occurrence attaches to its family's head."""
+
+    same_as = serializers.IntegerField(
+        min_value=1,
+        max_value=10**18 - 1,
+        help_text="The id of a claim with a current published fact-check (or of one of its "
+        "occurrences).",
+    )
+
+    def validate_same_as(self, value: int) -> Claim:
+        head = Claim.objects.filter(pk=value).first()
+        if head is None:
+            raise serializers.ValidationError(
+                f"There is no claim #{value}. Give the id of a claim with a published fact-check.",
+                code="does_not_exist",
+            )
+        return head
 
 
 class ClaimCreateSerializer(StrictSerializer):
@@ -461,15 +591,29 @@ class EventSerializer(serializers.ModelSerializer):
 
 
 class MatchSerializer(ClaimSerializer):
-    """A claim similar to the text asked about, its `similarity` (0 to 1), and its published
+    """A claim that matches the text asked about: its `similarity` (0 to 1, meaning and
+    wording combined), `match_kind` (`same`: nothing tells the two apart; `related`: close,
+    but `match_reason` says what differs: a figure, an actor, a negation) and its published
     verdicts."""
 
     similarity = serializers.FloatField(read_only=True)
+    match_kind = serializers.ChoiceField(choices=MatchKind.choices, read_only=True)
+    match_reason = StrictCharField(
+        read_only=True,
+        help_text='Why a match is only related, e.g. "different figure: 20,000 vs 17,000"; '
+        "empty for `same`.",
+    )
     # Declared once, not built per claim: the view hangs each claim's published versions on it.
     verdicts = PublishedVerdictSerializer(many=True, read_only=True, source="published_versions")
 
     class Meta(ClaimSerializer.Meta):
-        fields = ["similarity", *ClaimSerializer.Meta.fields, "verdicts"]
+        fields = [
+            "similarity",
+            "match_kind",
+            "match_reason",
+            *ClaimSerializer.Meta.fields,
+            "verdicts",
+        ]
 
 
 class ArticleSerializer(serializers.ModelSerializer):

@@ -6,6 +6,10 @@
   verdict, and flagging a published claim whose evidence changed.
 - `evidence`: evidence added, edited and removed by hand, suggestions reviewed, and
   related-source discovery that makes the suggestions.
+- `families`: a claim attached to a published fact-check as another occurrence of it (its
+  family), and detached.
+- `checked_before`: new and re-worded claims embedded and matched against published
+  fact-checks and open claims (the `nlp` queue).
 
 The API, the admin desk, the tasks and the management commands call them through this package
 (`from claims import services; services.claim_transition(...)`), which re-exports every public
@@ -15,6 +19,12 @@ name, so callers need not know which module holds a service.
 from __future__ import annotations
 
 from claims.publication import current_draft
+from claims.services.checked_before import (
+    claim_record_matches,
+    claims_embed_and_match,
+    claims_record_matches,
+    claims_request_embedding,
+)
 from claims.services.evidence import (
     EVIDENCE_EDITABLE_FIELDS,
     claim_discover_related,
@@ -24,6 +34,12 @@ from claims.services.evidence import (
     evidence_delete,
     evidence_reject_suggestion,
     evidence_update,
+)
+from claims.services.families import (
+    attach_occurrence,
+    detach_occurrence,
+    may_head_family,
+    require_not_occurrence,
 )
 from claims.services.ingestion import (
     IngestResult,
@@ -52,20 +68,28 @@ __all__ = [
     "WorkflowError",
     "article_ingest",
     "article_ingest_url",
+    "attach_occurrence",
     "claim_create",
     "claim_discover_related",
     "claim_flag_needs_update",
+    "claim_record_matches",
     "claim_request_discovery",
     "claim_transition",
     "claim_update",
+    "claims_embed_and_match",
+    "claims_record_matches",
+    "claims_request_embedding",
     "current_draft",
     "default_min_score",
+    "detach_occurrence",
     "document_read",
     "evidence_accept_suggestion",
     "evidence_add",
     "evidence_delete",
     "evidence_reject_suggestion",
     "evidence_update",
+    "may_head_family",
+    "require_not_occurrence",
     "snapshot_extract_claims",
     "verdict_update_draft",
 ]

@@ -34,6 +34,7 @@ from claims.extraction import (
 from claims.extraction import default_min_score as extraction_default_min_score
 from claims.extraction.links import outbound_links
 from claims.models import Claim, ClaimEvent, ClaimStatus
+from claims.services.checked_before import claims_request_embedding
 from sources.models import Snapshot, Source, SourceMetadata, content_hash
 from sources.normalize import normalize_url
 from sources.services import links_store, snapshot_store, source_refresh_now
@@ -210,6 +211,7 @@ def _store_claims(
         )
         for claim in claims
     )
+    claims_request_embedding([claim.pk for claim in claims])
     return claims
 
 

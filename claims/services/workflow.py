@@ -30,7 +30,9 @@ from claims.publication import (
     publish_version,
     retract_version,
 )
+from claims.services.checked_before import claims_request_embedding
 from claims.services.evidence import claim_request_discovery
+from claims.services.families import require_not_occurrence
 from claims.workflow import ACTIONS, WorkflowError, available_actions, user_roles
 
 
@@ -68,6 +70,8 @@ def claim_transition(
                 status=403,
                 allowed_actions=available_actions(claim.status, actor),
             )
+        if action in ("submit", "publish"):
+            require_not_occurrence(claim, f"{spec.label.lower()} it")
         if claim.status not in spec.sources:
             allowed = available_actions(claim.status, actor)
             raise WorkflowError(
@@ -159,6 +163,8 @@ def claim_update(
             return claim
         bump(claim, **data)
         record_event(claim, actor=actor, action="edited", changes=changes)
+        if "text" in changes:
+            claims_request_embedding([claim.pk])
     return claim
 
 
@@ -169,6 +175,7 @@ def claim_create(*, actor: AbstractBaseUser, data: dict) -> Claim:
     with transaction.atomic():
         claim = Claim.objects.create(origin=Claim.Origin.MANUAL, checkworthiness=1.0, **data)
         record_event(claim, actor=actor, action="created", to_status=claim.status)
+        claims_request_embedding([claim.pk])
     return claim
 
 

@@ -77,3 +77,13 @@ def test_actors_skip_titles_and_sentence_starters() -> None:
         "Boris Johnson",
         "Bank of England",
     ]
+
+
+def test_a_name_in_another_form_is_the_same_actor():
+    first = "About 20,000 Russian citizens live on the disputed Kuril Islands."
+    assert compare(first, "Some 20,000 Russians inhabit the contested Kurils.").kind == "same"
+    assert compare("Russia sent troops.", "The Russians sent troops.").kind == "same"
+    # A shared prefix of fewer than four letters is not a name's other form.
+    assert compare("Lee Kim said so.", "Leo Kirk said so.").reason == (
+        "different actor: Lee Kim vs Leo Kirk"
+    )

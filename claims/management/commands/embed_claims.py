@@ -1,0 +1,86 @@
+"""`manage.py embed_claims [--all] [--match] [--build-index]`: back-fill claims' vectors.
+
+Embeds every claim without a vector from the current model (a new install, a model change);
+`--all` re-embeds every claim whose stored vector no longer encodes its wording too. Progress
+goes to stderr; the summary to stdout.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser, OutputWrapper
+
+from claims import embeddings, services
+from claims.semantic.encoder import MODEL_ID, encoder_problem, load_encoder
+
+
+class Progress:
+    """A one-line progress bar on a terminal, a line per tenth elsewhere (logs, CI)."""
+
+    WIDTH = 30
+
+    def __init__(self, total: int, stream: OutputWrapper) -> None:
+        self.total, self.done, self.stream = total, 0, stream
+        self.started = time.monotonic()
+        self.tty = stream.isatty()
+        self.last_tenth = -1
+
+    def __call__(self, n: int) -> None:
+        self.done += n
+        share = self.done / self.total if self.total else 1.0
+        rate = self.done / max(time.monotonic() - self.started, 1e-6)
+        filled = int(share * self.WIDTH)
+        line = (
+            f"[{'#' * filled}{'.' * (self.WIDTH - filled)}] {self.done}/{self.total} "
+            f"claims ({share:.0%}, {rate:.0f}/s)"
+        )
+        if self.tty:
+            self.stream.write("\r" + line, ending="\n" if self.done >= self.total else "")
+        elif int(share * 10) > self.last_tenth:
+            self.last_tenth = int(share * 10)
+            self.stream.write(line)
+        self.stream.flush()
+
+
+class Command(BaseCommand):
+    help = (
+        "Store sentence vectors for claims that have none from the current model (--all: "
+        "check every claim, re-embedding those whose wording changed). --match also records "
+        "each claim's matches; --build-index rebuilds the approximate index afterwards."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--all", action="store_true", help="Check every claim.")
+        parser.add_argument(
+            "--match", action="store_true", help="Record what each embedded claim matches."
+        )
+        parser.add_argument(
+            "--build-index",
+            action="store_true",
+            help="Rebuild the approximate vector index (when the collection is large enough).",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        encoder = load_encoder()
+        if encoder is None:
+            raise CommandError(
+                f"The sentence encoder cannot load: {encoder_problem()} Matching stays by "
+                "wording until it can."
+            )
+        ids = list(embeddings.claims_to_embed(everything=options["all"]))
+        progress = Progress(len(ids), self.stderr)
+        written = embeddings.embed(ids, encoder, progress=progress)
+        self.stdout.write(f"Embedded {written} of {len(ids)} claims checked ({MODEL_ID}).")
+        if options["match"]:
+            for start in range(0, len(ids), embeddings.EMBED_BATCH):
+                services.claims_record_matches(ids[start : start + embeddings.EMBED_BATCH])
+            self.stdout.write(f"Recorded the matches of {len(ids)} claims.")
+        if options["build_index"]:
+            indexed = embeddings.build_ann_index()
+            self.stdout.write(
+                f"Built the approximate index of {indexed} claims."
+                if indexed
+                else "The collection is small: exact search needs no index."
+            )
