@@ -156,23 +156,14 @@ def attach_occurrence(
                 "Retract it first, or publish a correction of it instead of attaching it.",
                 status=409,
             )
-        bump(claim, same_as=root)
-        record_event(
+        _record_family_change(
             claim,
-            actor=actor,
-            action="family_attached",
-            note=f"Same claim as #{root.pk}.",
-            changes={"same_as": [None, root.pk]},
-        )
-        bump(root)
-        record_event(
             root,
             actor=actor,
             action="family_attached",
-            note=f"#{claim.pk} attached as another occurrence.",
-            changes={"occurrence": claim.pk},
+            same_as=[None, root.pk],
+            notes=(f"Same claim as #{root.pk}.", f"#{claim.pk} attached as another occurrence."),
         )
-        _touch_current_version(root)
     return claim
 
 
@@ -205,21 +196,33 @@ def detach_occurrence(
                 "The claim's family changed meanwhile. Reload the page and try again.",
                 status=412,
             )
-        bump(claim, same_as=None)
-        record_event(
+        _record_family_change(
             claim,
-            actor=actor,
-            action="family_detached",
-            note=f"No longer the same claim as #{head.pk}.",
-            changes={"same_as": [head.pk, None]},
-        )
-        bump(head)
-        record_event(
             head,
             actor=actor,
             action="family_detached",
-            note=f"#{claim.pk} detached: no longer an occurrence.",
-            changes={"occurrence": claim.pk},
+            same_as=[head.pk, None],
+            notes=(
+                f"No longer the same claim as #{head.pk}.",
+                f"#{claim.pk} detached: no longer an occurrence.",
+            ),
         )
-        _touch_current_version(head)
     return claim
+
+
+def _record_family_change(
+    claim: Claim,
+    head: Claim,
+    *,
+    actor: AbstractBaseUser,
+    action: str,
+    same_as: list[int | None],
+    notes: tuple[str, str],
+) -> None:
+    """Set the occurrence's `same_as`, bump both claims, record the event on each (the
+    occurrence's note first), and move the head's feeds (its ClaimReview changed)."""
+    bump(claim, same_as_id=same_as[1])
+    record_event(claim, actor=actor, action=action, note=notes[0], changes={"same_as": same_as})
+    bump(head)
+    record_event(head, actor=actor, action=action, note=notes[1], changes={"occurrence": claim.pk})
+    _touch_current_version(head)
