@@ -6,6 +6,7 @@ Lists here never run a query per row. Who may read what is the callers' to check
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import connection
@@ -19,9 +20,11 @@ from claims.models import (
     ClaimMatch,
     ClaimStatus,
     Evidence,
+    MatchKind,
     Verdict,
     VerdictCitation,
 )
+from claims.workflow import FAMILY_HEAD_STATUSES, OPEN_STATUSES
 from sources.models import Source
 
 PUBLIC_VERDICT_STATES = (
@@ -310,10 +313,13 @@ def claim_evidence(claim: Claim) -> QuerySet[Evidence]:
 
 def claims_seen_before(claims: QuerySet[Claim], seen: bool = True) -> QuerySet[Claim]:
     """The claims that were checked before (seen=False: the others): a recorded match to a
-    claim with a published version, or an occurrence of a published fact-check's family."""
+    claim with a published version or to an occurrence of one (its family's fact-check), or an
+    occurrence of a published fact-check's family itself."""
+    published = Verdict.State.PUBLISHED
     checked = Q(same_as__isnull=False) | Exists(
         ClaimMatch.objects.filter(
-            claim=OuterRef("pk"), matched__verdicts__state=Verdict.State.PUBLISHED
+            Q(matched__verdicts__state=published) | Q(matched__same_as__verdicts__state=published),
+            claim=OuterRef("pk"),
         )
     )
     return claims.filter(checked if seen else ~checked)
@@ -335,3 +341,96 @@ def claim_match(text: str, *, limit: int = 10) -> list[Claim]:
         claim.match_reason = match.reason
         result.append(claim)
     return result
+
+
+# Suggested families are read from the newest recorded `same` matches, at most this many: the
+# desk page stays one bounded read however large the archive grows.
+FAMILY_SUGGESTION_EDGES = 5000
+
+
+@dataclass
+class FamilySuggestion:
+    """Claims from different articles that the guard calls the same claim.
+
+    `head` is the published fact-check (status published or needs_update, with a current
+    published version, `fact_check`) that the others may be attached to, or None when none of
+    them is checked yet. `claims` are the others, oldest first, with their articles."""
+
+    head: Claim | None
+    fact_check: Verdict | None
+    claims: list[Claim]
+    score: float  # the weakest `same` match that holds the group together
+
+
+def family_suggestions(*, limit: int = 50) -> list[FamilySuggestion]:
+    """Near-identical claims across articles, grouped: each group is connected by `same`
+    matches (as the nlp queue recorded them) between open claims that are in no family yet,
+    and the published fact-checks (or their occurrences) they repeat. Groups with a published
+    fact-check come first (one click attaches the rest), then the largest. Four queries."""
+    edges = list(
+        ClaimMatch.objects.filter(
+            kind=MatchKind.SAME, claim__same_as__isnull=True, claim__status__in=OPEN_STATUSES
+        )
+        .exclude(matched__status__in=[ClaimStatus.DISMISSED, ClaimStatus.RETRACTED])
+        .order_by("-claim_id", "-score")
+        .values_list("claim_id", "matched_id", "matched__same_as_id", "score")[
+            :FAMILY_SUGGESTION_EDGES
+        ]
+    )
+    parent: dict[int, int] = {}
+
+    def root(node: int) -> int:
+        parent.setdefault(node, node)
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for claim_id, matched_id, matched_head, _score in edges:
+        other = matched_head or matched_id  # an occurrence stands for its family's head
+        a, b = root(claim_id), root(other)
+        if a != b:
+            parent[a] = b
+    if not parent:
+        return []
+    claims = (
+        Claim.objects.filter(pk__in=list(parent))
+        .select_related("snapshot__source")
+        .defer("features", "snapshot__text", "snapshot__raw_body", "snapshot__headers")
+        .in_bulk()
+    )
+    current = {
+        version.claim_id: version
+        for version in Verdict.objects.filter(
+            claim_id__in=list(claims), state=Verdict.State.PUBLISHED
+        ).only(*FAMILY_VERSION_FIELDS)
+    }
+    heads_with_occurrences = set(
+        Claim.objects.filter(same_as__in=list(claims)).values_list("same_as_id", flat=True)
+    )
+    groups: dict[int, list[Claim]] = {}
+    for pk, claim in sorted(claims.items()):
+        groups.setdefault(root(pk), []).append(claim)
+    scores: dict[int, float] = {}
+    for claim_id, _matched, _head, score in edges:
+        group = root(claim_id)
+        scores[group] = min(score, scores.get(group, score))
+
+    suggestions = []
+    for group, members in groups.items():
+        heads = [c for c in members if c.pk in current and c.status in FAMILY_HEAD_STATUSES]
+        head = heads[0] if heads else None
+        others = [
+            c
+            for c in members
+            if c is not head
+            and c.status in OPEN_STATUSES
+            and c.same_as_id is None
+            and c.pk not in heads_with_occurrences
+        ]
+        if not others or (head is None and len(others) < 2):
+            continue
+        fact_check = current[head.pk] if head is not None else None
+        suggestions.append(FamilySuggestion(head, fact_check, others, scores.get(group, 0.0)))
+    suggestions.sort(key=lambda s: (s.head is None, -len(s.claims), -s.claims[-1].pk))
+    return suggestions[:limit]

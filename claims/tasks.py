@@ -69,6 +69,19 @@ def embed_claims(claim_ids: list[int]) -> int:
     return services.claims_embed_and_match(claim_ids)
 
 
+@shared_task(
+    name="claims.rematch_around",
+    autoretry_for=(OperationalError,),
+    max_retries=3,
+    retry_backoff=True,
+    retry_jitter=True,
+)
+def rematch_around(claim_id: int) -> int:
+    """A fact-check was published or retracted: record again the matches of the claims that
+    repeat it (the `nlp` queue). Returns how many claims were re-matched. Safe to run twice."""
+    return services.claims_rematch_around(claim_id)
+
+
 @shared_task(name="claims.build_match_index", autoretry_for=(OperationalError,), max_retries=3)
 def build_match_index() -> int:
     """Rebuild the approximate vector index (beat, every ten minutes) once the collection is

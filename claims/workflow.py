@@ -17,6 +17,12 @@ EDITOR = "editor"
 API_CLIENT = "api_client"
 DESK_ROLES = frozenset({RESEARCHER, EDITOR})
 
+# Claims still on the desk: a new claim that repeats one of them is "similar", not checked.
+OPEN_STATUSES = (ClaimStatus.NEW, ClaimStatus.RESEARCHING, ClaimStatus.IN_REVIEW)
+# A claim whose fact-check is current (needs_update: still published, its evidence changed
+# since; the version stands until a correction replaces it): it may head a claim family.
+FAMILY_HEAD_STATUSES = frozenset({ClaimStatus.PUBLISHED, ClaimStatus.NEEDS_UPDATE})
+
 
 @dataclass(frozen=True)
 class Action:

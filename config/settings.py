@@ -328,6 +328,7 @@ CELERY_BEAT_SCHEDULE = {
 CLAIMS_NLP_QUEUE = os.environ.get("CLAIMS_NLP_QUEUE", "").strip() or "nlp"
 CELERY_TASK_ROUTES = {
     "claims.embed_claims": {"queue": CLAIMS_NLP_QUEUE},
+    "claims.rematch_around": {"queue": CLAIMS_NLP_QUEUE},
     "claims.build_match_index": {"queue": CLAIMS_NLP_QUEUE},
 }
 

@@ -10,6 +10,7 @@ Django's autodiscovery imports this package; importing the modules below registe
 - changelist: ClaimAdmin and its list (what needs attention first, filters, bulk actions).
 - claim_page: a claim's page, which replaces ClaimAdmin's change view, and its forms' handlers.
 - articles: the article pages (list, ingest, an article with its claims), ClaimAdmin's views.
+- families: the suggested families page (same claim in several articles), ClaimAdmin's view.
 - verdicts: VerdictAdmin, read-only.
 - tokens: API tokens, seen and revoked (superusers only).
 - pages, forms, presentation: what those pages share; nothing in them registers anything.

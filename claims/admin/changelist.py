@@ -25,6 +25,7 @@ from django.utils.timezone import localtime
 from claims import selectors, services
 from claims.admin.articles import ArticlePagesMixin
 from claims.admin.claim_page import ClaimPageMixin
+from claims.admin.families import FamilyPagesMixin
 from claims.admin.forms import DismissForm, desk_users
 from claims.admin.pages import DESK_CSS
 from claims.admin.presentation import naturaltime_short
@@ -141,7 +142,7 @@ MAX_REFUSALS_SHOWN = 15
 
 
 @admin.register(Claim)
-class ClaimAdmin(ArticlePagesMixin, ClaimPageMixin, admin.ModelAdmin):
+class ClaimAdmin(FamilyPagesMixin, ArticlePagesMixin, ClaimPageMixin, admin.ModelAdmin):
     """Claims: this list, each claim's desk page (ClaimPageMixin), the article pages
     (ArticlePagesMixin)."""
 

@@ -23,7 +23,9 @@ from claims.services.checked_before import (
     claim_record_matches,
     claims_embed_and_match,
     claims_record_matches,
+    claims_rematch_around,
     claims_request_embedding,
+    claims_request_rematch,
 )
 from claims.services.evidence import (
     EVIDENCE_EDITABLE_FIELDS,
@@ -37,6 +39,7 @@ from claims.services.evidence import (
 )
 from claims.services.families import (
     attach_occurrence,
+    attach_occurrences,
     detach_occurrence,
     may_head_family,
     require_not_occurrence,
@@ -69,6 +72,7 @@ __all__ = [
     "article_ingest",
     "article_ingest_url",
     "attach_occurrence",
+    "attach_occurrences",
     "claim_create",
     "claim_discover_related",
     "claim_flag_needs_update",
@@ -78,7 +82,9 @@ __all__ = [
     "claim_update",
     "claims_embed_and_match",
     "claims_record_matches",
+    "claims_rematch_around",
     "claims_request_embedding",
+    "claims_request_rematch",
     "current_draft",
     "default_min_score",
     "detach_occurrence",

@@ -16,18 +16,22 @@ from django.db.models import Q, QuerySet
 
 from claims import embeddings
 from claims.matching import match_text
-from claims.models import Claim, ClaimMatch, ClaimStatus, VerdictState
+from claims.models import Claim, ClaimMatch, VerdictState
 from claims.semantic.encoder import load_encoder
+from claims.workflow import OPEN_STATUSES
 from config.celery import registered_task
 
 logger = logging.getLogger(__name__)
 
 EMBED_TASK = "claims.embed_claims"
+REMATCH_TASK = "claims.rematch_around"
 MATCHES_KEPT = 5  # matches recorded per claim, best first
+# When a fact-check is published or retracted, the open claims nearest to it (at most this
+# many) have their matches recorded again, as do the claims whose matches already name it.
+REMATCH_NEIGHBOURS = 50
 
 # The claims a new claim is matched against: fact-checks the public can read, and claims
-# still on the desk. Dismissed and retracted ones are not "checked before".
-OPEN_STATUSES = (ClaimStatus.NEW, ClaimStatus.RESEARCHING, ClaimStatus.IN_REVIEW)
+# still on the desk (OPEN_STATUSES). Dismissed and retracted ones are not "checked before".
 PUBLISHED_VERDICT = Q(verdicts__state__in=[VerdictState.PUBLISHED])
 
 
@@ -38,6 +42,14 @@ def claims_request_embedding(claim_ids: Sequence[int]) -> None:
         return
     task = registered_task(EMBED_TASK)
     transaction.on_commit(lambda: task.delay(ids))
+
+
+def claims_request_rematch(claim_id: int) -> None:
+    """After commit, queue the re-matching of the claims around `claim_id`, whose public
+    record just changed (published: it becomes "checked before" for the open claims that
+    repeat it; retracted: it stops being one)."""
+    task = registered_task(REMATCH_TASK)
+    transaction.on_commit(lambda: task.delay(claim_id))
 
 
 def _match_targets(claim: Claim) -> Callable[[QuerySet[Claim]], QuerySet[Claim]]:
@@ -80,6 +92,35 @@ def claims_embed_and_match(claim_ids: Sequence[int]) -> int:
     written = embeddings.embed(claim_ids, encoder) if encoder is not None else 0
     claims_record_matches(claim_ids)
     return written
+
+
+def claims_rematch_around(claim_id: int) -> int:
+    """Record again the matches of the claims a change to `claim_id`'s fact-check concerns:
+    those whose recorded matches name it (or one of its occurrences), and the open claims of
+    other articles that match its wording now. Returns how many claims were re-matched."""
+    claim = Claim.objects.filter(pk=claim_id).select_related("snapshot").first()
+    if claim is None:
+        return 0
+    family = Q(pk=claim.pk) | Q(same_as_id=claim.pk)
+    affected = set(
+        ClaimMatch.objects.filter(matched__in=Claim.objects.filter(family)).values_list(
+            "claim_id", flat=True
+        )
+    )
+
+    def open_claims(claims: QuerySet[Claim]) -> QuerySet[Claim]:
+        claims = claims.filter(status__in=OPEN_STATUSES, same_as__isnull=True).exclude(family)
+        if claim.snapshot_id is not None:
+            claims = claims.exclude(snapshot__source_id=claim.snapshot.source_id)
+        return claims
+
+    affected.update(
+        match.claim_id
+        for match in match_text(claim.text, limit=REMATCH_NEIGHBOURS, among=open_claims)
+    )
+    affected.discard(claim.pk)
+    claims_record_matches(sorted(affected))
+    return len(affected)
 
 
 def claims_record_matches(claim_ids: Sequence[int]) -> None:

@@ -22,6 +22,8 @@ allow): its ClaimReview lists the family's appearances, so the feeds' ETags must
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
@@ -29,17 +31,13 @@ from django.utils import timezone
 from claims.guards import bump, check_version, record_event
 from claims.models import Claim, ClaimStatus, Verdict
 from claims.publication import check_review_tag
-from claims.workflow import EDITOR, WorkflowError, user_roles
-
-# A head's workflow status while its fact-check is current (needs_update: still published,
-# its evidence changed since; the version stands until a correction replaces it).
-HEAD_STATUSES = frozenset({ClaimStatus.PUBLISHED, ClaimStatus.NEEDS_UPDATE})
+from claims.workflow import EDITOR, FAMILY_HEAD_STATUSES, WorkflowError, user_roles
 
 
 def may_head_family(status: str, current_version_state: str | None) -> bool:
     """Whether a claim in `status`, whose latest public version is in `current_version_state`
     (None: none), may take occurrences. The service's rule; the desk asks it to draw buttons."""
-    return status in HEAD_STATUSES and current_version_state == Verdict.State.PUBLISHED
+    return status in FAMILY_HEAD_STATUSES and current_version_state == Verdict.State.PUBLISHED
 
 
 def require_not_occurrence(claim: Claim, doing: str) -> None:
@@ -165,6 +163,19 @@ def attach_occurrence(
             notes=(f"Same claim as #{root.pk}.", f"#{claim.pk} attached as another occurrence."),
         )
     return claim
+
+
+def attach_occurrences(
+    versions: Mapping[int, int], head: Claim | int, *, actor: AbstractBaseUser
+) -> list[Claim]:
+    """Attach several claims to `head`'s fact-check at once (a suggested family), all or none:
+    `versions` maps each claim's id to the version the editor saw (a stale one refuses the
+    whole attach with 412, and nothing is attached)."""
+    with transaction.atomic():
+        return [
+            attach_occurrence(pk, head, actor=actor, expected_version=version)
+            for pk, version in sorted(versions.items())
+        ]
 
 
 def detach_occurrence(

@@ -30,7 +30,7 @@ from claims.publication import (
     publish_version,
     retract_version,
 )
-from claims.services.checked_before import claims_request_embedding
+from claims.services.checked_before import claims_request_embedding, claims_request_rematch
 from claims.services.evidence import claim_request_discovery
 from claims.services.families import require_not_occurrence
 from claims.workflow import ACTIONS, WorkflowError, available_actions, user_roles
@@ -120,6 +120,9 @@ def claim_transition(
             # Suggest related sources while the researcher starts (a no-op with no providers).
             # By name: claims.tasks imports the services (config.celery.registered_task).
             claim_request_discovery(claim=claim, actor=actor)
+        elif action in ("publish", "retract"):
+            # Open claims that repeat it become (or stop being) "checked before".
+            claims_request_rematch(claim.pk)
     return claim
 
 
