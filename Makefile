@@ -1,15 +1,19 @@
 # claimtracker: `make run` starts the demo desk, `make test` runs the whole suite.
-# Both create the virtualenv (.venv) and install the pinned requirements when needed.
+# Both create the virtualenv (.venv) and install the locked requirements (uv, hash-checked)
+# when needed.
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 # DEBUG is off unless turned on (config/settings.py); these are development targets.
 export DJANGO_DEBUG ?= true
 VENV := .venv
 PY := $(VENV)/bin/python
+UV_VERSION := 0.13.9
+UV := $(VENV)/bin/uv
+LOCK_FLAGS := --quiet --universal --python-version 3.11 --generate-hashes --custom-compile-command 'make lock'
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format migrate worker beat clean help screenshots bench
+.PHONY: run test lint format migrate worker beat clean help screenshots bench lock
 
 help:
 	@echo "make run      set up and serve the demo desk on http://$(HOST):$(PORT)/admin/"
@@ -17,18 +21,29 @@ help:
 	@echo "make lint     ruff check, ruff format --check, makemigrations --check"
 	@echo "make screenshots  regenerate docs/screenshots/ (needs Chromium)"
 	@echo "make bench    benchmarks against PostgreSQL and Redis -> bench/RESULTS.md"
+	@echo "make lock     re-compile requirements*.txt (pins + hashes) from requirements*.in"
 	@echo "make worker   a Celery worker (needs CELERY_BROKER_URL)"
 	@echo "make beat     the Celery beat scheduler (needs CELERY_BROKER_URL)"
 
-$(VENV)/.runtime: requirements.txt
+# uv installs the locked requirements (hash-checked) in seconds; it comes from PyPI, pinned,
+# into the virtualenv itself, so nothing outside the project is needed.
+$(UV):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "claimtracker needs Python 3.11; set PYTHON=/path/to/python3.11")'
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.runtime: requirements.txt | $(UV)
+	$(UV) pip install --quiet --python $(PY) --require-hashes -r requirements.txt
 	touch $@
 
 $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(UV) pip install --quiet --python $(PY) --require-hashes -r requirements-dev.txt
 	touch $@
+
+# Re-compile the lock files after editing requirements.in or requirements-dev.in.
+lock: | $(UV)
+	$(UV) pip compile $(LOCK_FLAGS) requirements.in -o requirements.txt
+	$(UV) pip compile $(LOCK_FLAGS) requirements-dev.in -o requirements-dev.txt
 
 migrate: $(VENV)/.runtime
 	mkdir -p var

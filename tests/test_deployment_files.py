@@ -85,3 +85,38 @@ def test_debug_is_off_unless_turned_on():
     assert "DJANGO_SECRET_KEY is not set and DJANGO_DEBUG is off" in refused
     assert _settings_value("settings.DEBUG", DJANGO_SECRET_KEY="x" * 50) == "False"
     assert _settings_value("settings.DEBUG", DJANGO_DEBUG="true") == "True"
+
+
+def _pins(path: Path) -> dict[str, str]:
+    """name -> version of the `name==version` lines of a requirements file (extras dropped)."""
+    pins = {}
+    for line in path.read_text().splitlines():
+        line = line.split(";")[0].strip().rstrip("\\").strip()
+        if "==" in line and not line.startswith(("#", "-")):
+            name, version = line.split("==", 1)
+            pins[name.split("[")[0].strip().lower().replace("_", "-").replace(".", "-")] = version
+    return pins
+
+
+def test_the_lock_files_pin_what_the_inputs_ask_with_hashes():
+    """requirements*.txt are `make lock`'s output from requirements*.in: every hand-written pin
+    is in its lock at the same version, and every locked package carries its hashes (so an
+    install refuses a tampered or substituted file)."""
+    for source, lock in (
+        ("requirements.in", "requirements.txt"),
+        ("requirements-dev.in", "requirements-dev.txt"),
+    ):
+        wanted = _pins(BASE_DIR / source)
+        if source == "requirements-dev.in":
+            wanted |= _pins(BASE_DIR / "requirements.in")
+        locked = _pins(BASE_DIR / lock)
+        assert {name: locked.get(name) for name in wanted} == wanted, f"run `make lock`: {lock}"
+        text = (BASE_DIR / lock).read_text()
+        entries = [
+            chunk for chunk in text.split("\n") if "==" in chunk and not chunk.startswith(" ")
+        ]
+        assert len(entries) == len(locked)
+        blocks = text.split("\n")
+        for i, line in enumerate(blocks):
+            if line in entries:
+                assert blocks[i + 1].strip().startswith("--hash=sha256:"), line
