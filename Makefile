@@ -49,9 +49,13 @@ migrate: $(VENV)/.runtime
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
 
+# Links in ClaimReview and on the fact-check pages point where this server listens, unless
+# SITE_URL (and CLAIMS_PUBLISHER_URL) are set.
+run: export SITE_URL ?= http://$(HOST):$(PORT)/
+run: export CLAIMS_PUBLISHER_URL ?= $(SITE_URL)
 run: migrate
 	$(PY) manage.py setup_demo
-	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	@echo "Serving on http://$(HOST):$(PORT)/  (desk: http://$(HOST):$(PORT)/admin/)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.dev

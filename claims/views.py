@@ -103,3 +103,19 @@ def fact_check_version_page(request: HttpRequest, claim_id: int, number: int) ->
     if shown is None:
         raise Http404(f"This fact-check has no version {number}.")
     return _render(request, versions, shown, claimreview=None)
+
+
+# Fact-checks listed on the landing page, newest first.
+HOME_LATEST = 10
+
+
+@require_GET
+def home_page(request: HttpRequest) -> HttpResponse:
+    """`/`: where a newcomer lands. Links to the desk, the API and its docs, and the newest
+    published fact-checks (their current versions, as the public pages show them)."""
+    latest = list(
+        selectors.published_versions()
+        .filter(state=Verdict.State.PUBLISHED)
+        .order_by("-published_at", "-id")[:HOME_LATEST]
+    )
+    return render(request, "claims/home.html", {"latest": latest})

@@ -10,7 +10,7 @@ from drf_spectacular.views import (
 )
 
 from claims.matching import matching_mode
-from claims.views import fact_check_page, fact_check_version_page
+from claims.views import fact_check_page, fact_check_version_page, home_page
 
 
 @require_GET
@@ -30,6 +30,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 
 urlpatterns = [
+    path("", home_page, name="home"),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("api/v1/", include("claims.api.urls")),

@@ -76,9 +76,7 @@ def test_retracting_takes_checked_before_away_again(
 def test_a_match_to_an_occurrence_counts_as_checked_before(editor):
     head = ready_claim(ClaimStatus.PUBLISHED)
     occurrence = _in_article(ISLANDERS)
-    services.attach_occurrence(
-        occurrence, head, actor=editor, expected_version=occurrence.version
-    )
+    services.attach_occurrence(occurrence, head, actor=editor, expected_version=occurrence.version)
     repeat = _in_article(REWORDED)
     ClaimMatch.objects.create(claim=repeat, matched=occurrence, score=0.9, kind="same")
     assert _seen(repeat)
