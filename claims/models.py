@@ -610,3 +610,13 @@ class ApiToken(models.Model):
             Q(last_used_at__isnull=True) | Q(last_used_at__lte=stale_before)
         ).update(last_used_at=now)
         self.last_used_at = now
+
+
+from claims.external_models import ClaimReviewFeed, ExternalReview  # noqa: E402,F401
+from claims.webhook_models import (  # noqa: E402,F401
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookEndpointEvent,
+    WebhookEvent,
+    WebhookMessage,
+)

@@ -12,7 +12,10 @@ from celery import shared_task
 from django.db import OperationalError
 
 from claims import embeddings, services
+from claims.interchange import selectors as interchange_selectors
+from claims.interchange import services as interchange_services
 from claims.models import Claim
+from claims.services import webhook_delivery
 from sources.models import Snapshot
 from sources.providers import configured_providers
 
@@ -87,3 +90,47 @@ def build_match_index() -> int:
     """Rebuild the approximate vector index (beat, every ten minutes) once the collection is
     large enough to need one; returns the number of claims indexed (0: none needed)."""
     return embeddings.build_ann_index()
+
+
+@shared_task(
+    name="claims.deliver_webhooks",
+    autoretry_for=(OperationalError,),
+    max_retries=3,
+    retry_backoff=True,
+    retry_jitter=True,
+)
+def deliver_webhooks(delivery_ids: list[int] | None = None) -> int:
+    """Send the webhook deliveries that are due: these ones (sent after the commit that wrote
+    them), or every due one (beat, every minute). Returns how many were attempted. Safe to run
+    twice and in several workers: each delivery is leased by one
+    (claims.services.webhook_delivery)."""
+    return webhook_delivery.webhooks_deliver(delivery_ids=delivery_ids).attempted
+
+
+@shared_task(name="claims.import_claimreview_feeds")
+def import_claimreview_feeds() -> int:
+    """Send one import task per enabled feed to follow (beat, hourly). Returns how many were
+    sent. A feed whose task cannot even be sent is logged and the others still go."""
+    sent = 0
+    for feed_id in interchange_selectors.claimreview_feeds_enabled():
+        try:
+            import_claimreview_feed.delay(feed_id)
+        except Exception:
+            logger.exception("import_claimreview_feeds: feed %s could not be sent", feed_id)
+            continue
+        sent += 1
+    return sent
+
+
+@shared_task(
+    name="claims.import_claimreview_feed",
+    autoretry_for=(OperationalError,),
+    max_retries=3,
+    retry_backoff=True,
+    retry_jitter=True,
+)
+def import_claimreview_feed(feed_id: int) -> str:
+    """Import one followed feed and record its outcome on the row; returns the status ("ok",
+    "failed", or "gone" when the feed was removed or disabled meanwhile). Safe to run twice:
+    a review's URL is its identity, so a repeat updates the same rows."""
+    return interchange_services.claimreview_feed_import(feed_id=feed_id) or "gone"

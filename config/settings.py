@@ -402,3 +402,52 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# Webhooks (Standard Webhooks v1; claims.services.webhooks). Outbound requests follow the
+# fetcher's SOURCES_* rules (addresses, ports, SOURCES_CONNECT_TIMEOUT, SOURCES_READ_TIMEOUT).
+# Seconds to wait after failed attempts 1, 2, ...: the Standard Webhooks schedule (5 s, 5 min,
+# 30 min, 2 h, 5 h, 10 h, 10 h), so 8 attempts over about 28 hours.
+WEBHOOKS_RETRY_DELAYS = [
+    float(item) for item in env_list("WEBHOOKS_RETRY_DELAYS", "5,300,1800,7200,18000,36000,36000")
+]
+# A Retry-After longer than this (seconds) is cut to it.
+WEBHOOKS_MAX_RETRY_AFTER_SECONDS = env_float("WEBHOOKS_MAX_RETRY_AFTER_SECONDS", 86400.0)
+# After a rotation the previous secret keeps signing (beside the new one) this many hours.
+WEBHOOKS_ROTATION_OVERLAP_HOURS = env_float("WEBHOOKS_ROTATION_OVERLAP_HOURS", 24.0)
+# Seconds for one delivery, connection to answer (and at most SOURCES_TOTAL_TIMEOUT).
+WEBHOOKS_TIMEOUT_SECONDS = env_float("WEBHOOKS_TIMEOUT_SECONDS", 15.0)
+# Bytes of a receiver's answer read (the start is kept as the delivery's error text).
+WEBHOOKS_MAX_RESPONSE_BYTES = 64 * 1024
+# Deliveries sent at once by one worker (threads), and leased per batch.
+WEBHOOKS_CONCURRENCY = int(env_float("WEBHOOKS_CONCURRENCY", 32))
+WEBHOOKS_BATCH_SIZE = int(env_float("WEBHOOKS_BATCH_SIZE", 200))
+# A claimed delivery whose worker died is due again after this many seconds. Keep it above the
+# time a batch can take: WEBHOOKS_BATCH_SIZE / WEBHOOKS_CONCURRENCY x WEBHOOKS_TIMEOUT_SECONDS.
+WEBHOOKS_LEASE_SECONDS = int(env_float("WEBHOOKS_LEASE_SECONDS", 300))
+# The sweep starts no new batch after this many seconds (below the beat interval).
+WEBHOOKS_SWEEP_SECONDS = env_float("WEBHOOKS_SWEEP_SECONDS", 50.0)
+# An endpoint that has failed without a single success for this long is disabled.
+WEBHOOKS_DISABLE_AFTER_HOURS = env_float("WEBHOOKS_DISABLE_AFTER_HOURS", 72.0)
+# The function that shapes an event's `data` (the verdicts/ feed's public verdict shape): it
+# belongs to the API, which the services may not import (ARCHITECTURE.md), hence a setting.
+WEBHOOKS_PAYLOAD_SHAPER = "claims.api.webhooks.public_verdict_data"
+# Retries live in the database (WebhookDelivery.next_attempt_at); this sweep sends what is due.
+CELERY_BEAT_SCHEDULE["claims.deliver_webhooks"] = {
+    "task": "claims.deliver_webhooks",
+    "schedule": 60.0,
+}
+
+# Importing other fact-checkers' ClaimReview (claims.interchange; manage.py import_claimreview,
+# POST /api/v1/external-reviews/import/, the followed feeds). URLs are fetched by the sources
+# fetcher, under its SOURCES_* rules. Reviews read from one document at most; the rest are
+# listed as skipped.
+CLAIMREVIEW_IMPORT_MAX_REVIEWS = int(
+    os.environ.get("CLAIMREVIEW_IMPORT_MAX_REVIEWS", "").strip() or "20000"
+)
+if CLAIMREVIEW_IMPORT_MAX_REVIEWS < 1:
+    raise ImproperlyConfigured("CLAIMREVIEW_IMPORT_MAX_REVIEWS must be at least 1.")
+# The feeds to follow (claims.ClaimReviewFeed, edited in the admin) are imported every hour.
+CELERY_BEAT_SCHEDULE["claims.import_claimreview_feeds"] = {
+    "task": "claims.import_claimreview_feeds",
+    "schedule": 3600.0,
+}

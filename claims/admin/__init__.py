@@ -13,10 +13,11 @@ Django's autodiscovery imports this package; importing the modules below registe
 - families: the suggested families page (same claim in several articles), ClaimAdmin's view.
 - verdicts: VerdictAdmin, read-only.
 - tokens: API tokens, seen and revoked (superusers only).
+- webhooks: webhook endpoints (disable, enable, rotate) and deliveries (replay); editors only.
 - pages, forms, presentation: what those pages share; nothing in them registers anything.
 """
 
 # Imported for what importing them does: each registers its ModelAdmin, or sets admin.site up.
-from claims.admin import changelist, site, tokens, verdicts
+from claims.admin import changelist, external_reviews, site, tokens, verdicts, webhooks
 
-__all__ = ["changelist", "site", "tokens", "verdicts"]
+__all__ = ["changelist", "external_reviews", "site", "tokens", "verdicts", "webhooks"]

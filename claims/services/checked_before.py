@@ -18,6 +18,7 @@ from claims import embeddings
 from claims.matching import match_text
 from claims.models import Claim, ClaimMatch, VerdictState
 from claims.semantic.encoder import load_encoder
+from claims.services.webhooks import webhooks_enqueue_matches
 from claims.workflow import OPEN_STATUSES
 from config.celery import registered_task
 
@@ -69,6 +70,7 @@ def claim_record_matches(claim: Claim) -> list[ClaimMatch]:
     """Replace the claim's recorded matches with the current best ones."""
     found = match_text(claim.text, limit=MATCHES_KEPT, among=_match_targets(claim))
     with transaction.atomic():
+        webhooks_enqueue_matches(claim=claim, found=found)  # before the old matches go
         ClaimMatch.objects.filter(claim=claim).delete()
         return ClaimMatch.objects.bulk_create(
             ClaimMatch(

@@ -21,7 +21,7 @@ from claims.guards import (
     require_desk,
     require_open,
 )
-from claims.models import Claim, ClaimEvent, ClaimStatus, Verdict
+from claims.models import Claim, ClaimEvent, ClaimStatus, Verdict, WebhookEvent
 from claims.publication import (
     check_ready_for_review,
     check_review_tag,
@@ -33,6 +33,7 @@ from claims.publication import (
 from claims.services.checked_before import claims_request_embedding, claims_request_rematch
 from claims.services.evidence import claim_request_discovery
 from claims.services.families import require_not_occurrence
+from claims.services.webhooks import webhooks_enqueue, webhooks_enqueue_transition
 from claims.workflow import ACTIONS, WorkflowError, available_actions, user_roles
 
 
@@ -116,6 +117,7 @@ def claim_transition(
             note=note,
             changes=changes,
         )
+        webhooks_enqueue_transition(claim=claim, action=action)  # the outbox: same transaction
         if action == "start_research":
             # Suggest related sources while the researcher starts (a no-op with no providers).
             # By name: claims.tasks imports the services (config.celery.registered_task).
@@ -253,4 +255,5 @@ def claim_flag_needs_update(
             note=note,
             changes=changes,
         )
+        webhooks_enqueue(event=WebhookEvent.CLAIM_NEEDS_UPDATE, claim=claim)
     return True
