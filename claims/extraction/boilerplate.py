@@ -2,20 +2,24 @@
 
 Works line by line on the stored text. A line is either kept, dropped whole (with a reason), or
 has a boilerplate prefix cut off ("Also on rt.com " before a promoted headline, "BRUSSELS
-(Reuters) - " before the first paragraph) and the rest kept. Lines that carry document facts
-(datelines, bylines, copyright notices, promo domains) report them, so that ``read_text`` can
-fill the metadata from the same rules that drop those lines.
+(Reuters) - " before the first paragraph) and the rest kept. Dropped whole, besides menus and
+prompts: helplines, "Source:" lines under charts, further-reading links ("Read more: ...") and
+subheadings (short unpunctuated lines heading a section of the body, decided after the scan).
+Lines that carry document facts (datelines, bylines, copyright notices, promo domains) report
+them, so that ``read_text`` can fill the metadata from the same rules that drop those lines.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
 
 from claims.extraction.dates import parse_dateline
 from claims.extraction.lexicon import ORG_WORDS, word_set
+from claims.extraction.quantities import phone_numbers
 from claims.extraction.sentences import split_block
 
 
@@ -29,6 +33,9 @@ class LineVerdict:
     published_at: datetime | None = None
     author: str = ""
     publisher: str = ""
+    # What the kept text is when it is not the article's own prose: RELATED_HEADLINE for the
+    # headline after an "Also on <outlet>" label, else "".
+    context: str = ""
 
     @property
     def dropped(self) -> bool:
@@ -173,8 +180,81 @@ _MISC_WIDGETS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?:image|photo)\s+caption\b", re.IGNORECASE), "photo credit"),
 )
 
-# A promoted link to another story: the label is boilerplate, the headline after it is kept
-# because promoted headlines often state the very claim being checked.
+# "Source: CDC, Chicago Department of Public Health" under a chart or fact box: who supplied
+# the figures, not a statement the article makes.
+_SOURCE_LINE = re.compile(
+    r"^(?:sources?|data(?:\s+sources?)?|graphics?|chart|map|infographic|table|figures)\s*:\s*\S",
+    re.IGNORECASE,
+)
+_DIGIT = re.compile(r"\d")
+# One of these is in every helpline sentence with a number (_HELPLINE_CUE, _HELPLINE_NAME and
+# _SERVICE_CODE): a quick test before the regular expressions.
+_HELPLINE_WORDS = (
+    *("call", "phone", "tel", "dial", "ring", "text", "sms", "contact", "reach", "line"),
+    *("freephone", "toll", "samaritans"),
+)
+# Words that make a phone number a helpline or contact line rather than a figure.
+_HELPLINE_CUE = re.compile(
+    r"\b(?:call(?:ing)?|phone|telephone|tel|dial|ring|text|sms|contact(?:ed)?|reach(?:ed)?)\b",
+    re.IGNORECASE,
+)
+# Words that name a help service: with them a number "on", "at" or after a colon is its phone
+# number ("Samaritans can be contacted on 116 123"), and "The hotline took 300 calls" is not.
+_HELPLINE_NAME = re.compile(
+    r"\b(?:helplines?|hotlines?|lifelines?|crisis\s+(?:text\s+)?line|freephone|toll[- ]free"
+    r"|samaritans)\b.{0,80}?(?:\b(?:on|at|number|call|dial|text)|:)\s*\(?\+?\d{3}",
+    re.IGNORECASE,
+)
+# "call 999", "dial 911 or ...": a short emergency or service code after a calling verb.
+_SERVICE_CODE = re.compile(
+    r"\b(?:call|dial|ring|text|phone)\s+(?:[A-Z]+\s+to\s+)?\d{3,6}(?=\s*(?:[.,;)!]|or\b|for\b"
+    r"|and\b|$))",
+    re.IGNORECASE,
+)
+# The help box under stories about suicide, abuse or addiction, whether or not it gives a number.
+_HELP_OFFER = re.compile(
+    r"\bif\s+you(?:\s+or\s+someone\s+you\s+know)?\s+(?:are|is|have\s+been|need|feel|were)\s+"
+    r"(?:struggling|affected|in\s+crisis|experiencing|having\s+(?:suicidal\s+)?thoughts"
+    r"|thinking\s+(?:about|of)\s+suicide|feeling\s+suicidal|help|support)",
+    re.IGNORECASE,
+)
+
+
+def _is_helpline(s: str) -> bool:
+    # Cheap tests first: this runs on every line and every sentence.
+    lower = s.lower()
+    if "if you" in lower and _HELP_OFFER.search(s):
+        return True
+    if not _DIGIT.search(s) or not any(word in lower for word in _HELPLINE_WORDS):
+        return False
+    if _SERVICE_CODE.search(s) or _HELPLINE_NAME.search(s):
+        return True
+    return bool(_HELPLINE_CUE.search(s)) and bool(phone_numbers(s))
+
+
+# Widgets that only some layouts have: a gallery's title and its "Show all 50" button, a link to
+# the outlet's editorial standards.
+_GALLERY = re.compile(
+    r"^(?:[\w'’&-]+\s+){0,6}in\s+(?:pictures|photos|images)$"
+    r"|^(?:show|view|see)\s+all(?:\s+\d+)?(?:\s+(?:photos|images|pictures|items))?$",
+    re.IGNORECASE,
+)
+_STANDARDS_LINK = re.compile(
+    r"^(?:our\s+(?:editorial\s+)?standards|editorial\s+(?:standards|guidelines|policy)"
+    r"|corrections\s+policy)\s*:",
+    re.IGNORECASE,
+)
+
+# Links to other stories. Two kinds, treated differently:
+# - "Also on rt.com <headline>": the outlet's teaser box set into the article. The label is
+#   boilerplate; the headline is kept, marked RELATED_HEADLINE, because the page shows it to
+#   its readers as a statement of its own and such teasers often carry the very claim being
+#   checked (the example article's "US tells 20,000 Russian islanders ...", which its body
+#   never states).
+# - "Read more: <headline>", "RELATED: <headline>", "See also: ...": a pointer to further
+#   reading. The whole line is dropped: the headline is the other article's claim, checked in
+#   its own context when that article is ingested (an HTML page's link to it is stored as a
+#   related source).
 _PROMO_DOMAIN = re.compile(
     r"^(?:also|more)\s+on\s+(?P<domain>(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})\b"
     r"\s*[:\-–—|»›]*\s*",
@@ -188,6 +268,11 @@ _PROMO_LABEL = (
 )
 _PROMO_WITH_SEPARATOR = re.compile(rf"^(?:{_PROMO_LABEL})\s*[:|»›>–—-]+\s*", re.IGNORECASE)
 _PROMO_CAPS = re.compile(r"^(?:READ MORE|READ ALSO|ALSO READ|RELATED|SEE ALSO|MUST READ)\s+")
+# The kept text after an "Also on <outlet>" label: another story's headline, which the page
+# shows its readers but the article's body does not state. Carried on LineVerdict.context so
+# that a claim taken from it can say so.
+RELATED_HEADLINE = "related-article headline"
+RELATED_LINK = "related-article link"
 
 # "BRUSSELS (Reuters) - " or "NEW YORK — " opening a wire story's first paragraph.
 _DATELINE_PREFIX = re.compile(
@@ -282,6 +367,10 @@ def _whole_line_reason(s: str) -> tuple[str, _Facts]:
         return "credits line", _NO_FACTS
     if words <= 15 and _PHOTO_CREDIT.search(s):
         return "photo credit", _NO_FACTS
+    if words <= 20 and _SOURCE_LINE.match(s):
+        return "source or credit line", _NO_FACTS
+    if words <= 8 and (_GALLERY.match(s) or _STANDARDS_LINK.match(s)):
+        return "navigation label", _NO_FACTS
     is_dateline, when = parse_dateline(s)
     if is_dateline:
         return "dateline", _Facts(published_at=when)
@@ -299,7 +388,7 @@ def _prefix(s: str) -> tuple[int, str, _Facts]:
         return m.end(), "promo link label", _Facts(publisher=m.group("domain").lower())
     m = _PROMO_WITH_SEPARATOR.match(s) or _PROMO_CAPS.match(s)
     if m:
-        return m.end(), "promo link label", _NO_FACTS
+        return len(s), RELATED_LINK, _NO_FACTS  # label and headline: see _PROMO_DOMAIN
     m = _DATELINE_PREFIX.match(s)
     if m:
         agency = (m.group("agency") or "").strip()
@@ -316,6 +405,8 @@ def _prompt_reason(s: str, words: int) -> str:
         return "newsletter signup"
     if words <= 25 and _SUBSCRIPTION.search(s):
         return "subscription prompt"
+    if words <= 60 and _is_helpline(s):
+        return "helpline"
     return ""
 
 
@@ -326,7 +417,68 @@ def sentence_reason(s: str) -> str:
     newsletter to get the day's top stories." after the last real sentence.
     """
     words = _word_count(s)
-    return _prompt_reason(s, words) if words else "no words"
+    if not words:
+        return "no words"
+    if words <= 20 and _SOURCE_LINE.match(s):
+        return "source or credit line"
+    if _PROMO_WITH_SEPARATOR.match(s) or _PROMO_CAPS.match(s):
+        return RELATED_LINK  # "... said officials. Read more: <headline>" in one paragraph
+    return _prompt_reason(s, words)
+
+
+# A subheading ends without punctuation; body lines end with it (or continue on the next line).
+_SENTENCE_END = tuple('.!?:;,…"”’»)')
+_LIST_MARKER = re.compile(r"^(?:[-–—•*·▪►]|\d+[.)])\s")
+# Blank line or end of text after a line: the line is the last of its paragraph.
+_PARAGRAPH_END = re.compile(r"[ \t]*(?:\n[ \t]*\n|\s*\Z)")
+# A kept line of this many words is article text (a body paragraph or its first wrapped line),
+# not a headline, label or subheading. document.py reads datelines only above the body.
+BODY_MIN_WORDS = 8
+_SUBHEADING_MAX_WORDS = 12
+
+
+def _is_subheading(line: str) -> bool:
+    """Whether ``line``, alone in its paragraph after the article's body has begun, is a
+    subheading ("A city upended", "DISAPPOINTING NIGHT FOR 'IRISHMAN'") or an unlabelled link to
+    another story: short, capitalised, no closing punctuation, no figures.
+
+    A line with a digit is kept: a fact-box line ("33% of those hospitalised ...") is a figure
+    an editor checks, and a subheading with a figure repeats one the body gives anyway.
+    """
+    if len(line) > 120 or not line[0].isupper() or _DIGIT.search(line):
+        return False
+    shouting = line.upper() == line
+    if line.endswith(_SENTENCE_END) and not (shouting and line[-1] in "’'\"”"):
+        return False
+    if _LIST_MARKER.match(line):
+        return False
+    return _word_count(line) <= _SUBHEADING_MAX_WORDS
+
+
+def _heads_a_paragraph(text: str, verdicts: list[LineVerdict], index: int) -> bool:
+    """Whether the next kept line after ``verdicts[index]`` (past a byline or a photo credit)
+    is a body paragraph: a subheading heads a section of text, and "A second paragraph without
+    a full stop" before a two-word line is just a paragraph."""
+    for verdict in verdicts[index + 1 : index + 6]:
+        if not verdict.dropped:
+            return len(text[verdict.keep_start : verdict.end].split()) >= BODY_MIN_WORDS
+    return False
+
+
+def line_context(text: str, offset: int) -> str:
+    """The context (LineVerdict.context) of the line of ``text`` that holds ``offset``: for a
+    sentence taken from an "Also on <outlet>" teaser, RELATED_HEADLINE; else "". For the
+    pipeline to mark such a claim; the scan is cached, so this costs a bisection."""
+    verdicts = scan_lines(text)
+    index = bisect_right(_line_starts(text), offset) - 1
+    if index < 0 or offset >= verdicts[index].end:
+        return ""
+    return verdicts[index].context
+
+
+@lru_cache(maxsize=8)
+def _line_starts(text: str) -> tuple[int, ...]:
+    return tuple(v.start for v in scan_lines(text))
 
 
 # read_text and extract both scan the same text; the cache makes the second scan free.
@@ -337,6 +489,10 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
     seen: set[str] = set()
     paragraph = 0
     last_end = 0
+    # Subheadings are only recognised once a body line has been kept: before it, a short
+    # unpunctuated line is the headline or the standfirst.
+    body_started = False
+    subheadings: list[int] = []  # indexes of candidate lines, decided once all are scanned
     for m in _LINE_RE.finditer(text):
         raw = m.group()
         stripped = raw.strip()
@@ -360,12 +516,28 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
             # The wrapped tail of a dropped line ("... top stories in your\ninbox.").
             reason, facts = previous.reason, _NO_FACTS
         keep_start = end if reason else start
+        context = ""
         if not reason:
             cut, reason, facts = _prefix(stripped)
             if cut:
                 keep_start = start + cut
                 if not text[keep_start:end].strip(_LABEL_TRIM):
                     keep_start = end  # a promo label with no headline after it
+                elif reason == "promo link label":
+                    context = RELATED_HEADLINE
+            elif (
+                body_started
+                and (previous is None or previous.paragraph != paragraph)
+                and _is_subheading(stripped)
+                and _PARAGRAPH_END.match(text, m.end())
+            ):
+                subheadings.append(len(verdicts))
+            elif (
+                not body_started
+                and stripped.endswith(_SENTENCE_END)
+                and _word_count(stripped) >= BODY_MIN_WORDS
+            ):
+                body_started = True
         if keep_start < end:
             # Only the kept part counts: "Read more: X" and a later plain "X" repeat each other.
             key = _normalise(text[keep_start:end])
@@ -383,6 +555,12 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
                 published_at=facts.published_at,
                 author=facts.author,
                 publisher=facts.publisher,
+                context=context,
             )
         )
+    for index in subheadings:
+        if _heads_a_paragraph(text, verdicts, index):
+            verdicts[index] = replace(
+                verdicts[index], keep_start=verdicts[index].end, reason="subheading"
+            )
     return tuple(verdicts)

@@ -10,21 +10,20 @@ Publication times are timezone-aware UTC. A time given without a zone is taken a
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import lxml.html
 import trafilatura
 from lxml import etree
 
-from claims.extraction.boilerplate import LineVerdict, scan_lines
-from claims.extraction.dates import MODIFIED_LABEL, parse_iso
+from claims.extraction.boilerplate import BODY_MIN_WORDS, LineVerdict, scan_lines
+from claims.extraction.dates import confirmed_date, parse_dateline, published_from_markup
 from claims.extraction.lexicon import ENGLISH_STOPWORDS
 
 # trafilatura logs every page it cannot extract at WARNING/ERROR; we turn that into an
@@ -63,50 +62,23 @@ _HTML_TAG = re.compile(
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _HEADLINE_MAX_WORDS = 30
-# Meta tags that give the publication time, best first, by their property, name or itemprop
-# (lower case). Never a modification time (article:modified_time, og:updated_time,
-# dateModified, last-modified): a ClaimReview's datePublished must be when the claim was made.
-_PUBLISHED_META = (
-    "article:published_time",
-    "og:published_time",
-    "og:article:published_time",
-    "datepublished",
-    "dc.date.issued",
-    "dcterms.issued",
-    "citation_publication_date",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "publish_date",
-    "parsely-pub-date",
-    "sailthru.date",
-    "dcterms.created",
-    "dc.date.created",
-    "date",
+# A drop cap set apart from its paragraph: <span class="drop-cap">T</span><p>urkey, Poland ...
+# The reader keeps paragraphs and drops the lone letter, so the letter goes back in.
+_DROP_CAP = re.compile(
+    r"<(?P<tag>span|div)\b[^>]*>\s*(?P<letter>[A-Z])\s*</(?P=tag)>\s*<p(?P<attrs>\s[^>]*)?>"
 )
-# Elements marked as the publication time, after the meta tags and JSON-LD.
-_PUBLISHED_ELEMENT_XPATHS = (
-    "//*[@itemprop='datePublished']/@datetime",
-    "//*[@itemprop='datePublished']/@content",
-    "//time[@pubdate]/@datetime",
-)
-# Unmarked <time> elements, last: the first in the article is most often its dateline.
-_TIME_XPATHS = ("//article//time", "//time")
+# Meta tags with the page's headline, for when the reader's title is a placeholder.
+_TITLE_XPATHS = ("//meta[@property='og:title']/@content", "//meta[@name='twitter:title']/@content")
 _LANGUAGE_XPATHS = (
     "/html/@lang",
     "/html/@xml:lang",
     '//meta[@http-equiv="content-language"]/@content',
     '//meta[@property="og:locale"]/@content',
 )
-_JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
-_JSON_LD_MODIFIED = re.compile(r'"dateModified"\s*:\s*"([^"]+)"')
-# Attribute values (class, id, itemprop, meta name ...) that mark a modification time.
-_MODIFIED_MARK = re.compile(r"updated|modified|last-?mod|revised", re.IGNORECASE)
-_MARK_ATTRIBUTES = ("class", "id", "itemprop", "property", "name", "http-equiv")
-_ISO_DAY = re.compile(r"\s*((?:19|20)\d{2}-[01]\d-[0-3]\d)")
 # htmldate's parameters for trafilatura's date. original_date asks for the publication date,
-# but htmldate still falls back to a modification date when it finds no other, so read_html
-# checks the answer too. No extensive search: it guesses from dates anywhere in the text
+# but htmldate still falls back to a modification date, or to any date in the text, when it
+# finds no other, so read_html keeps its answer only when the page declares that day
+# (dates.confirmed_date). No extensive search: it guesses from dates anywhere in the text
 # ("Updated 3 March", "opened in May 2019"); we read the text's datelines ourselves.
 _HTMLDATE_PARAMS = {"original_date": True, "extensive_search": False}
 
@@ -127,7 +99,7 @@ def read_text(text: str, *, url: str = "") -> Document:
         text=text,
         format="text",
         title=_headline(text, verdicts),
-        published_at=_dateline_time(verdicts),
+        published_at=_dateline_time(text, verdicts),
         author=next((v.author for v in verdicts if v.author), ""),
         publisher=_publisher(verdicts),
         canonical_url=url,
@@ -157,6 +129,7 @@ def read_html(html: str | bytes, *, url: str = "") -> Document:
     if not re.search(r"<html\b|<body\b", html[:5000], re.IGNORECASE):
         # trafilatura rejects a lone fragment such as "<p>...</p>"; give it a document.
         html = f"<html><body><div>{html}</div></body></html>"
+    html = _DROP_CAP.sub(r"<p\g<attrs>>\g<letter>", html)
     try:
         extracted = trafilatura.bare_extraction(
             html,
@@ -183,14 +156,14 @@ def read_html(html: str | bytes, *, url: str = "") -> Document:
         )
     tree = _parse_tree(html)
     published_at = (
-        _published_from_tree(tree, html)
-        or _dateline_time(scan_lines(text))
-        or _original_date(extracted.date, tree, html)
+        published_from_markup(tree, html)
+        or _dateline_time(text, scan_lines(text))
+        or confirmed_date(extracted.date, tree, html, url)
     )
     return Document(
         text=text,
         format="html",
-        title=(extracted.title or "").strip(),
+        title=_page_title(extracted.title, tree),
         published_at=published_at,
         author=(extracted.author or "").strip(),
         publisher=(extracted.sitename or "").strip(),
@@ -313,106 +286,58 @@ def _parse_tree(html: str) -> etree._Element | None:
         return None
 
 
-def _dateline_time(verdicts: tuple[LineVerdict, ...]) -> datetime | None:
-    """The publication time of the first dateline that gives one ("Updated ..." gives none)."""
-    return next((v.published_at for v in verdicts if v.published_at), None)
+# A dateline counts only at the top of the text. A bare date ("12 March 2020") must come before
+# the first body paragraph; a labelled one ("Published: 3 March 2021", a byline with a date) may
+# follow one, as a standfirst often precedes the byline and date. A date line further down is
+# part of the article (a timeline, a table, an event), not when it was published.
+_LABELLED_DATELINE = re.compile(r"(?:first\s+)?(?:published|posted|updated|by)\b", re.IGNORECASE)
 
 
-def _published_from_tree(tree: etree._Element | None, html: str) -> datetime | None:
-    """The publication time the page's markup declares; never its modification time."""
-    if tree is not None:
-        metas: dict[str, list[str]] = {}
-        for meta in tree.iter("meta"):
-            for attribute in ("property", "name", "itemprop"):
-                key = (meta.get(attribute) or "").strip().lower()
-                if key:
-                    metas.setdefault(key, []).append(meta.get("content") or "")
-        for key in _PUBLISHED_META:
-            for value in metas.get(key, ()):
-                parsed = parse_iso(value)
-                if parsed:
-                    return parsed
-    for value in _JSON_LD_PUBLISHED.findall(html):
-        parsed = parse_iso(value)
-        if parsed:
-            return parsed
-    if tree is None:
-        return None
-    for xpath in _PUBLISHED_ELEMENT_XPATHS:
-        for value in tree.xpath(xpath):
-            parsed = parse_iso(str(value))
-            if parsed:
-                return parsed
-    for xpath in _TIME_XPATHS:
-        for element in tree.xpath(xpath):
-            if _is_modified_marker(element):
-                continue
-            parsed = parse_iso(element.get("datetime") or "")
-            if parsed:
-                return parsed
+def _dateline_time(text: str, verdicts: tuple[LineVerdict, ...]) -> datetime | None:
+    """The publication time of the first dateline at the top of the text that gives one
+    ("Updated ..." gives none)."""
+    body_paragraphs: set[int] = set()
+    for verdict in verdicts:
+        if verdict.published_at:
+            line = text[verdict.start : verdict.end]
+            if not body_paragraphs or _LABELLED_DATELINE.match(line):
+                return verdict.published_at
+            return None
+        if not verdict.dropped and len(text[verdict.keep_start : verdict.end].split()) >= (
+            BODY_MIN_WORDS
+        ):
+            body_paragraphs.add(verdict.paragraph)
+            if len(body_paragraphs) > 1:
+                return None
     return None
 
 
-def _is_modified_marker(element: etree._Element) -> bool:
-    """Whether ``element`` (or its parent) marks a modification time, by its attributes or a
-    label in front of it: <time itemprop="dateModified">, <span class="updated">,
-    "Updated <time ...>"."""
-    parent = element.getparent()
-    for node in (element, parent):
-        if node is not None and any(
-            _MODIFIED_MARK.search(node.get(a) or "") for a in _MARK_ATTRIBUTES
-        ):
-            return True
-    previous = element.getprevious()
-    if previous is not None:
-        label = previous.tail or ""
-    else:
-        label = (parent.text or "") if parent is not None else ""
-    # The element's own leading text, not text_content(): this runs on every element of the
-    # page, and "<span>Updated 3 March</span>" keeps its label there.
-    return bool(
-        MODIFIED_LABEL.search(label[-40:])
-        or re.match(r"\s*(?:last\s+)?(?:updated|modified)\b", element.text or "", re.IGNORECASE)
-    )
+def _page_title(title: str | None, tree: etree._Element | None) -> str:
+    """trafilatura's title, unless it is a word or two (a CMS placeholder such as "escenic" in
+    the JSON-LD headline, or a section name) and the page's og:title is a real headline; either
+    way without the site name and date a page title ends with ("... | DW | 19.01.2020")."""
+    title = (title or "").strip()
+    if len(title.split()) < 3 and tree is not None:
+        for xpath in _TITLE_XPATHS:
+            candidates = [" ".join(str(v).split()) for v in tree.xpath(xpath)]
+            better = next((c for c in candidates if len(c.split()) >= 3), "")
+            if better:
+                title = better
+                break
+    return _without_title_tail(title)
 
 
-def _modified_days(tree: etree._Element | None, html: str) -> set[date]:
-    """Every day the page gives as a modification time, in UTC and as written."""
-    values = _JSON_LD_MODIFIED.findall(html)
-    if tree is not None:
-        for element in tree.iter(etree.Element):
-            if _is_modified_marker(element):
-                values.extend(
-                    element.get(a) or "" for a in ("content", "datetime", "value", "title")
-                )
-                if isinstance(element, lxml.html.HtmlElement):
-                    values.append(element.text_content()[:200])
-    days: set[date] = set()
-    for value in values:
-        parsed = parse_iso(value)
-        if parsed:
-            days.add(parsed.date())
-        # "2021-03-03T23:30-05:00" is 4 March in UTC; htmldate answers with the day as written.
-        written = _ISO_DAY.match(value)
-        if written:
-            with contextlib.suppress(ValueError):
-                days.add(date.fromisoformat(written.group(1)))
-    return days
-
-
-def _original_date(value: str | None, tree: etree._Element | None, html: str) -> datetime | None:
-    """trafilatura's date (from htmldate), unless it is a day the page marks as modified.
-
-    htmldate returns a modification date when it finds nothing better, and does not say so.
-    Any modification date of the same day makes us drop it: a page that declares only when it
-    changed has no publication time we can trust, and None is better than a wrong one.
-    """
-    parsed = parse_iso(value or "")
-    if parsed is None:
-        return None
-    written = _ISO_DAY.match(value or "")
-    days = {parsed.date()} | ({date.fromisoformat(written.group(1))} if written else set())
-    return None if days & _modified_days(tree, html) else parsed
+def _without_title_tail(title: str) -> str:
+    """ "Headline | DW | 19.01.2020" -> "Headline": pipes separate a page title's headline from
+    its site name, section and date; headlines themselves do not contain them. Trailing pieces of
+    up to three words or a date go while a headline of three words or more is left."""
+    pieces = [p.strip() for p in title.split("|")]
+    while len(pieces) > 1 and len(pieces[0].split()) >= 3:
+        last = pieces[-1]
+        if last and len(last.split()) > 3 and not parse_dateline(last)[0]:
+            break
+        pieces.pop()
+    return " | ".join(pieces)
 
 
 def _language_from_tree(tree: etree._Element | None) -> str:

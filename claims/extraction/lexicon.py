@@ -103,6 +103,8 @@ MORE_ORG_WORDS: frozenset[str] = word_set(
     newspaper military ministries authorities regime broadcaster outlet magazine tabloid
     website firm corporation plc llc gmbh charity ngo campaign hospital school college academy
     museum organisers organizers motors electric pharmaceuticals technologies systems labs media
+    steelworks shipyard shipyards mills brewery refinery foods logistics shipping railways
+    telecom pharma chemicals mining insurance bancorp
     Reuters Tass Xinhua Interfax Kyodo Yonhap Bloomberg Eurostat Interpol Europol Frontex
     Unicef Unesco Nato Gazprom Rosneft
     """,
@@ -287,5 +289,61 @@ ENGLISH_STOPWORDS: frozenset[str] = word_set(
     """
     the and of to in is that for it as was with on be by are this at from have has had not but
     or an they which he she his her their its were been will would there said
+    """
+)
+
+# Verbs that attribute a quotation only when they stand right next to one (`"...," quipped
+# Pitt`, `"...?" she asked`). Kept out of ATTRIBUTION_VERBS because the scorer's
+# "attribution_verb" feature reads that list, and "asked" or "continued" alone in a sentence
+# say nothing about reported speech.
+QUOTE_VERBS: frozenset[str] = word_set(
+    """
+    quipped joked remarked observed continued concluded shouted asked complained cautioned
+    urged wondered exclaimed recounted mused sighed laughed agreed objected protested conceded
+    boasted cried whispered answered replied says said added told tweeted wrote explained
+    """
+)
+
+# Roles and descriptions of one person, lower case: "the Conservative MP said" refers back to
+# a person, "Department of Correction spokesman Jason Kersten" names one after the role.
+PERSON_ROLES: frozenset[str] = word_set(
+    """
+    spokesman spokeswoman spokesperson minister secretary president director chief leader
+    chairman chairwoman chair ceo governor mayor senator commissioner ambassador envoy adviser
+    advisor aide premier chancellor prosecutor judge attorney correspondent reporter editor
+    analyst economist professor founder owner member mp mep lawmaker congressman
+    congresswoman deputy speaker researcher scientist expert manager coach candidate nominee
+    resident actor actress director producer writer author historian lawyer doctor officer
+    inspector detective captain colonel general commander chair whip councillor councilor
+    councilmember campaigner activist organiser organizer teacher student worker farmer
+    fisherman owner executive president-elect boss head master
+    """
+)
+
+# What a title or role says about the person's gender, for "he"/"she" (speakers.py).
+MALE_WORDS: frozenset[str] = word_set(
+    """
+    mr mr. sir lord king prince duke earl baron spokesman chairman congressman councilman
+    businessman actor father brother son husband uncle nephew grandfather boyfriend monsieur
+    herr señor senor signor
+    """
+)
+FEMALE_WORDS: frozenset[str] = word_set(
+    """
+    mrs mrs. ms ms. miss lady dame queen princess duchess countess baroness spokeswoman
+    chairwoman congresswoman councilwoman businesswoman actress mother sister daughter wife
+    aunt niece grandmother girlfriend madame mme frau señora senora signora
+    """
+)
+
+# Capitalised words that stand for no speaker: months, days and words that start sentences
+# about many people or things ("Thousands marched", "Emails show").
+NON_AGENTS: frozenset[str] = word_set(
+    """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    thousands hundreds millions dozens tens scores many most some several few others
+    emails letters documents records figures data papers reports studies polls surveys
+    messages texts tweets posts images photos videos footage
     """
 )

@@ -1,9 +1,12 @@
 """From a ``Document`` to scored, located, attributed sentences.
 
 Stages: boilerplate lines out (``boilerplate``), kept lines grouped into blocks, blocks split
-into sentences (``sentences``), then per sentence a speaker (``speakers``, with document
-context) and its type (``speaker_types``), quantities (``quantities``) and a
-check-worthiness score (``scoring``).
+into sentences (``sentences``; a quotation of several sentences and its attribution are one
+unit), then per sentence a speaker (``speakers``, with document context: paragraphs, names,
+genders) and its type (``speaker_types``), quantities (``quantities``) and a
+check-worthiness score (``scoring``). Scores come last, for the whole document at once: a
+scorer with ``score_many(texts)`` is called once per document, any other scorer's ``score``
+once per sentence.
 """
 
 from __future__ import annotations
@@ -129,14 +132,20 @@ def extract(document: Document, *, scorer: Scorer | None = None) -> Extraction:
             dropped.append((v.start, prefix_end, v.reason))
 
     context = SpeakerContext()
-    sentences: list[ScoredSentence] = []
+    # Scored after the loop, all at once: a scorer with ``score_many`` (the learned one) runs
+    # its model once per document instead of once per sentence.
+    pending: list[tuple[int, int, str, str]] = []  # (start, end, speaker, sentence)
     paragraph = -1
     in_quote = False
     paragraph_speaker = ""
     for block_start, block_end, block_paragraph in _blocks(text, verdicts):
         if block_paragraph != paragraph:
-            # Quotes re-open in each paragraph; a speaker is carried only within one.
-            paragraph, in_quote, paragraph_speaker = block_paragraph, False, ""
+            # A quotation that runs on into the next paragraph opens it again ("...
+            # \n\n"More of it."): that paragraph continues the quote and keeps its speaker.
+            # Otherwise a speaker is carried only within one paragraph.
+            carried = paragraph_speaker if in_quote else ""
+            paragraph, in_quote, paragraph_speaker = block_paragraph, False, carried
+            context.start_paragraph()
         for start, end in split_block(text, block_start, block_end):
             sentence = text[start:end]
             reason = sentence_reason(sentence)
@@ -150,21 +159,34 @@ def extract(document: Document, *, scorer: Scorer | None = None) -> Extraction:
             speaker = find_speaker(sentence, context, continues_quote=continues_quote)
             paragraph_speaker = speaker
             in_quote = _quote_open_after(sentence, in_quote)
-            score, features = scorer.score(sentence)
-            # The claims table checks 0 <= score <= 1; a plugged-in model may round past it.
-            score = min(1.0, max(0.0, score))
-            sentences.append(
-                ScoredSentence(
-                    text=sentence,
-                    start=start,
-                    end=end,
-                    checkworthiness=score,
-                    features=features,
-                    speaker=speaker,
-                    speaker_type=speaker_type(speaker),
-                    quantities=tuple(find_quantities(sentence, offset=start)),
-                )
+            pending.append((start, end, speaker, sentence))
+
+    texts = [sentence for _, _, _, sentence in pending]
+    score_many = getattr(scorer, "score_many", None)
+    if callable(score_many):
+        results = list(score_many(texts)) if texts else []
+        if len(results) != len(texts):
+            raise ValueError(
+                f"{type(scorer).__name__}.score_many returned {len(results)} results for "
+                f"{len(texts)} sentences; it must return one (score, features) per text."
             )
+    else:
+        results = [scorer.score(sentence) for sentence in texts]
+    sentences: list[ScoredSentence] = []
+    for (start, end, speaker, sentence), (score, features) in zip(pending, results, strict=True):
+        sentences.append(
+            ScoredSentence(
+                text=sentence,
+                start=start,
+                end=end,
+                # The claims table checks 0 <= score <= 1; a plugged-in model may round past it.
+                checkworthiness=min(1.0, max(0.0, score)),
+                features=tuple(features),
+                speaker=speaker,
+                speaker_type=speaker_type(speaker),
+                quantities=tuple(find_quantities(sentence, offset=start)),
+            )
+        )
     return Extraction(
         document=document,
         sentences=tuple(sentences),

@@ -3,6 +3,11 @@
 Years are dates, not quantities: a bare four-digit number from 1800 to 2100 ("in 1945") is
 skipped unless a percent sign, a scale word or a currency makes it an amount. That loses the
 rare "2000 people" written without a thousands separator, which news style guides avoid.
+
+Nor are numbers that only look like figures: phone numbers ("call 1-800-273-8255"), numbers in
+names ("World War One", "Apollo 11"), spelled numbers in compounds ("zero-hours contracts",
+"one-off", "father-of-three") and "One" opening a sentence as a determiner ("One academic
+told ..."). Each would put a value on the claim that no editor would check.
 """
 
 from __future__ import annotations
@@ -121,6 +126,29 @@ _OUT_OF = re.compile(
 _HYPHEN_UNIT = re.compile(r"-(?P<unit>[a-z]+(?:-[a-z]+)?)\b")
 _UNIT_WORD = re.compile(r"\s+(?P<word>[A-Za-z][\w'’]*(?:-[A-Za-z]+)*)")
 
+# A phone number: three or more digit groups ("1-800-273-8255", "020 7946 0958"), an area code
+# in brackets ("(800) 273-8255") or a country code ("+44 20 7946 0958"). Public: quantities
+# skips the digits of a phone number. ``is_phone_number`` rules out "1 600 000" (thousands
+# separated by spaces) and dotted dates.
+PHONE_NUMBER = re.compile(
+    r"(?<![\w.,+])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,5}\)[ .-]?)?"
+    r"\d{1,5}(?:[ .-]\d{2,5}){1,4}(?![\w,]|\.\d)"
+)
+_PHONE_GROUPS = re.compile(r"\d+")
+# What every phone number has: three digit groups, a country code or an area code in brackets.
+_PHONE_HINT = re.compile(r"\d[ .-]\d+[ .-]\d|\+\d|\(\d")
+_CALL_WORDS = ("call", "dial", "ring", "phone", "text", "line", "samaritans", "contact")
+# A number after a calling verb or a help service's name, ending the phrase: "call 999 or 112",
+# "text HOME to 741741", "Samaritans can be contacted on 116 123". "call 300 families" is not.
+_CALL_NUMBER = re.compile(
+    r"(?:\b(?:call(?:ing)?|dial(?:ling)?|ring|phone|text(?:ing)?(?:\s+[A-Z]+)?\s+to)"
+    r"|\b(?:helplines?|hotlines?|lifelines?|samaritans|contact(?:ed)?)\b[^.;\d]{0,60}?\b(?:on|at))"
+    r"\s+(?P<number>\+?\(?\d[\d ()-]{0,18}\d)"
+    r"(?=\s*(?:$|[.,;:)!?]|(?:or|and|for|to|if|from|in|now|free)\b))",
+    re.IGNORECASE,
+)
+_DIGIT = re.compile(r"\d")
+
 # Units after which the noun phrase is complete: "412 million euros aid package" is an amount
 # of euros, not of "euros aid package".
 _COMPLETE_UNITS = word_set("""
@@ -133,7 +161,65 @@ _COMPLETE_UNITS = word_set("""
     livestock data media feet teeth mice geese deer
     """)
 _DENOMINATORS = {"ten": 10, "hundred": 100, "five": 5, "four": 4, "three": 3}
-_NOT_UNITS = MONTH_NAMES | UNIT_STOPWORDS | {"percent", "per", "cent", "bn", "m", "k"}
+# Words that end the phrase after a number without naming what was counted: adverbs and
+# prepositions ("the three above"), and past tenses that "-ed" does not catch ("the one held
+# by"). UNIT_STOPWORDS has the function words.
+_NOT_UNIT_WORDS = word_set("""
+    above below behind beyond near ago apiece each respectively instead too again away back
+    down off out up such another other else together altogether alone aside later earlier
+    held led told said made found took gave went came saw kept left lost won paid sold sent
+    spent met ran set put got hit cut shot became began brought bought thought
+    """)
+_NOT_UNITS = (
+    MONTH_NAMES | UNIT_STOPWORDS | _NOT_UNIT_WORDS | {"percent", "per", "cent", "bn", "m", "k"}
+)
+# After a spelled number and a hyphen, words that make a fixed compound rather than a measure:
+# "one-off", "one-way", "one-stop", "one-liner".
+_COMPOUND_TAILS = word_set("off on up out in way stop liner shot all")
+_WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
+# Capitalised at the start of a sentence before a figure ("Another 200", "Some 500");
+# UNIT_STOPWORDS has the function words and "-ly" catches "Nearly", "Roughly", "Only".
+_APPROXIMATORS = word_set("another almost around exactly just some over under up")
+# Currency codes written before an amount ("USD 5 million"): not a name.
+_CURRENCY_CODES = word_set("usd eur gbp jpy cny chf inr rs rub aud cad")
+# The capitalised word right before a number ("Apollo 11", "World War One"); the text before
+# it tells whether it starts the sentence (then it is any word, not a name).
+_NAME_BEFORE = re.compile(r"(?P<word>[A-Z][\w'’.&-]*)\s$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;—–]\s*|[\s(\[]*[“\"‘'(\[])\s*$")
+
+
+def is_phone_number(s: str) -> bool:
+    """Whether ``s``, matched by PHONE_NUMBER, is a phone number rather than a spaced-out
+    thousands figure ("1 600 000") or a date ("2021-02-15", "15.02.2021")."""
+    groups = _PHONE_GROUPS.findall(s)
+    digits = sum(len(g) for g in groups)
+    if s.startswith("+") or "(" in s:
+        return digits >= 7
+    if len(groups) < 3 or digits < 7:
+        return False
+    if all(len(g) == 3 for g in groups[1:]) and " " in s and "-" not in s:
+        return False  # "1 600 000"
+    if len(groups) == 3:
+        # 2021-02-15 or 15.02.2021: a year at one end, day and month of one or two digits.
+        year, rest = (groups[0], groups[1:]) if len(groups[0]) == 4 else (groups[2], groups[:2])
+        if year[:2] in ("19", "20") and len(year) == 4 and all(len(g) <= 2 for g in rest):
+            return False
+    return True
+
+
+def phone_numbers(s: str) -> list[tuple[int, int]]:
+    """Spans of the phone numbers in ``s``: number-shaped ones, and any number someone is told
+    to call or text ("call 999", "text HOME to 741741", "Samaritans on 116 123")."""
+    # Cheap tests first: this runs on every sentence with a digit.
+    if not _DIGIT.search(s):
+        return []
+    spans = []
+    if _PHONE_HINT.search(s):
+        spans = [m.span() for m in PHONE_NUMBER.finditer(s) if is_phone_number(m.group())]
+    lower = s.lower()
+    if any(word in lower for word in _CALL_WORDS):
+        spans.extend(m.span("number") for m in _CALL_NUMBER.finditer(s))
+    return sorted(set(spans))
 
 
 def _parse_digits(num: str) -> float:
@@ -207,7 +293,8 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
 @lru_cache(maxsize=4096)
 def _find_cached(text: str) -> tuple[Quantity, ...]:
     found: list[Quantity] = []
-    taken: list[tuple[int, int]] = []
+    # A phone number's digits are taken up front: "call 1-800-273-8255" has no figure in it.
+    taken: list[tuple[int, int]] = phone_numbers(text)
 
     def add(value: float, unit: str, s: int, e: int) -> None:
         if any(s < te and ts < e for ts, te in taken):
@@ -224,6 +311,8 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
         num, scale = m.group("num"), m.group("abbr") or m.group("scale")
         if _is_year(num, scale, text, m.end()):
             continue
+        if not scale and num.isdigit() and _is_name_number(text, m.start(), m.end()):
+            continue
         value = _parse_digits(num) * (_SCALES[scale.lower()] if scale else 1)
         _add_with_unit(text, m.start(), m.end(), value, add)
 
@@ -231,8 +320,8 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
     if _NUMBER_WORDS.intersection(re.findall(r"[a-z]+", text.lower())):
         for m in _WORD_NUMBER.finditer(text):
             value = _parse_words(m.group())
-            if value is not None:
-                _add_with_unit(text, m.start(), m.end(), value, add, need_unit=True)
+            if value is not None and not _is_word_number_in_name(text, m, value):
+                _add_with_unit(text, m.start(), m.end(), value, add, need_unit=True, spelled=True)
 
     found.sort(key=lambda q: q.start)
     return tuple(found)
@@ -246,6 +335,7 @@ def _add_with_unit(
     add: Any,
     *,
     need_unit: bool = False,
+    spelled: bool = False,
 ) -> None:
     """Read what follows a number (percent sign, "out of 10", a unit) and record it."""
     if _is_date_part(text, start, end):
@@ -263,13 +353,80 @@ def _add_with_unit(
             add(value / den, f"out of {den:g}", start, out_of.end())
             return
     hyphen = _HYPHEN_UNIT.match(text, end)
-    if hyphen and hyphen.group("unit").lower() not in _NOT_UNITS:
-        add(value, hyphen.group("unit"), start, hyphen.end())  # "a 10-year plan"
-        return
+    if hyphen:
+        unit = hyphen.group("unit").lower()
+        if _is_compound(text, hyphen, unit, spelled=spelled):
+            return  # "one-off", "one-size-fits-all", "zero-hours": a word, not a count
+        if unit not in _NOT_UNITS:
+            add(value, hyphen.group("unit"), start, hyphen.end())  # "a 10-year plan"
+            return
     unit, unit_end = _unit_after(text, end, len(text))
     if need_unit and not unit:
         return  # "one of the ..." is a pronoun, not a count
     add(value, unit, start, unit_end if unit else end)
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    """Whether ``pos`` begins the sentence or a quotation in it (after '“' or ': ')."""
+    return bool(_SENTENCE_START.search(text, max(0, pos - 4), pos))
+
+
+def _is_name_number(text: str, start: int, end: int) -> bool:
+    """Whether a bare integer is part of a name: "Apollo 11", "Channel 4", "Article 50".
+
+    It follows a capitalised word that is not a function word or adverb, month, weekday or
+    currency code, and no percent sign follows ("Labour 45%" is a poll figure). A figure after
+    a name is written with a separator ("Italy 143,600") and is kept.
+    """
+    if _PERCENT.match(text, end):
+        return False
+    before = _NAME_BEFORE.search(text, max(0, start - 40), start)
+    if not before:
+        return False
+    word = before.group("word").rstrip(".").lower()
+    if word in MONTH_NAMES or word in _WEEKDAYS or word in _CURRENCY_CODES:
+        return False
+    # A capitalised function word or adverb opens the sentence: "About 25 bodies", "Nearly 500".
+    return word not in UNIT_STOPWORDS and word not in _APPROXIMATORS and not word.endswith("ly")
+
+
+def _is_word_number_in_name(text: str, m: re.Match[str], value: float) -> bool:
+    """Whether a spelled number is a name or a word rather than a figure.
+
+    - Capitalised inside a sentence: a name ("World War One", "Formula One", "BBC Two").
+    - "One" opening a sentence before a noun is the indefinite "one of them" ("One academic
+      told the BBC"), not a count an editor checks; "One in five adults" is a ratio and kept.
+    - After a hyphen it ends a compound ("father-of-three", "mother-of-two").
+    - "zero-" begins a compound that names a kind of thing ("zero-hours contracts",
+      "zero-tolerance", "zero-sum").
+    """
+    start, end = m.span()
+    spelled = m.group()
+    if start and text[start - 1] == "-":
+        return True
+    if spelled.lower() == "zero" and text[end : end + 1] == "-":
+        return True
+    at_start = _starts_sentence(text, start)
+    if spelled[0].isupper() and not at_start:
+        return True
+    return (
+        at_start
+        and value == 1
+        and spelled == "One"
+        and not _OUT_OF.match(text, end)
+        and bool(_UNIT_WORD.match(text, end))
+    )
+
+
+def _is_compound(text: str, hyphen: re.Match[str], unit: str, *, spelled: bool) -> bool:
+    """Whether number-hyphen-word is a fixed compound rather than a measure ("10-year")."""
+    first = unit.split("-")[0]
+    if spelled and (first in _COMPOUND_TAILS or (len(first) > 4 and first.endswith("ed"))):
+        return True  # "one-off", "one-sided"
+    # "one-size-fits-all", "once-in-a-lifetime": a phrase of three words or more; an age
+    # ("10-year-old") is a measure.
+    following = text[hyphen.end() : hyphen.end() + 2]
+    return following[:1] == "-" and following[1:].isalpha() and not unit.endswith("-old")
 
 
 def _is_date_part(text: str, start: int, end: int) -> bool:

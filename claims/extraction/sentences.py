@@ -2,13 +2,20 @@
 
 The splitter never copies or rewrites text: it returns ``(start, end)`` pairs into the
 document text, trimmed of whitespace, so ``text[start:end]`` is always the sentence.
+
+A span is a *claim unit* rather than a grammatical sentence where quotations are concerned:
+it never ends inside a quotation, so a quotation of several sentences is one span, and a short
+attribution after a closing quote stays with it (`“... It was a big stretch.” Pitt said.`). A
+quotation left open (news style: a quote running on into the next paragraph opens each
+paragraph and closes only in the last one) runs to the end of the block; blocks never cross a
+paragraph, so that is as far as one can run.
 """
 
 from __future__ import annotations
 
 import re
 
-from claims.extraction.lexicon import SENTENCE_STARTERS, word_set
+from claims.extraction.lexicon import ATTRIBUTION_VERBS, QUOTE_VERBS, SENTENCE_STARTERS, word_set
 
 # Terminal punctuation, then any closing quotes or brackets, then whitespace. Closing quotes
 # belong to the sentence they close: `"...," he said.` ends after the period, `...power?”`
@@ -62,20 +69,88 @@ def _is_boundary(text: str, punct_start: int, punct_end: int, next_start: int) -
     return True
 
 
+_OPENING_QUOTES = "“«„"
+_CLOSING_QUOTES = "”»"
+_QUOTE_CHARS = re.compile(r"[“”«»„\"]")
+# What may stand before a straight quote that opens a quotation: '(' in '("...")', a dash.
+_BEFORE_OPENING = " \t\n([{—–-/:"
+# A short attribution after a closing quote: `"... stretch." Pitt said.`, `"..." said Ann.`.
+_TAIL_VERBS = ATTRIBUTION_VERBS | QUOTE_VERBS
+_TAIL = re.compile(r"[^.!?\"“”]{1,80}?[.!?]")
+
+
+def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """``(open, close)`` offsets of the quotations in ``text[start:end]``.
+
+    ``open`` is the offset of the opening mark, ``close`` the offset just after the closing
+    one, or ``end`` when the quotation is still open there. Curly quotes say which way they
+    face; a straight quote opens after a space or a bracket and closes otherwise, so an inch
+    mark in `5'10"` does not open a quotation. Single quotes are left alone: a right single
+    quote (U+2019) is far more often an apostrophe than a closing quote.
+    """
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    opened = -1
+    for m in _QUOTE_CHARS.finditer(text, start, end):
+        i = m.start()
+        ch = text[i]
+        if ch == '"':
+            before = text[i - 1] if i > start else " "
+            after = text[i + 1] if i + 1 < end else " "
+            if opened < 0:
+                if before in _BEFORE_OPENING and not after.isspace():
+                    opened = i
+            elif not before.isspace() or after.isspace() or after in ",.;:!?)":
+                spans.append((opened, i + 1))
+                opened = -1
+        elif ch in _OPENING_QUOTES:
+            if opened < 0:
+                opened = i  # a second opening mark inside a quotation changes nothing
+        elif opened >= 0:
+            spans.append((opened, i + 1))
+            opened = -1
+    if opened >= 0:
+        spans.append((opened, end))
+    return spans
+
+
+def _attribution_tail(text: str, punct_end: int, next_start: int, end: int) -> bool:
+    """Whether a quotation that closes at ``punct_end`` is followed by a short attribution
+    clause (`Meghan added.`, `said Lukas Stefanko, a researcher.`) that belongs with it."""
+    if text[punct_end - 1] not in _CLOSING_QUOTES + '"':
+        return False
+    m = _TAIL.match(text, next_start, end)
+    if not m:
+        return False
+    words = m.group().split()
+    if len(words) > 9:
+        return False
+    return any(w.strip(",.;:!?").lower() in _TAIL_VERBS for w in words[:5])
+
+
 def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans in ``text[start:end]``, a block that no sentence crosses the edge of.
 
     Newlines inside the block are treated as spaces; the caller decides which lines belong
-    together (a paragraph break or a headline line always ends a block).
+    together (a paragraph break or a headline line always ends a block). A span never ends
+    inside a quotation (see the module doc).
     """
     spans: list[tuple[int, int]] = []
     sentence_start = start
+    quotes = quote_spans(text, start, end)
+    q = 0  # the first quotation that may still contain a later terminal (both in text order)
     for m in _TERMINAL.finditer(text, start, end):
         next_start = m.end()
         while next_start < end and text[next_start].isspace():
             next_start += 1
         if next_start >= end:
             break
+        if quotes:
+            while q < len(quotes) and quotes[q][1] <= m.end():
+                q += 1
+            inside = q < len(quotes) and quotes[q][0] < m.end()
+            if inside or _attribution_tail(text, m.end(), next_start, end):
+                continue
         if _is_boundary(text, m.start(), m.end(), next_start):
             spans.append((sentence_start, m.end()))
             sentence_start = next_start

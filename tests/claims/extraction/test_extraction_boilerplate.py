@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from claims.extraction import extract, read_text
-from claims.extraction.boilerplate import scan_lines
+from claims.extraction.boilerplate import RELATED_HEADLINE, RELATED_LINK, scan_lines
 from claims.extraction.dates import parse_dateline
 
 BODY = "The harbour authority said 1,200 ships docked in 2022, a record."
@@ -71,21 +71,46 @@ def test_article_lines_are_kept(line: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("line", "prefix", "publisher"),
+    ("line", "prefix", "publisher", "context"),
     [
-        ("Also on rt.com New Japanese PM hints at end to dispute", "Also on rt.com ", "rt.com"),
-        ("Read more: Brussels releases frozen funds", "Read more: ", ""),
-        ("RELATED: Norway and Russia agree joint quota", "RELATED: ", ""),
-        ("READ MORE Norway and Russia agree joint quota", "READ MORE ", ""),
-        ("BRUSSELS (Reuters) - EU ministers agreed on Monday.", "BRUSSELS (Reuters) - ", "Reuters"),
-        ("NEW YORK — Stocks fell on Friday.", "NEW YORK — ", ""),
+        (
+            "Also on rt.com New Japanese PM hints at end to dispute",
+            "Also on rt.com ",
+            "rt.com",
+            RELATED_HEADLINE,
+        ),
+        (
+            "BRUSSELS (Reuters) - EU ministers agreed on Monday.",
+            "BRUSSELS (Reuters) - ",
+            "Reuters",
+            "",
+        ),
+        ("NEW YORK — Stocks fell on Friday.", "NEW YORK — ", "", ""),
     ],
 )
-def test_boilerplate_prefixes_keep_the_rest(line: str, prefix: str, publisher: str) -> None:
+def test_boilerplate_prefixes_keep_the_rest(
+    line: str, prefix: str, publisher: str, context: str
+) -> None:
     [verdict] = scan_lines(line)
     assert verdict.has_prefix
     assert line[verdict.keep_start :] == line[len(prefix) :]
     assert verdict.publisher == publisher
+    assert verdict.context == context
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read more: Brussels releases frozen funds",
+        "RELATED: Norway and Russia agree joint quota",
+        "READ MORE Norway and Russia agree joint quota",
+        "See also: How the quota is set",
+    ],
+)
+def test_further_reading_links_are_dropped_with_their_headline(line: str) -> None:
+    [verdict] = scan_lines(line)
+    assert verdict.dropped
+    assert verdict.reason == RELATED_LINK
 
 
 def test_repeated_headline_second_copy_is_dropped() -> None:

@@ -86,18 +86,14 @@ def test_html_claims_quantities_and_speakers(eu_budget: Extraction) -> None:
     assert _find(eu_budget, "Budapest insists").speaker == "Budapest"
 
 
-def test_html_read_more_promo_is_kept_without_its_label(eu_budget: Extraction) -> None:
+def test_html_read_more_promo_is_dropped_whole(eu_budget: Extraction) -> None:
+    # Another story's headline behind a "Read more:" label is page furniture, not the
+    # article's claim (boilerplate.py, issue 14): the whole line goes, with its reason.
     text = eu_budget.document.text
-    promo = _find(eu_budget, "Brussels releases €10.2bn of frozen funds")
-    assert (
-        promo.text == "Brussels releases €10.2bn of frozen funds to Budapest after judicial reforms"
-    )
-    assert promo.checkworthiness >= DEFAULT_MIN_SCORE
-    assert [(q.value, q.unit) for q in promo.quantities] == [(10.2e9, "euros")]
-    assert (promo.start - len("Read more: "), promo.start - 1, "promo link label") in [
-        (s, e, r) for s, e, r in eu_budget.boilerplate
-    ]
-    assert text[promo.start - len("Read more: ") : promo.start] == "Read more: "
+    line = "Read more: Brussels releases €10.2bn of frozen funds to Budapest after judicial reforms"
+    start = text.index(line)
+    assert (start, start + len(line), "related-article link") in eu_budget.boilerplate
+    assert not any("Brussels releases" in s.text for s in eu_budget.sentences)
 
 
 def test_html_boilerplate_never_becomes_a_sentence(eu_budget: Extraction) -> None:
@@ -119,7 +115,7 @@ def test_html_boilerplate_never_becomes_a_sentence(eu_budget: Extraction) -> Non
     ):
         assert junk not in sentences, junk
     reasons = {reason for _, _, reason in eu_budget.boilerplate}
-    assert {"dateline", "newsletter signup", "share prompt", "promo link label"} <= reasons
+    assert {"dateline", "newsletter signup", "share prompt", "related-article link"} <= reasons
 
 
 def test_html_question_and_prediction_score_below_every_fact(eu_budget: Extraction) -> None:
@@ -188,10 +184,8 @@ def test_initials_and_titles_do_not_split_and_she_resolves(cod: Extraction) -> N
     assert _find(cod, "Ten years ago we").speaker == "J. R. Hansen"
 
 
-def test_related_promo_headline_is_a_claim(cod: Extraction) -> None:
-    promo = _find(cod, "Norway and Russia agree joint quota")
-    assert promo.text == "Norway and Russia agree joint quota of 566,000 tonnes for 2023"
-    assert promo.checkworthiness >= DEFAULT_MIN_SCORE
+def test_related_promo_headline_is_dropped(cod: Extraction) -> None:
+    assert not any("Norway and Russia agree joint quota" in s.text for s in cod.sentences)
 
 
 def test_opinion_question_and_prediction_are_not_claims(cod: Extraction) -> None:
@@ -219,7 +213,9 @@ def test_text_boilerplate_is_dropped(cod: Extraction) -> None:
     assert dropped["By Ingrid Solberg in Tromsø"] == "byline"
     assert dropped["Photo: Kjetil Berg/Reuters"] == "photo credit"
     assert dropped["Advertisement"] == "advertisement"
-    assert dropped["RELATED:"] == "promo link label"
+    assert dropped["RELATED: Norway and Russia agree joint quota of 566,000 tonnes for 2023"] == (
+        "related-article link"
+    )
     assert dropped["inbox."] == "newsletter signup"  # the wrapped tail of the signup line
     assert dropped["Share this article: Facebook | Twitter | Email"] == "share prompt"
     assert dropped["© 2023 The North Atlantic Courier. All rights reserved."] == "copyright line"

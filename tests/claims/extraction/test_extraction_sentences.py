@@ -76,15 +76,15 @@ def test_sentence_boundaries(text: str, expected: list[str]) -> None:
     assert _split(text) == expected
 
 
-def test_quote_spanning_two_sentences_splits_inside_the_quote() -> None:
+def test_quote_spanning_two_sentences_is_one_unit() -> None:
     text = (
         "A spokesperson added that “In 1945, the Kuril Islands were transferred to the Soviet "
-        "Union. But today the State Department is seeking to reopen the settlement.”"
+        "Union. But today the State Department is seeking to reopen the settlement.” Talks end."
     )
     assert _split(text) == [
         "A spokesperson added that “In 1945, the Kuril Islands were transferred to the Soviet "
-        "Union.",
-        "But today the State Department is seeking to reopen the settlement.”",
+        "Union. But today the State Department is seeking to reopen the settlement.”",
+        "Talks end.",
     ]
 
 

@@ -58,6 +58,12 @@ ARTICLE = (
         ("George Washington", PERSON),  # only the whole name is a seat of government
         # "the" and a collective noun.
         ("the government", ORGANIZATION),
+        # Speakers the finder now returns as described (issue 14).
+        ("the national audit office", ORGANIZATION),
+        ("The council's transport committee", ORGANIZATION),
+        ("the employers’ federation", ORGANIZATION),
+        ("Nordvik Steelworks", ORGANIZATION),  # a company word at the end of the name
+        ("Jason Kersten", PERSON),  # the role is stripped by the finder
         ("the city", ORGANIZATION),
         # No speaker, or one the finder should have resolved: no type rather than a guess.
         ("", ""),

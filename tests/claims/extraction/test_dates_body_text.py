@@ -1,0 +1,139 @@
+"""A publication date comes from what the page declares about itself or from a dateline at the
+top of the text, never from a date in the body (issue 14: an evidence page without date
+metadata got a date lifted from its text). Published wins over modified (see
+test_extraction_published_date.py)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from claims.extraction import read_html, read_text
+
+BODY = (
+    "The regional council spent 412 million euros on the new bridge, according to its annual "
+    "report published by the audit office."
+)
+MORE = "Engineers said the crossing would carry 40,000 vehicles a day once both lanes are open."
+MARCH_1 = datetime(2021, 3, 1, tzinfo=UTC)
+
+
+def _page(body: str, head: str = "", title: str = "Bridge costs") -> str:
+    return (
+        f"<!DOCTYPE html><html lang='en'><head><title>{title}</title>{head}</head>"
+        f"<body>{body}</body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f"<p>{BODY}</p><p>The figures were last revised 2020-03-12 by the audit office.</p>",
+        f"<p>{BODY}</p><p>The council met on 12/03/2020 to approve the final budget.</p>",
+        f"<p>{BODY}</p><p>12 March 2020</p><p>{MORE}</p>",
+        f"<p>{BODY}</p><table><tr><th>Date</th><th>Event</th></tr>"
+        "<tr><td>12 March 2020</td><td>Budget approved</td></tr></table>",
+        f"<h1>Council minutes 12 March 2020</h1><p>{BODY}</p>",
+        f"<p>{BODY}</p><div class='event-date'>12 March 2020</div><p>{MORE}</p>",
+        f"<article><h1>Bridge costs rise</h1><p>{BODY}</p></article><aside><h2>More</h2>"
+        "<a href='/x'>Another story</a> <time datetime='2022-05-12T15:18:53Z'>12 May</time>"
+        "</aside>",
+        f"<article><h1>Bridge costs rise</h1><p>{BODY}</p><div class='comments'>"
+        "<time datetime='2022-05-12T15:18:53Z'>12 May</time> Great article</div></article>",
+    ],
+    ids=[
+        "iso-date-in-prose",
+        "slashed-date-in-prose",
+        "date-line-after-the-body-starts",
+        "table-cell",
+        "date-in-the-headline",
+        "date-class-in-the-body",
+        "related-story-time",
+        "comment-time",
+    ],
+)
+def test_a_date_in_the_body_is_not_the_publication_date(body: str) -> None:
+    assert read_html(_page(body)).published_at is None
+
+
+@pytest.mark.parametrize(
+    ("body", "head", "title"),
+    [
+        (f"<h1>Bridge costs rise</h1><p>Published 1 March 2021</p><p>{BODY}</p>", "", "Bridge"),
+        (
+            f"<article><h1>Bridge costs rise</h1><time datetime='2021-03-01'>1 March</time>"
+            f"<p>{BODY}</p></article>",
+            "",
+            "Bridge",
+        ),
+        (
+            f"<p>{BODY}</p><ul><li><strong>Date</strong> 01.03.2021</li>"
+            "<li><strong>Author</strong> Ben Knight</li></ul>",
+            "",
+            "Bridge",
+        ),
+        (f"<p>{BODY}</p>", "", "Bridge costs rise again | DW | 01.03.2021"),
+    ],
+    ids=["published-line-at-the-top", "time-in-the-article-header", "labelled-date", "title"],
+)
+def test_a_dateline_or_declared_date_is_the_publication_date(
+    body: str, head: str, title: str
+) -> None:
+    assert read_html(_page(body, head, title)).published_at == MARCH_1
+
+
+def test_a_date_only_in_the_url_is_kept() -> None:
+    page = _page(f"<p>{BODY}</p>")
+    document = read_html(page, url="https://example.org/2021/03/01/bridge-costs")
+    assert document.published_at == MARCH_1
+
+
+def test_a_site_name_and_date_are_cut_from_the_title() -> None:
+    page = _page(f"<p>{BODY}</p>", title="Bridge costs rise again | DW | 01.03.2021")
+    assert read_html(page).title == "Bridge costs rise again"
+
+
+def test_a_placeholder_headline_gives_way_to_og_title() -> None:
+    head = (
+        '<meta property="og:title" content="Plumber jailed after boiler killed daughter">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "escenic"}'
+        "</script>"
+    )
+    page = _page(f"<p>{BODY}</p>", head, title="escenic")
+    assert read_html(page).title == "Plumber jailed after boiler killed daughter"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Bridge costs rise again\n\n{BODY}\n\n{MORE}\n\n1 March 2021\n\nThe council voted.",
+        f"Bridge costs rise again\n\n{BODY}\n\n1 March 2021\n\n{MORE}",
+        f"{BODY}\n\nTimeline:\n\n1 March 2021\n\nThe council approved the budget.",
+    ],
+    ids=["after-two-paragraphs", "bare-date-after-the-first-paragraph", "timeline"],
+)
+def test_pasted_text_takes_no_date_from_its_body(text: str) -> None:
+    assert read_text(text).published_at is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Bridge costs rise again\n1 March 2021\n\n{BODY}\n\n{MORE}",
+        f"Bridge costs rise again\n\nThe council's overspend doubles in a year.\n\n"
+        f"By Jane Doe\nPublished: 1 March 2021\n\n{BODY}",
+        f"Bridge costs rise again\nUpdated: 3 March 2021 | Published: 1 March 2021\n\n{BODY}",
+    ],
+    ids=["dateline-under-the-headline", "labelled-after-a-standfirst", "published-and-updated"],
+)
+def test_pasted_text_dateline_at_the_top_gives_the_date(text: str) -> None:
+    assert read_text(text).published_at == MARCH_1
+
+
+def test_a_wire_dateline_without_a_year_gives_no_date_and_is_cut_off() -> None:
+    """ "LONDON, Feb 15 (Reuters) -" names the day but not the year: no date is better than a
+    guessed one. The prefix is still cut from the first sentence."""
+    document = read_text(f"LONDON, March 1 (Reuters) - {BODY}")
+    assert document.published_at is None
+    assert document.publisher == "Reuters"

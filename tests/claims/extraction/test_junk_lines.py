@@ -1,0 +1,204 @@
+"""Page furniture that editors found among the claims of real news pages (issue 14): helplines,
+source lines under charts, subheadings, further-reading links, gallery widgets. None of it may
+become a sentence, in HTML or in pasted text; the inputs are modelled on those pages."""
+
+# The pages use typographic quotes (U+2018/U+2019); these tests must match them exactly.
+# ruff: noqa: RUF001
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claims.extraction import Extraction, extract, read_html, read_path, read_text
+from claims.extraction.boilerplate import (
+    RELATED_HEADLINE,
+    RELATED_LINK,
+    line_context,
+    scan_lines,
+    sentence_reason,
+)
+
+EXAMPLE = (
+    Path(__file__).resolve().parents[2] / "fixtures" / "articles" / "kuril-islands-2021-02-15.txt"
+)
+LEAD = (
+    "The city recorded 1,200 overdose deaths last year, up 14% on the year before, according "
+    "to figures published by the health department on Tuesday."
+)
+BODY = (
+    "Officials said the new clinics would open in March and would be staffed around the clock "
+    "by nurses and social workers."
+)
+
+
+def _html(*paragraphs: str) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        "<!DOCTYPE html><html lang='en'><head><title>Overdose deaths rise</title></head>"
+        f"<body><article><h1>Overdose deaths rise in the city</h1>{body}</article></body></html>"
+    )
+
+
+def _sentences(extraction: Extraction) -> list[str]:
+    return [s.text for s in extraction.sentences]
+
+
+def _reasons(extraction: Extraction) -> dict[str, str]:
+    text = extraction.document.text
+    return {text[start:end]: reason for start, end, reason in extraction.boilerplate}
+
+
+HELPLINES = [
+    "If you or someone you know is struggling, call the National Suicide Prevention Lifeline "
+    "at 1-800-273-8255 or text HOME to 741741.",
+    "Anyone affected by the issues in this story can call Samaritans free on 116 123.",
+    "For confidential support call the helpline on 0808 800 5000.",
+    "If you are having thoughts of suicide, help is available.",
+    "In an emergency, always call 999.",
+]
+
+
+@pytest.mark.parametrize("helpline", HELPLINES)
+def test_a_helpline_is_never_a_sentence_in_text_or_html(helpline: str) -> None:
+    for document in (
+        read_text(f"Overdose deaths rise in the city\n\n{LEAD}\n\n{helpline}\n\n{BODY}"),
+        read_html(_html(LEAD, helpline, BODY)),
+    ):
+        extraction = extract(document)
+        assert _sentences(extraction)[-2:] == [LEAD, BODY]
+        assert _reasons(extraction)[helpline] == "helpline"
+
+
+def test_a_helpline_sentence_inside_a_paragraph_is_dropped_alone() -> None:
+    helpline = "If you need support, call the crisis line at 1-800-273-8255."
+    extraction = extract(read_text(f"{LEAD} {helpline}"))
+    assert _sentences(extraction) == [LEAD]
+    assert _reasons(extraction)[helpline] == "helpline"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The hotline took 300 calls a day during the outbreak, officials said.",
+        "Officials will call 300 families to offer them places at the clinic.",
+        "Calls to the helpline rose by 40% in 2020, its annual report said.",
+    ],
+)
+def test_news_about_a_helpline_is_not_a_helpline(sentence: str) -> None:
+    assert sentence_reason(sentence) == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Source: CDC, Chicago Department of Public Health",
+        "Sources: ONS, NHS England",
+        "Data: Johns Hopkins University",
+        "Graphic: Jane Doe",
+    ],
+)
+def test_a_source_or_credit_line_is_never_a_sentence(line: str) -> None:
+    facts = "- 68% of coronavirus deaths in Chicago were African American"
+    for document in (
+        read_text(f"{LEAD}\n\n{facts}\n\n{line}"),
+        read_html(_html(LEAD, facts, line)),
+    ):
+        extraction = extract(document)
+        assert line not in _sentences(extraction)
+        assert _reasons(extraction)[line] == "source or credit line"
+        # The fact box's figure stays a sentence: the source line is what goes.
+        assert facts in _sentences(extraction)
+
+
+def test_source_line_after_a_sentence_in_one_paragraph_is_dropped_alone() -> None:
+    extraction = extract(read_text(f"{LEAD} Source: CDC, Chicago Department of Public Health"))
+    assert _sentences(extraction) == [LEAD]
+
+
+@pytest.mark.parametrize(
+    "subheading",
+    ["A city upended", "Right-wing resistance", "DISAPPOINTING NIGHT FOR ‘IRISHMAN’"],
+)
+def test_a_subheading_is_dropped_in_html_and_text(subheading: str) -> None:
+    for document in (
+        read_text(f"Overdose deaths rise in the city\n\n{LEAD}\n\n{subheading}\n\n{BODY}"),
+        read_html(_html(LEAD, subheading, BODY)),
+    ):
+        extraction = extract(document)
+        assert subheading not in _sentences(extraction)
+        assert _reasons(extraction)[subheading] == "subheading"
+        assert _sentences(extraction)[-2:] == [LEAD, BODY]
+
+
+def test_a_subheading_before_a_byline_is_dropped() -> None:
+    text = f"{LEAD}\n\nA city upended\n\nBy Nada Tawfik, BBC News, New York\n\n{BODY}"
+    assert _reasons(extract(read_text(text)))["A city upended"] == "subheading"
+
+
+def test_headline_standfirst_and_fact_lines_are_not_subheadings() -> None:
+    headline = "Overdose deaths rise in the city"
+    standfirst = "Health officials open new clinics"
+    figure = "Deaths up 14% in a year"
+    text = f"{headline}\n\n{standfirst}\n\n{LEAD}\n\n{figure}\n\n{BODY}"
+    sentences = _sentences(extract(read_text(text)))
+    assert sentences == [headline, standfirst, LEAD, figure, BODY]
+
+
+def test_a_short_last_paragraph_is_not_a_subheading() -> None:
+    # A subheading heads more text; a short unpunctuated paragraph at the end heads nothing.
+    text = f"{LEAD}\n\nMore clinics to follow"
+    assert _sentences(extract(read_text(text))) == [LEAD, "More clinics to follow"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read more: Looted colonial art: Germany to set up new contact office",
+        "RELATED: Norway and Russia agree joint quota of 566,000 tonnes for 2023",
+        "READ MORE Norway and Russia agree joint quota of 566,000 tonnes for 2023",
+        "Related: Europe starts to ease itself out of lockdown",
+    ],
+)
+def test_further_reading_link_never_becomes_a_sentence(line: str) -> None:
+    for document in (read_text(f"{LEAD}\n\n{line}\n\n{BODY}"), read_html(_html(LEAD, line, BODY))):
+        extraction = extract(document)
+        assert _sentences(extraction)[-2:] == [LEAD, BODY]
+        assert _reasons(extraction)[line] == RELATED_LINK
+
+
+def test_read_more_sentence_inside_a_paragraph_is_dropped() -> None:
+    extraction = extract(read_text(f"{LEAD} Read more: Clinics open in March"))
+    assert _sentences(extraction) == [LEAD]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("UK news in pictures", "navigation label"),
+        ("Show all 50", "navigation label"),
+        ("Our Standards: The Thomson Reuters Trust Principles.", "navigation label"),
+    ],
+)
+def test_gallery_and_standards_widgets_are_dropped(line: str, reason: str) -> None:
+    [verdict] = scan_lines(line)
+    assert verdict.dropped and verdict.reason == reason
+
+
+def test_also_on_teaser_keeps_its_headline_marked_as_another_articles() -> None:
+    """The example article's teaser: "Also on rt.com Sorry Sergey, you're Shinzo now! US tells
+    20,000 Russian islanders ...". The body never states the 20,000 figure, so the claim stays
+    (the project's guide requires it), without the label, attributed to the US as the headline
+    says, and marked as a related article's headline rather than the article's own text."""
+    extraction = extract(read_path(EXAMPLE))
+    text = extraction.document.text
+    claim = next(c for c in extraction.claims() if "20,000 Russian islanders" in c.text)
+    assert claim.text.startswith("US tells 20,000 Russian islanders")
+    assert claim.speaker == "US"
+    assert line_context(text, claim.start) == RELATED_HEADLINE
+    assert _reasons(extraction)["Also on rt.com"] == "promo link label"
+    for sentence in extraction.sentences:
+        assert "Also on" not in sentence.text
+    body = next(s for s in extraction.sentences if s.text.startswith("Allied forces"))
+    assert line_context(text, body.start) == ""
