@@ -119,6 +119,13 @@ class Claim(models.Model):
         help_text="Person or organization (set by extraction, confirmed on the desk).",
     )
     quantities = models.JSONField(default=list, blank=True)
+    context = models.CharField(
+        max_length=40,
+        blank=True,
+        default="",
+        help_text="Where the sentence sits when it is not the article's own prose, e.g. "
+        "'related-article headline' (an 'Also on ...' teaser); empty otherwise.",
+    )
     status = models.CharField(
         max_length=16, choices=ClaimStatus.choices, default=ClaimStatus.NEW, db_index=True
     )

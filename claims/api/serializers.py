@@ -168,6 +168,7 @@ class ClaimSerializer(serializers.ModelSerializer):
             "speaker",
             "speaker_type",
             "quantities",
+            "context",
             "status",
             "assignee",
             "origin",

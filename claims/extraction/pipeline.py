@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from claims.extraction.boilerplate import LineVerdict, scan_lines, sentence_reason
+from claims.extraction.boilerplate import LineVerdict, line_context, scan_lines, sentence_reason
 from claims.extraction.document import Document
 from claims.extraction.quantities import Quantity, find_quantities
 from claims.extraction.scoring import Feature, RuleScorer, Scorer
@@ -86,6 +86,9 @@ class ScoredSentence:
     # there is no speaker, or its name shows neither (no capitalised word, no role).
     speaker_type: str
     quantities: tuple[Quantity, ...]
+    # Where the sentence sits when it is not the article's own prose: "related-article
+    # headline" for an "Also on <outlet>" teaser (boilerplate.RELATED_HEADLINE); else "".
+    context: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -97,6 +100,7 @@ class ScoredSentence:
             "speaker": self.speaker,
             "speaker_type": self.speaker_type,
             "quantities": [q.as_dict() for q in self.quantities],
+            "context": self.context,
         }
 
 
@@ -185,6 +189,7 @@ def extract(document: Document, *, scorer: Scorer | None = None) -> Extraction:
                 speaker=speaker,
                 speaker_type=speaker_type(speaker),
                 quantities=tuple(find_quantities(sentence, offset=start)),
+                context=line_context(text, start),
             )
         )
     return Extraction(

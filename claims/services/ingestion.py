@@ -192,6 +192,7 @@ def _store_claims(
             speaker=sentence.speaker,
             speaker_type=sentence.speaker_type,
             quantities=[quantity.as_dict() for quantity in sentence.quantities],
+            context=sentence.context,
             status=ClaimStatus.NEW,
         )
         for sentence in extraction.claims(min_score)

@@ -223,7 +223,9 @@ def test_as_dict_is_json_ready(extraction: Extraction) -> None:
         "speaker",
         "speaker_type",
         "quantities",
+        "context",
     }
+    assert data["context"] == "related-article headline"  # an "Also on rt.com" teaser
     assert data["speaker_type"] == "organization"  # "US"
     assert data["quantities"][0]["value"] == 20000.0
     assert data["features"][0]["name"] == "baseline"
