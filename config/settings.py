@@ -428,9 +428,6 @@ WEBHOOKS_LEASE_SECONDS = int(env_float("WEBHOOKS_LEASE_SECONDS", 300))
 WEBHOOKS_SWEEP_SECONDS = env_float("WEBHOOKS_SWEEP_SECONDS", 50.0)
 # An endpoint that has failed without a single success for this long is disabled.
 WEBHOOKS_DISABLE_AFTER_HOURS = env_float("WEBHOOKS_DISABLE_AFTER_HOURS", 72.0)
-# The function that shapes an event's `data` (the verdicts/ feed's public verdict shape): it
-# belongs to the API, which the services may not import (ARCHITECTURE.md), hence a setting.
-WEBHOOKS_PAYLOAD_SHAPER = "claims.api.webhooks.public_verdict_data"
 # Retries live in the database (WebhookDelivery.next_attempt_at); this sweep sends what is due.
 CELERY_BEAT_SCHEDULE["claims.deliver_webhooks"] = {
     "task": "claims.deliver_webhooks",

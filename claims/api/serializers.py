@@ -6,7 +6,6 @@ API, which the OpenAPI schema is generated from), kept together so the schema ha
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -30,6 +29,7 @@ from claims.models import (
     VerdictCitation,
     max_length,
 )
+from claims.public_json import iso_datetime, public_verdict
 from claims.workflow import ACTIONS, DESK_ROLES, available_actions
 from config.api import StrictCharField, StrictModelSerializer, StrictSerializer
 from config.openapi import request_rule
@@ -43,20 +43,6 @@ class ArticleRefSerializer(serializers.ModelSerializer):
         model = Source
         fields = ["id", "title", "url", "publisher", "published_at"]
         read_only_fields = fields
-
-
-_DATETIME = serializers.DateTimeField(read_only=True)
-
-
-def _datetime(value: datetime | None, tz: tzinfo) -> str | None:
-    """A datetime as DateTimeField shows it (ISO 8601 in `tz`, the current time zone, with
-    "Z" for UTC), without looking the time zone up again for every value."""
-    if value is None:
-        return None
-    if value.tzinfo is None:  # not from an aware database: let DRF decide
-        return _DATETIME.to_representation(value)
-    text = value.astimezone(tz).isoformat()
-    return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
 class FamilyVerdictSerializer(serializers.Serializer):
@@ -124,7 +110,7 @@ def family_verdict(claim: Claim) -> dict[str, Any] | None:
         "version": version.number,
         "state": version.state,
         "rating": version.rating,
-        "published_at": _datetime(version.published_at, timezone.get_current_timezone()),
+        "published_at": iso_datetime(version.published_at, timezone.get_current_timezone()),
         "url": fact_check_url(head.pk),
     }
 
@@ -434,53 +420,7 @@ class PublishedVerdictFeedSerializer(PublishedVerdictSerializer):
     """
 
     def to_representation(self, verdict: Verdict) -> dict[str, Any]:
-        row: Any = verdict  # the annotations of selectors.verdict_feed()
-        tz = timezone.get_current_timezone()
-        article = None
-        if row.article_id is not None:
-            article = {
-                "id": row.article_id,
-                "title": verdict.appearance_headline,
-                "url": verdict.appearance_url,
-                "publisher": verdict.appearance_publisher,
-                "published_at": _datetime(verdict.appearance_published_at, tz),
-            }
-        return {
-            "id": verdict.pk,
-            "claim": {
-                "id": verdict.claim_id,
-                "text": verdict.claim_text,
-                "speaker": verdict.claim_speaker,
-                "speaker_type": verdict.claim_speaker_type,
-                "article": article,
-            },
-            "version": verdict.number,
-            "url": fact_check_url(verdict.claim_id, verdict.number),
-            "state": verdict.state,
-            "rating": verdict.rating,
-            "rating_label": verdict.get_rating_display(),
-            "conclusion": verdict.conclusion,
-            "explanation": verdict.explanation,
-            "reviewer": row.reviewer_username,
-            "published_at": _datetime(verdict.published_at, tz),
-            "updated_at": _datetime(verdict.updated_at, tz),
-            "correction_note": verdict.correction_note,
-            "correction_changes": verdict.correction_changes,
-            "retracted_at": _datetime(verdict.retracted_at, tz),
-            "retraction_note": verdict.retraction_note,
-            "citations": [
-                {
-                    "source_url": citation.source_url,
-                    "source_title": citation.source_title,
-                    "stance": citation.stance,
-                    "excerpt": citation.excerpt,
-                    "snapshot_id": citation.snapshot_id,
-                    "archived_at": _datetime(citation.archived_at, tz),
-                    "without_archive_reason": citation.without_archive_reason,
-                }
-                for citation in row.feed_citations
-            ],
-        }
+        return public_verdict(verdict)
 
 
 @request_rule(

@@ -1,8 +1,5 @@
 """Webhook endpoints (editors only): subscribe a URL to events, see deliveries, rotate the
 signing secret, disable and enable. The secret is in the answer to a create or a rotate, once.
-
-Also the shape of an event's `data` (settings.WEBHOOKS_PAYLOAD_SHAPER): the verdicts/ feed's own
-public verdict serializer, so a webhook and the feed never disagree.
 """
 
 from __future__ import annotations
@@ -17,18 +14,10 @@ from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from claims import selectors
-from claims.api.serializers import PublishedVerdictFeedSerializer
 from claims.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 from claims.services import webhooks
 from claims.workflow import EDITOR, user_roles
 from config.api import ID_PATTERN, StrictCharField, StrictModelSerializer, StrictSerializer
-
-
-def public_verdict_data(verdict_id: int) -> dict[str, Any]:
-    """One public version as the verdicts/ feed shows it (WEBHOOKS_PAYLOAD_SHAPER)."""
-    return dict(PublishedVerdictFeedSerializer(selectors.verdict_feed().get(pk=verdict_id)).data)
-
 
 DELIVERIES_SHOWN = 100
 

@@ -28,8 +28,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
-from django.utils.module_loading import import_string
 
+from claims import selectors
 from claims.models import (
     Claim,
     ClaimMatch,
@@ -41,6 +41,7 @@ from claims.models import (
     WebhookEvent,
     WebhookMessage,
 )
+from claims.public_json import public_verdict
 from claims.webhook_sender import url_problem
 from claims.webhook_signing import new_message_id, new_secret
 from claims.workflow import EDITOR, WorkflowError, user_roles
@@ -225,13 +226,9 @@ def _payload_body(event: str, data: dict[str, Any], now: datetime) -> str:
 
 
 def verdict_data(verdict_id: int) -> dict[str, Any]:
-    """The public verdict shape of the verdicts/ feed for one version.
-
-    The shape belongs to the API (a door the services may not import), so settings name the
-    function that builds it: WEBHOOKS_PAYLOAD_SHAPER, claims.api.webhooks.public_verdict_data,
-    which calls the feed's own serializer.
-    """
-    return dict(import_string(settings.WEBHOOKS_PAYLOAD_SHAPER)(verdict_id))
+    """The public verdict shape of the verdicts/ feed for one version (claims.public_json, the
+    function the feed's serializer calls), so a webhook and the feed never disagree."""
+    return public_verdict(selectors.verdict_feed().get(pk=verdict_id))
 
 
 def _deliver_after_commit(delivery_ids: list[int]) -> None:
