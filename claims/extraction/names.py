@@ -1,0 +1,157 @@
+"""Names in a sentence: its words as tokens, and the runs of capitalised words that name a
+person or an organisation ("Department of Correction spokesman Jason Kersten"), with the titles
+and roles around them. Used by claims.extraction.speakers (who speaks) and
+claims.extraction.people (who the document has named).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from claims.extraction.lexicon import (
+    ORG_WORDS,
+    PERSON_ROLES,
+    PORTFOLIO_WORDS,
+    SENTENCE_STARTERS,
+    TITLES,
+    word_set,
+)
+
+TOKEN = re.compile(r"[A-Za-z0-9À-ÿ][\w’'.&-]*|[,;:“”\"()—–]")
+
+
+INITIALS = re.compile(r"(?:[A-Z]\.)+")
+
+
+# Lower-case words that may sit inside a name: "International Council for the Exploration of
+# the Sea". They only count between capitalised words.
+CONNECTORS = frozenset(
+    {"of", "for", "the", "&", "and", "de", "von", "van", "der", "al", "bin", "la", "on"}
+)
+
+
+# Letters after a name that are not part of it: "Judge Neil Ford QC".
+POSTNOMINALS = word_set("QC KC MP MEP Jr Jr. Sr Sr. OBE MBE CBE PhD")
+
+
+class Token(NamedTuple):  # a NamedTuple: built for every word, so it must be cheap
+    text: str
+    start: int
+    end: int
+    lower: str  # lower case, a final period dropped unless the token is initials ("U.S.")
+
+
+def tokenise(text: str) -> list[Token]:
+    tokens = []
+    for m in TOKEN.finditer(text):
+        word = m.group()
+        bare = word.rstrip(".") if "." not in word or not INITIALS.fullmatch(word) else word
+        tokens.append(Token(word, m.start(), m.end(), bare.lower()))
+    return tokens
+
+
+def is_capitalised(token: Token) -> bool:
+    text = token.text
+    if not text[0].isupper():
+        return False
+    # "Sapporo-based" is an adjective, not part of the newspaper's name.
+    return not ("-" in text and text.rsplit("-", 1)[1][:1].islower())
+
+
+def is_title(token: Token) -> bool:
+    lower = token.lower
+    if lower.startswith(("ex-", "former-")):
+        lower = lower.split("-", 1)[1]
+    return (
+        lower in TITLES
+        or lower in {"former", "ex", "then", "late"}
+        or (lower in PERSON_ROLES and token.text.islower())
+    )
+
+
+def is_org(name: str) -> bool:
+    words = name.split()
+    if any(w.rstrip(".").lower() in ORG_WORDS for w in words):
+        return True
+    return len(words) == 1 and len(words[0]) >= 2 and words[0].replace(".", "").isupper()
+
+
+def strip_titles(tokens: list[Token]) -> list[Token]:
+    """Drop "ex-President", "Russian Foreign Minister" ... before the person's own name."""
+    last_title = max((i for i, t in enumerate(tokens) if is_title(t)), default=-1)
+    # A role in lower case inside the run ("Department of Correction spokesman Jason Kersten")
+    # separates the organisation from the person, whatever the organisation is called.
+    lower_role = last_title >= 0 and tokens[last_title].text.islower()
+    if not lower_role and is_org(" ".join(t.text for t in tokens)):
+        return tokens
+    if last_title < 0 or last_title == len(tokens) - 1:
+        return tokens  # no title, or only a role ("the Foreign Minister said")
+    rest = tokens[last_title + 1 :]
+    if rest and rest[0].lower in {"of", "for"}:
+        while rest and rest[0].lower in PORTFOLIO_WORDS:
+            rest = rest[1:]  # "Secretary of State Antony Blinken"
+    return rest or tokens
+
+
+def clean_run(text: str, run: list[Token]) -> str:
+    while run and (run[0].lower in CONNECTORS or run[0].lower in SENTENCE_STARTERS):
+        run = run[1:]
+    while run and (run[-1].lower in CONNECTORS or run[-1].text in POSTNOMINALS):
+        run = run[:-1]
+    run = strip_titles(run)
+    if not run:
+        return ""
+    name = text[run[0].start : run[-1].end]
+    if not re.search(r"(?:[A-Z]\.)+$|\b(?:Jr|Sr|Inc|Ltd|Co)\.$", name):
+        name = name.rstrip(".")
+    return name
+
+
+def name_before(tokens: list[Token], end: int) -> list[Token]:
+    """The run of name tokens that ends just before index ``end``."""
+    run: list[Token] = []
+    i = end - 1
+    if i >= 0 and tokens[i].text == ")":
+        # "the International Council for the Exploration of the Sea (ICES) said"
+        opening = next((j for j in range(i - 1, max(i - 6, -1), -1) if tokens[j].text == "("), -1)
+        if opening > 0:
+            i = opening - 1
+    while i >= 0:
+        token = tokens[i]
+        if token.text.endswith(("’s", "'s")):
+            break  # "Japan’s new prime minister" is a description, not a name
+        if (
+            is_capitalised(token)
+            or is_title(token)
+            or (token.lower in CONNECTORS and run and capitalised_before(tokens, i))
+        ):
+            run.insert(0, token)
+        else:
+            break
+        i -= 1
+    return run
+
+
+def capitalised_before(tokens: list[Token], i: int) -> bool:
+    """Whether a capitalised word precedes index ``i`` across at most one more connector."""
+    for j in (i - 1, i - 2):
+        if j < 0:
+            return False
+        if is_capitalised(tokens[j]):
+            return True
+        if tokens[j].lower not in CONNECTORS:
+            return False
+    return False
+
+
+def name_after(tokens: list[Token], start: int) -> list[Token]:
+    run: list[Token] = []
+    for token in tokens[start:]:
+        if token.text.endswith(("’s", "'s")):
+            return []  # "Tokyo’s vessels": the name only describes what follows
+        if is_capitalised(token) or is_title(token) or (token.lower in CONNECTORS and run):
+            run.append(token)
+        else:
+            break
+    return run

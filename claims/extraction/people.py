@@ -1,0 +1,274 @@
+"""What a document has said so far about who is who (``SpeakerContext``): full names by surname,
+genders (titles, roles, the given-name list in data/first_names.txt, pronouns already
+resolved), the people and organisations seen by paragraph; and the rules that resolve a
+pronoun ("she"), a surname ("Hancock") or a described organisation ("the ministry") to one of
+them. claims.extraction.speakers reads and updates it sentence by sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from claims.extraction.lexicon import (
+    FEMALE_WORDS,
+    MALE_WORDS,
+    PERSON_ROLES,
+    word_set,
+)
+from claims.extraction.names import (
+    CONNECTORS,
+    POSTNOMINALS,
+    Token,
+    clean_run,
+    is_capitalised,
+    is_org,
+    is_title,
+    name_after,
+)
+from claims.extraction.speaker_types import PERSON, speaker_type
+
+FIRST_NAMES_PATH = Path(__file__).resolve().parent / "data" / "first_names.txt"
+
+
+DETERMINERS = word_set("the a an this that these those its their his her our")
+
+
+# Capitalised words after a given name that make the run a place or a thing: "Victoria Street".
+NOT_PERSON_ENDINGS = word_set("""
+    street road avenue lane square park station island bridge hospital university college
+    school church cathedral county city river lake mountain hall house tower centre center
+    airport stadium prize award awards day""")
+
+
+# Unnamed speakers. The singular ones can be named after an organisation in context.
+GENERIC_SINGULAR = word_set("spokesperson spokesman spokeswoman representative official")
+
+
+GENERIC_PLURAL = word_set("""
+    officials sources source aides aide diplomats diplomat analysts analyst experts expert
+    observers critics residents witnesses lawmakers researchers scientists spokespeople
+    people reports statement employers workers unions campaigners activists police""")
+
+
+GENERIC = GENERIC_SINGULAR | GENERIC_PLURAL
+
+
+@functools.cache
+def first_name_genders() -> dict[str, str]:
+    """Given name (lower case) -> "m", "f" or "" (both or unknown), from data/first_names.txt."""
+    genders: dict[str, str] = {}
+    for line in FIRST_NAMES_PATH.read_text(encoding="utf-8").splitlines():
+        fields = line.split("#", 1)[0].split()
+        if len(fields) < 2:
+            continue
+        code = "" if fields[0] == "u" else fields[0]
+        for name in fields[1:]:
+            key = name.lower()
+            genders[key] = code if genders.get(key, code) == code else ""
+    return genders
+
+
+@dataclass
+class SpeakerContext:
+    """What earlier sentences of the same document said about who is speaking."""
+
+    surnames: dict[str, str] = field(default_factory=dict)  # "Kato" -> "Katsunobo Kato"
+    # Every full name seen per surname, latest last: "Mr Anderson" picks the man among them.
+    namesakes: dict[str, list[str]] = field(default_factory=dict)
+    genders: dict[str, str] = field(default_factory=dict)  # full name -> "m" / "f"
+    people: list[tuple[str, int]] = field(default_factory=list)  # (name, paragraph), latest last
+    orgs: list[str] = field(default_factory=list)  # most recent last
+    org_paragraphs: dict[str, int] = field(default_factory=dict)  # org -> last paragraph seen
+    previous_speaker: str = ""
+    previous_org: str = ""  # organisation the previous sentence spoke for or was about
+    paragraph: int = 0
+
+    def start_paragraph(self) -> None:
+        """Called by the pipeline at each new paragraph: pronouns reach back one paragraph."""
+        self.paragraph += 1
+
+    @property
+    def last_person(self) -> str:
+        return self.people[-1][0] if self.people else ""
+
+    def gender(self, name: str) -> str:
+        if name in self.genders:
+            return self.genders[name]
+        return first_name_genders().get(name.split()[0].lower(), "") if name else ""
+
+    def recent_people(self) -> list[str]:
+        """People in this paragraph or the previous one, most recent first, each once."""
+        seen: list[str] = []
+        for name, paragraph in reversed(self.people):
+            if paragraph < self.paragraph - 1:
+                break
+            if name not in seen:
+                seen.append(name)
+        return seen
+
+
+def resolve_pronoun(gender: str, context: SpeakerContext) -> str:
+    for name in context.recent_people():
+        known = context.gender(name)
+        if known and known != gender:
+            continue
+        if not known:
+            context.genders[name] = gender  # "she said" tells us from now on
+        return name
+    return ""
+
+
+def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
+    words = [w for w in re.findall(r"[\w’']+", phrase.lower()) if w not in DETERMINERS]
+    head = words[-1] if words else ""
+    for org in reversed(context.orgs):
+        lower = org.lower()
+        if head in lower and all(w in lower for w in words):
+            return org
+    if len(words) == 1:
+        for org in reversed(context.orgs):
+            if head in org.lower():
+                return org
+        return ""  # a bare "the ministry" with no ministry named before: too vague
+    return phrase  # "the national audit office": described well enough to call
+
+
+def full_name(name: str, context: SpeakerContext) -> str:
+    if " " not in name and name in context.surnames:
+        return context.surnames[name]
+    return name
+
+
+def learn_names(text: str, tokens: list[Token], context: SpeakerContext) -> None:
+    """Remember the full personal names in the sentence ("Health secretary Matt Hancock",
+    "Mr Hancock"), so later surnames resolve to them, with the gender a title or a given name
+    shows."""
+    genders = first_name_genders()
+    n = len(tokens)
+    i = 0
+    while i < n:
+        token = tokens[i]
+        lower = token.lower
+        titled = lower in MALE_WORDS or lower in FEMALE_WORDS
+        given = lower in genders and is_capitalised(token)
+        if (titled or given) and i + 1 < n and is_capitalised(tokens[i + 1]):
+            j = i + 1 if titled else i
+            run = name_after(tokens, j)[:4]
+            while run and (run[-1].lower in CONNECTORS or run[-1].text in POSTNOMINALS):
+                run.pop()
+            if run and run[-1].text.endswith(("’s", "'s")):
+                run.pop()
+            words = [t.text.rstrip(".") for t in run]
+            if (
+                words
+                and not is_org(" ".join(words))
+                and words[-1].lower() not in NOT_PERSON_ENDINGS
+                and not any(is_title(t) for t in run[1:])
+            ):
+                gender = (
+                    "m"
+                    if lower in MALE_WORDS
+                    else "f"
+                    if lower in FEMALE_WORDS
+                    else genders.get(words[0].lower(), "")
+                )
+                if len(words) >= 2 and words[0].lower() in genders:
+                    full = " ".join(words)
+                    register_name(full, context)
+                    if gender:
+                        context.genders.setdefault(full, gender)
+                elif titled and len(words) == 1 and gender:
+                    # "Mr Anderson" is the latest Anderson who can be a man, not Zoe Anderson.
+                    namesakes = context.namesakes.get(words[0], [])
+                    full = next(
+                        (n for n in reversed(namesakes) if context.gender(n) in {"", gender}), ""
+                    )
+                    if full:
+                        context.surnames[words[0]] = full
+                        context.genders.setdefault(full, gender)
+                    else:
+                        context.surnames.pop(words[0], None)
+            i = j + max(1, len(run))
+            continue
+        i += 1
+
+
+def learn_gender_from_pronouns(name: str, tokens: list[Token], context: SpeakerContext) -> None:
+    """`Zellweger ... for her performance`: a sentence about one person that uses only "her"
+    or only "his" says which."""
+    if context.gender(name):
+        return
+    lowers = {t.lower for t in tokens}
+    male = bool(lowers & {"he", "his", "him", "himself"})
+    female = bool(lowers & {"she", "her", "hers", "herself"})
+    if male != female:
+        context.genders[name] = "m" if male else "f"
+
+
+def remember(
+    speaker: str,
+    text: str,
+    tokens: list[Token],
+    context: SpeakerContext,
+    subject: str,
+    subject_run: list[Token],
+) -> None:
+    context.previous_speaker = speaker
+    context.previous_org = ""
+    last_word = speaker.rsplit(" ", 1)[-1] if " " in speaker else ""
+    generic = last_word if last_word in GENERIC else ""
+    if generic:
+        # "Russian Ministry of Foreign Affairs spokesperson" still speaks for the ministry.
+        context.previous_org = speaker[: -len(generic) - 1]
+    elif speaker and (is_org(speaker) or speaker_type(speaker) != PERSON):
+        remember_org(speaker, context)
+        context.previous_org = speaker
+    elif speaker:
+        remember_person(speaker, context)
+    subject_org = subject if is_org(subject) else ""
+    if subject_org:
+        remember_org(subject_org, context)
+        context.previous_org = context.previous_org or subject_org
+    # The person a sentence is about can be the "he" of the next: "Joe Biden joined calls
+    # ... He said it had ...".
+    run = subject_run
+    if run:
+        titled = any(is_title(t) or t.lower in PERSON_ROLES for t in run)
+        name = full_name(clean_run(text, run), context)
+        if name and name != speaker and speaker_type(name) == PERSON and not is_org(name):
+            known = (
+                titled
+                or name in context.surnames.values()
+                or name.split()[0].lower() in first_name_genders()
+            )
+            if known and "&" not in name and " and " not in name:
+                remember_person(name, context)
+                learn_gender_from_pronouns(name, tokens, context)
+
+
+def remember_person(name: str, context: SpeakerContext) -> None:
+    context.people.append((name, context.paragraph))
+    if len(context.people) > 64:
+        del context.people[:32]
+    if " " in name:
+        register_name(name, context)
+
+
+def register_name(full: str, context: SpeakerContext) -> None:
+    """``full``'s surname now means ``full`` (the latest person of that name is meant)."""
+    surname = full.rsplit(" ", 1)[-1]
+    context.surnames[surname] = full
+    namesakes = context.namesakes.setdefault(surname, [])
+    if full in namesakes:
+        namesakes.remove(full)
+    namesakes.append(full)
+
+
+def remember_org(org: str, context: SpeakerContext) -> None:
+    if org in context.orgs:
+        context.orgs.remove(org)
+    context.orgs.append(org)
+    context.org_paragraphs[org] = context.paragraph
