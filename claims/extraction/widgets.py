@@ -1,0 +1,288 @@
+"""The patterns that recognise a page's furniture, line by line: widget labels, share and
+cookie prompts, newsletters and paywalls, copyright notices, bylines and credits, source lines
+under charts, helplines, galleries, links to other stories, datelines. claims.extraction.
+boilerplate applies them (what is dropped, what is kept, and why).
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.extraction.lexicon import word_set
+from claims.extraction.quantities import phone_numbers
+
+
+def labels(spec: str, reason: str) -> dict[str, str]:
+    return {label.strip(): reason for label in spec.split("|") if label.strip()}
+
+
+# Lines that are nothing but a widget label. Matched after lowercasing and trimming punctuation.
+LABELS: dict[str, str] = {
+    **labels(
+        """advertisement|advertising|sponsored|sponsored content|paid content|ad|promoted
+        |story continues below advertisement|article continues below|continue reading below""",
+        "advertisement",
+    ),
+    **labels(
+        """share|share this|share this article|share this story|share this page|tweet|email
+        |print|copy link|link copied|whatsapp|facebook|twitter|linkedin|pinterest|reddit
+        |telegram|messenger|share via|share on|more sharing options|comments|show comments
+        |hide comments|leave a comment|view comments|join the conversation""",
+        "share or comment button",
+    ),
+    **labels(
+        """menu|search|skip to content|skip to main content|skip to navigation|home|close
+        |back to top|sign in|log in|login|sign up|register|my account|subscribe|subscribe now
+        |more|next|previous|next article|previous article|most read|most popular|trending
+        |related|related articles|related stories|related content|you may also like
+        |recommended|recommended for you|topics|tags|hide caption|toggle caption|image|photo
+        |video|listen|watch|loading|continue reading|read more|see more|show more|load more
+        |follow us|latest|latest news|top stories|breaking|breaking news|live|sections
+        |all sections|newsletters|podcasts|about us|contact us|privacy policy|cookie policy
+        |terms of use|terms and conditions|accessibility|sitemap""",
+        "navigation label",
+    ),
+}
+
+
+LABEL_TRIM = " \t:|•·»›>-–—()[]"
+
+
+SOCIAL_WORDS = word_set("""
+    share facebook twitter x linkedin whatsapp email e-mail print telegram vk reddit
+    pinterest messenger copy link tweet mail flipboard instagram youtube tiktok threads
+    bluesky mastodon sms""")
+
+
+NAV_SEPARATOR = re.compile(r"\s*[|•·»›/]\s*")
+
+
+ICON = re.compile(r"icon", re.IGNORECASE)
+
+
+SHARE_PROMPT = re.compile(
+    r"share\s+(?:this|the)\s+(?:story|article|page|post|link|video)"
+    r"|share\s+(?:on|via|to)\s+(?:facebook|twitter|x|linkedin|whatsapp|telegram|vk|reddit|email)"
+    r"|(?:tweet|post|pin)\s+this\b"
+    r"|friends\s+would\s+be\s+interested"
+    r"|follow\s+(?:us|[A-Z][\w.]*)\s+on\s+(?:twitter|facebook|telegram|instagram|x|youtube"
+    r"|tiktok|linkedin|threads|bluesky)"
+    r"|like\s+us\s+on\s+facebook"
+    r"|join\s+(?:the|our)\s+(?:conversation|discussion|community)",
+    re.IGNORECASE,
+)
+
+
+COOKIES = re.compile(
+    r"\bcookies?\b.{0,120}\b(?:use|using|accept|consent|policy|settings|preferences|agree"
+    r"|experience|partners)\b"
+    r"|\b(?:we|this\s+(?:site|website))\s+uses?\s+cookies\b"
+    r"|\baccept\s+(?:all\s+)?cookies\b",
+    re.IGNORECASE,
+)
+
+
+NEWSLETTER = re.compile(
+    r"\bnewsletters?\b.{0,80}\b(?:sign\s*up|subscribe|inbox|e-?mail|delivered|get|receive)\b"
+    r"|\b(?:sign\s*up|subscribe)\b.{0,60}\bnewsletters?\b"
+    r"|\benter\s+your\s+e-?mail\b"
+    r"|\bin\s+your\s+inbox\b",
+    re.IGNORECASE,
+)
+
+
+SUBSCRIPTION = re.compile(
+    r"\bsupport\s+(?:our|independent)\s+journalism\b"
+    r"|\bbecome\s+a\s+(?:member|subscriber|supporter)\b"
+    r"|\balready\s+a\s+(?:subscriber|member)\b"
+    r"|\bsubscribe\s+(?:now|today|to\s+(?:continue|read|our))\b"
+    r"|\b(?:log|sign)\s+in\s+to\s+(?:continue|read|comment)\b"
+    r"|\bclick\s+here\b"
+    r"|\bdownload\s+(?:our|the)\s+app\b",
+    re.IGNORECASE,
+)
+
+
+# "Copyright law was changed" is not a notice: "copyright" must come with ©, (c) or a year.
+COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright\s*(?=©|\(c\)|(?:19|20)\d{2}))\s*(?:©|\(c\))?\s*"
+    r"(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2,4})?)?"
+    r"\s*,?\s*(?P<holder>[^.|]*?)\s*(?:[.|]|\ball\s+rights\s+reserved\b|$)",
+    re.IGNORECASE,
+)
+
+
+RIGHTS_RESERVED = re.compile(r"\ball\s+rights\s+reserved\b", re.IGNORECASE)
+
+
+BYLINE = re.compile(
+    r"^(?:by|words\s+by|written\s+by|text\s+by|story\s+by)\s+(?P<rest>[A-Z].*)$",
+    re.IGNORECASE,
+)
+
+
+BYLINE_SPLIT = re.compile(r"\s*(?:,|\||;|\s[-–—]\s|\sfor\s)\s*")
+
+
+BYLINE_NAME = re.compile(
+    r"(?:[A-Z][\w'’.-]*|[A-Z]\.|and|&|de|van|von|der|da|del|al|bin)"
+    r"(?:\s+(?:[A-Z][\w'’.-]*|[A-Z]\.|and|&|de|van|von|der|da|del|al|bin))*"
+)
+
+
+BYLINE_LOCATION = re.compile(r"\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?$")
+
+
+ROLE_WORDS = re.compile(
+    r"\b(?:editor|correspondent|reporter|writer|journalist|columnist|contributor|staff"
+    r"|analyst|producer|bureau\s+chief|desk|intern)\b",
+    re.IGNORECASE,
+)
+
+
+NOT_BYLINE_NAMES = word_set("monday tuesday wednesday thursday friday saturday sunday the this")
+
+
+CREDITS = re.compile(
+    r"^(?:(?:additional\s+)?reporting|editing|writing|compiled|produced)\s+by\b.*", re.IGNORECASE
+)
+
+
+PHOTO_CREDIT = re.compile(
+    r"^(?:photo(?:graph)?s?|images?|pictures?|pic|credits?|photo\s+credit|image\s+credit"
+    r"|image\s+source|illustration|video|main\s+image|top\s+image|caption)\s*:\s*\S"
+    r"|^\(?(?:photos?|images?|pictures?)\s+(?:by|courtesy(?:\s+of)?)\s"
+    r"|/\s*(?:getty(?:\s+images)?|reuters|ap(?:\s+photo)?|afp|epa|shutterstock|alamy"
+    r"|pa(?:\s+(?:wire|images|media))?|sputnik|tass|bloomberg|anadolu)\)?\.?$",
+    re.IGNORECASE,
+)
+
+
+MISC_WIDGETS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^\d+\s*(?:min(?:ute)?s?)\s+read$", re.IGNORECASE), "reading time"),
+    (
+        re.compile(r"^(?:tags?|topics?|filed\s+under|categories|keywords)\s*:", re.IGNORECASE),
+        "tag list",
+    ),
+    (re.compile(r"^(?:\d+\s+)?comments?\s*(?:\(\d+\))?$", re.IGNORECASE), "comment count"),
+    (re.compile(r"^(?:image|photo)\s+caption\b", re.IGNORECASE), "photo credit"),
+)
+
+
+# "Source: CDC, Chicago Department of Public Health" under a chart or fact box: who supplied
+# the figures, not a statement the article makes.
+SOURCE_LINE = re.compile(
+    r"^(?:sources?|data(?:\s+sources?)?|graphics?|chart|map|infographic|table|figures)\s*:\s*\S",
+    re.IGNORECASE,
+)
+
+
+DIGIT = re.compile(r"\d")
+
+
+# One of these is in every helpline sentence with a number (HELPLINE_CUE, HELPLINE_NAME and
+# SERVICE_CODE): a quick test before the regular expressions.
+HELPLINE_WORDS = (
+    *("call", "phone", "tel", "dial", "ring", "text", "sms", "contact", "reach", "line"),
+    *("freephone", "toll", "samaritans"),
+)
+
+
+# Words that make a phone number a helpline or contact line rather than a figure.
+HELPLINE_CUE = re.compile(
+    r"\b(?:call(?:ing)?|phone|telephone|tel|dial|ring|text|sms|contact(?:ed)?|reach(?:ed)?)\b",
+    re.IGNORECASE,
+)
+
+
+# Words that name a help service: with them a number "on", "at" or after a colon is its phone
+# number ("Samaritans can be contacted on 116 123"), and "The hotline took 300 calls" is not.
+HELPLINE_NAME = re.compile(
+    r"\b(?:helplines?|hotlines?|lifelines?|crisis\s+(?:text\s+)?line|freephone|toll[- ]free"
+    r"|samaritans)\b.{0,80}?(?:\b(?:on|at|number|call|dial|text)|:)\s*\(?\+?\d{3}",
+    re.IGNORECASE,
+)
+
+
+# "call 999", "dial 911 or ...": a short emergency or service code after a calling verb.
+SERVICE_CODE = re.compile(
+    r"\b(?:call|dial|ring|text|phone)\s+(?:[A-Z]+\s+to\s+)?\d{3,6}(?=\s*(?:[.,;)!]|or\b|for\b"
+    r"|and\b|$))",
+    re.IGNORECASE,
+)
+
+
+# The help box under stories about suicide, abuse or addiction, whether or not it gives a number.
+HELP_OFFER = re.compile(
+    r"\bif\s+you(?:\s+or\s+someone\s+you\s+know)?\s+(?:are|is|have\s+been|need|feel|were)\s+"
+    r"(?:struggling|affected|in\s+crisis|experiencing|having\s+(?:suicidal\s+)?thoughts"
+    r"|thinking\s+(?:about|of)\s+suicide|feeling\s+suicidal|help|support)",
+    re.IGNORECASE,
+)
+
+
+def is_helpline(s: str) -> bool:
+    # Cheap tests first: this runs on every line and every sentence.
+    lower = s.lower()
+    if "if you" in lower and HELP_OFFER.search(s):
+        return True
+    if not DIGIT.search(s) or not any(word in lower for word in HELPLINE_WORDS):
+        return False
+    if SERVICE_CODE.search(s) or HELPLINE_NAME.search(s):
+        return True
+    return bool(HELPLINE_CUE.search(s)) and bool(phone_numbers(s))
+
+
+# Widgets that only some layouts have: a gallery's title and its "Show all 50" button, a link to
+# the outlet's editorial standards.
+GALLERY = re.compile(
+    r"^(?:[\w'’&-]+\s+){0,6}in\s+(?:pictures|photos|images)$"
+    r"|^(?:show|view|see)\s+all(?:\s+\d+)?(?:\s+(?:photos|images|pictures|items))?$",
+    re.IGNORECASE,
+)
+
+
+STANDARDS_LINK = re.compile(
+    r"^(?:our\s+(?:editorial\s+)?standards|editorial\s+(?:standards|guidelines|policy)"
+    r"|corrections\s+policy)\s*:",
+    re.IGNORECASE,
+)
+
+
+# Links to other stories. Two kinds, treated differently:
+# - "Also on rt.com <headline>": the outlet's teaser box set into the article. The label is
+#   boilerplate; the headline is kept, marked RELATED_HEADLINE, because the page shows it to
+#   its readers as a statement of its own and such teasers often carry the very claim being
+#   checked (the example article's "US tells 20,000 Russian islanders ...", which its body
+#   never states).
+# - "Read more: <headline>", "RELATED: <headline>", "See also: ...": a pointer to further
+#   reading. The whole line is dropped: the headline is the other article's claim, checked in
+#   its own context when that article is ingested (an HTML page's link to it is stored as a
+#   related source).
+PROMO_DOMAIN = re.compile(
+    r"^(?:also|more)\s+on\s+(?P<domain>(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})\b"
+    r"\s*[:\-–—|»›]*\s*",
+    re.IGNORECASE,
+)
+
+
+PROMO_LABEL = (
+    r"read\s+more|read\s+also|also\s+read|related(?:\s+(?:story|stories|article|articles"
+    r"|content|coverage|reading))?|see\s+also|more\s+on\s+this(?:\s+story)?|recommended"
+    r"|don'?t\s+miss|further\s+reading|watch|listen|explainer|live|trending"
+    r"|editor'?s\s+picks?|most\s+read|must\s+read"
+)
+
+
+PROMO_WITH_SEPARATOR = re.compile(rf"^(?:{PROMO_LABEL})\s*[:|»›>–—-]+\s*", re.IGNORECASE)
+
+
+PROMO_CAPS = re.compile(r"^(?:READ MORE|READ ALSO|ALSO READ|RELATED|SEE ALSO|MUST READ)\s+")
+
+
+# "BRUSSELS (Reuters) - " or "NEW YORK — " opening a wire story's first paragraph.
+DATELINE_PREFIX = re.compile(
+    r"^(?P<place>[A-Z]{3,}[A-Z'.-]*(?:[ /]+[A-Z]{2,}[A-Z'.-]*){0,3})"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&-]{1,30})\))?"
+    r"\s*(?:-{1,2}|–|—)\s+(?=\S)"
+)
