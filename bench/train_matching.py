@@ -17,6 +17,16 @@ did not see that tweet (trained on the other 4 folds), both for the cross-valida
 and for the rows the final regression is fitted on, so the regression weighs the adapter as it
 behaves on new queries. Then the final adapter is trained on all train tweets.
 
+The encoder is the claim-matching one (claims.semantic.encoder.load_matching_encoder). An
+encoder that was itself trained on these train tweets (bench/finetune_encoder.py) gives them
+optimistic vectors, so for it the cross-validation reads, with `--fold-vectors DIR`, the
+vectors that bench/finetune_encoder.py --cv wrote for each fold: fold k's model (fine-tuned on
+the other 4 folds) encodes the collection and every train tweet; fold k's adapter is trained on
+its training tweets' vectors and the held-out tweets' candidates and features come from the
+same model, as a shipped adapter and reranker would meet new tweets. Whether the adapter helps
+is chosen the same way (train CV MAP@5; ties go to no adapter). `--oof-out FILE` writes each
+tweet's out-of-fold AP@5, to compare two encoders tweet by tweet (bench/MATCHING.md).
+
 `--cache DIR` keeps the encoder's vectors there between runs (use /tmp, never the repo).
 """
 
@@ -43,6 +53,7 @@ from bench.eval_matching import (  # noqa: E402
     read_collection,
 )
 from claims.semantic import features as F  # noqa: E402
+from claims.semantic.encoder import MATCHING_MODEL_ID  # noqa: E402
 from claims.semantic.ranking import (  # noqa: E402
     CANDIDATES_PER_SIGNAL,
     MATCH_THRESHOLD,
@@ -147,6 +158,18 @@ def sha256(path: Path) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cache", type=Path, help="Keep encoder vectors here (use /tmp).")
+    parser.add_argument(
+        "--fold-vectors",
+        type=Path,
+        help="Per-fold vectors from bench/finetune_encoder.py --cv (fold{k}-collection.npy, "
+        "fold{k}-train.npy): the cross-validation then uses them (see the docstring).",
+    )
+    parser.add_argument(
+        "--oof-out",
+        type=Path,
+        help="Also write each train tweet's out-of-fold AP@5 (the chosen configuration) here, "
+        "as JSON, to compare two runs tweet by tweet.",
+    )
     args = parser.parse_args()
     if not DATA.is_dir():
         sys.exit(f"{DATA} is missing: training needs the shared corpus.")
@@ -184,15 +207,27 @@ def main() -> None:
         json.dumps(idf_table, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
     )
 
-    # 2. Candidates: recall of cosine top-N U trigram top-N on train.
+    # 2. Candidates: recall of cosine top-N U trigram top-N on train. With fold vectors, each
+    # held-out tweet is ranked by its fold's model (one that never saw it).
+    folds = list(GroupKFold(n_splits=FOLDS).split(query_texts, groups=np.arange(len(query_ids))))
+    spaces = [
+        (
+            np.load(args.fold_vectors / f"fold{k}-collection.npy"),
+            np.load(args.fold_vectors / f"fold{k}-train.npy"),
+        )
+        if args.fold_vectors
+        else (doc_vectors, query_vectors)
+        for k in range(FOLDS)
+    ]
     lexical = LexicalIndex(doc_texts)
     lex = np.stack([lexical.scores(t) for t in query_texts])
-    cos = query_vectors @ doc_vectors.T
+    cos = np.zeros((len(query_ids), len(doc_texts)), dtype=np.float32)
+    for k, (_, held) in enumerate(folds):
+        cos[held] = spaces[k][1][held] @ spaces[k][0].T
     recall = {n: candidate_recall(cos, lex, relevant, n) for n in CANDIDATE_GRID}
     per_signal = next((n for n in CANDIDATE_GRID if recall[n] >= RECALL_TARGET), 200)
 
     # 3. Candidate rows and their features, the adapted cosine cross-fitted by fold.
-    folds = list(GroupKFold(n_splits=FOLDS).split(query_texts, groups=np.arange(len(query_ids))))
     base = F.Artifacts(
         word_idf={w: F.idf_from_counts(df, len(doc_texts)) for w, df in word_df.items()},
         stem_idf={s: F.idf_from_counts(df, len(doc_texts)) for s, df in stem_df.items()},
@@ -209,15 +244,16 @@ def main() -> None:
     fold_of = np.zeros(len(query_ids), dtype=int)
     for k, (fit, held) in enumerate(folds):
         fold_of[held] = k
-        adapter = train_adapter(query_vectors[fit], doc_vectors, [relevant[i] for i in fit])
+        docs_k, queries_k = spaces[k]
+        adapter = train_adapter(queries_k[fit], docs_k, [relevant[i] for i in fit])
         art = F.Artifacts(**{**base.__dict__, "adapter": adapter})
         for q in held:
             rows = candidates(cos[q], lex[q], per_signal)
             feats = F.pair_features(
                 query_texts[q],
-                query_vectors[q],
+                queries_k[q],
                 [doc_texts[i] for i in rows],
-                doc_vectors[rows],
+                docs_k[rows],
                 art,
             )
             q_rows += [q] * len(rows)
@@ -237,15 +273,21 @@ def main() -> None:
         lists = ranked_lists(q_rows, d_rows, oof, len(query_ids))
         return measures_from_lists([d for d, _ in lists], relevant), oof
 
+    # The grid: C, interactions (with the adapter), and the adapter itself (without it the
+    # adapted cosine's column gets weight 0 and the shipped adapter is zero).
+    no_adapter = [i for i, name in enumerate(F.FEATURE_NAMES) if name != "adapted_cosine"]
     grid = {}
     for interactions in (False, True):
         for c in C_GRID:
-            grid[(c, interactions)] = cv(None, c, interactions)
-    (best_c, best_inter), (best, oof) = max(
-        grid.items(), key=lambda item: (round(item[1][0]["MAP@5"], 6), -item[0][0])
+            grid[(c, interactions, True)] = cv(None, c, interactions)
+    for c in C_GRID:
+        grid[(c, False, False)] = cv(no_adapter, c, False)
+    # Ties go to the simpler model: without the adapter, then the smaller C.
+    (best_c, best_inter, use_adapter), (best, oof) = max(
+        grid.items(),
+        key=lambda item: (round(item[1][0]["MAP@5"], 6), not item[0][2], -item[0][0]),
     )
-    no_adapter = [i for i, name in enumerate(F.FEATURE_NAMES) if name != "adapted_cosine"]
-    ablation, _ = cv(no_adapter, best_c, False)
+    ablation = grid[(best_c, False, False)][0]
     adapter_only, _ = cv([F.FEATURE_NAMES.index("adapted_cosine")], best_c, False)
 
     # 4. Threshold from the chosen configuration's out-of-fold scores.
@@ -253,11 +295,25 @@ def main() -> None:
     top_scores = np.asarray([s[0] for _, s in lists])
     top_correct = np.asarray([float(d[0] in relevant[q]) for q, (d, _) in enumerate(lists)])
     threshold = choose_threshold(top_scores, top_correct)
+    if args.oof_out:
+        ap5 = [
+            measures_from_lists([d[:5]], [relevant[q]])["MAP@5"] for q, (d, _) in enumerate(lists)
+        ]
+        args.oof_out.write_text(json.dumps(ap5) + "\n", encoding="utf-8")
     above = top_scores >= threshold
     # 5. Final artifacts: adapter on all train tweets, regression on all cross-fitted rows.
-    adapter = train_adapter(query_vectors, doc_vectors, relevant)
+    if use_adapter:
+        adapter = train_adapter(query_vectors, doc_vectors, relevant)
+        model = fit_logistic(F.design(x, best_inter), y, best_c)
+    else:
+        # No adapter: A = 0 and the adapted cosine's column weighs nothing (standardised
+        # with mean 0 and scale 1, so the shipped format and features.py stay as they are).
+        adapter = np.zeros((doc_vectors.shape[1],) * 2, dtype=np.float32)
+        model = fit_logistic(x[:, no_adapter], y, best_c)
+        column = F.FEATURE_NAMES.index("adapted_cosine")
+        for key, value in (("mean", 0.0), ("scale", 1.0), ("coef", 0.0)):
+            model[key] = [*model[key][:column], value, *model[key][column:]]
     np.save(OUT / F.ADAPTER_FILE, adapter, allow_pickle=False)
-    model = fit_logistic(F.design(x, best_inter), y, best_c)
     model = {
         "features": list(F.FEATURE_NAMES),
         "interactions": best_inter,
@@ -273,11 +329,22 @@ def main() -> None:
         "split": "CLEF 2020 task 2 train (800 tweets), 5-fold GroupKFold by tweet",
         "candidate_recall": {str(n): round(r, 4) for n, r in recall.items()},
         "candidates_per_signal": per_signal,
+        "encoder": MATCHING_MODEL_ID,
+        "cv_vectors": (
+            "per fold: the encoder fine-tuned without that fold (bench/finetune_encoder.py --cv)"
+            if args.fold_vectors
+            else "the shipped encoder"
+        ),
         "grid": [
-            {"C": c, "interactions": i, **{k: round(v, 4) for k, v in res[0].items()}}
-            for (c, i), res in grid.items()
+            {
+                "C": c,
+                "interactions": i,
+                "adapter": a,
+                **{k: round(v, 4) for k, v in res[0].items()},
+            }
+            for (c, i, a), res in grid.items()
         ],
-        "chosen": {"C": best_c, "interactions": best_inter},
+        "chosen": {"C": best_c, "interactions": best_inter, "adapter": use_adapter},
         "cv": {k: round(v, 4) for k, v in best.items()},
         "cv_without_adapter": {k: round(v, 4) for k, v in ablation.items()},
         "cv_adapter_only": {k: round(v, 4) for k, v in adapter_only.items()},

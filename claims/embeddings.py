@@ -1,8 +1,9 @@
 """Claims' sentence vectors in the database, and the vector search matching runs over them.
 
-Vectors are made by claims.semantic.encoder and stored in ClaimEmbedding with the model's id
-and a digest of the wording they encode, so a new model or a new wording is re-embedded
-(`embed()`; the `nlp` queue's task and `manage.py embed_claims`).
+Vectors are made by the claim-matching encoder (claims.semantic.encoder.load_matching_encoder)
+and stored in ClaimEmbedding with the model's id (MATCHING_MODEL_ID) and a digest of the
+wording they encode, so a new model or a new wording is re-embedded (`embed()`; the `nlp`
+queue's task and `manage.py embed_claims`).
 
 Search (`nearest()`) has two shapes, by collection size:
 - below claims.semantic.index.ANN_MIN_SIZE, exact search over every stored vector, held in
@@ -32,7 +33,7 @@ from django.utils import timezone
 
 from claims.models import Claim, ClaimEmbedding
 from claims.semantic import index as vector_index
-from claims.semantic.encoder import MODEL_ID, Encoder
+from claims.semantic.encoder import MATCHING_MODEL_ID, Encoder
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +50,7 @@ def claims_to_embed(*, everything: bool = False) -> Iterable[int]:
     """Ids of the claims without a vector from the current model (all claims: `everything`)."""
     claims = Claim.objects.all()
     if not everything:
-        claims = claims.exclude(embedding__model_id=MODEL_ID)
+        claims = claims.exclude(embedding__model_id=MATCHING_MODEL_ID)
     return claims.order_by("pk").values_list("pk", flat=True)
 
 
@@ -65,7 +66,13 @@ def embed(
     A claim whose stored vector already encodes its current wording with the current model is
     skipped unless `force`. Batches of EMBED_BATCH: a back-fill of a large table never holds
     more than one batch of texts and vectors. `progress(n)` is told each batch's size.
+    `encoder` must be the matching encoder: other models' vectors are not comparable.
     """
+    if encoder.model_id != MATCHING_MODEL_ID:
+        raise ValueError(
+            f"Cannot store {encoder.model_id} vectors: matching searches {MATCHING_MODEL_ID} "
+            "vectors only. Pass claims.semantic.encoder.load_matching_encoder()."
+        )
     written = 0
     ids = list(claim_ids)
     for start in range(0, len(ids), EMBED_BATCH):
@@ -73,9 +80,9 @@ def embed(
         rows = list(Claim.objects.filter(pk__in=chunk).values_list("pk", "text"))
         if not force:
             current = set(
-                ClaimEmbedding.objects.filter(claim__in=chunk, model_id=MODEL_ID).values_list(
-                    "claim_id", "text_sha256"
-                )
+                ClaimEmbedding.objects.filter(
+                    claim__in=chunk, model_id=MATCHING_MODEL_ID
+                ).values_list("claim_id", "text_sha256")
             )
             rows = [(pk, text) for pk, text in rows if (pk, text_digest(text)) not in current]
         if rows:
@@ -84,7 +91,7 @@ def embed(
                 [
                     ClaimEmbedding(
                         claim_id=pk,
-                        model_id=MODEL_ID,
+                        model_id=MATCHING_MODEL_ID,
                         text_sha256=text_digest(text),
                         vector=vector_index.to_blob(vector),
                     )
@@ -103,7 +110,7 @@ def embed(
 def vectors_of(claim_ids: Sequence[int]) -> dict[int, np.ndarray]:
     """The current model's stored vectors of these claims (claims without one are absent)."""
     rows = list(
-        ClaimEmbedding.objects.filter(claim__in=claim_ids, model_id=MODEL_ID).values_list(
+        ClaimEmbedding.objects.filter(claim__in=claim_ids, model_id=MATCHING_MODEL_ID).values_list(
             "claim_id", "vector"
         )
     )
@@ -128,7 +135,7 @@ def _load(rows: Iterable[tuple[int, bytes]]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _current_rows():
-    return ClaimEmbedding.objects.filter(model_id=MODEL_ID)
+    return ClaimEmbedding.objects.filter(model_id=MATCHING_MODEL_ID)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -155,8 +162,8 @@ def build_ann_index(*, minimum: int | None = None) -> int:
     ids, vectors = _load(rows.order_by("claim_id").values_list("claim_id", "vector").iterator())
     directory = _index_dir()
     directory.mkdir(parents=True, exist_ok=True)
-    vector_index.build_ann(ids, vectors, directory / ANN_FILE, MODEL_ID)
-    meta = {"model_id": MODEL_ID, "cut_off": cut_off.isoformat(), "count": len(ids)}
+    vector_index.build_ann(ids, vectors, directory / ANN_FILE, MATCHING_MODEL_ID)
+    meta = {"model_id": MATCHING_MODEL_ID, "cut_off": cut_off.isoformat(), "count": len(ids)}
     temporary = directory / f".{ANN_META}.{os.getpid()}"
     temporary.write_text(json.dumps(meta), encoding="utf-8")
     os.replace(temporary, directory / ANN_META)
@@ -183,7 +190,9 @@ class _Searchers:
         with self.lock:
             if self.exact is None or self.exact.generation != generation:
                 ids, vectors = _load(_current_rows().values_list("claim_id", "vector").iterator())
-                self.exact = _Exact(generation, vector_index.exact_index(ids, vectors, MODEL_ID))
+                self.exact = _Exact(
+                    generation, vector_index.exact_index(ids, vectors, MATCHING_MODEL_ID)
+                )
             return self.exact.index
 
 
@@ -195,7 +204,7 @@ def _ann_cut_off() -> datetime | None:
         meta = json.loads((_index_dir() / ANN_META).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if meta.get("model_id") != MODEL_ID:
+    if meta.get("model_id") != MATCHING_MODEL_ID:
         return None
     try:
         return datetime.fromisoformat(meta["cut_off"])
@@ -212,7 +221,7 @@ def _open_ann():
     path = str(_index_dir() / ANN_FILE)
     with _searchers.lock:
         if _ann_indexes.get(path) is None:
-            _ann_indexes[path] = vector_index.open_ann(path, MODEL_ID)
+            _ann_indexes[path] = vector_index.open_ann(path, MATCHING_MODEL_ID)
         return _ann_indexes[path]
 
 

@@ -129,3 +129,49 @@ class ClaimReviewFeed(models.Model):
 
     def __str__(self) -> str:
         return self.name or self.url
+
+
+class ExternalReviewEmbedding(models.Model):
+    """An external review's claim as a sentence vector of the matching model (claims.semantic),
+    with a digest of the wording it encodes: a new model or a re-imported wording re-embeds."""
+
+    review = models.OneToOneField(
+        ExternalReview, on_delete=models.CASCADE, primary_key=True, related_name="embedding"
+    )
+    model_id = models.CharField(max_length=100)
+    text_sha256 = models.CharField(max_length=64)
+    vector = models.BinaryField(help_text="float16, as claims.semantic.index.to_blob stores it.")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["model_id", "updated_at"], name="external_embedding_model")]
+
+    def __str__(self) -> str:
+        return f"vector of external review {self.review_id} ({self.model_id})"
+
+
+class ExternalMatch(models.Model):
+    """Another fact-checker's review close in meaning to a claim ("checked before by Africa
+    Check"), labelled by the guard like claims.ClaimMatch. Suggestions only."""
+
+    claim = models.ForeignKey(
+        "claims.Claim", on_delete=models.CASCADE, related_name="external_matches"
+    )
+    review = models.ForeignKey(ExternalReview, on_delete=models.CASCADE, related_name="matches")
+    score = models.FloatField()
+    kind = models.CharField(max_length=16)  # claims.models.MatchKind: "same" or "related"
+    reason = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["claim", "-score", "review"]
+        constraints = [
+            models.UniqueConstraint(fields=["claim", "review"], name="external_match_unique"),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=["same", "related"]), name="external_match_kind_valid"
+            ),
+        ]
+        indexes = [models.Index(fields=["review"], name="external_match_review")]
+
+    def __str__(self) -> str:
+        return f"claim {self.claim_id} ~ external review {self.review_id} ({self.kind})"

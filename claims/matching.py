@@ -1,8 +1,9 @@
 """Matching: "has this been checked before?" Finds the stored claims closest to a text.
 
 match_text() ranks by meaning and wording together: candidates are the claims nearest in
-meaning (claims.embeddings, vectors from claims.semantic.encoder) and the claims most alike in
-wording (match_candidates() below), rescored by claims.semantic.ranking and labelled `same` or
+meaning (claims.embeddings; vectors from the claim-matching encoder,
+claims.semantic.encoder.load_matching_encoder) and the claims most alike in wording
+(match_candidates() below), rescored by claims.semantic.ranking and labelled `same` or
 `related` by the guard (claims.semantic.guard). Without the encoder it ranks by wording alone
 and says so (matching_mode()).
 
@@ -26,7 +27,7 @@ from django.db.models import QuerySet
 from claims import embeddings
 from claims.models import Claim
 from claims.semantic import guard
-from claims.semantic.encoder import encoder_problem, load_encoder
+from claims.semantic.encoder import load_matching_encoder, matching_encoder_problem
 from claims.semantic.lexical import trigram_similarity
 from claims.semantic.ranking import CANDIDATES_PER_SIGNAL, MATCH_THRESHOLD, score_candidates
 
@@ -217,7 +218,7 @@ class Match:
 
 def matching_mode() -> tuple[str, str | None]:
     """("meaning", None), or ("wording", why the encoder is not there) for health and desk."""
-    problem = encoder_problem()
+    problem = matching_encoder_problem()
     return ("wording", problem) if problem else ("meaning", None)
 
 
@@ -234,7 +235,7 @@ def match_text(
     claim's own article). `threshold` defaults to claims.semantic.ranking.MATCH_THRESHOLD
     (chosen on the CLEF 2020 train split), WORDING_ONLY_THRESHOLD without the encoder.
     """
-    encoder = load_encoder()
+    encoder = load_matching_encoder()
     if encoder is None:
         threshold = WORDING_ONLY_THRESHOLD if threshold is None else threshold
         scored = match_candidates(text, limit=limit * 4, threshold=threshold)

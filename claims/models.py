@@ -619,7 +619,12 @@ class ApiToken(models.Model):
         self.last_used_at = now
 
 
-from claims.external_models import ClaimReviewFeed, ExternalReview  # noqa: E402,F401
+from claims.external_models import (  # noqa: E402,F401
+    ClaimReviewFeed,
+    ExternalMatch,
+    ExternalReview,
+    ExternalReviewEmbedding,
+)
 from claims.webhook_models import (  # noqa: E402,F401
     WebhookDelivery,
     WebhookEndpoint,

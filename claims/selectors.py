@@ -20,6 +20,7 @@ from claims.models import (
     ClaimMatch,
     ClaimStatus,
     Evidence,
+    ExternalMatch,
     MatchKind,
     Verdict,
     VerdictCitation,
@@ -158,6 +159,17 @@ def claim_family_matches(claim: Claim) -> tuple[list[ClaimMatch], list[ClaimMatc
         elif row.fact_check is None and row.matched.status != ClaimStatus.DISMISSED:
             similar.append(row)
     return checked_before, similar
+
+
+def claim_external_matches(claim: Claim) -> list[ExternalMatch]:
+    """The claim's recorded matches to other fact-checkers' imported reviews, best first, with
+    the review (not its raw JSON): one query."""
+    return list(
+        ExternalMatch.objects.filter(claim=claim)
+        .select_related("review")
+        .defer("review__raw")
+        .order_by("-score", "review_id")
+    )
 
 
 def claim_search(queryset: QuerySet[Claim], q: str) -> QuerySet[Claim]:
@@ -313,14 +325,20 @@ def claim_evidence(claim: Claim) -> QuerySet[Evidence]:
 
 def claims_seen_before(claims: QuerySet[Claim], seen: bool = True) -> QuerySet[Claim]:
     """The claims that were checked before (seen=False: the others): a recorded match to a
-    claim with a published version or to an occurrence of one (its family's fact-check), or an
-    occurrence of a published fact-check's family itself."""
+    claim with a published version or to an occurrence of one (its family's fact-check), an
+    occurrence of a published fact-check's family itself, or a recorded match to another
+    fact-checker's imported review."""
     published = Verdict.State.PUBLISHED
-    checked = Q(same_as__isnull=False) | Exists(
-        ClaimMatch.objects.filter(
-            Q(matched__verdicts__state=published) | Q(matched__same_as__verdicts__state=published),
-            claim=OuterRef("pk"),
+    checked = (
+        Q(same_as__isnull=False)
+        | Exists(
+            ClaimMatch.objects.filter(
+                Q(matched__verdicts__state=published)
+                | Q(matched__same_as__verdicts__state=published),
+                claim=OuterRef("pk"),
+            )
         )
+        | Exists(ExternalMatch.objects.filter(claim=OuterRef("pk")))
     )
     return claims.filter(checked if seen else ~checked)
 

@@ -85,6 +85,19 @@ def rematch_around(claim_id: int) -> int:
     return services.claims_rematch_around(claim_id)
 
 
+@shared_task(
+    name="claims.embed_external_reviews",
+    autoretry_for=(OperationalError,),
+    max_retries=3,
+    retry_backoff=True,
+    retry_jitter=True,
+)
+def embed_external_reviews(review_ids: list[int]) -> int:
+    """Embed imported ClaimReview and match the open claims that repeat them (the `nlp`
+    queue). Returns how many vectors were written. Safe to run twice."""
+    return services.external_reviews_embed_and_match(review_ids)
+
+
 @shared_task(name="claims.build_match_index", autoretry_for=(OperationalError,), max_retries=3)
 def build_match_index() -> int:
     """Rebuild the approximate vector index (beat, every ten minutes) once the collection is

@@ -329,6 +329,7 @@ CLAIMS_NLP_QUEUE = os.environ.get("CLAIMS_NLP_QUEUE", "").strip() or "nlp"
 CELERY_TASK_ROUTES = {
     "claims.embed_claims": {"queue": CLAIMS_NLP_QUEUE},
     "claims.rematch_around": {"queue": CLAIMS_NLP_QUEUE},
+    "claims.embed_external_reviews": {"queue": CLAIMS_NLP_QUEUE},
     "claims.build_match_index": {"queue": CLAIMS_NLP_QUEUE},
 }
 

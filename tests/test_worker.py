@@ -49,7 +49,7 @@ def test_real_worker_embeds_extracted_claims_and_records_what_they_repeat(live_w
     from django.utils import timezone
 
     from claims.models import ClaimEmbedding, ClaimMatch, ClaimStatus, Rating, Verdict
-    from claims.semantic.encoder import MODEL_ID
+    from claims.semantic.encoder import MATCHING_MODEL_ID
     from tests.factories import ClaimFactory, UserFactory
 
     checked_text = "Officials said 412 million euros were spent on the bridge in 2019."
@@ -77,7 +77,7 @@ def test_real_worker_embeds_extracted_claims_and_records_what_they_repeat(live_w
         "the worker did not embed the extracted claim within 60 s"
     )
     claim = Claim.objects.get(snapshot=snapshot)
-    assert claim.embedding.model_id == MODEL_ID
+    assert claim.embedding.model_id == MATCHING_MODEL_ID
     assert wait_for(lambda: ClaimMatch.objects.filter(claim=claim).exists())
     match = ClaimMatch.objects.get(claim=claim)
     assert (match.matched_id, match.kind) == (checked.pk, "same")

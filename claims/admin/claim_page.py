@@ -178,6 +178,7 @@ class ClaimPageMixin(DeskPageMixin):
             "head_version": head_versions[0] if head_versions else None,
             "occurrences": occurrences,
             "checked_before": checked_before,
+            "checked_elsewhere": selectors.claim_external_matches(claim),
             "similar": similar,
             "is_editor": is_editor,
             "can_attach": can_attach,

@@ -91,6 +91,29 @@ class SimilarClaimSerializer(serializers.Serializer):
     reason = serializers.CharField()
 
 
+class CheckedElsewhereSerializer(serializers.Serializer):
+    """A recorded match to another fact-checker's review (imported ClaimReview, see
+    external-reviews/), best first: who checked it, their rating as they gave it, and when."""
+
+    review = serializers.IntegerField(source="review_id", help_text="The external review.")
+    publisher = serializers.SerializerMethodField()
+    claim_reviewed = serializers.CharField(source="review.claim_reviewed")
+    rating_name = serializers.CharField(
+        source="review.rating_name", help_text="The publisher's rating, as given."
+    )
+    rating = serializers.CharField(
+        source="review.rating", help_text="Ours, when theirs maps to it clearly; else empty."
+    )
+    date_published = serializers.CharField(source="review.date_published")
+    url = serializers.CharField(source="review.url", help_text="The review's page.")
+    score = serializers.FloatField()
+    kind = serializers.ChoiceField(choices=MatchKind.choices)
+    reason = serializers.CharField()
+
+    def get_publisher(self, row: Any) -> str:
+        return row.review.publisher_name or row.review.publisher_site
+
+
 def family_verdict(claim: Claim) -> dict[str, Any] | None:
     """FamilyVerdictSerializer's shape for an occurrence, from selectors.family_prefetches()
     (built by hand: a list page shapes it per row)."""
@@ -181,16 +204,24 @@ class ClaimSerializer(serializers.ModelSerializer):
 
 class ClaimDetailSerializer(ClaimSerializer):
     """A claim, with `quote`: the exact sentence of the article it was extracted from, and
-    what it was matched with: `checked_before` (published fact-checks) and `similar_claims`
-    (claims open on the desk). The response's ETag is the review tag, the If-Match a publish
+    what it was matched with: `checked_before` (published fact-checks), `checked_elsewhere`
+    (other fact-checkers' imported reviews) and `similar_claims` (claims open on the desk).
+    The response's ETag is the review tag, the If-Match a publish
     needs."""
 
     quote = StrictCharField(read_only=True)
     checked_before = serializers.SerializerMethodField()
+    checked_elsewhere = serializers.SerializerMethodField()
     similar_claims = serializers.SerializerMethodField()
 
     class Meta(ClaimSerializer.Meta):
-        fields = [*ClaimSerializer.Meta.fields, "quote", "checked_before", "similar_claims"]
+        fields = [
+            *ClaimSerializer.Meta.fields,
+            "quote",
+            "checked_before",
+            "checked_elsewhere",
+            "similar_claims",
+        ]
 
     def _family_matches(self, claim: Claim) -> tuple[list, list]:
         # One read for both fields (selectors.claim_family_matches: two queries).
@@ -202,6 +233,10 @@ class ClaimDetailSerializer(ClaimSerializer):
     @extend_schema_field(CheckedBeforeSerializer(many=True))
     def get_checked_before(self, claim: Claim) -> list[dict[str, Any]]:
         return CheckedBeforeSerializer(self._family_matches(claim)[0], many=True).data
+
+    @extend_schema_field(CheckedElsewhereSerializer(many=True))
+    def get_checked_elsewhere(self, claim: Claim) -> list[dict[str, Any]]:
+        return CheckedElsewhereSerializer(selectors.claim_external_matches(claim), many=True).data
 
     @extend_schema_field(SimilarClaimSerializer(many=True))
     def get_similar_claims(self, claim: Claim) -> list[dict[str, Any]]:

@@ -29,6 +29,7 @@ from claims.interchange.claimreview_import import (
     parse_value,
 )
 from claims.interchange.jsonld import review_url
+from claims.services.checked_before import external_reviews_request_embedding
 from sources.fetching import FetchError, fetch
 from sources.models import MAX_URL_LENGTH
 from sources.normalize import InvalidURL
@@ -279,6 +280,8 @@ def external_reviews_store(
     summary.review_ids = [row.pk for row in stored]
     summary.updated = sum(1 for url in urls if url in known)
     summary.imported = len(urls) - summary.updated
+    # After commit, the nlp queue embeds them and matches open claims against them.
+    external_reviews_request_embedding(summary.review_ids)
     return summary
 
 

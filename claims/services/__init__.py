@@ -22,10 +22,13 @@ from claims.publication import current_draft
 from claims.services.checked_before import (
     claim_record_matches,
     claims_embed_and_match,
+    claims_record_external_matches,
     claims_record_matches,
     claims_rematch_around,
     claims_request_embedding,
     claims_request_rematch,
+    external_reviews_embed_and_match,
+    external_reviews_request_embedding,
 )
 from claims.services.evidence import (
     EVIDENCE_EDITABLE_FIELDS,
@@ -81,6 +84,7 @@ __all__ = [
     "claim_transition",
     "claim_update",
     "claims_embed_and_match",
+    "claims_record_external_matches",
     "claims_record_matches",
     "claims_rematch_around",
     "claims_request_embedding",
@@ -94,6 +98,8 @@ __all__ = [
     "evidence_delete",
     "evidence_reject_suggestion",
     "evidence_update",
+    "external_reviews_embed_and_match",
+    "external_reviews_request_embedding",
     "may_head_family",
     "require_not_occurrence",
     "snapshot_extract_claims",

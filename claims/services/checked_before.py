@@ -14,10 +14,10 @@ from collections.abc import Callable, Sequence
 from django.db import transaction
 from django.db.models import Q, QuerySet
 
-from claims import embeddings
+from claims import embeddings, external_matching
 from claims.matching import match_text
-from claims.models import Claim, ClaimMatch, VerdictState
-from claims.semantic.encoder import load_encoder
+from claims.models import Claim, ClaimMatch, ExternalMatch, ExternalReview, VerdictState
+from claims.semantic.encoder import load_matching_encoder
 from claims.services.webhooks import webhooks_enqueue_matches
 from claims.workflow import OPEN_STATUSES
 from config.celery import registered_task
@@ -26,6 +26,7 @@ logger = logging.getLogger(__name__)
 
 EMBED_TASK = "claims.embed_claims"
 REMATCH_TASK = "claims.rematch_around"
+EMBED_EXTERNAL_TASK = "claims.embed_external_reviews"
 MATCHES_KEPT = 5  # matches recorded per claim, best first
 # When a fact-check is published or retracted, the open claims nearest to it (at most this
 # many) have their matches recorded again, as do the claims whose matches already name it.
@@ -90,7 +91,7 @@ def claims_embed_and_match(claim_ids: Sequence[int]) -> int:
     Returns how many vectors were written. Without the encoder nothing is embedded and the
     matches are recorded by wording alone (claims.matching says which).
     """
-    encoder = load_encoder()
+    encoder = load_matching_encoder()
     written = embeddings.embed(claim_ids, encoder) if encoder is not None else 0
     claims_record_matches(claim_ids)
     return written
@@ -128,3 +129,68 @@ def claims_rematch_around(claim_id: int) -> int:
 def claims_record_matches(claim_ids: Sequence[int]) -> None:
     for claim in Claim.objects.filter(pk__in=claim_ids).select_related("snapshot"):
         claim_record_matches(claim)
+    claims_record_external_matches(claim_ids)
+
+
+# --- Other fact-checkers' verdicts (imported ClaimReview) ---------------------------------------
+
+
+def claims_record_external_matches(claim_ids: Sequence[int]) -> int:
+    """Replace the claims' recorded matches to imported reviews ("checked before by Africa
+    Check") with the current best ones; returns how many were recorded. Needs the encoder:
+    without it the claims keep what they had."""
+    encoder = load_matching_encoder()
+    if encoder is None or not claim_ids:
+        return 0
+    texts = dict(Claim.objects.filter(pk__in=claim_ids).values_list("pk", "text"))
+    vectors = embeddings.vectors_of(list(texts))
+    missing = [pk for pk in texts if pk not in vectors]
+    if missing:
+        vectors.update(zip(missing, encoder.encode([texts[pk] for pk in missing]), strict=True))
+    rows = [
+        ExternalMatch(
+            claim_id=pk,
+            review_id=hit.review_id,
+            score=hit.score,
+            kind=hit.kind,
+            reason=hit.reason[:200],
+        )
+        for pk, text in texts.items()
+        for hit in external_matching.match_reviews(text, vectors[pk], limit=MATCHES_KEPT)
+    ]
+    with transaction.atomic():
+        ExternalMatch.objects.filter(claim__in=list(texts)).delete()
+        ExternalMatch.objects.bulk_create(rows)
+    return len(rows)
+
+
+def external_reviews_request_embedding(review_ids: Sequence[int]) -> None:
+    """After commit, queue the embedding of imported reviews and the matching of open claims
+    against them (the `nlp` queue)."""
+    ids = sorted(set(review_ids))
+    if not ids:
+        return
+    task = registered_task(EMBED_EXTERNAL_TASK)
+    transaction.on_commit(lambda: task.delay(ids))
+
+
+def external_reviews_embed_and_match(review_ids: Sequence[int]) -> int:
+    """Embed the imported reviews, then record again the external matches of the open claims
+    that repeat any of them, so a claim checked elsewhere after it arrived says so. Returns how
+    many vectors were written (0 without the encoder: nothing is matched then)."""
+    encoder = load_matching_encoder()
+    if encoder is None:
+        return 0
+    written = external_matching.embed_reviews(review_ids, encoder)
+
+    def open_claims(claims: QuerySet[Claim]) -> QuerySet[Claim]:
+        return claims.filter(status__in=OPEN_STATUSES, same_as__isnull=True)
+
+    affected: set[int] = set()
+    reviews = ExternalReview.objects.filter(pk__in=review_ids)
+    for text in reviews.values_list("claim_reviewed", flat=True):
+        if text.strip():
+            found = match_text(text, limit=REMATCH_NEIGHBOURS, among=open_claims)
+            affected.update(match.claim_id for match in found)
+    claims_record_external_matches(sorted(affected))
+    return written

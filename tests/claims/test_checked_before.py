@@ -16,7 +16,7 @@ from claims import embeddings, services
 from claims.extraction import read_text
 from claims.models import Claim, ClaimEmbedding, ClaimMatch, ClaimStatus, Rating, Verdict
 from claims.semantic import encoder as encoder_module
-from claims.semantic.encoder import MODEL_ID, load_encoder
+from claims.semantic.encoder import MATCHING_MODEL_ID, Encoder, load_matching_encoder
 from config.celery import app
 from tests.factories import ClaimFactory, SnapshotFactory, SourceFactory, UserFactory
 
@@ -76,10 +76,10 @@ def test_ingested_claims_are_embedded_with_the_model_id(django_capture_on_commit
         result = services.article_ingest(document=read_text(text), raw=text)
     stored = ClaimEmbedding.objects.filter(claim__in=result.new_claims)
     assert stored.count() == len(result.new_claims) > 0
-    assert set(stored.values_list("model_id", flat=True)) == {MODEL_ID}
+    assert set(stored.values_list("model_id", flat=True)) == {MATCHING_MODEL_ID}
     allied = next(c for c in result.new_claims if c.text.startswith("Allied forces"))
     vector = embeddings.vectors_of([allied.pk])[allied.pk]
-    expected = load_encoder().encode([allied.text])[0]
+    expected = load_matching_encoder().encode([allied.text])[0]
     assert float(vector @ expected) > 0.999
 
 
@@ -94,7 +94,7 @@ def test_a_new_wording_is_embedded_again_and_an_unchanged_one_is_not(
     after = ClaimEmbedding.objects.get(claim=claim)
     assert after.text_sha256 == embeddings.text_digest(REWORDED)
     assert bytes(after.vector) != bytes(before.vector)
-    assert embeddings.embed([claim.pk], load_encoder()) == 0  # already current
+    assert embeddings.embed([claim.pk], load_matching_encoder()) == 0  # already current
 
 
 def test_a_new_claim_records_the_published_fact_check_it_repeats(create):
@@ -196,7 +196,7 @@ def test_embed_claims_command_back_fills_with_progress():
     out, err = io.StringIO(), io.StringIO()
     call_command("embed_claims", stdout=out, stderr=err)
     assert ClaimEmbedding.objects.count() == 3
-    assert f"Embedded 3 of 3 claims checked ({MODEL_ID})." in out.getvalue()
+    assert f"Embedded 3 of 3 claims checked ({MATCHING_MODEL_ID})." in out.getvalue()
     assert "3/3 claims (100%" in err.getvalue()
     # A wording changed behind the service's back: only --all looks at every claim.
     Claim.objects.filter(pk=claims[0].pk).update(text=OTHER_FIGURE)
@@ -217,7 +217,7 @@ def test_embed_claims_command_fails_clearly_without_the_encoder(no_encoder):
 
 def test_the_approximate_index_and_its_tail_are_searched(settings, tmp_path):
     settings.CLAIMS_MATCH_INDEX_DIR = tmp_path / "index"
-    encoder = load_encoder()
+    encoder = load_matching_encoder()
     indexed = [_claim(text) for text in (ISLANDERS, UNRELATED)]
     embeddings.embed([c.pk for c in indexed], encoder)
     assert embeddings.build_ann_index(minimum=1) == 2
@@ -233,13 +233,13 @@ def test_the_approximate_index_and_its_tail_are_searched(settings, tmp_path):
 
 def test_a_collection_below_the_minimum_gets_no_index(settings, tmp_path):
     settings.CLAIMS_MATCH_INDEX_DIR = tmp_path / "index"
-    embeddings.embed([_claim(ISLANDERS).pk], load_encoder())
+    embeddings.embed([_claim(ISLANDERS).pk], load_matching_encoder())
     assert embeddings.build_ann_index(minimum=2) == 0
     assert not (tmp_path / "index").exists()
 
 
 def test_exact_search_sees_new_rows_without_a_restart():
-    encoder = load_encoder()
+    encoder = load_matching_encoder()
     first = _claim(ISLANDERS)
     embeddings.embed([first.pk], encoder)
     query = encoder.encode([UNRELATED])[0]
@@ -257,8 +257,18 @@ def test_nlp_tasks_are_routed_to_their_own_queue(settings):
 
 
 def test_vectors_round_trip_through_the_database():
-    vector = load_encoder().encode([ISLANDERS])[0]
+    vector = load_matching_encoder().encode([ISLANDERS])[0]
     claim = _claim(ISLANDERS)
-    embeddings.embed([claim.pk], load_encoder())
+    embeddings.embed([claim.pk], load_matching_encoder())
     stored = embeddings.vectors_of([claim.pk])[claim.pk]
     assert stored.dtype == np.float32 and float(stored @ vector) > 0.999
+
+
+def test_embed_refuses_the_vectors_of_another_model():
+    # Matching searches MATCHING_MODEL_ID vectors only: another model's vectors stored under
+    # that id would be silently wrong, under their own id silently ignored.
+    other = Encoder(encoder_module.model_files(), model_id="some-other-model")
+    claim = _claim(ISLANDERS)
+    with pytest.raises(ValueError, match="load_matching_encoder"):
+        embeddings.embed([claim.pk], other)
+    assert not ClaimEmbedding.objects.filter(claim=claim).exists()

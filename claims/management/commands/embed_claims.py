@@ -13,7 +13,11 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser, OutputWrapper
 
 from claims import embeddings, services
-from claims.semantic.encoder import MODEL_ID, encoder_problem, load_encoder
+from claims.semantic.encoder import (
+    MATCHING_MODEL_ID,
+    load_matching_encoder,
+    matching_encoder_problem,
+)
 
 
 class Progress:
@@ -63,16 +67,16 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        encoder = load_encoder()
+        encoder = load_matching_encoder()
         if encoder is None:
             raise CommandError(
-                f"The sentence encoder cannot load: {encoder_problem()} Matching stays by "
+                f"The sentence encoder cannot load: {matching_encoder_problem()} Matching stays by "
                 "wording until it can."
             )
         ids = list(embeddings.claims_to_embed(everything=options["all"]))
         progress = Progress(len(ids), self.stderr)
         written = embeddings.embed(ids, encoder, progress=progress)
-        self.stdout.write(f"Embedded {written} of {len(ids)} claims checked ({MODEL_ID}).")
+        self.stdout.write(f"Embedded {written} of {len(ids)} claims checked ({MATCHING_MODEL_ID}).")
         if options["match"]:
             for start in range(0, len(ids), embeddings.EMBED_BATCH):
                 services.claims_record_matches(ids[start : start + embeddings.EMBED_BATCH])

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from claims.semantic.encoder import encoder_problem, load_encoder
+from claims.semantic.encoder import load_matching_encoder, matching_encoder_problem
 from claims.semantic.ranking import Ranker
 
 RUN_TAG = "claimtracker"
@@ -83,9 +83,9 @@ class Command(BaseCommand):
         queries = read_items(options["queries"])
         encoder = None
         if not options["lexical"]:
-            encoder = load_encoder()
+            encoder = load_matching_encoder()
             if encoder is None:
-                problem = (encoder_problem() or "see the log").rstrip(".")
+                problem = (matching_encoder_problem() or "see the log").rstrip(".")
                 self.stderr.write(
                     f"match_file: the sentence encoder is unavailable ({problem}); "
                     "ranking by wording only."

@@ -7,7 +7,18 @@ import socket
 import numpy as np
 import pytest
 
-from claims.semantic.encoder import DIMENSION, MODEL_ID, Encoder, load_encoder, model_files
+from claims.semantic.encoder import (
+    DIMENSION,
+    MATCHING_MODEL_ID,
+    MODEL_ID,
+    Encoder,
+    EncoderUnavailable,
+    ModelFiles,
+    load_encoder,
+    load_matching_encoder,
+    matching_encoder_problem,
+    model_files,
+)
 
 
 @pytest.fixture
@@ -68,3 +79,18 @@ def test_encoding_nothing_gives_an_empty_matrix() -> None:
     encoder = load_encoder()
     assert encoder is not None
     assert encoder.encode([]).shape == (0, DIMENSION)
+
+
+def test_matching_encodes_with_the_base_encoder_until_a_fine_tuned_one_wins() -> None:
+    # bench/MATCHING.md (negative results): the fine-tuned encoder lost on train CV.
+    assert MATCHING_MODEL_ID == MODEL_ID
+    assert load_matching_encoder() is load_encoder()
+    assert matching_encoder_problem() is None
+
+
+def test_a_changed_model_file_is_refused(tmp_path) -> None:
+    files = model_files()
+    changed = tmp_path / "model.onnx"
+    changed.write_bytes(files.model.read_bytes()[:-1] + b"\0")
+    with pytest.raises(EncoderUnavailable, match="sha256 differs"):
+        Encoder(ModelFiles(model=changed, tokenizer=files.tokenizer))

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from claims.matching import trigram_similarity
-from claims.semantic.encoder import load_encoder
+from claims.semantic.encoder import load_matching_encoder
 from claims.semantic.ranking import (
     CANDIDATES_PER_SIGNAL,
     MATCH_THRESHOLD,
@@ -28,7 +28,7 @@ CLAIMS = [
 
 @pytest.fixture(scope="module")
 def encoder():
-    loaded = load_encoder()
+    loaded = load_matching_encoder()
     assert loaded is not None
     return loaded
 
