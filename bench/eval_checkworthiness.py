@@ -1,22 +1,24 @@
 """Check-worthiness: our scorer against the rules alone and a TF-IDF + LR baseline.
 
-Run from the project root: ``.venv/bin/python bench/eval_checkworthiness.py``. Needs the
-development requirements (scikit-learn, for the baseline). Prints a Markdown table and writes
-it to bench/CHECKWORTHINESS.md.
+Run from the project root: ``.venv/bin/python bench/eval_checkworthiness.py [--old FILE]``.
+Needs the development requirements (scikit-learn, for the baseline). Prints Markdown tables
+and writes them to bench/CHECKWORTHINESS.md. ``--old`` adds the rows of an earlier model file.
 
-- CT24 dev and dev-test: CLEF CheckThat! 2024 Task 1 English (bench/data/checkworthiness/).
+- grouped CV: out-of-fold scores of cross-validation on CT24 train grouped by election
+  (``claims.extraction.learned.groups``). Ours are read from the model file (training computed
+  them); the baseline's are computed here with the same folds. Every threshold comes from
+  these scores; this is the figure that predicts a new debate.
+- CT24 dev and dev-test: CLEF CheckThat! 2024 Task 1 English (bench/data/checkworthiness/),
+  reported only: nothing is chosen on them.
 - news: every sentence the extractor keeps from the example article and the fixture articles,
   labelled by hand in bench/data/news_labels.tsv (1: states a checkable fact).
-
-Thresholds: ours uses the one in its model file (what ``extract()`` uses); the rules use their
-0.5; the baseline's is tuned on dev. Dev-test is never used to choose anything.
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
-import gzip
-import json
+import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -27,11 +29,11 @@ sys.path.insert(0, str(ROOT))
 
 from claims.extraction import RULE_MIN_SCORE, RuleScorer, extract, read_path  # noqa: E402
 from claims.extraction.learned import MODEL_PATH, LearnedScorer  # noqa: E402
-from claims.extraction.learned.training import (  # noqa: E402
-    best_f1_threshold,
-    binary_metrics,
-    read_ct24,
-)
+from claims.extraction.learned.groups import election_groups, grouped_folds  # noqa: E402
+from claims.extraction.learned.metrics import best_f1_threshold, binary_metrics  # noqa: E402
+from claims.extraction.learned.rescoring import use_encoder  # noqa: E402
+from claims.extraction.learned.training import TrainingConfig, read_ct24  # noqa: E402
+from claims.semantic.encoder import load_encoder  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
 CT24 = DATA / "checkworthiness"
@@ -45,6 +47,7 @@ OUTPUT = ROOT / "bench" / "CHECKWORTHINESS.md"
 MEGABYTE = 1_000_000
 
 Score = Callable[[Sequence[str]], list[float]]
+NEWS_UNLABELLED: list[tuple[str, str]] = []  # sentences the extractor keeps that have no label
 
 
 def _squash(text: str) -> str:
@@ -59,13 +62,20 @@ def news_sentences() -> tuple[list[str], list[int]]:
             labels[row["article"], _squash(row["sentence"])] = int(row["label"])
     texts: list[str] = []
     gold: list[int] = []
+    missing: list[tuple[str, str]] = []
     for name, path in ARTICLES.items():
         for sentence in extract(read_path(path), scorer=RuleScorer()).sentences:
             key = (name, _squash(sentence.text))
             if key not in labels:
-                raise SystemExit(f"{NEWS_LABELS} has no label for {key}: add a row for it.")
+                missing.append(key)
+                continue
             texts.append(sentence.text)
             gold.append(labels[key])
+    for key in missing:
+        # The splitter changes under the labels now and then; the table says how many rows
+        # were left out, and this says which to label.
+        print(f"{NEWS_LABELS} has no label for {key}: add a row for it.", file=sys.stderr)
+    NEWS_UNLABELLED[:] = missing
     return texts, gold
 
 
@@ -77,6 +87,43 @@ def tfidf_baseline(train_texts: Sequence[str], train_labels: Sequence[int]) -> S
     model = LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced")
     model.fit(vectorizer.fit_transform(train_texts), train_labels)
     return lambda texts: model.predict_proba(vectorizer.transform(texts))[:, 1].tolist()
+
+
+def baseline_grouped_cv(train) -> tuple[float, dict[str, object]]:
+    """The baseline's threshold (best F1 on its grouped out-of-fold scores) and its CV summary."""
+    folds = grouped_folds(election_groups(train.ids, train.texts), TrainingConfig().folds)
+    oof = [0.0] * len(train.texts)
+    for held_out in folds:
+        held = set(held_out)
+        kept = [i for i in range(len(train.texts)) if i not in held]
+        score = tfidf_baseline([train.texts[i] for i in kept], [train.labels[i] for i in kept])
+        for i, p in zip(held_out, score([train.texts[i] for i in held_out]), strict=True):
+            oof[i] = p
+    threshold, _ = best_f1_threshold(oof, train.labels)
+    per_fold = [
+        binary_metrics([oof[i] for i in f], [train.labels[i] for i in f], threshold)["f1"]
+        for f in folds
+    ]
+    return threshold, {
+        "f1": binary_metrics(oof, train.labels, threshold)["f1"],
+        "fold_f1": per_fold,
+    }
+
+
+def _cv_cell(summary: dict[str, object] | None) -> str:
+    """pooled F1 (per-fold mean ± sd, min-max)."""
+    if not summary:
+        return "-"
+    if "fold_f1" not in summary:  # only the mean and spread were kept
+        return (
+            f"{float(summary['f1']):.3f} ({float(summary['fold_mean']):.3f} ± "  # type: ignore[arg-type]
+            f"{float(summary['fold_std']):.3f})"  # type: ignore[arg-type]
+        )
+    folds = [float(v) for v in summary["fold_f1"]]  # type: ignore[union-attr]
+    return (
+        f"{float(summary['f1']):.3f} ({statistics.mean(folds):.3f} ± "  # type: ignore[arg-type]
+        f"{statistics.pstdev(folds):.3f}, {min(folds):.3f}-{max(folds):.3f})"
+    )
 
 
 def megabyte_article() -> str:
@@ -96,14 +143,22 @@ def _ct24(name: str) -> Path:
     return CT24 / f"CT24_checkworthy_english_{name}.tsv"
 
 
-def _row(name: str, split: str, metrics: dict[str, float], threshold: float) -> str:
+def _row(name: str, cv: str, split: str, metrics: dict[str, float], threshold: float) -> str:
     return (
-        f"| {name} | {split} | {metrics['f1']:.3f} | {metrics['precision']:.3f} | "
+        f"| {name} | {cv} | {split} | {metrics['f1']:.3f} | {metrics['precision']:.3f} | "
         f"{metrics['recall']:.3f} | {metrics['average_precision']:.3f} | {threshold:.3f} |"
     )
 
 
+def _scores(scorer: LearnedScorer) -> Score:
+    return lambda texts: [score for score, _ in scorer.score_many(texts)]
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--old", type=Path, help="an earlier model file to compare with")
+    args = parser.parse_args()
+    use_encoder(load_encoder)  # as the claims app does at start-up
     started = time.perf_counter()
     train = read_ct24(_ct24("train"))
     splits = {
@@ -115,72 +170,123 @@ def main() -> None:
     load_started = time.process_time()
     ours = LearnedScorer.load(MODEL_PATH)
     load_seconds = time.process_time() - load_started
+    cv = ours.provenance.get("cross_validation", {})
+    first_stage = LearnedScorer.load(MODEL_PATH)
+    first_stage.rescorer = None
+    first_threshold = float(cv.get("first_stage_threshold", ours.threshold))
     rules = RuleScorer()
     baseline = tfidf_baseline(train.texts, train.labels)
-    dev = splits["CT24 dev"]
-    baseline_threshold, _ = best_f1_threshold(baseline(dev.texts), dev.labels)
-
-    ours_dev_threshold, _ = best_f1_threshold([ours.score(t)[0] for t in dev.texts], dev.labels)
-    without_policy = _without_policy(MODEL_PATH)
-    scorers: list[tuple[str, Score, float]] = [
+    baseline_threshold, baseline_cv = baseline_grouped_cv(train)
+    folds = grouped_folds(election_groups(train.ids, train.texts), TrainingConfig().folds)
+    rule_train = [rules.score(t)[0] for t in train.texts]
+    rules_cv = {
+        "f1": binary_metrics(rule_train, train.labels, RULE_MIN_SCORE)["f1"],
+        "fold_f1": [
+            binary_metrics(
+                [rule_train[i] for i in f], [train.labels[i] for i in f], RULE_MIN_SCORE
+            )["f1"]
+            for f in folds
+        ],
+    }
+    scorers: list[tuple[str, Score, float, dict[str, object] | None]] = [
         (
-            "**ours**: n-grams + rules + desk policy, calibrated",
-            lambda ts: [ours.score(t)[0] for t in ts],
+            "**ours**: n-grams + rules + desk policy, then the sentence encoder near the threshold",
+            _scores(ours),
             ours.threshold,
+            cv.get("final"),
         ),
         (
-            "ours, threshold tuned on CT24 dev instead",
-            lambda ts: [ours.score(t)[0] for t in ts],
-            ours_dev_threshold,
+            "ours, first stage only (as when the encoder cannot load)",
+            _scores(first_stage),
+            first_threshold,
+            {"f1": cv.get("first_stage_f1"), "fold_f1": cv.get("first_stage_fold_f1")}
+            if cv.get("first_stage_fold_f1")
+            else None,
+        ),
+    ]
+    if args.old:
+        old = LearnedScorer.load(args.old)
+        old_cv = cv.get("first_stage_by_c", {}).get("0.5")
+        scorers.append(
+            (
+                f"old model (`{args.old.name}`: c=0.5, blocked folds; CV: its recipe, grouped)",
+                _scores(old),
+                old.threshold,
+                old_cv,
+            )
+        )
+    scorers += [
+        (
+            "rules alone (RuleScorer)",
+            lambda ts: [rules.score(t)[0] for t in ts],
+            RULE_MIN_SCORE,
+            rules_cv,
         ),
         (
-            "ours without the desk policy (same threshold)",
-            lambda ts: [without_policy.score(t)[0] for t in ts],
-            ours.threshold,
+            "TF-IDF word 1-2 + LR, balanced (threshold: grouped CV)",
+            baseline,
+            baseline_threshold,
+            baseline_cv,
         ),
-        ("rules alone (RuleScorer)", lambda ts: [rules.score(t)[0] for t in ts], RULE_MIN_SCORE),
-        ("TF-IDF word 1-2 + LR, balanced (dev threshold)", baseline, baseline_threshold),
     ]
     lines = [
-        "| scorer | data | F1 (check-worthy) | precision | recall | average precision | "
-        "threshold |",
-        "|---|---|---|---|---|---|---|",
+        "| scorer | grouped CV F1 on CT24 train: pooled (fold mean ± sd, range) | data | "
+        "F1 (check-worthy) | precision | recall | average precision | threshold |",
+        "|---|---|---|---|---|---|---|---|",
     ]
-    for name, score, threshold in scorers:
+    for name, score, threshold, summary in scorers:
+        cell = _cv_cell(summary)
         for split, data in splits.items():
             metrics = binary_metrics(score(data.texts), data.labels, threshold)
-            lines.append(_row(name, split, metrics, threshold))
+            lines.append(_row(name, cell, split, metrics, threshold))
+            cell = "″"
         metrics = binary_metrics(score(news_texts), news_gold, threshold)
-        lines.append(_row(name, f"news ({len(news_gold)} sentences)", metrics, threshold))
+        news = f"news ({len(news_gold)} sentences)"
+        if NEWS_UNLABELLED:
+            news = f"news ({len(news_gold)} sentences; {len(NEWS_UNLABELLED)} unlabelled left out)"
+        lines.append(_row(name, cell, news, metrics, threshold))
 
-    # CPU seconds of this one process (time.process_time): what one core spends, whatever else
-    # the machine is running. Fresh scorers: an empty token cache, as in a new worker.
+    # CPU seconds of this one process (time.process_time: all its threads, the encoder's too):
+    # what the cores spend, whatever else the machine is running. Fresh scorers: an empty
+    # token cache, as in a new worker.
     article = megabyte_article()
     cold = LearnedScorer.load(MODEL_PATH)
+    if cold.rescorer is not None:
+        cold.rescorer.encoder()  # loading the encoder is a worker's start-up, not scoring
     extract_started = time.process_time()
     extraction = extract(_document(article), scorer=cold)
     extract_seconds = time.process_time() - extract_started
     sentences = [s.text for s in extraction.sentences]
-    cold = LearnedScorer.load(MODEL_PATH)
-    score_started = time.process_time()
-    for sentence in sentences:
-        cold.score(sentence)
-    score_seconds = time.process_time() - score_started
+    timings = {}
+    for label, scorer in (("two stages", ours), ("first stage", first_stage)):
+        fresh = LearnedScorer.load(MODEL_PATH)
+        fresh.rescorer = scorer.rescorer
+        score_started = time.process_time()
+        fresh.score_many(sentences)
+        timings[label] = time.process_time() - score_started
     rules_started = time.process_time()
     for sentence in sentences:
         rules.score(sentence)
     rules_seconds = time.process_time() - rules_started
+    embedded = 0
+    if ours.rescorer is not None:
+        firsts = first_stage.score_many(sentences)
+        embedded = sum(1 for p, _ in firsts if ours.rescorer.in_band(p))
 
     size = MODEL_PATH.stat().st_size
+    band = ours.rescorer and f"{ours.rescorer.low:.2f}-{ours.rescorer.high:.2f}"
     lines += [
         "",
         f"Model file: `{MODEL_PATH.relative_to(ROOT)}`, {size / 1e6:.2f} MB, trained in "
         f"{ours.provenance.get('training_seconds', '?')} s; loaded in {load_seconds:.2f} s "
-        "(CPU).",
-        f"A {len(article.encode()) / 1e6:.2f} MB article ({len(sentences)} sentences), CPU "
-        f"time on one core with a fresh scorer: `extract()` {extract_seconds:.2f} s in all; "
-        f"scoring alone {score_seconds:.2f} s, of which the rule features (`RuleScorer`) "
-        f"{rules_seconds:.2f} s.",
+        f"(CPU; the sentence encoder loads on first use). c={cv.get('c')} (see "
+        "`TrainingConfig.c_grid`); chosen by grouped CV: the second-stage band "
+        f"{band} of the first-stage score and the threshold {ours.threshold:.3f}.",
+        f"A {len(article.encode()) / 1e6:.2f} MB article of CT24 lines ({len(sentences)} "
+        f"sentences, {embedded} of them in the band), CPU time with a fresh scorer: "
+        f"`extract()` {extract_seconds:.2f} s in all; scoring alone {timings['two stages']:.2f} "
+        f"s (first stage alone {timings['first stage']:.2f} s, of which the rule features "
+        f"(`RuleScorer`) {rules_seconds:.2f} s).",
         "",
         "Reliability of our scores (mean score vs share check-worthy, per score band):",
         "",
@@ -188,38 +294,34 @@ def main() -> None:
         "|---|" + "---|" * 5,
     ]
     for split, data in splits.items():
-        lines.append(
-            f"| {split} | "
-            + reliability([ours.score(t)[0] for t in data.texts], data.labels)
-            + " |"
-        )
+        lines.append(f"| {split} | " + reliability(_scores(ours)(data.texts), data.labels) + " |")
     lines += ["", f"Benchmark ran in {time.perf_counter() - started:.0f} s."]
     table = "\n".join(lines)
     print(table)
     OUTPUT.write_text(
         "# Check-worthiness benchmark\n\n"
-        "Generated by `.venv/bin/python bench/eval_checkworthiness.py`; do not edit by hand.\n"
-        "F1, precision and recall are for the check-worthy class at each scorer's threshold "
-        "(ours: the model file's, which `extract()` uses; rules: 0.5; the baseline's: tuned on "
-        "CT24 dev). Dev-test is never used to choose anything. news: every sentence the "
-        "extractor keeps from the example article and the fixture articles, labelled by hand "
-        "in `bench/data/news_labels.tsv`: 1 when it states something a fact-checker can verify "
+        "Generated by `.venv/bin/python bench/eval_checkworthiness.py --old FILE`; do not edit "
+        "by hand.\n\n"
+        "Protocol. Every choice for our model (regularisation, calibration, the second stage "
+        "and its band, the threshold) and the baseline's threshold were made on out-of-fold "
+        "scores of cross-validation on CT24 train grouped by election: the CT24 sentence ids "
+        "are ClaimBuster's, one run of ids per debate, and each run is put in the election "
+        "whose candidates it names (`claims/extraction/learned/groups.py`); each fold holds out "
+        "whole elections (all their debates). That grouped-CV figure is the guide to new "
+        "material; it was still 0.07-0.09 above what the old model and the baseline scored on "
+        "a held-out test set measured outside the project, so read it as an upper bound. CT24 "
+        "dev and dev-test are reported only: nothing was chosen on them (the old model's "
+        "threshold and choices were, which is why it looks better there than it is). The rules "
+        "have no threshold to choose (0.5). F1, precision and recall are for the check-worthy "
+        "class at each scorer's threshold. news: every sentence the extractor keeps from the "
+        "example article and the fixture articles, labelled by hand in "
+        "`bench/data/news_labels.tsv`: 1 when it states something a fact-checker can verify "
         "against records (an event, a number, a state of affairs, also when reported from a "
         "named source), 0 for opinions, predictions, questions, hopes, teasers and vague "
         "remarks, also when attributed. The example article also guided the design (it is a "
         "test), so the news rows are a check, not a held-out measurement.\n\n" + table + "\n",
         encoding="utf-8",
     )
-
-
-def _without_policy(path: Path) -> LearnedScorer:
-    """Our model with the desk's policy weights taken back out of the rule weights."""
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        document = json.load(f)
-    a = document["calibration"]["a"]
-    for name, weight in document["policy"].items():
-        document["rules"][name] -= a * weight
-    return LearnedScorer.from_document(document)
 
 
 def _document(text: str):

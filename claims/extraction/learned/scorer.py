@@ -1,13 +1,18 @@
-"""The learned check-worthiness scorer: a calibrated logistic regression read from plain JSON.
+"""The learned check-worthiness scorer: calibrated logistic regressions read from plain JSON.
 
-Pure Python (no numpy at run time). The model file is written by ``training`` and holds, per
-n-gram, its idf and its weight; per rule feature, its weight; a bias and the default threshold.
-Calibration (Platt scaling) is already folded into the weights, so for every sentence
+Two stages. The first (pure Python) scores every sentence from its word and character n-grams
+and the rule features. The model file is written by ``training`` and holds, per n-gram, its
+idf and its weight; per rule feature, its weight; a bias and the default threshold. The second
+(``rescoring``, numpy and the base sentence encoder) rescores only the sentences whose first
+score falls in a band around the threshold. Calibration (Platt scaling) is already folded into
+the weights, so for every sentence
 
     score == sigmoid(sum of the returned features' contributions)
 
 exactly: the "baseline" feature carries the bias, each fired rule feature carries
-weight * value, the strongest n-gram groups carry their own sums and "other words" the rest.
+weight * value, the strongest n-gram groups carry their own sums and "other words" the rest;
+a rescored sentence has its first-stage contributions scaled by the second stage's weight on
+them and one more feature, "meaning (sentence encoder)", for what its embedding adds.
 A line that the pipeline would drop as boilerplate is scored on the rules alone plus a fixed
 "boilerplate: <reason>" feature (see ``BOILERPLATE_WEIGHT``).
 """
@@ -19,11 +24,13 @@ import heapq
 import json
 import math
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from claims.extraction.boilerplate import scan_lines, sentence_reason
 from claims.extraction.learned.features import normalise, token_char_ngrams, word_ngrams
+from claims.extraction.learned.rescoring import MEANING, Rescorer
 from claims.extraction.scoring import FEATURE_NAMES, Feature, RuleScorer
 
 FORMAT = "claimtracker.checkworthiness/1"
@@ -72,6 +79,7 @@ class LearnedScorer:
         words: dict[str, list[float]],
         chars: dict[str, list[float]],
         provenance: dict[str, Any] | None = None,
+        rescoring: dict[str, Any] | None = None,
     ) -> None:
         unknown = set(rules) - set(FEATURE_NAMES)
         if unknown:
@@ -94,6 +102,7 @@ class LearnedScorer:
             g: (e[0] * e[0], e[0] * e[1] if len(e) > 1 else 0.0) for g, e in chars.items()
         }
         self._token_cache: dict[str, tuple[float, str]] = {}
+        self.rescorer = Rescorer(rescoring) if rescoring else None
 
     @classmethod
     def from_document(cls, document: dict[str, Any]) -> LearnedScorer:
@@ -109,6 +118,7 @@ class LearnedScorer:
             words=document["words"],
             chars=document["chars"],
             provenance=document.get("provenance"),
+            rescoring=document.get("rescoring"),
         )
 
     @classmethod
@@ -131,6 +141,47 @@ class LearnedScorer:
         return self.score(text)[0]
 
     def score(self, text: str) -> tuple[float, tuple[Feature, ...]]:
+        return self.score_many([text])[0]
+
+    def score_many(self, texts: Sequence[str]) -> list[tuple[float, tuple[Feature, ...]]]:
+        """``score`` for each text, in order; the second stage embeds the texts in its band
+        in one batch (what makes scoring a whole document at once cheaper)."""
+        first = [self._first_stage(text) for text in texts]
+        results = [(_sigmoid(logit), tuple(features)) for logit, features, _ in first]
+        rescorer = self.rescorer
+        if rescorer is None:
+            return results
+        band = [
+            i
+            for i, (_, _, boilerplate) in enumerate(first)
+            if not boilerplate and rescorer.in_band(results[i][0])
+        ]
+        if not band:
+            return results
+        meanings = rescorer.meanings([texts[i] for i in band])
+        if meanings is None:
+            return results
+        scale, bias = rescorer.stage1, rescorer.bias
+        for i, meaning in zip(band, meanings, strict=True):
+            _, features, _ = first[i]
+            baseline = features[0].contribution * scale + bias
+            rescored = [
+                Feature("baseline", 1.0, baseline, baseline),
+                *(
+                    Feature(f.name, f.value, f.weight * scale, f.contribution * scale)
+                    for f in features[1:]
+                ),
+                Feature(MEANING, 1.0, meaning, meaning),
+            ]
+            rescored[1:] = sorted(rescored[1:], key=lambda f: -abs(f.contribution))
+            # "other words" stays last: it is the remainder, not a feature of its own.
+            rescored.sort(key=lambda f: f.name == OTHER_WORDS)
+            results[i] = (_sigmoid(sum(f.contribution for f in rescored)), tuple(rescored))
+        return results
+
+    def _first_stage(self, text: str) -> tuple[float, list[Feature], bool]:
+        """The first stage's calibrated logit, its explanation, and whether ``text`` is a line
+        the pipeline drops as boilerplate."""
         rule_features = self._rule_features(text)
         reason = _boilerplate_reason(text, rule_features)
         if reason:
@@ -141,7 +192,7 @@ class LearnedScorer:
                 Feature(f"boilerplate: {reason}", 1.0, BOILERPLATE_WEIGHT, BOILERPLATE_WEIGHT),
                 *rule_features,
             ]
-            return _sigmoid(sum(f.contribution for f in features)), tuple(features)
+            return sum(f.contribution for f in features), features, True
         groups = self._word_groups(text) + self._char_groups(text)
         top = heapq.nlargest(TOP_NGRAM_FEATURES, groups, key=_magnitude)
         named = [
@@ -156,8 +207,7 @@ class LearnedScorer:
         features = [Feature("baseline", 1.0, self.bias, self.bias), *ranked]
         if rest:
             features.append(Feature(OTHER_WORDS, 1.0, rest, rest))
-        logit = sum(f.contribution for f in features)
-        return _sigmoid(logit), tuple(features)
+        return sum(f.contribution for f in features), features, False
 
     def _rule_features(self, text: str) -> list[Feature]:
         _, fired = self._rules.score(text)

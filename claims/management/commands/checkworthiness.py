@@ -8,6 +8,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from claims.extraction import default_min_score, default_scorer
+from claims.extraction.learned.rescoring import use_encoder
+from claims.semantic.encoder import load_encoder
 
 
 class Command(BaseCommand):
@@ -32,9 +34,16 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
         except UnicodeDecodeError as exc:
             raise CommandError(f"{path} is not UTF-8 text: convert it first.") from exc
+        use_encoder(load_encoder)  # the learned scorer's second stage (idempotent)
         scorer = default_scorer()
         threshold = default_min_score()
-        for line in lines:
-            score, _ = scorer.score(line)
+        # All lines at once, as the extractor scores a document: the learned scorer embeds the
+        # sentences its second stage rescores in one batch.
+        score_many = getattr(scorer, "score_many", None)
+        if callable(score_many):
+            scores = [score for score, _ in score_many(lines)]
+        else:
+            scores = [scorer.score(line)[0] for line in lines]
+        for score in scores:
             score = min(1.0, max(0.0, score))  # as the extractor clamps it
             self.stdout.write(f"{score:.4f}\t{1 if score >= threshold else 0}")

@@ -10,6 +10,7 @@ import json
 import logging
 import math
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,7 @@ from claims.extraction.learned.features import (
     sublinear_unit,
     word_ngrams,
 )
+from claims.extraction.learned.rescoring import MEANING, use_encoder
 from claims.extraction.learned.scorer import OTHER_WORDS
 
 ARTICLE = Path(__file__).resolve().parents[3] / "claims" / "demo" / "kuril-islands-2021-02-15.txt"
@@ -74,9 +76,27 @@ NON_FACTS = {
 }
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _encoder_registered() -> Iterator[None]:
+    """The second stage's encoder, registered as the claims app does at start-up."""
+    from claims.semantic.encoder import load_encoder
+
+    use_encoder(load_encoder)
+    yield
+    use_encoder(None)
+
+
 @pytest.fixture(scope="module")
-def scorer() -> LearnedScorer:
+def scorer(_encoder_registered: None) -> LearnedScorer:
     return LearnedScorer.load()
+
+
+@pytest.fixture(scope="module")
+def first_stage() -> LearnedScorer:
+    """The same model without its second stage (as when the encoder cannot load)."""
+    model = LearnedScorer.load()
+    model.rescorer = None
+    return model
 
 
 @pytest.fixture(scope="module")
@@ -140,7 +160,13 @@ def test_contributions_add_up_to_the_calibrated_score(scorer: LearnedScorer, tex
     score, features = scorer.score(text)
     assert 0.0 <= score <= 1.0
     assert features[0].name == "baseline"
-    assert features[0].contribution == scorer.bias
+    if any(f.name == MEANING for f in features):  # rescored: the second stage's baseline
+        rescorer = scorer.rescorer
+        assert rescorer is not None
+        expected = scorer.bias * rescorer.stage1 + rescorer.bias
+        assert features[0].contribution == pytest.approx(expected)
+    else:
+        assert features[0].contribution == scorer.bias
     logit = sum(f.contribution for f in features)
     assert score == pytest.approx(1 / (1 + math.exp(-logit)), abs=1e-9)
     assert score == pytest.approx(scorer.probability(text), abs=1e-9)
@@ -150,21 +176,88 @@ def test_contributions_add_up_to_the_calibrated_score(scorer: LearnedScorer, tex
         assert (
             feature.name in FEATURE_NAMES
             or feature.name.startswith(("words: '", "characters: '", "boilerplate: "))
-            or feature.name == OTHER_WORDS
+            or feature.name in {OTHER_WORDS, MEANING}
         )
 
 
-def test_explanation_names_the_rules_and_the_strongest_words(scorer: LearnedScorer) -> None:
+def test_explanation_names_the_rules_and_the_strongest_words(
+    first_stage: LearnedScorer,
+) -> None:
+    scorer = first_stage
     _, features = scorer.score("Landings of Atlantic cod fell 45 per cent between 2015 and 2022.")
     by_name = {f.name: f for f in features}
     assert by_name["number"].weight == scorer.rule_weights["number"] > 0
     assert by_name["date_or_time"].value == 2.0
     assert any(name.startswith(("words: '", "characters: '")) for name in by_name)
-    # Numbers are read as digit shapes: any two-digit per cent reads the same.
+    # The first stage reads numbers as digit shapes: any two-digit per cent reads the same.
     assert (
         scorer.score("Landings fell 45 per cent.")[0]
         == scorer.score("Landings fell 12 per cent.")[0]
     )
+
+
+def _rescoring_everything() -> LearnedScorer:
+    """The shipped model with its band widened to every score: the second stage's arithmetic
+    without depending on which sentences fall in the shipped band."""
+    model = LearnedScorer.load()
+    assert model.rescorer is not None, "the shipped model has a second stage"
+    model.rescorer.low, model.rescorer.high = 0.0, 1.0
+    return model
+
+
+def test_a_rescored_sentence_keeps_its_explanation(first_stage: LearnedScorer) -> None:
+    """A rescored sentence keeps the first stage's features, scaled, plus its meaning."""
+    scorer = _rescoring_everything()
+    rescorer = scorer.rescorer
+    assert rescorer is not None
+    text = "Landings of Atlantic cod fell 45 per cent between 2015 and 2022."
+    first = {f.name: f for f in first_stage.score(text)[1]}
+    score, features = scorer.score(text)
+    second = {f.name: f for f in features}
+    assert set(second) == set(first) | {MEANING}
+    for name, feature in first.items():
+        if name != "baseline":
+            assert second[name].contribution == pytest.approx(
+                feature.contribution * rescorer.stage1
+            )
+    assert score == pytest.approx(1 / (1 + math.exp(-sum(f.contribution for f in features))))
+    assert score != first_stage.score(text)[0]
+
+
+def test_out_of_the_band_the_first_stage_decides(
+    scorer: LearnedScorer, first_stage: LearnedScorer
+) -> None:
+    rescorer = scorer.rescorer
+    assert rescorer is not None
+    texts = [line for line in LINES if line.strip()]
+    for text in texts:
+        if not rescorer.in_band(first_stage.score(text)[0]):
+            assert scorer.score(text) == first_stage.score(text)
+
+
+def test_score_many_is_score_for_each_text() -> None:
+    scorer = _rescoring_everything()
+    texts = [*LINES[:12], "", "It rose 12% in 2020, she said."]
+    many = scorer.score_many(texts)
+    assert len(many) == len(texts)
+    for text, (score, features) in zip(texts, many, strict=True):
+        single = scorer.score(text)
+        assert score == pytest.approx(single[0], abs=1e-6)  # batched embeddings: float noise
+        assert [f.name for f in features] == [f.name for f in single[1]]
+    assert scorer.score_many([]) == []
+
+
+def test_without_the_encoder_the_first_stage_scores_with_a_warning(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, first_stage: LearnedScorer
+) -> None:
+    monkeypatch.setattr("claims.extraction.learned.rescoring._registered_loader", lambda: None)
+    model = _rescoring_everything()
+    texts = [line for line in LINES if line.strip()]
+    with caplog.at_level(logging.WARNING):
+        assert model.score_many(texts) == first_stage.score_many(texts)
+    assert "sentence encoder is unavailable" in caplog.text
+    assert model.score_many(texts[:3]) == first_stage.score_many(texts[:3])  # warned once
+    assert caplog.text.count("sentence encoder is unavailable") == 1
 
 
 def test_scores_are_repeatable_and_the_token_cache_changes_nothing(
@@ -178,7 +271,12 @@ def test_scores_are_repeatable_and_the_token_cache_changes_nothing(
 
 
 def test_scorer_agrees_with_the_training_features(scorer: LearnedScorer) -> None:
-    """The fast scoring path computes what training fitted: weights . features."""
+    """The fast scoring path computes what training fitted: weights . features, and in the
+    band the second stage over the first stage's logit and the embedding."""
+    from claims.semantic.encoder import load_encoder
+
+    encoder = load_encoder()
+    assert encoder is not None
     with gzip.open(MODEL_PATH, "rt", encoding="utf-8") as f:
         model = json.load(f)
     words = {g: e[0] for g, e in model["words"].items()}
@@ -195,10 +293,17 @@ def test_scorer_agrees_with_the_training_features(scorer: LearnedScorer) -> None
         )
         logit += sum(v * weight(model["chars"][g]) for g, v in char_block(text, chars).items())
         logit += sum(f.value * model["rules"][f.name] for f in RuleScorer().score(text)[1][1:])
+        stage2 = model["rescoring"]
+        low, high = stage2["band"]
+        if low <= 1 / (1 + math.exp(-logit)) <= high:
+            meaning = sum(
+                w * v for w, v in zip(stage2["weights"], encoder.encode([text])[0], strict=True)
+            )
+            logit = stage2["stage1"] * logit + meaning + stage2["bias"]
         score, features = scorer.score(text)
         if features[1].name.startswith("boilerplate: "):
             continue  # scored on the rules alone, as the next test shows
-        assert score == pytest.approx(1 / (1 + math.exp(-logit)), abs=1e-9)
+        assert score == pytest.approx(1 / (1 + math.exp(-logit)), abs=1e-6)
 
 
 def test_a_line_the_pipeline_drops_is_scored_on_the_rules_alone(scorer: LearnedScorer) -> None:
