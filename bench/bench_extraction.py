@@ -84,7 +84,8 @@ def synthetic_article(chars: int = LARGE_CHARS, seed: int = 11) -> str:
 
 
 def scorer_in_use(text: str) -> str:
-    """Which scorer extract() uses by default: the class of the first `score(self, ...)` call.
+    """Which scorer extract() uses by default: the class of the first `score(self, ...)` or
+    `score_many(self, ...)` call (the pipeline scores a document in one batch when it can).
 
     Read from the running code, so it stays true whoever changes the default.
     """
@@ -93,7 +94,11 @@ def scorer_in_use(text: str) -> str:
     found: list[str] = []
 
     def profiler(frame, event, arg):
-        if event == "call" and frame.f_code.co_name == "score" and "self" in frame.f_locals:
+        if (
+            event == "call"
+            and frame.f_code.co_name in ("score", "score_many")
+            and "self" in frame.f_locals
+        ):
             cls = type(frame.f_locals["self"])
             found.append(f"{cls.__module__}.{cls.__qualname__}")
             sys.setprofile(None)
@@ -150,6 +155,12 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="shorter runs, 200 kB article")
     args = parser.parse_args()
     started = time.monotonic()
+    # As the service runs it: the claims app hands the check-worthiness model's second stage
+    # its sentence encoder at start-up (claims/apps.py); this Django-free script does the same.
+    from claims.extraction.learned.rescoring import use_encoder
+    from claims.semantic.encoder import load_encoder
+
+    use_encoder(load_encoder)
     budget = 1.5 if args.quick else 4.0
     example = EXAMPLE.read_text()
     large = synthetic_article(200_000 if args.quick else LARGE_CHARS)
