@@ -78,33 +78,45 @@ def embed(
     for start in range(0, len(ids), EMBED_BATCH):
         chunk = ids[start : start + EMBED_BATCH]
         rows = list(Claim.objects.filter(pk__in=chunk).values_list("pk", "text"))
-        if not force:
-            current = set(
-                ClaimEmbedding.objects.filter(
-                    claim__in=chunk, model_id=MATCHING_MODEL_ID
-                ).values_list("claim_id", "text_sha256")
-            )
-            rows = [(pk, text) for pk, text in rows if (pk, text_digest(text)) not in current]
-        if rows:
-            vectors = encoder.encode([text for _, text in rows])
-            ClaimEmbedding.objects.bulk_create(
-                [
-                    ClaimEmbedding(
-                        claim_id=pk,
-                        model_id=MATCHING_MODEL_ID,
-                        text_sha256=text_digest(text),
-                        vector=vector_index.to_blob(vector),
-                    )
-                    for (pk, text), vector in zip(rows, vectors, strict=True)
-                ],
-                update_conflicts=True,
-                unique_fields=["claim"],
-                update_fields=["model_id", "text_sha256", "vector", "updated_at"],
-            )
-            written += len(rows)
+        written += store_vectors(ClaimEmbedding, "claim", rows, encoder, force=force)
         if progress is not None:
             progress(len(chunk))
     return written
+
+
+def store_vectors(
+    model, key: str, rows: Sequence[tuple[int, str]], encoder: Encoder, *, force: bool = False
+) -> int:
+    """Encode `rows` ((id, text)) and upsert them into `model` (ClaimEmbedding, or any table of
+    the same shape: `key` its one-to-one primary key, model_id, text_sha256, vector), skipping
+    the rows whose stored vector already encodes that text with the matching model unless
+    `force`. Returns how many were written."""
+    rows = [(pk, text) for pk, text in rows if text.strip()]
+    if not force and rows:
+        current = set(
+            model.objects.filter(
+                **{f"{key}__in": [pk for pk, _ in rows]}, model_id=MATCHING_MODEL_ID
+            ).values_list(f"{key}_id", "text_sha256")
+        )
+        rows = [(pk, text) for pk, text in rows if (pk, text_digest(text)) not in current]
+    if not rows:
+        return 0
+    vectors = encoder.encode([text for _, text in rows])
+    model.objects.bulk_create(
+        [
+            model(
+                **{f"{key}_id": pk},
+                model_id=MATCHING_MODEL_ID,
+                text_sha256=text_digest(text),
+                vector=vector_index.to_blob(vector),
+            )
+            for (pk, text), vector in zip(rows, vectors, strict=True)
+        ],
+        update_conflicts=True,
+        unique_fields=[key],
+        update_fields=["model_id", "text_sha256", "vector", "updated_at"],
+    )
+    return len(rows)
 
 
 def vectors_of(claim_ids: Sequence[int]) -> dict[int, np.ndarray]:

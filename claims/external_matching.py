@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 from django.db.models import Count, Max
 
-from claims.embeddings import text_digest
+from claims.embeddings import store_vectors
 from claims.external_models import ExternalReview, ExternalReviewEmbedding
 from claims.semantic import guard
 from claims.semantic import index as vector_index
@@ -45,37 +45,8 @@ def embed_reviews(review_ids: Iterable[int], encoder: Encoder) -> int:
     ids = list(review_ids)
     for start in range(0, len(ids), EMBED_BATCH):
         chunk = ids[start : start + EMBED_BATCH]
-        rows = [
-            (pk, text)
-            for pk, text in ExternalReview.objects.filter(pk__in=chunk).values_list(
-                "pk", "claim_reviewed"
-            )
-            if text.strip()
-        ]
-        current = set(
-            ExternalReviewEmbedding.objects.filter(
-                review__in=chunk, model_id=MATCHING_MODEL_ID
-            ).values_list("review_id", "text_sha256")
-        )
-        rows = [(pk, text) for pk, text in rows if (pk, text_digest(text)) not in current]
-        if not rows:
-            continue
-        vectors = encoder.encode([text for _, text in rows])
-        ExternalReviewEmbedding.objects.bulk_create(
-            [
-                ExternalReviewEmbedding(
-                    review_id=pk,
-                    model_id=MATCHING_MODEL_ID,
-                    text_sha256=text_digest(text),
-                    vector=vector_index.to_blob(vector),
-                )
-                for (pk, text), vector in zip(rows, vectors, strict=True)
-            ],
-            update_conflicts=True,
-            unique_fields=["review"],
-            update_fields=["model_id", "text_sha256", "vector", "updated_at"],
-        )
-        written += len(rows)
+        rows = list(ExternalReview.objects.filter(pk__in=chunk).values_list("pk", "claim_reviewed"))
+        written += store_vectors(ExternalReviewEmbedding, "review", rows, encoder)
     return written
 
 

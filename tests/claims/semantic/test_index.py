@@ -166,8 +166,15 @@ def test_ann_recall_at_10_against_exact_search(rng: np.random.Generator, tmp_pat
         for (found, _), truth in zip(results, ids[rows], strict=True)
     )
     assert hits / rows.size >= 0.95
-    # Scores are cosines of int8 codes: close to the float cosine of the same claims.
-    np.testing.assert_allclose(np.array([s[0] for _, s in results]), true_scores[:, 0], atol=0.02)
+    # Scores are cosines of int8 codes: close to the float cosine of the same claims. (An
+    # approximate index may miss a query's true nearest now and then, as its multi-threaded
+    # build varies from run to run: compare where it found it, and require that it mostly did.)
+    found_first = np.array([found[0] for found, _ in results])
+    same = found_first == ids[rows][:, 0]
+    assert same.mean() >= 0.95
+    np.testing.assert_allclose(
+        np.array([s[0] for _, s in results])[same], true_scores[same, 0], atol=0.02
+    )
 
 
 def test_ann_file_records_the_model_and_count(rng: np.random.Generator, tmp_path) -> None:
