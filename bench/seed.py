@@ -451,7 +451,7 @@ def seed(db: str, *, claims: int, articles: int) -> dict:
             writer,
             "claims_claim",
             'id, text, snapshot_id, start, "end", origin, checkworthiness, features, speaker, '
-            "speaker_type, quantities, status, assignee_id, created_at, updated_at, version",
+            "speaker_type, quantities, status, assignee_id, created_at, updated_at, version, context",
         )
         evidence_t = Table(
             cur,
@@ -559,7 +559,7 @@ def seed(db: str, *, claims: int, articles: int) -> dict:
                     f"{round(rng.uniform(0.5, 1.0), 4)}\t{features[k]}\t{speaker}\t"
                     f"{'person' if speaker else ''}\t"
                     f"{esc(json.dumps(quantities, ensure_ascii=False))}\t{status}\t{assignee}\t"
-                    f"{clock(created)}\t{updated_s}\t{version}"
+                    f"{clock(created)}\t{updated_s}\t{version}\t"
                 )
                 if not active:
                     continue
