@@ -451,7 +451,8 @@ def seed(db: str, *, claims: int, articles: int) -> dict:
             writer,
             "claims_claim",
             'id, text, snapshot_id, start, "end", origin, checkworthiness, features, speaker, '
-            "speaker_type, quantities, status, assignee_id, created_at, updated_at, version, context",
+            "speaker_type, quantities, status, assignee_id, created_at, updated_at, version, "
+            "context",
         )
         evidence_t = Table(
             cur,

@@ -6,7 +6,8 @@ unit), then per sentence a speaker (``speakers``, with document context: paragra
 genders) and its type (``speaker_types``), quantities (``quantities``) and a
 check-worthiness score (``scoring``). Scores come last, for the whole document at once: a
 scorer with ``score_many(texts)`` is called once per document, any other scorer's ``score``
-once per sentence.
+once per sentence. Every text extracted is an article, so with the default (learned, debate
+trained) scorer a declarative sentence gets the article prior (``prose``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 
 from claims.extraction.boilerplate import LineVerdict, line_context, scan_lines, sentence_reason
 from claims.extraction.document import Document
+from claims.extraction.prose import ARTICLE_PRIOR_WEIGHT, apply_article_prior, is_declarative
 from claims.extraction.quantities import Quantity, find_quantities
 from claims.extraction.scoring import Feature, RuleScorer, Scorer
 from claims.extraction.sentences import split_block
@@ -118,12 +120,20 @@ class Extraction:
         return [s for s in self.sentences if s.checkworthiness >= threshold]
 
 
-def extract(document: Document, *, scorer: Scorer | None = None) -> Extraction:
+def extract(
+    document: Document, *, scorer: Scorer | None = None, article_prior: float | None = None
+) -> Extraction:
     """Every non-boilerplate sentence of ``document.text``, scored, located and attributed.
 
     Deterministic in ``document.text`` alone (the metadata is passed through), so re-extracting
     a stored snapshot gives the same offsets as the first extraction.
+
+    ``article_prior`` is added to the logit of each declarative sentence (``prose``). By
+    default it is ``prose.ARTICLE_PRIOR_WEIGHT`` with the default learned scorer (the weight
+    was chosen for it) and 0 with the rules or a scorer passed in.
     """
+    if article_prior is None:
+        article_prior = 0.0 if scorer is not None else default_article_prior()
     scorer = scorer or default_scorer()
     text = document.text
     verdicts = scan_lines(text)
@@ -178,6 +188,9 @@ def extract(document: Document, *, scorer: Scorer | None = None) -> Extraction:
         results = [scorer.score(sentence) for sentence in texts]
     sentences: list[ScoredSentence] = []
     for (start, end, speaker, sentence), (score, features) in zip(pending, results, strict=True):
+        where = line_context(text, start)
+        if article_prior and is_declarative(sentence, where):
+            score, features = apply_article_prior(score, tuple(features), article_prior)
         sentences.append(
             ScoredSentence(
                 text=sentence,
@@ -189,7 +202,7 @@ def extract(document: Document, *, scorer: Scorer | None = None) -> Extraction:
                 speaker=speaker,
                 speaker_type=speaker_type(speaker),
                 quantities=tuple(find_quantities(sentence, offset=start)),
-                context=line_context(text, start),
+                context=where,
             )
         )
     return Extraction(
@@ -198,6 +211,12 @@ def extract(document: Document, *, scorer: Scorer | None = None) -> Extraction:
         boilerplate=tuple(sorted(dropped)),
         threshold=_threshold_of(scorer),
     )
+
+
+def default_article_prior() -> float:
+    """The article prior for the default scorer: its chosen weight for the learned model, 0
+    for the hand-set rules (their scores are calibrated differently; nothing was chosen)."""
+    return 0.0 if isinstance(default_scorer(), RuleScorer) else ARTICLE_PRIOR_WEIGHT
 
 
 def _threshold_of(scorer: Scorer) -> float:

@@ -101,7 +101,9 @@ def first_stage() -> LearnedScorer:
 
 @pytest.fixture(scope="module")
 def extraction() -> Extraction:
-    return extract(read_path(ARTICLE))
+    """The example article scored by the learned model alone: without the article prior that
+    extraction adds for news prose (tested in test_article_prior.py)."""
+    return extract(read_path(ARTICLE), article_prior=0.0)
 
 
 def _one(extraction: Extraction, fragment: str) -> float:

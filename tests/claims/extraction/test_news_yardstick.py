@@ -13,16 +13,21 @@ import math
 import pytest
 
 from bench.eval_extraction import (
+    PRIOR_GRID,
+    Counts,
     GoldPage,
     PageResult,
     Read,
+    choose_prior,
     gold_problems,
     load_gold,
     read_page,
     same_entity,
     score_page,
     totals,
+    with_prior,
 )
+from claims.extraction.prose import ARTICLE_PRIOR_WEIGHT
 
 GOLD = load_gold()
 NEWS = [p for p in GOLD if p.set == "news"]
@@ -95,3 +100,40 @@ def test_evaluator_returns_proportions_for_every_page(results: list[PageResult])
 )
 def test_speaker_names_match_the_same_entity_only(given: str, gold: str, same: bool) -> None:
     assert same_entity(given, gold) is same
+
+
+def test_prior_choice_takes_the_fewest_other_claims_that_reach_the_target() -> None:
+    def counts(found: int, other: int, junk: int = 0) -> Counts:
+        return Counts(pages=7, must_total=100, must_found=found, other=other, junk=junk)
+
+    choices = {
+        0.0: counts(80, 5),
+        0.5: counts(95, 9),
+        1.0: counts(96, 8),  # reaches 0.95 with fewer other claims than 0.5
+        1.5: counts(99, 8),  # as few, but a larger change
+        2.0: counts(100, 3, junk=1),  # junk rules it out
+    }
+    assert choose_prior(choices) == 1.0
+    # When no weight reaches the target: the best recall without junk.
+    short = {0.0: counts(80, 5), 1.0: counts(90, 12), 2.0: counts(94, 20, junk=1)}
+    assert choose_prior(short) == 1.0
+    assert ARTICLE_PRIOR_WEIGHT in PRIOR_GRID
+
+
+def test_the_cross_validation_scores_a_weight_as_the_service_would(
+    reads: dict[str, Read],
+) -> None:
+    """with_prior (what the leave-one-article-out choice scores) gives the service's claims."""
+    page = next(p for p in NEWS if p.name.startswith("independent"))
+    simulated = with_prior(read_page(page.path, article_prior=0.0), ARTICLE_PRIOR_WEIGHT)
+    service = reads[page.file]
+    assert [(c.start, c.checkworthiness, c.features) for c in simulated.claims] == [
+        (c.start, c.checkworthiness, c.features) for c in service.claims
+    ]
+
+
+def test_a_standfirst_the_reader_drops_is_read(results: list[PageResult]) -> None:
+    """The Telegraph's standfirst (shown under the headline, not in trafilatura's text) carries
+    the article's verdict."""
+    telegraph = next(r for r in results if r.page.name.startswith("telegraph"))
+    assert any("was jailed for three years" in c.text for c in telegraph.read.claims)
