@@ -1,16 +1,17 @@
 """The public shape of one published verdict version, as the verdicts/ feed serves it and
-webhooks send it (`data`), shaped by hand from the flat rows of selectors.verdict_feed().
+webhooks send it (`data`), shaped by hand from the flat rows of selectors.verdict_feed_rows()
+(the feed) or the annotated versions of selectors.verdict_feed() (a webhook's one version).
 
 Shaped by hand: the feed shapes 50 to 200 versions a page, each with its claim, article and
 citations, and DRF's walk over ~35 fields per version was a third of the page's time. The API's
-PublishedVerdictSerializer declares the fields and the schema, and
-test_feed_shape_matches_the_published_verdict_serializer holds this function to them. Outside
-the API so that the services (webhook payloads) can build it too.
+PublishedVerdictSerializer declares the fields and the schema, and two tests hold these
+functions to it (tests/claims/test_feed_api.py, the feed_shape and feed_rows tests). Outside the
+API so that the services (webhook payloads) can build it too.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from django.utils import timezone
@@ -20,6 +21,14 @@ from claims.claimreview import fact_check_url
 from claims.models import Verdict
 
 _DATETIME = DateTimeField(read_only=True)
+
+
+def output_timezone() -> tzinfo:
+    """The current time zone, for iso_datetime(): when it is UTC, Python's own fixed UTC, the
+    time zone the database's datetimes arrive in (converting to it is then free, and the text
+    is the same)."""
+    tz = timezone.get_current_timezone()
+    return UTC if getattr(tz, "key", None) == "UTC" else tz
 
 
 def iso_datetime(value: datetime | None, tz: tzinfo) -> str | None:
@@ -33,53 +42,110 @@ def iso_datetime(value: datetime | None, tz: tzinfo) -> str | None:
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
-def public_verdict(verdict: Verdict) -> dict[str, Any]:
-    """One version from selectors.verdict_feed() (its annotations: article_id,
-    reviewer_username, feed_citations), as the public reads it."""
-    row: Any = verdict  # the annotations of selectors.verdict_feed()
-    tz = timezone.get_current_timezone()
+def rating_labels() -> dict[str, str]:
+    """Each rating's label in the current language, as Verdict.get_rating_display() gives it."""
+    return {value: str(label) for value, label in Verdict._meta.get_field("rating").flatchoices}
+
+
+def public_verdict_row(
+    row: dict[str, Any],
+    citations: list[dict[str, Any]],
+    *,
+    tz: tzinfo,
+    labels: dict[str, str],
+) -> dict[str, Any]:
+    """One version from selectors.verdict_feed_rows() and its citations (from
+    selectors.verdict_feed_citations()), as the public reads it: the one shape of a public
+    version, which public_verdict() builds too."""
     article = None
-    if row.article_id is not None:
+    if row["article_id"] is not None:
         article = {
-            "id": row.article_id,
-            "title": verdict.appearance_headline,
-            "url": verdict.appearance_url,
-            "publisher": verdict.appearance_publisher,
-            "published_at": iso_datetime(verdict.appearance_published_at, tz),
+            "id": row["article_id"],
+            "title": row["appearance_headline"],
+            "url": row["appearance_url"],
+            "publisher": row["appearance_publisher"],
+            "published_at": iso_datetime(row["appearance_published_at"], tz),
         }
+    rating = row["rating"]
     return {
-        "id": verdict.pk,
+        "id": row["id"],
         "claim": {
-            "id": verdict.claim_id,
-            "text": verdict.claim_text,
-            "speaker": verdict.claim_speaker,
-            "speaker_type": verdict.claim_speaker_type,
+            "id": row["claim_id"],
+            "text": row["claim_text"],
+            "speaker": row["claim_speaker"],
+            "speaker_type": row["claim_speaker_type"],
             "article": article,
         },
-        "version": verdict.number,
-        "url": fact_check_url(verdict.claim_id, verdict.number),
-        "state": verdict.state,
-        "rating": verdict.rating,
-        "rating_label": verdict.get_rating_display(),
-        "conclusion": verdict.conclusion,
-        "explanation": verdict.explanation,
-        "reviewer": row.reviewer_username,
-        "published_at": iso_datetime(verdict.published_at, tz),
-        "updated_at": iso_datetime(verdict.updated_at, tz),
-        "correction_note": verdict.correction_note,
-        "correction_changes": verdict.correction_changes,
-        "retracted_at": iso_datetime(verdict.retracted_at, tz),
-        "retraction_note": verdict.retraction_note,
+        "version": row["number"],
+        "url": fact_check_url(row["claim_id"], row["number"]),
+        "state": row["state"],
+        "rating": rating,
+        "rating_label": labels.get(rating, rating),
+        "conclusion": row["conclusion"],
+        "explanation": row["explanation"],
+        "reviewer": row["reviewer_username"],
+        "published_at": iso_datetime(row["published_at"], tz),
+        "updated_at": iso_datetime(row["updated_at"], tz),
+        "correction_note": row["correction_note"],
+        "correction_changes": row["correction_changes"],
+        "retracted_at": iso_datetime(row["retracted_at"], tz),
+        "retraction_note": row["retraction_note"],
         "citations": [
             {
-                "source_url": citation.source_url,
-                "source_title": citation.source_title,
-                "stance": citation.stance,
-                "excerpt": citation.excerpt,
-                "snapshot_id": citation.snapshot_id,
-                "archived_at": iso_datetime(citation.archived_at, tz),
-                "without_archive_reason": citation.without_archive_reason,
+                "source_url": citation["source_url"],
+                "source_title": citation["source_title"],
+                "stance": citation["stance"],
+                "excerpt": citation["excerpt"],
+                "snapshot_id": citation["snapshot_id"],
+                "archived_at": iso_datetime(citation["archived_at"], tz),
+                "without_archive_reason": citation["without_archive_reason"],
             }
-            for citation in row.feed_citations
+            for citation in citations
         ],
     }
+
+
+# The columns of a version that public_verdict_row() reads, beside the annotations.
+_ROW_COLUMNS = (
+    "claim_id",
+    "number",
+    "state",
+    "rating",
+    "conclusion",
+    "explanation",
+    "published_at",
+    "updated_at",
+    "claim_text",
+    "claim_speaker",
+    "claim_speaker_type",
+    "appearance_url",
+    "appearance_headline",
+    "appearance_publisher",
+    "appearance_published_at",
+    "correction_note",
+    "correction_changes",
+    "retracted_at",
+    "retraction_note",
+)
+_CITATION_COLUMNS = (
+    "source_url",
+    "source_title",
+    "stance",
+    "excerpt",
+    "snapshot_id",
+    "archived_at",
+    "without_archive_reason",
+)
+
+
+def public_verdict(verdict: Verdict) -> dict[str, Any]:
+    """One version from selectors.verdict_feed() (its annotations: article_id,
+    reviewer_username, feed_citations), as the public reads it (public_verdict_row's shape)."""
+    item: Any = verdict  # the annotations of selectors.verdict_feed()
+    row = {name: getattr(verdict, name) for name in _ROW_COLUMNS}
+    row.update(id=verdict.pk, article_id=item.article_id, reviewer_username=item.reviewer_username)
+    citations = [
+        {name: getattr(citation, name) for name in _CITATION_COLUMNS}
+        for citation in item.feed_citations
+    ]
+    return public_verdict_row(row, citations, tz=output_timezone(), labels=rating_labels())

@@ -22,6 +22,8 @@ locked.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -87,16 +89,35 @@ def review_tag(claim: Claim, draft: Verdict | None = None) -> str:
     back, so nobody publishes a state they did not see.
     """
     draft = current_draft(claim) if draft is None else draft
-    evidence = list(claim.evidence.order_by("id").values_list("id", "updated_at"))
+    evidence = claim.evidence.order_by("id").values_list("id", "updated_at")
+    return review_tag_of(
+        claim_pk=claim.pk,
+        claim_version=claim.version,
+        draft_pk=draft.pk if draft else None,
+        draft_revision=draft.revision if draft else None,
+        evidence=list(evidence),
+    )
+
+
+def review_tag_of(
+    *,
+    claim_pk: int,
+    claim_version: int,
+    draft_pk: int | None,
+    draft_revision: int | None,
+    evidence: Iterable[tuple[int, datetime]],
+) -> str:
+    """review_tag() from values already read (the API's claim detail reads them in its own
+    queries): the evidence as (id, updated_at) pairs in id order."""
     parts = [
-        claim.pk,
-        claim.version,
-        draft.pk if draft else 0,
-        draft.revision if draft else 0,
+        claim_pk,
+        claim_version,
+        draft_pk or 0,
+        draft_revision or 0,
         *(f"{pk}@{updated.isoformat()}" for pk, updated in evidence),
     ]
     digest = hashlib.sha1("|".join(map(str, parts)).encode(), usedforsecurity=False).hexdigest()
-    return f'"claim-{claim.pk}-{digest[:16]}"'
+    return f'"claim-{claim_pk}-{digest[:16]}"'
 
 
 def check_review_tag(claim: Claim, expected: str | None, doing: str) -> None:

@@ -6,15 +6,20 @@ Lists here never run a query per row. Who may read what is the callers' to check
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from django.db import connection
+from django.contrib.auth import get_user_model
+from django.db import connection, connections
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Substr
 
 from claims.matching import match_text
 from claims.models import (
+    ApiToken,
     Claim,
     ClaimEvent,
     ClaimMatch,
@@ -90,6 +95,217 @@ def claim_detail() -> QuerySet[Claim]:
     )
 
 
+class CompiledValues:
+    """A values() query built and compiled once per database connection, then run again with
+    other values for its parameters: for the hottest reads (a claim's detail, a token, a feed
+    page's citations), where building and compiling the ORM statement cost several times what
+    the database takes to answer it. The statement and the conversions of its columns (JSON,
+    datetimes) stay the ORM's own.
+
+    `build(value)` must give the same statement for every value, with `value` as one of its
+    parameters (rows()); or, for rows_in(), `build(values)` a statement with each of a list of
+    distinct values as one parameter, in order (`field__in=values`), compiled once per length.
+    """
+
+    def __init__(self, build: Callable[[Any], QuerySet], *, sentinel: Any = -(10**18) - 7) -> None:
+        # The sentinel stands for the value while compiling: never a real parameter's value
+        # (the default: ids are positive, and ID_PATTERN caps them at 18 digits).
+        self._build = build
+        self._sentinel = sentinel
+        # Per thread, as Django's connections are (the converters are the connection's), and
+        # a thread's entries go with the thread.
+        self._local = threading.local()
+
+    def _compile(self, argument: Any, sentinels: list) -> tuple:
+        queryset = self._build(argument)
+        query = queryset.query
+        compiler = query.get_compiler(using=queryset.db)
+        sql, params = compiler.as_sql()
+        positions = [i for i, param in enumerate(params) if param in sentinels]
+        if [params[i] for i in positions] != sentinels:
+            raise ValueError("CompiledValues needs each value as exactly one parameter.")
+        if query.selected:
+            names = list(query.selected)
+        else:  # as django.db.models.query.ValuesIterable names the columns
+            names = [*query.extra_select, *query.values_select, *query.annotation_select]
+        fields = [column[0] for column in compiler.select[: compiler.col_count]]
+        converters = compiler.get_converters(fields)
+        return sql, list(params), positions, compiler, converters, names
+
+    def _run(self, key: Any, argument: Any, sentinels: list, values: list) -> list[dict]:
+        wrapper = connections["default"]
+        cache = getattr(self._local, "statements", None)
+        if cache is None or self._local.wrapper is not wrapper:
+            cache = self._local.statements = {}
+            self._local.wrapper = wrapper
+        compiled = cache.get(key)
+        if compiled is None:
+            compiled = cache[key] = self._compile(argument, sentinels)
+        sql, params, positions, compiler, converters, names = compiled
+        params = list(params)
+        for position, value in zip(positions, values, strict=True):
+            params[position] = value
+        with wrapper.cursor() as cursor:
+            cursor.execute(sql, params)
+            fetched = cursor.fetchall()
+        # As SQLCompiler.results_iter() converts rows, with its converters found once.
+        rows = compiler.apply_converters(fetched, converters) if converters else fetched
+        indexes = range(len(names))
+        return [{names[i]: row[i] for i in indexes} for row in rows]
+
+    def rows(self, value: Any) -> list[dict[str, Any]]:
+        return self._run(None, self._sentinel, [self._sentinel], [value])
+
+    def rows_in(self, values: list) -> list[dict[str, Any]]:
+        """The rows for a list of distinct values (none: no query)."""
+        if not values:
+            return []
+        sentinels = [self._sentinel - i for i in range(len(values))]
+        return self._run(len(values), sentinels, sentinels, values)
+
+
+def _api_token_rows(digest: str) -> QuerySet:
+    user_fields = [field.attname for field in get_user_model()._meta.concrete_fields]
+    return (
+        ApiToken.objects.filter(digest=digest)
+        .order_by()
+        .values(
+            *(field.attname for field in ApiToken._meta.concrete_fields),
+            *(f"user__{name}" for name in user_fields),
+        )
+    )
+
+
+_api_token = CompiledValues(_api_token_rows, sentinel="\x00digest")
+
+
+def api_token(digest: str) -> ApiToken | None:
+    """The API token with this digest, with its user (`token.user`), in one query; None for
+    none. Every authenticated API request asks this (claims.api.authentication)."""
+    rows = _api_token.rows(digest)
+    if not rows:
+        return None
+    row = rows[0]
+    token_fields = [field.attname for field in ApiToken._meta.concrete_fields]
+    user_model = get_user_model()
+    user_fields = [field.attname for field in user_model._meta.concrete_fields]
+    token = ApiToken.from_db("default", token_fields, [row[name] for name in token_fields])
+    token.user = user_model.from_db(
+        "default", user_fields, [row[f"user__{name}"] for name in user_fields]
+    )
+    return token
+
+
+# A claim as the API's bodies read it (claims.api.claim_rows shapes them): flat values, no model
+# instances. The article and assignee come as the columns named in CLAIM_ROW_JOINS.
+CLAIM_ROW_FIELDS = (
+    "id",
+    "text",
+    "snapshot_id",
+    "start",
+    "end",
+    "checkworthiness",
+    "features",
+    "speaker",
+    "speaker_type",
+    "quantities",
+    "context",
+    "status",
+    "origin",
+    "same_as_id",
+    "version",
+    "created_at",
+    "updated_at",
+)
+CLAIM_ROW_JOINS = {
+    "article_id": F("snapshot__source_id"),
+    "article_title": F("snapshot__source__title"),
+    "article_url": F("snapshot__source__url"),
+    "article_publisher": F("snapshot__source__publisher"),
+    "article_published_at": F("snapshot__source__published_at"),
+    "assignee_username": F("assignee__username"),
+}
+
+
+def claim_rows(claims: QuerySet[Claim]) -> QuerySet:
+    """claim_list()'s claims (filtered and ordered as the caller likes) as flat rows: what a
+    list page of the API shows, with no model instance built per row."""
+    return claims.prefetch_related(None).values(
+        *CLAIM_ROW_FIELDS, "rating", "published_version", "evidence_count", **CLAIM_ROW_JOINS
+    )
+
+
+def _claim_detail_rows(pk: int) -> QuerySet:
+    draft = Verdict.objects.filter(claim=OuterRef("pk"), state=Verdict.State.DRAFT).order_by()
+    return (
+        Claim.objects.filter(pk=pk)
+        .order_by()
+        .annotate(
+            rating=_latest_published("rating"),
+            published_version=_latest_published("number"),
+            quote=Substr("snapshot__text", F("start") + 1, F("end") - F("start")),
+            draft_id=Subquery(draft.values("id")[:1]),
+            draft_revision=Subquery(draft.values("revision")[:1]),
+            has_matches=Exists(ClaimMatch.objects.filter(claim=OuterRef("pk"))),
+            has_external_matches=Exists(ExternalMatch.objects.filter(claim=OuterRef("pk"))),
+        )
+        .values(
+            *CLAIM_ROW_FIELDS,
+            "rating",
+            "published_version",
+            "quote",
+            "draft_id",
+            "draft_revision",
+            "has_matches",
+            "has_external_matches",
+            **CLAIM_ROW_JOINS,
+        )
+    )
+
+
+_claim_detail = CompiledValues(_claim_detail_rows)
+_review_evidence = CompiledValues(
+    lambda claim_id: (
+        Evidence.objects.filter(claim_id=claim_id)
+        .order_by("id")
+        .values("id", "updated_at", "state")
+    )
+)
+
+
+def claim_detail_row(pk: int) -> dict | None:
+    """One claim as GET claims/{id}/ shows it, in one query: claim_rows()'s columns, the quote
+    cut from the article's text by the database (the text itself, possibly megabytes, is not
+    read), the draft verdict's id and revision (for the review tag), and whether the claim has
+    recorded matches at all (most have none, and then asking for them costs nothing).
+    The evidence count comes from claim_review_evidence(), which the review tag reads anyway.
+    None for no such claim. The statement is compiled once (CompiledValues)."""
+    rows = _claim_detail.rows(pk)
+    return rows[0] if rows else None
+
+
+def claim_review_evidence(claim_id: int) -> list[tuple[int, datetime, str]]:
+    """(id, updated_at, state) of every evidence row of a claim, by id: what the review tag
+    names (claims.publication.review_tag) and what the accepted-evidence count counts."""
+    return [(row["id"], row["updated_at"], row["state"]) for row in _review_evidence.rows(claim_id)]
+
+
+def newest_public_versions(claim_ids: list[int]) -> dict[int, dict]:
+    """Each claim's newest public version (number, state, rating, published_at), by claim id:
+    what an occurrence shows as its family's verdict. One query (none for no ids)."""
+    if not claim_ids:
+        return {}
+    newest: dict[int, dict] = {}
+    versions = (
+        Verdict.objects.filter(claim_id__in=claim_ids, state__in=PUBLIC_VERDICT_STATES)
+        .order_by("claim_id", "-number")
+        .values("claim_id", "number", "state", "rating", "published_at")
+    )
+    for version in versions:
+        newest.setdefault(version["claim_id"], version)
+    return newest
+
+
 # What a family's verdict shows of its head's versions (ClaimSerializer.family_verdict, the
 # desk): the newest is the one an occurrence shows.
 FAMILY_VERSION_FIELDS = ("claim", "state", "number", "rating", "published_at", "retracted_at")
@@ -133,7 +349,7 @@ def claim_family_matches(claim: Claim) -> tuple[list[ClaimMatch], list[ClaimMatc
     `row.fact_check` its newest public version, or None); matches inside the claim's own family
     and to dismissed claims are left out. Two queries."""
     rows = list(
-        ClaimMatch.objects.filter(claim=claim)
+        ClaimMatch.objects.filter(claim_id=claim.pk)
         .select_related("matched", "matched__same_as")
         .defer("matched__features", "matched__same_as__features")
         .order_by("-score", "matched_id")
@@ -165,7 +381,7 @@ def claim_external_matches(claim: Claim) -> list[ExternalMatch]:
     """The claim's recorded matches to other fact-checkers' imported reviews, best first, with
     the review (not its raw JSON): one query."""
     return list(
-        ExternalMatch.objects.filter(claim=claim)
+        ExternalMatch.objects.filter(claim_id=claim.pk)
         .select_related("review")
         .defer("review__raw")
         .order_by("-score", "review_id")
@@ -309,6 +525,46 @@ def verdict_feed() -> QuerySet[Verdict]:
         )
         .prefetch_related(Prefetch("citations", queryset=citations, to_attr="feed_citations"))
     )
+
+
+def verdict_feed_rows() -> QuerySet:
+    """published_versions() as the verdicts/ feed reads them: flat rows (values()), each with
+    its article's id and reviewer's username; verdict_feed_citations() gives a page's
+    citations. claims.public_json.public_verdict_row shapes the two."""
+    return Verdict.objects.filter(state__in=PUBLIC_VERDICT_STATES).values(
+        "id",
+        *(name if name != "claim" else "claim_id" for name in FROZEN_VERSION_FIELDS),
+        article_id=F("claim__snapshot__source_id"),
+        reviewer_username=F("reviewer__username"),
+    )
+
+
+_feed_citations = CompiledValues(
+    lambda verdict_ids: (
+        VerdictCitation.objects.filter(verdict_id__in=verdict_ids)
+        .order_by("verdict_id", "id")
+        .values(
+            "verdict_id",
+            "snapshot_id",
+            "source_url",
+            "source_title",
+            "stance",
+            "excerpt",
+            "without_archive_reason",
+            archived_at=F("snapshot__fetched_at"),
+        )
+    )
+)
+
+
+def verdict_feed_citations(verdict_ids: list[int]) -> dict[int, list[dict]]:
+    """The citations of these versions, as frozen, by version id, in order, with their
+    snapshot's time (`archived_at`): one query for a page of the feed (none for no ids), its
+    statement compiled once per page length (CompiledValues)."""
+    found: dict[int, list[dict]] = {pk: [] for pk in verdict_ids}
+    for citation in _feed_citations.rows_in(list(found)):
+        found[citation["verdict_id"]].append(citation)
+    return found
 
 
 def claim_events(claim: Claim) -> QuerySet[ClaimEvent]:

@@ -17,6 +17,7 @@ from rest_framework import exceptions
 from rest_framework.authentication import TokenAuthentication
 from rest_framework.throttling import BaseThrottle
 
+from claims import selectors
 from claims.models import ApiToken
 
 
@@ -26,13 +27,12 @@ class ApiTokenAuthentication(TokenAuthentication):
     model = ApiToken
 
     def authenticate_credentials(self, key: str) -> tuple[Any, ApiToken]:
-        try:
-            token = ApiToken.objects.select_related("user").get(digest=ApiToken.digest_of(key))
-        except ApiToken.DoesNotExist:
+        token = selectors.api_token(ApiToken.digest_of(key))
+        if token is None:
             raise exceptions.AuthenticationFailed(
                 "Invalid token. Send 'Authorization: Token <token>' with a token issued by "
                 "manage.py create_api_token."
-            ) from None
+            )
         now = timezone.now()
         # Only the holder of the token learns why it stopped working: the message helps them
         # and tells nobody else anything.

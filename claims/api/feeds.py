@@ -7,7 +7,6 @@ from typing import Any
 
 from django.db.models import Min, QuerySet
 from django.utils.dateparse import parse_datetime
-from django_filters import rest_framework as filters
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import exceptions, mixins, serializers, viewsets
 from rest_framework.pagination import CursorPagination
@@ -16,11 +15,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from claims import selectors
-from claims.api.filters import VerdictFilter
+from claims.api.filters import FilterBackend, VerdictFilter
 from claims.api.permissions import PublicFeed
-from claims.api.serializers import PublishedVerdictFeedSerializer, PublishedVerdictSerializer
+from claims.api.serializers import PublishedVerdictSerializer
 from claims.claimreview import claim_review
 from claims.models import Verdict
+from claims.public_json import output_timezone, public_verdict_row, rating_labels
 from config.api import ConditionalListMixin
 
 
@@ -70,15 +70,19 @@ class VerdictFeedViewSet(PublicVersionsListMixin, mixins.ListModelMixin, viewset
     serializer_class = PublishedVerdictSerializer
     pagination_class = FeedPagination
     filterset_class = VerdictFilter
-    filter_backends = [filters.DjangoFilterBackend]
+    filter_backends = [FilterBackend]
 
-    def get_queryset(self) -> QuerySet[Verdict]:
-        return selectors.verdict_feed()
+    def get_queryset(self) -> QuerySet:
+        return selectors.verdict_feed_rows()
 
     def page_data(self, page: list) -> list:
         # The schema (serializer_class) and the body are the same shape; this one is built from
-        # verdict_feed()'s flat rows.
-        return PublishedVerdictFeedSerializer(page, many=True).data
+        # verdict_feed_rows()'s flat rows (values, no model instances) and one query for the
+        # page's citations.
+        citations = selectors.verdict_feed_citations([row["id"] for row in page])
+        tz = output_timezone()
+        labels = rating_labels()
+        return [public_verdict_row(row, citations[row["id"]], tz=tz, labels=labels) for row in page]
 
 
 CLAIM_REVIEW_PAGE = inline_serializer(
@@ -100,7 +104,7 @@ class ClaimReviewFeedViewSet(
     pagination_class = FeedPagination
     renderer_classes = [JSONLDRenderer, JSONRenderer]
     filterset_class = VerdictFilter
-    filter_backends = [filters.DjangoFilterBackend]
+    filter_backends = [FilterBackend]
     serializer_class = PublishedVerdictSerializer  # for the schema; the body is ClaimReview
 
     def get_queryset(self) -> QuerySet[Verdict]:

@@ -27,6 +27,20 @@ class UTCDateTimeField(IsoDateTimeField):
             raise DjangoValidationError("Give a date and time between years 1 and 9999.") from exc
 
 
+class FilterBackend(filters.DjangoFilterBackend):
+    """django-filter's backend, which builds no FilterSet for a request that names none of its
+    filters (most list and feed requests: a page, a cursor): that FilterSet would validate an
+    empty form and hand the queryset back as it was (every filter skips an empty value)."""
+
+    def filter_queryset(self, request: Any, queryset: QuerySet, view: Any) -> QuerySet:
+        filterset_class = self.get_filterset_class(view, queryset)
+        if filterset_class is not None and request.query_params.keys().isdisjoint(
+            filterset_class.base_filters
+        ):
+            return queryset
+        return super().filter_queryset(request, queryset, view)
+
+
 class UpdatedAfterFilter(filters.IsoDateTimeFilter):
     field_class = UTCDateTimeField
 

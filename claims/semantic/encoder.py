@@ -144,6 +144,16 @@ class Encoder:
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         options.intra_op_num_threads = threads or max(1, min(os.cpu_count() or 1, 4))
         options.log_severity_level = 3
+        # Memory, in the web workers that load this for claims/match/: onnxruntime's arena
+        # keeps the peak of every run for good, and memory patterns are planned and kept per
+        # input shape (every batch width is a new one), so a worker grew by ~90 MB over a few
+        # matches that encoded candidates in batches. Without them each run's buffers are
+        # freed when it ends. Neither changes a single output bit (same kernels, same graph).
+        options.enable_cpu_mem_arena = False
+        options.enable_mem_pattern = False
+        # The intra-op threads would spin for work after each run, taking the CPU from the
+        # worker's other requests (a web worker encodes one short text per match).
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = ort.InferenceSession(
             str(files.model), sess_options=options, providers=["CPUExecutionProvider"]
         )

@@ -126,6 +126,66 @@ def test_feed_shape_matches_the_published_verdict_serializer(editor):
     assert [c["archived_at"] for c in shown[superseded.pk]["citations"]][-1] is None
 
 
+def test_feed_rows_match_the_published_verdict_serializer(api, editor, settings):
+    """The feed's page is shaped from flat rows (selectors.verdict_feed_rows,
+    public_json.public_verdict_row): it must be what PublishedVerdictSerializer makes of the
+    same versions, edge cases included."""
+    settings.API_FEED_CACHE_SECONDS = 0
+    when = timezone.now() - timedelta(days=2)
+    published(when=when, reviewer=editor)
+    published(ClaimFactory(snapshot=None, start=None, end=None, text="It rained."))
+    superseded = published(state="superseded", rating=Rating.MIXED, when=when)
+    Verdict.objects.create(  # a correction, made as publication makes one
+        claim=superseded.claim,
+        state="published",
+        number=2,
+        rating=Rating.TRUE,
+        conclusion="It was so, after all.",
+        published_at=timezone.now(),
+        correction_note="The figure was wrong.",
+        correction_changes=[{"field": "rating", "from": "mixed", "to": "true"}],
+        **frozen_claim_fields(superseded.claim),
+    )
+    retracted = ClaimFactory(status="retracted")
+    Verdict.objects.create(
+        claim=retracted,
+        state="retracted",
+        number=1,
+        rating=Rating.FALSE,
+        conclusion="It was not so.",
+        published_at=when,
+        retracted_at=timezone.now(),
+        retraction_note="Sources withdrawn.",
+        **frozen_claim_fields(retracted),
+    )
+    untitled = SourceFactory(kind="evidence", title="")
+    VerdictCitation.objects.create(
+        verdict=superseded,
+        source=untitled,
+        source_url=untitled.url,
+        stance="supports",
+        without_archive_reason="Paywalled.",
+    )
+    body = api.get("/api/v1/verdicts/").json()
+    expected = PublishedVerdictSerializer(
+        selectors.published_versions().order_by("-updated_at", "-id"), many=True
+    ).data
+    assert len(body["results"]) == 5
+    assert body["results"] == json.loads(json.dumps(expected))
+    assert [list(item) for item in body["results"]] == [list(item) for item in expected]
+    # A filtered page, and the next page of a cursor, are shaped the same way.
+    page = api.get("/api/v1/verdicts/", {"page_size": 2, "state": "published"}).json()
+    seen = page["results"]
+    while page["next"]:
+        page = api.get(page["next"]).json()
+        seen += page["results"]
+    expected = PublishedVerdictSerializer(
+        selectors.published_versions().filter(state="published").order_by("-updated_at", "-id"),
+        many=True,
+    ).data
+    assert seen == json.loads(json.dumps(expected))
+
+
 def test_feed_304_costs_one_query_and_names_the_tag(api):
     published()
     first = api.get("/api/v1/verdicts/", {"page_size": 2, "rating": "false"})

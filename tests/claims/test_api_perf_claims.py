@@ -1,0 +1,280 @@
+"""The claims API's hand-shaped bodies (claims.api.claim_rows) against the DRF serializers that
+declare them, and the queries the list, the detail and the feed cost."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from types import SimpleNamespace
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from claims import publication, selectors
+from claims.api.serializers import ClaimDetailSerializer, ClaimSerializer
+from claims.models import (
+    ApiToken,
+    Claim,
+    ClaimMatch,
+    ClaimStatus,
+    Evidence,
+    ExternalMatch,
+    ExternalReview,
+    MatchKind,
+    Rating,
+    Verdict,
+)
+from claims.publication import frozen_claim_fields
+from tests.factories import (
+    ClaimFactory,
+    EvidenceFactory,
+    SnapshotFactory,
+    SourceFactory,
+    VerdictFactory,
+    ready_claim,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _version(claim, *, number=1, state=Verdict.State.PUBLISHED, rating=Rating.FALSE, **extra):
+    return Verdict.objects.create(
+        claim=claim,
+        state=state,
+        number=number,
+        rating=rating,
+        conclusion="It was not so.",
+        published_at=timezone.now() - timedelta(days=3 - number),
+        **frozen_claim_fields(claim),
+        **extra,
+    )
+
+
+@pytest.fixture
+def claims_of_every_kind(editor):
+    """One claim per edge case the bodies must get right, by name."""
+    plain = ClaimFactory(speaker="Jane Doe", speaker_type="person", features=[["x", 0.2]])
+    no_article = ClaimFactory(snapshot=None, start=None, end=None, text="It rained.")
+    unicode_article = ClaimFactory(
+        snapshot=SnapshotFactory(text="Zoë said «ünïcode» 😀 works. And more follows."),
+        start=4,
+        end=26,
+        text="said «ünïcode» 😀 works",
+    )
+    drafted = ClaimFactory(status=ClaimStatus.RESEARCHING, assignee=editor)
+    VerdictFactory(claim=drafted, last_edited_by=editor)
+    EvidenceFactory(claim=drafted)
+    EvidenceFactory(claim=drafted, state=Evidence.State.SUGGESTED, stance="")
+    published = ready_claim(ClaimStatus.PUBLISHED)
+    corrected = ClaimFactory(status=ClaimStatus.PUBLISHED)
+    _version(corrected, number=1, state=Verdict.State.SUPERSEDED)
+    _version(corrected, number=2, rating=Rating.MOSTLY_FALSE)
+    retracted = ready_claim(ClaimStatus.RETRACTED)
+    occurrence = ClaimFactory(same_as=published)
+    retracted_family = ClaimFactory(same_as=retracted)
+    open_claim = ClaimFactory(status=ClaimStatus.RESEARCHING)
+    matched = ClaimFactory()
+    ClaimMatch.objects.create(claim=matched, matched=published, score=0.91, kind=MatchKind.SAME)
+    ClaimMatch.objects.create(
+        claim=matched, matched=open_claim, score=0.7, kind=MatchKind.RELATED, reason="different"
+    )
+    ClaimMatch.objects.create(claim=matched, matched=occurrence, score=0.8, kind=MatchKind.SAME)
+    review = ExternalReview.objects.create(
+        url="https://factcheck.example.org/review/1",
+        publisher_name="",
+        publisher_site="factcheck.example.org",
+        claim_reviewed="The claim, as they read it.",
+        rating_name="Pants on fire",
+        rating=Rating.FALSE,
+        date_published="2026-01-02",
+        raw={},
+    )
+    elsewhere = ClaimFactory()
+    ExternalMatch.objects.create(claim=elsewhere, review=review, score=0.88, kind="same")
+    return {
+        "plain": plain,
+        "no_article": no_article,
+        "unicode_article": unicode_article,
+        "drafted": drafted,
+        "published": published,
+        "corrected": corrected,
+        "retracted": retracted,
+        "occurrence": occurrence,
+        "retracted_family": retracted_family,
+        "matched": matched,
+        "elsewhere": elsewhere,
+    }
+
+
+def _json(data):
+    return json.loads(json.dumps(data))
+
+
+@pytest.mark.parametrize("user_name", ["editor", "api_client_user"])
+def test_claim_detail_body_equals_the_serializers(api, claims_of_every_kind, user_name, request):
+    user = request.getfixturevalue(user_name)
+    api.force_authenticate(user)
+    context = {"request": SimpleNamespace(user=user)}
+    for name, claim in claims_of_every_kind.items():
+        body = api.get(f"/api/v1/claims/{claim.pk}/").json()
+        expected = ClaimDetailSerializer(selectors.claim_detail().get(pk=claim.pk), context=context)
+        assert body == _json(expected.data), name
+        assert list(body) == list(expected.data), name  # the same keys, in the same order
+    shown = {
+        name: api.get(f"/api/v1/claims/{claim.pk}/").json()
+        for name, claim in claims_of_every_kind.items()
+    }
+    # The edge cases are what they claim to be.
+    assert shown["no_article"]["article"] is None and shown["no_article"]["quote"] == ""
+    assert shown["unicode_article"]["quote"] == "said «ünïcode» 😀 works"
+    assert shown["drafted"]["evidence_count"] == 1 and shown["drafted"]["assignee"]
+    assert shown["published"]["rating"] == Rating.FALSE
+    assert shown["corrected"]["published_version"] == 2
+    assert shown["occurrence"]["family_verdict"]["state"] == "published"
+    assert shown["retracted_family"]["family_verdict"]["state"] == "retracted"
+    assert {m["claim"] for m in shown["matched"]["checked_before"]} == {
+        claims_of_every_kind["published"].pk,
+        claims_of_every_kind["occurrence"].pk,  # a match to an occurrence: its family's
+    }
+    assert len(shown["matched"]["similar_claims"]) == 1
+    assert shown["elsewhere"]["checked_elsewhere"][0]["publisher"] == "factcheck.example.org"
+
+
+def test_claim_list_body_equals_the_serializers(api, editor, claims_of_every_kind):
+    api.force_authenticate(editor)
+    body = api.get("/api/v1/claims/", {"page_size": 200}).json()
+    claims = selectors.claim_list().order_by("-checkworthiness", "id")
+    expected = ClaimSerializer(claims, many=True, context={"request": SimpleNamespace(user=editor)})
+    assert body["count"] == len(claims_of_every_kind) + 1  # and the open claim matched
+    assert body["results"] == _json(expected.data)
+    assert [list(item) for item in body["results"]] == [list(item) for item in expected.data]
+    # Filtered and ordered the same way too.
+    body = api.get("/api/v1/claims/", {"ordering": "-updated_at", "status": "published"}).json()
+    claims = selectors.claim_list().filter(status="published").order_by("-updated_at")
+    expected = ClaimSerializer(claims, many=True, context={"request": SimpleNamespace(user=editor)})
+    assert body["results"] == _json(expected.data)
+
+
+def test_detail_etag_is_the_review_tag(api, editor, claims_of_every_kind):
+    api.force_authenticate(editor)
+    for name, claim in claims_of_every_kind.items():
+        response = api.get(f"/api/v1/claims/{claim.pk}/")
+        assert response["ETag"] == publication.review_tag(claim), name
+    # A change to the draft or to a piece of evidence changes it, as it changes the review tag.
+    drafted = claims_of_every_kind["drafted"]
+    before = api.get(f"/api/v1/claims/{drafted.pk}/")["ETag"]
+    Evidence.objects.filter(claim=drafted).first().save()
+    after = api.get(f"/api/v1/claims/{drafted.pk}/")["ETag"]
+    assert after != before and after == publication.review_tag(drafted)
+
+
+def test_detail_of_an_unknown_claim_is_404(api, editor):
+    api.force_authenticate(editor)
+    response = api.get("/api/v1/claims/987654321/")
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
+
+
+def _token_client(api, user):
+    _, token = ApiToken.issue(user=user, now=timezone.now())
+    api.credentials(HTTP_AUTHORIZATION=f"Token {token}")
+    api.get("/api/v1/claims/")  # the token's first use is written once (ApiToken.record_use)
+    return api
+
+
+def _queries(api, path, **kwargs) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = api.get(path, **kwargs)
+    assert response.status_code in (200, 304), response.content
+    return len(captured.captured_queries)
+
+
+def test_claim_detail_queries(api, editor, claims_of_every_kind):
+    """Token, roles, the claim (with its draft and whether it has matches), its evidence; the
+    matches only when there are some, the family's verdict only for an occurrence."""
+    api = _token_client(api, editor)
+    expected = {
+        "plain": 4,
+        "no_article": 4,
+        "drafted": 4,
+        "published": 4,
+        "retracted": 4,
+        "occurrence": 5,  # + the family's newest public version
+        "matched": 6,  # + the matches, + their families' versions
+        "elsewhere": 5,  # + the external matches
+    }
+    for name, count in expected.items():
+        path = f"/api/v1/claims/{claims_of_every_kind[name].pk}/"
+        assert _queries(api, path) == count, name
+    etag = api.get(f"/api/v1/claims/{claims_of_every_kind['plain'].pk}/")["ETag"]
+    path = f"/api/v1/claims/{claims_of_every_kind['plain'].pk}/"
+    assert _queries(api, path, headers={"If-None-Match": etag}) == 4
+
+
+def test_claim_list_queries_do_not_grow_with_rows_or_occurrences(api, editor, claims_of_every_kind):
+    """Token, roles, count, page; + one for the families' versions when the page has
+    occurrences."""
+    api = _token_client(api, editor)
+    assert _queries(api, "/api/v1/claims/", data={"status": "new", "same_as": ""}) in (4, 5)
+    with_occurrences = _queries(api, "/api/v1/claims/", data={"page_size": 200})
+    assert with_occurrences == 5
+    for _ in range(5):
+        ClaimFactory(same_as=claims_of_every_kind["published"])
+    assert _queries(api, "/api/v1/claims/", data={"page_size": 200}) == with_occurrences
+    no_occurrence = _queries(api, "/api/v1/claims/", data={"status": "researching"})
+    assert no_occurrence == 4
+
+
+def test_feed_queries_do_not_grow_with_rows(api, editor, settings):
+    """The newest change (the ETag), the page and its citations; + the token. (Pages built
+    every time: the page cache would answer a repeat with the first query alone.)"""
+    settings.API_FEED_CACHE_SECONDS = 0
+    for _ in range(3):
+        claim = ready_claim(ClaimStatus.PUBLISHED)
+        source = SourceFactory(kind="evidence")
+        version = claim.verdicts.get(number=1)
+        version.citations.create(source=source, source_url=source.url, stance="refutes")
+    assert _queries(api, "/api/v1/verdicts/") == 3
+    assert _queries(api, "/api/v1/verdicts/", data={"page_size": 1}) == 3
+    api = _token_client(api, editor)
+    assert _queries(api, "/api/v1/verdicts/") == 4
+
+
+def test_bodies_follow_the_current_time_zone(api, editor, claims_of_every_kind):
+    """Times are shown in the current time zone, as DRF shows them, when it is not UTC too."""
+    api.force_authenticate(editor)
+    context = {"request": SimpleNamespace(user=editor)}
+    claim = claims_of_every_kind["occurrence"]
+    with timezone.override(ZoneInfo("America/St_Johns")):  # -03:30 (or -02:30 in summer)
+        body = api.get(f"/api/v1/claims/{claim.pk}/").json()
+        expected = ClaimDetailSerializer(selectors.claim_detail().get(pk=claim.pk), context=context)
+        assert body == _json(expected.data)
+        assert not body["created_at"].endswith("Z")
+        feed = api.get("/api/v1/verdicts/").json()["results"]
+        assert feed and not feed[0]["published_at"].endswith("Z")
+
+
+def test_compiled_values_give_what_the_orm_gives(claims_of_every_kind):
+    """selectors.CompiledValues runs a statement compiled once with each new value: the rows,
+    converted (JSON, datetimes), are the queryset's own."""
+
+    def build(pk):
+        return Claim.objects.filter(pk=pk).values("id", "features", "created_at", "snapshot_id")
+
+    compiled = selectors.CompiledValues(build)
+    for claim in claims_of_every_kind.values():
+        assert compiled.rows(claim.pk) == list(build(claim.pk))
+    assert compiled.rows(987654321) == []
+
+    def build_in(pks):
+        return Claim.objects.filter(pk__in=pks).order_by("id").values("id", "created_at")
+
+    compiled_in = selectors.CompiledValues(build_in)
+    pks = [claim.pk for claim in claims_of_every_kind.values()]
+    for chosen in (pks, pks[:3], pks[3:6], [pks[-1]], []):
+        assert compiled_in.rows_in(chosen) == list(build_in(chosen))
+    with pytest.raises(ValueError, match="exactly one parameter"):
+        selectors.CompiledValues(lambda pk: Claim.objects.values("id")).rows(1)
