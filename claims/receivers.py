@@ -17,6 +17,7 @@ from claims.models import ClaimStatus, Evidence, Verdict, VerdictCitation
 from claims.services import claim_flag_needs_update
 from claims.tasks import extract_snapshot
 from sources.models import Snapshot, Source
+from sources.rows import commit_durably
 from sources.signals import snapshot_stored, source_gone
 
 logger = logging.getLogger(__name__)
@@ -56,11 +57,17 @@ def _flag_published_claims(
     Evidence.objects.filter(source=source, source_changed_at__isnull=True).update(
         source_changed_at=now, updated_at=now
     )
-    citations = VerdictCitation.objects.filter(
-        source=source,
-        verdict__state=Verdict.State.PUBLISHED,
-        verdict__claim__status=ClaimStatus.PUBLISHED,
-    ).select_related("verdict", "snapshot")
+    citations = list(
+        VerdictCitation.objects.filter(
+            source=source,
+            verdict__state=Verdict.State.PUBLISHED,
+            verdict__claim__status=ClaimStatus.PUBLISHED,
+        ).select_related("verdict", "snapshot")
+    )
+    if citations:
+        # Flagging a published claim records events and may queue webhooks: the refresh's
+        # transaction must then be committed durably (sources.signals).
+        commit_durably()
     flagged = 0
     for citation in citations:
         flagged += claim_flag_needs_update(

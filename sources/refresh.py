@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
@@ -27,7 +27,7 @@ from sources.failures import (
 )
 from sources.fetching import FetchError, FetchResult, fetch
 from sources.models import MAX_URL_LENGTH, Snapshot, Source, SourceMetadata
-from sources.rows import due_source, source_update
+from sources.rows import due_source, instance_from_db, source_update
 from sources.schedule import next_check
 from sources.services import snapshot_store
 from sources.signals import snapshot_stored, source_gone
@@ -180,6 +180,14 @@ def _lock(source_id: int) -> Source:
     return Source.objects.select_for_update().get(pk=source_id)
 
 
+def _save(source: Source, fields: list[str], *, now: datetime, durable: bool) -> None:
+    """Write the locked row's `fields` (updated_at becomes `now`). `durable=False`: the
+    refresh owns the transaction, which is committed without waiting for the disk
+    (sources.rows.lazy_commit_prefix) unless a receiver of source_gone asks otherwise."""
+    source.updated_at = now
+    source_update(source.pk, {name: getattr(source, name) for name in fields}, durable=durable)
+
+
 def _checked(source: Source, now: datetime, *, http_status: int | None) -> None:
     source.last_checked_at = now
     if http_status is not None:
@@ -200,9 +208,16 @@ def _ok_values(now: datetime, http_status: int) -> dict[str, object]:
 
 def _record_ok(source_id: int, *, http_status: int, **fields: str) -> None:
     """A successful check that stores nothing: one UPDATE and no lock (no row is created, and
-    no value written depends on the row's current one)."""
+    no value written depends on the row's current one), committed without waiting for the
+    disk (sources.rows.lazy_commit_prefix)."""
     now = timezone.now()
-    source_update(source_id, {**_ok_values(now, http_status), **fields}, next_check_from=now)
+    source_update(
+        source_id,
+        {**_ok_values(now, http_status), **fields},
+        next_check_from=now,
+        # Its own transaction, unless a caller's is open (then that one's rules hold).
+        durable=connection.in_atomic_block,
+    )
 
 
 def _validators(result: FetchResult) -> dict[str, str]:
@@ -218,7 +233,11 @@ def _record_unchanged(source_id: int, result: FetchResult, snapshot_id: int) -> 
 
 
 def _store(source_id: int, result: FetchResult, page: PageText) -> FetchOutcome:
+    """Store the new text and tell the receivers, in one transaction. When the refresh owns it
+    (no caller's transaction is open), it is committed without waiting for the disk
+    (sources.rows.lazy_commit_prefix) unless a receiver asks for a durable commit."""
     now = timezone.now()
+    durable = connection.in_atomic_block
     with transaction.atomic():
         stored = snapshot_store(
             source=source_id,
@@ -234,15 +253,18 @@ def _store(source_id: int, result: FetchResult, page: PageText) -> FetchOutcome:
             fetched_at=now,
             source_values={**_ok_values(now, result.status), **_validators(result)},
             next_check_from=now,
+            durable=durable,
         )
         if stored is None:
             logger.info("source %s was deleted while it was fetched; nothing stored", source_id)
             return FetchOutcome(source_id, "skipped")
         if not stored.created:
             return FetchOutcome(source_id, "unchanged", stored.snapshot_id)
-        # Receivers compare the old text with the new; the old body is not needed.
+        # Receivers compare the old text with the new only where a published verdict cites
+        # the source: the previous snapshot is handed over unread, and its columns are read
+        # (Django's deferred loading) only if a receiver uses them.
         previous = (
-            Snapshot.objects.defer("raw_body").get(pk=stored.previous_id)
+            instance_from_db(Snapshot, {"id": stored.previous_id, "source_id": source_id})
             if stored.previous_id
             else None
         )
@@ -273,6 +295,7 @@ def _record_missing(source_id: int, result: FetchResult) -> FetchOutcome:
     """404/410: gone only after SOURCES_GONE_AFTER checks in a row, never on the first."""
     now = timezone.now()
     threshold = conf.get().gone_after
+    durable = connection.in_atomic_block
     with transaction.atomic():
         source = _lock(source_id)
         _checked(source, now, http_status=result.status)
@@ -289,7 +312,7 @@ def _record_missing(source_id: int, result: FetchResult) -> FetchOutcome:
         elif source.status != Source.Status.GONE:
             source.status = Source.Status.UNREACHABLE
         source.next_check_at = next_check(source, now=now, failed=True)
-        source.save(update_fields=_CHECK_FIELDS)
+        _save(source, _CHECK_FIELDS, now=now, durable=durable)
         if became_gone:
             source_gone.send(Source, source=source, last_snapshot=source.latest_snapshot())
     return FetchOutcome(source_id, "gone" if became_gone else "missing", detail=source.last_error)
@@ -304,6 +327,7 @@ def _record_failure(
     http_status: int | None = None,
 ) -> FetchOutcome:
     now = timezone.now()
+    durable = connection.in_atomic_block
     with transaction.atomic():
         source = _lock(source_id)
         _checked(source, now, http_status=http_status)
@@ -316,7 +340,7 @@ def _record_failure(
         else:
             source.status = Source.Status.UNREACHABLE
             source.next_check_at = next_check(source, now=now, failed=True)
-        source.save(update_fields=_CHECK_FIELDS)
+        _save(source, _CHECK_FIELDS, now=now, durable=durable)
     logger.info("source %s: %s (%s)", source_id, code, message)
     return FetchOutcome(source_id, "blocked" if permanent else "failed", detail=message)
 
@@ -327,13 +351,13 @@ def _record_retry(source_id: int, *, code: str, message: str) -> FetchOutcome:
     the failure backoff (sources nobody relies on stop after SOURCES_MAX_RETRIES, as for any
     failure)."""
     now = timezone.now()
+    durable = connection.in_atomic_block
     with transaction.atomic():
         source = _lock(source_id)
         source.consecutive_failures += 1
         source.last_error = f"{code}: {message}"[:5000]
         source.next_check_at = next_check(source, now=now, failed=True)
-        source.save(
-            update_fields=["consecutive_failures", "last_error", "next_check_at", "updated_at"]
-        )
+        fields = ["consecutive_failures", "last_error", "next_check_at", "updated_at"]
+        _save(source, fields, now=now, durable=durable)
     logger.warning("source %s: %s (%s)", source_id, code, message)
     return FetchOutcome(source_id, "failed", detail=message)

@@ -11,6 +11,7 @@ import random
 from datetime import datetime, timedelta
 
 from sources import conf
+from sources.conf import SourcesSettings
 from sources.models import Source
 
 
@@ -35,9 +36,12 @@ def next_check(source: Source, *, now: datetime, failed: bool = False) -> dateti
     return next_check_for_tier(source.refresh_tier, now=now)
 
 
-def next_check_for_tier(tier: str, *, now: datetime) -> datetime | None:
-    """The next check of a source of this tier that was just read; None for tier none."""
-    settings = conf.get()
+def next_check_for_tier(
+    tier: str, *, now: datetime, settings: SourcesSettings | None = None
+) -> datetime | None:
+    """The next check of a source of this tier that was just read; None for tier none.
+    `settings`: conf.get() already read by the caller (it is read once per check)."""
+    settings = settings or conf.get()
     hours = {
         Source.Tier.CITED: settings.refresh_cited_hours,
         Source.Tier.EVIDENCE: settings.refresh_evidence_hours,

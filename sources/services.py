@@ -28,7 +28,7 @@ from config.celery import registered_task
 from sources import conf
 from sources.models import Snapshot, Source, SourceLink, SourceMetadata, content_hash
 from sources.normalize import InvalidURL, normalize_url
-from sources.rows import locked_source, source_update
+from sources.rows import locked_source, snapshot_insert, source_update
 from sources.schedule import next_check
 
 logger = logging.getLogger(__name__)
@@ -70,6 +70,7 @@ def snapshot_store(
     given: SourceMetadata | None = None,
     source_values: Mapping[str, object] | None = None,
     next_check_from: datetime | None = None,
+    durable: bool = True,
 ) -> StoredSnapshot | None:
     """Store what a source says now: the one way a snapshot is written.
 
@@ -82,7 +83,9 @@ def snapshot_store(
 
     Sends nothing: the caller says what happened (a refresh sends snapshot_stored). Runs in the
     caller's transaction when there is one (no savepoint: the refresh counts its queries).
-    Returns None when the source no longer exists.
+    `durable=False`: that transaction, which the caller owns, may be committed without waiting
+    for the disk (sources.rows.lazy_commit_prefix). Returns None when the source no longer
+    exists.
     """
     now = timezone.now()
     source_id = source.pk if isinstance(source, Source) else source
@@ -101,10 +104,10 @@ def snapshot_store(
     if next_check_from is not None:
         values["next_check_at"] = row.next_check_at = next_check(row, now=next_check_from)
     if row.latest_content_hash == text_hash:
-        source_update(source_id, values)
+        source_update(source_id, values, durable=durable)
         return StoredSnapshot(row, previous_id, False, None, previous_id)
-    snapshot = Snapshot.objects.create(
-        source=row,
+    snapshot = snapshot_insert(
+        row,
         text=text,
         title=title[: Snapshot._meta.get_field("title").max_length],
         content_hash=text_hash,
@@ -116,7 +119,7 @@ def snapshot_store(
         raw_body=zlib.compress(raw_body) if raw_body else None,
         raw_format=raw_format,
     )
-    source_update(source_id, values)
+    source_update(source_id, values, durable=durable)
     return StoredSnapshot(row, snapshot.pk, True, snapshot, previous_id)
 
 

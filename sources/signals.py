@@ -1,5 +1,9 @@
 """What `sources` tells the world. Sent inside the transaction that stored the change, so a
-receiver's writes commit (or roll back) together with it. `claims` listens (claims/receivers.py)."""
+receiver's writes commit (or roll back) together with it. `claims` listens (claims/receivers.py).
+
+A refresh commits snapshot_stored's transaction without waiting for the disk (see
+sources.rows.lazy_commit_prefix): a receiver whose writes start something outside the database
+calls sources.rows.commit_durably() first."""
 
 from django.dispatch import Signal
 

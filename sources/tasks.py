@@ -18,6 +18,9 @@ logger = logging.getLogger(__name__)
     bind=True,
     name="sources.fetch",
     acks_late=True,
+    # The outcome is recorded on the source row and in the worker's log; nobody reads it from
+    # a result backend, so a deployment that configures one does not write a result per fetch.
+    ignore_result=True,
     autoretry_for=RETRIED_BY_TASK,
     max_retries=3,
     retry_backoff=True,

@@ -36,16 +36,27 @@ def slot_keys(host: str, concurrency: int) -> list[str]:
     return [cache_key("slot", f"{host}#{index}") for index in range(concurrency)]
 
 
+# A lease is released without first reading it back while at least this many seconds of it
+# are left (see release): more than any pause between reading the clock and the cache acting.
+RELEASE_MARGIN_SECONDS = 2.0
+
+
 @dataclass(frozen=True)
 class Lease:
     key: str
     token: str
+    # time.monotonic() until which the key is certainly still ours: the clock is read before
+    # cache.add is sent, so the key's own timeout runs out after this.
+    held_until: float = 0.0
 
 
 def release(lease: Lease) -> None:
-    # Delete only our own lease: if it expired and another worker took the key, it is theirs.
-    # (get-then-delete is not atomic; the window only matters after a lease has already expired.)
-    if cache.get(lease.key) == lease.token:
+    """Delete our own lease. One that cannot have expired yet is still ours: it is deleted in
+    one round trip. Past that, another worker may hold the key: it is read first and deleted
+    only if it still holds our token (get-then-delete is not atomic; that window only opens
+    after a lease has already expired)."""
+    still_ours = time.monotonic() < lease.held_until - RELEASE_MARGIN_SECONDS
+    if still_ours or cache.get(lease.key) == lease.token:
         cache.delete(lease.key)
 
 
@@ -105,8 +116,9 @@ def _take_any(keys: list[str], lease_seconds: int, deadline: float, busy: str) -
     pause = 0.01
     while True:
         for key in keys:
+            sent_at = time.monotonic()
             if cache.add(key, token, timeout=lease_seconds):
-                return Lease(key, token)
+                return Lease(key, token, held_until=sent_at + lease_seconds)
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise HostBusy(busy)
