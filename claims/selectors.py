@@ -30,7 +30,7 @@ from claims.models import (
     Verdict,
     VerdictCitation,
 )
-from claims.workflow import FAMILY_HEAD_STATUSES, OPEN_STATUSES
+from claims.workflow import FAMILY_HEAD_STATUSES, OPEN_STATUSES, remember_roles
 from sources.models import Source
 
 PUBLIC_VERDICT_STATES = (
@@ -172,6 +172,7 @@ def _api_token_rows(digest: str) -> QuerySet:
         .values(
             *(field.attname for field in ApiToken._meta.concrete_fields),
             *(f"user__{name}" for name in user_fields),
+            "user__groups__name",  # one row per group (one row, None, for none)
         )
     )
 
@@ -180,8 +181,9 @@ _api_token = CompiledValues(_api_token_rows, sentinel="\x00digest")
 
 
 def api_token(digest: str) -> ApiToken | None:
-    """The API token with this digest, with its user (`token.user`), in one query; None for
-    none. Every authenticated API request asks this (claims.api.authentication)."""
+    """The API token with this digest, with its user (`token.user`) and the user's roles
+    (claims.workflow.user_roles, cached on it), in one query; None for none. Every
+    authenticated API request asks this (claims.api.authentication)."""
     rows = _api_token.rows(digest)
     if not rows:
         return None
@@ -193,6 +195,7 @@ def api_token(digest: str) -> ApiToken | None:
     token.user = user_model.from_db(
         "default", user_fields, [row[f"user__{name}"] for name in user_fields]
     )
+    remember_roles(token.user, (r["user__groups__name"] for r in rows if r["user__groups__name"]))
     return token
 
 

@@ -6,6 +6,7 @@ The API and the admin both ask this module what a user may do and both call
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -120,11 +121,18 @@ def user_roles(user: AbstractBaseUser | AnonymousUser | None) -> frozenset[str]:
         return frozenset()
     cached = getattr(user, "_claimtracker_roles", None)
     if cached is None:
-        cached = frozenset(user.groups.values_list("name", flat=True))
-        if user.is_superuser:
-            cached |= {EDITOR}
-        user._claimtracker_roles = cached
+        cached = remember_roles(user, user.groups.values_list("name", flat=True))
     return cached
+
+
+def remember_roles(user: AbstractBaseUser, group_names: Iterable[str]) -> frozenset[str]:
+    """Cache user_roles() on the user from its group names, read by the caller (the API's
+    token look-up reads them in the query that reads the user)."""
+    roles = frozenset(group_names)
+    if user.is_superuser:
+        roles |= {EDITOR}
+    user._claimtracker_roles = roles
+    return roles
 
 
 def is_desk_member(user) -> bool:

@@ -9,6 +9,7 @@ from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -28,11 +29,13 @@ from claims.models import (
     Verdict,
 )
 from claims.publication import frozen_claim_fields
+from claims.workflow import EDITOR, RESEARCHER, user_roles
 from tests.factories import (
     ClaimFactory,
     EvidenceFactory,
     SnapshotFactory,
     SourceFactory,
+    UserFactory,
     VerdictFactory,
     ready_claim,
 )
@@ -193,39 +196,40 @@ def _queries(api, path, **kwargs) -> int:
 
 
 def test_claim_detail_queries(api, editor, claims_of_every_kind):
-    """Token, roles, the claim (with its draft and whether it has matches), its evidence; the
-    matches only when there are some, the family's verdict only for an occurrence."""
+    """The token (with its user and the user's roles), the claim (with its draft and whether it
+    has matches), its evidence; the matches only when there are some, the family's verdict only
+    for an occurrence."""
     api = _token_client(api, editor)
     expected = {
-        "plain": 4,
-        "no_article": 4,
-        "drafted": 4,
-        "published": 4,
-        "retracted": 4,
-        "occurrence": 5,  # + the family's newest public version
-        "matched": 6,  # + the matches, + their families' versions
-        "elsewhere": 5,  # + the external matches
+        "plain": 3,
+        "no_article": 3,
+        "drafted": 3,
+        "published": 3,
+        "retracted": 3,
+        "occurrence": 4,  # + the family's newest public version
+        "matched": 5,  # + the matches, + their families' versions
+        "elsewhere": 4,  # + the external matches
     }
     for name, count in expected.items():
         path = f"/api/v1/claims/{claims_of_every_kind[name].pk}/"
         assert _queries(api, path) == count, name
     etag = api.get(f"/api/v1/claims/{claims_of_every_kind['plain'].pk}/")["ETag"]
     path = f"/api/v1/claims/{claims_of_every_kind['plain'].pk}/"
-    assert _queries(api, path, headers={"If-None-Match": etag}) == 4
+    assert _queries(api, path, headers={"If-None-Match": etag}) == 3
 
 
 def test_claim_list_queries_do_not_grow_with_rows_or_occurrences(api, editor, claims_of_every_kind):
-    """Token, roles, count, page; + one for the families' versions when the page has
-    occurrences."""
+    """The token (with the user's roles), count, page; + one for the families' versions when
+    the page has occurrences."""
     api = _token_client(api, editor)
-    assert _queries(api, "/api/v1/claims/", data={"status": "new", "same_as": ""}) in (4, 5)
+    assert _queries(api, "/api/v1/claims/", data={"status": "new", "same_as": ""}) in (3, 4)
     with_occurrences = _queries(api, "/api/v1/claims/", data={"page_size": 200})
-    assert with_occurrences == 5
+    assert with_occurrences == 4
     for _ in range(5):
         ClaimFactory(same_as=claims_of_every_kind["published"])
     assert _queries(api, "/api/v1/claims/", data={"page_size": 200}) == with_occurrences
     no_occurrence = _queries(api, "/api/v1/claims/", data={"status": "researching"})
-    assert no_occurrence == 4
+    assert no_occurrence == 3
 
 
 def test_feed_queries_do_not_grow_with_rows(api, editor, settings):
@@ -278,3 +282,22 @@ def test_compiled_values_give_what_the_orm_gives(claims_of_every_kind):
         assert compiled_in.rows_in(chosen) == list(build_in(chosen))
     with pytest.raises(ValueError, match="exactly one parameter"):
         selectors.CompiledValues(lambda pk: Claim.objects.values("id")).rows(1)
+
+
+def test_the_token_look_up_reads_every_role_of_its_user(editor, researcher):
+    """The roles come with the token's one query: all of a user's groups, none for a user in
+    none, editor for a superuser; and a group given after an earlier request counts at once."""
+
+    def roles_through_token(user) -> frozenset[str]:
+        row, _ = ApiToken.issue(user=user, now=timezone.now())
+        token = selectors.api_token(row.digest)
+        return user_roles(token.user)
+
+    assert roles_through_token(editor) == {EDITOR}
+    assert roles_through_token(researcher) == {RESEARCHER}
+    outsider = UserFactory()
+    assert roles_through_token(outsider) == frozenset()
+    outsider.groups.add(Group.objects.get(name=RESEARCHER), Group.objects.get(name=EDITOR))
+    assert roles_through_token(outsider) == {RESEARCHER, EDITOR}
+    admin = UserFactory(is_superuser=True)
+    assert roles_through_token(admin) == {EDITOR}
