@@ -1,5 +1,6 @@
 #!/usr/bin/env python
-"""claims/match/ latency and recall at 100,000 and 1,000,000 claims, against exhaustive search.
+"""claims/match/'s wording look-up: latency and recall at 100,000 and 1,000,000 claims, against
+exhaustive search.
 
 Databases: claimtracker_bench (100,000 claims, shared with bench_api.py) and
 claimtracker_bench_1m (1,000,000 claims over 20,000 articles, the same generator), each seeded
@@ -7,9 +8,12 @@ with COPY by bench/seed.py unless a previous run left it there.
 
 For each size, in a child process pointed at that database: look-up texts drawn from the data
 (a third exact claim texts, a third retyped near-duplicates, a third original sentences whose
-head or tail some claims share), timed through the selector claims.selectors.claim_match (the
-query the endpoint runs: candidates from the match-key index, ranked by pg_trgm similarity())
-and through the API in-process (Django test client, token auth).
+head or tail some claims share), timed through claims.matching.match_candidates (the wording
+stage of claims/match/: candidates from the match-key index, ranked by pg_trgm similarity()).
+claims/match/ itself ranks these with the claims nearest by meaning (issue 13); its latency
+through the API, with stored vectors, is bench_match_scale.py's (`run_all.py --only
+match_scale`): these databases hold no vectors, and without them every candidate would be
+encoded on the fly, which no deployment does (the nlp worker stores each claim's vector).
 
 The floor and the truth: the exhaustive search, pg_trgm's `%` operator over the trigram index
 ranked by similarity() (what claims/match/ ran before the match-key index), timed on the first
@@ -36,7 +40,6 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -124,29 +127,19 @@ def child(
     from bench.common import setup_django
 
     setup_django(db)
-    from django.contrib.auth import get_user_model
     from django.db import connection, transaction
-    from django.utils import timezone
-    from rest_framework.test import APIClient
 
-    from claims.models import ApiToken
-    from claims.selectors import claim_match
+    from claims.matching import match_candidates
 
     queries = seeding.match_queries(db, count)
     texts = [text for _, text in queries]
     kinds = [kind for kind, _ in queries]
-    # Tokens are stored hashed: issue one for this run (the seed cannot hand one over).
-    editor = get_user_model().objects.get(username="bench_editor")
-    _, token = ApiToken.issue(user=editor, now=timezone.now())
-    client = APIClient(SERVER_NAME="127.0.0.1")
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
+
+    def look_up(text: str) -> set[int]:
+        return {pk for _, pk in match_candidates(text, limit=10, threshold=0.3)}
 
     def selector(text: str) -> None:
-        list(claim_match(text))
-
-    def api(text: str) -> None:
-        response = client.get(f"/api/v1/claims/match/?{urlencode({'text': text})}")
-        assert response.status_code == 200, response.status_code
+        look_up(text)
 
     selector(texts[0])  # warm: connection, statistics, the index's upper pages
     result: dict = {"kinds": kinds}
@@ -162,7 +155,6 @@ def child(
             cursor.execute("SELECT pg_prewarm(%s, 'read')", [relation])
     result["prewarm_s"] = time.monotonic() - started
     result["selector"] = _timed_series(selector, texts, budget, min_count=6)
-    result["api"] = _timed_series(api, texts, budget / 2, min_count=3)
     explained = [_candidates(t) for t in texts[:explain]]
     result["candidates"] = [rows for rows, _ in explained]
     result["matched"] = [n for _, n in explained]
@@ -188,7 +180,7 @@ def child(
     for kind, text in zip(kinds, texts, strict=False):
         if text not in truth or not truth[text]:
             continue
-        ours = {claim.pk for claim in claim_match(text)}
+        ours = look_up(text)
         exact_ids = [pk for pk, _ in truth[text]]
         recall.setdefault(kind, []).append(len(ours.intersection(exact_ids)) / len(exact_ids))
         strong_ids = [pk for pk, sim in truth[text] if sim >= STRONG]
@@ -294,11 +286,9 @@ def main() -> None:
                 [
                     f"{claims:,}",
                     label,
-                    f"{len(values)} / {len(r['api'])}" if key == "selector" else str(len(values)),
+                    str(len(values)),
                     fmt(median(values)),
                     fmt(p95),
-                    fmt(median(r["api"])) if key == "selector" else "-",
-                    fmt(percentile(r["api"], 95)) if key == "selector" else "-",
                     verdict,
                 ]
             )
@@ -331,11 +321,9 @@ def main() -> None:
                 [
                     "claims",
                     "search",
-                    "texts (selector / API)",
-                    "selector p50 ms",
-                    "selector p95 ms",
-                    "API p50 ms",
-                    "API p95 ms",
+                    "texts",
+                    "look-up p50 ms",
+                    "look-up p95 ms",
                     "target",
                 ],
                 rows,
@@ -347,9 +335,10 @@ def main() -> None:
             + "), as on a database that answers look-ups all day, and the same texts are timed "
             "again (shared_buffers is PostgreSQL's default 128 MB here, smaller than the table). "
             "The target is read on the second. "
-            "Selector: `claims.selectors.claim_match(text)` evaluated (the endpoint's queries, "
-            "models built). API: GET claims/match/?text= through the Django test client with "
-            "an editor's token (adds the published-verdict queries and serialization). "
+            "Look-up: `claims.matching.match_candidates(text, limit=10, threshold=0.3)`, the "
+            "wording stage of claims/match/ (which adds the claims nearest by meaning and ranks "
+            "both; its API latency with stored vectors at 1,000,000 claims is in the "
+            "match_scale section). "
             "Exhaustive: the exact top ten by pg_trgm similarity (>= 0.3), the query claims/match/ "
             "ran before the match-key index.",
             md_table(
