@@ -1,12 +1,12 @@
 """The public shape of one published verdict version, as the verdicts/ feed serves it and
 webhooks send it (`data`), shaped by hand from the flat rows of selectors.verdict_feed_rows()
-(the feed) or the annotated versions of selectors.verdict_feed() (a webhook's one version).
+and selectors.verdict_feed_citations().
 
 Shaped by hand: the feed shapes 50 to 200 versions a page, each with its claim, article and
 citations, and DRF's walk over ~35 fields per version was a third of the page's time. The API's
 PublishedVerdictSerializer declares the fields and the schema, and two tests hold these
-functions to it (tests/claims/test_feed_api.py, the feed_shape and feed_rows tests). Outside the
-API so that the services (webhook payloads) can build it too.
+functions to it (tests/claims/test_feed_api.py: the feed's rows and a webhook's payload).
+Outside the API so that the services (webhook payloads) can build it too.
 """
 
 from __future__ import annotations
@@ -47,6 +47,29 @@ def rating_labels() -> dict[str, str]:
     return {value: str(label) for value, label in Verdict._meta.get_field("rating").flatchoices}
 
 
+def article_json(
+    article_id: int | None,
+    *,
+    title: str,
+    url: str,
+    publisher: str,
+    published_at: datetime | None,
+    tz: tzinfo,
+) -> dict[str, Any] | None:
+    """An article as the API shows it inside a claim (ArticleRefSerializer's shape); None
+    for a claim without one. A public version passes its frozen appearance, the desk's claim
+    bodies the live source."""
+    if article_id is None:
+        return None
+    return {
+        "id": article_id,
+        "title": title,
+        "url": url,
+        "publisher": publisher,
+        "published_at": iso_datetime(published_at, tz),
+    }
+
+
 def public_verdict_row(
     row: dict[str, Any],
     citations: list[dict[str, Any]],
@@ -56,16 +79,15 @@ def public_verdict_row(
 ) -> dict[str, Any]:
     """One version from selectors.verdict_feed_rows() and its citations (from
     selectors.verdict_feed_citations()), as the public reads it: the one shape of a public
-    version, which public_verdict() builds too."""
-    article = None
-    if row["article_id"] is not None:
-        article = {
-            "id": row["article_id"],
-            "title": row["appearance_headline"],
-            "url": row["appearance_url"],
-            "publisher": row["appearance_publisher"],
-            "published_at": iso_datetime(row["appearance_published_at"], tz),
-        }
+    version (the feed's, and a webhook's `data`)."""
+    article = article_json(
+        row["article_id"],
+        title=row["appearance_headline"],
+        url=row["appearance_url"],
+        publisher=row["appearance_publisher"],
+        published_at=row["appearance_published_at"],
+        tz=tz,
+    )
     rating = row["rating"]
     return {
         "id": row["id"],
@@ -103,49 +125,3 @@ def public_verdict_row(
             for citation in citations
         ],
     }
-
-
-# The columns of a version that public_verdict_row() reads, beside the annotations.
-_ROW_COLUMNS = (
-    "claim_id",
-    "number",
-    "state",
-    "rating",
-    "conclusion",
-    "explanation",
-    "published_at",
-    "updated_at",
-    "claim_text",
-    "claim_speaker",
-    "claim_speaker_type",
-    "appearance_url",
-    "appearance_headline",
-    "appearance_publisher",
-    "appearance_published_at",
-    "correction_note",
-    "correction_changes",
-    "retracted_at",
-    "retraction_note",
-)
-_CITATION_COLUMNS = (
-    "source_url",
-    "source_title",
-    "stance",
-    "excerpt",
-    "snapshot_id",
-    "archived_at",
-    "without_archive_reason",
-)
-
-
-def public_verdict(verdict: Verdict) -> dict[str, Any]:
-    """One version from selectors.verdict_feed() (its annotations: article_id,
-    reviewer_username, feed_citations), as the public reads it (public_verdict_row's shape)."""
-    item: Any = verdict  # the annotations of selectors.verdict_feed()
-    row = {name: getattr(verdict, name) for name in _ROW_COLUMNS}
-    row.update(id=verdict.pk, article_id=item.article_id, reviewer_username=item.reviewer_username)
-    citations = [
-        {name: getattr(citation, name) for name in _CITATION_COLUMNS}
-        for citation in item.feed_citations
-    ]
-    return public_verdict_row(row, citations, tz=output_timezone(), labels=rating_labels())

@@ -498,38 +498,6 @@ def claim_review_feed() -> QuerySet[Verdict]:
     return frozen_versions().filter(state=Verdict.State.PUBLISHED)
 
 
-def verdict_feed() -> QuerySet[Verdict]:
-    """published_versions() as the verdicts/ feed reads them: flat rows, not model graphs.
-
-    Each version carries its article's id and reviewer as annotations, and its citations
-    (in `feed_citations`, a list) carry their snapshot's time the same way: some 180 model
-    instances for a page of 50 instead of some 630, which was most of the page's time.
-    PublishedVerdictFeedSerializer shapes them; the names below are what it reads.
-    """
-    citations = (
-        VerdictCitation.objects.only(
-            "verdict",
-            "snapshot",
-            "source_url",
-            "source_title",
-            "stance",
-            "excerpt",
-            "without_archive_reason",
-        )
-        .annotate(archived_at=F("snapshot__fetched_at"))
-        .order_by("verdict_id", "id")
-    )
-    return (
-        Verdict.objects.filter(state__in=PUBLIC_VERDICT_STATES)
-        .only(*FROZEN_VERSION_FIELDS)
-        .annotate(
-            article_id=F("claim__snapshot__source_id"),
-            reviewer_username=F("reviewer__username"),
-        )
-        .prefetch_related(Prefetch("citations", queryset=citations, to_attr="feed_citations"))
-    )
-
-
 def verdict_feed_rows() -> QuerySet:
     """published_versions() as the verdicts/ feed reads them: flat rows (values()), each with
     its article's id and reviewer's username; verdict_feed_citations() gives a page's

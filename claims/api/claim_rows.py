@@ -25,7 +25,7 @@ from claims.api.serializers import (
 )
 from claims.claimreview import fact_check_url
 from claims.models import Claim, Evidence
-from claims.public_json import iso_datetime, output_timezone
+from claims.public_json import article_json, iso_datetime, output_timezone
 from claims.publication import review_tag_of
 from claims.workflow import available_actions
 from config.api import PageNumberPagination
@@ -57,15 +57,14 @@ def claim_body(
 ) -> dict[str, Any]:
     """ClaimSerializer's shape for one row of selectors.claim_rows() (or claim_detail_row(),
     with the evidence count given)."""
-    article = None
-    if row["article_id"] is not None:
-        article = {
-            "id": row["article_id"],
-            "title": row["article_title"],
-            "url": row["article_url"],
-            "publisher": row["article_publisher"],
-            "published_at": iso_datetime(row["article_published_at"], tz),
-        }
+    article = article_json(
+        row["article_id"],
+        title=row["article_title"],
+        url=row["article_url"],
+        publisher=row["article_publisher"],
+        published_at=row["article_published_at"],
+        tz=tz,
+    )
     rating = row["rating"]
     return {
         "id": row["id"],

@@ -29,7 +29,7 @@ from claims.models import (
     VerdictCitation,
     max_length,
 )
-from claims.public_json import iso_datetime, public_verdict
+from claims.public_json import iso_datetime
 from claims.workflow import ACTIONS, DESK_ROLES, available_actions
 from config.api import StrictCharField, StrictModelSerializer, StrictSerializer
 from config.openapi import request_rule
@@ -443,19 +443,6 @@ class PublishedVerdictSerializer(serializers.ModelSerializer):
 
     def get_url(self, verdict: Verdict) -> str:
         return fact_check_url(verdict.claim_id, verdict.number)
-
-
-class PublishedVerdictFeedSerializer(PublishedVerdictSerializer):
-    """PublishedVerdictSerializer's shape, from the flat rows of selectors.verdict_feed().
-
-    Shaped by hand: the feed shapes 50 to 200 versions a page, each with its claim, article and
-    citations, and DRF's walk over ~35 fields per version was a third of the page's time. The
-    fields and the schema stay PublishedVerdictSerializer's, and
-    test_feed_shape_matches_the_published_verdict_serializer holds this to them.
-    """
-
-    def to_representation(self, verdict: Verdict) -> dict[str, Any]:
-        return public_verdict(verdict)
 
 
 @request_rule(

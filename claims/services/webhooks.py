@@ -41,7 +41,7 @@ from claims.models import (
     WebhookEvent,
     WebhookMessage,
 )
-from claims.public_json import public_verdict
+from claims.public_json import output_timezone, public_verdict_row, rating_labels
 from claims.webhook_sender import url_problem
 from claims.webhook_signing import new_message_id, new_secret
 from claims.workflow import EDITOR, WorkflowError, user_roles
@@ -228,7 +228,9 @@ def _payload_body(event: str, data: dict[str, Any], now: datetime) -> str:
 def verdict_data(verdict_id: int) -> dict[str, Any]:
     """The public verdict shape of the verdicts/ feed for one version (claims.public_json, the
     function the feed's serializer calls), so a webhook and the feed never disagree."""
-    return public_verdict(selectors.verdict_feed().get(pk=verdict_id))
+    row = selectors.verdict_feed_rows().get(pk=verdict_id)
+    citations = selectors.verdict_feed_citations([verdict_id])[verdict_id]
+    return public_verdict_row(row, citations, tz=output_timezone(), labels=rating_labels())
 
 
 def _deliver_after_commit(delivery_ids: list[int]) -> None:

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from claims import selectors
-from claims.api.serializers import PublishedVerdictFeedSerializer, PublishedVerdictSerializer
+from claims.api.serializers import PublishedVerdictSerializer
 from claims.models import (
     CLAIMREVIEW_RATING_VALUE,
     ApiToken,
@@ -20,6 +20,7 @@ from claims.models import (
     VerdictCitation,
 )
 from claims.publication import frozen_claim_fields
+from claims.services.webhooks import verdict_data
 from tests.factories import ClaimFactory, SnapshotFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -97,9 +98,10 @@ def test_feed_304_when_nothing_changed(api):
     assert changed.status_code == 200
 
 
-def test_feed_shape_matches_the_published_verdict_serializer(editor):
-    """The feed shapes its rows by hand (PublishedVerdictFeedSerializer); the schema and the
-    other endpoints use PublishedVerdictSerializer's declared fields. They must agree."""
+def test_a_webhook_payload_matches_the_published_verdict_serializer(editor):
+    """A webhook's `data` is shaped by hand from the feed's rows (services.webhooks.verdict_data,
+    public_json.public_verdict_row); the schema and the other endpoints use
+    PublishedVerdictSerializer's declared fields. They must agree, version by version."""
     when = timezone.now() - timedelta(days=2)
     with_article = published(when=when, reviewer=editor)
     no_article = published(ClaimFactory(snapshot=None, start=None, end=None, text="It rained."))
@@ -115,9 +117,7 @@ def test_feed_shape_matches_the_published_verdict_serializer(editor):
     generic = PublishedVerdictSerializer(
         selectors.published_versions().filter(pk__in=ids).order_by("pk"), many=True
     ).data
-    fast = PublishedVerdictFeedSerializer(
-        selectors.verdict_feed().filter(pk__in=ids).order_by("pk"), many=True
-    ).data
+    fast = [verdict_data(pk) for pk in ids]
     assert json.loads(json.dumps(fast)) == json.loads(json.dumps(generic))
     assert {tuple(item) for item in fast} == {tuple(PublishedVerdictSerializer.Meta.fields)}
     shown = {item["id"]: item for item in fast}

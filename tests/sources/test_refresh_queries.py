@@ -18,6 +18,17 @@ from tests.sources.test_refresh import CHANGED, ORIGINAL, evidence_source, publi
 pytestmark = pytest.mark.django_db
 
 
+def _cited_source_about_to_change(web):
+    """A source archived once and cited by a published verdict; its page now says CHANGED."""
+    routes = {"/stats": page(ORIGINAL)}
+    server = web(routes)
+    source = evidence_source(server.url("/stats"), refresh_tier=Source.Tier.CITED)
+    source_fetch(source_id=source.pk)
+    claim = published_claim_citing(source)
+    routes["/stats"] = page(CHANGED)
+    return source, claim
+
+
 def _source(server, path: str = "/stats") -> Source:
     return evidence_source(server.url(path), refresh_tier=Source.Tier.EVIDENCE)
 
@@ -65,12 +76,7 @@ def test_a_changed_page_does_not_read_the_previous_snapshot_nobody_cites(
 
 
 def test_a_changed_page_under_a_published_verdict_still_compares_the_texts(web):
-    routes = {"/stats": page(ORIGINAL)}
-    server = web(routes)
-    source = evidence_source(server.url("/stats"), refresh_tier=Source.Tier.CITED)
-    source_fetch(source_id=source.pk)
-    claim = published_claim_citing(source)
-    routes["/stats"] = page(CHANGED)
+    source, claim = _cited_source_about_to_change(web)
 
     assert source_fetch(source_id=source.pk).outcome == "new_snapshot"
 
@@ -182,12 +188,7 @@ def test_a_new_snapshot_is_committed_without_waiting_for_the_disk(web):
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_a_change_under_a_published_verdict_is_committed_durably(web):
-    routes = {"/stats": page(ORIGINAL)}
-    server = web(routes)
-    source = evidence_source(server.url("/stats"), refresh_tier=Source.Tier.CITED)
-    source_fetch(source_id=source.pk)
-    claim = published_claim_citing(source)
-    routes["/stats"] = page(CHANGED)
+    source, claim = _cited_source_about_to_change(web)
 
     with CaptureQueriesContext(connection) as queries:
         assert source_fetch(source_id=source.pk).outcome == "new_snapshot"
