@@ -6,12 +6,14 @@ Lists here never run a query per row. Who may read what is the callers' to check
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection, connections
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
@@ -95,6 +97,44 @@ def claim_detail() -> QuerySet[Claim]:
     )
 
 
+def statement_cursor(wrapper: Any) -> Any:
+    """A cursor for a statement that runs again and again with other parameters
+    (CompiledValues): on PostgreSQL with DATABASE_PREPARED_STATEMENTS (the default) it binds
+    parameters on the server and the statement is prepared once per connection, so the server
+    plans it once rather than on every request (planning a claim's detail took three times as
+    long as running it). Otherwise, and for every other query, Django's own cursor (client-side
+    binding). Either way the query goes through Django's cursor wrapper: it is counted, logged
+    (with its parameters, as Django logs any query) and its errors wrapped like any other."""
+    if wrapper.vendor != "postgresql" or not settings.DATABASE_PREPARED_STATEMENTS:
+        return wrapper.cursor()
+    from django.db.backends.postgresql.base import ServerBindingCursor
+
+    # What BaseDatabaseWrapper.cursor() does, with the server-binding cursor class; the
+    # connection's prepare_threshold (0, config.settings) prepares it on first execution.
+    wrapper.close_if_health_check_failed()
+    wrapper.ensure_connection()
+    wrapper.validate_thread_sharing()
+    with wrapper.wrap_database_errors:
+        cursor = ServerBindingCursor(wrapper.connection)
+    if wrapper.queries_logged:
+        return _composed_debug_wrapper()(cursor, wrapper)
+    return wrapper.make_cursor(cursor)
+
+
+@functools.cache
+def _composed_debug_wrapper() -> type:
+    from django.db.backends.postgresql.base import CursorDebugWrapper
+
+    class ComposedDebugWrapper(CursorDebugWrapper):
+        """Logs the statement with its parameters: a prepared execution leaves no query text
+        behind for Django's last_executed_query() to read."""
+
+        def debug_sql(self, sql=None, params=None, use_last_executed_query=False, many=False):
+            return super().debug_sql(self.db.ops.compose_sql(sql, params), None, False, many)
+
+    return ComposedDebugWrapper
+
+
 class CompiledValues:
     """A values() query built and compiled once per database connection, then run again with
     other values for its parameters: for the hottest reads (a claim's detail, a token, a feed
@@ -145,7 +185,7 @@ class CompiledValues:
         params = list(params)
         for position, value in zip(positions, values, strict=True):
             params[position] = value
-        with wrapper.cursor() as cursor:
+        with statement_cursor(wrapper) as cursor:
             cursor.execute(sql, params)
             fetched = cursor.fetchall()
         # As SQLCompiler.results_iter() converts rows, with its converters found once.

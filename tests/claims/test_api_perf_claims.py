@@ -301,3 +301,39 @@ def test_the_token_look_up_reads_every_role_of_its_user(editor, researcher):
     assert roles_through_token(outsider) == {RESEARCHER, EDITOR}
     admin = UserFactory(is_superuser=True)
     assert roles_through_token(admin) == {EDITOR}
+
+
+@pytest.mark.postgres
+def test_compiled_statements_are_prepared_once_per_connection(claims_of_every_kind, settings):
+    """On PostgreSQL a compiled statement is prepared on the server the first time a connection
+    runs it and executed as prepared from then on (planned once, not per request); it is still
+    counted and logged like any query, and gives the ORM's rows. DATABASE_PREPARED_STATEMENTS
+    off (a transaction pooler that cannot keep them) leaves it to Django's own cursor."""
+
+    def build(pk):
+        return Claim.objects.filter(pk=pk).values("id", "text", "features", "created_at")
+
+    def prepared_statements() -> list[str]:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT statement FROM pg_prepared_statements")
+            return [row[0] for row in cursor.fetchall()]
+
+    compiled = selectors.CompiledValues(build)
+    pks = [claim.pk for claim in claims_of_every_kind.values()]
+    with CaptureQueriesContext(connection) as captured:
+        for pk in pks:
+            assert compiled.rows(pk) == list(build(pk))
+    assert len(captured) == 2 * len(pks)  # ours and the ORM's, each counted
+    logged = captured.captured_queries
+    assert logged[0]["sql"] == logged[1]["sql"]  # logged with its parameter, as the ORM's
+    ours = [s for s in prepared_statements() if '"claims_claim"."features"' in s]
+    assert len(ours) == 1 and "$1" in ours[0]  # one prepared statement, parameter bound
+
+    settings.DATABASE_PREPARED_STATEMENTS = False
+    off = selectors.CompiledValues(
+        lambda pk: Claim.objects.filter(pk=pk).values("id", "speaker", "updated_at")
+    )
+    assert off.rows(pks[0]) == list(
+        Claim.objects.filter(pk=pks[0]).values("id", "speaker", "updated_at")
+    )
+    assert not [s for s in prepared_statements() if '"claims_claim"."speaker"' in s]
