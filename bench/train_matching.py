@@ -8,6 +8,8 @@ this script never opens dev) and writes, deterministically:
 - claims/semantic/data/adapter.npy: the cosine adapter, trained on all 800 train tweets;
 - claims/semantic/data/reranker.json: the logistic regression (C and interactions chosen by
   5-fold cross-validation grouped by tweet, maximising MAP@5);
+- claims/semantic/data/orderer.json: the regression that orders one look-up's candidates
+  (FEATURE_NAMES and claims.semantic.features.listwise_features; kinds and C by the same CV);
 - claims/semantic/data/training.json: what was chosen and the train cross-validation figures
   (bench/eval_matching.py puts them in MATCHING.md);
 - claims/semantic/data/manifest.json: the sha256 of each artifact (checked on load).
@@ -75,6 +77,15 @@ ADAPTER_L2 = 0.01
 ADAPTER_STEPS = 150
 ADAPTER_LR = 0.005
 C_GRID = (0.1, 1.0, 10.0)
+# The orderer's listwise kinds tried (F.LISTWISE_KINDS), with C from C_GRID.
+ORDER_KINDS_GRID = (
+    (),
+    ("gap",),
+    ("rank",),
+    ("gap", "rank"),
+    ("standard", "rank"),
+    ("gap", "standard", "rank"),
+)
 PRECISION_TARGET = 0.9
 
 
@@ -239,6 +250,7 @@ def main() -> None:
         coef=np.zeros(0),
         intercept=0.0,
         interactions=False,
+        orderer=None,
     )
     q_rows, d_rows, y, x = [], [], [], []
     fold_of = np.zeros(len(query_ids), dtype=int)
@@ -273,6 +285,14 @@ def main() -> None:
         lists = ranked_lists(q_rows, d_rows, oof, len(query_ids))
         return measures_from_lists([d for d, _ in lists], relevant), oof
 
+    def cv_columns(xs: np.ndarray, c: float) -> tuple[dict, np.ndarray]:
+        oof = np.zeros(len(y))
+        for k in range(FOLDS):
+            model = fit_logistic(xs[row_fold != k], y[row_fold != k], c)
+            oof[row_fold == k] = apply_logistic(xs[row_fold == k], model)
+        lists = ranked_lists(q_rows, d_rows, oof, len(query_ids))
+        return measures_from_lists([d for d, _ in lists], relevant), oof
+
     # The grid: C, interactions (with the adapter), and the adapter itself (without it the
     # adapted cosine's column gets weight 0 and the shipped adapter is zero).
     no_adapter = [i for i, name in enumerate(F.FEATURE_NAMES) if name != "adapted_cosine"]
@@ -290,18 +310,44 @@ def main() -> None:
     ablation = grid[(best_c, False, False)][0]
     adapter_only, _ = cv([F.FEATURE_NAMES.index("adapted_cosine")], best_c, False)
 
-    # 4. Threshold from the chosen configuration's out-of-fold scores.
+    # 4. The orderer: FEATURE_NAMES and the listwise kinds (F.listwise_features over each
+    # tweet's candidates), kinds and C chosen by the same cross-validation; ties go to fewer
+    # kinds, then the smaller C. Without the adapter, the shipped adapter is zero, so the
+    # adapted cosine the orderer meets is the cosine itself.
+    pair_x = x.copy()
+    if not use_adapter:
+        pair_x[:, F.FEATURE_NAMES.index("adapted_cosine")] = pair_x[:, 0]
+    rows_of = [np.flatnonzero(q_rows == q) for q in range(len(query_ids))]
+
+    def listwise(kinds: tuple[str, ...]) -> np.ndarray:
+        out = np.zeros((len(y), pair_x.shape[1] * (1 + len(kinds))))
+        for rows in rows_of:
+            out[rows] = F.listwise_features(pair_x[rows], kinds)
+        return out
+
+    order_grid = {}
+    for kinds in ORDER_KINDS_GRID:
+        lx = listwise(kinds)
+        for c in C_GRID:
+            order_grid[(kinds, c)] = cv_columns(lx, c)
+    (order_kinds, order_c), (order_cv, order_oof) = max(
+        order_grid.items(),
+        key=lambda item: (round(item[1][0]["MAP@5"], 6), -len(item[0][0]), -item[0][1]),
+    )
+
+    # 5. Threshold from the chosen reranker's out-of-fold scores (it decides what a match is).
     lists = ranked_lists(q_rows, d_rows, oof, len(query_ids))
     top_scores = np.asarray([s[0] for _, s in lists])
     top_correct = np.asarray([float(d[0] in relevant[q]) for q, (d, _) in enumerate(lists)])
     threshold = choose_threshold(top_scores, top_correct)
     if args.oof_out:
+        ordered = ranked_lists(q_rows, d_rows, order_oof, len(query_ids))
         ap5 = [
-            measures_from_lists([d[:5]], [relevant[q]])["MAP@5"] for q, (d, _) in enumerate(lists)
+            measures_from_lists([d[:5]], [relevant[q]])["MAP@5"] for q, (d, _) in enumerate(ordered)
         ]
         args.oof_out.write_text(json.dumps(ap5) + "\n", encoding="utf-8")
     above = top_scores >= threshold
-    # 5. Final artifacts: adapter on all train tweets, regression on all cross-fitted rows.
+    # 6. Final artifacts: adapter on all train tweets, regressions on all cross-fitted rows.
     if use_adapter:
         adapter = train_adapter(query_vectors, doc_vectors, relevant)
         model = fit_logistic(F.design(x, best_inter), y, best_c)
@@ -324,6 +370,17 @@ def main() -> None:
         },
     }
     (OUT / F.RERANKER_FILE).write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    orderer = fit_logistic(listwise(order_kinds), y, order_c)
+    orderer = {
+        "features": list(F.FEATURE_NAMES),
+        "kinds": list(order_kinds),
+        "C": order_c,
+        **{
+            k: ([round(v, 10) for v in val] if isinstance(val, list) else round(val, 10))
+            for k, val in orderer.items()
+        },
+    }
+    (OUT / F.ORDERER_FILE).write_text(json.dumps(orderer, indent=1) + "\n", encoding="utf-8")
 
     training = {
         "split": "CLEF 2020 task 2 train (800 tweets), 5-fold GroupKFold by tweet",
@@ -345,7 +402,13 @@ def main() -> None:
             for (c, i, a), res in grid.items()
         ],
         "chosen": {"C": best_c, "interactions": best_inter, "adapter": use_adapter},
-        "cv": {k: round(v, 4) for k, v in best.items()},
+        "cv_reranker": {k: round(v, 4) for k, v in best.items()},
+        "orderer_grid": [
+            {"kinds": list(kinds), "C": c, **{k: round(v, 4) for k, v in res[0].items()}}
+            for (kinds, c), res in order_grid.items()
+        ],
+        "orderer_chosen": {"kinds": list(order_kinds), "C": order_c},
+        "cv": {k: round(v, 4) for k, v in order_cv.items()},
         "cv_without_adapter": {k: round(v, 4) for k, v in ablation.items()},
         "cv_adapter_only": {k: round(v, 4) for k, v in adapter_only.items()},
         "match_threshold": threshold,
@@ -364,7 +427,10 @@ def main() -> None:
     (OUT / "training.json").write_text(json.dumps(training, indent=1) + "\n", encoding="utf-8")
     manifest = {
         "written_by": "bench/train_matching.py",
-        "sha256": {n: sha256(OUT / n) for n in (F.IDF_FILE, F.ADAPTER_FILE, F.RERANKER_FILE)},
+        "sha256": {
+            n: sha256(OUT / n)
+            for n in (F.IDF_FILE, F.ADAPTER_FILE, F.RERANKER_FILE, F.ORDERER_FILE)
+        },
     }
     (OUT / F.MANIFEST_FILE).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     F.artifacts.cache_clear()

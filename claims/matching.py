@@ -29,7 +29,7 @@ from claims.models import Claim
 from claims.semantic import guard
 from claims.semantic.encoder import load_matching_encoder, matching_encoder_problem
 from claims.semantic.lexical import trigram_similarity
-from claims.semantic.ranking import CANDIDATES_PER_SIGNAL, MATCH_THRESHOLD, score_candidates
+from claims.semantic.ranking import CANDIDATES_PER_SIGNAL, MATCH_THRESHOLD, rank_candidates
 
 # The key index (migration 0007) and the sizes that bound a look-up's work.
 MATCH_KEY_INDEX = "claim_match_keys"
@@ -229,7 +229,8 @@ def match_text(
     threshold: float | None = None,
     among: Callable[[QuerySet[Claim]], QuerySet[Claim]] | None = None,
 ) -> list[Match]:
-    """The stored claims that match `text`, best first, at most `limit`, each labelled.
+    """The stored claims that match `text`, best first, at most `limit`, each labelled with
+    its match probability (`score`); the order is claims.semantic.ranking's orderer's.
 
     `among` narrows the candidates (e.g. published fact-checks and open claims, not the
     claim's own article). `threshold` defaults to claims.semantic.ranking.MATCH_THRESHOLD
@@ -260,15 +261,21 @@ def match_text(
             vectors[pk] = vector
     if not texts:
         return []
-    order = list(texts)
-    scores = score_candidates(
-        text, query, [texts[pk] for pk in order], np.stack([vectors[pk] for pk in order])
+    ids = list(texts)
+    scored = rank_candidates(
+        text, query, [texts[pk] for pk in ids], np.stack([vectors[pk] for pk in ids])
     )
+    # A match is a candidate whose own probability reaches the threshold; the matches are
+    # ordered by the orderer, which weighs each against the look-up's other candidates.
     ranked = sorted(
-        ((float(score), pk) for score, pk in zip(scores, order, strict=True) if score >= threshold),
-        key=lambda item: (-item[0], item[1]),
+        (
+            (float(order), float(probability), pk)
+            for order, probability, pk in zip(scored.order, scored.probability, ids, strict=True)
+            if probability >= threshold
+        ),
+        key=lambda item: (-item[0], item[2]),
     )[:limit]
-    return [_labelled(text, pk, texts[pk], score) for score, pk in ranked]
+    return [_labelled(text, pk, texts[pk], probability) for _, probability, pk in ranked]
 
 
 def _texts(ids, among) -> dict[int, str]:

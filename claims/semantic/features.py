@@ -14,7 +14,12 @@ Artifacts (claims/semantic/data/, written by bench/train_matching.py from the CL
 - `adapter.npy`: a 384 x 384 float32 matrix A, trained on the TRAIN split's (tweet, verified
   claim) pairs only (softmax over each tweet's 256 nearest claims, L2 penalty towards A = 0):
   the adapted cosine is q . (I + A) . c. Dev never trained it.
-- `reranker.json`: a logistic regression over FEATURE_NAMES (standardised), fitted on TRAIN only.
+- `reranker.json`: a logistic regression over FEATURE_NAMES (standardised), fitted on TRAIN only:
+  the probability that a candidate is the query's claim, which decides what counts as a match.
+- `orderer.json`: a second logistic regression, fitted on TRAIN only, that orders one look-up's
+  candidates among themselves: FEATURE_NAMES plus each of them set against the other
+  candidates of the same look-up (listwise_features()). Only the order reads it; whether a
+  candidate is a match stays the pair's own probability, the same in any company.
 
 Pure Python + numpy, no Django.
 """
@@ -38,6 +43,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 IDF_FILE = "idf.json"
 ADAPTER_FILE = "adapter.npy"
 RERANKER_FILE = "reranker.json"
+ORDERER_FILE = "orderer.json"
 MANIFEST_FILE = "manifest.json"
 STEM_LENGTH = 5  # "stemming" by truncation: vaccine/vaccines/vaccinated share "vacci"
 BM25_K1 = 1.2
@@ -83,6 +89,18 @@ class Artifacts:
     coef: np.ndarray
     intercept: float
     interactions: bool  # the model also reads adapted_cosine x every other column
+    orderer: Orderer | None  # None only while bench/train_matching.py builds the features
+
+
+@dataclass(frozen=True)
+class Orderer:
+    """orderer.json: a logistic regression over FEATURE_NAMES and listwise_features(kinds)."""
+
+    kinds: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
 
 
 def words(text: str) -> list[str]:
@@ -102,7 +120,7 @@ def load_artifacts(directory: Path = DATA_DIR) -> Artifacts:
     """Reads and checks the shipped artifacts (cached per directory by artifacts())."""
     try:
         manifest = json.loads((directory / MANIFEST_FILE).read_text(encoding="utf-8"))
-        for name in (IDF_FILE, ADAPTER_FILE, RERANKER_FILE):
+        for name in (IDF_FILE, ADAPTER_FILE, RERANKER_FILE, ORDERER_FILE):
             if _sha256(directory / name) != manifest["sha256"][name]:
                 raise ArtifactError(
                     f"{directory / name} differs from {MANIFEST_FILE}: re-run "
@@ -111,14 +129,16 @@ def load_artifacts(directory: Path = DATA_DIR) -> Artifacts:
         idf = json.loads((directory / IDF_FILE).read_text(encoding="utf-8"))
         adapter = np.load(directory / ADAPTER_FILE, allow_pickle=False)
         model = json.loads((directory / RERANKER_FILE).read_text(encoding="utf-8"))
+        orderer = json.loads((directory / ORDERER_FILE).read_text(encoding="utf-8"))
     except (OSError, KeyError, ValueError) as exc:
         raise ArtifactError(
             f"Cannot read the ranking artifacts in {directory} ({exc}): they ship with the "
             "code; re-run bench/train_matching.py or restore claims/semantic/data/."
         ) from exc
-    if tuple(model["features"]) != FEATURE_NAMES:
+    if tuple(model["features"]) != FEATURE_NAMES or tuple(orderer["features"]) != FEATURE_NAMES:
         raise ArtifactError(
-            f"{RERANKER_FILE} was trained on other features than FEATURE_NAMES: re-run "
+            f"{RERANKER_FILE} or {ORDERER_FILE} was trained on other features than "
+            "FEATURE_NAMES: re-run "
             "bench/train_matching.py."
         )
     size = int(idf["documents"])
@@ -133,6 +153,13 @@ def load_artifacts(directory: Path = DATA_DIR) -> Artifacts:
         coef=np.asarray(model["coef"], dtype=np.float64),
         intercept=float(model["intercept"]),
         interactions=bool(model["interactions"]),
+        orderer=Orderer(
+            kinds=tuple(orderer["kinds"]),
+            mean=np.asarray(orderer["mean"], dtype=np.float64),
+            scale=np.asarray(orderer["scale"], dtype=np.float64),
+            coef=np.asarray(orderer["coef"], dtype=np.float64),
+            intercept=float(orderer["intercept"]),
+        ),
     )
 
 
@@ -255,4 +282,45 @@ def logistic(features: np.ndarray, art: Artifacts) -> np.ndarray:
     """The reranker's probability that each row is the query's match."""
     x = design(features, art.interactions)
     z = ((x - art.mean) / art.scale) @ art.coef + art.intercept
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -50.0, 50.0)))
+
+
+# How listwise_features() sets a column against the other candidates of the same look-up.
+LISTWISE_KINDS = ("gap", "standard", "rank")
+
+
+def listwise_features(features: np.ndarray, kinds: tuple[str, ...] | list[str]) -> np.ndarray:
+    """Each column of one look-up's candidates (pair_features() rows, all for the same query)
+    set against the others, per kind: "gap", the distance to the best candidate's value;
+    "standard", the value in standard deviations from the candidates' mean; "rank",
+    log(1 + the candidate's rank) by that column, best first (ties share the better rank).
+    A claim that leads on several signals at once stands out here, not in any one pair."""
+    n, width = features.shape
+    blocks = []
+    for kind in kinds:
+        if kind == "gap":
+            blocks.append(features - features.max(axis=0, initial=-np.inf) if n else features)
+        elif kind == "standard":
+            spread = features.std(axis=0) if n else np.zeros(width)
+            centred = features - (features.mean(axis=0) if n else 0.0)
+            blocks.append(centred / np.maximum(spread, 1e-6))
+        elif kind == "rank":
+            # min-rank of each value among the column's values, best (largest) first
+            ranks = np.empty_like(features)
+            for j in range(width):
+                column = -features[:, j]
+                ranks[:, j] = np.searchsorted(np.sort(column), column, side="left")
+            blocks.append(np.log1p(ranks))
+        else:
+            raise ValueError(f"unknown listwise kind {kind!r}")
+    return np.hstack([features, *blocks]) if blocks else features
+
+
+def order_scores(features: np.ndarray, art: Artifacts) -> np.ndarray:
+    """The orderer's score for each of one look-up's candidates (higher: earlier)."""
+    orderer = art.orderer
+    if orderer is None:
+        raise ArtifactError(f"No {ORDERER_FILE} in these artifacts.")
+    x = listwise_features(features, orderer.kinds)
+    z = ((x - orderer.mean) / orderer.scale) @ orderer.coef + orderer.intercept
     return 1.0 / (1.0 + np.exp(-np.clip(z, -50.0, 50.0)))

@@ -7,7 +7,12 @@
    vectors and the artifacts shipped in claims/semantic/data/ (claims.semantic.features):
    a logistic regression over cosine, an adapted cosine, trigram, IDF/BM25 word overlap,
    number agreement and length features. Nothing depends on the collection being searched,
-   so a claim scores the same wherever it is looked up.
+   so a claim scores the same wherever it is looked up: that probability decides whether a
+   candidate is a match (MATCH_THRESHOLD).
+3. Ordering: rank_candidates() also gives each candidate an order score from a second
+   regression that reads the same features set against the look-up's other candidates (a
+   claim that leads on meaning and on wording at once goes first). It orders; it never
+   decides whether a candidate is a match.
 
 Everything was chosen on the CLEF CheckThat! 2020 task 2 TRAIN split only, by 5-fold
 cross-validation grouped by tweet (bench/train_matching.py); dev only reports
@@ -24,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from claims.semantic.encoder import Encoder
-from claims.semantic.features import artifacts, logistic, pair_features
+from claims.semantic.features import artifacts, logistic, order_scores, pair_features
 from claims.semantic.lexical import trigrams
 
 # Claims taken from each signal (cosine, trigram) before rescoring. On train, the union of the
@@ -72,6 +77,30 @@ def score_candidates(
     return logistic(features, art)
 
 
+@dataclass(frozen=True)
+class Scored:
+    probability: np.ndarray  # score_candidates(): is it the query's claim (MATCH_THRESHOLD)
+    order: np.ndarray  # how the look-up's candidates are ordered, best first (higher)
+
+
+def rank_candidates(
+    query_text: str,
+    query_vector: np.ndarray,
+    candidate_texts: Sequence[str],
+    candidate_vectors: np.ndarray,
+) -> Scored:
+    """score_candidates()'s probabilities and the orderer's scores for one look-up's candidates
+    (the candidates() of one query, as the service and the batch command gather them). Sort by
+    `order`; keep as matches those whose `probability` reaches the threshold."""
+    texts = [prepare_text(text) for text in candidate_texts]
+    if not texts:
+        empty = np.zeros(0, dtype=np.float64)
+        return Scored(empty, empty)
+    art = artifacts()
+    features = pair_features(prepare_text(query_text), query_vector, texts, candidate_vectors, art)
+    return Scored(logistic(features, art), order_scores(features, art))
+
+
 def candidates(cosine: np.ndarray | None, lexical: np.ndarray, per_signal: int) -> np.ndarray:
     """Rows of the collection worth rescoring: the best `per_signal` by each signal, sorted."""
     picked = [_top(lexical, per_signal)]
@@ -114,11 +143,12 @@ class LexicalIndex:
 @dataclass(frozen=True)
 class Hit:
     index: int  # position in the claims given to the Ranker
-    score: float
+    score: float  # what the list is ordered by: the orderer's score (trigram without encoder)
+    probability: float  # score_candidates(): the match probability (trigram without encoder)
 
 
 class Ranker:
-    """Ranks a collection of claims for query texts: candidates, then score_candidates().
+    """Ranks a collection of claims for query texts: candidates, then rank_candidates().
 
     With encoder=None (not installed, or asked for) it ranks by trigram similarity alone.
     """
@@ -149,15 +179,19 @@ class Ranker:
             lexical = self.lexical.scores(text)
             if query_vectors is None or self.vectors is None:
                 rows, scores = np.arange(self.lexical.size), lexical.astype(np.float64)
+                probabilities = scores
             else:
                 rows = candidates(self.vectors @ query_vectors[q], lexical, self.per_signal)
-                scores = score_candidates(
+                scored = rank_candidates(
                     text,
                     query_vectors[q],
                     [self.claims[i] for i in rows],
                     self.vectors[rows],
                 )
+                scores, probabilities = scored.order, scored.probability
             # Stable sort on (-score, row): equal scores keep the claims' order.
             order = np.lexsort((rows, -scores))[:top]
-            ranked.append([Hit(int(rows[i]), float(scores[i])) for i in order])
+            ranked.append(
+                [Hit(int(rows[i]), float(scores[i]), float(probabilities[i])) for i in order]
+            )
         return ranked

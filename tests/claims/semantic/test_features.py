@@ -15,11 +15,14 @@ from claims.semantic.features import (
     DATA_DIR,
     FEATURE_NAMES,
     IDF_FILE,
+    LISTWISE_KINDS,
     MANIFEST_FILE,
+    ORDERER_FILE,
     RERANKER_FILE,
     ArtifactError,
     analyse,
     artifacts,
+    listwise_features,
     load_artifacts,
     pair_features,
 )
@@ -34,14 +37,24 @@ def test_shipped_artifacts_load_with_the_expected_shapes() -> None:
     # The IDF table covers the CLEF collection's vocabulary: common words weigh little.
     assert len(art.word_idf) > 10_000
     assert art.word_idf["the"] < art.word_idf["vaccine"] < art.unseen_idf
-    for name in (IDF_FILE, ADAPTER_FILE, RERANKER_FILE, MANIFEST_FILE):
+    for name in (IDF_FILE, ADAPTER_FILE, RERANKER_FILE, ORDERER_FILE, MANIFEST_FILE):
         assert (DATA_DIR / name).stat().st_size < 2_000_000
+    orderer = art.orderer
+    assert set(orderer.kinds) <= set(LISTWISE_KINDS)
+    width = len(FEATURE_NAMES) * (1 + len(orderer.kinds))
+    assert orderer.coef.shape == orderer.mean.shape == orderer.scale.shape == (width,)
 
 
 def test_a_changed_artifact_is_refused(tmp_path: Path) -> None:
-    for name in (IDF_FILE, ADAPTER_FILE, RERANKER_FILE, MANIFEST_FILE):
+    for name in (IDF_FILE, ADAPTER_FILE, RERANKER_FILE, ORDERER_FILE, MANIFEST_FILE):
         shutil.copy(DATA_DIR / name, tmp_path / name)
     load_artifacts(tmp_path)  # the copies are fine
+    orderer = json.loads((tmp_path / ORDERER_FILE).read_text())
+    orderer["coef"][0] += 1.0
+    (tmp_path / ORDERER_FILE).write_text(json.dumps(orderer))
+    with pytest.raises(ArtifactError, match=r"orderer\.json differs from manifest\.json"):
+        load_artifacts(tmp_path)
+    shutil.copy(DATA_DIR / ORDERER_FILE, tmp_path / ORDERER_FILE)
     model = json.loads((tmp_path / RERANKER_FILE).read_text())
     model["intercept"] += 1.0
     (tmp_path / RERANKER_FILE).write_text(json.dumps(model))
@@ -81,3 +94,22 @@ def test_features_read_word_overlap_numbers_and_length() -> None:
 
 def test_analyse_joins_written_forms_of_a_figure() -> None:
     assert analyse("1,200 people").numbers == analyse("1200 people").numbers == {"1200"}
+
+
+def test_listwise_features_set_each_column_against_the_other_candidates() -> None:
+    # Three candidates of one look-up, two columns (say cosine and trigram).
+    x = np.array([[0.9, 0.2], [0.5, 0.6], [0.5, 0.1]])
+    out = listwise_features(x, ("gap", "standard", "rank"))
+    assert out.shape == (3, 8)
+    np.testing.assert_allclose(out[:, :2], x)  # the pair's own values come first
+    np.testing.assert_allclose(out[:, 2:4], [[0.0, -0.4], [-0.4, 0.0], [-0.4, -0.5]])
+    np.testing.assert_allclose(out[:, 4:6], (x - x.mean(axis=0)) / x.std(axis=0))
+    # log(1 + rank), best first; the two 0.5 share the better rank.
+    np.testing.assert_allclose(out[:, 6:8], np.log1p([[0, 1], [1, 0], [1, 2]]))
+    # A lone candidate leads everything; equal candidates are all at the top.
+    lone = listwise_features(np.array([[0.3, 0.1]]), ("gap", "standard", "rank"))
+    np.testing.assert_allclose(lone[0, 2:], 0.0)
+    assert listwise_features(x, ()).shape == (3, 2)
+    assert listwise_features(np.zeros((0, 2)), LISTWISE_KINDS).shape == (0, 8)
+    with pytest.raises(ValueError, match="unknown listwise kind"):
+        listwise_features(x, ("median",))

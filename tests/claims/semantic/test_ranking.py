@@ -14,6 +14,7 @@ from claims.semantic.ranking import (
     Ranker,
     candidates,
     prepare_text,
+    rank_candidates,
     score_candidates,
 )
 
@@ -98,21 +99,29 @@ def test_the_ranker_rescores_only_candidates_from_both_signals(encoder) -> None:
     assert 50 <= CANDIDATES_PER_SIGNAL <= 200
 
 
-def test_the_ranker_gives_score_candidates_scores(encoder) -> None:
+def test_the_ranker_orders_by_the_orderer_and_keeps_each_match_probability(encoder) -> None:
     query = "Biden owns the biggest mansion in Delaware"
-    hit = Ranker(CLAIMS, encoder).rank([query], top=1)[0][0]
-    texts = [c for c in CLAIMS]
-    expected = score_candidates(
-        query, encoder.encode([query])[0], [texts[hit.index]], encoder.encode([texts[hit.index]])
-    )[0]
-    assert hit.score == pytest.approx(expected, rel=1e-5)
+    hits = Ranker(CLAIMS, encoder).rank([query], top=5)[0]
+    assert hits[0].index == 0
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    texts = [CLAIMS[h.index] for h in hits]
+    vector = encoder.encode([query])[0]
+    # The probability is the pair's own, whatever the company; the order is the orderer's.
+    alone = score_candidates(query, vector, texts, encoder.encode(texts))
+    np.testing.assert_allclose([h.probability for h in hits], alone, rtol=1e-5)
+    scored = rank_candidates(query, vector, texts, encoder.encode(texts))
+    np.testing.assert_allclose(scored.probability, alone, rtol=1e-6)
+    np.testing.assert_allclose([h.score for h in hits], scored.order, rtol=1e-5)
+    assert np.all((scored.order >= 0) & (scored.order <= 1))
+    empty = rank_candidates(query, vector, [], np.zeros((0, 384), np.float32))
+    assert len(empty.probability) == len(empty.order) == 0
 
 
 def test_without_an_encoder_the_ranking_is_lexical_and_stable_on_ties() -> None:
     ranker = Ranker(CLAIMS, None)
     hits = ranker.rank(["xyzzy qqq"], top=3)[0]
     assert [h.index for h in hits] == [0, 1, 2]  # all score 0: the file's order
-    assert [h.score for h in hits] == [0.0, 0.0, 0.0]
+    assert [h.score for h in hits] == [h.probability for h in hits] == [0.0, 0.0, 0.0]
 
 
 def test_the_threshold_is_a_probability() -> None:
