@@ -275,16 +275,6 @@ def main() -> None:
     q_rows, d_rows, y, x = np.asarray(q_rows), np.asarray(d_rows), np.asarray(y), np.vstack(x)
     row_fold = fold_of[q_rows]
 
-    def cv(columns: list[int] | None, c: float, interactions: bool) -> tuple[dict, np.ndarray]:
-        xs = x if columns is None else x[:, columns]
-        xs = F.design(xs, interactions) if columns is None else xs
-        oof = np.zeros(len(y))
-        for k in range(FOLDS):
-            model = fit_logistic(xs[row_fold != k], y[row_fold != k], c)
-            oof[row_fold == k] = apply_logistic(xs[row_fold == k], model)
-        lists = ranked_lists(q_rows, d_rows, oof, len(query_ids))
-        return measures_from_lists([d for d, _ in lists], relevant), oof
-
     def cv_columns(xs: np.ndarray, c: float) -> tuple[dict, np.ndarray]:
         oof = np.zeros(len(y))
         for k in range(FOLDS):
@@ -292,6 +282,9 @@ def main() -> None:
             oof[row_fold == k] = apply_logistic(xs[row_fold == k], model)
         lists = ranked_lists(q_rows, d_rows, oof, len(query_ids))
         return measures_from_lists([d for d, _ in lists], relevant), oof
+
+    def cv(columns: list[int] | None, c: float, interactions: bool) -> tuple[dict, np.ndarray]:
+        return cv_columns(F.design(x, interactions) if columns is None else x[:, columns], c)
 
     # The grid: C, interactions (with the adapter), and the adapter itself (without it the
     # adapted cosine's column gets weight 0 and the shipped adapter is zero).
