@@ -66,7 +66,8 @@ from bench.common import (
 SOURCES = 2_000
 LATENCY_S = 0.020  # every response: a nearby site across a network
 SLOW_LATENCY_S = 0.050  # the slow tenth
-TARGET_SHARE = 0.6
+# Share of the ideal each pass must reach (issue 17): new pages, then mostly 304s.
+TARGET_SHARE = {1: 0.6, 2: 0.75}
 TEMPLATE = (ROOT / "tests" / "fixtures" / "articles" / "eu-budget-row.html").read_text()
 PATH_PREFIX = "/bench-refresh/"
 BODY_START = "<p>Hungary on Tuesday vetoed"  # where each page gets its own paragraphs
@@ -394,6 +395,7 @@ def report(results, memory, args, errors, wall_total) -> str:
     rows = []
     for r in results:
         share = r["rate"] / r["ideal"]
+        target = TARGET_SHARE.get(r["pass"], TARGET_SHARE[1])
         statuses = ", ".join(f"{k}: {v}" for k, v in sorted(r["statuses"].items(), key=str))
         ok = r["lost"] == 0 and r["duplicated_fetch"] == 0 and r["duplicate_snapshots"] == 0
         rows.append(
@@ -406,7 +408,7 @@ def report(results, memory, args, errors, wall_total) -> str:
                 fmt(r["rate"]),
                 f"{fmt(r['ideal'])} ({r['mean_service_ms']:.0f} ms)",
                 fmt(r["cpu_ms_per_source"]),
-                f"**{share:.0%}**" + ("" if share >= TARGET_SHARE else " (target 60 %: missed)"),
+                f"**{share:.0%}** (target {target:.0%}: {'met' if share >= target else 'missed'})",
                 f"{r['p50']:.1f} / {r['p95']:.1f} / {r['max']:.1f}",
                 statuses,
                 f"{r['lost']} / {r['lost_fetch']}",

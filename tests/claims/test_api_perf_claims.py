@@ -328,6 +328,10 @@ def test_compiled_statements_are_prepared_once_per_connection(claims_of_every_ki
     assert logged[0]["sql"] == logged[1]["sql"]  # logged with its parameter, as the ORM's
     ours = [s for s in prepared_statements() if '"claims_claim"."features"' in s]
     assert len(ours) == 1 and "$1" in ours[0]  # one prepared statement, parameter bound
+    # The feeds' ETag query (every 304) too.
+    for _ in range(2):
+        selectors.newest_public_change()
+    assert [s for s in prepared_statements() if "FROM claims_verdict" in s]
 
     settings.DATABASE_PREPARED_STATEMENTS = False
     off = selectors.CompiledValues(
