@@ -295,25 +295,27 @@ def listwise_features(features: np.ndarray, kinds: tuple[str, ...] | list[str]) 
     "standard", the value in standard deviations from the candidates' mean; "rank",
     log(1 + the candidate's rank) by that column, best first (ties share the better rank).
     A claim that leads on several signals at once stands out here, not in any one pair."""
+    unknown = set(kinds) - set(LISTWISE_KINDS)
+    if unknown:
+        raise ValueError(f"unknown listwise kind {sorted(unknown)[0]!r}")
     n, width = features.shape
+    if n == 0:
+        return np.zeros((0, width * (1 + len(kinds))), dtype=features.dtype)
     blocks = []
     for kind in kinds:
         if kind == "gap":
-            blocks.append(features - features.max(axis=0, initial=-np.inf) if n else features)
+            blocks.append(features - features.max(axis=0))
         elif kind == "standard":
-            spread = features.std(axis=0) if n else np.zeros(width)
-            centred = features - (features.mean(axis=0) if n else 0.0)
-            blocks.append(centred / np.maximum(spread, 1e-6))
-        elif kind == "rank":
+            spread = np.maximum(features.std(axis=0), 1e-6)
+            blocks.append((features - features.mean(axis=0)) / spread)
+        else:  # rank
             # min-rank of each value among the column's values, best (largest) first
             ranks = np.empty_like(features)
             for j in range(width):
                 column = -features[:, j]
                 ranks[:, j] = np.searchsorted(np.sort(column), column, side="left")
             blocks.append(np.log1p(ranks))
-        else:
-            raise ValueError(f"unknown listwise kind {kind!r}")
-    return np.hstack([features, *blocks]) if blocks else features
+    return np.hstack([features, *blocks])
 
 
 def order_scores(features: np.ndarray, art: Artifacts) -> np.ndarray:

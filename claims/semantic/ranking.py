@@ -69,12 +69,9 @@ def score_candidates(
     (claims.semantic.encoder), the query's and one per candidate. Depends on nothing else
     but the shipped artifacts, so any subset of a collection scores the same.
     """
-    texts = [prepare_text(text) for text in candidate_texts]
-    if not texts:
-        return np.zeros(0, dtype=np.float64)
-    art = artifacts()
-    features = pair_features(prepare_text(query_text), query_vector, texts, candidate_vectors, art)
-    return logistic(features, art)
+    return logistic(
+        _features(query_text, query_vector, candidate_texts, candidate_vectors), artifacts()
+    )
 
 
 @dataclass(frozen=True)
@@ -92,13 +89,22 @@ def rank_candidates(
     """score_candidates()'s probabilities and the orderer's scores for one look-up's candidates
     (the candidates() of one query, as the service and the batch command gather them). Sort by
     `order`; keep as matches those whose `probability` reaches the threshold."""
-    texts = [prepare_text(text) for text in candidate_texts]
-    if not texts:
-        empty = np.zeros(0, dtype=np.float64)
-        return Scored(empty, empty)
     art = artifacts()
-    features = pair_features(prepare_text(query_text), query_vector, texts, candidate_vectors, art)
+    features = _features(query_text, query_vector, candidate_texts, candidate_vectors)
     return Scored(logistic(features, art), order_scores(features, art))
+
+
+def _features(
+    query_text: str,
+    query_vector: np.ndarray,
+    candidate_texts: Sequence[str],
+    candidate_vectors: np.ndarray,
+) -> np.ndarray:
+    """pair_features() for texts as stored (prepare_text() applied here)."""
+    texts = [prepare_text(text) for text in candidate_texts]
+    return pair_features(
+        prepare_text(query_text), query_vector, texts, candidate_vectors, artifacts()
+    )
 
 
 def candidates(cosine: np.ndarray | None, lexical: np.ndarray, per_signal: int) -> np.ndarray:
