@@ -1,4 +1,11 @@
-"""Exploration for issue 14 (not shipped): a static-embedding stage for check-worthiness.
+"""Exploration for issue 14: a static-embedding stage for check-worthiness.
+
+What shipped from it is a variant, the word stage (claims.extraction.learned.rescoring.WordStage,
+fitted by training._fit_word_stage): the sentence's token vectors are summed and divided by
+sqrt(pieces) instead of averaged and normalised, which makes the stage linear in the tokens,
+so the model file holds one weight per token and run time needs no vector table (this
+script's normalised mean needs the 23 MB table; grouped CV stacked with the sentence stage:
+0.676 for it, 0.679 for the shipped pooling).
 
 Run from the project root: ``.venv/bin/python bench/explore_static_stage.py [--cache DIR]``
 (about 10 minutes on 2 cores; development requirements). Prints a Markdown table of grouped
@@ -34,7 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from claims.extraction.learned import training  # noqa: E402
-from claims.extraction.learned.rescoring_training import _f1_at, fit_rescoring  # noqa: E402
+from claims.extraction.learned.rescoring_training import f1_at, fit_rescoring  # noqa: E402
 from claims.semantic.encoder import load_encoder, model_files  # noqa: E402
 
 TRAIN = ROOT / "bench" / "data" / "checkworthiness" / "CT24_checkworthy_english_train.tsv"
@@ -135,7 +142,7 @@ def stage(texts, logits, labels, folds, encoder, share: float, c: float = 1.0):
     config = training.TrainingConfig(max_band_share=share, rescoring_c=c)
     fitted = fit_rescoring(texts, logits, labels, folds, config, encoder=encoder, log=lambda s: 0)
     p = np.clip(np.asarray(fitted.oof_probabilities, dtype=float), 1e-6, 1 - 1e-6)
-    f1 = _f1_at(p, labels, fitted.threshold)
+    f1 = f1_at(p, labels, fitted.threshold)
     return f1, fitted.report["band_share_of_training_sentences"], np.log(p / (1 - p))
 
 

@@ -178,7 +178,10 @@ def extract(
     texts = [sentence for _, _, _, sentence in pending]
     score_many = getattr(scorer, "score_many", None)
     if callable(score_many):
-        results = list(score_many(texts)) if texts else []
+        # A scorer that reads the context (the learned one) is told these are an article's
+        # sentences: the desk's policy then overrules what it learned from debates.
+        context = {"article": True} if getattr(scorer, "reads_articles", False) else {}
+        results = list(score_many(texts, **context)) if texts else []
         if len(results) != len(texts):
             raise ValueError(
                 f"{type(scorer).__name__}.score_many returned {len(results)} results for "

@@ -1,4 +1,4 @@
-"""The second stage: sentences near the threshold are rescored with the sentence encoder.
+"""The later stages: sentences near the threshold are rescored by meaning.
 
 The first stage (n-grams and rules, ``scorer``) is cheap and scores every sentence. Only a
 sentence whose calibrated first-stage score falls inside ``band`` is embedded with the base
@@ -12,7 +12,19 @@ grouped cross-validation in ``training`` (see ``fit_rescoring``); a sentence out
 keeps its first-stage score, so a document costs one embedding per sentence in the band, not
 per sentence. Embedding is about 25 times dearer than the first stage, hence the band.
 
-Run time needs numpy only; ``rescoring_training`` fits it (numpy, scipy).
+Before it, the word stage (``WordStage``) rescores a wider band from the sentence's word
+pieces alone: each WordPiece token of the encoder's vocabulary has one stored weight, the
+projection of the token's own vector from the same encoder (``claims.semantic.static``) on
+the stage's weights, and a sentence's meaning is the mean of its tokens' weights:
+
+    logit_w = stage1 * logit1 + mean(token_weights[t] for t in pieces(sentence)) + bias
+
+That is ``weights . mean(token vectors)``, a linear model on the sentence's mean token vector,
+computed without running the model: a look-up per word, remembered per word as written. The
+sentence stage is then fitted on the word stage's scores (its band and ``stage1`` read them).
+
+Run time needs numpy and the encoder's tokenizer only; ``rescoring_training`` fits them
+(numpy, scipy).
 """
 
 from __future__ import annotations
@@ -24,14 +36,17 @@ from typing import Any
 logger = logging.getLogger(__name__)
 
 MEANING = "meaning (sentence encoder)"  # the feature that carries weights . embedding
+WORD_MEANING = "meaning (word vectors)"  # the word stage's feature
+_WORD_CACHE_LIMIT = 200_000  # distinct words whose token weights are remembered
 
 EncoderLoader = Callable[[], Any]
 _registered_loader: EncoderLoader | None = None
 
 
 def use_encoder(loader: EncoderLoader | None) -> None:
-    """Register where the second stage gets its sentence encoder: a callable returning an
-    object with ``model_id`` and ``encode(texts) -> array`` or None. Extraction imports no other
+    """Register where the later stages get their sentence encoder: a callable returning an
+    object with ``model_id``, ``encode(texts) -> array`` and ``word_pieces(words) -> lists of
+    token ids`` (``claims.semantic.encoder.Encoder``), or None. Extraction imports no other
     part of the project, so the claims app registers ``claims.semantic.encoder.load_encoder``
     at start-up (as do the commands and benchmarks that score); None unregisters it."""
     global _registered_loader
@@ -39,13 +54,18 @@ def use_encoder(loader: EncoderLoader | None) -> None:
 
 
 class Rescorer:
-    """The second stage as the model file stores it; ``encoder`` is loaded on first use."""
+    """The sentence stage as the model file stores it; ``encoder`` is loaded on first use."""
+
+    feature = MEANING
 
     def __init__(self, document: dict[str, Any], encoder_loader: EncoderLoader | None = None):
         import numpy as np
 
-        self.encoder_id = str(document["encoder"])
+        self._read(document, encoder_loader)
         self.weights = np.asarray(document["weights"], dtype=np.float32)
+
+    def _read(self, document: dict[str, Any], encoder_loader: EncoderLoader | None) -> None:
+        self.encoder_id = str(document["encoder"])
         self.stage1 = float(document["stage1"])
         self.bias = float(document["bias"])
         self.low, self.high = (float(v) for v in document["band"])
@@ -95,3 +115,52 @@ class Rescorer:
             logger.exception("Check-worthiness: the sentence encoder failed; first stage only.")
             return None
         return [float(v) for v in vectors @ self.weights]
+
+
+class WordStage(Rescorer):
+    """The word stage as the model file stores it (module docstring): one weight per WordPiece
+    token of the encoder's vocabulary; only the encoder's tokenizer is used at run time."""
+
+    feature = WORD_MEANING
+
+    def __init__(self, document: dict[str, Any], encoder_loader: EncoderLoader | None = None):
+        self._read(document, encoder_loader)
+        self.token_weights = [float(v) for v in document["token_weights"]]
+        self.power = float(document["power"])
+        self._words: dict[str, tuple[float, int]] = {}  # word -> (sum of weights, pieces)
+
+    def meanings(self, texts: Sequence[str]) -> list[float] | None:
+        """Each text's token weights summed over its word pieces, divided by (number of
+        pieces) ** power; None when the encoder (its tokenizer) is unavailable."""
+        encoder = self.encoder()
+        if encoder is None:
+            return None
+        cache = self._words
+        split = [text.split() for text in texts]
+        # This call's words, read from the cache once: another thread may clear it meanwhile.
+        words: dict[str, tuple[float, int] | None] = {}
+        for ws in split:
+            for w in ws:
+                if w not in words:
+                    words[w] = cache.get(w)
+        missing = [w for w, entry in words.items() if entry is None]
+        if missing:
+            try:
+                pieces = encoder.word_pieces(missing)
+            except Exception:  # the tokenizer's own errors: never fail extraction over it
+                logger.exception("Check-worthiness: the tokenizer failed; first stage only.")
+                return None
+            weights = self.token_weights
+            if len(cache) + len(missing) > _WORD_CACHE_LIMIT:
+                cache.clear()
+            for word, ids in zip(missing, pieces, strict=True):
+                words[word] = cache[word] = (sum(weights[i] for i in ids), len(ids))
+        out = []
+        for ws in split:
+            total, count = 0.0, 0
+            for w in ws:
+                entry = words[w]
+                total += entry[0]
+                count += entry[1]
+            out.append(total / count**self.power if count else 0.0)
+        return out

@@ -36,7 +36,7 @@ def _best_threshold(probabilities, labels):
     return float((p[k] + following) / 2), float(f1[k])
 
 
-def _f1_at(probabilities, labels, threshold: float) -> float:
+def f1_at(probabilities, labels, threshold: float) -> float:
     predicted = probabilities >= threshold
     tp = float((predicted & (labels == 1)).sum())
     denominator = float(predicted.sum() + labels.sum())
@@ -99,7 +99,7 @@ def fit_rescoring(
             combined = np.where(band, p2, p1)
             t, _ = _best_threshold(combined, y)
             t = min(max(t, lo), hi)  # outside the band the first stage decides
-            f1 = _f1_at(combined, y, t)
+            f1 = f1_at(combined, y, t)
             if (
                 best is None
                 or f1 > best[0] + 1e-9

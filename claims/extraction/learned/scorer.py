@@ -1,18 +1,22 @@
 """The learned check-worthiness scorer: calibrated logistic regressions read from plain JSON.
 
-Two stages. The first (pure Python) scores every sentence from its word and character n-grams
-and the rule features. The model file is written by ``training`` and holds, per n-gram, its
-idf and its weight; per rule feature, its weight; a bias and the default threshold. The second
-(``rescoring``, numpy and the base sentence encoder) rescores only the sentences whose first
-score falls in a band around the threshold. Calibration (Platt scaling) is already folded into
-the weights, so for every sentence
+Three stages. The first (pure Python) scores every sentence from its word and character
+n-grams and the rule features. The model file is written by ``training`` and holds, per
+n-gram, its idf and its weight; per rule feature, its weight; a bias and the default threshold.
+The later ones (``rescoring``) rescore the sentences whose score so far falls in their band:
+the word stage from a weight per WordPiece token (derived from the base sentence encoder's
+own token vectors; a look-up per word), then the sentence stage from the encoder's embedding
+of the whole sentence (numpy and the encoder; a narrow band, it is the dear one).
+Calibration (Platt scaling) is already folded into the weights, so for every sentence
 
     score == sigmoid(sum of the returned features' contributions)
 
 exactly: the "baseline" feature carries the bias, each fired rule feature carries
 weight * value, the strongest n-gram groups carry their own sums and "other words" the rest;
-a rescored sentence has its first-stage contributions scaled by the second stage's weight on
-them and one more feature, "meaning (sentence encoder)", for what its embedding adds.
+each later stage that rescores a sentence scales the contributions so far by its weight on
+them and adds one feature, "meaning (word vectors)" or "meaning (sentence encoder)", for what
+it reads. In an article (``score_many(..., article=True)``, what extraction asks for), a
+sentence that a desk-policy rule flags keeps its first-stage score (see ``score_many``).
 A line that the pipeline would drop as boilerplate is scored on the rules alone plus a fixed
 "boilerplate: <reason>" feature (see ``BOILERPLATE_WEIGHT``).
 """
@@ -30,7 +34,7 @@ from typing import Any
 
 from claims.extraction.boilerplate import scan_lines, sentence_reason
 from claims.extraction.learned.features import normalise, token_char_ngrams, word_ngrams
-from claims.extraction.learned.rescoring import MEANING, Rescorer
+from claims.extraction.learned.rescoring import Rescorer, WordStage
 from claims.extraction.scoring import FEATURE_NAMES, Feature, RuleScorer
 
 FORMAT = "claimtracker.checkworthiness/1"
@@ -80,6 +84,8 @@ class LearnedScorer:
         chars: dict[str, list[float]],
         provenance: dict[str, Any] | None = None,
         rescoring: dict[str, Any] | None = None,
+        word_stage: dict[str, Any] | None = None,
+        policy: dict[str, float] | None = None,
     ) -> None:
         unknown = set(rules) - set(FEATURE_NAMES)
         if unknown:
@@ -102,7 +108,20 @@ class LearnedScorer:
             g: (e[0] * e[0], e[0] * e[1] if len(e) > 1 else 0.0) for g, e in chars.items()
         }
         self._token_cache: dict[str, tuple[float, str]] = {}
+        self.word_stage = WordStage(word_stage) if word_stage else None
         self.rescorer = Rescorer(rescoring) if rescoring else None
+        # The desk's policy rules: in an article, a sentence one of them flags keeps its
+        # first-stage score (score_many).
+        self.policy_rules = frozenset(policy or ())
+
+    @property
+    def stages(self) -> list[Rescorer]:
+        """The later stages in the order they run (word stage, then sentence stage)."""
+        return [s for s in (self.word_stage, self.rescorer) if s is not None]
+
+    def first_stage_only(self) -> None:
+        """Drop the later stages (as when the encoder cannot load)."""
+        self.word_stage = self.rescorer = None
 
     @classmethod
     def from_document(cls, document: dict[str, Any]) -> LearnedScorer:
@@ -119,6 +138,8 @@ class LearnedScorer:
             chars=document["chars"],
             provenance=document.get("provenance"),
             rescoring=document.get("rescoring"),
+            word_stage=document.get("word_stage"),
+            policy=document.get("policy"),
         )
 
     @classmethod
@@ -143,40 +164,32 @@ class LearnedScorer:
     def score(self, text: str) -> tuple[float, tuple[Feature, ...]]:
         return self.score_many([text])[0]
 
-    def score_many(self, texts: Sequence[str]) -> list[tuple[float, tuple[Feature, ...]]]:
-        """``score`` for each text, in order; the second stage embeds the texts in its band
-        in one batch (what makes scoring a whole document at once cheaper)."""
+    # The extraction pipeline passes ``article=True`` to a scorer that says it reads it.
+    reads_articles = True
+
+    def score_many(
+        self, texts: Sequence[str], *, article: bool = False
+    ) -> list[tuple[float, tuple[Feature, ...]]]:
+        """``score`` for each text, in order; each later stage rescores the texts in its band
+        in one batch (what makes scoring a whole document at once cheaper).
+
+        ``article``: the texts are an article's sentences, read by the desk. Then a sentence
+        that a desk-policy rule flags (a question, an opinion, a prediction, a fragment ...)
+        keeps its first-stage score, where the policy is added on top of the n-grams: the
+        later stages learned the debates' view (a promise with a number is check-worthy
+        there), and on this desk the policy overrules it. Without it (the default: debate
+        lines, ``manage.py checkworthiness``) the model scores as it was trained and
+        cross-validated."""
         first = [self._first_stage(text) for text in texts]
         results = [(_sigmoid(logit), tuple(features)) for logit, features, _ in first]
-        rescorer = self.rescorer
-        if rescorer is None:
-            return results
-        band = [
-            i
-            for i, (_, _, boilerplate) in enumerate(first)
-            if not boilerplate and rescorer.in_band(results[i][0])
+        policy = self.policy_rules if article else frozenset()
+        kept_out = [
+            boilerplate or any(f.name in policy for f in features)
+            for _, features, boilerplate in first
         ]
-        if not band:
-            return results
-        meanings = rescorer.meanings([texts[i] for i in band])
-        if meanings is None:
-            return results
-        scale, bias = rescorer.stage1, rescorer.bias
-        for i, meaning in zip(band, meanings, strict=True):
-            _, features, _ = first[i]
-            baseline = features[0].contribution * scale + bias
-            rescored = [
-                Feature("baseline", 1.0, baseline, baseline),
-                *(
-                    Feature(f.name, f.value, f.weight * scale, f.contribution * scale)
-                    for f in features[1:]
-                ),
-                Feature(MEANING, 1.0, meaning, meaning),
-            ]
-            rescored[1:] = sorted(rescored[1:], key=lambda f: -abs(f.contribution))
-            # "other words" stays last: it is the remainder, not a feature of its own.
-            rescored.sort(key=lambda f: f.name == OTHER_WORDS)
-            results[i] = (_sigmoid(sum(f.contribution for f in rescored)), tuple(rescored))
+        for stage in self.stages:
+            if not _rescore(stage, texts, kept_out, results):
+                break  # the later stage was fitted on this one's scores: it cannot go alone
         return results
 
     def _first_stage(self, text: str) -> tuple[float, list[Feature], bool]:
@@ -284,6 +297,39 @@ class LearnedScorer:
         result = (dot / math.sqrt(norm2) if norm2 else 0.0, token.strip(_STRIP) or token)
         self._token_cache[token] = result
         return result
+
+
+def _rescore(
+    stage: Rescorer,
+    texts: Sequence[str],
+    kept_out: list[bool],
+    results: list[tuple[float, tuple[Feature, ...]]],
+) -> bool:
+    """Rescore, in place, the results in ``stage``'s band; False when the stage is unavailable
+    (its encoder did not load), the results then as they were."""
+    band = [i for i, out in enumerate(kept_out) if not out and stage.in_band(results[i][0])]
+    if not band:
+        return True
+    meanings = stage.meanings([texts[i] for i in band])
+    if meanings is None:
+        return False
+    scale, bias = stage.stage1, stage.bias
+    for i, meaning in zip(band, meanings, strict=True):
+        features = results[i][1]
+        baseline = features[0].contribution * scale + bias
+        rescored = [
+            Feature("baseline", 1.0, baseline, baseline),
+            *(
+                Feature(f.name, f.value, f.weight * scale, f.contribution * scale)
+                for f in features[1:]
+            ),
+            Feature(stage.feature, 1.0, meaning, meaning),
+        ]
+        rescored[1:] = sorted(rescored[1:], key=lambda f: -abs(f.contribution))
+        # "other words" stays last: it is the remainder, not a feature of its own.
+        rescored.sort(key=lambda f: f.name == OTHER_WORDS)
+        results[i] = (_sigmoid(sum(f.contribution for f in rescored)), tuple(rescored))
+    return True
 
 
 # Rules that fire on page furniture; only a line that one of them flags is checked against the

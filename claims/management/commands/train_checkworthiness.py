@@ -43,7 +43,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-rescoring",
             action="store_true",
-            help="Leave out the second stage (the sentence encoder): n-grams and rules only.",
+            help="Leave out the later stages (word vectors and the sentence encoder, both from the "
+            "base encoder): n-grams and rules only.",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -68,7 +69,7 @@ class Command(BaseCommand):
             if encoder is None and not options["no_rescoring"]:
                 raise CommandError(
                     "The sentence encoder did not load (see the log): install requirements.txt, "
-                    "or pass --no-rescoring for a model without the second stage."
+                    "or pass --no-rescoring for a model without the later stages."
                 )
             document = train(
                 options["train"],

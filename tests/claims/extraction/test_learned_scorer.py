@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from claims.extraction import (
@@ -34,7 +35,7 @@ from claims.extraction.learned.features import (
     sublinear_unit,
     word_ngrams,
 )
-from claims.extraction.learned.rescoring import MEANING, use_encoder
+from claims.extraction.learned.rescoring import MEANING, WORD_MEANING, use_encoder
 from claims.extraction.learned.scorer import OTHER_WORDS
 
 ARTICLE = Path(__file__).resolve().parents[3] / "claims" / "demo" / "kuril-islands-2021-02-15.txt"
@@ -95,7 +96,7 @@ def scorer(_encoder_registered: None) -> LearnedScorer:
 def first_stage() -> LearnedScorer:
     """The same model without its second stage (as when the encoder cannot load)."""
     model = LearnedScorer.load()
-    model.rescorer = None
+    model.first_stage_only()
     return model
 
 
@@ -162,13 +163,12 @@ def test_contributions_add_up_to_the_calibrated_score(scorer: LearnedScorer, tex
     score, features = scorer.score(text)
     assert 0.0 <= score <= 1.0
     assert features[0].name == "baseline"
-    if any(f.name == MEANING for f in features):  # rescored: the second stage's baseline
-        rescorer = scorer.rescorer
-        assert rescorer is not None
-        expected = scorer.bias * rescorer.stage1 + rescorer.bias
-        assert features[0].contribution == pytest.approx(expected)
-    else:
-        assert features[0].contribution == scorer.bias
+    # Each later stage that rescored the text scales the baseline and adds its own bias.
+    expected = scorer.bias
+    for stage in scorer.stages:
+        if any(f.name == stage.feature for f in features):
+            expected = expected * stage.stage1 + stage.bias
+    assert features[0].contribution == pytest.approx(expected)
     logit = sum(f.contribution for f in features)
     assert score == pytest.approx(1 / (1 + math.exp(-logit)), abs=1e-9)
     assert score == pytest.approx(scorer.probability(text), abs=1e-9)
@@ -178,7 +178,7 @@ def test_contributions_add_up_to_the_calibrated_score(scorer: LearnedScorer, tex
         assert (
             feature.name in FEATURE_NAMES
             or feature.name.startswith(("words: '", "characters: '", "boilerplate: "))
-            or feature.name in {OTHER_WORDS, MEANING}
+            or feature.name in {OTHER_WORDS, MEANING, WORD_MEANING}
         )
 
 
@@ -199,29 +199,34 @@ def test_explanation_names_the_rules_and_the_strongest_words(
 
 
 def _rescoring_everything() -> LearnedScorer:
-    """The shipped model with its band widened to every score: the second stage's arithmetic
-    without depending on which sentences fall in the shipped band."""
+    """The shipped model with its bands widened to every score: the later stages' arithmetic
+    without depending on which sentences fall in the shipped bands."""
     model = LearnedScorer.load()
-    assert model.rescorer is not None, "the shipped model has a second stage"
-    model.rescorer.low, model.rescorer.high = 0.0, 1.0
+    assert model.word_stage is not None, "the shipped model has a word stage"
+    assert model.rescorer is not None, "the shipped model has a sentence stage"
+    for stage in model.stages:
+        stage.low, stage.high = 0.0, 1.0
     return model
 
 
 def test_a_rescored_sentence_keeps_its_explanation(first_stage: LearnedScorer) -> None:
-    """A rescored sentence keeps the first stage's features, scaled, plus its meaning."""
+    """A rescored sentence keeps the first stage's features, scaled, plus each stage's
+    meaning (the word stage's is scaled by the sentence stage in turn)."""
     scorer = _rescoring_everything()
-    rescorer = scorer.rescorer
-    assert rescorer is not None
+    word, sentence = scorer.word_stage, scorer.rescorer
+    assert word is not None and sentence is not None
     text = "Landings of Atlantic cod fell 45 per cent between 2015 and 2022."
     first = {f.name: f for f in first_stage.score(text)[1]}
     score, features = scorer.score(text)
     second = {f.name: f for f in features}
-    assert set(second) == set(first) | {MEANING}
+    assert set(second) == set(first) | {WORD_MEANING, MEANING}
     for name, feature in first.items():
         if name != "baseline":
             assert second[name].contribution == pytest.approx(
-                feature.contribution * rescorer.stage1
+                feature.contribution * word.stage1 * sentence.stage1
             )
+    [meaning] = word.meanings([text])
+    assert second[WORD_MEANING].contribution == pytest.approx(meaning * sentence.stage1)
     assert score == pytest.approx(1 / (1 + math.exp(-sum(f.contribution for f in features))))
     assert score != first_stage.score(text)[0]
 
@@ -229,12 +234,41 @@ def test_a_rescored_sentence_keeps_its_explanation(first_stage: LearnedScorer) -
 def test_out_of_the_band_the_first_stage_decides(
     scorer: LearnedScorer, first_stage: LearnedScorer
 ) -> None:
-    rescorer = scorer.rescorer
-    assert rescorer is not None
     texts = [line for line in LINES if line.strip()]
+    outside = 0
     for text in texts:
-        if not rescorer.in_band(first_stage.score(text)[0]):
+        first = first_stage.score(text)[0]
+        if not any(stage.in_band(first) for stage in scorer.stages):
             assert scorer.score(text) == first_stage.score(text)
+            outside += 1
+    assert outside
+
+
+def test_in_an_article_a_sentence_the_policy_flags_keeps_its_first_stage_score(
+    first_stage: LearnedScorer,
+) -> None:
+    """Questions, opinions, predictions and fragments are not claims on this desk: in an
+    article the later stages (which learned the debates' view) never lift them, whatever
+    their band. Debate lines are scored as the model was trained."""
+    scorer = _rescoring_everything()
+    assert {"question", "prediction", "first_person_opinion"} <= scorer.policy_rules
+    texts = [
+        "Will the register cut rents by 20 per cent?",
+        "I think that the government will continue to be determined to negotiate.",
+        "The Commission is expected to present a revised proposal next month.",
+        "Landlords face fines under new register",
+    ]
+    in_article = scorer.score_many(texts, article=True)
+    as_lines = scorer.score_many(texts)
+    for text, scored, line in zip(texts, in_article, as_lines, strict=True):
+        assert any(f.name in scorer.policy_rules for f in scored[1]), text
+        assert scored == first_stage.score(text)
+        assert {WORD_MEANING, MEANING} <= {f.name for f in line[1]}, text
+    # An unflagged sentence is rescored by both stages in an article too.
+    [(_, features)] = scorer.score_many(
+        ["Landings of Atlantic cod fell 45 per cent in 2022."], article=True
+    )
+    assert {WORD_MEANING, MEANING} <= {f.name for f in features}
 
 
 def test_score_many_is_score_for_each_text() -> None:
@@ -260,6 +294,27 @@ def test_without_the_encoder_the_first_stage_scores_with_a_warning(
     assert "sentence encoder is unavailable" in caplog.text
     assert model.score_many(texts[:3]) == first_stage.score_many(texts[:3])  # warned once
     assert caplog.text.count("sentence encoder is unavailable") == 1
+
+
+def test_a_failing_tokenizer_leaves_the_first_stage(
+    caplog: pytest.LogCaptureFixture, first_stage: LearnedScorer
+) -> None:
+    """The word stage runs first; when its tokenizer fails, neither later stage rescores (the
+    sentence stage was fitted on the word stage's scores) and extraction goes on."""
+    model = _rescoring_everything()
+
+    class Broken:
+        model_id = model.stages[0].encoder_id
+
+        def word_pieces(self, words: list[str]) -> list[list[int]]:
+            raise RuntimeError("tokenizer exploded")
+
+    for stage in model.stages:
+        stage._encoder = Broken()
+    texts = [line for line in LINES if line.strip()]
+    with caplog.at_level(logging.ERROR):
+        assert model.score_many(texts) == first_stage.score_many(texts)
+    assert "the tokenizer failed; first stage only" in caplog.text
 
 
 def test_scores_are_repeatable_and_the_token_cache_changes_nothing(
@@ -295,6 +350,14 @@ def test_scorer_agrees_with_the_training_features(scorer: LearnedScorer) -> None
         )
         logit += sum(v * weight(model["chars"][g]) for g, v in char_block(text, chars).items())
         logit += sum(f.value * model["rules"][f.name] for f in RuleScorer().score(text)[1][1:])
+        stage = model["word_stage"]
+        low, high = stage["band"]
+        if low <= 1 / (1 + math.exp(-logit)) <= high:
+            ids = [i for piece in encoder.word_pieces(text.split()) for i in piece]
+            if ids:
+                total = sum(stage["token_weights"][i] for i in ids)
+                meaning = total / len(ids) ** stage["power"]
+                logit = stage["stage1"] * logit + meaning + stage["bias"]
         stage2 = model["rescoring"]
         low, high = stage2["band"]
         if low <= 1 / (1 + math.exp(-logit)) <= high:
@@ -306,6 +369,27 @@ def test_scorer_agrees_with_the_training_features(scorer: LearnedScorer) -> None
         if features[1].name.startswith("boilerplate: "):
             continue  # scored on the rules alone, as the next test shows
         assert score == pytest.approx(1 / (1 + math.exp(-logit)), abs=1e-6)
+
+
+def test_the_word_stage_weights_come_from_the_pinned_encoder() -> None:
+    """Each stored token weight is the stage's weights applied to that token's own vector from
+    the installed model (so the file is what training derived, and the model is the pinned
+    one), and splitting a sentence per word gives the tokenizer's own pieces."""
+    from claims.semantic.encoder import load_encoder
+
+    encoder = load_encoder()
+    assert encoder is not None
+    with gzip.open(MODEL_PATH, "rt", encoding="utf-8") as f:
+        stage = json.load(f)["word_stage"]
+    assert len(stage["token_weights"]) == encoder.vocabulary_size
+    ids = [0, 101, 1996, 2095, 4862, 7632, 13_000, 21_510, 29_999]
+    vectors = encoder.token_vectors(ids)
+    expected = vectors @ np.asarray(stage["weights"])
+    assert [stage["token_weights"][i] for i in ids] == pytest.approx(expected, abs=2e-5)
+    assert np.array_equal(vectors[1:4], encoder.token_vectors(ids[1:4]))  # batch-independent
+    for line in ARTICLE.read_text().split("\n"):
+        per_word = [i for piece in encoder.word_pieces(line.split()) for i in piece]
+        assert per_word == encoder.word_pieces([line])[0]
 
 
 def test_a_line_the_pipeline_drops_is_scored_on_the_rules_alone(scorer: LearnedScorer) -> None:
