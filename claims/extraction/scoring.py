@@ -61,8 +61,8 @@ _NOUN_LIKE_VERBS = word_set(
 )
 _PLAIN_ATTRIBUTION = ATTRIBUTION_VERBS - _NOUN_LIKE_VERBS
 # One word boundary for every alternative (the same matches as each alternative starting with
-# its own \b, checked on 34,000 texts): most positions in a sentence are inside a word, and
-# this fails there at once. About a third faster per megabyte.
+# its own \b, checked on 76,621 texts): most positions in a sentence are inside a word, and
+# this fails there at once. 0.31 s -> 0.18 s over the 1 MB benchmark text's sentences.
 _DATE = re.compile(
     r"\b(?:(?<![\d,.])(?:1[89]\d\d|20\d\d)\b(?!\s?%|,\d|\.\d)"
     r"|(?:January|February|March|April|June|July|August|September|October|November|December"

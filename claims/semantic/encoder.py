@@ -194,26 +194,27 @@ class Encoder:
     def token_vectors(self, ids: Sequence[int], *, batch_size: int = 512) -> np.ndarray:
         """Each WordPiece token's own vector: the model run on ``[CLS] token [SEP]`` alone,
         the mean of the three outputs (not normalised). The check-worthiness model's word
-        stage is trained on means of these (training only: the whole vocabulary takes about
-        20 s). The model's output for such an input does not depend on the rest of the batch
-        (checked bit for bit at batch 1, 64 and 512), so neither does a vector."""
+        stage is trained on pooled sums of these (training only: the whole vocabulary takes
+        about 20 s). The model's output for such an input does not depend on the rest of the
+        batch (checked bit for bit at batch 1, 64 and 512), so neither does a vector."""
         ids = np.asarray(ids, dtype=np.int64)
         out = np.zeros((len(ids), DIMENSION), dtype=np.float32)
         cls, sep = self._tokenizer.token_to_id("[CLS]"), self._tokenizer.token_to_id("[SEP]")
         for start in range(0, len(ids), batch_size):
             chunk = ids[start : start + batch_size]
             batch = np.stack([np.full(len(chunk), cls), chunk, np.full(len(chunk), sep)], axis=1)
-            feeds = {"input_ids": batch, "attention_mask": np.ones_like(batch)}
-            if "token_type_ids" in self._inputs:
-                feeds["token_type_ids"] = np.zeros_like(batch)
-            out[start : start + len(chunk)] = self._session.run(None, feeds)[0].mean(axis=1)
+            out[start : start + len(chunk)] = self._hidden(batch, np.ones_like(batch)).mean(axis=1)
         return out
 
-    def _run(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    def _hidden(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """The model's last hidden states, (batch, tokens, DIMENSION)."""
         feeds = {"input_ids": ids, "attention_mask": mask}
         if "token_type_ids" in self._inputs:
             feeds["token_type_ids"] = np.zeros_like(ids)
-        hidden = self._session.run(None, feeds)[0]
+        return self._session.run(None, feeds)[0]
+
+    def _run(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        hidden = self._hidden(ids, mask)
         weights = mask[..., None].astype(np.float32)
         pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)

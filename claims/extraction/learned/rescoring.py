@@ -1,30 +1,32 @@
 """The later stages: sentences near the threshold are rescored by meaning.
 
-The first stage (n-grams and rules, ``scorer``) is cheap and scores every sentence. Only a
-sentence whose calibrated first-stage score falls inside ``band`` is embedded with the base
-sentence encoder (``claims.semantic.encoder.load_encoder()``, all-MiniLM-L6-v2) and rescored:
+The first stage (n-grams and rules, ``scorer``) is cheap and scores every sentence. Two later
+stages follow, each rescoring only the sentences whose score so far falls inside its ``band``:
 
-    logit2 = stage1 * logit1 + weights . embedding + bias
+    logit_next = stage1 * logit_so_far + meaning + bias
 
-Platt scaling of the second stage is folded into these numbers, so logit2 is calibrated like
-logit1 and one threshold serves both. Everything here is chosen on out-of-fold scores of the
-grouped cross-validation in ``training`` (see ``fit_rescoring``); a sentence outside the band
-keeps its first-stage score, so a document costs one embedding per sentence in the band, not
-per sentence. Embedding is about 25 times dearer than the first stage, hence the band.
+- The word stage (``WordStage``) reads the sentence's word pieces alone: each WordPiece token
+  of the base encoder's vocabulary has one stored weight, the projection of the token's own
+  vector from that encoder (``Encoder.token_vectors``: the model run on the token alone) on
+  the stage's weights, and
 
-Before it, the word stage (``WordStage``) rescores a wider band from the sentence's word
-pieces alone: each WordPiece token of the encoder's vocabulary has one stored weight, the
-projection of the token's own vector from the same encoder (``claims.semantic.static``) on
-the stage's weights, and a sentence's meaning is the mean of its tokens' weights:
+      meaning = sum(token_weights[t] for t in pieces) / len(pieces) ** power
 
-    logit_w = stage1 * logit1 + mean(token_weights[t] for t in pieces(sentence)) + bias
+  which is ``weights . pooled(token vectors)``, a linear model on the sentence's pooled token
+  vectors computed without running the model: a look-up per word, remembered per word as
+  written. Its band is wide (about half the sentences).
+- The sentence stage (``Rescorer``) embeds the sentence with the base sentence encoder
+  (``claims.semantic.encoder.load_encoder()``, all-MiniLM-L6-v2): ``meaning = weights .
+  embedding``. Embedding is about 25 times dearer than the first stage, hence a narrow band
+  around the threshold, read on the word stage's scores (it was fitted on them).
 
-That is ``weights . mean(token vectors)``, a linear model on the sentence's mean token vector,
-computed without running the model: a look-up per word, remembered per word as written. The
-sentence stage is then fitted on the word stage's scores (its band and ``stage1`` read them).
+Platt scaling of each stage is folded into its numbers, so every logit is calibrated like the
+first and one threshold serves all. Everything here is chosen on out-of-fold scores of the
+grouped cross-validation in ``training`` (see ``fit_rescoring``); a sentence outside a band
+keeps its score so far.
 
-Run time needs numpy and the encoder's tokenizer only; ``rescoring_training`` fits them
-(numpy, scipy).
+Run time needs numpy and the encoder (its tokenizer alone for the word stage);
+``rescoring_training`` fits them (numpy, scipy).
 """
 
 from __future__ import annotations
@@ -61,10 +63,7 @@ class Rescorer:
     def __init__(self, document: dict[str, Any], encoder_loader: EncoderLoader | None = None):
         import numpy as np
 
-        self._read(document, encoder_loader)
         self.weights = np.asarray(document["weights"], dtype=np.float32)
-
-    def _read(self, document: dict[str, Any], encoder_loader: EncoderLoader | None) -> None:
         self.encoder_id = str(document["encoder"])
         self.stage1 = float(document["stage1"])
         self.bias = float(document["bias"])
@@ -124,7 +123,7 @@ class WordStage(Rescorer):
     feature = WORD_MEANING
 
     def __init__(self, document: dict[str, Any], encoder_loader: EncoderLoader | None = None):
-        self._read(document, encoder_loader)
+        super().__init__(document, encoder_loader)  # its weights too: the file keeps them
         self.token_weights = [float(v) for v in document["token_weights"]]
         self.power = float(document["power"])
         self._words: dict[str, tuple[float, int]] = {}  # word -> (sum of weights, pieces)
