@@ -150,15 +150,17 @@ def _row(name: str, cv: str, split: str, metrics: dict[str, float], threshold: f
     )
 
 
-def _scores(scorer: LearnedScorer) -> Score:
+def _scores(scorer: LearnedScorer, *, thorough: bool = False) -> Score:
     """The scorer on debate lines, as trained; its ``article`` attribute scores an article's
     sentences as extraction does (``score_many(..., article=True)``: the desk's policy
-    overrules the later stages)."""
+    overrules the later stages). ``thorough``: the sentence stage reads every sentence."""
 
     def score(texts: Sequence[str]) -> list[float]:
-        return [s for s, _ in scorer.score_many(texts)]
+        return [s for s, _ in scorer.score_many(texts, thorough=thorough)]
 
-    score.article = lambda texts: [s for s, _ in scorer.score_many(texts, article=True)]  # type: ignore[attr-defined]
+    score.article = lambda texts: [  # type: ignore[attr-defined]
+        s for s, _ in scorer.score_many(texts, article=True, thorough=thorough)
+    ]
     return score
 
 
@@ -198,12 +200,23 @@ def main() -> None:
     }
     scorers: list[tuple[str, Score, float, dict[str, object] | None]] = [
         (
-            "**ours**: n-grams + rules + desk policy, then word vectors, then the sentence encoder "
-            "near the threshold",
+            "**ours**: n-grams + rules + desk policy, then word vectors, then the fine-tuned "
+            "classifier near the threshold (as the extractor scores)",
             _scores(ours),
             ours.threshold,
             cv.get("final"),
         ),
+    ]
+    if "thorough" in cv:
+        scorers.append(
+            (
+                "ours, thorough: the sentence stage reads every line (`manage.py checkworthiness`)",
+                _scores(ours, thorough=True),
+                ours.thorough_threshold,
+                cv.get("thorough"),
+            )
+        )
+    scorers += [
         (
             "ours, first stage only (as when the encoder cannot load)",
             _scores(first_stage),
@@ -288,12 +301,12 @@ def main() -> None:
         "",
         f"Model file: `{MODEL_PATH.relative_to(ROOT)}`, {size / 1e6:.2f} MB, trained in "
         f"{ours.provenance.get('training_seconds', '?')} s; loaded in {load_seconds:.2f} s "
-        f"(CPU; the sentence encoder loads on first use). c={cv.get('c')} (see "
+        f"(CPU; the classifier loads on first use). c={cv.get('c')} (see "
         "`TrainingConfig.c_grid`); chosen by grouped CV: the word stage's band "
         f"{word_band} of the first-stage score, the sentence stage's band "
         f"{band} of the word stage's score and the threshold {ours.threshold:.3f}.",
         f"A {len(article.encode()) / 1e6:.2f} MB article of CT24 lines ({len(sentences)} "
-        f"sentences, {embedded} of them embedded by the sentence encoder), CPU time with a "
+        f"sentences, {embedded} of them read by the classifier), CPU time with a "
         "fresh scorer: "
         f"`extract()` {extract_seconds:.2f} s in all; scoring alone {timings['all stages']:.2f} "
         f"s (first stage alone {timings['first stage']:.2f} s, of which the rule features "

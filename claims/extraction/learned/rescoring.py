@@ -41,16 +41,18 @@ MEANING = "meaning (sentence encoder)"  # the feature that carries weights . emb
 WORD_MEANING = "meaning (word vectors)"  # the word stage's feature
 _WORD_CACHE_LIMIT = 200_000  # distinct words whose token weights are remembered
 
-EncoderLoader = Callable[[], Any]
+EncoderLoader = Callable[[str], Any]
 _registered_loader: EncoderLoader | None = None
 
 
 def use_encoder(loader: EncoderLoader | None) -> None:
-    """Register where the later stages get their sentence encoder: a callable returning an
-    object with ``model_id``, ``encode(texts) -> array`` and ``word_pieces(words) -> lists of
-    token ids`` (``claims.semantic.encoder.Encoder``), or None. Extraction imports no other
-    part of the project, so the claims app registers ``claims.semantic.encoder.load_encoder``
-    at start-up (as do the commands and benchmarks that score); None unregisters it."""
+    """Register where the later stages get their models: a callable taking the model id a
+    stage was trained with and returning an object with ``model_id``, ``encode(texts) ->
+    array`` and ``word_pieces(words) -> lists of token ids`` (``claims.semantic.encoder``'s
+    Encoder, or its Classifier, whose "vector" is one logit), or None. Extraction imports no
+    other part of the project, so the claims app registers
+    ``claims.semantic.encoder.load_encoder`` at start-up (as do the commands and benchmarks
+    that score); None unregisters it."""
     global _registered_loader
     _registered_loader = loader
 
@@ -84,7 +86,7 @@ class Rescorer:
             encoder = None
             if loader is not None:
                 try:
-                    encoder = loader()
+                    encoder = loader(self.encoder_id)
                 except Exception as exc:  # never fail extraction over stage two
                     problem = str(exc)
                 else:

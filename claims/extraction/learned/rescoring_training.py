@@ -17,6 +17,8 @@ class FittedRescoring:
     document: dict[str, Any]
     threshold: float
     oof_probabilities: Any  # numpy array: the final out-of-fold scores (band applied)
+    everywhere_probabilities: Any  # the same with the stage on every sentence (no band)
+    everywhere_threshold: float  # the best threshold for those
     report: dict[str, Any]
 
 
@@ -132,4 +134,4 @@ def fit_rescoring(
         "band_share_of_training_sentences": round(share, 4),
         "threshold_second_stage_everywhere": round(t_all, 4),
     }
-    return FittedRescoring(document, threshold, combined, report)
+    return FittedRescoring(document, threshold, combined, p2, t_all, report)

@@ -86,6 +86,7 @@ class LearnedScorer:
         rescoring: dict[str, Any] | None = None,
         word_stage: dict[str, Any] | None = None,
         policy: dict[str, float] | None = None,
+        thorough_threshold: float | None = None,
     ) -> None:
         unknown = set(rules) - set(FEATURE_NAMES)
         if unknown:
@@ -95,6 +96,8 @@ class LearnedScorer:
             )
         self.bias = bias
         self.threshold = threshold
+        # The threshold when the sentence stage reads every sentence (score_many(thorough=True)).
+        self.thorough_threshold = threshold if thorough_threshold is None else thorough_threshold
         self.rule_weights = rules
         self.provenance = provenance or {}
         self._rules = RuleScorer()
@@ -140,6 +143,7 @@ class LearnedScorer:
             rescoring=document.get("rescoring"),
             word_stage=document.get("word_stage"),
             policy=document.get("policy"),
+            thorough_threshold=document.get("thorough_threshold"),
         )
 
     @classmethod
@@ -168,7 +172,7 @@ class LearnedScorer:
     reads_articles = True
 
     def score_many(
-        self, texts: Sequence[str], *, article: bool = False
+        self, texts: Sequence[str], *, article: bool = False, thorough: bool = False
     ) -> list[tuple[float, tuple[Feature, ...]]]:
         """``score`` for each text, in order; each later stage rescores the texts in its band
         in one batch (what makes scoring a whole document at once cheaper).
@@ -179,7 +183,11 @@ class LearnedScorer:
         later stages learned the debates' view (a promise with a number is check-worthy
         there), and on this desk the policy overrules it. Without it (the default: debate
         lines, ``manage.py checkworthiness``) the model scores as it was trained and
-        cross-validated."""
+        cross-validated.
+
+        ``thorough``: the sentence stage reads every sentence, not only those in its band (the
+        band is what keeps extraction fast; a list of sentences can afford it). Compare the
+        scores with ``thorough_threshold`` then, chosen for this way of scoring."""
         first = [self._first_stage(text) for text in texts]
         policy = self.policy_rules if article else frozenset()
         logits = [logit for logit, _, _ in first]
@@ -192,7 +200,10 @@ class LearnedScorer:
             if not boilerplate and not any(f.name in policy for f in features)
         ]
         for stage in self.stages:
-            band = [i for i in eligible if stage.in_band(_sigmoid(logits[i]))]
+            if thorough and stage is self.rescorer:
+                band = eligible
+            else:
+                band = [i for i in eligible if stage.in_band(_sigmoid(logits[i]))]
             if not band:
                 continue
             meanings = stage.meanings([texts[i] for i in band])

@@ -336,13 +336,18 @@ def train(
     *,
     config: TrainingConfig | None = None,
     encoder: Any = None,
+    classifier: Any = None,
+    classifier_oof: Path | None = None,
     log: Callable[[str], None] = print,
 ) -> dict[str, Any]:
     """Train on ``train_path`` and return the model document (see ``write_model``).
 
     ``encoder`` (``claims.semantic.encoder.load_encoder()``, passed in: extraction imports no
     other part of the project) embeds the sentences for the second stage; without it the model
-    is the first stage alone.
+    is the first stage alone. ``classifier`` (``load_encoder(CLASSIFIER_ID)``) with
+    ``classifier_oof`` (its out-of-fold logits on this training file, written by
+    bench/finetune_checkworthiness.py over the same folds) makes the sentence stage read the
+    fine-tuned classifier's logit instead of the base encoder's embedding.
 
     Every choice (``c``, calibration, the threshold, the second stage and its band) is made on
     out-of-fold scores of grouped cross-validation over the training file. ``dev_path`` is
@@ -429,12 +434,30 @@ def train(
                 logits = _logit(final)
                 provenance["cross_validation"]["word_stage"] = stage.report
         log("The sentence stage:")
-        stage = fit_rescoring(data.texts, logits, labels, folds, config, encoder=encoder, log=log)
+        reader = encoder
+        if classifier is not None and classifier_oof is not None:
+            reader = OutOfFoldLogits.read(classifier_oof, train_path, data, classifier.model_id)
+        stage = fit_rescoring(data.texts, logits, labels, folds, config, encoder=reader, log=log)
         if stage is not None:
             document["rescoring"] = stage.document
             document["threshold"] = round(stage.threshold, 4)
+            document["thorough_threshold"] = round(stage.everywhere_threshold, 4)
             final = stage.oof_probabilities
             provenance["cross_validation"].update(stage.report)
+            everywhere = np.asarray(stage.everywhere_probabilities)
+            t = document["thorough_threshold"]
+            pooled, mean, spread = _fold_f1(everywhere, labels, folds, t)
+            provenance["cross_validation"]["thorough"] = {
+                "f1": round(pooled, 4),
+                "fold_mean": round(mean, 4),
+                "fold_std": round(spread, 4),
+                "fold_f1": [round(v, 4) for v in _per_fold(everywhere, labels, folds, t)],
+                **binary_metrics(everywhere.tolist(), data.labels, t),
+            }
+            log(
+                f"Thorough (the sentence stage on every sentence), out of fold at {t}: "
+                f"{provenance['cross_validation']['thorough']}"
+            )
     pooled, mean, spread = _fold_f1(final, labels, folds, document["threshold"])
     provenance["out_of_fold_f1"] = round(pooled, 4)
     provenance["cross_validation"]["final"] = {
@@ -450,14 +473,20 @@ def train(
 
         dev = read_ct24(dev_path)
         scorer = LearnedScorer.from_document(document)
+        models = {m.model_id: m for m in (encoder, classifier) if m is not None}
         for stage in scorer.stages:
-            stage.encoder_loader = lambda: encoder
+            stage.encoder_loader = models.get
         scores = [s for s, _ in scorer.score_many(dev.texts)]
         provenance["dev"] = {
             "file": dev_path.name,
             "sha256": _sha256(dev_path),
             **binary_metrics(scores, dev.labels, document["threshold"]),
         }
+        if "thorough_threshold" in document:
+            scores = [s for s, _ in scorer.score_many(dev.texts, thorough=True)]
+            provenance["dev"]["thorough"] = binary_metrics(
+                scores, dev.labels, document["thorough_threshold"]
+            )
         log(f"Dev at the threshold (reported, not used): {provenance['dev']}")
     provenance["training_seconds"] = round(time.monotonic() - started, 1)
     log(
@@ -516,6 +545,42 @@ class _TokenVectors:
         document["token_weights"] = [round(float(v), 5) for v in token_weights]
         document["power"] = self.power
         return document
+
+
+class OutOfFoldLogits:
+    """The sentence stage's input for fit_rescoring when it reads the fine-tuned classifier:
+    each training sentence's logit from the fold model that never saw it (stacking on in-sample
+    logits would trust the classifier far too much). ``encode`` answers for the training
+    sentences only, in file order, as fit_rescoring asks."""
+
+    FORMAT = "claimtracker.checkworthiness-classifier-oof/1"
+
+    def __init__(self, model_id: str, texts: Sequence[str], logits) -> None:
+        self.model_id = model_id
+        self.texts = list(texts)
+        self.logits = logits
+
+    @classmethod
+    def read(cls, path: Path, train_path: Path, data: Labelled, model_id: str) -> OutOfFoldLogits:
+        import numpy as np
+
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            document = json.load(f)
+        if document.get("format") != cls.FORMAT:
+            raise ValueError(f"{path} is not a classifier's out-of-fold file.")
+        if document["train_sha256"] != _sha256(train_path):
+            raise ValueError(
+                f"{path} was made on another training file: rerun "
+                "bench/finetune_checkworthiness.py --cv on this one."
+            )
+        by_id = document["logits"]
+        logits = np.asarray([by_id[str(i)] for i in data.ids], dtype=np.float64)
+        return cls(model_id, data.texts, logits[:, None])
+
+    def encode(self, texts: Sequence[str]):
+        if list(texts) != self.texts:
+            raise ValueError("Out-of-fold logits exist for the training sentences only.")
+        return self.logits
 
 
 def _fit_word_stage(texts, logits, labels, folds, config, encoder, log):

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from claims.extraction.learned import MODEL_PATH
-from claims.semantic.encoder import load_encoder
+from claims.semantic.encoder import CLASSIFIER_ID, CLASSIFIER_PATH, load_encoder
 
 DATA = Path(settings.BASE_DIR) / "bench" / "data" / "checkworthiness"
 
@@ -46,6 +46,18 @@ class Command(BaseCommand):
             help="Leave out the later stages (word vectors and the sentence encoder, both from the "
             "base encoder): n-grams and rules only.",
         )
+        parser.add_argument(
+            "--classifier-oof",
+            type=Path,
+            default=CLASSIFIER_PATH.parent / "checkworthiness-classifier-oof.json.gz",
+            help="The fine-tuned classifier's out-of-fold logits on the training file "
+            "(bench/finetune_checkworthiness.py --cv); the sentence stage reads the classifier.",
+        )
+        parser.add_argument(
+            "--no-classifier",
+            action="store_true",
+            help="The sentence stage reads the base encoder's embedding, not the classifier.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -71,11 +83,22 @@ class Command(BaseCommand):
                     "The sentence encoder did not load (see the log): install requirements.txt, "
                     "or pass --no-rescoring for a model without the later stages."
                 )
+            classifier = None
+            if encoder is not None and not options["no_classifier"]:
+                classifier = load_encoder(CLASSIFIER_ID)
+                if classifier is None or not options["classifier_oof"].is_file():
+                    raise CommandError(
+                        "The check-worthiness classifier or its out-of-fold logits "
+                        f"({options['classifier_oof']}) are missing: restore them from the "
+                        "repository, or pass --no-classifier."
+                    )
             document = train(
                 options["train"],
                 options["dev"],
                 config=config,
                 encoder=encoder,
+                classifier=classifier,
+                classifier_oof=options["classifier_oof"] if classifier else None,
                 log=self.stderr.write,
             )
         except ValueError as exc:

@@ -286,7 +286,9 @@ def test_score_many_is_score_for_each_text() -> None:
 def test_without_the_encoder_the_first_stage_scores_with_a_warning(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, first_stage: LearnedScorer
 ) -> None:
-    monkeypatch.setattr("claims.extraction.learned.rescoring._registered_loader", lambda: None)
+    monkeypatch.setattr(
+        "claims.extraction.learned.rescoring._registered_loader", lambda model_id: None
+    )
     model = _rescoring_everything()
     texts = [line for line in LINES if line.strip()]
     with caplog.at_level(logging.WARNING):
@@ -329,11 +331,13 @@ def test_scores_are_repeatable_and_the_token_cache_changes_nothing(
 
 def test_scorer_agrees_with_the_training_features(scorer: LearnedScorer) -> None:
     """The fast scoring path computes what training fitted: weights . features, and in the
-    band the second stage over the first stage's logit and the embedding."""
-    from claims.semantic.encoder import load_encoder
+    bands the later stages over the logit so far and what they read (the word stage the
+    token weights, the sentence stage the fine-tuned classifier's logit)."""
+    from claims.semantic.encoder import CLASSIFIER_ID, load_encoder
 
     encoder = load_encoder()
-    assert encoder is not None
+    classifier = load_encoder(CLASSIFIER_ID)
+    assert encoder is not None and classifier is not None
     with gzip.open(MODEL_PATH, "rt", encoding="utf-8") as f:
         model = json.load(f)
     words = {g: e[0] for g, e in model["words"].items()}
@@ -362,7 +366,7 @@ def test_scorer_agrees_with_the_training_features(scorer: LearnedScorer) -> None
         low, high = stage2["band"]
         if low <= 1 / (1 + math.exp(-logit)) <= high:
             meaning = sum(
-                w * v for w, v in zip(stage2["weights"], encoder.encode([text])[0], strict=True)
+                w * v for w, v in zip(stage2["weights"], classifier.encode([text])[0], strict=True)
             )
             logit = stage2["stage1"] * logit + meaning + stage2["bias"]
         score, features = scorer.score(text)
@@ -442,3 +446,40 @@ def test_claims_default_to_the_threshold_of_the_scorer_used(extraction: Extracti
     by_rules = extract(read_path(ARTICLE), scorer=RuleScorer())
     assert by_rules.threshold == RULE_MIN_SCORE
     assert by_rules.claims() == by_rules.claims(RULE_MIN_SCORE)
+
+
+def test_the_sentence_stage_reads_the_fine_tuned_classifier(scorer: LearnedScorer) -> None:
+    """The shipped sentence stage stacks the fine-tuned classifier's logit (its one weight)
+    on the scores so far; the classifier comes from the model file's id, not the base encoder."""
+    from claims.semantic.encoder import CLASSIFIER_ID, load_encoder
+
+    stage = scorer.rescorer
+    assert stage is not None
+    assert stage.encoder_id == CLASSIFIER_ID
+    assert stage.weights.shape == (1,) and stage.weights[0] > 0
+    text = "Landings of Atlantic cod fell 45 per cent between 2015 and 2022."
+    [meaning] = stage.meanings([text])
+    classifier = load_encoder(CLASSIFIER_ID)
+    assert classifier is not None
+    assert meaning == pytest.approx(
+        float(stage.weights[0]) * float(classifier.encode([text])[0, 0])
+    )
+
+
+def test_thorough_scoring_reads_every_sentence_with_the_classifier(
+    scorer: LearnedScorer,
+) -> None:
+    texts = [line for line in LINES if line.strip()]
+    banded = scorer.score_many(texts)
+    thorough = scorer.score_many(texts, thorough=True)
+    for _, features in thorough:  # every line but those dropped as boilerplate
+        names = {f.name for f in features}
+        assert (MEANING in names) != any(n.startswith("boilerplate: ") for n in names), names
+    outside = [
+        i for i, (_, features) in enumerate(banded) if MEANING not in {f.name for f in features}
+    ]
+    assert outside, "some of these lines fall outside the sentence stage's band"
+    assert any(thorough[i][0] != banded[i][0] for i in outside)
+    for score, features in thorough:
+        assert score == pytest.approx(1 / (1 + math.exp(-sum(f.contribution for f in features))))
+    assert 0.0 < scorer.thorough_threshold < 1.0

@@ -8,9 +8,13 @@ import numpy as np
 import pytest
 
 from claims.semantic.encoder import (
+    CLASSIFIER_ID,
+    CLASSIFIER_PATH,
+    CLASSIFIER_SHA256,
     DIMENSION,
     MATCHING_MODEL_ID,
     MODEL_ID,
+    Classifier,
     Encoder,
     EncoderUnavailable,
     ModelFiles,
@@ -94,3 +98,41 @@ def test_a_changed_model_file_is_refused(tmp_path) -> None:
     changed.write_bytes(files.model.read_bytes()[:-1] + b"\0")
     with pytest.raises(EncoderUnavailable, match="sha256 differs"):
         Encoder(ModelFiles(model=changed, tokenizer=files.tokenizer))
+
+
+def test_the_checkworthiness_classifier_loads_and_scores_with_the_network_refused(
+    network_refused: None,
+) -> None:
+    """The fine-tuned classifier ships in the repository and runs on the installed packages
+    alone: a fresh load under the refusal, one logit per text."""
+    classifier = Classifier(
+        ModelFiles(model=CLASSIFIER_PATH, tokenizer=model_files().tokenizer),
+        model_id=CLASSIFIER_ID,
+        expected_sha256=CLASSIFIER_SHA256,
+        max_tokens=64,
+    )
+    logits = classifier.encode(
+        [
+            "Unemployment fell to 4.1 per cent last year, the lowest rate since 1990.",
+            "Thank you very much, it is good to be here tonight.",
+            "The city spent 412 million euros on the bridge, according to the audit office.",
+            "What do you think about that?",
+        ]
+    )
+    assert logits.shape == (4, 1)
+    facts, chatter = logits[[0, 2], 0], logits[[1, 3], 0]
+    assert facts.min() > 0 > chatter.max()
+
+
+def test_load_encoder_gives_the_model_asked_for() -> None:
+    classifier = load_encoder(CLASSIFIER_ID)
+    assert isinstance(classifier, Classifier)
+    assert classifier.model_id == CLASSIFIER_ID
+    assert load_encoder(CLASSIFIER_ID) is classifier
+    assert load_encoder() is not classifier
+    assert load_encoder("no-such-model") is None
+    # Batching does not change a text's logit.
+    texts = ["Short one.", "A middle-sized claim about 20,000 islanders.", "He said it rose 12%."]
+    together = classifier.encode(texts, batch_size=2)
+    alone = np.concatenate([classifier.encode([t]) for t in texts])
+    np.testing.assert_allclose(together, alone, atol=1e-4)

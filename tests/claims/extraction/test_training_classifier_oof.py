@@ -1,0 +1,52 @@
+"""Training stacks the fine-tuned classifier on its out-of-fold logits, and only on the
+training file they were computed for."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from claims.extraction.learned.training import OutOfFoldLogits, read_ct24
+
+
+def _files(tmp_path: Path) -> tuple[Path, Path]:
+    train = tmp_path / "train.tsv"
+    train.write_text(
+        "Sentence_id\tText\tclass_label\n"
+        "7\tUnemployment fell to 4 per cent.\tYes\n"
+        "3\tThank you all for coming.\tNo\n",
+        encoding="utf-8",
+    )
+    oof = tmp_path / "oof.json.gz"
+    with gzip.open(oof, "wt", encoding="utf-8") as f:
+        json.dump(
+            {
+                "format": OutOfFoldLogits.FORMAT,
+                "train_sha256": hashlib.sha256(train.read_bytes()).hexdigest(),
+                "logits": {"3": -2.5, "7": 1.75},
+            },
+            f,
+        )
+    return train, oof
+
+
+def test_out_of_fold_logits_are_read_by_sentence_id(tmp_path: Path) -> None:
+    train, oof = _files(tmp_path)
+    data = read_ct24(train)
+    logits = OutOfFoldLogits.read(oof, train, data, "classifier-x")
+    assert logits.model_id == "classifier-x"
+    assert logits.encode(data.texts).tolist() == [[1.75], [-2.5]]
+    with pytest.raises(ValueError, match="training sentences only"):
+        logits.encode(["Some other sentence."])
+
+
+def test_out_of_fold_logits_of_another_training_file_are_refused(tmp_path: Path) -> None:
+    train, oof = _files(tmp_path)
+    data = read_ct24(train)
+    train.write_text(train.read_text(encoding="utf-8") + "9\tA new line.\tNo\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="another training file"):
+        OutOfFoldLogits.read(oof, train, data, "classifier-x")
