@@ -15,10 +15,13 @@ stages follow, each rescoring only the sentences whose score so far falls inside
   which is ``weights . pooled(token vectors)``, a linear model on the sentence's pooled token
   vectors computed without running the model: a look-up per word, remembered per word as
   written. Its band is wide (about half the sentences).
-- The sentence stage (``Rescorer``) embeds the sentence with the base sentence encoder
-  (``claims.semantic.encoder.load_encoder()``, all-MiniLM-L6-v2): ``meaning = weights .
-  embedding``. Embedding is about 25 times dearer than the first stage, hence a narrow band
-  around the threshold, read on the word stage's scores (it was fitted on them).
+- The sentence stage (``Rescorer``) reads the sentence with the model named in the file:
+  the fine-tuned check-worthiness classifier (``claims.semantic.encoder.Classifier``,
+  all-MiniLM-L6-v2 with a linear head trained on CT24 train), whose "vector" is its one logit,
+  so ``meaning = weight * logit``; or, in a model trained with ``--no-classifier``, the base
+  encoder's embedding, ``meaning = weights . embedding``. Either costs a model run, about 25
+  times the first stage, hence a narrow band around the threshold, read on the word stage's
+  scores (it was fitted on them); ``score_many(thorough=True)`` ignores that band.
 
 Platt scaling of each stage is folded into its numbers, so every logit is calibrated like the
 first and one threshold serves all. Everything here is chosen on out-of-fold scores of the

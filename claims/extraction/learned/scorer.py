@@ -5,8 +5,9 @@ n-grams and the rule features. The model file is written by ``training`` and hol
 n-gram, its idf and its weight; per rule feature, its weight; a bias and the default threshold.
 The later ones (``rescoring``) rescore the sentences whose score so far falls in their band:
 the word stage from a weight per WordPiece token (derived from the base sentence encoder's
-own token vectors; a look-up per word), then the sentence stage from the encoder's embedding
-of the whole sentence (numpy and the encoder; a narrow band, it is the dear one).
+own token vectors; a look-up per word), then the sentence stage from the fine-tuned
+check-worthiness classifier's logit for the whole sentence (onnxruntime; a narrow band, it is
+the dear one, except in ``score_many(thorough=True)``, where it reads every sentence).
 Calibration (Platt scaling) is already folded into the weights, so for every sentence
 
     score == sigmoid(sum of the returned features' contributions)

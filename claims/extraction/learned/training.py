@@ -25,8 +25,10 @@ n-grams, character n-grams and the ``RuleScorer`` features. Choices, and why:
 - Two later stages (``rescoring``) follow. The word stage rescores a wide band from one weight
   per WordPiece token, derived from the base encoder's own token vectors (out of fold: 0.649
   to 0.671); the sentence stage then rescores the sentences near the threshold with the
-  encoder's embedding (0.671 to 0.679 with 5% of the sentences embedded; 0.692 if every
-  sentence were, which extraction cannot afford).
+  fine-tuned classifier's logit, fitted on its out-of-fold logits from
+  bench/finetune_checkworthiness.py (0.671 to 0.685 with 5% of the sentences read; 0.740 when
+  every sentence is, as ``manage.py checkworthiness`` does and extraction cannot afford; the
+  base encoder's frozen embedding in the same band gave 0.679, everywhere 0.692).
 - Platt's ``a * logit + b`` is folded into the stored weights, so the stored contributions add
   up to the calibrated logit and ``sigmoid(bias + sum(contributions))`` is the score itself.
 """
@@ -100,7 +102,7 @@ class TrainingConfig:
     # ``c``, for calibration, for the threshold and for the second stage.
     folds: int = 6
     # The sentence stage (``rescoring``): sentences whose score so far falls in a band around
-    # the threshold are rescored with the sentence encoder's embedding. The band is the best
+    # the threshold are rescored with the fine-tuned classifier. The band is the best
     # for out-of-fold F1 among those holding at most this share of the training sentences.
     # Embedding costs 5-14 ms of CPU a news sentence, the first stage about 0.4 ms: a cap of
     # 0.12 put 4.8% of the benchmark megabyte's sentences in the band and extraction at 150
