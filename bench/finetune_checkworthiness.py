@@ -21,8 +21,9 @@ the stage. `--fold K` runs one fold (a run can be spread over several processes)
 gathers the folds' files. `--ship`: trains on every training sentence and writes
 claims/extraction/data/checkworthiness-classifier.onnx.
 
-The settings were fixed before any run, not searched (a fold costs about 13 minutes on this
-2-core machine): the usual fine-tuning recipe for a small BERT on some 20,000 short texts.
+The settings were fixed before any run, not searched (a fold costs about 13 minutes with both
+cores of this machine, about 20 with one core while another fold runs on the other): the
+usual fine-tuning recipe for a small BERT on some 20,000 short texts.
 Dev and dev-test are never read here.
 """
 
@@ -50,7 +51,13 @@ from bench.finetune_encoder import base_dir, sha256, weight_only_int8  # noqa: E
 TRAIN = ROOT / "bench" / "data" / "checkworthiness" / "CT24_checkworthy_english_train.tsv"
 OUT = ROOT / "claims" / "extraction" / "data"
 MODEL_FILE = "checkworthiness-classifier.onnx"
+# The service's own names for what this writes (claims.extraction.learned.CLASSIFIER_OOF_PATH,
+# training.OutOfFoldLogits.FORMAT, claims.semantic.encoder.CLASSIFIER_PATH and
+# CLASSIFIER_MAX_TOKENS), repeated because the training environment cannot import
+# claims.extraction (its package needs lxml and the rest of requirements.txt); a test checks
+# they agree.
 OOF_FILE = "checkworthiness-classifier-oof.json.gz"
+OOF_FORMAT = "claimtracker.checkworthiness-classifier-oof/1"
 WORK = Path(tempfile.gettempdir(), "cw-classifier")
 
 SEED = 0
@@ -68,6 +75,8 @@ THREADS = int(os.environ.get("FINETUNE_THREADS", "2"))
 
 
 def read_train(path: Path) -> tuple[list[int], list[str], list[int]]:
+    """Sentence ids, texts and labels: training.read_ct24 without its checks (see OOF_FILE on
+    why it is not imported)."""
     ids, texts, labels = [], [], []
     with path.open(newline="", encoding="utf-8") as f:
         rows = csv.reader(f, delimiter="\t")
@@ -235,7 +244,7 @@ def collect(ids: list[int], labels: list[int], folds) -> None:
     y = np.asarray(labels)
     per_fold = [round(best_f1(logits[f], y[f]), 4) for f in folds]
     document = {
-        "format": "claimtracker.checkworthiness-classifier-oof/1",
+        "format": OOF_FORMAT,
         "train_sha256": sha256(TRAIN),
         "settings": settings(),
         "best_f1_pooled": round(best_f1(logits, y), 4),
@@ -277,7 +286,8 @@ def ship(classifier: Classifier, labels: list[int]) -> None:
         input_names=["input_ids", "attention_mask", "token_type_ids"],
         output_names=["logit"],
         dynamic_axes={
-            **{n: {0: "batch", 1: "sequence"} for n in ("input_ids", "attention_mask")},
+            "input_ids": {0: "batch", 1: "sequence"},
+            "attention_mask": {0: "batch", 1: "sequence"},
             "token_type_ids": {0: "batch", 1: "sequence"},
             "logit": {0: "batch"},
         },
@@ -287,22 +297,7 @@ def ship(classifier: Classifier, labels: list[int]) -> None:
     )
     weight_only_int8(fp32, int8)
     check = rows[:CHECK_SENTENCES]
-    reference = classifier.logits(model, check)
-    import onnxruntime as ort
-
-    session = ort.InferenceSession(str(int8), providers=["CPUExecutionProvider"])
-    quantised = np.zeros(len(check))
-    for start in range(0, len(check), 64):
-        ids, mask, types = classifier.batch(check[start : start + 64])
-        quantised[start : start + 64] = session.run(
-            None,
-            {
-                "input_ids": ids.numpy(),
-                "attention_mask": mask.numpy(),
-                "token_type_ids": types.numpy(),
-            },
-        )[0]
-    gap = np.abs(quantised - reference)
+    gap = int8_gap(int8, classifier.logits(model, check), [classifier.texts[i] for i in check])
     print(
         f"int8 vs fp32 logits on {len(check)} sentences: mean |diff| {gap.mean():.4f}, "
         f"max {gap.max():.4f}"
@@ -325,6 +320,16 @@ def ship(classifier: Classifier, labels: list[int]) -> None:
         encoding="utf-8",
     )
     print(f"wrote {target} ({target.stat().st_size / 1e6:.1f} MB), sha256 {sha256(target)}")
+
+
+def int8_gap(int8: Path, reference: np.ndarray, texts: list[str]) -> np.ndarray:
+    """|int8 logit - fp32 logit| per text, the int8 file run as the service runs it
+    (claims.semantic.encoder.Classifier: its tokenizer, truncation and batching)."""
+    from claims.semantic.encoder import Classifier, ModelFiles
+
+    files = ModelFiles(model=int8, tokenizer=base_dir() / "tokenizer.json")
+    service = Classifier(files, expected_sha256=sha256(int8), max_tokens=MAX_TOKENS)
+    return np.abs(service.encode(texts)[:, 0] - reference)
 
 
 def main() -> None:

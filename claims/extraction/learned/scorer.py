@@ -40,6 +40,9 @@ from claims.extraction.scoring import FEATURE_NAMES, Feature, RuleScorer
 
 FORMAT = "claimtracker.checkworthiness/1"
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "checkworthiness.json.gz"
+# The fine-tuned classifier's out-of-fold logits on the training file, which training fits the
+# sentence stage on (written by bench/finetune_checkworthiness.py --cv).
+CLASSIFIER_OOF_PATH = MODEL_PATH.parent / "checkworthiness-classifier-oof.json.gz"
 # A line the pipeline drops as boilerplate (a menu, a dateline, a share prompt) is never a
 # claim. The pipeline never scores one; this makes direct scoring (the checkworthiness command)
 # agree with it. It fires on one CT24 training sentence of 22,501 ("... re-join the community").

@@ -22,7 +22,7 @@ class Command(BaseCommand):
         "Read one sentence per line from FILE ('-' for stdin) and print, per line, the "
         "check-worthiness score and the decision (1: check-worthy, 0: not), tab-separated. "
         "An empty line gets a line too, so output lines match input lines. Every line is read "
-        "by the fine-tuned classifier (about 10 ms of CPU a line); --fast scores as the "
+        "by the fine-tuned classifier (about 6 ms of CPU a line); --fast scores as the "
         "extractor does."
     )
 

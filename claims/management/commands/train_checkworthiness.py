@@ -13,8 +13,8 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from claims.extraction.learned import MODEL_PATH
-from claims.semantic.encoder import CLASSIFIER_ID, CLASSIFIER_PATH, load_encoder
+from claims.extraction.learned import CLASSIFIER_OOF_PATH, MODEL_PATH
+from claims.semantic.encoder import CLASSIFIER_ID, load_encoder
 
 DATA = Path(settings.BASE_DIR) / "bench" / "data" / "checkworthiness"
 
@@ -49,7 +49,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--classifier-oof",
             type=Path,
-            default=CLASSIFIER_PATH.parent / "checkworthiness-classifier-oof.json.gz",
+            default=CLASSIFIER_OOF_PATH,
             help="The fine-tuned classifier's out-of-fold logits on the training file "
             "(bench/finetune_checkworthiness.py --cv); the sentence stage reads the classifier.",
         )

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from claims.extraction.learned.training import OutOfFoldLogits, read_ct24
+from claims.extraction.learned.training import OutOfFoldLogits, TrainingConfig, read_ct24
 
 
 def _files(tmp_path: Path) -> tuple[Path, Path]:
@@ -50,3 +50,17 @@ def test_out_of_fold_logits_of_another_training_file_are_refused(tmp_path: Path)
     train.write_text(train.read_text(encoding="utf-8") + "9\tA new line.\tNo\n", encoding="utf-8")
     with pytest.raises(ValueError, match="another training file"):
         OutOfFoldLogits.read(oof, train, data, "classifier-x")
+
+
+def test_the_training_script_writes_what_the_service_reads() -> None:
+    """bench/finetune_checkworthiness.py cannot import claims.extraction (its training
+    environment lacks the service's requirements), so it repeats the names; they must agree."""
+    from bench import finetune_checkworthiness as script
+    from claims.extraction.learned import CLASSIFIER_OOF_PATH
+    from claims.semantic.encoder import CLASSIFIER_MAX_TOKENS, CLASSIFIER_PATH
+
+    assert script.OUT / script.OOF_FILE == CLASSIFIER_OOF_PATH
+    assert script.OOF_FORMAT == OutOfFoldLogits.FORMAT
+    assert script.OUT / script.MODEL_FILE == CLASSIFIER_PATH
+    assert script.MAX_TOKENS == CLASSIFIER_MAX_TOKENS
+    assert TrainingConfig().folds == script.FOLDS

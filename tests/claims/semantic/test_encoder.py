@@ -9,6 +9,7 @@ import pytest
 
 from claims.semantic.encoder import (
     CLASSIFIER_ID,
+    CLASSIFIER_MAX_TOKENS,
     CLASSIFIER_PATH,
     CLASSIFIER_SHA256,
     DIMENSION,
@@ -109,7 +110,7 @@ def test_the_checkworthiness_classifier_loads_and_scores_with_the_network_refuse
         ModelFiles(model=CLASSIFIER_PATH, tokenizer=model_files().tokenizer),
         model_id=CLASSIFIER_ID,
         expected_sha256=CLASSIFIER_SHA256,
-        max_tokens=64,
+        max_tokens=CLASSIFIER_MAX_TOKENS,
     )
     logits = classifier.encode(
         [
