@@ -20,7 +20,8 @@ the index's "tail"), then the worker's own `claims.embeddings.build_ann_index()`
 HNSW index into a directory under /tmp (reused while its model and count match).
 
 Timed, one text at a time, in a child process configured as production (DEBUG off, token
-auth, one BLAS thread): GET /api/v1/claims/match/?text= through the Django test client, then
+auth, one BLAS thread): GET /api/v1/claims/match/?text= through the Django test client (and
+again with CLAIMS_MATCH_CROSS_ENCODER off, the floor without the cross-encoder), then
 its stages on the same texts: encoding the text, `embeddings.nearest()` (the ANN and its
 tail), the wording candidates (`match_candidates`, the match-key index) and the whole
 `match_text()` (both plus reading candidates' texts and vectors, rescoring and the guard).
@@ -76,6 +77,20 @@ def _timed(call, texts: list[str], warmup: int = 3) -> list[float]:
         started = time.perf_counter()
         call(text)
         times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def _timed_together(first, second, texts: list[str], warmup: int = 3):
+    """_timed() of two calls, alternating on each text."""
+    for text in texts[:warmup]:
+        first(text)
+        second(text)
+    times: tuple[list[float], list[float]] = ([], [])
+    for text in texts:
+        for call, out in ((first, times[0]), (second, times[1])):
+            started = time.perf_counter()
+            call(text)
+            out.append((time.perf_counter() - started) * 1000)
     return times
 
 
@@ -221,10 +236,20 @@ def child(args: argparse.Namespace) -> dict:
     client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     counts: list[int] = []
 
-    def api(text: str) -> None:
+    def api(text: str, count: bool = True) -> None:
         response = client.get(f"/api/v1/claims/match/?{urlencode({'text': text})}")
         assert response.status_code == 200, (response.status_code, response.content[:300])
-        counts.append(len(response.json()))
+        if count:
+            counts.append(len(response.json()))
+
+    from django.test import override_settings
+
+    def without_cross_encoder(call):
+        def run(text: str) -> None:
+            with override_settings(CLAIMS_MATCH_CROSS_ENCODER=False):
+                call(text)
+
+        return run
 
     encoder = load_matching_encoder()
     vectors = {text: encoder.encode([text])[0] for text in texts}
@@ -236,9 +261,20 @@ def child(args: argparse.Namespace) -> dict:
             text, limit=WORDING_CANDIDATES, threshold=WORDING_CANDIDATE_FLOOR
         ),
         "match_text": lambda text: match_text(text, limit=10),
+        # The floor, in the same run: the orderer's order alone (CLAIMS_MATCH_CROSS_ENCODER off).
+        "api_plain": without_cross_encoder(lambda text: api(text, count=False)),
+        "match_text_plain": without_cross_encoder(lambda text: match_text(text, limit=10)),
     }
+    # Each look-up and its floor (the same without the cross-encoder) alternate text by text,
+    # so both meet the same moment of the machine.
+    paired = {"api": "api_plain", "match_text": "match_text_plain"}
     for name, call in stages.items():
-        result[name] = _timed(call, texts)
+        if name in paired.values():
+            continue
+        if name in paired:
+            result[name], result[paired[name]] = _timed_together(call, stages[paired[name]], texts)
+        else:
+            result[name] = _timed(call, texts)
     result["answers"] = median(counts) if counts else 0
     result["texts"] = len(texts)
     return result
@@ -292,6 +328,11 @@ def main() -> None:
                 f"p95 < {TARGET_API_P95_MS} ms: {verdict}",
             ),
             row("`match_text()`: the whole look-up behind it", "match_text"),
+            row(
+                "the API with `CLAIMS_MATCH_CROSS_ENCODER` off (the orderer's order alone)",
+                "api_plain",
+            ),
+            row("`match_text()` with it off", "match_text_plain"),
             row("encoding the text (matching encoder)", "encode"),
             row("`embeddings.nearest()`: ANN top 100 + tail", "nearest"),
             row("wording candidates (`match_candidates`, match-key index)", "wording"),
@@ -323,8 +364,11 @@ def main() -> None:
             "look-ups all day; cold, each look-up also waits for ~200 random reads of the "
             f"candidates' vectors. The API answered a median of {result['answers']:g} matches. The "
             "API adds to `match_text()` the token check, the claims' rows for the answer and "
-            "their serialisation. How the vectors were made: bench/bench_match_scale.py's "
-            "docstring; the ANN's recall at this size: the vector search section below.",
+            "their serialisation. With the cross-encoder on (the default), the matches among "
+            "the orderer's first candidates are re-ordered by it (claims.semantic.ranking, "
+            "step 4); the rows with it off are the floor, measured in the same run. How the "
+            "vectors were made: bench/bench_match_scale.py's docstring; the ANN's recall at "
+            "this size: the vector search section below.",
         ]
     )
     title = f"Matching by meaning at {result['claims']:,} claims (bench/bench_match_scale.py)"

@@ -117,32 +117,7 @@ class Classifier:
         self.texts = texts
 
     def fresh_model(self):
-        torch = self.torch
-        from transformers import AutoModel
-
-        torch.manual_seed(SEED)
-        random.seed(SEED)
-        encoder = AutoModel.from_pretrained(
-            str(self.directory), local_files_only=True, attn_implementation="eager"
-        )
-
-        class Model(torch.nn.Module):
-            def __init__(self) -> None:
-                super().__init__()
-                self.encoder = encoder
-                self.head = torch.nn.Linear(encoder.config.hidden_size, 1)
-
-            def forward(self, input_ids, attention_mask, token_type_ids):
-                hidden = self.encoder(
-                    input_ids=input_ids,
-                    attention_mask=attention_mask,
-                    token_type_ids=token_type_ids,
-                ).last_hidden_state
-                mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
-                pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-                return self.head(pooled).squeeze(-1)
-
-        return Model()
+        return head_model(self.torch, self.directory)
 
     def batch(self, rows: list[int]):
         width = max(len(self.seqs[i]) for i in rows)
@@ -174,12 +149,7 @@ class Classifier:
             model.parameters(), lr=LEARNING_RATE, weight_decay=WEIGHT_DECAY
         )
         steps = EPOCHS * math.ceil(len(rows) / BATCH_SIZE)
-        warm = WARMUP * steps
-
-        def rate(step: int) -> float:
-            return step / warm if step < warm else max(0.0, (steps - step) / (steps - warm))
-
-        schedule = torch.optim.lr_scheduler.LambdaLR(optimiser, rate)
+        schedule = warmup_then_decay(torch, optimiser, steps, WARMUP)
         loss_fn = torch.nn.BCEWithLogitsLoss()
         started, step = time.monotonic(), 0
         for epoch in range(EPOCHS):
@@ -278,7 +248,61 @@ def ship(classifier: Classifier, labels: list[int]) -> None:
     model = classifier.fit(rows, labels)
     model.eval()
     fp32, int8 = WORK / "classifier-fp32.onnx", WORK / "classifier-int8.onnx"
-    sample = classifier.batch(rows[:4])
+    export_int8(torch, model, classifier.batch(rows[:4]), fp32, int8)
+    check = rows[:CHECK_SENTENCES]
+    gap = int8_gap(int8, classifier.logits(model, check), [classifier.texts[i] for i in check])
+    print(
+        f"int8 vs fp32 logits on {len(check)} sentences: mean |diff| {gap.mean():.4f}, "
+        f"max {gap.max():.4f}"
+    )
+    install(int8, OUT / MODEL_FILE, settings(), gap)
+
+
+def head_model(torch, directory: Path):
+    """all-MiniLM-L6-v2 from `directory` (base_dir()) with a linear head on the mean-pooled
+    last hidden states: one logit per input (a sentence here, a text pair in
+    bench/finetune_crossencoder.py), seeded by SEED."""
+    from transformers import AutoModel
+
+    torch.manual_seed(SEED)
+    random.seed(SEED)
+    encoder = AutoModel.from_pretrained(
+        str(directory), local_files_only=True, attn_implementation="eager"
+    )
+
+    class Model(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.encoder = encoder
+            self.head = torch.nn.Linear(encoder.config.hidden_size, 1)
+
+        def forward(self, input_ids, attention_mask, token_type_ids):
+            hidden = self.encoder(
+                input_ids=input_ids,
+                attention_mask=attention_mask,
+                token_type_ids=token_type_ids,
+            ).last_hidden_state
+            mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
+            pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+            return self.head(pooled).squeeze(-1)
+
+    return Model()
+
+
+def warmup_then_decay(torch, optimiser, steps: int, warmup: float):
+    """Linear warm-up over the first `warmup` share of the steps, then linear decay to 0."""
+    warm = warmup * steps
+
+    def rate(step: int) -> float:
+        return step / warm if step < warm else max(0.0, (steps - step) / (steps - warm))
+
+    return torch.optim.lr_scheduler.LambdaLR(optimiser, rate)
+
+
+def export_int8(torch, model, sample, fp32: Path, int8: Path) -> None:
+    """The model (inputs input_ids, attention_mask, token_type_ids; output one logit each) to
+    ONNX at `fp32`, then its weights stored as int8 at `int8`."""
+    model.eval()
     torch.onnx.export(
         model,
         sample,
@@ -296,18 +320,16 @@ def ship(classifier: Classifier, labels: list[int]) -> None:
         external_data=False,
     )
     weight_only_int8(fp32, int8)
-    check = rows[:CHECK_SENTENCES]
-    gap = int8_gap(int8, classifier.logits(model, check), [classifier.texts[i] for i in check])
-    print(
-        f"int8 vs fp32 logits on {len(check)} sentences: mean |diff| {gap.mean():.4f}, "
-        f"max {gap.max():.4f}"
-    )
-    target = OUT / MODEL_FILE
+
+
+def install(int8: Path, target: Path, settings: dict, gap: np.ndarray) -> None:
+    """The int8 file to `target`, and beside it `target`.json: the settings, the int8 check
+    and the sha256 to pin in claims/semantic/encoder.py."""
     target.write_bytes(int8.read_bytes())
-    (OUT / (MODEL_FILE + ".json")).write_text(
+    Path(str(target) + ".json").write_text(
         json.dumps(
             {
-                **settings(),
+                **settings,
                 "int8_vs_fp32_logit_diff": {
                     "mean": round(float(gap.mean()), 5),
                     "max": round(float(gap.max()), 5),

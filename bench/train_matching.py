@@ -87,6 +87,9 @@ ORDER_KINDS_GRID = (
     ("gap", "standard", "rank"),
 )
 PRECISION_TARGET = 0.9
+# --lists-out: how many of each tweet's ordered candidates are written.
+LIST_DEPTH = 30
+LISTS_FORMAT = "claimtracker.matching-lists/1"
 
 
 def train_adapter(queries: np.ndarray, docs: np.ndarray, relevant: list[list[int]]) -> np.ndarray:
@@ -162,6 +165,27 @@ def choose_threshold(top_scores: np.ndarray, top_correct: np.ndarray) -> float:
     return float(np.ceil(t * 1000) / 1000)
 
 
+def write_lists(path: Path, lists, query_ids, doc_ids, fold_of, relevant) -> None:
+    """Each train tweet's out-of-fold order (top LIST_DEPTH claims by the orderer fitted
+    without its fold), by CLEF ids: see --lists-out."""
+    document = {
+        "format": LISTS_FORMAT,
+        "split": "train",
+        "folds": FOLDS,
+        "queries": [
+            {
+                "id": query_ids[q],
+                "fold": int(fold_of[q]),
+                "relevant": [doc_ids[d] for d in relevant[q]],
+                "candidates": [doc_ids[d] for d in docs[:LIST_DEPTH]],
+                "order": [round(float(s), 6) for s in scores[:LIST_DEPTH]],
+            }
+            for q, (docs, scores) in enumerate(lists)
+        ],
+    }
+    path.write_text(json.dumps(document) + "\n", encoding="utf-8")
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -180,6 +204,13 @@ def main() -> None:
         type=Path,
         help="Also write each train tweet's out-of-fold AP@5 (the chosen configuration) here, "
         "as JSON, to compare two runs tweet by tweet.",
+    )
+    parser.add_argument(
+        "--lists-out",
+        type=Path,
+        help="Also write each train tweet's out-of-fold ordered candidates (the chosen "
+        "orderer's top LIST_DEPTH with their scores), its fold and its relevant claims, as "
+        "JSON: what bench/finetune_crossencoder.py trains and cross-fits on.",
     )
     args = parser.parse_args()
     if not DATA.is_dir():
@@ -339,6 +370,15 @@ def main() -> None:
             measures_from_lists([d[:5]], [relevant[q]])["MAP@5"] for q, (d, _) in enumerate(ordered)
         ]
         args.oof_out.write_text(json.dumps(ap5) + "\n", encoding="utf-8")
+    if args.lists_out:
+        write_lists(
+            args.lists_out,
+            ranked_lists(q_rows, d_rows, order_oof, len(query_ids)),
+            query_ids,
+            doc_ids,
+            fold_of,
+            relevant,
+        )
     above = top_scores >= threshold
     # 6. Final artifacts: adapter on all train tweets, regressions on all cross-fitted rows.
     if use_adapter:

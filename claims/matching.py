@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import QuerySet
 
@@ -230,7 +231,8 @@ def match_text(
     among: Callable[[QuerySet[Claim]], QuerySet[Claim]] | None = None,
 ) -> list[Match]:
     """The stored claims that match `text`, best first, at most `limit`, each labelled with
-    its match probability (`score`); the order is claims.semantic.ranking's orderer's.
+    its match probability (`score`); the order is claims.semantic.ranking's (the orderer's,
+    its first few re-ordered by the cross-encoder).
 
     `among` narrows the candidates (e.g. published fact-checks and open claims, not the
     claim's own article). `threshold` defaults to claims.semantic.ranking.MATCH_THRESHOLD
@@ -263,10 +265,16 @@ def match_text(
         return []
     ids = list(texts)
     scored = rank_candidates(
-        text, query, [texts[pk] for pk in ids], np.stack([vectors[pk] for pk in ids])
+        text,
+        query,
+        [texts[pk] for pk in ids],
+        np.stack([vectors[pk] for pk in ids]),
+        reorder=settings.CLAIMS_MATCH_CROSS_ENCODER,
+        shown_from=threshold,
     )
     # A match is a candidate whose own probability reaches the threshold; the matches are
-    # ordered by the orderer, which weighs each against the look-up's other candidates.
+    # ordered by the orderer, which weighs each against the look-up's other candidates, and
+    # the first few re-ordered by the cross-encoder (which reads only the matches among them).
     ranked = sorted(
         (
             (float(order), float(probability), pk)

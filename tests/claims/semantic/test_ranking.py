@@ -6,13 +6,15 @@ import numpy as np
 import pytest
 
 from claims.matching import trigram_similarity
-from claims.semantic.encoder import load_matching_encoder
+from claims.semantic import ranking
+from claims.semantic.encoder import CROSS_ID, load_encoder, load_matching_encoder
 from claims.semantic.ranking import (
     CANDIDATES_PER_SIGNAL,
     MATCH_THRESHOLD,
     LexicalIndex,
     Ranker,
     candidates,
+    cross_stage,
     prepare_text,
     rank_candidates,
     score_candidates,
@@ -112,7 +114,7 @@ def test_the_ranker_orders_by_the_orderer_and_keeps_each_match_probability(encod
     scored = rank_candidates(query, vector, texts, encoder.encode(texts))
     np.testing.assert_allclose(scored.probability, alone, rtol=1e-6)
     np.testing.assert_allclose([h.score for h in hits], scored.order, rtol=1e-5)
-    assert np.all((scored.order >= 0) & (scored.order <= 1))
+    assert np.all((scored.order >= 0) & (scored.order <= 3))
     empty = rank_candidates(query, vector, [], np.zeros((0, 384), np.float32))
     assert len(empty.probability) == len(empty.order) == 0
 
@@ -126,3 +128,62 @@ def test_without_an_encoder_the_ranking_is_lexical_and_stable_on_ties() -> None:
 
 def test_the_threshold_is_a_probability() -> None:
     assert 0.0 < MATCH_THRESHOLD < 1.0
+
+
+CLAIM_FAMILY = [
+    "Joe Biden owns the largest mansion in Delaware.",
+    "Joe Biden's house in Delaware was bought with campaign money.",
+    "Biden said Delaware has the largest number of corporations of any state.",
+    "The Eiffel Tower was sold for scrap metal in 1925.",
+    "Kamala Harris owns a mansion in California.",
+    "Delaware's governor owns the largest mansion in the state.",
+    "Drinking bleach cures the coronavirus.",
+]
+
+
+def test_the_first_candidates_are_reordered_by_the_cross_encoder(encoder) -> None:
+    """The orderer's first `depth` candidates go above the rest, re-ordered by the stage's
+    regression over the orderer's logit and the cross-encoder's: the arithmetic, checked."""
+    stage = cross_stage()
+    assert 1 <= stage.depth <= 20 and stage.coef.shape == (2,)
+    scorer = load_encoder(CROSS_ID)
+    assert scorer is not None
+    query = "Biden has the biggest house of anyone in his home state of Delaware"
+    vector, vectors = encoder.encode([query])[0], encoder.encode(CLAIM_FAMILY)
+    plain = rank_candidates(query, vector, CLAIM_FAMILY, vectors, reorder=False)
+    scored = rank_candidates(query, vector, CLAIM_FAMILY, vectors)
+    np.testing.assert_allclose(scored.probability, plain.probability)
+    top = np.argsort(-plain.order, kind="stable")[: stage.depth]
+    rest = np.setdiff1d(np.arange(len(CLAIM_FAMILY)), top)
+    np.testing.assert_allclose(scored.order[rest], plain.order[rest])
+    assert scored.order[top].min() > 2.0 > 1.0 >= plain.order.max()
+    p = plain.order[top]
+    z = (
+        stage.coef[0] * np.log(p / (1 - p))
+        + stage.coef[1] * scorer.score(query, [CLAIM_FAMILY[i] for i in top])
+        + stage.intercept
+    )
+    np.testing.assert_allclose(scored.order[top], 2 + 1 / (1 + np.exp(-z)), rtol=1e-5)
+
+
+def test_reading_only_the_shown_matches_keeps_their_order(encoder) -> None:
+    # The service shows only candidates at or above the threshold: the cross-encoder reads
+    # only those among the first `depth`, and they come out in the same order.
+    query = "Biden owns the biggest mansion in Delaware"
+    vector, vectors = encoder.encode([query])[0], encoder.encode(CLAIM_FAMILY)
+    full = rank_candidates(query, vector, CLAIM_FAMILY, vectors)
+    for threshold in (0.0, 0.01, MATCH_THRESHOLD, 0.5, 1.1):
+        fast = rank_candidates(query, vector, CLAIM_FAMILY, vectors, shown_from=threshold)
+        shown = np.flatnonzero(full.probability >= threshold)
+        assert shown[np.argsort(-fast.order[shown], kind="stable")].tolist() == (
+            shown[np.argsort(-full.order[shown], kind="stable")].tolist()
+        )
+
+
+def test_without_the_cross_encoder_the_orderers_order_stands(encoder, monkeypatch, caplog) -> None:
+    query = "Biden owns the biggest mansion in Delaware"
+    vector, vectors = encoder.encode([query])[0], encoder.encode(CLAIM_FAMILY)
+    plain = rank_candidates(query, vector, CLAIM_FAMILY, vectors, reorder=False)
+    monkeypatch.setattr(ranking, "load_encoder", lambda model_id: None)
+    scored = rank_candidates(query, vector, CLAIM_FAMILY, vectors)
+    np.testing.assert_array_equal(scored.order, plain.order)
