@@ -384,7 +384,7 @@ CLAIMS_MATCH_INDEX_DIR = Path(
 )
 # Matches are re-ordered by the cross-encoder (claims.semantic.ranking, step 4): better order
 # (CLEF 2020 dev MAP@5 0.912 against 0.899) for a few milliseconds per look-up (API p95 at
-# 1,000,000 claims about 10 ms more, bench/RESULTS.md). False keeps the orderer's order alone
+# 1,000,000 claims 4 to 11 ms more, bench/RESULTS.md). False keeps the orderer's order alone
 # and never loads the model (about 115 MB less per process).
 CLAIMS_MATCH_CROSS_ENCODER = env_bool("CLAIMS_MATCH_CROSS_ENCODER", True)
 
