@@ -267,9 +267,11 @@ class Ranker:
         encoder: Encoder | None,
         *,
         per_signal: int = CANDIDATES_PER_SIGNAL,
+        reorder: bool = True,
     ) -> None:
         self.encoder = encoder
         self.per_signal = per_signal
+        self.reorder = reorder  # rank_candidates(reorder=): the cross-encoder stage
         self.claims = [prepare_text(text) for text in claims]
         self.lexical = LexicalIndex(self.claims)
         self.vectors = encoder.encode(self.claims) if encoder is not None else None
@@ -295,6 +297,7 @@ class Ranker:
                     query_vectors[q],
                     [self.claims[i] for i in rows],
                     self.vectors[rows],
+                    reorder=self.reorder,
                 )
                 scores, probabilities = scored.order, scored.probability
             # Stable sort on (-score, row): equal scores keep the claims' order.

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from claims.semantic.encoder import load_matching_encoder, matching_encoder_problem
@@ -90,7 +91,10 @@ class Command(BaseCommand):
                     f"match_file: the sentence encoder is unavailable ({problem}); "
                     "ranking by wording only."
                 )
-        ranker = Ranker([text for _, text in claims], encoder)
+        # As the service ranks: the cross-encoder re-orders unless the deployment turned it off.
+        ranker = Ranker(
+            [text for _, text in claims], encoder, reorder=settings.CLAIMS_MATCH_CROSS_ENCODER
+        )
         results = ranker.rank([text for _, text in queries], top=top)
         for (query_id, _), hits in zip(queries, results, strict=True):
             for rank, hit in enumerate(hits, start=1):

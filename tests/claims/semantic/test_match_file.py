@@ -122,3 +122,21 @@ def test_without_the_model_it_ranks_by_wording_and_says_so(tmp_path: Path) -> No
     assert "the sentence encoder is unavailable" in done.stderr
     assert "ranking by wording only" in done.stderr
     assert done.stdout == run(CLAIMS, QUERIES, "--top", "2", "--lexical")[0]
+
+
+@pytest.mark.parametrize("cross_encoder", [True, False])
+def test_it_ranks_as_the_service_does_with_or_without_the_cross_encoder(
+    settings, monkeypatch, cross_encoder
+) -> None:
+    from claims.semantic import ranking
+    from claims.semantic.encoder import CROSS_ID
+
+    settings.CLAIMS_MATCH_CROSS_ENCODER = cross_encoder
+    asked: list[str] = []
+    load = ranking.load_encoder
+    monkeypatch.setattr(
+        ranking, "load_encoder", lambda model_id: asked.append(model_id) or load(model_id)
+    )
+    out, _ = run(CLAIMS, QUERIES)
+    assert out and all(RUN_LINE.match(line) for line in out.splitlines())
+    assert (CROSS_ID in asked) is cross_encoder
