@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -44,6 +45,8 @@ from claims.semantic.features import (
     pair_features,
 )
 from claims.semantic.lexical import trigrams
+
+logger = logging.getLogger(__name__)
 
 # Claims taken from each signal (cosine, trigram) before rescoring. On train, the union of the
 # top 100 of each holds 99.3% of the relevant claims (top 50: 98.4%, top 200: 99.6%); chosen
@@ -153,11 +156,15 @@ def cross_stage() -> CrossStage:
         ) from exc
     if document.get("format") != CROSS_STAGE_FORMAT:
         raise ArtifactError(f"{path} is not a {CROSS_STAGE_FORMAT} file.")
-    return CrossStage(
-        depth=int(document["depth"]),
-        coef=np.asarray(document["coef"], dtype=np.float64),
-        intercept=float(document["intercept"]),
-    )
+    try:
+        stage = CrossStage(
+            depth=int(document["depth"]),
+            coef=np.asarray(document["coef"], dtype=np.float64).reshape(2),
+            intercept=float(document["intercept"]),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ArtifactError(f"{path} is incomplete ({exc!r}): restore it.") from exc
+    return stage
 
 
 def reordered(
@@ -172,11 +179,15 @@ def reordered(
     scores are at most 1); texts prepared. `needed` (a mask): only those of the first `depth`
     are read by the cross-encoder, and only when there are two or more of them to order; the
     others get 2.0 (see rank_candidates()). The orderer's order as it is when the
-    cross-encoder cannot load (logged once by the loader)."""
+    cross-encoder or its stage file cannot load (logged), never an error."""
     scorer = load_encoder(CROSS_ID)
     if scorer is None or len(order) == 0:
         return order
-    stage = cross_stage()
+    try:
+        stage = cross_stage()
+    except ArtifactError as exc:
+        logger.warning("Matches keep the orderer's order: %s", exc)
+        return order
     top = np.argsort(-order, kind="stable")[: stage.depth]
     out = order.astype(np.float64)
     out[top] = 2.0
@@ -188,11 +199,6 @@ def reordered(
     p = np.clip(order[top], 1e-6, 1 - 1e-6)
     z = stage.coef[0] * np.log(p / (1 - p)) + stage.coef[1] * logits + stage.intercept
     out[top] = 2.0 + 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
-    return out
-    logits = scorer.score(query, [texts[i] for i in top])
-    p = np.clip(order[top], 1e-6, 1 - 1e-6)
-    z = stage.coef[0] * np.log(p / (1 - p)) + stage.coef[1] * logits + stage.intercept
-    out[top] = 1.0 + 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
     return out
 
 

@@ -187,3 +187,16 @@ def test_without_the_cross_encoder_the_orderers_order_stands(encoder, monkeypatc
     monkeypatch.setattr(ranking, "load_encoder", lambda model_id: None)
     scored = rank_candidates(query, vector, CLAIM_FAMILY, vectors)
     np.testing.assert_array_equal(scored.order, plain.order)
+
+
+def test_a_missing_stage_file_keeps_the_orderers_order(encoder, monkeypatch, tmp_path) -> None:
+    query = "Biden owns the biggest mansion in Delaware"
+    vector, vectors = encoder.encode([query])[0], encoder.encode(CLAIM_FAMILY)
+    plain = rank_candidates(query, vector, CLAIM_FAMILY, vectors, reorder=False)
+    monkeypatch.setattr(ranking, "DATA_DIR", tmp_path)
+    cross_stage.cache_clear()
+    try:
+        scored = rank_candidates(query, vector, CLAIM_FAMILY, vectors)
+    finally:
+        cross_stage.cache_clear()
+    np.testing.assert_array_equal(scored.order, plain.order)
