@@ -199,9 +199,26 @@ def _ratio(part: float, whole: float) -> float:
     return part / whole if whole > 0 else 0.0
 
 
-def pair_row(query: Analysed, candidate: Analysed, art: Artifacts) -> list[float]:
-    """The lexical columns of FEATURE_NAMES (all but the first two) for one pair."""
+def query_sums(query: Analysed, art: Artifacts) -> tuple[float, float]:
+    """The query's IDF mass of words and of stems: pair_row() needs them for every candidate,
+    so pair_features() computes them once per look-up."""
     unseen = art.unseen_idf
+    return (
+        sum(art.word_idf.get(w, unseen) for w in query.word_set),
+        sum(art.stem_idf.get(s, unseen) for s in query.stems),
+    )
+
+
+def pair_row(
+    query: Analysed,
+    candidate: Analysed,
+    art: Artifacts,
+    sums: tuple[float, float] | None = None,
+) -> list[float]:
+    """The lexical columns of FEATURE_NAMES (all but the first two) for one pair; `sums` is
+    query_sums(query, art), computed here when not given."""
+    unseen = art.unseen_idf
+    query_idf, query_stem_idf = query_sums(query, art) if sums is None else sums
 
     def idf(word: str) -> float:
         return art.word_idf.get(word, unseen)
@@ -235,9 +252,9 @@ def pair_row(query: Analysed, candidate: Analysed, art: Artifacts) -> list[float
         _ratio(shared_grams, grams_union),
         _ratio(shared_grams, len(candidate.trigrams)),
         _ratio(shared_idf, sum(idf(w) for w in candidate.word_set)),
-        _ratio(shared_idf, sum(idf(w) for w in query.word_set)),
+        _ratio(shared_idf, query_idf),
         _ratio(shared_stems, sum(stem_idf(s) for s in candidate.stems)),
-        _ratio(shared_stems, sum(stem_idf(s) for s in query.stems)),
+        _ratio(shared_stems, query_stem_idf),
         _ratio(shared_pairs, pair_idf),
         math.log1p(bm25),
         _ratio(len(common_numbers), len(numbers)),
@@ -264,8 +281,9 @@ def pair_features(
     out[:, 0] = vectors @ q
     out[:, 1] = vectors @ (q + q @ art.adapter)
     query = analyse(query_text)
+    sums = query_sums(query, art)
     for i, text in enumerate(candidate_texts):
-        out[i, 2:] = pair_row(query, analyse(text), art)
+        out[i, 2:] = pair_row(query, analyse(text), art, sums)
     return out
 
 
