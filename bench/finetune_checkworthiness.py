@@ -156,18 +156,10 @@ class Classifier:
             for batch in self._batches(rows):
                 target = torch.tensor([labels[j] for j in batch], dtype=torch.float)
                 loss = loss_fn(model(*self.batch(batch)), target)
-                loss.backward()
-                torch.nn.utils.clip_grad_norm_(model.parameters(), CLIP)
-                optimiser.step()
-                schedule.step()
-                optimiser.zero_grad()
                 step += 1
+                descend(torch, model, loss, optimiser, schedule)
                 if step % 100 == 0:
-                    print(
-                        f"  step {step}/{steps} loss {loss.item():.3f} "
-                        f"{time.monotonic() - started:.0f} s",
-                        flush=True,
-                    )
+                    progress(step, steps, loss, started)
             if after_epoch is not None:
                 after_epoch(epoch, model)
         return model
@@ -297,6 +289,22 @@ def warmup_then_decay(torch, optimiser, steps: int, warmup: float):
         return step / warm if step < warm else max(0.0, (steps - step) / (steps - warm))
 
     return torch.optim.lr_scheduler.LambdaLR(optimiser, rate)
+
+
+def descend(torch, model, loss, optimiser, schedule) -> None:
+    """One step: back-propagate `loss`, clip the gradient norm at CLIP, update, schedule."""
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), CLIP)
+    optimiser.step()
+    schedule.step()
+    optimiser.zero_grad()
+
+
+def progress(step: int, steps: int, loss, started: float) -> None:
+    print(
+        f"  step {step}/{steps} loss {loss.item():.3f} {time.monotonic() - started:.0f} s",
+        flush=True,
+    )
 
 
 def export_int8(torch, model, sample, fp32: Path, int8: Path) -> None:

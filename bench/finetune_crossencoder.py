@@ -58,9 +58,11 @@ from bench.finetune_checkworthiness import (  # noqa: E402
     SEED as CW_SEED,
 )
 from bench.finetune_checkworthiness import (  # noqa: E402
+    descend,
     export_int8,
     head_model,
     install,
+    progress,
     warmup_then_decay,
 )
 from bench.finetune_encoder import base_dir, sha256  # noqa: E402
@@ -83,7 +85,6 @@ NEGATIVE_POOL = 15  # negatives are drawn from the orderer's first NEGATIVE_POOL
 MAX_TOKENS = CROSS_MAX_TOKENS  # the pair, cut longest-first, in training as at run time
 WARMUP = 0.1
 WEIGHT_DECAY = 0.01
-CLIP = 1.0
 SCORE_DEPTH = 20  # candidates scored per held-out tweet (the re-ordering depth is <= this)
 CHECK_PAIRS = 400
 # The re-ordering stage (fit_stage): depths and feature sets tried, regression strength.
@@ -163,18 +164,10 @@ class CrossEncoder:
                     loss = loss - torch.log_softmax(group, dim=0)[0]
                     at += size
                 loss = loss / len(sizes)
-                loss.backward()
-                torch.nn.utils.clip_grad_norm_(model.parameters(), CLIP)
-                optimiser.step()
-                schedule.step()
-                optimiser.zero_grad()
                 step += 1
+                descend(torch, model, loss, optimiser, schedule)
                 if step % 25 == 0:
-                    print(
-                        f"  step {step}/{steps} loss {loss.item():.3f} "
-                        f"{time.monotonic() - started:.0f} s",
-                        flush=True,
-                    )
+                    progress(step, steps, loss, started)
         model.eval()
         return model
 

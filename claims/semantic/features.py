@@ -210,15 +210,12 @@ def query_sums(query: Analysed, art: Artifacts) -> tuple[float, float]:
 
 
 def pair_row(
-    query: Analysed,
-    candidate: Analysed,
-    art: Artifacts,
-    sums: tuple[float, float] | None = None,
+    query: Analysed, candidate: Analysed, art: Artifacts, sums: tuple[float, float]
 ) -> list[float]:
     """The lexical columns of FEATURE_NAMES (all but the first two) for one pair; `sums` is
-    query_sums(query, art), computed here when not given."""
+    query_sums(query, art)."""
     unseen = art.unseen_idf
-    query_idf, query_stem_idf = query_sums(query, art) if sums is None else sums
+    query_idf, query_stem_idf = sums
 
     def idf(word: str) -> float:
         return art.word_idf.get(word, unseen)

@@ -85,9 +85,9 @@ def score_candidates(
     (claims.semantic.encoder), the query's and one per candidate. Depends on nothing else
     but the shipped artifacts, so any subset of a collection scores the same.
     """
-    return logistic(
-        _features(query_text, query_vector, candidate_texts, candidate_vectors), artifacts()
-    )
+    query, texts = _prepared(query_text, candidate_texts)
+    art = artifacts()
+    return logistic(pair_features(query, query_vector, texts, candidate_vectors, art), art)
 
 
 @dataclass(frozen=True)
@@ -119,8 +119,7 @@ def rank_candidates(
     shown one among them is not read at all).
     """
     art = artifacts()
-    query = prepare_text(query_text)
-    texts = [prepare_text(text) for text in candidate_texts]
+    query, texts = _prepared(query_text, candidate_texts)
     features = pair_features(query, query_vector, texts, candidate_vectors, art)
     probability = logistic(features, art)
     order = order_scores(features, art)
@@ -202,17 +201,9 @@ def reordered(
     return out
 
 
-def _features(
-    query_text: str,
-    query_vector: np.ndarray,
-    candidate_texts: Sequence[str],
-    candidate_vectors: np.ndarray,
-) -> np.ndarray:
-    """pair_features() for texts as stored (prepare_text() applied here)."""
-    texts = [prepare_text(text) for text in candidate_texts]
-    return pair_features(
-        prepare_text(query_text), query_vector, texts, candidate_vectors, artifacts()
-    )
+def _prepared(query_text: str, candidate_texts: Sequence[str]) -> tuple[str, list[str]]:
+    """Texts as stored -> as every signal reads them (prepare_text())."""
+    return prepare_text(query_text), [prepare_text(text) for text in candidate_texts]
 
 
 def candidates(cosine: np.ndarray | None, lexical: np.ndarray, per_signal: int) -> np.ndarray:
