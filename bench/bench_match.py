@@ -92,16 +92,16 @@ def _timed_series(call, texts: list[str], budget_s: float, min_count: int) -> li
 def _candidates(text: str) -> tuple[int, int]:
     """(rows the match-key index handed to the ranking, matches returned) for `text`.
 
-    The SQL is the one claim_match() sends (captured), explained with ANALYZE, so this follows
-    the selector whatever it becomes.
+    The SQL is the one claims/match/ sends through match_text() (captured), explained with
+    ANALYZE, so this follows the look-up whatever it becomes.
     """
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from claims.selectors import claim_match
+    from claims.matching import match_text
 
     with CaptureQueriesContext(connection) as captured:
-        matches = claim_match(text)
+        matches = match_text(text, limit=10)
     sql = next(q["sql"] for q in captured.captured_queries if "claim_match_keys(text)" in q["sql"])
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + sql)

@@ -19,7 +19,6 @@ from django.db import connection, connections
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Substr
 
-from claims.matching import match_text
 from claims.models import (
     ApiToken,
     Claim,
@@ -551,6 +550,17 @@ def verdict_feed_rows() -> QuerySet:
     )
 
 
+def public_version_rows(claim_ids: list[int]) -> dict[int, list[dict]]:
+    """verdict_feed_rows() of these claims, by claim id, newest version first (as
+    published_versions() ordered by -number): one query, none for no ids."""
+    found: dict[int, list[dict]] = {pk: [] for pk in claim_ids}
+    if found:
+        rows = verdict_feed_rows().filter(claim_id__in=list(found)).order_by("claim_id", "-number")
+        for row in rows:
+            found[row["claim_id"]].append(row)
+    return found
+
+
 _feed_citations = CompiledValues(
     lambda verdict_ids: (
         VerdictCitation.objects.filter(verdict_id__in=verdict_ids)
@@ -609,24 +619,6 @@ def claims_seen_before(claims: QuerySet[Claim], seen: bool = True) -> QuerySet[C
         | Exists(ExternalMatch.objects.filter(claim=OuterRef("pk")))
     )
     return claims.filter(checked if seen else ~checked)
-
-
-def claim_match(text: str, *, limit: int = 10) -> list[Claim]:
-    """Existing claims that match `text`, best first, as claim_list() has them, each with
-    `.similarity` (meaning and wording combined, 0 to 1), `.match_kind` ("same" or
-    "related") and `.match_reason`. Ranking and labels are claims.matching's."""
-    top = match_text(text, limit=limit)
-    claims = claim_list().in_bulk([match.claim_id for match in top])
-    result = []
-    for match in top:
-        claim = claims.get(match.claim_id)
-        if claim is None:  # deleted between the two queries
-            continue
-        claim.similarity = match.score
-        claim.match_kind = match.kind
-        claim.match_reason = match.reason
-        result.append(claim)
-    return result
 
 
 # Suggested families are read from the newest recorded `same` matches, at most this many: the

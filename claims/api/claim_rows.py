@@ -1,13 +1,13 @@
-"""Claim bodies of the API (GET claims/ and claims/{id}/) shaped by hand from the flat rows of
-selectors.claim_rows() and selectors.claim_detail_row().
+"""Claim bodies of the API (GET claims/, claims/{id}/ and claims/match/) shaped by hand from the
+flat rows of selectors.claim_rows() and selectors.claim_detail_row().
 
 Shaped by hand: ClaimSerializer's walk over ~25 fields, with a related serializer and two
 method fields per claim, was most of a list page's time, and the detail's model graph (claim,
 snapshot with the article's whole text, source, assignee, prefetches) most of the detail's.
-ClaimSerializer and ClaimDetailSerializer still declare the fields and the schema, serialize
-the writes' responses, and tests/claims/test_api_perf_claims.py holds these functions to their
-output for the same claims (no verdict, a draft, an occurrence of a family, a retracted one,
-recorded matches and external matches, no article).
+ClaimSerializer, ClaimDetailSerializer and MatchSerializer still declare the fields and the
+schema, serialize the writes' responses, and tests/claims/test_api_perf_claims.py holds these
+functions to their output for the same claims (no verdict, a draft, an occurrence of a family,
+a retracted one, recorded matches and external matches, no article).
 """
 
 from __future__ import annotations
@@ -24,8 +24,15 @@ from claims.api.serializers import (
     SimilarClaimSerializer,
 )
 from claims.claimreview import fact_check_url
+from claims.matching import Match
 from claims.models import Claim, Evidence
-from claims.public_json import article_json, iso_datetime, output_timezone
+from claims.public_json import (
+    article_json,
+    iso_datetime,
+    output_timezone,
+    public_verdict_row,
+    rating_labels,
+)
 from claims.publication import review_tag_of
 from claims.workflow import available_actions
 from config.api import PageNumberPagination
@@ -116,6 +123,42 @@ def claim_list_data(rows: list[dict[str, Any]], user: Any) -> list[dict[str, Any
             )
         )
     return data
+
+
+def claim_match_data(matches: list[Match], user: Any) -> list[dict[str, Any]]:
+    """MatchSerializer(many=True)'s shape for claims.matching's matches, in their order: each
+    claim's body as claim_list_data() shapes it, after the match's similarity, kind and reason
+    and before the claim's public versions, newest first (public_verdict_row(), the feed's
+    shape). Three queries (the claims' rows, their versions, the versions' citations), one
+    more when a match is an occurrence of a family; a claim deleted since the look-up is left
+    out."""
+    rows = {
+        row["id"]: row
+        for row in selectors.claim_rows(
+            selectors.claim_list().filter(pk__in=[match.claim_id for match in matches]).order_by()
+        )
+    }
+    found = [match for match in matches if match.claim_id in rows]
+    bodies = claim_list_data([rows[match.claim_id] for match in found], user)
+    versions = selectors.public_version_rows([match.claim_id for match in found])
+    citations = selectors.verdict_feed_citations(
+        [version["id"] for claim_versions in versions.values() for version in claim_versions]
+    )
+    tz = output_timezone()
+    labels = rating_labels()
+    return [
+        {
+            "similarity": match.score,
+            "match_kind": match.kind,
+            "match_reason": match.reason,
+            **body,
+            "verdicts": [
+                public_verdict_row(version, citations[version["id"]], tz=tz, labels=labels)
+                for version in versions[match.claim_id]
+            ],
+        }
+        for match, body in zip(found, bodies, strict=True)
+    ]
 
 
 class ClaimRowsPaginator(Paginator):

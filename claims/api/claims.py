@@ -4,7 +4,6 @@ text against the claims already stored."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
 from django.db.models import QuerySet
@@ -38,6 +37,7 @@ from claims.api.serializers import (
     VerdictDraftSerializer,
 )
 from claims.claimreview import claim_review, fact_check_url
+from claims.matching import match_text
 from claims.models import Claim, Verdict
 from claims.publication import current_draft, review_tag
 from config.api import (
@@ -395,18 +395,10 @@ class ClaimViewSet(
     def match(self, request: Request) -> Response:
         """Existing claims most similar to a text, best first, with their published verdicts."""
         text, limit = _match_query(request)
-        claims = selectors.claim_match(text, limit=limit)
-        published: dict[int, list[Verdict]] = defaultdict(list)
-        for verdict in (
-            selectors.published_versions()
-            .filter(claim__in=[claim.pk for claim in claims])
-            .order_by("-number")
-        ):
-            published[verdict.claim_id].append(verdict)
-        for claim in claims:
-            claim.published_versions = published[claim.pk]
-        context = self.get_serializer_context()
-        return Response(MatchSerializer(claims, many=True, context=context).data)
+        # MatchSerializer declares the body (and the schema); claim_match_data shapes it from
+        # flat rows, as the claims list does (see claims.api.claim_rows).
+        matches = match_text(text, limit=limit)
+        return Response(claim_rows.claim_match_data(matches, request.user))
 
 
 def _match_query(request: Request) -> tuple[str, int]:

@@ -15,7 +15,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from claims import publication, selectors
-from claims.api.serializers import ClaimDetailSerializer, ClaimSerializer
+from claims.api.claim_rows import claim_match_data
+from claims.api.serializers import ClaimDetailSerializer, ClaimSerializer, MatchSerializer
+from claims.matching import Match
 from claims.models import (
     ApiToken,
     Claim,
@@ -159,6 +161,71 @@ def test_claim_list_body_equals_the_serializers(api, editor, claims_of_every_kin
     claims = selectors.claim_list().filter(status="published").order_by("-updated_at")
     expected = ClaimSerializer(claims, many=True, context={"request": SimpleNamespace(user=editor)})
     assert body["results"] == _json(expected.data)
+
+
+def test_match_body_equals_the_serializers(editor, api_client_user, claims_of_every_kind):
+    """claims/match/'s body (claim_rows.claim_match_data) is MatchSerializer's for the same
+    matches: the match's fields, the claim's, and its public versions (with their citations)
+    newest first; a claim deleted since the look-up is left out. Three queries, one more when
+    a match is an occurrence."""
+    corrected = claims_of_every_kind["corrected"]
+    newest = corrected.verdicts.get(number=2)
+    source = SourceFactory(kind="evidence")
+    newest.citations.create(source=source, source_url=source.url, stance="refutes", excerpt="x")
+    names = list(claims_of_every_kind)
+    matches = [
+        Match(
+            claim_id=claims_of_every_kind[name].pk,
+            score=round(0.9 - i / 50, 4),
+            kind=kind,
+            reason="" if kind == "same" else "different figure: 20,000 vs 17,000",
+        )
+        for i, name in enumerate(names)
+        for kind in ["same" if i % 2 else "related"]
+    ]
+    matches.insert(2, Match(claim_id=987654321, score=0.5, kind="same", reason=""))  # deleted
+    for user in (editor, api_client_user):
+        user_roles(user)  # read once per user (with the token, by the API)
+        with CaptureQueriesContext(connection) as captured:
+            body = claim_match_data(matches, user)
+        assert len(captured) == 4  # the page has occurrences
+        claims = selectors.claim_list().in_bulk([m.claim_id for m in matches])
+        shown = []
+        for match in matches:
+            if match.claim_id not in claims:
+                continue
+            claim = claims[match.claim_id]
+            claim.similarity, claim.match_kind, claim.match_reason = (
+                match.score,
+                match.kind,
+                match.reason,
+            )
+            claim.published_versions = list(
+                selectors.published_versions().filter(claim=claim).order_by("-number")
+            )
+            shown.append(claim)
+        expected = MatchSerializer(
+            shown, many=True, context={"request": SimpleNamespace(user=user)}
+        )
+        assert _json(body) == _json(expected.data)
+        assert [list(item) for item in body] == [list(item) for item in expected.data]
+    assert [item["id"] for item in body] == [claims_of_every_kind[name].pk for name in names]
+    by_id = {item["id"]: item for item in body}
+    versions = by_id[corrected.pk]["verdicts"]
+    assert [v["version"] for v in versions] == [2, 1]
+    assert versions[0]["citations"][0]["stance"] == "refutes"
+    with CaptureQueriesContext(connection) as captured:
+        claim_match_data(
+            [
+                m
+                for m in matches
+                if m.claim_id != claims_of_every_kind["occurrence"].pk
+                and m.claim_id != claims_of_every_kind["retracted_family"].pk
+            ],
+            editor,
+        )
+    assert len(captured) == 3
+    assert claim_match_data([], editor) == []
 
 
 def test_detail_etag_is_the_review_tag(api, editor, claims_of_every_kind):

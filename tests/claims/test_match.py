@@ -1,5 +1,5 @@
 """claims/match/'s candidate search (claims.matching): which keys a look-up asks for, and what
-it finds (through claims.selectors.claim_match, as the endpoint asks)."""
+it finds (through claims.matching.match_text, as the endpoint asks)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from django.db import connection
 from claims import matching
 from claims.matching import _spread, match_keys
 from claims.models import Claim
-from claims.selectors import claim_match
 from tests.factories import ClaimFactory, SnapshotFactory
 
 
@@ -106,9 +105,9 @@ def test_match_is_exact_without_postgresql_statistics():
     snapshot = SnapshotFactory(text="The bridge cost 412 million euros. Cod catches fell.")
     claim = ClaimFactory(snapshot=snapshot, start=0, end=34)
     matching._statistics.clear()
-    found = claim_match("bridge cost 412 million euros")
-    assert [c.pk for c in found] == [claim.pk]
-    assert 0.5 < found[0].similarity <= 1.0
+    found = matching.match_text("bridge cost 412 million euros", limit=10)
+    assert [match.claim_id for match in found] == [claim.pk]
+    assert 0.5 < found[0].score <= 1.0
 
 
 @pytest.mark.django_db
