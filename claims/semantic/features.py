@@ -32,12 +32,13 @@ import itertools
 import json
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from claims.semantic.lexical import trigrams
+from claims.semantic.lexical import words, words_trigrams
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 IDF_FILE = "idf.json"
@@ -69,7 +70,6 @@ FEATURE_NAMES = (
     "length_ratio_abs",
 )
 
-_WORD = re.compile(r"[^\W_]+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -101,10 +101,6 @@ class Orderer:
     scale: np.ndarray
     coef: np.ndarray
     intercept: float
-
-
-def words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
 
 
 def idf_from_counts(df: int, size: int) -> float:
@@ -189,7 +185,7 @@ def analyse(text: str) -> Analysed:
         word_set=frozenset(tokens),
         stems=frozenset(w[:STEM_LENGTH] for w in tokens),
         bigrams=frozenset(itertools.pairwise(tokens)),
-        trigrams=frozenset(trigrams(text)),
+        trigrams=frozenset(words_trigrams(tokens)),
         # "1,200" and "1200" are one figure; the guard (claims.semantic.guard) reads them finer.
         numbers=frozenset(n.replace(",", "") for n in _NUMBER.findall(text)),
     )
@@ -216,26 +212,24 @@ def pair_row(
     query_sums(query, art)."""
     unseen = art.unseen_idf
     query_idf, query_stem_idf = sums
-
-    def idf(word: str) -> float:
-        return art.word_idf.get(word, unseen)
-
-    def stem_idf(stem: str) -> float:
-        return art.stem_idf.get(stem, unseen)
+    # Table look-ups by map() and bound get(), not a helper per word: the same sums in the same
+    # order, in about half the time (this runs for each of a look-up's ~200 candidates).
+    idf = art.word_idf.get
+    stem_idf = art.stem_idf.get
+    unseens = itertools.repeat(unseen)
 
     shared = query.word_set & candidate.word_set
-    shared_idf = sum(idf(w) for w in shared)
-    shared_stems = sum(stem_idf(s) for s in query.stems & candidate.stems)
-    pair_idf = sum(idf(a) + idf(b) for a, b in candidate.bigrams)
-    shared_pairs = sum(idf(a) + idf(b) for a, b in query.bigrams & candidate.bigrams)
+    shared_idf = sum(map(idf, shared, unseens))
+    shared_stems = sum(map(stem_idf, query.stems & candidate.stems, unseens))
+    pair_idf = sum(idf(a, unseen) + idf(b, unseen) for a, b in candidate.bigrams)
+    shared_bigrams = query.bigrams & candidate.bigrams
+    shared_pairs = sum(idf(a, unseen) + idf(b, unseen) for a, b in shared_bigrams)
 
     length = len(candidate.words)
-    counts: dict[str, int] = {}
-    for w in candidate.words:
-        counts[w] = counts.get(w, 0) + 1
+    counts = Counter(candidate.words)
     norm = BM25_K1 * (1 - BM25_B + BM25_B * length / art.mean_length)
     bm25 = sum(
-        idf(w) * counts[w] * (BM25_K1 + 1) / (counts[w] + norm)
+        idf(w, unseen) * counts[w] * (BM25_K1 + 1) / (counts[w] + norm)
         for w in query.word_set
         if w in counts
     )
@@ -248,9 +242,9 @@ def pair_row(
     return [
         _ratio(shared_grams, grams_union),
         _ratio(shared_grams, len(candidate.trigrams)),
-        _ratio(shared_idf, sum(idf(w) for w in candidate.word_set)),
+        _ratio(shared_idf, sum(map(idf, candidate.word_set, unseens))),
         _ratio(shared_idf, query_idf),
-        _ratio(shared_stems, sum(stem_idf(s) for s in candidate.stems)),
+        _ratio(shared_stems, sum(map(stem_idf, candidate.stems, unseens))),
         _ratio(shared_stems, query_stem_idf),
         _ratio(shared_pairs, pair_idf),
         math.log1p(bm25),
