@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -247,14 +248,18 @@ def match_text(
         return [_labelled(text, pk, texts[pk], score) for score, pk in ranked]
 
     threshold = MATCH_THRESHOLD if threshold is None else threshold
-    query = encoder.encode([text])[0]
-    ids = {pk for pk, _ in embeddings.nearest(query, MEANING_CANDIDATES)}
-    ids.update(
-        pk
-        for _, pk in match_candidates(
+    # The text is encoded on a thread of its own while this one waits for the database's
+    # wording candidates (onnxruntime and the tokenizer let go of the GIL; the encoder is
+    # thread-safe): a look-up takes the longer of the two, not their sum. A pool per call, not
+    # per process: a process forked after using one (prefork servers) would inherit its state.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="match-encode") as pool:
+        encoding = pool.submit(encoder.encode, [text])
+        wording = match_candidates(
             text, limit=WORDING_CANDIDATES, threshold=WORDING_CANDIDATE_FLOOR
         )
-    )
+        query = encoding.result()[0]
+    ids = {pk for pk, _ in embeddings.nearest(query, MEANING_CANDIDATES)}
+    ids.update(pk for _, pk in wording)
     texts = _texts(sorted(ids), among)
     vectors = embeddings.vectors_of(list(texts))
     missing = [pk for pk in texts if pk not in vectors]
