@@ -2,7 +2,7 @@
 """claims/match/ by meaning at 1,000,000 claims on PostgreSQL: the API's latency, and where it
 goes (issue 13: API p95 < 100 ms).
 
-    .venv/bin/python bench/bench_match_scale.py [--claims 1000000] [--texts 90]
+    .venv/bin/python bench/bench_match_scale.py [--claims 1000000] [--texts 180]
 
 The database is bench_match.py's (claimtracker_bench_1m: 1,000,000 claims over 20,000 articles,
 seeded by bench/seed.py with COPY, reused when present). Each claim needs a stored vector of
@@ -67,6 +67,7 @@ INDEX_DIR = Path(tempfile.gettempdir()) / "claimtracker-bench-match-index"
 TARGET_API_P95_MS = 100
 REAL_DEFAULT = 20_000
 SEED = 13
+WARMUP_TEXTS = 10  # look-ups before any timing (models, statements, first shapes)
 TEXT_SEED = 11  # step k's texts: match_queries(seed=TEXT_SEED + k)
 
 
@@ -222,7 +223,7 @@ def child(args: argparse.Namespace) -> dict:
         return [text for _, text in queries]
 
     steps = iter(range(100))
-    warmup = texts_for(-1)[:3]
+    warmup = texts_for(-1)[:WARMUP_TEXTS]
     # As on a database that answers look-ups all day: the claims and their vectors read once
     # into the OS cache (pg_prewarm), as bench_match.py does. Cold, the 200 candidates' vectors
     # are 200 random reads from disk.
@@ -262,8 +263,9 @@ def child(args: argparse.Namespace) -> dict:
         return run
 
     encoder = load_matching_encoder()
-    for text in warmup:  # models loaded, connections and statements ready
+    for text in warmup:  # models loaded, connections and statements ready, both paths run
         api(text, count=False)
+        without_cross_encoder(lambda text: api(text, count=False))(text)
     api_plain = without_cross_encoder(lambda text: api(text, count=False))
     result["api"] = _timed(api, texts_for(next(steps)))  # the target's figure: new texts
     result["match_text"] = _timed(lambda text: match_text(text, limit=10), texts_for(next(steps)))
@@ -299,7 +301,7 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=1_000_000)
     parser.add_argument("--articles", type=int, default=20_000)
     parser.add_argument("--real", type=int, default=REAL_DEFAULT)
-    parser.add_argument("--texts", type=int, default=90)
+    parser.add_argument("--texts", type=int, default=180)
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--db", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -374,13 +376,12 @@ def main() -> None:
             + ("(reused)" if seeded.get("reused") else f"(seeded now, {seeded['seconds']:.0f} s)")
             + f". Vectors of `{result['model']}`: {made}. ANN index: {index}.",
             table,
-            f"Each step timed on {result['texts']} texts of its own (the first step's are those of "
-            "the runs before this one), drawn alike (bench/seed.py's "
+            f"Each step timed on {result['texts']} texts of its own, drawn alike (bench/seed.py's "
             "`match_queries`, one seed per step) and none looked up before in the run (a second "
             "look-up of the same text took 10-15 ms less: its candidates' rows were in "
             "PostgreSQL's buffers and their analyses in the process's cache), one at a time "
-            "after three warm-up calls on other texts, once the claims and their vectors were "
-            "read into the OS cache "
+            f"after {WARMUP_TEXTS} warm-up look-ups of other texts, once the claims and their "
+            "vectors were read into the OS cache "
             f"(pg_prewarm, {fmt(result['prewarm_s'])} s), as on a database that answers "
             "look-ups all day; cold, each look-up also waits for ~200 random reads of the "
             f"candidates' vectors. The API answered a median of {result['answers']:g} matches. The "
