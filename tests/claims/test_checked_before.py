@@ -300,3 +300,28 @@ def test_embed_refuses_the_vectors_of_another_model():
     with pytest.raises(ValueError, match="load_matching_encoder"):
         embeddings.embed([claim.pk], other)
     assert not ClaimEmbedding.objects.filter(claim=claim).exists()
+
+
+def test_match_endpoint_queries_do_not_grow_with_matches(api, editor):
+    """claims/match/ reads the same number of queries for one match as for six, published or
+    not: the candidates, their texts and vectors, then the answer's rows, versions and
+    citations, each once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as captured:
+            response = api.get("/api/v1/claims/match/", {"text": ISLANDERS})
+        assert response.status_code == 200
+        return len(captured), len(response.json())
+
+    _published(ISLANDERS)
+    api.force_authenticate(editor)
+    queries()  # the user's roles, read once
+    one_count, one = queries()
+    for figure in ("18,000", "19,000", "21,000", "22,000"):
+        _claim(ISLANDERS.replace("20,000", figure))
+    _published(OTHER_FIGURE)
+    many_count, many = queries()
+    assert one == 1 and many >= 6
+    assert many_count == one_count
