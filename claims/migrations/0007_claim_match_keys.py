@@ -3,7 +3,7 @@
 claim_match_keys(text) is the text's words and its pairs of adjacent words, lower-cased, as a
 tsvector ("us tells 20,000" -> 'us', 'tells', '20', '000', 'us tells', 'tells 20', '20 000').
 claims/match/ takes as candidates the claims holding the rarest keys of the looked-up text
-and ranks only them with pg_trgm's similarity(); see claims.selectors.claim_match. Which keys
+and ranks only them with pg_trgm's similarity(); see claims.matching.match_candidates. Which keys
 are rare comes from the index's ANALYZE statistics (most_common_elems), so its statistics
 target is raised: with 1,000 the list holds 10,000 keys. The trigram index claim_text_trgm
 stays: it serves the substring search of lists and the admin (?search=).
