@@ -213,7 +213,7 @@ def pair_row(
     unseen = art.unseen_idf
     query_idf, query_stem_idf = sums
     # Table look-ups by map() and bound get(), not a helper per word: the same sums in the same
-    # order, in about half the time (this runs for each of a look-up's ~200 candidates).
+    # order, in about a fifth less time (this runs for each of a look-up's ~200 candidates).
     idf = art.word_idf.get
     stem_idf = art.stem_idf.get
     unseens = itertools.repeat(unseen)
