@@ -212,15 +212,24 @@ class Encoder:
         self._inputs = {i.name for i in self._session.get_inputs()}
         self._tokenizer = tokenizer
 
-    def encode(self, texts: Sequence[str], *, batch_size: int = BATCH_SIZE) -> np.ndarray:
+    def encode(
+        self,
+        texts: Sequence[str],
+        *,
+        batch_size: int = BATCH_SIZE,
+        progress: Callable[[int], None] | None = None,
+    ) -> np.ndarray:
         """One row per text, in the order given; batches are formed by length so that short
-        texts are not padded to the length of a long one."""
+        texts are not padded to the length of a long one. `progress(n)` is told each batch's
+        size once it is encoded."""
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
         if not texts:
             return out
         encodings = self._tokenizer.encode_batch(list(texts), add_special_tokens=True)
         for rows, ids, mask, _ in _length_batches(encodings, batch_size):
             out[rows] = self._run(ids, mask)
+            if progress is not None:
+                progress(len(rows))
         return out
 
     def word_pieces(self, words: Sequence[str]) -> list[list[int]]:

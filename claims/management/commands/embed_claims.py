@@ -7,45 +7,17 @@ goes to stderr; the summary to stdout.
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser, OutputWrapper
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from claims import embeddings, services
+from claims.management.progress import Progress
 from claims.semantic.encoder import (
     MATCHING_MODEL_ID,
     load_matching_encoder,
     matching_encoder_problem,
 )
-
-
-class Progress:
-    """A one-line progress bar on a terminal, a line per tenth elsewhere (logs, CI)."""
-
-    WIDTH = 30
-
-    def __init__(self, total: int, stream: OutputWrapper) -> None:
-        self.total, self.done, self.stream = total, 0, stream
-        self.started = time.monotonic()
-        self.tty = stream.isatty()
-        self.last_tenth = -1
-
-    def __call__(self, n: int) -> None:
-        self.done += n
-        share = self.done / self.total if self.total else 1.0
-        rate = self.done / max(time.monotonic() - self.started, 1e-6)
-        filled = int(share * self.WIDTH)
-        line = (
-            f"[{'#' * filled}{'.' * (self.WIDTH - filled)}] {self.done}/{self.total} "
-            f"claims ({share:.0%}, {rate:.0f}/s)"
-        )
-        if self.tty:
-            self.stream.write("\r" + line, ending="\n" if self.done >= self.total else "")
-        elif int(share * 10) > self.last_tenth:
-            self.last_tenth = int(share * 10)
-            self.stream.write(line)
-        self.stream.flush()
 
 
 class Command(BaseCommand):

@@ -1,17 +1,21 @@
 """`manage.py match_file CLAIMS.tsv QUERIES.tsv [--top 5]`: batch matching, as a TREC run.
 
 For evaluation (the CLEF CheckThat! held-out test is scored from this output) and
-de-duplication. In memory: it reads two files and never touches the database.
+de-duplication. In memory: it reads two files and never touches the database. Each query's
+lines are written as soon as it is ranked; progress (encoding the claims, ranking the queries)
+and a closing summary go to stderr, never to stdout (`-v 0` silences them).
 """
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from claims.management.progress import Progress
 from claims.semantic.encoder import load_matching_encoder, matching_encoder_problem
 from claims.semantic.ranking import Ranker
 
@@ -80,8 +84,10 @@ class Command(BaseCommand):
         top = options["top"]
         if top < 1:
             raise CommandError("--top must be at least 1.")
+        started = time.monotonic()
         claims = read_items(options["claims"])
         queries = read_items(options["queries"])
+        quiet = options["verbosity"] < 1
         encoder = None
         if not options["lexical"]:
             encoder = load_matching_encoder()
@@ -91,12 +97,30 @@ class Command(BaseCommand):
                     f"match_file: the sentence encoder is unavailable ({problem}); "
                     "ranking by wording only."
                 )
+        encoding = None if quiet or encoder is None else Progress(len(claims), self.stderr)
+        if encoding is not None:
+            self.stderr.write(f"match_file: encoding {len(claims)} claims")
         # As the service ranks: the cross-encoder re-orders unless the deployment turned it off.
         ranker = Ranker(
-            [text for _, text in claims], encoder, reorder=settings.CLAIMS_MATCH_CROSS_ENCODER
+            [text for _, text in claims],
+            encoder,
+            reorder=settings.CLAIMS_MATCH_CROSS_ENCODER,
+            progress=encoding,
         )
-        results = ranker.rank([text for _, text in queries], top=top)
+        encoded = f", encoding {encoding.seconds:.1f} s" if encoding is not None else ""
+        ranking = None if quiet else Progress(len(queries), self.stderr, "queries")
+        if ranking is not None:
+            self.stderr.write(f"match_file: ranking {len(queries)} queries")
+        results = ranker.ranked([text for _, text in queries], top=top)
         for (query_id, _), hits in zip(queries, results, strict=True):
             for rank, hit in enumerate(hits, start=1):
                 claim_id = claims[hit.index][0]
                 self.stdout.write(f"{query_id}\tQ0\t{claim_id}\t{rank}\t{hit.score:.6f}\t{RUN_TAG}")
+            self.stdout.flush()
+            if ranking is not None:
+                ranking(1)
+        if not quiet:
+            self.stderr.write(
+                f"match_file: {len(queries)} queries against {len(claims)} claims in "
+                f"{time.monotonic() - started:.1f} s{encoded}."
+            )

@@ -42,7 +42,44 @@ def test_prints_trec_run_lines_best_first_for_each_query() -> None:
     for first, second in zip(rows[::2], rows[1::2], strict=True):
         assert first[0] == second[0]
         assert float(first[3]) >= float(second[3])
-    assert err == ""
+    # stderr holds progress and the summary only (no warning); stdout only the run.
+    assert err.splitlines()[0] == "match_file: encoding 4 claims"
+    assert "4/4 claims (100%" in err
+    assert "match_file: ranking 3 queries" in err
+    assert "3/3 queries (100%" in err
+    assert re.search(
+        r"match_file: 3 queries against 4 claims in [\d.]+ s, encoding [\d.]+ s\.\n$", err
+    )
+
+
+def test_each_querys_lines_are_written_before_the_next_query_is_ranked() -> None:
+    events: list[tuple[str, str]] = []
+
+    class Stream(StringIO):
+        def __init__(self, name: str) -> None:
+            super().__init__()
+            self.name = name
+
+        def write(self, text: str) -> int:
+            events.append((self.name, text))
+            return len(text)
+
+    call_command(
+        "match_file", CLAIMS, QUERIES, "--top", "1", stdout=Stream("out"), stderr=Stream("err")
+    )
+    order = [
+        f"run {text.split(chr(9))[0]}" if name == "out" else f"ranked {text.split()[1]}"
+        for name, text in events
+        if name == "out" or "queries (" in text
+    ]
+    # Not all lines at the end: each query's line, then the progress that counts it.
+    assert order == ["run q1", "ranked 1/3", "run q2", "ranked 2/3", "run q3", "ranked 3/3"]
+
+
+def test_verbosity_0_silences_progress_and_keeps_the_run() -> None:
+    loud, _ = run(CLAIMS, QUERIES, "--top", "2")
+    out, err = run(CLAIMS, QUERIES, "--top", "2", "--verbosity", "0")
+    assert (out, err) == (loud, "")
 
 
 def test_lexical_output_is_exact() -> None:
