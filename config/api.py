@@ -386,3 +386,59 @@ class PageNumberPagination(pagination.PageNumberPagination):
 
     page_size_query_param = "page_size"
     max_page_size = 200
+
+
+class KnownQueryParametersMixin:
+    """A list (and any action named in `action_query_parameters`) refuses query parameters it
+    does not read, with 400 naming each one and what the endpoint takes: a misspelt filter
+    (`?seen_befor=true`) would otherwise return the whole unfiltered list as if it were the
+    answer. A list reads its filters (the filter backends' own parameters), its paginator's
+    and `format`."""
+
+    action_query_parameters: dict[str, frozenset[str]] = {}
+
+    def known_query_parameters(self) -> frozenset[str] | None:
+        """What this request's action reads from the query string; None: not checked."""
+        action = getattr(self, "action", None)
+        if action in self.action_query_parameters:
+            return self.action_query_parameters[action] | {FORMAT_PARAMETER}
+        if action != "list":
+            return None
+        names = {FORMAT_PARAMETER}
+        for backend in self.filter_backends:  # type: ignore[attr-defined]
+            names |= _filter_parameters(backend(), self)
+        paginator = self.paginator  # type: ignore[attr-defined]
+        if paginator is not None:
+            names |= {p["name"] for p in paginator.get_schema_operation_parameters(self)}
+        return frozenset(names)
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)  # type: ignore[misc]
+        known = self.known_query_parameters()
+        if known is None:
+            return
+        unknown = sorted(set(request.query_params) - known)
+        if unknown:
+            takes = ", ".join(sorted(known - {FORMAT_PARAMETER})) or "none"
+            raise exceptions.ValidationError(
+                {
+                    name: exceptions.ErrorDetail(
+                        f"Unknown query parameter: this endpoint reads {takes}. Check the "
+                        "spelling, or remove it.",
+                        code="unknown",
+                    )
+                    for name in unknown
+                }
+            )
+
+
+FORMAT_PARAMETER = "format"  # REST framework's URL_FORMAT_OVERRIDE
+
+
+def _filter_parameters(backend: Any, view: Any) -> set[str]:
+    """The query parameters a filter backend reads for `view`."""
+    get_filterset_class = getattr(backend, "get_filterset_class", None)
+    if get_filterset_class is not None:  # django-filter: its FilterSet's filters
+        filterset_class = get_filterset_class(view, view.get_queryset())
+        return set(filterset_class.base_filters) if filterset_class is not None else set()
+    return {p["name"] for p in backend.get_schema_operation_parameters(view)}

@@ -14,11 +14,12 @@ from claims import selectors, services
 from claims.api.permissions import CanRead
 from claims.api.serializers import ArticleCreateSerializer, ArticleSerializer, ClaimSerializer
 from claims.extraction import InputError
-from config.api import ID_PATTERN, APIError
+from config.api import ID_PATTERN, APIError, KnownQueryParametersMixin
 from sources.normalize import InvalidURL
 
 
 class ArticleViewSet(
+    KnownQueryParametersMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     viewsets.GenericViewSet,

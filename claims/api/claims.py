@@ -43,6 +43,7 @@ from claims.publication import current_draft, review_tag
 from config.api import (
     ID_PATTERN,
     APIError,
+    KnownQueryParametersMixin,
     expected_version,
     if_match,
     not_modified,
@@ -62,6 +63,7 @@ FAMILY_IF_MATCH = OpenApiParameter(
 
 
 class ClaimViewSet(
+    KnownQueryParametersMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     viewsets.GenericViewSet,
@@ -75,6 +77,7 @@ class ClaimViewSet(
     pagination_class = claim_rows.ClaimPagination
     ordering_fields = ["checkworthiness", "updated_at", "created_at", "id", "status"]
     ordering = ["-checkworthiness", "id"]
+    action_query_parameters = {"match": frozenset({"text", "limit"})}
     # DELETE only where an action takes it (family/): the claim itself is never deleted.
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 

@@ -21,7 +21,13 @@ from claims.interchange import selectors
 from claims.interchange.services import ImportInputError, claimreview_import
 from claims.models import Rating
 from claims.workflow import EDITOR, user_roles
-from config.api import ID_PATTERN, APIError, StrictCharField, StrictSerializer
+from config.api import (
+    ID_PATTERN,
+    APIError,
+    KnownQueryParametersMixin,
+    StrictCharField,
+    StrictSerializer,
+)
 from config.openapi import request_rule
 from sources.models import MAX_URL_LENGTH
 
@@ -216,6 +222,7 @@ class ExternalReviewFilter(filters.FilterSet):
 
 
 class ExternalReviewViewSet(
+    KnownQueryParametersMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     viewsets.GenericViewSet,

@@ -21,7 +21,7 @@ from claims.api.serializers import PublishedVerdictSerializer
 from claims.claimreview import claim_review
 from claims.models import Verdict
 from claims.public_json import output_timezone, public_verdict_row, rating_labels
-from config.api import ConditionalListMixin
+from config.api import ConditionalListMixin, KnownQueryParametersMixin
 
 
 class JSONLDRenderer(JSONRenderer):
@@ -63,7 +63,12 @@ class PublicVersionsListMixin(ConditionalListMixin):
         return PublicFeed.public_read()
 
 
-class VerdictFeedViewSet(PublicVersionsListMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+class VerdictFeedViewSet(
+    KnownQueryParametersMixin,
+    PublicVersionsListMixin,
+    mixins.ListModelMixin,
+    viewsets.GenericViewSet,
+):
     """The feed REST clients poll: published verdict versions, newest change first."""
 
     permission_classes = [PublicFeed]
@@ -96,7 +101,10 @@ CLAIM_REVIEW_PAGE = inline_serializer(
 
 
 class ClaimReviewFeedViewSet(
-    PublicVersionsListMixin, mixins.ListModelMixin, viewsets.GenericViewSet
+    KnownQueryParametersMixin,
+    PublicVersionsListMixin,
+    mixins.ListModelMixin,
+    viewsets.GenericViewSet,
 ):
     """ClaimReview JSON-LD for every currently published verdict, newest change first."""
 

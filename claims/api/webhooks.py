@@ -17,7 +17,13 @@ from rest_framework.response import Response
 from claims.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 from claims.services import webhooks
 from claims.workflow import EDITOR, user_roles
-from config.api import ID_PATTERN, StrictCharField, StrictModelSerializer, StrictSerializer
+from config.api import (
+    ID_PATTERN,
+    KnownQueryParametersMixin,
+    StrictCharField,
+    StrictModelSerializer,
+    StrictSerializer,
+)
 
 DELIVERIES_SHOWN = 100
 
@@ -122,7 +128,10 @@ def _with_secret(endpoint: WebhookEndpoint, secret: str) -> dict[str, Any]:
 
 
 class WebhookEndpointViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+    KnownQueryParametersMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
 ):
     """Webhook endpoints: signed Standard Webhooks deliveries of the events chosen."""
 
