@@ -64,3 +64,37 @@ def test_the_training_script_writes_what_the_service_reads() -> None:
     assert script.OUT / script.MODEL_FILE == CLASSIFIER_PATH
     assert script.MAX_TOKENS == CLASSIFIER_MAX_TOKENS
     assert TrainingConfig().folds == script.FOLDS
+
+
+def test_the_shipped_seed_is_rebuilt_from_the_committed_files(tmp_path: Path, monkeypatch) -> None:
+    """What a run adding a second seed starts from (bench/finetune_checkworthiness.py
+    --from-shipped): seed 0's fold logits and model rebuilt from the committed files. Collected
+    and merged alone, they give back the committed out-of-fold logits and the shipped model."""
+    from bench import finetune_checkworthiness as script
+    from claims.semantic.encoder import CLASSIFIER_SHA256
+
+    assert script.SEEDS == (0,)
+    monkeypatch.setattr(script, "WORK", tmp_path / "work")
+    ids, texts, labels = script.read_train(script.TRAIN)
+    folds = script.folds_of(ids, texts)
+    script.from_shipped(ids, folds)
+    assert {p.name for p in (tmp_path / "work" / "seed0").iterdir()} == {
+        *(f"fold{k}-epoch{script.EPOCHS}.npy" for k in range(script.FOLDS)),
+        "classifier-int8.onnx",
+        script.INT8_CHECK,
+    }
+    committed = script.OUT
+    monkeypatch.setattr(script, "OUT", tmp_path / "out")
+    script.OUT.mkdir()
+    script.collect(ids, labels, folds)
+    script.merge(texts)
+    with gzip.open(committed / script.OOF_FILE, "rt", encoding="utf-8") as f:
+        before = json.load(f)
+    with gzip.open(script.OUT / script.OOF_FILE, "rt", encoding="utf-8") as f:
+        after = json.load(f)
+    assert after["logits"] == before["logits"]
+    assert after["best_f1_pooled"] == before["best_f1_pooled"]
+    model = script.OUT / script.MODEL_FILE
+    assert hashlib.sha256(model.read_bytes()).hexdigest() == CLASSIFIER_SHA256
+    record = json.loads(Path(f"{model}.json").read_text(encoding="utf-8"))
+    assert record["seeds"] == [0] and record["sha256"] == CLASSIFIER_SHA256
