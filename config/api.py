@@ -21,6 +21,7 @@ from django.http import Http404, HttpRequest, HttpResponseBase, JsonResponse
 from rest_framework import exceptions, pagination, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
 # Ids are bigints: anything longer is not an id (and would overflow the database driver).
@@ -400,11 +401,13 @@ class KnownQueryParametersMixin:
     def known_query_parameters(self) -> frozenset[str] | None:
         """What this request's action reads from the query string; None: not checked."""
         action = getattr(self, "action", None)
+        # ?format= picks the renderer (REST framework's URL_FORMAT_OVERRIDE) everywhere.
+        format_override = {api_settings.URL_FORMAT_OVERRIDE} - {None}
         if action in self.action_query_parameters:
-            return self.action_query_parameters[action] | {FORMAT_PARAMETER}
+            return self.action_query_parameters[action] | format_override
         if action != "list":
             return None
-        names = {FORMAT_PARAMETER}
+        names = set(format_override)
         for backend in self.filter_backends:  # type: ignore[attr-defined]
             names |= _filter_parameters(backend(), self)
         paginator = self.paginator  # type: ignore[attr-defined]
@@ -419,7 +422,7 @@ class KnownQueryParametersMixin:
             return
         unknown = sorted(set(request.query_params) - known)
         if unknown:
-            takes = ", ".join(sorted(known - {FORMAT_PARAMETER})) or "none"
+            takes = ", ".join(sorted(known - {api_settings.URL_FORMAT_OVERRIDE})) or "none"
             raise exceptions.ValidationError(
                 {
                     name: exceptions.ErrorDetail(
@@ -430,9 +433,6 @@ class KnownQueryParametersMixin:
                     for name in unknown
                 }
             )
-
-
-FORMAT_PARAMETER = "format"  # REST framework's URL_FORMAT_OVERRIDE
 
 
 def _filter_parameters(backend: Any, view: Any) -> set[str]:
