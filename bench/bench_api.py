@@ -95,12 +95,12 @@ class Case:
 def build_cases(floor, token: str) -> tuple[list[Case], dict]:
     from rest_framework.test import APIClient
 
-    from claims import selectors
+    from claims import public_selectors
 
     client = APIClient(SERVER_NAME="127.0.0.1")
     client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
 
-    ordered = selectors.published_versions().order_by("-updated_at", "-id")
+    ordered = public_selectors.published_versions().order_by("-updated_at", "-id")
     anchor = ordered.values_list("updated_at", "id")[DEEP_ROWS - 1]
     # DRF's cursor: base64 of a query string; position = str() of the ordering field of the row
     # the page continues after.

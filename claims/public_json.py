@@ -1,6 +1,6 @@
 """The public shape of one published verdict version, as the verdicts/ feed serves it and
-webhooks send it (`data`), shaped by hand from the flat rows of selectors.verdict_feed_rows()
-and selectors.verdict_feed_citations().
+webhooks send it (`data`), shaped by hand from the flat rows of public_selectors.verdict_feed_rows()
+and public_selectors.verdict_feed_citations().
 
 Shaped by hand: the feed shapes 50 to 200 versions a page, each with its claim, article and
 citations, and DRF's walk over ~35 fields per version was a third of the page's time. The API's
@@ -77,8 +77,8 @@ def public_verdict_row(
     tz: tzinfo,
     labels: dict[str, str],
 ) -> dict[str, Any]:
-    """One version from selectors.verdict_feed_rows() and its citations (from
-    selectors.verdict_feed_citations()), as the public reads it: the one shape of a public
+    """One version from public_selectors.verdict_feed_rows() and its citations (from
+    public_selectors.verdict_feed_citations()), as the public reads it: the one shape of a public
     version (the feed's, and a webhook's `data`)."""
     article = article_json(
         row["article_id"],

@@ -1,21 +1,17 @@
 """Tuned reads for the API, the desk and the public pages: claim lists and detail, search,
-articles, the public verdict versions and feeds (read from their frozen columns only), a claim's
-history and evidence, and the claims that match a text (ranked by claims.matching).
-Lists here never run a query per row. Who may read what is the callers' to check.
+articles, a claim's family, history and evidence, the claims seen before and the suggested
+families. Lists here never run a query per row. Who may read what is the callers' to check.
+The public record's reads (verdict versions from their frozen columns, the feeds) are in
+claims.public_selectors; statements compiled once (CompiledValues) in claims.statements.
 """
 
 from __future__ import annotations
 
-import functools
-import threading
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import connection, connections
+from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Substr
 
@@ -29,16 +25,11 @@ from claims.models import (
     ExternalMatch,
     MatchKind,
     Verdict,
-    VerdictCitation,
 )
+from claims.public_selectors import PUBLIC_VERDICT_STATES
+from claims.statements import CompiledValues
 from claims.workflow import FAMILY_HEAD_STATUSES, OPEN_STATUSES, remember_roles
 from sources.models import Source
-
-PUBLIC_VERDICT_STATES = (
-    Verdict.State.PUBLISHED,
-    Verdict.State.SUPERSEDED,
-    Verdict.State.RETRACTED,
-)
 
 
 def _latest_published(field: str) -> Subquery:
@@ -94,113 +85,6 @@ def claim_detail() -> QuerySet[Claim]:
         )
         .prefetch_related(*family_prefetches())
     )
-
-
-def statement_cursor(wrapper: Any) -> Any:
-    """A cursor for a statement that runs again and again with other parameters
-    (CompiledValues): on PostgreSQL with DATABASE_PREPARED_STATEMENTS (the default) it binds
-    parameters on the server and the statement is prepared once per connection, so the server
-    plans it once rather than on every request (planning a claim's detail took three times as
-    long as running it). Otherwise, and for every other query, Django's own cursor (client-side
-    binding). Either way the query goes through Django's cursor wrapper: it is counted, logged
-    (with its parameters, as Django logs any query) and its errors wrapped like any other."""
-    if wrapper.vendor != "postgresql" or not settings.DATABASE_PREPARED_STATEMENTS:
-        return wrapper.cursor()
-    from django.db.backends.postgresql.base import ServerBindingCursor
-
-    # What BaseDatabaseWrapper.cursor() does, with the server-binding cursor class; the
-    # connection's prepare_threshold (0, config.settings) prepares it on first execution.
-    wrapper.close_if_health_check_failed()
-    wrapper.ensure_connection()
-    wrapper.validate_thread_sharing()
-    with wrapper.wrap_database_errors:
-        cursor = ServerBindingCursor(wrapper.connection)
-    if wrapper.queries_logged:
-        return _composed_debug_wrapper()(cursor, wrapper)
-    return wrapper.make_cursor(cursor)
-
-
-@functools.cache
-def _composed_debug_wrapper() -> type:
-    from django.db.backends.postgresql.base import CursorDebugWrapper
-
-    class ComposedDebugWrapper(CursorDebugWrapper):
-        """Logs the statement with its parameters: a prepared execution leaves no query text
-        behind for Django's last_executed_query() to read."""
-
-        def debug_sql(self, sql=None, params=None, use_last_executed_query=False, many=False):
-            return super().debug_sql(self.db.ops.compose_sql(sql, params), None, False, many)
-
-    return ComposedDebugWrapper
-
-
-class CompiledValues:
-    """A values() query built and compiled once per database connection, then run again with
-    other values for its parameters: for the hottest reads (a claim's detail, a token, a feed
-    page's citations), where building and compiling the ORM statement cost several times what
-    the database takes to answer it. The statement and the conversions of its columns (JSON,
-    datetimes) stay the ORM's own.
-
-    `build(value)` must give the same statement for every value, with `value` as one of its
-    parameters (rows()); or, for rows_in(), `build(values)` a statement with each of a list of
-    distinct values as one parameter, in order (`field__in=values`), compiled once per length.
-    """
-
-    def __init__(self, build: Callable[[Any], QuerySet], *, sentinel: Any = -(10**18) - 7) -> None:
-        # The sentinel stands for the value while compiling: never a real parameter's value
-        # (the default: ids are positive, and ID_PATTERN caps them at 18 digits).
-        self._build = build
-        self._sentinel = sentinel
-        # Per thread, as Django's connections are (the converters are the connection's), and
-        # a thread's entries go with the thread.
-        self._local = threading.local()
-
-    def _compile(self, argument: Any, sentinels: list) -> tuple:
-        queryset = self._build(argument)
-        query = queryset.query
-        compiler = query.get_compiler(using=queryset.db)
-        sql, params = compiler.as_sql()
-        positions = [i for i, param in enumerate(params) if param in sentinels]
-        if [params[i] for i in positions] != sentinels:
-            raise ValueError("CompiledValues needs each value as exactly one parameter.")
-        if query.selected:
-            names = list(query.selected)
-        else:  # as django.db.models.query.ValuesIterable names the columns
-            names = [*query.extra_select, *query.values_select, *query.annotation_select]
-        fields = [column[0] for column in compiler.select[: compiler.col_count]]
-        converters = compiler.get_converters(fields)
-        return sql, list(params), positions, compiler, converters, names
-
-    def _run(self, key: Any, argument: Any, sentinels: list, values: list) -> list[dict]:
-        wrapper = connections["default"]
-        cache = getattr(self._local, "statements", None)
-        if cache is None or self._local.wrapper is not wrapper:
-            cache = self._local.statements = {}
-            self._local.wrapper = wrapper
-        compiled = cache.get(key)
-        if compiled is None:
-            compiled = cache[key] = self._compile(argument, sentinels)
-        sql, params, positions, compiler, converters, names = compiled
-        params = list(params)
-        for position, value in zip(positions, values, strict=True):
-            params[position] = value
-        with statement_cursor(wrapper) as cursor:
-            cursor.execute(sql, params)
-            fetched = cursor.fetchall()
-        # As SQLCompiler.results_iter() converts rows, with its converters found once.
-        rows = compiler.apply_converters(fetched, converters) if converters else fetched
-        indexes = range(len(names))
-        return [{names[i]: row[i] for i in indexes} for row in rows]
-
-    def rows(self, value: Any) -> list[dict[str, Any]]:
-        return self._run(None, self._sentinel, [self._sentinel], [value])
-
-    def rows_in(self, values: list) -> list[dict[str, Any]]:
-        """The rows for a list of distinct values (none: no query)."""
-        if not values:
-            return []
-        sentinels = [self._sentinel - i for i in range(len(values))]
-        return self._run(len(values), sentinels, sentinels, values)
 
 
 def _api_token_rows(digest: str) -> QuerySet:
@@ -454,139 +338,6 @@ def article_list() -> QuerySet[Source]:
         .annotate(claim_count=Count("snapshots__claims", distinct=True))
         .order_by("-created_at", "-id")
     )
-
-
-# A public version's own columns: everything a reader sees of it is frozen in them
-# (claims.publication), so the public outputs read these and never the live claim or article.
-FROZEN_VERSION_FIELDS = (
-    "claim",
-    "state",
-    "number",
-    "rating",
-    "conclusion",
-    "explanation",
-    "published_at",
-    "updated_at",
-    "claim_text",
-    "claim_speaker",
-    "claim_speaker_type",
-    "appearance_url",
-    "appearance_headline",
-    "appearance_publisher",
-    "appearance_published_at",
-    "correction_note",
-    "correction_changes",
-    "retracted_at",
-    "retraction_note",
-)
-
-
-def published_versions() -> QuerySet[Verdict]:
-    """Verdict versions a reader may see: published, superseded and retracted ones.
-
-    The claim's snapshot is joined only for the article's id (a span's snapshot never changes).
-    """
-    return (
-        Verdict.objects.filter(state__in=PUBLIC_VERDICT_STATES)
-        .select_related("claim__snapshot", "reviewer")
-        .only(*FROZEN_VERSION_FIELDS, "claim__snapshot__source", "reviewer__username")
-        .prefetch_related(
-            Prefetch(
-                "citations",
-                queryset=VerdictCitation.objects.select_related("snapshot")
-                .defer("snapshot__text", "snapshot__raw_body", "snapshot__headers")
-                # Not the model's ordering ("verdict", "id"): that follows Verdict.Meta.ordering
-                # into a join of verdicts and claims, only to sort citations within a verdict.
-                .order_by("verdict_id", "id"),
-            )
-        )
-    )
-
-
-_NEWEST_PUBLIC_CHANGE = """
-    SELECT updated_at, id FROM claims_verdict
-     WHERE state IN (%s, %s, %s)
-     ORDER BY updated_at DESC, id DESC
-     LIMIT 1
-"""
-
-
-def newest_public_change() -> tuple[datetime, int] | None:
-    """(updated_at, id) of the most recently changed public version: one index scan on
-    verdict_feed. The feeds' ETags hang on it (claims.api.feeds.PublicVersionsListMixin).
-
-    Plain SQL, not the ORM: a feed's 304 is this query and little else, and building the
-    statement cost more than running it; prepared once per connection (statement_cursor), as
-    planning it took ten times as long as running it. It returns what
-    `.order_by("-updated_at", "-id").values_list("updated_at", "id").first()` would.
-    """
-    with statement_cursor(connections["default"]) as cursor:
-        cursor.execute(_NEWEST_PUBLIC_CHANGE, [str(state) for state in PUBLIC_VERDICT_STATES])
-        row = cursor.fetchone()
-    return (row[0], row[1]) if row else None
-
-
-def frozen_versions() -> QuerySet[Verdict]:
-    """Public versions with only their own frozen columns: what ClaimReview shows
-    (claims.claimreview), with no join."""
-    return Verdict.objects.filter(state__in=PUBLIC_VERDICT_STATES).only(*FROZEN_VERSION_FIELDS)
-
-
-def claim_review_feed() -> QuerySet[Verdict]:
-    """The versions that carry ClaimReview: the current published one of each claim
-    (superseded versions and retractions leave the feed)."""
-    return frozen_versions().filter(state=Verdict.State.PUBLISHED)
-
-
-def verdict_feed_rows() -> QuerySet:
-    """published_versions() as the verdicts/ feed reads them: flat rows (values()), each with
-    its article's id and reviewer's username; verdict_feed_citations() gives a page's
-    citations. claims.public_json.public_verdict_row shapes the two."""
-    return Verdict.objects.filter(state__in=PUBLIC_VERDICT_STATES).values(
-        "id",
-        *(name if name != "claim" else "claim_id" for name in FROZEN_VERSION_FIELDS),
-        article_id=F("claim__snapshot__source_id"),
-        reviewer_username=F("reviewer__username"),
-    )
-
-
-def public_version_rows(claim_ids: list[int]) -> dict[int, list[dict]]:
-    """verdict_feed_rows() of these claims, by claim id, newest version first (as
-    published_versions() ordered by -number): one query, none for no ids."""
-    found: dict[int, list[dict]] = {pk: [] for pk in claim_ids}
-    if found:
-        rows = verdict_feed_rows().filter(claim_id__in=list(found)).order_by("claim_id", "-number")
-        for row in rows:
-            found[row["claim_id"]].append(row)
-    return found
-
-
-_feed_citations = CompiledValues(
-    lambda verdict_ids: (
-        VerdictCitation.objects.filter(verdict_id__in=verdict_ids)
-        .order_by("verdict_id", "id")
-        .values(
-            "verdict_id",
-            "snapshot_id",
-            "source_url",
-            "source_title",
-            "stance",
-            "excerpt",
-            "without_archive_reason",
-            archived_at=F("snapshot__fetched_at"),
-        )
-    )
-)
-
-
-def verdict_feed_citations(verdict_ids: list[int]) -> dict[int, list[dict]]:
-    """The citations of these versions, as frozen, by version id, in order, with their
-    snapshot's time (`archived_at`): one query for a page of the feed (none for no ids), its
-    statement compiled once per page length (CompiledValues)."""
-    found: dict[int, list[dict]] = {pk: [] for pk in verdict_ids}
-    for citation in _feed_citations.rows_in(list(found)):
-        found[citation["verdict_id"]].append(citation)
-    return found
 
 
 def claim_events(claim: Claim) -> QuerySet[ClaimEvent]:

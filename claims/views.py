@@ -18,7 +18,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
-from claims import selectors
+from claims import public_selectors, selectors
 from claims.claimreview import claim_review, fact_check_url
 from claims.models import Claim, Verdict
 
@@ -26,7 +26,9 @@ from claims.models import Claim, Verdict
 def _versions(claim_id: int) -> list[Verdict] | HttpResponseRedirect:
     """The claim's public versions, newest first; for an occurrence of a family, the redirect
     to the family's page."""
-    versions = list(selectors.published_versions().filter(claim_id=claim_id).order_by("-number"))
+    versions = list(
+        public_selectors.published_versions().filter(claim_id=claim_id).order_by("-number")
+    )
     if not versions:
         head_id = Claim.objects.filter(pk=claim_id).values_list("same_as", flat=True).first()
         if head_id is not None:
@@ -114,7 +116,7 @@ def home_page(request: HttpRequest) -> HttpResponse:
     """`/`: where a newcomer lands. Links to the desk, the API and its docs, and the newest
     published fact-checks (their current versions, as the public pages show them)."""
     latest = list(
-        selectors.published_versions()
+        public_selectors.published_versions()
         .filter(state=Verdict.State.PUBLISHED)
         .order_by("-published_at", "-id")[:HOME_LATEST]
     )

@@ -137,7 +137,7 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-# The hottest reads (claims.selectors.CompiledValues: a claim's detail, a token, a feed page)
+# The hottest reads (claims.statements.CompiledValues: a claim's detail, a token, a feed page)
 # run as prepared statements, planned once per connection instead of on every request. Turn
 # off behind a connection pooler in transaction mode that cannot keep prepared statements
 # (PgBouncer before 1.21, or without max_prepared_statements).
@@ -145,7 +145,7 @@ DATABASE_PREPARED_STATEMENTS = env_bool("DATABASE_PREPARED_STATEMENTS", True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and (
     DATABASE_PREPARED_STATEMENTS
 ):
-    # Only server-binding cursors prepare (claims.selectors.statement_cursor); the ORM's own
+    # Only server-binding cursors prepare (claims.statements.statement_cursor); the ORM's own
     # client-binding cursors never do, whatever the threshold.
     DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = 0
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

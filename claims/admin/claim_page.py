@@ -18,7 +18,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from claims import publication, selectors, services
+from claims import public_selectors, publication, selectors, services
 from claims.admin.forms import (
     ClaimEditForm,
     EvidenceAddForm,
@@ -128,7 +128,7 @@ class ClaimPageMixin(DeskPageMixin):
             evidence_rows=self._evidence_rows(claim, edit_forms or {}),
             evidence_form=evidence_form or EvidenceAddForm(),
             events=history_rows(selectors.claim_events(claim)),
-            versions=selectors.published_versions().filter(claim=claim).order_by("-number"),
+            versions=public_selectors.published_versions().filter(claim=claim).order_by("-number"),
             actions=actions,
             needs_note=any(action.note_required for action in actions),
             four_eyes_hint=four_eyes_hint,

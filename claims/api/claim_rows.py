@@ -17,7 +17,7 @@ from typing import Any
 
 from django.core.paginator import Paginator
 
-from claims import selectors
+from claims import public_selectors, selectors
 from claims.api.serializers import (
     CheckedBeforeSerializer,
     CheckedElsewhereSerializer,
@@ -140,8 +140,8 @@ def claim_match_data(matches: list[Match], user: Any) -> list[dict[str, Any]]:
     }
     found = [match for match in matches if match.claim_id in rows]
     bodies = claim_list_data([rows[match.claim_id] for match in found], user)
-    versions = selectors.public_version_rows([match.claim_id for match in found])
-    citations = selectors.verdict_feed_citations(
+    versions = public_selectors.public_version_rows([match.claim_id for match in found])
+    citations = public_selectors.verdict_feed_citations(
         [version["id"] for claim_versions in versions.values() for version in claim_versions]
     )
     tz = output_timezone()

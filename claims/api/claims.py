@@ -18,7 +18,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from claims import selectors, services
+from claims import public_selectors, selectors, services
 from claims.api import claim_rows
 from claims.api.feeds import JSONLDRenderer
 from claims.api.filters import ClaimFilter, FilterBackend
@@ -335,7 +335,7 @@ class ClaimViewSet(
     def verdicts(self, request: Request, pk: str) -> Response:
         """The published versions of the claim's verdict, newest first (v1 stays readable)."""
         claim = self._claim()
-        versions = selectors.published_versions().filter(claim=claim).order_by("-number")
+        versions = public_selectors.published_versions().filter(claim=claim).order_by("-number")
         return Response(PublishedVerdictSerializer(versions, many=True).data)
 
     @extend_schema(
@@ -356,7 +356,7 @@ class ClaimViewSet(
         renderer_classes=[JSONLDRenderer, JSONRenderer],
     )
     def claim_review(self, request: Request, pk: str) -> Response:
-        versions = list(selectors.frozen_versions().filter(claim_id=pk).order_by("-number"))
+        versions = list(public_selectors.frozen_versions().filter(claim_id=pk).order_by("-number"))
         if not versions:
             head = Claim.objects.filter(pk=pk).values_list("same_as", flat=True).first()
             if head is not None:

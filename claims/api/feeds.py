@@ -14,7 +14,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from claims import selectors
+from claims import public_selectors, selectors
 from claims.api.filters import FilterBackend, VerdictFilter
 from claims.api.permissions import PublicFeed
 from claims.api.serializers import PublishedVerdictSerializer
@@ -57,7 +57,7 @@ class PublicVersionsListMixin(ConditionalListMixin):
         # The newest change to any public version (one index scan on verdict_feed) names the
         # state of every list built from them: each verdict write sets updated_at, versions are
         # never deleted, and one leaving a list (a retraction) is itself a change.
-        return selectors.newest_public_change()
+        return public_selectors.newest_public_change()
 
     def answers_early(self) -> bool:
         return PublicFeed.public_read()
@@ -78,13 +78,13 @@ class VerdictFeedViewSet(
     filter_backends = [FilterBackend]
 
     def get_queryset(self) -> QuerySet:
-        return selectors.verdict_feed_rows()
+        return public_selectors.verdict_feed_rows()
 
     def page_data(self, page: list) -> list:
         # The schema (serializer_class) and the body are the same shape; this one is built from
         # verdict_feed_rows()'s flat rows (values, no model instances) and one query for the
         # page's citations.
-        citations = selectors.verdict_feed_citations([row["id"] for row in page])
+        citations = public_selectors.verdict_feed_citations([row["id"] for row in page])
         tz = output_timezone()
         labels = rating_labels()
         return [public_verdict_row(row, citations[row["id"]], tz=tz, labels=labels) for row in page]
@@ -116,7 +116,7 @@ class ClaimReviewFeedViewSet(
     serializer_class = PublishedVerdictSerializer  # for the schema; the body is ClaimReview
 
     def get_queryset(self) -> QuerySet[Verdict]:
-        return selectors.claim_review_feed()
+        return public_selectors.claim_review_feed()
 
     @extend_schema(
         responses={

@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django_filters import rest_framework as filters
 from django_filters.fields import IsoDateTimeField
 
-from claims import selectors
+from claims import public_selectors, selectors
 from claims.models import Claim, ClaimStatus, Rating, Verdict
 
 
@@ -80,7 +80,9 @@ class ClaimFilter(filters.FilterSet):
 class VerdictFilter(filters.FilterSet):
     updated_after = UpdatedAfterFilter(field_name="updated_at", lookup_expr="gt")
     rating = filters.ChoiceFilter(choices=Rating.choices)
-    state = filters.MultipleChoiceFilter(choices=[(s, s) for s in selectors.PUBLIC_VERDICT_STATES])
+    state = filters.MultipleChoiceFilter(
+        choices=[(s, s) for s in public_selectors.PUBLIC_VERDICT_STATES]
+    )
 
     class Meta:
         model = Verdict

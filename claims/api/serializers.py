@@ -14,7 +14,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from claims import selectors
+from claims import public_selectors, selectors
 from claims.claimreview import fact_check_url
 from claims.models import (
     Claim,
@@ -52,7 +52,9 @@ class FamilyVerdictSerializer(serializers.Serializer):
 
     claim = serializers.IntegerField(help_text="The claim whose fact-check it is (the head).")
     version = serializers.IntegerField()
-    state = serializers.ChoiceField(choices=[(s, s) for s in selectors.PUBLIC_VERDICT_STATES])
+    state = serializers.ChoiceField(
+        choices=[(s, s) for s in public_selectors.PUBLIC_VERDICT_STATES]
+    )
     rating = serializers.ChoiceField(choices=Rating.choices)
     published_at = serializers.DateTimeField()
     url = serializers.CharField(help_text="The fact-check's public page.")
@@ -123,7 +125,9 @@ def family_verdict(claim: Claim) -> dict[str, Any] | None:
     versions = getattr(head, "family_versions", None)
     if versions is None:  # not prefetched: one claim, so one query
         versions = list(
-            head.verdicts.filter(state__in=selectors.PUBLIC_VERDICT_STATES).order_by("-number")[:1]
+            head.verdicts.filter(state__in=public_selectors.PUBLIC_VERDICT_STATES).order_by(
+                "-number"
+            )[:1]
         )
     if not versions:
         return None

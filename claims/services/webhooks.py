@@ -29,7 +29,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
-from claims import selectors
+from claims import public_selectors
 from claims.models import (
     Claim,
     ClaimMatch,
@@ -228,8 +228,8 @@ def _payload_body(event: str, data: dict[str, Any], now: datetime) -> str:
 def verdict_data(verdict_id: int) -> dict[str, Any]:
     """The public verdict shape of the verdicts/ feed for one version (claims.public_json, the
     function the feed's serializer calls), so a webhook and the feed never disagree."""
-    row = selectors.verdict_feed_rows().get(pk=verdict_id)
-    citations = selectors.verdict_feed_citations([verdict_id])[verdict_id]
+    row = public_selectors.verdict_feed_rows().get(pk=verdict_id)
+    citations = public_selectors.verdict_feed_citations([verdict_id])[verdict_id]
     return public_verdict_row(row, citations, tz=output_timezone(), labels=rating_labels())
 
 

@@ -14,7 +14,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from claims import publication, selectors
+from claims import public_selectors, publication, selectors, statements
 from claims.api.claim_rows import claim_match_data
 from claims.api.serializers import ClaimDetailSerializer, ClaimSerializer, MatchSerializer
 from claims.matching import Match
@@ -201,7 +201,7 @@ def test_match_body_equals_the_serializers(editor, api_client_user, claims_of_ev
                 match.reason,
             )
             claim.published_versions = list(
-                selectors.published_versions().filter(claim=claim).order_by("-number")
+                public_selectors.published_versions().filter(claim=claim).order_by("-number")
             )
             shown.append(claim)
         expected = MatchSerializer(
@@ -329,13 +329,13 @@ def test_bodies_follow_the_current_time_zone(api, editor, claims_of_every_kind):
 
 
 def test_compiled_values_give_what_the_orm_gives(claims_of_every_kind):
-    """selectors.CompiledValues runs a statement compiled once with each new value: the rows,
+    """statements.CompiledValues runs a statement compiled once with each new value: the rows,
     converted (JSON, datetimes), are the queryset's own."""
 
     def build(pk):
         return Claim.objects.filter(pk=pk).values("id", "features", "created_at", "snapshot_id")
 
-    compiled = selectors.CompiledValues(build)
+    compiled = statements.CompiledValues(build)
     for claim in claims_of_every_kind.values():
         assert compiled.rows(claim.pk) == list(build(claim.pk))
     assert compiled.rows(987654321) == []
@@ -343,12 +343,12 @@ def test_compiled_values_give_what_the_orm_gives(claims_of_every_kind):
     def build_in(pks):
         return Claim.objects.filter(pk__in=pks).order_by("id").values("id", "created_at")
 
-    compiled_in = selectors.CompiledValues(build_in)
+    compiled_in = statements.CompiledValues(build_in)
     pks = [claim.pk for claim in claims_of_every_kind.values()]
     for chosen in (pks, pks[:3], pks[3:6], [pks[-1]], []):
         assert compiled_in.rows_in(chosen) == list(build_in(chosen))
     with pytest.raises(ValueError, match="exactly one parameter"):
-        selectors.CompiledValues(lambda pk: Claim.objects.values("id")).rows(1)
+        statements.CompiledValues(lambda pk: Claim.objects.values("id")).rows(1)
 
 
 def test_the_token_look_up_reads_every_role_of_its_user(editor, researcher):
@@ -385,7 +385,7 @@ def test_compiled_statements_are_prepared_once_per_connection(claims_of_every_ki
             cursor.execute("SELECT statement FROM pg_prepared_statements")
             return [row[0] for row in cursor.fetchall()]
 
-    compiled = selectors.CompiledValues(build)
+    compiled = statements.CompiledValues(build)
     pks = [claim.pk for claim in claims_of_every_kind.values()]
     with CaptureQueriesContext(connection) as captured:
         for pk in pks:
@@ -397,11 +397,11 @@ def test_compiled_statements_are_prepared_once_per_connection(claims_of_every_ki
     assert len(ours) == 1 and "$1" in ours[0]  # one prepared statement, parameter bound
     # The feeds' ETag query (every 304) too.
     for _ in range(2):
-        selectors.newest_public_change()
+        public_selectors.newest_public_change()
     assert [s for s in prepared_statements() if "FROM claims_verdict" in s]
 
     settings.DATABASE_PREPARED_STATEMENTS = False
-    off = selectors.CompiledValues(
+    off = statements.CompiledValues(
         lambda pk: Claim.objects.filter(pk=pk).values("id", "speaker", "updated_at")
     )
     assert off.rows(pks[0]) == list(

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from claims import selectors
+from claims import public_selectors
 from claims.api.serializers import PublishedVerdictSerializer
 from claims.models import (
     CLAIMREVIEW_RATING_VALUE,
@@ -115,7 +115,7 @@ def test_a_webhook_payload_matches_the_published_verdict_serializer(editor):
     assert len(ids) == 4
 
     generic = PublishedVerdictSerializer(
-        selectors.published_versions().filter(pk__in=ids).order_by("pk"), many=True
+        public_selectors.published_versions().filter(pk__in=ids).order_by("pk"), many=True
     ).data
     fast = [verdict_data(pk) for pk in ids]
     assert json.loads(json.dumps(fast)) == json.loads(json.dumps(generic))
@@ -127,7 +127,7 @@ def test_a_webhook_payload_matches_the_published_verdict_serializer(editor):
 
 
 def test_feed_rows_match_the_published_verdict_serializer(api, editor, settings):
-    """The feed's page is shaped from flat rows (selectors.verdict_feed_rows,
+    """The feed's page is shaped from flat rows (public_selectors.verdict_feed_rows,
     public_json.public_verdict_row): it must be what PublishedVerdictSerializer makes of the
     same versions, edge cases included."""
     settings.API_FEED_CACHE_SECONDS = 0
@@ -168,7 +168,7 @@ def test_feed_rows_match_the_published_verdict_serializer(api, editor, settings)
     )
     body = api.get("/api/v1/verdicts/").json()
     expected = PublishedVerdictSerializer(
-        selectors.published_versions().order_by("-updated_at", "-id"), many=True
+        public_selectors.published_versions().order_by("-updated_at", "-id"), many=True
     ).data
     assert len(body["results"]) == 5
     assert body["results"] == json.loads(json.dumps(expected))
@@ -180,7 +180,9 @@ def test_feed_rows_match_the_published_verdict_serializer(api, editor, settings)
         page = api.get(page["next"]).json()
         seen += page["results"]
     expected = PublishedVerdictSerializer(
-        selectors.published_versions().filter(state="published").order_by("-updated_at", "-id"),
+        public_selectors.published_versions()
+        .filter(state="published")
+        .order_by("-updated_at", "-id"),
         many=True,
     ).data
     assert seen == json.loads(json.dumps(expected))
