@@ -29,10 +29,11 @@ sys.path.insert(0, str(ROOT))
 
 from claims.extraction import RULE_MIN_SCORE, RuleScorer, extract, read_path  # noqa: E402
 from claims.extraction.learned import MODEL_PATH, LearnedScorer  # noqa: E402
+from claims.extraction.learned.ct24 import read_ct24  # noqa: E402
 from claims.extraction.learned.groups import election_groups, grouped_folds  # noqa: E402
 from claims.extraction.learned.metrics import best_f1_threshold, binary_metrics  # noqa: E402
 from claims.extraction.learned.rescoring import MEANING, use_encoder  # noqa: E402
-from claims.extraction.learned.training import TrainingConfig, read_ct24  # noqa: E402
+from claims.extraction.learned.training import TrainingConfig  # noqa: E402
 from claims.semantic.encoder import load_encoder  # noqa: E402
 
 DATA = ROOT / "bench" / "data"

@@ -1,7 +1,7 @@
 """Exploration for issue 14: a static-embedding stage for check-worthiness.
 
 What shipped from it is a variant, the word stage (claims.extraction.learned.rescoring.WordStage,
-fitted by training._fit_word_stage): the sentence's token vectors are summed and divided by
+fitted by stage_inputs.fit_word_stage): the sentence's token vectors are summed and divided by
 sqrt(pieces) instead of averaged and normalised, which makes the stage linear in the tokens,
 so the model file holds one weight per token and run time needs no vector table (this
 script's normalised mean needs the 23 MB table; grouped CV stacked with the sentence stage:
@@ -40,7 +40,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from claims.extraction.learned import training  # noqa: E402
+from claims.extraction.learned import stage_inputs, training  # noqa: E402
 from claims.extraction.learned.rescoring_training import f1_at, fit_rescoring  # noqa: E402
 from claims.semantic.encoder import load_encoder, model_files  # noqa: E402
 
@@ -67,12 +67,13 @@ def first_stage(cache: Path | None) -> tuple[list[str], np.ndarray, np.ndarray, 
         )
         return None
 
-    shipped = training.fit_rescoring
-    training.fit_rescoring = capture
+    # The word stage (stage_inputs.fit_word_stage) is the first to call fit_rescoring.
+    shipped = stage_inputs.fit_rescoring
+    stage_inputs.fit_rescoring = capture
     try:
         training.train(TRAIN, encoder=object(), log=lambda line: None)
     finally:
-        training.fit_rescoring = shipped
+        stage_inputs.fit_rescoring = shipped
     texts, logits, labels, folds = captured["value"]
     if path is not None:
         fold_of = np.zeros(len(texts), dtype=np.int64)

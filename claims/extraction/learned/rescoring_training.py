@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from claims.extraction.learned.fitting import fit_logistic, platt_scaling
+from claims.extraction.learned.metrics import best_f1_threshold, binary_metrics
 
 
 @dataclass
@@ -23,7 +24,7 @@ class FittedRescoring:
 
 
 def _best_threshold(probabilities, labels):
-    """numpy version of ``training.best_f1_threshold``: (threshold, F1)."""
+    """numpy version of ``metrics.best_f1_threshold``: (threshold, F1)."""
     import numpy as np
 
     order = np.argsort(-probabilities, kind="stable")
@@ -135,3 +136,43 @@ def fit_rescoring(
         "threshold_second_stage_everywhere": round(t_all, 4),
     }
     return FittedRescoring(document, threshold, combined, p2, t_all, report)
+
+
+# Figures over out-of-fold scores, shared with training.train.
+
+
+def sigmoid(z):
+    import numpy as np
+
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def logit(p):
+    import numpy as np
+
+    p = np.clip(np.asarray(p, dtype=float), 1e-9, 1 - 1e-9)
+    return np.log(p / (1 - p))
+
+
+def platt_probabilities(logits, labels):
+    a, b = platt_scaling(logits, labels)
+    return sigmoid(a * logits + b)
+
+
+def per_fold_f1(probabilities, labels, folds, threshold: float) -> list[float]:
+    return [
+        binary_metrics(probabilities[f].tolist(), labels[f].tolist(), threshold)["f1"]
+        for f in folds
+    ]
+
+
+def fold_f1(probabilities, labels, folds, threshold: float | None = None):
+    """Pooled out-of-fold F1 at ``threshold`` (default: the best one), and the per-fold F1's
+    mean and standard deviation at that same threshold."""
+    import numpy as np
+
+    if threshold is None:
+        threshold, _ = best_f1_threshold(probabilities.tolist(), labels.tolist())
+    pooled = binary_metrics(probabilities.tolist(), labels.tolist(), threshold)["f1"]
+    per = per_fold_f1(probabilities, labels, folds, threshold)
+    return pooled, float(np.mean(per)), float(np.std(per))

@@ -35,19 +35,18 @@ n-grams, character n-grams and the ``RuleScorer`` features. Choices, and why:
 
 from __future__ import annotations
 
-import csv
 import gzip
-import hashlib
 import json
 import math
 import os
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from claims.extraction.learned.ct24 import file_sha256, read_ct24
 from claims.extraction.learned.features import (
     char_block,
     char_ngrams,
@@ -58,8 +57,16 @@ from claims.extraction.learned.features import (
 from claims.extraction.learned.fitting import fit_logistic, platt_scaling
 from claims.extraction.learned.groups import election_groups, grouped_folds
 from claims.extraction.learned.metrics import best_f1_threshold, binary_metrics
-from claims.extraction.learned.rescoring_training import f1_at, fit_rescoring
+from claims.extraction.learned.rescoring_training import (
+    fit_rescoring,
+    fold_f1,
+    logit,
+    per_fold_f1,
+    platt_probabilities,
+    sigmoid,
+)
 from claims.extraction.learned.scorer import FORMAT
+from claims.extraction.learned.stage_inputs import OutOfFoldLogits, fit_word_stage
 from claims.extraction.scoring import FEATURE_NAMES, RuleScorer
 
 RULE_NAMES: tuple[str, ...] = tuple(n for n in FEATURE_NAMES if n != "baseline")
@@ -126,38 +133,6 @@ class TrainingConfig:
     word_band_share: float = 1.0
     weight_digits: int = 4  # rounding of stored weights (keeps the file small)
     max_iterations: int = 2000
-
-
-@dataclass(frozen=True)
-class Labelled:
-    ids: list[int]
-    texts: list[str]
-    labels: list[int]
-
-
-def read_ct24(path: Path) -> Labelled:
-    """A CheckThat! TSV: ``Sentence_id``, ``Text``, ``class_label`` (``Yes``/``No``)."""
-    ids: list[int] = []
-    texts: list[str] = []
-    labels: list[int] = []
-    with path.open(newline="", encoding="utf-8") as f:
-        rows = csv.reader(f, delimiter="\t")
-        header = next(rows, None)
-        if not header or [h.strip() for h in header[:3]] != ["Sentence_id", "Text", "class_label"]:
-            raise ValueError(
-                f"{path}: expected the CheckThat! header 'Sentence_id<TAB>Text<TAB>class_label'."
-            )
-        for line, row in enumerate(rows, start=2):
-            if len(row) < 3 or row[2] not in {"Yes", "No"}:
-                raise ValueError(f"{path}:{line}: expected three columns ending in Yes or No.")
-            ids.append(int(row[0]))
-            texts.append(row[1])
-            labels.append(1 if row[2] == "Yes" else 0)
-    return Labelled(ids, texts, labels)
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 # --- features --------------------------------------------------------------------------------
@@ -386,12 +361,12 @@ def train(
             w, b = _fit_model(x, labels[kept], config, c)
             oof[c][held_out] = x_held @ (w + policy) + b
         log(f"Fold {k}/{len(folds)}: held out {len(held_out)} sentences.")
-    by_c = {c: _fold_f1(_platt_probabilities(oof[c], labels), labels, folds) for c in oof}
+    by_c = {c: fold_f1(platt_probabilities(oof[c], labels), labels, folds) for c in oof}
     for c, (pooled, mean, spread) in by_c.items():
         log(f"c={c}: out-of-fold F1 {pooled:.3f} (per fold {mean:.3f} ± {spread:.3f}).")
     c = max(by_c, key=lambda c: by_c[c][0])
     platt = platt_scaling(oof[c], labels)
-    calibrated = _sigmoid(platt[0] * oof[c] + platt[1])
+    calibrated = sigmoid(platt[0] * oof[c] + platt[1])
     threshold, oof_f1 = best_f1_threshold(calibrated.tolist(), data.labels)
     log(
         f"Chose c={c}: Platt a={platt[0]:.3f} b={platt[1]:.3f}; "
@@ -402,7 +377,11 @@ def train(
     w, b = _fit_model(x, labels, config, c)
     w = w + _policy_vector(policy_weights, len(w))
     provenance: dict[str, Any] = {
-        "train": {"file": train_path.name, "sha256": _sha256(train_path), "rows": len(data.ids)},
+        "train": {
+            "file": train_path.name,
+            "sha256": file_sha256(train_path),
+            "rows": len(data.ids),
+        },
         "cross_validation": {
             "grouping": "election (claims.extraction.learned.groups)",
             "folds": len(folds),
@@ -418,7 +397,7 @@ def train(
             "first_stage_f1": round(oof_f1, 4),
             "first_stage_threshold": round(threshold, 4),
             "first_stage_fold_f1": [
-                round(v, 4) for v in _per_fold(calibrated, labels, folds, threshold)
+                round(v, 4) for v in per_fold_f1(calibrated, labels, folds, threshold)
             ],
         },
         "out_of_fold_f1": round(oof_f1, 4),
@@ -432,12 +411,12 @@ def train(
     elif config.rescoring:
         logits = platt[0] * oof[c] + platt[1]
         if config.word_stage:
-            stage = _fit_word_stage(data.texts, logits, labels, folds, config, encoder, log)
+            stage = fit_word_stage(data.texts, logits, labels, folds, config, encoder, log)
             if stage is not None:
                 document["word_stage"] = stage.document
                 document["threshold"] = round(stage.threshold, 4)
                 final = stage.oof_probabilities
-                logits = _logit(final)
+                logits = logit(final)
                 provenance["cross_validation"]["word_stage"] = stage.report
         log("The sentence stage:")
         reader = encoder
@@ -452,25 +431,25 @@ def train(
             provenance["cross_validation"].update(stage.report)
             everywhere = np.asarray(stage.everywhere_probabilities)
             t = document["thorough_threshold"]
-            pooled, mean, spread = _fold_f1(everywhere, labels, folds, t)
+            pooled, mean, spread = fold_f1(everywhere, labels, folds, t)
             provenance["cross_validation"]["thorough"] = {
                 "f1": round(pooled, 4),
                 "fold_mean": round(mean, 4),
                 "fold_std": round(spread, 4),
-                "fold_f1": [round(v, 4) for v in _per_fold(everywhere, labels, folds, t)],
+                "fold_f1": [round(v, 4) for v in per_fold_f1(everywhere, labels, folds, t)],
                 **binary_metrics(everywhere.tolist(), data.labels, t),
             }
             log(
                 f"Thorough (the sentence stage on every sentence), out of fold at {t}: "
                 f"{provenance['cross_validation']['thorough']}"
             )
-    pooled, mean, spread = _fold_f1(final, labels, folds, document["threshold"])
+    pooled, mean, spread = fold_f1(final, labels, folds, document["threshold"])
     provenance["out_of_fold_f1"] = round(pooled, 4)
     provenance["cross_validation"]["final"] = {
         "f1": round(pooled, 4),
         "fold_mean": round(mean, 4),
         "fold_std": round(spread, 4),
-        "fold_f1": [round(v, 4) for v in _per_fold(final, labels, folds, document["threshold"])],
+        "fold_f1": [round(v, 4) for v in per_fold_f1(final, labels, folds, document["threshold"])],
         **binary_metrics(final.tolist(), data.labels, document["threshold"]),
     }
     log(f"Out of fold at the threshold: {provenance['cross_validation']['final']}")
@@ -485,7 +464,7 @@ def train(
         scores = [s for s, _ in scorer.score_many(dev.texts)]
         provenance["dev"] = {
             "file": dev_path.name,
-            "sha256": _sha256(dev_path),
+            "sha256": file_sha256(dev_path),
             **binary_metrics(scores, dev.labels, document["threshold"]),
         }
         if "thorough_threshold" in document:
@@ -500,141 +479,3 @@ def train(
         f"{len(vocabulary.chars)} character n-grams, {len(RULE_NAMES)} rule features."
     )
     return document
-
-
-def _sigmoid(z):
-    import numpy as np
-
-    return 1.0 / (1.0 + np.exp(-z))
-
-
-def _logit(p):
-    import numpy as np
-
-    p = np.clip(np.asarray(p, dtype=float), 1e-9, 1 - 1e-9)
-    return np.log(p / (1 - p))
-
-
-class _TokenVectors:
-    """The word stage's input for fit_rescoring: the sum of each text's token vectors (the
-    encoder's ``token_vectors`` of its word pieces, split per word as ``rescoring.WordStage``
-    splits) divided by (number of pieces) ** ``power``."""
-
-    def __init__(self, encoder: Any, texts: Sequence[str]) -> None:
-        import numpy as np
-
-        self.model_id = encoder.model_id
-        words = sorted({w for t in texts for w in t.split()})
-        self.pieces = dict(zip(words, encoder.word_pieces(words), strict=True))
-        self.table = encoder.token_vectors(np.arange(encoder.vocabulary_size))
-        self.power = 0.5
-
-    def encode(self, texts: Sequence[str]):
-        import numpy as np
-
-        out = np.zeros((len(texts), self.table.shape[1]))
-        for i, text in enumerate(texts):
-            ids = [p for w in text.split() for p in self.pieces[w]]
-            if ids:
-                out[i] = self.table[ids].sum(axis=0) / len(ids) ** self.power
-        return out
-
-    def token_document(self, stage: dict[str, Any]) -> dict[str, Any]:
-        """``stage`` (fit_rescoring's document) with its weights over the pooled vector turned
-        into one weight per vocabulary token: weights . sum(v) == sum(weights . v). The
-        weights stay in the file, so the token weights can be checked against the model."""
-        import numpy as np
-
-        document = dict(stage)
-        weights = np.asarray(document["weights"], dtype=np.float64)
-        token_weights = self.table.astype(np.float64) @ weights
-        document["token_weights"] = [round(float(v), 5) for v in token_weights]
-        document["power"] = self.power
-        return document
-
-
-class OutOfFoldLogits:
-    """The sentence stage's input for fit_rescoring when it reads the fine-tuned classifier:
-    each training sentence's logit from the fold model that never saw it (stacking on in-sample
-    logits would trust the classifier far too much). ``encode`` answers for the training
-    sentences only, in file order, as fit_rescoring asks."""
-
-    FORMAT = "claimtracker.checkworthiness-classifier-oof/1"
-
-    def __init__(self, model_id: str, texts: Sequence[str], logits) -> None:
-        self.model_id = model_id
-        self.texts = list(texts)
-        self.logits = logits
-
-    @classmethod
-    def read(cls, path: Path, train_path: Path, data: Labelled, model_id: str) -> OutOfFoldLogits:
-        import numpy as np
-
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            document = json.load(f)
-        if document.get("format") != cls.FORMAT:
-            raise ValueError(f"{path} is not a classifier's out-of-fold file.")
-        if document["train_sha256"] != _sha256(train_path):
-            raise ValueError(
-                f"{path} was made on another training file: rerun "
-                "bench/finetune_checkworthiness.py --cv on this one."
-            )
-        by_id = document["logits"]
-        logits = np.asarray([by_id[str(i)] for i in data.ids], dtype=np.float64)
-        return cls(model_id, data.texts, logits[:, None])
-
-    def encode(self, texts: Sequence[str]):
-        if list(texts) != self.texts:
-            raise ValueError("Out-of-fold logits exist for the training sentences only.")
-        return self.logits
-
-
-def _fit_word_stage(texts, logits, labels, folds, config, encoder, log):
-    """The word stage (``rescoring.WordStage``) with the pooling power and C of
-    ``config.word_grid`` that give the best grouped out-of-fold F1; None when none fits."""
-    import numpy as np
-
-    vectors = _TokenVectors(encoder, texts)
-    best, tried = None, {}
-    for power, c in config.word_grid:
-        vectors.power = power
-        word_config = replace(config, rescoring_c=c, max_band_share=config.word_band_share)
-        log(f"The word stage, pooling power {power}, C={c}:")
-        stage = fit_rescoring(texts, logits, labels, folds, word_config, encoder=vectors, log=log)
-        if stage is None:
-            continue
-        f1 = f1_at(np.asarray(stage.oof_probabilities), np.asarray(labels), stage.threshold)
-        tried[f"power={power} C={c}"] = round(f1, 4)
-        if best is None or f1 > best[0] + 1e-9:
-            best = (f1, power, stage)
-    if best is None:
-        return None
-    f1, vectors.power, stage = best
-    stage.document = vectors.token_document(stage.document)
-    stage.report = {**stage.report, "f1": round(f1, 4), "grid": tried}
-    log(f"Chose the word stage with pooling power {vectors.power}, C={stage.document['c']}.")
-    return stage
-
-
-def _platt_probabilities(logits, labels):
-    a, b = platt_scaling(logits, labels)
-    return _sigmoid(a * logits + b)
-
-
-def _per_fold(probabilities, labels, folds, threshold: float) -> list[float]:
-    return [
-        binary_metrics(probabilities[f].tolist(), labels[f].tolist(), threshold)["f1"]
-        for f in folds
-    ]
-
-
-def _fold_f1(probabilities, labels, folds, threshold: float | None = None):
-    """Pooled out-of-fold F1 at ``threshold`` (default: the best one), and the per-fold F1's
-    mean and standard deviation at that same threshold."""
-    import numpy as np
-
-    if threshold is None:
-        threshold, _ = best_f1_threshold(probabilities.tolist(), labels.tolist())
-    pooled = binary_metrics(probabilities.tolist(), labels.tolist(), threshold)["f1"]
-    per = _per_fold(probabilities, labels, folds, threshold)
-    return pooled, float(np.mean(per)), float(np.std(per))

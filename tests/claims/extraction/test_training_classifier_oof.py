@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from claims.extraction.learned.training import OutOfFoldLogits, TrainingConfig, read_ct24
+from claims.extraction.learned.ct24 import read_ct24
+from claims.extraction.learned.stage_inputs import OutOfFoldLogits
+from claims.extraction.learned.training import TrainingConfig
 
 
 def _files(tmp_path: Path) -> tuple[Path, Path]:
