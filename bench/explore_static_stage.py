@@ -40,7 +40,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from claims.extraction.learned import stage_inputs, training  # noqa: E402
+from claims.extraction.learned import training  # noqa: E402
 from claims.extraction.learned.rescoring_training import f1_at, fit_rescoring  # noqa: E402
 from claims.semantic.encoder import load_encoder, model_files  # noqa: E402
 
@@ -67,13 +67,15 @@ def first_stage(cache: Path | None) -> tuple[list[str], np.ndarray, np.ndarray, 
         )
         return None
 
-    # The word stage (stage_inputs.fit_word_stage) is the first to call fit_rescoring.
-    shipped = stage_inputs.fit_rescoring
-    stage_inputs.fit_rescoring = capture
+    # The first stage's out-of-fold logits, as the sentence stage receives them when there is
+    # no word stage (this script explores what stands in for both).
+    shipped = training.fit_rescoring
+    training.fit_rescoring = capture
     try:
-        training.train(TRAIN, encoder=object(), log=lambda line: None)
+        config = training.TrainingConfig(word_stage=False)
+        training.train(TRAIN, config=config, encoder=object(), log=lambda line: None)
     finally:
-        stage_inputs.fit_rescoring = shipped
+        training.fit_rescoring = shipped
     texts, logits, labels, folds = captured["value"]
     if path is not None:
         fold_of = np.zeros(len(texts), dtype=np.int64)
