@@ -1,5 +1,5 @@
 """Vector search at scale (issue 13): exact int8 search and the approximate (HNSW) index of
-claims/semantic/index.py, at 1,000,000 claims by default, against exact float32 search.
+claims/semantic/index.py and ann.py, at 1,000,000 claims by default, against exact float32 search.
 
     .venv/bin/python bench/bench_vectors.py [--size 1000000] [--queries 2000]
                                             [--compare-size 100000]
@@ -64,6 +64,7 @@ from bench.common import (  # noqa: E402
     rss_mb,
     write_section,
 )
+from claims.semantic import ann as va  # noqa: E402
 from claims.semantic import index as vi  # noqa: E402
 from claims.semantic.encoder import DIMENSION, MODEL_ID, load_encoder  # noqa: E402
 
@@ -274,13 +275,13 @@ def probe(args: argparse.Namespace) -> None:
     result: dict = {"rss_before_mb": rss_mb(os.getpid())}
     started = time.perf_counter()
     if args.probe == "ours":
-        index = vi.open_ann(args.path, MODEL_ID)
+        index = va.open_ann(args.path, MODEL_ID)
         assert index is not None
 
         def search(q: np.ndarray) -> np.ndarray:
             return index.search(q, K)[0][0]
 
-        efs: tuple = (vi.EXPANSION_SEARCH,)
+        efs: tuple = (va.EXPANSION_SEARCH,)
 
         def set_ef(ef: int) -> None:
             pass
@@ -362,9 +363,9 @@ def build_faiss(ids: np.ndarray, vectors: np.ndarray, path: Path) -> None:
 
     faiss.omp_set_num_threads(os.cpu_count() or 1)
     base = faiss.IndexHNSWSQ(
-        DIMENSION, faiss.ScalarQuantizer.QT_8bit, vi.CONNECTIVITY, faiss.METRIC_INNER_PRODUCT
+        DIMENSION, faiss.ScalarQuantizer.QT_8bit, va.CONNECTIVITY, faiss.METRIC_INNER_PRODUCT
     )
-    base.hnsw.efConstruction = vi.EXPANSION_ADD
+    base.hnsw.efConstruction = va.EXPANSION_ADD
     index = faiss.IndexIDMap2(base)
     index.train(vectors[:100_000])
     index.add_with_ids(vectors, ids)
@@ -529,7 +530,7 @@ def main() -> None:
         # The ANN (ours), built as the worker builds it, opened as a web process opens it.
         ann_path = workdir / "claims.usearch"
         log("building the usearch index")
-        ann = measure_build(lambda p: vi.build_ann(ids, vectors, p, MODEL_ID), ann_path)
+        ann = measure_build(lambda p: va.build_ann(ids, vectors, p, MODEL_ID), ann_path)
         log(f"built in {ann['build_s']:.0f} s")
         ours = run_probe("ours", ann_path, queries_path)
         sweep = run_probe("usearch", ann_path, queries_path)
@@ -544,7 +545,7 @@ def main() -> None:
 
     # --- Tables ---------------------------------------------------------------------------
     p = percentile
-    ours_run = ours["runs"][str(vi.EXPANSION_SEARCH)]
+    ours_run = ours["runs"][str(va.EXPANSION_SEARCH)]
     ours_found = [np.asarray(f) for f in ours_run["found"]]
     by_kind = []
     for kind in dict.fromkeys(kinds.tolist()):
@@ -570,7 +571,7 @@ def main() -> None:
             f"{exact_recall:.3f}",
         ),
         (
-            f"ANN: usearch HNSW int8, ef {vi.EXPANSION_SEARCH} (`build_ann` / `open_ann`)",
+            f"ANN: usearch HNSW int8, ef {va.EXPANSION_SEARCH} (`build_ann` / `open_ann`)",
             f"{ann['build_s']:.0f} ({ann['build_cpu_s']:.0f} CPU)",
             fmt(ann["file_mb"], 0) + " file",
             f"{ours['rss_after_open_mb'] - ours['rss_before_mb']:.0f} after open "
@@ -637,7 +638,7 @@ def main() -> None:
         "ANN's file is mapped, so its pages are shared by every process that opens it and "
         "count once in the page cache.",
         f"**ef search** (usearch's `expansion_search`, same file, same queries; "
-        f"EXPANSION_SEARCH = {vi.EXPANSION_SEARCH} in claims/semantic/index.py):",
+        f"EXPANSION_SEARCH = {va.EXPANSION_SEARCH} in claims/semantic/ann.py):",
         md_table(("ef", "p50 ms", "p95 ms", f"recall@{K}"), sweep_rows),
     ]
     if compare:
@@ -707,7 +708,7 @@ def compare_libraries(
     for name, build, kind in (
         (
             f"usearch {__import__('usearch').__version__} HNSW i8 cos (`build_ann`)",
-            lambda p: vi.build_ann(ids, vectors, p, MODEL_ID),
+            lambda p: va.build_ann(ids, vectors, p, MODEL_ID),
             "usearch",
         ),
         (
@@ -750,7 +751,7 @@ def compare_libraries(
     )
     return [
         f"**Library choice** at {n:,} claims (the first of the same collection, all queries): "
-        f"both HNSW with M = {vi.CONNECTIVITY} and efConstruction = {vi.EXPANSION_ADD}, int8 "
+        f"both HNSW with M = {va.CONNECTIVITY} and efConstruction = {va.EXPANSION_ADD}, int8 "
         "vectors, built on every core, opened with the library's memory-mapping (usearch "
         "`Index.restore(path, view=True)`, faiss `read_index(path, IO_FLAG_MMAP | "
         "IO_FLAG_READ_ONLY)`) in a child process, one thread per look-up.",
@@ -769,9 +770,9 @@ def threshold(ids: np.ndarray, vectors: np.ndarray, queries: np.ndarray, workdir
         exact_recall = recall([r[0] for r in small.search(queries[:300], K)], truth)
         path = workdir / f"small-{n}.usearch"
         started = time.perf_counter()
-        vi.build_ann(ids[:n], vectors[:n], path, MODEL_ID)
+        va.build_ann(ids[:n], vectors[:n], path, MODEL_ID)
         build_s = time.perf_counter() - started
-        ann = vi.open_ann(path, MODEL_ID)
+        ann = va.open_ann(path, MODEL_ID)
         ann_ms = timed(lambda q, a=ann: a.search(q, K), queries, 300)
         ann_recall = recall([ann.search(q, K)[0][0] for q in queries[:300]], truth)
         path.unlink()

@@ -32,6 +32,7 @@ from django.db.models import Count, Max
 from django.utils import timezone
 
 from claims.models import Claim, ClaimEmbedding
+from claims.semantic import ann as ann_index
 from claims.semantic import index as vector_index
 from claims.semantic.encoder import MATCHING_MODEL_ID, Encoder
 
@@ -174,7 +175,7 @@ def build_ann_index(*, minimum: int | None = None) -> int:
     ids, vectors = _load(rows.order_by("claim_id").values_list("claim_id", "vector").iterator())
     directory = _index_dir()
     directory.mkdir(parents=True, exist_ok=True)
-    vector_index.build_ann(ids, vectors, directory / ANN_FILE, MATCHING_MODEL_ID)
+    ann_index.build_ann(ids, vectors, directory / ANN_FILE, MATCHING_MODEL_ID)
     meta = {"model_id": MATCHING_MODEL_ID, "cut_off": cut_off.isoformat(), "count": len(ids)}
     temporary = directory / f".{ANN_META}.{os.getpid()}"
     temporary.write_text(json.dumps(meta), encoding="utf-8")
@@ -229,11 +230,11 @@ _ann_indexes: dict[str, object] = {}
 
 def _open_ann():
     """The process's approximate index (opened once per path; it notices a rebuilt file and
-    swaps to it by itself, claims.semantic.index.AnnIndex)."""
+    swaps to it by itself, claims.semantic.ann.AnnIndex)."""
     path = str(_index_dir() / ANN_FILE)
     with _searchers.lock:
         if _ann_indexes.get(path) is None:
-            _ann_indexes[path] = vector_index.open_ann(path, MATCHING_MODEL_ID)
+            _ann_indexes[path] = ann_index.open_ann(path, MATCHING_MODEL_ID)
         return _ann_indexes[path]
 
 

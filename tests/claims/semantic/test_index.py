@@ -1,5 +1,6 @@
-"""Vector search (claims.semantic.index): exact int8 search against float search, the ANN
-index file (atomic rebuilds, swaps, model ids) and the vectors' database format.
+"""Vector search (claims.semantic.index and claims.semantic.ann): exact int8 search against
+float search, the ANN index file (atomic rebuilds, swaps, model ids) and the vectors' database
+format.
 
 Random vectors stand in for encodings: the behaviour tested here does not depend on what the
 vectors mean. bench/bench_vectors.py measures the same things on real encodings, at scale.
@@ -13,6 +14,7 @@ import threading
 import numpy as np
 import pytest
 
+from claims.semantic import ann as va
 from claims.semantic import index as vi
 from claims.semantic.encoder import DIMENSION
 
@@ -92,11 +94,11 @@ def test_equal_scores_rank_the_smaller_id_first(rng: np.random.Generator, tmp_pa
     vector = unit(rng, 1)
     vectors = np.concatenate([np.repeat(vector, 5, axis=0), unit(rng, 200)])
     ids = np.concatenate([[90, 17, 55, 3, 40], np.arange(1000, 1200)]).astype(np.int64)
-    vi.build_ann(ids, vectors, tmp_path / "claims.usearch", MODEL)
+    va.build_ann(ids, vectors, tmp_path / "claims.usearch", MODEL)
 
     for index in (
         vi.exact_index(ids, vectors, MODEL),
-        vi.open_ann(tmp_path / "claims.usearch", MODEL),
+        va.open_ann(tmp_path / "claims.usearch", MODEL),
     ):
         found, scores = index.search(vector, 3)[0]
         assert found.tolist() == [3, 17, 40]
@@ -105,18 +107,18 @@ def test_equal_scores_rank_the_smaller_id_first(rng: np.random.Generator, tmp_pa
 
 def test_empty_index_small_index_and_odd_k(rng: np.random.Generator, tmp_path) -> None:
     queries = unit(rng, 2)
-    vi.build_ann([], np.zeros((0, DIMENSION), np.float32), tmp_path / "empty.usearch", MODEL)
-    empty_ann = vi.open_ann(tmp_path / "empty.usearch", MODEL)
+    va.build_ann([], np.zeros((0, DIMENSION), np.float32), tmp_path / "empty.usearch", MODEL)
+    empty_ann = va.open_ann(tmp_path / "empty.usearch", MODEL)
     assert empty_ann is not None and empty_ann.size == 0
     for index in (vi.exact_index([], np.zeros((0, DIMENSION), np.float32), MODEL), empty_ann):
         assert [len(found) for found, _ in index.search(queries, 10)] == [0, 0]
 
     vectors = unit(rng, 5)
     ids = np.array([2**40, 7, 123, 5, 99], dtype=np.int64)
-    vi.build_ann(ids, vectors, tmp_path / "five.usearch", MODEL)
+    va.build_ann(ids, vectors, tmp_path / "five.usearch", MODEL)
     for index in (
         vi.exact_index(ids, vectors, MODEL),
-        vi.open_ann(tmp_path / "five.usearch", MODEL),
+        va.open_ann(tmp_path / "five.usearch", MODEL),
     ):
         assert index.size == 5
         (found, scores), _ = index.search(queries, 50)  # k > size: everything, ranked
@@ -154,8 +156,8 @@ def test_input_is_checked() -> None:
 def test_ann_recall_at_10_against_exact_search(rng: np.random.Generator, tmp_path) -> None:
     vectors, ids = clustered(rng, 20_000), sparse_ids(rng, 20_000)
     queries = vi.normalise(vectors[rng.choice(20_000, 200)] + 0.5 * clustered(rng, 200))
-    vi.build_ann(ids, vectors, tmp_path / "claims.usearch", MODEL)
-    index = vi.open_ann(tmp_path / "claims.usearch", MODEL)
+    va.build_ann(ids, vectors, tmp_path / "claims.usearch", MODEL)
+    index = va.open_ann(tmp_path / "claims.usearch", MODEL)
     assert index is not None and index.size == 20_000 and index.model_id == MODEL
 
     results = index.search(queries, 10)
@@ -179,19 +181,19 @@ def test_ann_recall_at_10_against_exact_search(rng: np.random.Generator, tmp_pat
 
 def test_ann_file_records_the_model_and_count(rng: np.random.Generator, tmp_path) -> None:
     path = tmp_path / "claims.usearch"
-    vi.build_ann(sparse_ids(rng, 300), unit(rng, 300), path, MODEL)
+    va.build_ann(sparse_ids(rng, 300), unit(rng, 300), path, MODEL)
 
-    meta = vi.read_ann_meta(path)
+    meta = va.read_ann_meta(path)
     assert meta is not None
     assert (meta["model_id"], meta["count"], meta["dimension"]) == (MODEL, 300, DIMENSION)
-    assert vi.open_ann(path, "another-model") is None
-    assert vi.open_ann(tmp_path / "missing.usearch", MODEL) is None
+    assert va.open_ann(path, "another-model") is None
+    assert va.open_ann(tmp_path / "missing.usearch", MODEL) is None
     (tmp_path / "garbage.usearch").write_bytes(b"not an index" * 100)
-    assert vi.open_ann(tmp_path / "garbage.usearch", MODEL) is None
+    assert va.open_ann(tmp_path / "garbage.usearch", MODEL) is None
     data = path.read_bytes()
     trailer = data.rindex(b'{"format"')
     (tmp_path / "cut.usearch").write_bytes(data[: trailer // 2] + data[trailer:])
-    assert vi.open_ann(tmp_path / "cut.usearch", MODEL) is None  # trailer intact, index cut
+    assert va.open_ann(tmp_path / "cut.usearch", MODEL) is None  # trailer intact, index cut
     assert sorted(os.listdir(tmp_path)) == ["claims.usearch", "cut.usearch", "garbage.usearch"]
 
 
@@ -200,14 +202,14 @@ def test_reader_keeps_working_through_a_rebuild_then_swaps(
 ) -> None:
     path = tmp_path / "claims.usearch"
     old_vectors, old_ids = unit(rng, 500), np.arange(1, 501, dtype=np.int64)
-    vi.build_ann(old_ids, old_vectors, path, MODEL)
-    reader = vi.open_ann(path, MODEL)
+    va.build_ann(old_ids, old_vectors, path, MODEL)
+    reader = va.open_ann(path, MODEL)
     assert reader is not None and reader.size == 500
-    monkeypatch.setattr(vi, "RECHECK_SECONDS", 3600.0)  # no look at the file by itself
+    monkeypatch.setattr(va, "RECHECK_SECONDS", 3600.0)  # no look at the file by itself
 
     new_vectors = np.concatenate([old_vectors, unit(rng, 300)])
     new_ids = np.arange(1, 801, dtype=np.int64)
-    vi.build_ann(new_ids, new_vectors, path, MODEL)
+    va.build_ann(new_ids, new_vectors, path, MODEL)
 
     # The replaced file stays mapped: the reader answers from it, whole.
     assert reader.size == 500
@@ -222,11 +224,11 @@ def test_reader_notices_a_newer_file_within_the_recheck_interval(
     rng: np.random.Generator, tmp_path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "claims.usearch"
-    vi.build_ann([1, 2], unit(rng, 2), path, MODEL)
-    reader = vi.open_ann(path, MODEL)
-    monkeypatch.setattr(vi, "RECHECK_SECONDS", 0.0)
+    va.build_ann([1, 2], unit(rng, 2), path, MODEL)
+    reader = va.open_ann(path, MODEL)
+    monkeypatch.setattr(va, "RECHECK_SECONDS", 0.0)
 
-    vi.build_ann([1, 2, 3], unit(rng, 3), path, MODEL)
+    va.build_ann([1, 2, 3], unit(rng, 3), path, MODEL)
 
     assert reader.size == 3  # the next call looked, and swapped
 
@@ -236,11 +238,11 @@ def test_reader_refuses_a_rebuild_for_another_model(
 ) -> None:
     path = tmp_path / "claims.usearch"
     vectors = unit(rng, 50)
-    vi.build_ann(np.arange(50), vectors, path, MODEL)
-    reader = vi.open_ann(path, MODEL)
-    monkeypatch.setattr(vi, "RECHECK_SECONDS", 0.0)
+    va.build_ann(np.arange(50), vectors, path, MODEL)
+    reader = va.open_ann(path, MODEL)
+    monkeypatch.setattr(va, "RECHECK_SECONDS", 0.0)
 
-    vi.build_ann(np.arange(70), unit(rng, 70), path, "another-model")
+    va.build_ann(np.arange(70), unit(rng, 70), path, "another-model")
 
     assert reader.size == 50 and reader.model_id == MODEL
     assert reader.search(vectors[7], 1)[0][0].tolist() == [7]
@@ -251,9 +253,9 @@ def test_searches_during_rebuilds_never_fail(
 ) -> None:
     path = tmp_path / "claims.usearch"
     vectors = unit(rng, 400)
-    vi.build_ann(np.arange(100), vectors[:100], path, MODEL)
-    reader = vi.open_ann(path, MODEL)
-    monkeypatch.setattr(vi, "RECHECK_SECONDS", 0.0)
+    va.build_ann(np.arange(100), vectors[:100], path, MODEL)
+    reader = va.open_ann(path, MODEL)
+    monkeypatch.setattr(va, "RECHECK_SECONDS", 0.0)
     errors: list[BaseException] = []
     sizes: set[int] = set()
     done = threading.Event()
@@ -272,7 +274,7 @@ def test_searches_during_rebuilds_never_fail(
     for thread in threads:
         thread.start()
     for n in (200, 300, 400):
-        vi.build_ann(np.arange(n), vectors[:n], path, MODEL)
+        va.build_ann(np.arange(n), vectors[:n], path, MODEL)
     done.set()
     for thread in threads:
         thread.join()
@@ -286,15 +288,15 @@ def test_failed_build_leaves_the_old_file_and_no_temporary(
     rng: np.random.Generator, tmp_path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "claims.usearch"
-    vi.build_ann(np.arange(10), unit(rng, 10), path, MODEL)
+    va.build_ann(np.arange(10), unit(rng, 10), path, MODEL)
     before = path.read_bytes()
 
     def crash(src: object, dst: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(vi.os, "replace", crash)
+    monkeypatch.setattr(va.os, "replace", crash)
     with pytest.raises(OSError, match="disk full"):
-        vi.build_ann(np.arange(20), unit(rng, 20), path, MODEL)
+        va.build_ann(np.arange(20), unit(rng, 20), path, MODEL)
 
     assert path.read_bytes() == before
     assert os.listdir(tmp_path) == ["claims.usearch"]
@@ -302,8 +304,8 @@ def test_failed_build_leaves_the_old_file_and_no_temporary(
 
 def test_ann_remove_leaves_claims_out(rng: np.random.Generator, tmp_path) -> None:
     vectors = unit(rng, 100)
-    vi.build_ann(np.arange(100, 200), vectors, tmp_path / "claims.usearch", MODEL)
-    reader = vi.open_ann(tmp_path / "claims.usearch", MODEL)
+    va.build_ann(np.arange(100, 200), vectors, tmp_path / "claims.usearch", MODEL)
+    reader = va.open_ann(tmp_path / "claims.usearch", MODEL)
 
     reader.remove([100, 101])
 
@@ -334,8 +336,8 @@ def test_blob_round_trip_keeps_cosines(rng: np.random.Generator) -> None:
 def test_merge_combines_two_indexes_results(rng: np.random.Generator, tmp_path) -> None:
     vectors = unit(rng, 60)
     ids = np.arange(100, 160, dtype=np.int64)
-    vi.build_ann(ids[:50], vectors[:50], tmp_path / "claims.usearch", MODEL)
-    ann = vi.open_ann(tmp_path / "claims.usearch", MODEL)
+    va.build_ann(ids[:50], vectors[:50], tmp_path / "claims.usearch", MODEL)
+    ann = va.open_ann(tmp_path / "claims.usearch", MODEL)
     assert ann.meta["max_id"] == 149
     newer = vi.exact_index(ids[ids > ann.meta["max_id"]], vectors[50:], MODEL)
     everything = vi.exact_index(ids, vectors, MODEL)
