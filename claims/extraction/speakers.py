@@ -83,7 +83,7 @@ from claims.extraction.people import (
     resolve_org_noun,
     resolve_pronoun,
 )
-from claims.extraction.sentences import quote_spans
+from claims.extraction.quotations import has_real_quote, mask_quotes
 
 _CLOSING_MARKS = frozenset({"”", '"'})
 # The speaker after the verb: after a closing quote any reporting verb (`" asked Ann`), after
@@ -128,60 +128,6 @@ _DATA_NOUNS = word_set("""
     findings""")
 _CONDITIONALS = word_set("if unless whether when once until")
 _PRONOUNS = {"he": "m", "she": "f"}
-
-
-def _mask_quotes(text: str, continues_quote: bool) -> str:
-    """``text`` with what is inside quotation marks blanked out, offsets unchanged.
-
-    The marks stay, and so does a comma just inside the closing one (`“Colonialism,” argued`),
-    which punctuates the sentence around the quote. A unit that starts inside a quotation
-    opened by an earlier one is blanked up to its first closing mark.
-    """
-    spans = quote_spans(text)
-    if continues_quote and not text.startswith(("“", '"', "«")):
-        close = next((i for i, ch in enumerate(text) if ch in "”»"), -1)
-        if close < 0:
-            straight = text.find('" ')
-            close = straight if straight > 0 and not text[straight - 1].isspace() else -1
-        if close > 0:
-            spans = [(-1, close + 1)] + [(a, b) for a, b in spans if a > close]
-    if not spans:
-        return text
-    parts: list[str] = []
-    position = 0
-    for a, b in spans:
-        inner_start, inner_end = a + 1, b - 1 if b <= len(text) and text[b - 1] in '”»"' else b
-        inner_end = max(inner_start, inner_end)
-        keep_comma = inner_end > inner_start and text[inner_end - 1] == ","
-        parts.append(text[position:inner_start])
-        parts.append(" " * (inner_end - inner_start - keep_comma))
-        if keep_comma:
-            parts.append(",")
-        position = inner_end
-    parts.append(text[position:])
-    return "".join(parts)
-
-
-def _has_real_quote(text: str) -> bool:
-    """Whether ``text`` quotes someone: a quoted clause of five or more words, at least half of
-    them lower case, rather than a title (“Once Upon A Time in Hollywood”) or a term."""
-    for a, b in quote_spans(text):
-        inner = text[a + 1 : b].rstrip('”»"')
-        words = inner.split()
-        if len(words) < 5 or sum(w[0].islower() for w in words) * 2 < len(words):
-            continue
-        # Speech, not a nickname or a phrase in quotes: introduced by a colon, a sentence of
-        # its own (a capital to a full stop), or said in the first or second person.
-        if (
-            text[:a].rstrip().endswith(":")
-            or (inner[:1].isupper() and inner.rstrip().endswith((".", "!", "?")))
-            or _FIRST_PERSON.search(inner)
-        ):
-            return True
-    return False
-
-
-_FIRST_PERSON = re.compile(r"\b(?:I|we|We|you|You|my|My|our|Our|us|me)\b")
 
 
 @dataclass(frozen=True)
@@ -528,7 +474,7 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
         t.lower in ATTRIBUTION_PARTICIPLES and i and tokens[i - 1].text == ","
         for i, t in enumerate(tokens)
     )
-    if participle or (quoted and _has_real_quote(text)):
+    if participle or (quoted and has_real_quote(text)):
         subject = _subject(text, tokens)
         if subject:
             return _resolve(_Found(name=subject, kind="name"), context)
@@ -541,7 +487,7 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     ``continues_quote`` says the sentence starts inside a quotation opened by an earlier
     sentence, whose speaker it then inherits unless it names its own.
     """
-    masked = _mask_quotes(text, continues_quote)
+    masked = mask_quotes(text, continues_quote)
     tokens = tokenise(masked)
     learn_names(text, tokens, context)
     speaker = _explicit(text, tokens, masked, context)
