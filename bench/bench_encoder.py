@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -18,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from claims.semantic.encoder import MODEL_ID, load_encoder  # noqa: E402
+from claims.semantic.encoder import BATCH_SIZE, MODEL_ID, load_encoder  # noqa: E402
 
 CLAIMS = ROOT.parent / "shared/corpus/claim-matching/clef2020-t2/verified_claims.docs.tsv"
 
@@ -35,26 +37,45 @@ def sentences(n: int) -> tuple[list[str], str]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=2000)
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)  # one batch size, alone
     args = parser.parse_args()
     texts, origin = sentences(args.n)
+    if args.child:
+        return child(texts, args.child)
+    # Each batch size in a process of its own, so that each peak (VmHWM: the load's and the
+    # batches' buffers, which glibc keeps for reuse) is that batch size's alone.
+    rows = []
+    for batch in (1, 4, 8, 12, 16, 32, 64):
+        out = subprocess.run(
+            [sys.executable, __file__, "--n", str(args.n), "--child", str(batch)],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        rows.append((batch, *json.loads(out.splitlines()[-1]).values()))
+    print(f"encoder {MODEL_ID}, {len(texts)} {origin}, {os.cpu_count()} CPUs")
+    print(f"load (first call, once per process): {rows[0][1] * 1000:.0f} ms")
+    print(f"{'batch':>6} {'sentences':>10} {'seconds':>8} {'sentences/s':>12} {'peak MB':>8}")
+    for batch, _, n, elapsed, peak in rows:
+        default = "  (default)" if batch == BATCH_SIZE else ""
+        print(f"{batch:>6} {n:>10} {elapsed:>8.2f} {n / elapsed:>12.0f} {peak:>8.0f}{default}")
+    print(f"target: >= 200 sentences/s at the default batch size ({BATCH_SIZE})")
+    print("peak MB: the process's VmHWM (Python, onnxruntime, the model, its batches)")
+
+
+def child(texts: list[str], batch: int) -> None:
     started = time.perf_counter()
     encoder = load_encoder()
     load_s = time.perf_counter() - started
     if encoder is None:
         sys.exit("The encoder did not load (see the log): pip install -r requirements.txt")
-    encoder.encode(texts[:64])  # warm-up: onnxruntime allocates its arenas on the first runs
-    rows = []
-    for batch in (1, 8, 32, 64):
-        started = time.perf_counter()
-        encoder.encode(texts, batch_size=batch)
-        elapsed = time.perf_counter() - started
-        rows.append((batch, len(texts), elapsed, len(texts) / elapsed))
-    print(f"encoder {MODEL_ID}, {len(texts)} {origin}, {os.cpu_count()} CPUs")
-    print(f"load (first call, once per process): {load_s * 1000:.0f} ms")
-    print(f"{'batch':>6} {'sentences':>10} {'seconds':>8} {'sentences/s':>12}")
-    for batch, n, elapsed, rate in rows:
-        print(f"{batch:>6} {n:>10} {elapsed:>8.2f} {rate:>12.0f}")
-    print("target: >= 200 sentences/s at the default batch size (32)")
+    encoder.encode(texts[:64], batch_size=batch)  # warm-up
+    started = time.perf_counter()
+    encoder.encode(texts, batch_size=batch)
+    elapsed = time.perf_counter() - started
+    with open(f"/proc/{os.getpid()}/status") as status:
+        peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM")) / 1024
+    print(json.dumps({"load_s": load_s, "n": len(texts), "elapsed": elapsed, "peak": peak}))
 
 
 if __name__ == "__main__":

