@@ -61,6 +61,7 @@ from bench.finetune_checkworthiness import (  # noqa: E402
     head_model,
     install,
     progress,
+    summary,
     warmup_then_decay,
 )
 from bench.finetune_checkworthiness import (  # noqa: E402
@@ -397,7 +398,7 @@ def ship(cross: CrossEncoder, data: Data) -> None:
         f"int8 vs fp32 logits on {len(check)} pairs: mean |diff| {gap.mean():.4f}, "
         f"max {gap.max():.4f}"
     )
-    install(int8, OUT / MODEL_FILE, settings(), gap)
+    install(int8, OUT / MODEL_FILE, {**settings(), "int8_vs_fp32_logit_diff": summary(gap)})
 
 
 def int8_gap(int8: Path, reference: np.ndarray, pairs: list[tuple[str, str]]) -> np.ndarray:

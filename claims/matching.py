@@ -31,7 +31,12 @@ from claims.models import Claim
 from claims.semantic import guard
 from claims.semantic.encoder import load_matching_encoder, matching_encoder_problem
 from claims.semantic.lexical import trigram_similarity
-from claims.semantic.ranking import CANDIDATES_PER_SIGNAL, MATCH_THRESHOLD, rank_candidates
+from claims.semantic.ranking import (
+    CANDIDATES_PER_SIGNAL,
+    MATCH_THRESHOLD,
+    prepare_text,
+    rank_candidates,
+)
 
 # The key index (migration 0007) and the sizes that bound a look-up's work.
 MATCH_KEY_INDEX = "claim_match_keys"
@@ -253,7 +258,9 @@ def match_text(
     # thread-safe): a look-up takes the longer of the two, not their sum. A pool per call, not
     # per process: a process forked after using one (prefork servers) would inherit its state.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="match-encode") as pool:
-        encoding = pool.submit(encoder.encode, [text])
+        # The text as the ranking was trained to read it (links out, tags as words); stored
+        # claims are encoded as written, which for article sentences is the same text.
+        encoding = pool.submit(encoder.encode, [prepare_text(text)])
         wording = match_candidates(
             text, limit=WORDING_CANDIDATES, threshold=WORDING_CANDIDATE_FLOOR
         )

@@ -92,7 +92,7 @@ CLASSIFIER_MAX_TOKENS = 64
 # repository. It reads a query and a candidate together; claims.semantic.ranking re-orders
 # the orderer's first candidates with its logit.
 CROSS_PATH = Path(__file__).resolve().parent / "data" / "matching-crossencoder.onnx"
-CROSS_SHA256 = "d8d09a62d82f4f7a8970bbd6af8a740976c873da5f7f2257ac10b254210f030e"
+CROSS_SHA256 = "ff0a919035d6ba9a5d08665100ff95156ad8f5569ce5d7a6351a6bd2b0536296"
 CROSS_ID = f"clef20-minilm-l6-crossencoder-int8-{CROSS_SHA256[:12]}"
 CROSS_MAX_TOKENS = 128
 

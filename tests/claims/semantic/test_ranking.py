@@ -76,6 +76,27 @@ def test_a_candidates_score_does_not_depend_on_the_other_candidates(encoder) -> 
     np.testing.assert_allclose(together, alone, rtol=1e-6)
 
 
+@pytest.mark.parametrize(
+    ("text", "prepared"),
+    [
+        ("OMG @realDonaldTrump did it", "OMG real Donald Trump did it"),
+        ("#SaveLemonadeStands now", "Save Lemonade Stands now"),
+        ("The #NRAFoundation and #IWD2018", "The NRA Foundation and IWD 2018"),
+        ("outdated @NHC_Atlantic graphic", "outdated NHC Atlantic graphic"),
+        # All lowercase: nothing says where a word ends, so it stays whole.
+        ("paid for by @tedcruz #maga", "paid for by tedcruz maga"),
+        # A hashtag glued to a picture link: the link goes, the words stay.
+        ("strong #WakandaForeverpic.twitter.com/wiRSCIdfG", "strong Wakanda Forever"),
+        ("— Ilhan Omar (@IlhanMN) January 5, 2020", "— Ilhan Omar (Ilhan MN) January 5, 2020"),
+        # An e-mail address is no handle.
+        ("Email desk@example.org or @FactDesk.", "Email desk@example.org or Fact Desk."),
+        ("20,000 islanders  https://t.co/abc", "20,000 islanders"),
+    ],
+)
+def test_prepare_text_reads_tags_as_words_and_drops_links(text: str, prepared: str) -> None:
+    assert prepare_text(text) == prepared
+
+
 def test_score_candidates_reads_texts_as_stored(encoder) -> None:
     # Links are removed inside, so the service may pass raw texts.
     query = "Drinking bleach cures the coronavirus https://t.co/abc pic.twitter.com/xyz"
