@@ -2,7 +2,11 @@
 
 Run from the project root: ``.venv/bin/python bench/train_matching.py [--cache DIR]``. Reads
 ../shared/corpus/claim-matching/clef2020-t2/ (the verified claims and the TRAIN split only:
-this script never opens dev) and writes, deterministically:
+this script never opens dev) and writes, deterministically (since 2026-12-06 whatever the
+process's PYTHONHASHSEED: the lexical features sum over word sets with math.fsum; before, the
+last bits of those sums followed the set order, and two runs could choose different orderer
+settings within about 0.001 of train CV MAP@5 of each other; the shipped artifacts come from
+one such run, so a run now gives artifacts that differ from them in those last bits):
 
 - claims/semantic/data/idf.json: word and stem document frequencies over the 10,375 claims;
 - claims/semantic/data/adapter.npy: the cosine adapter, trained on all 800 train tweets;

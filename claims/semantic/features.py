@@ -197,11 +197,11 @@ def _ratio(part: float, whole: float) -> float:
 
 def query_sums(query: Analysed, art: Artifacts) -> tuple[float, float]:
     """The query's IDF mass of words and of stems: pair_row() needs them for every candidate,
-    so pair_features() computes them once per look-up."""
+    so pair_features() computes them once per look-up (math.fsum: see pair_row())."""
     unseen = art.unseen_idf
     return (
-        sum(art.word_idf.get(w, unseen) for w in query.word_set),
-        sum(art.stem_idf.get(s, unseen) for s in query.stems),
+        math.fsum(art.word_idf.get(w, unseen) for w in query.word_set),
+        math.fsum(art.stem_idf.get(s, unseen) for s in query.stems),
     )
 
 
@@ -212,23 +212,26 @@ def pair_row(
     query_sums(query, art)."""
     unseen = art.unseen_idf
     query_idf, query_stem_idf = sums
-    # Table look-ups by map() and bound get(), not a helper per word: the same sums in the same
-    # order, in about a fifth less time (this runs for each of a look-up's ~200 candidates).
+    # Table look-ups by map() and bound get(), not a helper per word (this runs for each of a
+    # look-up's ~200 candidates). Sums over sets are math.fsum: a set's order follows Python's
+    # string hashing, which differs from process to process, and fsum's correctly rounded
+    # result does not depend on it (with sum() the last bits did, so two processes could order
+    # near-tied candidates differently and two training runs chose different orderers).
     idf = art.word_idf.get
     stem_idf = art.stem_idf.get
     unseens = itertools.repeat(unseen)
 
     shared = query.word_set & candidate.word_set
-    shared_idf = sum(map(idf, shared, unseens))
-    shared_stems = sum(map(stem_idf, query.stems & candidate.stems, unseens))
-    pair_idf = sum(idf(a, unseen) + idf(b, unseen) for a, b in candidate.bigrams)
+    shared_idf = math.fsum(map(idf, shared, unseens))
+    shared_stems = math.fsum(map(stem_idf, query.stems & candidate.stems, unseens))
+    pair_idf = math.fsum(idf(a, unseen) + idf(b, unseen) for a, b in candidate.bigrams)
     shared_bigrams = query.bigrams & candidate.bigrams
-    shared_pairs = sum(idf(a, unseen) + idf(b, unseen) for a, b in shared_bigrams)
+    shared_pairs = math.fsum(idf(a, unseen) + idf(b, unseen) for a, b in shared_bigrams)
 
     length = len(candidate.words)
     counts = Counter(candidate.words)
     norm = BM25_K1 * (1 - BM25_B + BM25_B * length / art.mean_length)
-    bm25 = sum(
+    bm25 = math.fsum(
         idf(w, unseen) * counts[w] * (BM25_K1 + 1) / (counts[w] + norm)
         for w in query.word_set
         if w in counts
@@ -242,9 +245,9 @@ def pair_row(
     return [
         _ratio(shared_grams, grams_union),
         _ratio(shared_grams, len(candidate.trigrams)),
-        _ratio(shared_idf, sum(map(idf, candidate.word_set, unseens))),
+        _ratio(shared_idf, math.fsum(map(idf, candidate.word_set, unseens))),
         _ratio(shared_idf, query_idf),
-        _ratio(shared_stems, sum(map(stem_idf, candidate.stems, unseens))),
+        _ratio(shared_stems, math.fsum(map(stem_idf, candidate.stems, unseens))),
         _ratio(shared_stems, query_stem_idf),
         _ratio(shared_pairs, pair_idf),
         math.log1p(bm25),

@@ -113,3 +113,44 @@ def test_listwise_features_set_each_column_against_the_other_candidates() -> Non
     assert listwise_features(np.zeros((0, 2)), LISTWISE_KINDS).shape == (0, 8)
     with pytest.raises(ValueError, match="unknown listwise kind"):
         listwise_features(x, ("median",))
+
+
+_FEATURES_IN_A_FRESH_PROCESS = """
+import sys
+import numpy as np
+from claims.semantic.features import artifacts, pair_features
+rng = np.random.default_rng(0)
+query = "Kuril islanders number about 20,000 according to the Russian census of 2021"
+texts = [
+    "About 20,000 islanders live on the four Kuril islands, the census says.",
+    "The Kuril Islands were seized by Soviet forces in 1945 with ships the Allies provided.",
+    "Japan claims the southern Kurils as its Northern Territories since the 1950s treaty talks.",
+]
+vectors = rng.standard_normal((4, 384)).astype(np.float32)
+vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+sys.stdout.write(pair_features(query, vectors[0], texts, vectors[1:], artifacts()).tobytes().hex())
+"""
+
+
+def test_features_do_not_depend_on_the_process_string_hashing() -> None:
+    # Word sets iterate in an order set by Python's per-process string hashing; the features
+    # sum over them with math.fsum, so two processes (two web workers, two training runs) get
+    # the same bits, and the same order for near-tied candidates.
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[3]
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", _FEATURES_IN_A_FRESH_PROCESS],
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1
+    assert len(next(iter(outputs))) == 3 * len(FEATURE_NAMES) * 8 * 2  # float64, hex
