@@ -52,11 +52,12 @@ def main() -> None:
             capture_output=True,
             text=True,
         ).stdout
-        rows.append((batch, *json.loads(out.splitlines()[-1]).values()))
+        rows.append((batch, json.loads(out.splitlines()[-1])))
     print(f"encoder {MODEL_ID}, {len(texts)} {origin}, {os.cpu_count()} CPUs")
-    print(f"load (first call, once per process): {rows[0][1] * 1000:.0f} ms")
+    print(f"load (first call, once per process): {rows[0][1]['load_s'] * 1000:.0f} ms")
     print(f"{'batch':>6} {'sentences':>10} {'seconds':>8} {'sentences/s':>12} {'peak MB':>8}")
-    for batch, _, n, elapsed, peak in rows:
+    for batch, row in rows:
+        n, elapsed, peak = row["n"], row["elapsed"], row["peak"]
         default = "  (default)" if batch == BATCH_SIZE else ""
         print(f"{batch:>6} {n:>10} {elapsed:>8.2f} {n / elapsed:>12.0f} {peak:>8.0f}{default}")
     print(f"target: >= 200 sentences/s at the default batch size ({BATCH_SIZE})")

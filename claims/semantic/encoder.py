@@ -33,7 +33,6 @@ check-worthiness Classifier (CLASSIFIER_ID) and the matching cross-encoder, a Pa
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import hashlib
 import importlib.util
 import logging
@@ -369,8 +368,8 @@ def _return_freed_memory() -> None:
     pages now. Elsewhere (macOS, musl) nothing happens.
     """
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        trim = libc.malloc_trim
+        # The C library this process already runs on (no search for the file, no subprocess).
+        trim = ctypes.CDLL(None).malloc_trim
     except (OSError, AttributeError):
         return
     trim.argtypes = [ctypes.c_size_t]

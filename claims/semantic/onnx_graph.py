@@ -113,8 +113,7 @@ def gather_before_dequantising(model_bytes: bytes) -> tuple[bytes, int]:
         table = cast.input[0]
         if table not in dims or len(dims[table]) != 2:
             continue
-        rows = dims[table][0]
-        per_row = dims[scale] == [rows, 1]
+        per_row = dims[scale] == [dims[table][0], 1]
         if not (per_row or dims[scale] in ([], [1])):
             continue  # a per-column scale would need a different Gather; none of ours has one
         rewritten.append((at, gather, mul, cast, table, scale, per_row))
@@ -123,38 +122,32 @@ def gather_before_dequantising(model_bytes: bytes) -> tuple[bytes, int]:
     replacements: dict[int, list] = {}
     for at, gather, mul, cast, table, scale, per_row in rewritten:
         ids, out = gather.input[1], gather.output[0]
-        prefix = f"{out}/late_dequantise"
-        rows = type(gather)()
-        rows.CopyFrom(gather)
-        rows.name = f"{prefix}/rows"
-        rows.input[:] = [table, ids]
-        rows.output[:] = [f"{prefix}/rows_int8"]
-        as_float = type(cast)()
-        as_float.CopyFrom(cast)  # keeps its `to` attribute
-        as_float.name = f"{prefix}/cast"
-        as_float.input[:] = [rows.output[0]]
-        as_float.output[:] = [f"{prefix}/rows_float"]
-        new = [rows, as_float]
+        step = f"{out}/late_dequantise"
+        # Copies of the nodes the graph already had, so each keeps its attributes and domain
+        # (the Cast its `to`); only names, inputs and outputs change.
+        new = [
+            _copy(gather, f"{step}/rows", [table, ids], f"{step}/rows_int8"),
+            _copy(cast, f"{step}/cast", [f"{step}/rows_int8"], f"{step}/rows_float"),
+        ]
         if per_row:
-            scales = type(gather)()
-            scales.CopyFrom(rows)
-            scales.name = f"{prefix}/scales"
-            scales.input[:] = [scale, ids]
-            scales.output[:] = [f"{prefix}/scales"]
-            new.append(scales)
-            scale = scales.output[0]
-        times = type(mul)()
-        times.CopyFrom(mul)
-        times.name = f"{prefix}/mul"
-        times.input[:] = [as_float.output[0], scale]
-        times.output[:] = [out]
-        new.append(times)
+            new.append(_copy(gather, f"{step}/scales", [scale, ids], f"{step}/scales"))
+            scale = f"{step}/scales"
+        new.append(_copy(mul, f"{step}/mul", [f"{step}/rows_float", scale], out))
         replacements[at] = new
     nodes = [n for at, node in enumerate(nodes) for n in replacements.get(at, [node])]
     nodes = _without_dead(nodes, {o.name for o in graph.output})
     del graph.node[:]
     graph.node.extend(nodes)
     return model.SerializeToString(), len(rewritten)
+
+
+def _copy(node, name: str, inputs: list[str], output: str):
+    copy = type(node)()
+    copy.CopyFrom(node)
+    copy.name = name
+    copy.input[:] = inputs
+    copy.output[:] = [output]
+    return copy
 
 
 def _without_dead(nodes: list, graph_outputs: set[str]) -> list:
