@@ -63,6 +63,37 @@ def test_score_candidates_ranks_a_paraphrase_above_unrelated_claims(encoder) -> 
     assert np.all((scores >= 0) & (scores <= 1))
 
 
+def test_an_exact_copy_scores_above_every_rewording_of_it(encoder) -> None:
+    # An editor who pastes a checked claim word for word must see it as the surest match,
+    # never below a paraphrase (a freely fitted reranker gave an exact copy 0.27 and a
+    # typical CLEF paraphrase 0.84: correlated signals had taken weights of opposite signs).
+    claim = "Allied forces provided ships to transport Soviet troops to the Kuril Islands in 1945."
+    texts = [
+        claim,
+        "In 1945 the Allies gave the Soviets ships to move troops to the Kurils.",
+        "Allied forces provided ships to transport Soviet troops to the Kuril Islands.",
+        "Ships for the Soviet landing on the Kuril Islands came from the Allied forces in 1945.",
+    ]
+    scores = score_candidates(claim, encoder.encode([claim])[0], texts, encoder.encode(texts))
+    assert scores[0] >= 0.99
+    assert scores[0] == scores.max()
+    assert np.all(scores[1:] >= MATCH_THRESHOLD)
+
+
+def test_the_rerankers_weights_keep_the_signs_they_are_fitted_with() -> None:
+    # More alike on a signal (cosine, trigrams, IDF overlap, BM25, shared numbers) never
+    # lowers the match probability; more apart (numbers that disagree, lengths) never raises
+    # it. bench/train_matching.py fits with these bounds; a hand-edited or stale reranker.json
+    # fails here.
+    from claims.semantic.features import FEATURE_NAMES, FEATURE_SIGNS, artifacts
+
+    coef = artifacts().coef
+    assert len(FEATURE_SIGNS) == len(FEATURE_NAMES) == len(coef)
+    for name, sign, weight in zip(FEATURE_NAMES, FEATURE_SIGNS, coef, strict=True):
+        assert weight * sign >= 0, (name, sign, weight)
+    assert any(weight > 0 for weight in coef)
+
+
 def test_a_candidates_score_does_not_depend_on_the_other_candidates(encoder) -> None:
     # The service rescores whatever candidates it gathered: one pair, one score.
     query = "Bleach cures COVID"
