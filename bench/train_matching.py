@@ -73,6 +73,7 @@ from claims.semantic.encoder import MATCHING_MODEL_ID  # noqa: E402
 from claims.semantic.ranking import (  # noqa: E402
     CANDIDATES_PER_SIGNAL,
     MATCH_THRESHOLD,
+    SAME_CLAIM_THRESHOLD,
     LexicalIndex,
     candidates,
 )
@@ -101,6 +102,8 @@ ORDER_KINDS_GRID = (
     ("gap", "standard", "rank"),
 )
 PRECISION_TARGET = 0.9
+# Thresholds at which training.json records the two rates of choose_same_claim_threshold().
+MATCH_THRESHOLD_GRID_REPORT = (0.016, 0.027, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 # --lists-out: how many of each tweet's ordered candidates are written.
 LIST_DEPTH = 30
 LISTS_FORMAT = "claimtracker.matching-lists/1"
@@ -214,6 +217,31 @@ def choose_threshold(top_scores: np.ndarray, top_correct: np.ndarray) -> float:
     # the threshold is the lowest score kept, and everything at or above it stays on target
     t = float(top_scores[order][cut - 1]) if cut > 0 else 1.0
     return float(np.ceil(t * 1000) / 1000)
+
+
+def choose_same_claim_threshold(
+    top_scores: np.ndarray, top_correct: np.ndarray, unchecked_top: np.ndarray
+) -> tuple[float, dict]:
+    """The t maximising (share of queries whose top candidate is right and scores >= t) -
+    (share of queries whose best wrong candidate scores >= t when their claim is left out):
+    a missed repeat and a false "checked before" weigh the same. Ties to the smaller t;
+    rounded up to 3 decimals. Also the curve at a few thresholds, for the record."""
+    right = top_correct.astype(bool)
+
+    def rates(t: float) -> tuple[float, float]:
+        return float(np.mean(right & (top_scores >= t))), float(np.mean(unchecked_top >= t))
+
+    # The rates change only at the scores themselves (>= t counts a score equal to t), so the
+    # best t is one of them or the next step up (just above a false alarm's score).
+    scores = np.ceil(np.concatenate([top_scores, unchecked_top]) * 1000) / 1000
+    grid = np.unique(np.round(np.concatenate([scores, scores + 0.001]), 3))
+    gains = [rates(t)[0] - rates(t)[1] for t in grid]
+    best = float(grid[int(np.argmax(gains))])
+    curve = {}
+    for t in (*MATCH_THRESHOLD_GRID_REPORT, best):
+        shown, false_alarm = rates(t)
+        curve[f"{t:g}"] = {"right_shown": round(shown, 4), "false_alarm": round(false_alarm, 4)}
+    return best, curve
 
 
 def write_lists(path: Path, lists, query_ids, doc_ids, fold_of, relevant) -> None:
@@ -445,6 +473,15 @@ def main() -> None:
     top_scores = np.asarray([s[0] for _, s in lists])
     top_correct = np.asarray([float(d[0] in relevant[q]) for q, (d, _) in enumerate(lists)])
     threshold = choose_threshold(top_scores, top_correct)
+    # Each tweet as if its claim had never been checked: its best candidate other than its
+    # relevant claims and word-for-word copies of them (the collection has some), out of fold.
+    unchecked_top = np.zeros(len(query_ids))
+    for q in range(len(query_ids)):
+        rows = np.flatnonzero(q_rows == q)
+        copies = {doc_texts[d] for d in relevant[q]}
+        others = [r for r in rows if y[r] == 0 and doc_texts[d_rows[r]] not in copies]
+        unchecked_top[q] = oof[others].max() if others else 0.0
+    same_threshold, same_curve = choose_same_claim_threshold(top_scores, top_correct, unchecked_top)
     if args.oof_out:
         ordered = ranked_lists(q_rows, d_rows, order_oof, len(query_ids))
         ap5 = [
@@ -523,6 +560,8 @@ def main() -> None:
         "cv_without_adapter": {k: round(v, 4) for k, v in ablation.items()},
         "cv_adapter_only": {k: round(v, 4) for k, v in adapter_only.items()},
         "match_threshold": threshold,
+        "same_claim_threshold": same_threshold,
+        "same_claim_curve": same_curve,
         "threshold_train_oof": {
             "precision": round(float(top_correct[above].mean()) if above.any() else 0.0, 4),
             "coverage": round(float(above.mean()), 4),
@@ -556,6 +595,11 @@ def main() -> None:
         print(
             f"WARNING: train chooses MATCH_THRESHOLD = {threshold}; "
             f"claims/semantic/ranking.py has {MATCH_THRESHOLD}"
+        )
+    if same_threshold != SAME_CLAIM_THRESHOLD:
+        print(
+            f"WARNING: train chooses SAME_CLAIM_THRESHOLD = {same_threshold}; "
+            f"claims/semantic/ranking.py has {SAME_CLAIM_THRESHOLD}"
         )
 
 

@@ -24,7 +24,7 @@ from claims.external_models import ExternalReview, ExternalReviewEmbedding
 from claims.semantic import guard
 from claims.semantic import index as vector_index
 from claims.semantic.encoder import MATCHING_MODEL_ID, Encoder
-from claims.semantic.ranking import MATCH_THRESHOLD, score_candidates
+from claims.semantic.ranking import MATCH_THRESHOLD, SAME_CLAIM_THRESHOLD, score_candidates
 
 EMBED_BATCH = 256
 CANDIDATES = 100  # nearest reviews rescored per look-up
@@ -112,7 +112,7 @@ def match_reviews(
     )[:limit]
     hits = []
     for score, pk in ranked:
-        label = guard.compare(text, texts[pk])
+        label = guard.label(text, texts[pk], score=score, same_from=SAME_CLAIM_THRESHOLD)
         hits.append(ExternalHit(pk, round(score, 4), label.kind, label.reason))
     return hits
 

@@ -34,6 +34,7 @@ from claims.semantic.lexical import trigram_similarity
 from claims.semantic.ranking import (
     CANDIDATES_PER_SIGNAL,
     MATCH_THRESHOLD,
+    SAME_CLAIM_THRESHOLD,
     prepare_text,
     rank_candidates,
 )
@@ -250,7 +251,8 @@ def match_text(
         scored = match_candidates(text, limit=limit * 4, threshold=threshold)
         texts = _texts([pk for _, pk in scored], among)
         ranked = [(similarity, pk) for similarity, pk in scored if pk in texts][:limit]
-        return [_labelled(text, pk, texts[pk], score) for score, pk in ranked]
+        # Wording-only scores are not probabilities: no SAME_CLAIM_THRESHOLD for them.
+        return [_labelled(text, pk, texts[pk], score, None) for score, pk in ranked]
 
     threshold = MATCH_THRESHOLD if threshold is None else threshold
     # The text is encoded on a thread of its own while this one waits for the database's
@@ -295,7 +297,10 @@ def match_text(
         ),
         key=lambda item: (-item[0], item[2]),
     )[:limit]
-    return [_labelled(text, pk, texts[pk], probability) for _, probability, pk in ranked]
+    return [
+        _labelled(text, pk, texts[pk], probability, SAME_CLAIM_THRESHOLD)
+        for _, probability, pk in ranked
+    ]
 
 
 def _texts(ids, among) -> dict[int, str]:
@@ -305,6 +310,6 @@ def _texts(ids, among) -> dict[int, str]:
     return dict(claims.values_list("pk", "text"))
 
 
-def _labelled(text: str, pk: int, candidate: str, score: float) -> Match:
-    label = guard.compare(text, candidate)
+def _labelled(text: str, pk: int, candidate: str, score: float, same_from: float | None) -> Match:
+    label = guard.label(text, candidate, score=score, same_from=same_from)
     return Match(claim_id=pk, score=round(score, 4), kind=label.kind, reason=label.reason)

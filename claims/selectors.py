@@ -353,10 +353,11 @@ def claim_evidence(claim: Claim) -> QuerySet[Evidence]:
 
 
 def claims_seen_before(claims: QuerySet[Claim], seen: bool = True) -> QuerySet[Claim]:
-    """The claims that were checked before (seen=False: the others): a recorded match to a
-    claim with a published version or to an occurrence of one (its family's fact-check), an
-    occurrence of a published fact-check's family itself, or a recorded match to another
-    fact-checker's imported review."""
+    """The claims that were checked before (seen=False: the others): a recorded `same` match
+    to a claim with a published version or to an occurrence of one (its family's fact-check),
+    an occurrence of a published fact-check's family itself, or a recorded `same` match to
+    another fact-checker's imported review. A `related` match (another figure, actor or
+    negation, or a weak match) is shown on the desk but does not make a claim checked."""
     published = Verdict.State.PUBLISHED
     checked = (
         Q(same_as__isnull=False)
@@ -365,9 +366,10 @@ def claims_seen_before(claims: QuerySet[Claim], seen: bool = True) -> QuerySet[C
                 Q(matched__verdicts__state=published)
                 | Q(matched__same_as__verdicts__state=published),
                 claim=OuterRef("pk"),
+                kind=MatchKind.SAME,
             )
         )
-        | Exists(ExternalMatch.objects.filter(claim=OuterRef("pk")))
+        | Exists(ExternalMatch.objects.filter(claim=OuterRef("pk"), kind=MatchKind.SAME))
     )
     return claims.filter(checked if seen else ~checked)
 

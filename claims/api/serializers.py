@@ -567,8 +567,8 @@ class MatchSerializer(ClaimSerializer):
     match_kind = serializers.ChoiceField(choices=MatchKind.choices, read_only=True)
     match_reason = StrictCharField(
         read_only=True,
-        help_text='Why a match is only related, e.g. "different figure: 20,000 vs 17,000"; '
-        "empty for `same`.",
+        help_text='Why a match is only related, e.g. "different figure: 20,000 vs 17,000" or '
+        '"weak match" (a similarity below the same-claim floor); empty for `same`.',
     )
     # Declared once, not built per claim: the view hangs each claim's published versions on it.
     verdicts = PublishedVerdictSerializer(many=True, read_only=True, source="published_versions")

@@ -4,7 +4,9 @@ A sentence encoder scores "20,000 islanders live there" and "17,000 islanders li
 near-identical; a fact-checker would not. compare() reads what the encoder blurs, with the
 extraction package's own readers: the quantities (claims.extraction.quantities), the named
 actors (capitalised names, minus sentence starters and titles from claims.extraction.lexicon)
-and negation. It labels a match; it does not rank (ranking is by meaning and wording).
+and negation. It labels a match; it does not rank (ranking is by meaning and wording). label()
+also calls a match whose probability is below claims.semantic.ranking.SAME_CLAIM_THRESHOLD
+"related" (WEAK_MATCH): the guard cannot tell two claims on one topic apart by their words.
 
 Known limits of this first slice: a capitalised common noun that opens a sentence
 ("Unemployment rose ...") reads as an actor, and negation is counted by cue words, so "false"
@@ -112,6 +114,21 @@ def _actor_conflict(a: str, b: str) -> str | None:
 def _negated(text: str) -> bool:
     # Parity: "it is not true that X did not ..." affirms. Rough, but claims are short.
     return len(_NEGATION.findall(text.translate(_APOSTROPHES))) % 2 == 1
+
+
+# The reason of a match the guard finds nothing against but whose match probability is below
+# claims.semantic.ranking.SAME_CLAIM_THRESHOLD: alike in topic, perhaps not the same claim.
+WEAK_MATCH = "weak match"
+
+
+def label(a: str, b: str, *, score: float, same_from: float | None) -> MatchKind:
+    """compare(), and a match scoring below `same_from` (a match probability; None: no such
+    floor, as for wording-only scores) is "related" with WEAK_MATCH even when nothing else
+    tells the two apart."""
+    found = compare(a, b)
+    if found.kind == "same" and same_from is not None and score < same_from:
+        return MatchKind("related", WEAK_MATCH)
+    return found
 
 
 def compare(a: str, b: str) -> MatchKind:

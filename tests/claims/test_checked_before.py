@@ -15,8 +15,11 @@ from django.utils import timezone
 from claims import embeddings, services
 from claims.extraction import read_text
 from claims.models import Claim, ClaimEmbedding, ClaimMatch, ClaimStatus, Rating, Verdict
+from claims.selectors import claims_seen_before
 from claims.semantic import encoder as encoder_module
 from claims.semantic.encoder import MATCHING_MODEL_ID, Encoder, load_matching_encoder
+from claims.semantic.guard import WEAK_MATCH
+from claims.semantic.ranking import MATCH_THRESHOLD, SAME_CLAIM_THRESHOLD
 from config.celery import app
 from tests.factories import ClaimFactory, SnapshotFactory, SourceFactory, UserFactory
 
@@ -40,6 +43,7 @@ ISLANDERS = "About 20,000 Russian citizens live on the disputed Kuril Islands."
 REWORDED = "Some 20,000 Russians inhabit the contested Kurils."
 OTHER_FIGURE = "About 17,000 Russian citizens live on the disputed Kuril Islands."
 UNRELATED = "The city council approved a new budget for public libraries on Tuesday."
+MISSILES = "Russia deployed new missile systems on the Kuril Islands."
 
 
 def _claim(text: str, **kwargs) -> Claim:
@@ -113,6 +117,29 @@ def test_the_guard_labels_a_different_figure_related(create):
     # From the new claim's side: it says 17,000 where the fact-check says 20,000.
     assert match.kind == "related"
     assert match.reason == "different figure: 17,000 vs 20,000"
+
+
+def test_a_weak_match_is_related_and_does_not_make_a_claim_checked_before(create):
+    # Same topic, another claim: the reranker scores it above MATCH_THRESHOLD (so the desk
+    # shows it) but below SAME_CLAIM_THRESHOLD, so it is labelled "weak match" and the claim
+    # stays "not checked before"; a rewording of the fact-check is checked before.
+    checked = _published(ISLANDERS)
+    weak = create(MISSILES)
+    repeat = create(REWORDED)
+    match = ClaimMatch.objects.get(claim=weak, matched=checked)
+    assert MATCH_THRESHOLD <= match.score < SAME_CLAIM_THRESHOLD
+    assert (match.kind, match.reason) == ("related", WEAK_MATCH)
+    assert ClaimMatch.objects.get(claim=repeat, matched=checked).kind == "same"
+    seen = claims_seen_before(Claim.objects.filter(pk__in=[weak.pk, repeat.pk]))
+    assert list(seen.values_list("pk", flat=True)) == [repeat.pk]
+
+
+def test_a_related_match_to_a_fact_check_is_not_checked_before(create):
+    # 17,000 where the fact-check says 20,000: the desk shows the fact-check as related, but
+    # the claim itself was never checked.
+    _published(ISLANDERS)
+    other = create(OTHER_FIGURE)
+    assert not claims_seen_before(Claim.objects.filter(pk=other.pk)).exists()
 
 
 def test_claims_of_the_same_article_and_dismissed_claims_are_not_matches():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claims.semantic.guard import MatchKind, actors, compare
+from claims.semantic.guard import WEAK_MATCH, MatchKind, actors, compare, label
 
 
 @pytest.mark.parametrize(
@@ -87,3 +87,17 @@ def test_a_name_in_another_form_is_the_same_actor():
     assert compare("Lee Kim said so.", "Leo Kirk said so.").reason == (
         "different actor: Lee Kim vs Leo Kirk"
     )
+
+
+def test_a_match_below_the_same_claim_floor_is_only_related() -> None:
+    # Nothing tells these apart to the guard, but a weak match probability says they may be
+    # two claims on one topic: "related", never "same" (so never "checked before").
+    a = "About 20,000 Russian citizens live on the disputed Kuril Islands."
+    b = "Russia deployed new missile systems on the Kuril Islands."
+    assert compare(a, b) == MatchKind("same")
+    assert label(a, b, score=0.05, same_from=0.166) == MatchKind("related", WEAK_MATCH)
+    assert label(a, b, score=0.166, same_from=0.166) == MatchKind("same")
+    assert label(a, b, score=0.05, same_from=None) == MatchKind("same")  # wording-only scores
+    # A reason the guard finds comes first, whatever the score.
+    c = "About 17,000 Russian citizens live on the disputed Kuril Islands."
+    assert label(a, c, score=0.05, same_from=0.166).reason.startswith("different figure")
