@@ -563,7 +563,12 @@ class MatchSerializer(ClaimSerializer):
     but `match_reason` says what differs: a figure, an actor, a negation) and its published
     verdicts."""
 
-    similarity = serializers.FloatField(read_only=True)
+    similarity = serializers.FloatField(
+        read_only=True,
+        help_text="The estimated probability (0 to 1) that this is the claim the text makes, "
+        "from meaning and wording together: about 1.0 for a word-for-word copy. Without the "
+        "sentence encoder (see /healthz), the trigram similarity of the wording instead.",
+    )
     match_kind = serializers.ChoiceField(choices=MatchKind.choices, read_only=True)
     match_reason = StrictCharField(
         read_only=True,
