@@ -540,6 +540,8 @@ def test_the_desk_shows_what_was_checked_before(desk, editor):
 
     published = day(Verdict.objects.get(claim=checked).published_at)
     assert "checked before:" in html
+    # A related match's fact-check is listed, but not as this claim's check.
+    assert html.count("checked before:") == 1 and "a related fact-check:" in html
     assert f"False</span> (v1, {published})" in html
     assert f'href="/fact-checks/{checked.pk}/"' in html
     assert f'href="{page_of(checked)}"' in html
