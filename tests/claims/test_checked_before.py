@@ -185,6 +185,16 @@ def test_match_endpoint_ranks_by_meaning_and_labels_each_match(api, editor):
     assert UNRELATED not in [row["text"] for row in body]
 
 
+def test_match_endpoint_calls_a_weak_match_related(api, editor):
+    # A REST client sees the fact-check on the same topic, with why it is not the same claim.
+    checked = _published(ISLANDERS)
+    api.force_authenticate(editor)
+    body = api.get("/api/v1/claims/match/", {"text": MISSILES}).json()
+    row = {r["id"]: r for r in body}[checked.pk]
+    assert (row["match_kind"], row["match_reason"]) == ("related", WEAK_MATCH)
+    assert MATCH_THRESHOLD <= row["similarity"] < SAME_CLAIM_THRESHOLD
+
+
 @pytest.mark.parametrize("cross_encoder", [True, False])
 def test_the_cross_encoder_reorders_the_matches_unless_turned_off(
     api, editor, settings, monkeypatch, cross_encoder
