@@ -62,6 +62,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.eval_matching import (  # noqa: E402
     DATA,
+    best_unchecked,
     candidate_recall,
     encode_cached,
     load_split,
@@ -478,9 +479,9 @@ def main() -> None:
     unchecked_top = np.zeros(len(query_ids))
     for q in range(len(query_ids)):
         rows = np.flatnonzero(q_rows == q)
-        copies = {doc_texts[d] for d in relevant[q]}
-        others = [r for r in rows if y[r] == 0 and doc_texts[d_rows[r]] not in copies]
-        unchecked_top[q] = oof[others].max() if others else 0.0
+        unchecked_top[q] = best_unchecked(
+            oof[rows], [doc_texts[d] for d in d_rows[rows]], {doc_texts[d] for d in relevant[q]}
+        )
     same_threshold, same_curve = choose_same_claim_threshold(top_scores, top_correct, unchecked_top)
     if args.oof_out:
         ordered = ranked_lists(q_rows, d_rows, order_oof, len(query_ids))
