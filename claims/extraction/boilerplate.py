@@ -22,9 +22,12 @@ from claims.extraction.lexicon import ORG_WORDS
 from claims.extraction.sentences import split_block
 from claims.extraction.widgets import (
     BYLINE,
+    BYLINE_HANDLE,
     BYLINE_LOCATION,
     BYLINE_NAME,
     BYLINE_SPLIT,
+    CONTACT_LINE,
+    CONTRIBUTORS,
     COOKIES,
     COPYRIGHT,
     CREDITS,
@@ -119,6 +122,7 @@ def _looks_like_outlet(s: str) -> bool:
 
 def _byline(s: str) -> tuple[str, str, datetime | None] | None:
     """(author, publisher, published_at) when ``s`` is a byline line."""
+    s = BYLINE_HANDLE.sub("", s)
     m = BYLINE.match(s)
     if not m or _word_count(s) > 16 or s.endswith("."):
         return None
@@ -180,6 +184,9 @@ def _whole_line_reason(s: str) -> tuple[str, _Facts]:
         return "byline", _Facts(published_at=when, author=author, publisher=publisher)
     if CREDITS.match(s) and words <= 30:
         return "credits line", _NO_FACTS
+    credit = _credit_reason(s, words)
+    if credit:
+        return credit, _NO_FACTS
     if words <= 15 and PHOTO_CREDIT.search(s):
         return "photo credit", _NO_FACTS
     if words <= 20 and SOURCE_LINE.match(s):
@@ -211,6 +218,17 @@ def _prefix(s: str) -> tuple[int, str, _Facts]:
     return 0, "", _NO_FACTS
 
 
+def _credit_reason(s: str, words: int) -> str:
+    """A contributors' line or the reporter's contact, whether a line or a paragraph's last
+    sentence: "CNN's Jane Doe contributed to this report.", "Write to Jane Doe at ...@...".
+    """
+    if words <= 40 and CONTRIBUTORS.search(s):
+        return "credits line"
+    if words <= 20 and CONTACT_LINE.match(s):
+        return "contact line"
+    return ""
+
+
 def _prompt_reason(s: str, words: int) -> str:
     if words <= 25 and SHARE_PROMPT.search(s):
         return "share prompt"
@@ -236,6 +254,9 @@ def sentence_reason(s: str) -> str:
         return "no words"
     if words <= 20 and SOURCE_LINE.match(s):
         return "source or credit line"
+    credit = _credit_reason(s, words)
+    if credit:
+        return credit
     if PROMO_WITH_SEPARATOR.match(s) or PROMO_CAPS.match(s):
         return RELATED_LINK  # "... said officials. Read more: <headline>" in one paragraph
     return _prompt_reason(s, words)

@@ -107,6 +107,7 @@ MORE_ORG_WORDS: frozenset[str] = word_set(
     telecom pharma chemicals mining insurance bancorp
     Reuters Tass Xinhua Interfax Kyodo Yonhap Bloomberg Eurostat Interpol Europol Frontex
     Unicef Unesco Nato Gazprom Rosneft
+    international watch
     """,
     lower=True,
 )
@@ -301,6 +302,7 @@ QUOTE_VERBS: frozenset[str] = word_set(
     quipped joked remarked observed continued concluded shouted asked complained cautioned
     urged wondered exclaimed recounted mused sighed laughed agreed objected protested conceded
     boasted cried whispered answered replied says said added told tweeted wrote explained
+    rejoined retorted interjected snapped
     """
 )
 

@@ -54,6 +54,9 @@ GENERIC_PLURAL = word_set("""
 
 
 GENERIC = GENERIC_SINGULAR | GENERIC_PLURAL
+# Words that open a description of someone unnamed ("A former UC Global employee", "Two
+# former workers"), never a personal name.
+_DESCRIPTION_OPENERS = word_set("a an one two three four five six seven eight nine ten")
 
 
 @functools.cache
@@ -177,7 +180,7 @@ def learn_names(text: str, tokens: list[Token], context: SpeakerContext) -> None
                 )
                 if len(words) >= 2 and words[0].lower() in genders:
                     full = " ".join(words)
-                    register_name(full, context)
+                    register_mention(full, context)
                     if gender:
                         context.genders.setdefault(full, gender)
                 elif titled and len(words) == 1 and gender:
@@ -235,6 +238,8 @@ def remember(
     # The person a sentence is about can be the "he" of the next: "Joe Biden joined calls
     # ... He said it had ...".
     run = subject_run
+    if run and run[0].lower in _DESCRIPTION_OPENERS:
+        run = []  # "A former UC Global employee testified": a description, not a name
     if run:
         titled = any(is_title(t) or t.lower in PERSON_ROLES for t in run)
         name = full_name(clean_run(text, run), context)
@@ -265,6 +270,21 @@ def register_name(full: str, context: SpeakerContext) -> None:
     if full in namesakes:
         namesakes.remove(full)
     namesakes.append(full)
+
+
+def register_mention(full: str, context: SpeakerContext) -> None:
+    """``full`` is named in a sentence. Its surname now means ``full``, unless it already
+    means a namesake who has spoken or been a sentence's subject: in a story about Seddique
+    Mateen, "his son, Omar Mateen" does not make every later "Mateen" the son. The son takes
+    the surname over once he speaks or a sentence is about him (``remember_person``)."""
+    surname = full.rsplit(" ", 1)[-1]
+    current = context.surnames.get(surname, "")
+    if current and current != full and any(name == current for name, _ in context.people):
+        namesakes = context.namesakes.setdefault(surname, [])
+        if full not in namesakes:
+            namesakes.insert(0, full)  # the earliest: "Mr Mateen" still means the speaker
+        return
+    register_name(full, context)
 
 
 def remember_org(org: str, context: SpeakerContext) -> None:

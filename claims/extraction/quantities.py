@@ -6,8 +6,10 @@ rare "2000 people" written without a thousands separator, which news style guide
 
 Nor are numbers that only look like figures: phone numbers ("call 1-800-273-8255"), numbers in
 names ("World War One", "Apollo 11"), spelled numbers in compounds ("zero-hours contracts",
-"one-off", "father-of-three") and "One" opening a sentence as a determiner ("One academic
-told ..."). Each would put a value on the claim that no editor would check.
+"one-off", "father-of-three"), "One" opening a sentence as a determiner ("One academic
+told ..."), "no one" and "at one point", a list's numbering ("1) Deviled") and a score or
+tally ("5-4", "a vote of 53-36"; a range such as "25-30 people" is kept). Each would put a
+value on the claim that no editor would check.
 """
 
 from __future__ import annotations
@@ -123,6 +125,12 @@ _OUT_OF = re.compile(
     r"\s+(?:out\s+of\s+(?P<den>\d+|ten|hundred|five|four|three)"
     r"|in\s+(?P<den_in>\d{1,3}|ten|hundred|five|four|three))\b"
 )
+# "1.5°C", "98.6 °F", "a 30° angle".
+_DEGREES = re.compile(r"\s?°(?:\s?(?P<scale>[CFcf])(?![A-Za-z]))?")
+# The upper end of a range or the other side of a score: "25-30", "53–36".
+_PAIR = re.compile(r"[-–](?P<upper>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?![\w.,]\d)")
+# "1) Deviled, 2) Scotch": a list's numbering, with no opening bracket before it.
+_LIST_MARKER = re.compile(r"(?:^|[\s,;:])$")
 _HYPHEN_UNIT = re.compile(r"-(?P<unit>[a-z]+(?:-[a-z]+)?)\b")
 _UNIT_WORD = re.compile(r"\s+(?P<word>[A-Za-z][\w'’]*(?:-[A-Za-z]+)*)")
 
@@ -313,7 +321,17 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
             continue
         if not scale and num.isdigit() and _is_name_number(text, m.start(), m.end()):
             continue
+        if not scale and _is_list_marker(text, m.start(), m.end()):
+            continue
         value = _parse_digits(num) * (_SCALES[scale.lower()] if scale else 1)
+        pair = _PAIR.match(text, m.end()) if not scale else None
+        if pair:
+            # "25-30 people" is a range (its ends in order), read with the unit after its
+            # upper end; "5-4", "a 10-2 verdict" or "by a vote of 53-36" is a score or a
+            # tally, not a figure an editor checks on its own.
+            if value < _parse_digits(pair.group("upper")):
+                _add_with_unit(text, m.start(), pair.end(), value, add, need_unit=True)
+            continue
         _add_with_unit(text, m.start(), m.end(), value, add)
 
     # The word-number pattern is slow to try at every position; most sentences have none.
@@ -344,6 +362,11 @@ def _add_with_unit(
     if percent:
         add(value, "percent", start, percent.end())
         return
+    degrees = _DEGREES.match(text, end)
+    if degrees:
+        scale = degrees.group("scale")
+        add(value, f"°{scale.upper()}" if scale else "degrees", start, degrees.end())
+        return
     out_of = _OUT_OF.match(text, end)
     if out_of:
         den_text = out_of.group("den") or out_of.group("den_in")
@@ -364,6 +387,13 @@ def _add_with_unit(
     if need_unit and not unit:
         return  # "one of the ..." is a pronoun, not a count
     add(value, unit, start, unit_end if unit else end)
+
+
+def _is_list_marker(text: str, start: int, end: int) -> bool:
+    """Whether the number numbers a list item: "are: 1) Deviled, 2) Scotch"."""
+    if text[end : end + 1] != ")" or "(" in text[:start]:
+        return False
+    return bool(_LIST_MARKER.search(text, max(0, start - 2), start))
 
 
 def _starts_sentence(text: str, pos: int) -> bool:
@@ -390,6 +420,12 @@ def _is_name_number(text: str, start: int, end: int) -> bool:
     return word not in UNIT_STOPWORDS and word not in _APPROXIMATORS and not word.endswith("ly")
 
 
+# "no one" is a pronoun; "at one point" (stage, time ...) an idiom.
+_NO_ONE = re.compile(r"\bno[\s-]$", re.IGNORECASE)
+_AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
+_AT_ONE = re.compile(r"\s+(?:point|stage|time|moment|juncture)\b", re.IGNORECASE)
+
+
 def _is_word_number_in_name(text: str, m: re.Match[str], value: float) -> bool:
     """Whether a spelled number is a name or a word rather than a figure.
 
@@ -406,6 +442,11 @@ def _is_word_number_in_name(text: str, m: re.Match[str], value: float) -> bool:
         return True
     if spelled.lower() == "zero" and text[end : end + 1] == "-":
         return True
+    if spelled.lower() == "one" and (
+        _NO_ONE.search(text, max(0, start - 4), start)
+        or (_AT_BEFORE.search(text, max(0, start - 4), start) and _AT_ONE.match(text, end))
+    ):
+        return True  # "no one believes", "at one point": a pronoun or an idiom, not a count
     at_start = _starts_sentence(text, start)
     if spelled[0].isupper() and not at_start:
         return True

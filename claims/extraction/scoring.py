@@ -115,7 +115,11 @@ _BE = word_set("is are was were")
 _HEDGES = word_set("""
     could might may perhaps possibly reportedly allegedly probably apparently seemingly
     likely unlikely""")
-_QUESTION = re.compile(r"\?[\"'”’»)\]]*\s*$")
+# A question, also one quoted and then attributed: '"Is that right?" he asked.'
+_QUESTION = re.compile(
+    r"\?[\"'”’»)\]]*\s*$"
+    r"|\?[\"'”’»]\s*,?\s*(?:[\w.'’-]+\s+){0,4}(?:asked|wondered|inquired|queried)\b"
+)
 _OPINION = re.compile(  # one leading \b for every alternative, as _DATE
     r"\b(?:(?:I|[Ww]e)\s+(?:(?:really|strongly|personally|firmly|do|also|still|just)\s+)*"
     r"(?:think|believe|feel|guess|suppose|reckon|hope|doubt|suspect|expect|wish"

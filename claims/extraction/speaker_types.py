@@ -10,7 +10,9 @@ speaker finder gives us only a name, so these rules read the name alone, in this
    acronym ("NATO", "AP") or a one-word name in capitals ("ICES") is an organisation;
 3. a country, capital or seat of government ("Moscow", "the Kremlin") is an organisation:
    the government speaking through it;
-4. "the X", X a collective noun ("the government", "the city") is an organisation;
+4. "the X", X a collective noun ("the government", "the city") is an organisation, and so is
+   a name with "for", "the", "and" inside it ("People for the Ethical Treatment of Animals",
+   "Breaking the Silence");
 5. any other name with a capitalised word ("Harry", "Putin", "Vladimir Putin") or a role
    ("the minister") is a person.
 
@@ -60,6 +62,9 @@ _COLLECTIVE_NOUNS = word_set(
     prosecution defence defense junta paper organisers organizers
     """
 )
+# Lower-case words inside a name that a person's name never has ("Breaking the Silence",
+# "Doctors for Truth", "Marks and Spencer"); "of" is left out: "Prince of Wales".
+_INNER_CONNECTORS = frozenset({"for", "the", "and", "&", "without", "against"})
 _POSSESSIVE = re.compile(r"[’']s$")
 _PUNCTUATION = "\"“”‘’'()[],;:"
 
@@ -134,6 +139,8 @@ def speaker_type(name: str) -> str:
     if lower.startswith("the ") and _bare(words[-1]).lower() in _COLLECTIVE_NOUNS:
         return ORGANIZATION
     first = 1 if words[0].lower() == "the" else 0
+    if any(w in _INNER_CONNECTORS for w in words[first + 1 : -1]):
+        return ORGANIZATION  # "People for the Ethical Treatment of Animals"
     if any(_bare(w)[:1].isupper() for w in words[first:]) or any(_role(w) for w in words):
         return PERSON
     return ""

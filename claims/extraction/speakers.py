@@ -127,6 +127,29 @@ _DATA_NOUNS = word_set("""
     figures data statistics numbers estimates report reports study survey analysis research
     findings""")
 _CONDITIONALS = word_set("if unless whether when once until")
+# Lower-case nouns for a person that make the capitalised words before them a description:
+# "a former UC Global worker", "a White House official".
+_SOURCE_NOUNS = (
+    GENERIC
+    | PERSON_ROLES
+    | word_set("worker workers employee employees staffer staffers source sources insider")
+)
+# Words after a participle that make it describe the noun before it: "a video posted after".
+_COUNT_WORDS = word_set("one two three four five six seven eight nine ten")
+_AFTER_PARTICIPLE = word_set("""
+    after before during last earlier monday tuesday wednesday thursday friday saturday
+    sunday""")
+# Verbs that put a quotation in their subject's mouth when one follows them: "Mann calls
+# Hansen's arguments “misguided policy advocacy”", "Lehmacher called the impact "pretty
+# minimal"". Never after a form of "be": "has been described as “...”" names no one.
+_NAMING_VERBS = word_set("""
+    called calls labeled labelled labels dubbed dubs branded brands described describes""")
+_BE = word_set("is are was were be been being")
+# "Patrol Chief James Hall with the New York Police Department said", "Jane Smith of the Port
+# Authority said", "American Airlines' Kent Powell reported": a person and whom they speak for.
+_AFFILIATION_WORDS = word_set("of with at from")
+_AFFILIATED = re.compile(r"^(?P<person>.+?)\s+(?:of|with|at|from)\s+(?:the\s+)?(?P<org>[A-Z].*)$")
+_POSSESSOR = re.compile(r"^(?P<org>.+?s)[’']\s+(?P<person>[A-Z].*)$")
 _PRONOUNS = {"he": "m", "she": "f"}
 
 
@@ -170,6 +193,29 @@ def _description_before(text: str, tokens: list[Token], i: int) -> _Found | None
     if tokens[i].text.islower():
         return _Found(kind="unnamed")  # "the report said", "the employers said"
     return None
+
+
+def _confirms_someone(tokens: list[Token], index: int) -> bool:
+    """Whether "confirmed" at ``index`` confirms a person in a post ("the Senate confirmed
+    Prelogar by a vote", "confirmed Jane Doe as chair") rather than a fact."""
+    if tokens[index].lower not in {"confirmed", "confirms", "confirm"}:
+        return False
+    run = name_after(tokens, index + 1)
+    after = index + 1 + len(run)
+    return bool(run) and after < len(tokens) and tokens[after].lower in {"by", "as", "to", "for"}
+
+
+def _reduced_relative(tokens: list[Token], index: int) -> bool:
+    """Whether the verb at ``index`` is a past participle describing the noun before it ("a
+    video posted after the killings", "a statement released on Monday") rather than that
+    noun's verb of saying."""
+    verb = tokens[index].lower
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return (
+        verb.endswith("ed")
+        and following is not None
+        and (following.lower in _PREPOSITIONS or following.lower in _AFTER_PARTICIPLE)
+    )
 
 
 def _before_verb(
@@ -254,6 +300,11 @@ def _named(
         k -= 1
     if k >= 0 and tokens[k].lower in _PREPOSITIONS:
         generic = tokens[k - 1].lower if k >= 1 else ""
+        if tokens[k].lower in _AFFILIATION_WORDS and is_org(clean_run(text, run)):
+            # "Patrol Chief James Hall with the New York Police Department said"
+            person = clean_run(text, name_before(tokens, k))
+            if person and _personal(person):
+                return _Found(name=person, kind="name")
         if tokens[k].lower in {"for", "of", "at", "from"} and generic in GENERIC:
             # The sentence says whose: "a spokesperson for the Ministry", "scientists at ICES".
             name = clean_run(text, run)
@@ -269,7 +320,31 @@ def _named(
     name = clean_run(text, run)
     if not name or not _can_speak(name, run, tokens, context):
         return None
-    return _Found(name=name, kind="name")
+    return _Found(name=_person_in(name), kind="name")
+
+
+def _personal(name: str) -> bool:
+    """Whether ``name`` reads as a person's name: two to four capitalised words, none of them an
+    organisation's word or a seat of government ("Jane Smith", "James Hall")."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and not is_org(name)
+        and name.lower() not in GOVERNMENT_SEATS
+        and not any(w.lower().rstrip(".") in MORE_ORG_WORDS for w in words)
+    )
+
+
+def _person_in(name: str) -> str:
+    """The person in a name run that also names whom they speak for: "Jane Smith of the Port
+    Authority" and "American Airlines' Kent Powell" are Jane Smith and Kent Powell. The
+    organisation part must read as one (is_org), so "Bank of England" stays whole."""
+    for pattern in (_AFFILIATED, _POSSESSOR):
+        m = pattern.match(name)
+        if m and is_org(m.group("org")) and _personal(m.group("person")):
+            return m.group("person")
+    return name
 
 
 def _can_speak(name: str, run: list[Token], tokens: list[Token], context: SpeakerContext) -> bool:
@@ -277,6 +352,8 @@ def _can_speak(name: str, run: list[Token], tokens: list[Token], context: Speake
     words = name.split()
     if all(w.lower().rstrip(".") in NON_AGENTS for w in words):
         return False
+    if words[0].lower() in _COUNT_WORDS and words[-1].islower():
+        return False  # "One former business partner said": a count and a role, no name
     if len(words) > 1:
         return True
     word = words[0]
@@ -339,7 +416,7 @@ def _after_verb(
     if name_run and not all(is_title(t) for t in name_run):
         name = clean_run(text, name_run)
         if name and _can_speak(name, name_run, tokens, context):
-            return _Found(name=name, kind="name")
+            return _Found(name=_person_in(name), kind="name")
         return None
     head = phrase[-1].lower
     described = text[phrase[0].start : phrase[-1].end]
@@ -357,6 +434,10 @@ def _subject_run(tokens: list[Token], *, allow_comma: bool) -> list[Token]:
     commas = [i for i, t in enumerate(tokens[:25]) if t.text == ","]
     for start in [0] + [c + 1 for c in commas]:
         run = name_after(tokens, start)
+        if run and run[-1].text.islower():
+            continue  # "One former business partner said": no name, a description
+        if run and all(t.lower in SENTENCE_STARTERS for t in run):
+            continue  # "After a morning break, Engoron took ...": the subject is after the comma
         if run and start + len(run) < len(tokens):
             following = tokens[start + len(run)]
             if (following.text.islower() and following.lower not in CONNECTORS) or (
@@ -443,10 +524,22 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
     ]
     if quoted:
         passes.append([i for i in verbs if tokens[i].lower in _QUOTE_ONLY_VERBS])
+        passes.append(
+            [
+                i
+                for i, t in enumerate(tokens)
+                if t.lower in _NAMING_VERBS
+                and t.text.islower()
+                and not (i and tokens[i - 1].lower in _BE)
+                and any(u.text in _QUOTE_MARKS for u in tokens[i + 1 :])
+            ]
+        )
     for indices in passes:
         for index in indices:
             if index + 1 < len(tokens) and tokens[index + 1].lower == "by":
                 continue  # passive: "recalled by the Reich", "reported by Reuters"
+            if _confirms_someone(tokens, index):
+                continue  # "the Senate confirmed Prelogar by a vote of 53-36"
             found = _before_verb(text, tokens, index, context)
             if found is None:
                 continue
@@ -454,6 +547,8 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
             if resolved:
                 return resolved
             if found.kind == "unnamed":
+                if _reduced_relative(tokens, index):
+                    continue  # "In a video posted after the killings, Mateen said: ..."
                 return ""  # "the report said": the sentence says who, and it is no one
             # "Officials said ...": a speaker is named, just not who; keep looking for a name.
             generic_seen = True
@@ -464,9 +559,19 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
             while index < len(tokens) and tokens[index].lower in _SKIP_BEFORE_NAME and skipped < 6:
                 index += 1
                 skipped += 1
-            name = clean_run(text, name_after(tokens, index))
+            run = name_after(tokens, index)
+            while run and run[-1].text.islower() and len(run) > 1:
+                run = run[:-1]  # "former UC Global worker": the role ends the name
+            after = index + len(run)
+            if run and after < len(tokens) and tokens[after].lower in _SOURCE_NOUNS:
+                # "according to a former UC Global worker": someone unnamed at UC Global,
+                # unless a name follows the role ("NHS England chief executive Simon Stevens").
+                while after < len(tokens) and tokens[after].lower in _SOURCE_NOUNS:
+                    after += 1
+                run = name_after(tokens, after)
+            name = clean_run(text, run)
             if name:
-                return _resolve(_Found(name=name, kind="name"), context)
+                return _resolve(_Found(name=_person_in(name), kind="name"), context)
             generic_seen = True
     if generic_seen:
         return ""

@@ -115,10 +115,15 @@ COPYRIGHT = re.compile(
 RIGHTS_RESERVED = re.compile(r"\ball\s+rights\s+reserved\b", re.IGNORECASE)
 
 
+# "By Jane Doe", also after a dash ("-- By Jane Doe" under a list-style story).
 BYLINE = re.compile(
-    r"^(?:by|words\s+by|written\s+by|text\s+by|story\s+by)\s+(?P<rest>[A-Z].*)$",
+    r"^(?:[-–—]+\s*)?(?:by|words\s+by|written\s+by|text\s+by|story\s+by)\s+(?P<rest>[A-Z].*)$",
     re.IGNORECASE,
 )
+
+
+# A social handle after a byline's name: "By Jane Doe Follow @janedoe", "Jane Doe @janedoe".
+BYLINE_HANDLE = re.compile(r"\s+(?:follow\s+(?:on\s+\w+\s+)?)?@\w+.*$", re.IGNORECASE)
 
 
 BYLINE_SPLIT = re.compile(r"\s*(?:,|\||;|\s[-–—]\s|\sfor\s)\s*")
@@ -144,7 +149,27 @@ NOT_BYLINE_NAMES = word_set("monday tuesday wednesday thursday friday saturday s
 
 
 CREDITS = re.compile(
-    r"^(?:(?:additional\s+)?reporting|editing|writing|compiled|produced)\s+by\b.*", re.IGNORECASE
+    r"^\(?\s*(?:with\s+)?(?:(?:additional\s+)?reporting|editing|writing|compiled|produced)"
+    r"\s+by\b.*",
+    re.IGNORECASE,
+)
+
+
+# "CNN's Jane Doe and John Roe contributed to this report.", "The Associated Press
+# contributed reporting.": who helped write the story, not a statement it makes.
+CONTRIBUTORS = re.compile(
+    r"\bcontributed\s+(?:(?:additional\s+)?reporting|research|to\s+this\s+"
+    r"(?:report|story|article|piece))(?:\s+(?:from|in)\s+[A-Z][^.]{0,50})?\s*\.?\)?$",
+    re.IGNORECASE,
+)
+
+
+# "Write to Jane Doe at jane.doe@example.com", "Contact the author: jane@example.com": how to
+# reach the reporter.
+CONTACT_LINE = re.compile(
+    r"^(?:write\s+to|e-?mail|contact|reach|send\s+(?:tips|news\s+tips))\b[^@]{0,80}?"
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+    re.IGNORECASE,
 )
 
 
@@ -172,7 +197,8 @@ MISC_WIDGETS: tuple[tuple[re.Pattern[str], str], ...] = (
 # "Source: CDC, Chicago Department of Public Health" under a chart or fact box: who supplied
 # the figures, not a statement the article makes.
 SOURCE_LINE = re.compile(
-    r"^(?:sources?|data(?:\s+sources?)?|graphics?|chart|map|infographic|table|figures)\s*:\s*\S",
+    r"^\(?(?:sources?|sourcing|data(?:\s+sources?)?|graphics?|chart|map|infographic|table"
+    r"|figures)\s*:\s*\S",
     re.IGNORECASE,
 )
 
