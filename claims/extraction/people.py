@@ -54,6 +54,7 @@ GENERIC_PLURAL = word_set("""
 
 
 GENERIC = GENERIC_SINGULAR | GENERIC_PLURAL
+_NOT_IN_PERSONAL_NAMES = frozenset({"of", "for", "the", "and", "&", "on"})
 # Words that open a description of someone unnamed ("A former UC Global employee", "Two
 # former workers"), never a personal name.
 _DESCRIPTION_OPENERS = word_set("a an one two three four five six seven eight nine ten")
@@ -160,6 +161,11 @@ def learn_names(text: str, tokens: list[Token], context: SpeakerContext) -> None
         if (titled or given) and i + 1 < n and is_capitalised(tokens[i + 1]):
             j = i + 1 if titled else i
             run = name_after(tokens, j)[:4]
+            # A person's name has no "of", "and" or "on" in it: "Robert Gates on Sunday"
+            # is Robert Gates (the particles of "Ursula von der Leyen" stay).
+            cut = next((k for k, t in enumerate(run) if t.text in _NOT_IN_PERSONAL_NAMES), None)
+            if cut is not None:
+                run = run[:cut]
             while run and (run[-1].lower in CONNECTORS or run[-1].text in POSTNOMINALS):
                 run.pop()
             if run and run[-1].text.endswith(("’s", "'s")):

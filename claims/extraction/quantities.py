@@ -115,9 +115,10 @@ _SCALE = (
 _CURRENCY_AMOUNT = re.compile(
     rf"(?P<cur>US\$|\$|€|£|¥|₹|₽)\s?(?P<num>{_DIGITS}){_SCALE}", re.IGNORECASE
 )
-# A number not glued to a word ("G7", "COVID-19") and not part of a time ("11:59").
+# A number not glued to a word ("G7", "COVID-19") and not part of a time ("11:59") or of a
+# slashed pair ("24/7", "9/11").
 _NUMBER = re.compile(
-    rf"(?<![\w.,:/$€£¥₹₽-])(?<![A-Za-z]-)(?P<num>{_DIGITS}){_SCALE}", re.IGNORECASE
+    rf"(?<![\w.,:/$€£¥₹₽-])(?<![A-Za-z]-)(?P<num>{_DIGITS})(?!/\d){_SCALE}", re.IGNORECASE
 )
 _PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
 # "7 out of 10", "one in five"; "in" only with a small denominator, so "20 in 2006" is not 1%.

@@ -580,8 +580,10 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
         for i, t in enumerate(tokens)
     )
     if participle or (quoted and has_real_quote(text)):
-        subject = _subject(text, tokens)
-        if subject:
+        run = _subject_run(tokens, allow_comma=False)
+        subject = clean_run(text, run) if run else ""
+        if subject and _can_speak(subject, run, tokens, context):
+            # "Governments will have to ..., they argue, adding ...": not a speaker
             return _resolve(_Found(name=subject, kind="name"), context)
     return None
 

@@ -209,6 +209,25 @@ def test_the_subject_after_an_opening_phrase_is_the_next_he() -> None:
     assert _speaker_of(text, "following his lead") == "Arthur Engoron"
 
 
+def test_a_full_name_before_a_day_is_learnt_without_the_day() -> None:
+    """ "Robert Gates on Sunday defended ..." names Robert Gates; the later "Gates said" is
+    him (the name was learnt as "Robert Gates on Sunday" and "Gates" stayed a bare surname)."""
+    text = (
+        "Former Defense Secretary Robert Gates on Sunday defended the pick.\n\n"
+        "“You can’t be at each other’s throats all the time,” Gates said."
+    )
+    assert _speaker_of(text, "throats") == "Robert Gates"
+
+
+def test_a_capitalised_plural_opening_the_sentence_is_not_a_speaker() -> None:
+    text = (
+        "Governments will have to impose carbon fees, they argue, adding it will also be "
+        "necessary to research other techniques."
+    )
+    ((given, _),) = _units(text).values()
+    assert given == ""
+
+
 @pytest.mark.parametrize(
     ("name", "kind"),
     [
@@ -236,6 +255,8 @@ def test_organisation_names_with_inner_function_words(name: str, kind: str) -> N
         "the court was generally 5-4, conservative-liberal",
         "by a majority verdict of 10-2 following a trial",
         "Our favourite ways to eat eggs are: 1) Deviled, 2) Scotch, 3) Scrambled.",
+        "You can't be at each other's throats 24/7",
+        "security changed after 9/11",
     ],
 )
 def test_pronouns_idioms_scores_and_list_numbers_are_not_quantities(text: str) -> None:
