@@ -259,6 +259,11 @@ _PUBLISHED_META = (
     "dc.date.created",
     "date",
 )
+# Other meta names that say "publication date" in a site's own words.
+_PUBLISHED_META_NAME = re.compile(
+    r"(?:^|[_.:-])(?:date[_.-]?(?:original|published|publication|issued|posted|first)"
+    r"|(?:original|published|publication|issued|posted|first)[_.-]?date)(?:$|[_.:-])"
+)
 # Elements marked as the publication time, after the meta tags and JSON-LD.
 _PUBLISHED_ELEMENT_XPATHS = (
     "//*[@itemprop='datePublished']/@datetime",
@@ -318,6 +323,14 @@ def published_from_markup(tree: Any, html: str) -> datetime | None:
                 parsed = parse_iso(value)
                 if parsed:
                     return parsed
+        # A site's own name for it ("article_date_original", "publication-date"), after the
+        # known names; never one that marks a modification.
+        for key, values in metas.items():
+            if _PUBLISHED_META_NAME.search(key) and not _MODIFIED_MARK.search(key):
+                for value in values:
+                    parsed = parse_iso(value)
+                    if parsed:
+                        return parsed
     for value in _JSON_LD_PUBLISHED.findall(html):
         parsed = parse_iso(value)
         if parsed:

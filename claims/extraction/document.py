@@ -405,7 +405,41 @@ def _page_title(title: str | None, tree: etree._Element | None) -> str:
             if better:
                 title = better
                 break
-    return _without_title_tail(title)
+    return _without_title_tail(_without_site_name(title, _site_names(tree)))
+
+
+_SITE_NAME_XPATHS = (
+    "//meta[@property='og:site_name']/@content",
+    "//meta[@name='application-name']/@content",
+)
+# What joins a site's name to a headline: "Headline -- Sott.net", "LinkNaija | ...: Headline".
+_SITE_SEPARATOR = r"\s*(?:\||:|--|–|—|-|·|•)\s*"
+_DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.IGNORECASE)
+
+
+def _site_names(tree: etree._Element | None) -> list[str]:
+    if tree is None:
+        return []
+    names = {" ".join(str(v).split()) for xpath in _SITE_NAME_XPATHS for v in tree.xpath(xpath)}
+    return sorted((n for n in names if n), key=len, reverse=True)
+
+
+def _without_site_name(title: str, site_names: list[str]) -> str:
+    """The headline without the site's name before or after it ("LinkNaija | Nigeria's popular
+    news platform: Headline", "Headline -- Sott.net", "Headline - example.com"), when what
+    is left is a headline of three words or more."""
+    for name in site_names:
+        escaped = re.escape(name)
+        for pattern in (rf"^{escaped}{_SITE_SEPARATOR}(?=\S)", rf"{_SITE_SEPARATOR}{escaped}$"):
+            shorter = re.sub(pattern, "", title, flags=re.IGNORECASE).strip()
+            if shorter != title and len(shorter.split()) >= 3:
+                title = shorter
+    head, separator, tail = title.rpartition(" -- ")
+    if not separator:
+        head, separator, tail = title.rpartition(" - ")
+    if separator and _DOMAIN.match(tail.strip()) and len(head.split()) >= 3:
+        title = head.strip()
+    return title
 
 
 def _without_title_tail(title: str) -> str:

@@ -10,9 +10,11 @@ pages; none is copied from a page.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
-from claims.extraction import ORGANIZATION, PERSON, extract, read_text, speaker_type
+from claims.extraction import ORGANIZATION, PERSON, extract, read_html, read_text, speaker_type
 from claims.extraction.boilerplate import sentence_reason
 from claims.extraction.quantities import find_quantities
 
@@ -295,3 +297,53 @@ def test_a_quoted_question_is_flagged_as_a_question() -> None:
     assert "question" in {f.name for f in question.features}
     statement = next(s for t, s in units.items() if "tax records" in t)
     assert "question" not in {f.name for f in statement.features}
+
+
+# --- dates and titles ---------------------------------------------------------------------------
+
+BODY = (
+    "The regional council spent 412 million euros on the new bridge, according to its annual "
+    "report. The bridge opened in May 2019 after three years of work on the river crossing."
+)
+
+
+def _page(head: str, title: str = "Bridge costs rise again at the river") -> str:
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><title>{title}</title>{head}</head>
+<body><article><h1>Bridge costs rise again</h1><p>{BODY}</p></article></body></html>"""
+
+
+def test_a_sites_own_meta_name_for_the_publication_date_is_read() -> None:
+    page = _page(
+        '<meta name="article_date_original" content="Saturday, December 27, 2014, 12:06 PM">'
+        '<meta name="article_date_updated" content="Saturday, December 28, 2014, 12:10 PM">'
+    )
+    assert read_html(page).published_at == datetime(2014, 12, 27, 12, 6, tzinfo=UTC)
+
+
+def test_a_meta_name_for_the_update_is_not_a_publication_date() -> None:
+    page = _page('<meta name="article_date_updated" content="2014-12-28T12:10:00Z">')
+    assert read_html(page).published_at is None
+
+
+def _og(site: str, title: str) -> str:
+    site_tag = f'<meta property="og:site_name" content="{site}">' if site else ""
+    return f'{site_tag}<meta property="og:title" content="{title}">'
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        _og("LinkNaija | Popular news", "LinkNaija | Popular news: Bridge costs rise at the river"),
+        _og("Sott.net", "Bridge costs rise at the river -- Sott.net"),
+        _og("", "Bridge costs rise at the river - example.com"),
+        _og("Daily Bugle", "Bridge costs rise at the river — Daily Bugle"),
+    ],
+)
+def test_the_site_name_is_not_part_of_the_title(head: str) -> None:
+    assert read_html(_page(head, title="Bridge")).title == "Bridge costs rise at the river"
+
+
+def test_a_headline_that_starts_with_the_outlet_name_keeps_it() -> None:
+    page = _page(_og("CNN", "CNN poll: bridge costs rise at the river"), title="Bridge")
+    assert read_html(page).title == "CNN poll: bridge costs rise at the river"
