@@ -95,8 +95,10 @@ def strip_titles(tokens: list[Token]) -> list[Token]:
 
 
 def clean_run(text: str, run: list[Token]) -> str:
-    while run and (run[0].lower in CONNECTORS or run[0].lower in SENTENCE_STARTERS):
-        run = run[1:]
+    while run and (
+        (run[0].lower in CONNECTORS and not _initials(run[0])) or run[0].lower in SENTENCE_STARTERS
+    ):
+        run = run[1:]  # "the", "of" ...; but "LA" in "the LA Times" is Los Angeles, not "la"
     while run and (run[-1].lower in CONNECTORS or run[-1].text in POSTNOMINALS):
         run = run[:-1]
     run = strip_titles(run)
@@ -106,6 +108,10 @@ def clean_run(text: str, run: list[Token]) -> str:
     if not re.search(r"(?:[A-Z]\.)+$|\b(?:Jr|Sr|Inc|Ltd|Co)\.$", name):
         name = name.rstrip(".")
     return name
+
+
+def _initials(token: Token) -> bool:
+    return len(token.text) > 1 and token.text.isupper()
 
 
 def name_before(tokens: list[Token], end: int) -> list[Token]:

@@ -202,7 +202,52 @@ def learn_names(text: str, tokens: list[Token], context: SpeakerContext) -> None
                         context.surnames.pop(words[0], None)
             i = j + max(1, len(run))
             continue
+        if token.text.islower() and lower in PERSON_ROLES and i + 2 < n:
+            # "political analyst Ahmad Saeedi", "his lawyer Aitor Martinez": a person after a
+            # role, whatever the given name (the given-name list is short).
+            _learn_after_role(tokens, i + 1, context)
         i += 1
+    if "," in text:
+        _learn_appositions(tokens, context)
+
+
+def _learn_appositions(tokens: list[Token], context: SpeakerContext) -> None:
+    """ "Aitor Martinez, a Spanish lawyer representing ...": a person before a described role."""
+    for comma, token in enumerate(tokens):
+        if token.text != "," or comma + 2 >= len(tokens):
+            continue
+        if tokens[comma + 1].lower not in {"a", "an", "the"}:
+            continue
+        described = tokens[comma + 2 : comma + 6]
+        if not any(t.text.islower() and t.lower in PERSON_ROLES for t in described):
+            continue
+        start = comma
+        while start > 0 and is_capitalised(tokens[start - 1]) and comma - start < 4:
+            start -= 1
+        if start > 0 and is_capitalised(tokens[start - 1]):
+            continue  # a longer run: an organisation or a title we do not read here
+        _learn_after_role(tokens, start, context)
+
+
+def _learn_after_role(tokens: list[Token], start: int, context: SpeakerContext) -> None:
+    run = name_after(tokens, start)[:4]
+    cut = next((k for k, t in enumerate(run) if t.text in _NOT_IN_PERSONAL_NAMES), None)
+    if cut is not None:
+        run = run[:cut]
+    end = start + len(run)
+    while run and (is_title(run[0]) or run[0].text.endswith(".")):
+        run = run[1:]  # "Rep. Ed Royce", "Dr Ann Lee": the title is not part of the name
+    words = [t.text for t in run]
+    following = tokens[end].text if end < len(tokens) else "."
+    if (
+        len(words) >= 2
+        and all(t.text[:1].isupper() and t.text[1:].islower() for t in run)
+        and not any(t.text.endswith(("’s", "'s")) or is_title(t) for t in run)
+        and not is_org(" ".join(words))
+        and words[-1].lower() not in NOT_PERSON_ENDINGS
+        and (following in {",", ".", "(", "“", '"'} or following.islower())
+    ):
+        register_mention(" ".join(words), context)
 
 
 def learn_gender_from_pronouns(name: str, tokens: list[Token], context: SpeakerContext) -> None:

@@ -7,7 +7,8 @@ speaker finder gives us only a name, so these rules read the name alone, in this
    "Department of Correction spokesman Jason Kersten", "Secretary of State Antony Blinken".
    This comes first because rule 2 would otherwise see "Department" and say organisation;
 2. an organisation word anywhere ("Japan's Foreign Ministry", "Associated Press"), a known
-   acronym ("NATO", "AP") or a one-word name in capitals ("ICES") is an organisation;
+   acronym ("NATO", "AP"), a one-word name in capitals ("ICES") or with a capital inside it
+   ("TechNewsWorld"; not "McConnell") is an organisation;
 3. a country, capital or seat of government ("Moscow", "the Kremlin") is an organisation:
    the government speaking through it;
 4. "the X", X a collective noun ("the government", "the city") is an organisation, and so is
@@ -66,6 +67,10 @@ _COLLECTIVE_NOUNS = word_set(
 # "Doctors for Truth", "Marks and Spencer"); "of" is left out: "Prince of Wales".
 _INNER_CONNECTORS = frozenset({"for", "the", "and", "&", "without", "against"})
 _POSSESSIVE = re.compile(r"[’']s$")
+# One word with a capital inside it is a brand ("TechNewsWorld", "PayPal"), unless it begins
+# the way surnames do ("McConnell", "DeSantis", "LaGuardia", "DiCaprio", "O'Brien").
+_BRAND = re.compile(r"^[A-Z][a-z]+[A-Z]")
+_NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "Fitz", "O'", "O’")
 _PUNCTUATION = "\"“”‘’'()[],;:"
 
 
@@ -133,6 +138,8 @@ def speaker_type(name: str) -> str:
         single = _bare(name).replace(".", "")
         if len(single) >= 2 and single.isupper():
             return ORGANIZATION  # initials: "ICES", "US"
+        if _BRAND.match(single) and not single.startswith(_NAME_PREFIXES):
+            return ORGANIZATION  # "TechNewsWorld", "WikiLeaks", "YouTube"
     without_article = re.sub(r"^the\s+", "", lower)
     if without_article in GOVERNMENT_SEATS or _bare(without_article) in GOVERNMENT_SEATS:
         return ORGANIZATION

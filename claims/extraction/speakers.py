@@ -288,7 +288,10 @@ def _apposition(
 def _named(
     text: str, tokens: list[Token], run: list[Token], context: SpeakerContext
 ) -> _Found | None:
-    while run and (run[0].lower in SENTENCE_STARTERS or run[0].lower in CONNECTORS):
+    while run and (
+        run[0].lower in SENTENCE_STARTERS
+        or (run[0].lower in CONNECTORS and not run[0].text.isupper())
+    ):
         if run[0].lower in _CONDITIONALS:
             return None  # "If Marmorato maintains her lead"
         run = run[1:]

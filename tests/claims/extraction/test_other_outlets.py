@@ -231,6 +231,41 @@ def test_a_capitalised_plural_opening_the_sentence_is_not_a_speaker() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The interview was conducted by Aitor Martinez, a Spanish lawyer for the publisher.\n\n"
+            "“They seized everything,” his lawyer, Martinez, recalled.",
+            "Aitor Martinez",
+        ),
+        (
+            "Kabul-based political analyst Wren Okafor studied the videos.\n\n"
+            "“He has been uploading these for years,” Okafor said.",
+            "Wren Okafor",
+        ),
+        (
+            "The ruling was welcomed by Rep. Ed Royce, the chairman of the committee.\n\n"
+            "“It is a good day,” Royce said.",
+            "Ed Royce",
+        ),
+    ],
+)
+def test_a_full_name_is_learnt_from_its_role_whatever_the_given_name(
+    text: str, speaker: str
+) -> None:
+    """The given-name list is short: "Aitor", "Wren" are not on it. A name right after a role
+    ("analyst Wren Okafor") or before a described role ("Aitor Martinez, a Spanish lawyer") is
+    a person's, so the later surname resolves to it."""
+    assert _speaker_of(text, "“") == speaker
+
+
+def test_an_outlet_in_capitals_keeps_them() -> None:
+    text = "In November 2002, the LA Times reported on the task force."
+    ((given, kind),) = _units(text).values()
+    assert (given, kind) == ("LA Times", ORGANIZATION)
+
+
+@pytest.mark.parametrize(
     ("name", "kind"),
     [
         ("People for the Ethical Treatment of Animals", ORGANIZATION),
@@ -239,6 +274,10 @@ def test_a_capitalised_plural_opening_the_sentence_is_not_a_speaker() -> None:
         ("Human Rights Watch", ORGANIZATION),
         ("Prince of Wales", PERSON),
         ("Ursula von der Leyen", PERSON),
+        ("TechNewsWorld", ORGANIZATION),
+        ("YouTube", ORGANIZATION),
+        ("McConnell", PERSON),
+        ("DeSantis", PERSON),
     ],
 )
 def test_organisation_names_with_inner_function_words(name: str, kind: str) -> None:
