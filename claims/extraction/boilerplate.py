@@ -21,6 +21,7 @@ from claims.extraction.dates import parse_dateline
 from claims.extraction.lexicon import ORG_WORDS
 from claims.extraction.sentences import split_block
 from claims.extraction.widgets import (
+    AFFILIATE,
     BYLINE,
     BYLINE_HANDLE,
     BYLINE_LOCATION,
@@ -238,6 +239,8 @@ def _prompt_reason(s: str, words: int) -> str:
         return "newsletter signup"
     if words <= 25 and SUBSCRIPTION.search(s):
         return "subscription prompt"
+    if words <= 40 and AFFILIATE.search(s):
+        return "affiliate disclosure"
     if words <= 60 and is_helpline(s):
         return "helpline"
     return ""

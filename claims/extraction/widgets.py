@@ -65,7 +65,8 @@ SHARE_PROMPT = re.compile(
     r"|share\s+(?:on|via|to)\s+(?:facebook|twitter|x|linkedin|whatsapp|telegram|vk|reddit|email)"
     r"|(?:tweet|post|pin)\s+this\b"
     r"|friends\s+would\s+be\s+interested"
-    r"|follow\s+(?:us|[A-Z][\w.]*)\s+on\s+(?:twitter|facebook|telegram|instagram|x|youtube"
+    r"|follow\s+(?:us|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+on\s+(?:twitter|facebook|telegram"
+    r"|instagram|x|youtube"
     r"|tiktok|linkedin|threads|bluesky)"
     r"|like\s+us\s+on\s+facebook"
     r"|join\s+(?:the|our)\s+(?:conversation|discussion|community)",
@@ -87,6 +88,15 @@ NEWSLETTER = re.compile(
     r"|\b(?:sign\s*up|subscribe)\b.{0,60}\bnewsletters?\b"
     r"|\benter\s+your\s+e-?mail\b"
     r"|\bin\s+your\s+inbox\b",
+    re.IGNORECASE,
+)
+
+
+# "Some of the links on this page are affiliate links", "we may earn a small commission".
+AFFILIATE = re.compile(
+    r"\baffiliate\s+(?:links?|partnerships?|commissions?)\b"
+    r"|\bwe\s+(?:may|might|will)\s+(?:earn|receive|get)\s+(?:a\s+)?(?:small\s+)?"
+    r"(?:commission|share\s+of\s+(?:the\s+)?(?:sales?|revenue))\b",
     re.IGNORECASE,
 )
 
