@@ -234,6 +234,14 @@ def _before_verb(
     pronoun = _pronoun(token)
     if pronoun:
         return pronoun
+    if token.lower in {"and", "but"} and i > 0:
+        # "Jennifer Robinson attended the meeting and claimed ...": the sentence's subject.
+        run = _opening_subject(tokens)
+        name = clean_run(text, run) if run else ""
+        known = name in context.surnames or name in context.surnames.values()
+        if name and (known or _personal(name) or any(w in ORG_WORDS for w in name.lower().split())):
+            return _named(text, tokens, run, context)
+        return None  # "These SMS messages add ... and tells": not a speaker's name
     if token.lower in GENERIC and not (i > 0 and tokens[i - 1].lower == "the"):
         return _Found(kind="generic", generic=token.lower)
     if token.text[0].islower() and token.text[0].isalpha():
@@ -450,6 +458,25 @@ def _subject_run(tokens: list[Token], *, allow_comma: bool) -> list[Token]:
     return []
 
 
+def _opening_subject(tokens: list[Token]) -> list[Token]:
+    """The name the sentence opens with, also after a possessive and a role ("Assange's lawyer
+    Jennifer Robinson attended ..."), when a lower-case word (its verb) follows it."""
+    start = 0
+    if tokens and tokens[0].text.endswith(("’s", "'s")):
+        start = 1
+        while start < len(tokens) and tokens[start].text.islower() and start < 4:
+            start += 1
+    run = name_after(tokens, start)
+    if run and run[-1].text.islower():
+        return []
+    end = start + len(run)
+    if not run or end >= len(tokens) or not tokens[end].text.islower():
+        return []
+    if all(t.lower in SENTENCE_STARTERS for t in run):
+        return []
+    return run
+
+
 def _subject(text: str, tokens: list[Token]) -> str:
     run = _subject_run(tokens, allow_comma=False)
     return clean_run(text, run) if run else ""
@@ -543,6 +570,8 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
                 continue  # passive: "recalled by the Reich", "reported by Reuters"
             if _confirms_someone(tokens, index):
                 continue  # "the Senate confirmed Prelogar by a vote of 53-36"
+            if index and tokens[index - 1].lower in DETERMINERS:
+                continue  # an adjective: "the alleged relationship", "an estimated 500"
             found = _before_verb(text, tokens, index, context)
             if found is None:
                 continue

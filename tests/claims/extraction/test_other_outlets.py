@@ -263,6 +263,36 @@ def test_a_full_name_is_learnt_from_its_role_whatever_the_given_name(
     assert _speaker_of(text, "“") == speaker
 
 
+def test_a_reporting_verb_used_as_an_adjective_is_not_the_verb() -> None:
+    """ "the alleged relationship" opened the sentence; its "alleged" was read as the verb
+    (with an unnamed subject) and hid "the New York Times claimed"."""
+    text = (
+        "In its coverage of the alleged relationship between the agency and the casino, the New "
+        'York Times claimed it was "unclear who was behind the bugging."'
+    )
+    ((given, _),) = _units(text).values()
+    assert given == "New York Times"
+
+
+def test_a_second_verb_after_and_belongs_to_the_sentences_subject() -> None:
+    text = (
+        "Assange's lawyer Jennifer Robinson attended the meeting with Rohrabacher and claimed "
+        "he announced himself as an emissary of Trump.\n\n"
+        "She said the congressman offered a pardon."
+    )
+    assert _speaker_of(text, "emissary") == "Jennifer Robinson"
+    assert _speaker_of(text, "pardon") == "Jennifer Robinson"
+
+
+def test_a_noun_modifier_opening_the_sentence_is_not_a_subject_for_and() -> None:
+    text = (
+        "These SMS messages add urgency to con the contacts, as they use the contact name, "
+        "and tells them to open the link."
+    )
+    ((given, _),) = _units(text).values()
+    assert given == ""
+
+
 def test_an_outlet_in_capitals_keeps_them() -> None:
     text = "In November 2002, the LA Times reported on the task force."
     ((given, kind),) = _units(text).values()
