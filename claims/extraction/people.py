@@ -86,6 +86,9 @@ class SpeakerContext:
     people: list[tuple[str, int]] = field(default_factory=list)  # (name, paragraph), latest last
     orgs: list[str] = field(default_factory=list)  # most recent last
     org_paragraphs: dict[str, int] = field(default_factory=dict)  # org -> last paragraph seen
+    # This sentence's clause subjects among known people, (token index, full name): a "he"
+    # later in the sentence may refer to one of them (set by speakers.find_speaker).
+    clause_subjects: list[tuple[int, str]] = field(default_factory=list)
     previous_speaker: str = ""
     previous_org: str = ""  # organisation the previous sentence spoke for or was about
     paragraph: int = 0

@@ -135,6 +135,8 @@ _SOURCE_NOUNS = (
     | word_set("worker workers employee employees staffer staffers source sources insider")
 )
 # Words after a participle that make it describe the noun before it: "a video posted after".
+# Lower-case words around a name that show it is not a clause's subject.
+_NOT_A_VERB = CONNECTORS | word_set("or nor but as than like")
 _COUNT_WORDS = word_set("one two three four five six seven eight nine ten")
 _AFTER_PARTICIPLE = word_set("""
     after before during last earlier monday tuesday wednesday thursday friday saturday
@@ -159,11 +161,12 @@ class _Found:
     # "name", "pronoun", "they", "it", "generic", "org-noun", "role", "unnamed"
     kind: str = ""
     generic: str = ""  # the generic word, the org noun phrase, or the pronoun's gender
+    at: int = -1  # a pronoun's token index in the sentence
 
 
-def _pronoun(token: Token) -> _Found | None:
+def _pronoun(token: Token, at: int = -1) -> _Found | None:
     if token.lower in _PRONOUNS:
-        return _Found(kind="pronoun", generic=_PRONOUNS[token.lower])
+        return _Found(kind="pronoun", generic=_PRONOUNS[token.lower], at=at)
     if token.lower == "they":
         return _Found(kind="they")
     if token.lower == "it":
@@ -231,7 +234,7 @@ def _before_verb(
     if i < 0:
         return None
     token = tokens[i]
-    pronoun = _pronoun(token)
+    pronoun = _pronoun(token, i)
     if pronoun:
         return pronoun
     if token.lower in {"and", "but"} and i > 0:
@@ -394,7 +397,7 @@ def _after_verb(
     `said Department of Correction spokesman Jason Kersten`, `he said`, `said researchers`."""
     if index >= len(tokens):
         return None
-    pronoun = _pronoun(tokens[index])
+    pronoun = _pronoun(tokens[index], index)
     if pronoun:
         return pronoun
     if tokens[index].lower in GENERIC:
@@ -458,6 +461,28 @@ def _subject_run(tokens: list[Token], *, allow_comma: bool) -> list[Token]:
     return []
 
 
+def _clause_subjects(tokens: list[Token], context: SpeakerContext) -> list[tuple[int, str]]:
+    """(index, full name) of the known people who are the subject of a clause in the sentence:
+    a known surname or full name, not after a preposition ("asked about Trump"), followed by a
+    lower-case word ("When Morales was asked")."""
+    found: list[tuple[int, str]] = []
+    for i, token in enumerate(tokens):
+        full = context.surnames.get(token.text)
+        if not full or i + 1 >= len(tokens):
+            continue
+        following = tokens[i + 1]
+        if not following.text.islower() or following.lower in _NOT_A_VERB:
+            continue  # "Bush and Bill Clinton": a list of names, not a clause
+        start = i  # the whole name with its titles: "Presidents George H.W. Bush"
+        while start and (is_capitalised(tokens[start - 1]) or is_title(tokens[start - 1])):
+            start -= 1
+        before = tokens[start - 1].lower if start else ""
+        if before in _PREPOSITIONS or before in DETERMINERS or before in _NOT_A_VERB:
+            continue
+        found.append((i, full))
+    return found
+
+
 def _opening_subject(tokens: list[Token]) -> list[Token]:
     """The name the sentence opens with, also after a possessive and a role ("Assange's lawyer
     Jennifer Robinson attended ..."), when a lower-case word (its verb) follows it."""
@@ -484,6 +509,11 @@ def _subject(text: str, tokens: list[Token]) -> str:
 
 def _resolve(found: _Found, context: SpeakerContext) -> str:
     if found.kind == "pronoun":
+        # "When Morales was asked ..., he confirmed it": the subject of an earlier clause of
+        # the same sentence comes first.
+        for at, name in reversed(context.clause_subjects):
+            if at < found.at and context.gender(name) in {"", found.generic}:
+                return name
         return resolve_pronoun(found.generic, context)
     if found.kind == "it":
         return context.orgs[-1] if context.orgs else ""
@@ -629,6 +659,7 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     masked = mask_quotes(text, continues_quote)
     tokens = tokenise(masked)
     learn_names(text, tokens, context)
+    context.clause_subjects = _clause_subjects(tokens, context)
     speaker = _explicit(text, tokens, masked, context)
     if speaker is None:
         speaker = context.previous_speaker if continues_quote else ""

@@ -293,6 +293,29 @@ def test_a_noun_modifier_opening_the_sentence_is_not_a_subject_for_and() -> None
     assert given == ""
 
 
+def test_he_can_be_the_subject_of_an_earlier_clause_of_the_same_sentence() -> None:
+    """Three paragraphs after David Morales last spoke, "When Morales was asked ..., he
+    confirmed it" is his statement: the "he" refers to the clause's subject."""
+    text = (
+        "David Morales ran the security firm.\n\n"
+        "The embassy hired the firm in 2015.\n\n"
+        "Cameras were installed that year.\n\n"
+        "When Morales was asked in court if the rumour was true, he confirmed it, stating that "
+        "the bodyguard was fired."
+    )
+    assert _speaker_of(text, "rumour") == "David Morales"
+
+
+def test_a_person_named_after_a_preposition_is_not_the_he() -> None:
+    """ "Asked about Trump, he said": the topic is Trump, the speaker the man quoted before."""
+    text = (
+        "David Morales ran the security firm.\n\n"
+        "“We did nothing wrong,” Morales said. Asked about Donald Trump, he said the firm never "
+        "worked for him."
+    )
+    assert _speaker_of(text, "never worked") == "David Morales"
+
+
 def test_an_outlet_in_capitals_keeps_them() -> None:
     text = "In November 2002, the LA Times reported on the task force."
     ((given, kind),) = _units(text).values()
