@@ -22,6 +22,7 @@ from claims.extraction.lexicon import ORG_WORDS
 from claims.extraction.sentences import split_block
 from claims.extraction.widgets import (
     AFFILIATE,
+    AUTHOR_BIO,
     BYLINE,
     BYLINE_HANDLE,
     BYLINE_LOCATION,
@@ -34,6 +35,7 @@ from claims.extraction.widgets import (
     CREDITS,
     DATELINE_PREFIX,
     DIGIT,
+    EDITORIAL_NOTE,
     GALLERY,
     ICON,
     LABEL_TRIM,
@@ -219,6 +221,9 @@ def _prefix(s: str) -> tuple[int, str, _Facts]:
     return 0, "", _NO_FACTS
 
 
+_BIO_CLAUSE = re.compile(r"\b(?:who|which|that|after|since|until|when|while)\b")
+
+
 def _credit_reason(s: str, words: int) -> str:
     """A contributors' line or the reporter's contact, whether a line or a paragraph's last
     sentence: "CNN's Jane Doe contributed to this report.", "Write to Jane Doe at ...@...".
@@ -227,6 +232,10 @@ def _credit_reason(s: str, words: int) -> str:
         return "credits line"
     if words <= 20 and CONTACT_LINE.match(s):
         return "contact line"
+    if words <= 30 and AUTHOR_BIO.match(s) and not _BIO_CLAUSE.search(s):
+        return "author bio"
+    if words <= 40 and EDITORIAL_NOTE.match(s):
+        return "editorial note"
     return ""
 
 

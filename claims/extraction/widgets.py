@@ -174,6 +174,33 @@ CONTRIBUTORS = re.compile(
 )
 
 
+# The reporter's short biography at the end of a story: "Jane Doe is a senior reporter at the
+# Daily Bugle covering health.", "John Roe is a freelance journalist based in Kyiv." Not with a
+# clause of its own: "X is a reporter for the Journal who has been detained since March" is
+# news (see boilerplate._credit_reason).
+AUTHOR_BIO = re.compile(
+    r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s+is\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|intern"
+    r"|fellow|photographer|videographer)\b"
+    r"(?:\s+(?:at|for|with|on|covering|based|who\s+covers)\b|\s*[.,]?\s*$)",
+)
+
+
+# Notes about the story itself rather than its subject: "This story has been updated.", "An
+# earlier version of this article misstated ...", "Editor's note: ...", "This article was
+# originally published by ...", "Read the original article on ...". Not "Update: ...", which
+# usually brings news.
+EDITORIAL_NOTE = re.compile(
+    r"^(?:this\s+(?:story|article|post|report|piece)\s+(?:has\s+been|was|is)\s+(?:updated"
+    r"|corrected|amended|edited|originally\s+published|first\s+published|republished"
+    r"|produced|published\s+in\s+partnership)"
+    r"|an?\s+(?:earlier|previous)\s+version\s+of\s+this\s+(?:story|article|post|report)"
+    r"|(?:editor'?’?s\s+note|correction|clarification)\s*[:—–-]"
+    r"|read\s+the\s+(?:original|full)\s+(?:article|story)\b)",
+    re.IGNORECASE,
+)
+
+
 # "Write to Jane Doe at jane.doe@example.com", "Contact the author: jane@example.com": how to
 # reach the reporter.
 CONTACT_LINE = re.compile(

@@ -53,10 +53,18 @@ def _found(text: str) -> list[tuple[float, str, str]]:
         "Just a heads up, some of the links on ONE Esports are affiliate links.",
         "If you make a purchase, we may earn a small commission at no cost to you.",
         "Follow ONE Esports on Facebook and Twitter for more news, guides, and highlights.",
+        "This story has been updated with additional developments.",
+        "An earlier version of this article misstated the number of deaths.",
+        "Editor's note: This piece was first published in 2019.",
+        "This article was originally published by The Conversation.",
+        "Read the original article on Business Insider.",
+        "Jane Doe is a senior reporter at the Daily Bugle covering health.",
+        "John Roe is a freelance journalist based in Kyiv.",
     ],
 )
 def test_credits_and_contact_lines_are_not_sentences(line: str) -> None:
-    """They say who wrote or helped, how to reach them, or how the page earns: never a claim."""
+    """They say who wrote or helped, how to reach them, how the page earns, or what happened to
+    the story itself: never a claim."""
     assert sentence_reason(line)
     text = f"Storm hits the coast\n\nThe storm closed 40 schools on Monday.\n\n{line}"
     sentences = [s.text for s in extract(read_text(text)).sentences]
@@ -71,6 +79,12 @@ def test_credits_and_contact_lines_are_not_sentences(line: str) -> None:
         "He contributed to this report on climate, which found that seas rose 3 mm a year.",
         "Contact tracing reached 80% of cases, the agency said.",
         "The retailer said affiliate marketing made up 12% of its sales last year.",
+        "Evan Gershkovich is a reporter for The Wall Street Journal who has been detained since "
+        "March.",
+        "John Smith is a former reporter who was jailed in Iran for 500 days.",
+        "Update: The company said on Friday it would appeal.",
+        "The report was updated in March with 20 new cases.",
+        "Correction officers said 40 inmates were moved.",
     ],
 )
 def test_sentences_about_contributing_or_contact_stay(sentence: str) -> None:
