@@ -89,6 +89,7 @@ class SpeakerContext:
     # This sentence's clause subjects among known people, (token index, full name): a "he"
     # later in the sentence may refer to one of them (set by speakers.find_speaker).
     clause_subjects: list[tuple[int, str]] = field(default_factory=list)
+    sentence_people: list[str] = field(default_factory=list)  # known people it names
     previous_speaker: str = ""
     previous_org: str = ""  # organisation the previous sentence spoke for or was about
     paragraph: int = 0

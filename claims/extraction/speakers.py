@@ -84,6 +84,7 @@ from claims.extraction.people import (
     resolve_pronoun,
 )
 from claims.extraction.quotations import has_real_quote, mask_quotes
+from claims.extraction.speaker_types import PERSON, speaker_type
 
 _CLOSING_MARKS = frozenset({"”", '"'})
 # The speaker after the verb: after a closing quote any reporting verb (`" asked Ann`), after
@@ -137,6 +138,8 @@ _SOURCE_NOUNS = (
 # Words after a participle that make it describe the noun before it: "a video posted after".
 # Lower-case words around a name that show it is not a clause's subject.
 _NOT_A_VERB = CONNECTORS | word_set("or nor but as than like")
+# Capitalised words for a party's member: "the California Republican said" is a person.
+_PARTY_MEMBERS = word_set("republican democrat tory")
 _COUNT_WORDS = word_set("one two three four five six seven eight nine ten")
 _AFTER_PARTICIPLE = word_set("""
     after before during last earlier monday tuesday wednesday thursday friday saturday
@@ -263,12 +266,12 @@ def _before_verb(
     first = tokens.index(run[0]) if run else 0
     if (
         run
-        and run[-1].lower in PERSON_ROLES
+        and (run[-1].lower in PERSON_ROLES or run[-1].lower in _PARTY_MEMBERS)
         and not is_org(text[run[0].start : run[-1].end])
         and first > 0
         and tokens[first - 1].lower == "the"
     ):
-        # "the Conservative MP said": a person named before.
+        # "the Conservative MP said", "the California Republican said": a person named before.
         return _Found(kind="role", generic=text[tokens[first - 1].start : run[-1].end])
     return _named(text, tokens, run, context)
 
@@ -461,6 +464,16 @@ def _subject_run(tokens: list[Token], *, allow_comma: bool) -> list[Token]:
     return []
 
 
+def _people_named(tokens: list[Token], context: SpeakerContext) -> list[str]:
+    """The known people the sentence names, in order (a known surname, as its full name)."""
+    named: list[str] = []
+    for token in tokens:
+        full = context.surnames.get(token.text)
+        if full and full not in named and speaker_type(full) == PERSON:
+            named.append(full)
+    return named
+
+
 def _clause_subjects(tokens: list[Token], context: SpeakerContext) -> list[tuple[int, str]]:
     """(index, full name) of the known people who are the subject of a clause in the sentence:
     a known surname or full name, not after a preposition ("asked about Trump"), followed by a
@@ -537,7 +550,9 @@ def _resolve(found: _Found, context: SpeakerContext) -> str:
             if context.previous_org:
                 return f"{context.previous_org} {found.generic.split()[-1].lower()}"
             return ""
-        for name in people:
+        # "... with Rep. Ed Royce, the chairman of the committee, the California Republican
+        # said": a person named earlier in the same sentence comes first.
+        for name in [*reversed(context.sentence_people), *people]:
             if not gender or context.gender(name) in {"", gender}:
                 return name
         return ""
@@ -660,6 +675,7 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     tokens = tokenise(masked)
     learn_names(text, tokens, context)
     context.clause_subjects = _clause_subjects(tokens, context)
+    context.sentence_people = _people_named(tokens, context)
     speaker = _explicit(text, tokens, masked, context)
     if speaker is None:
         speaker = context.previous_speaker if continues_quote else ""

@@ -330,6 +330,17 @@ def test_a_person_named_after_a_preposition_is_not_the_he() -> None:
     assert _speaker_of(text, "never worked") == "David Morales"
 
 
+def test_a_party_description_is_the_person_the_sentence_names() -> None:
+    """ "the California Republican said" describes Rep. Ed Royce, named earlier in the same
+    sentence; it was given as a person called "California Republican"."""
+    text = (
+        "Seddique Mateen maintained a high profile on social media.\n\n"
+        'Mateen once had "a brief meeting" with Rep. Ed Royce, the chairman of the House '
+        "Foreign Affairs Committee, the California Republican said in a statement."
+    )
+    assert _speaker_of(text, "brief meeting") == "Ed Royce"
+
+
 def test_an_outlet_in_capitals_keeps_them() -> None:
     text = "In November 2002, the LA Times reported on the task force."
     ((given, kind),) = _units(text).values()
