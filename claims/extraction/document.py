@@ -24,8 +24,9 @@ import trafilatura
 from lxml import etree
 
 from claims.extraction.boilerplate import BODY_MIN_WORDS, LineVerdict, scan_lines
-from claims.extraction.dates import confirmed_date, parse_dateline, published_from_markup
+from claims.extraction.dates import confirmed_date, published_from_markup
 from claims.extraction.lexicon import ENGLISH_STOPWORDS
+from claims.extraction.titles import page_title
 
 # trafilatura logs every page it cannot extract at WARNING/ERROR; we turn that into an
 # InputError for the caller instead, so its log lines would only be noise.
@@ -68,8 +69,6 @@ _HEADLINE_MAX_WORDS = 30
 _DROP_CAP = re.compile(
     r"<(?P<tag>span|div)\b[^>]*>\s*(?P<letter>[A-Z])\s*</(?P=tag)>\s*<p(?P<attrs>\s[^>]*)?>"
 )
-# Meta tags with the page's headline, for when the reader's title is a placeholder.
-_TITLE_XPATHS = ("//meta[@property='og:title']/@content", "//meta[@name='twitter:title']/@content")
 _LANGUAGE_XPATHS = (
     "/html/@lang",
     "/html/@xml:lang",
@@ -166,7 +165,7 @@ def read_html(html: str | bytes, *, url: str = "") -> Document:
     return Document(
         text=text,
         format="html",
-        title=_page_title(extracted.title, tree),
+        title=page_title(extracted.title, tree),
         published_at=published_at,
         author=(extracted.author or "").strip(),
         publisher=(extracted.sitename or "").strip(),
@@ -391,68 +390,6 @@ def _dateline_time(text: str, verdicts: tuple[LineVerdict, ...]) -> datetime | N
             if len(body_paragraphs) > 1:
                 return None
     return None
-
-
-def _page_title(title: str | None, tree: etree._Element | None) -> str:
-    """trafilatura's title, unless it is a word or two (a CMS placeholder such as "escenic" in
-    the JSON-LD headline, or a section name) and the page's og:title is a real headline; either
-    way without the site name and date a page title ends with ("... | DW | 19.01.2020")."""
-    title = (title or "").strip()
-    if len(title.split()) < 3 and tree is not None:
-        for xpath in _TITLE_XPATHS:
-            candidates = [" ".join(str(v).split()) for v in tree.xpath(xpath)]
-            better = next((c for c in candidates if len(c.split()) >= 3), "")
-            if better:
-                title = better
-                break
-    return _without_title_tail(_without_site_name(title, _site_names(tree)))
-
-
-_SITE_NAME_XPATHS = (
-    "//meta[@property='og:site_name']/@content",
-    "//meta[@name='application-name']/@content",
-)
-# What joins a site's name to a headline: "Headline -- Sott.net", "LinkNaija | ...: Headline".
-_SITE_SEPARATOR = r"\s*(?:\||:|--|–|—|-|·|•)\s*"
-_DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.IGNORECASE)
-
-
-def _site_names(tree: etree._Element | None) -> list[str]:
-    if tree is None:
-        return []
-    names = {" ".join(str(v).split()) for xpath in _SITE_NAME_XPATHS for v in tree.xpath(xpath)}
-    return sorted((n for n in names if n), key=len, reverse=True)
-
-
-def _without_site_name(title: str, site_names: list[str]) -> str:
-    """The headline without the site's name before or after it ("LinkNaija | Nigeria's popular
-    news platform: Headline", "Headline -- Sott.net", "Headline - example.com"), when what
-    is left is a headline of three words or more."""
-    for name in site_names:
-        escaped = re.escape(name)
-        for pattern in (rf"^{escaped}{_SITE_SEPARATOR}(?=\S)", rf"{_SITE_SEPARATOR}{escaped}$"):
-            shorter = re.sub(pattern, "", title, flags=re.IGNORECASE).strip()
-            if shorter != title and len(shorter.split()) >= 3:
-                title = shorter
-    head, separator, tail = title.rpartition(" -- ")
-    if not separator:
-        head, separator, tail = title.rpartition(" - ")
-    if separator and _DOMAIN.match(tail.strip()) and len(head.split()) >= 3:
-        title = head.strip()
-    return title
-
-
-def _without_title_tail(title: str) -> str:
-    """ "Headline | DW | 19.01.2020" -> "Headline": pipes separate a page title's headline from
-    its site name, section and date; headlines themselves do not contain them. Trailing pieces of
-    up to three words or a date go while a headline of three words or more is left."""
-    pieces = [p.strip() for p in title.split("|")]
-    while len(pieces) > 1 and len(pieces[0].split()) >= 3:
-        last = pieces[-1]
-        if last and len(last.split()) > 3 and not parse_dateline(last)[0]:
-            break
-        pieces.pop()
-    return " | ".join(pieces)
 
 
 def _language_from_tree(tree: etree._Element | None) -> str:

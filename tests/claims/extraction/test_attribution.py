@@ -12,7 +12,8 @@ from __future__ import annotations
 import pytest
 
 from claims.extraction import ORGANIZATION, PERSON, extract, read_text
-from claims.extraction.speakers import SpeakerContext, find_speaker, first_name_genders
+from claims.extraction.people import first_name_genders
+from claims.extraction.speakers import SpeakerContext, find_speaker
 
 
 def _speakers(text: str) -> list[tuple[str, str]]:

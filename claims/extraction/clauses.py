@@ -1,0 +1,278 @@
+"""Where people sit in a sentence, for the speaker finder (claims.extraction.speakers): the
+name a sentence opens with, the subjects of its clauses, the people it names, and the verbs of
+saying that are not one here ("the Senate confirmed Prelogar by a vote", "a video posted after
+the killings"). Also the person inside a name run that names whom they speak for ("Jane Smith of
+the Port Authority"), whether a name can speak at all ("Emails", "One former"), and how what a
+sentence says about its speaker (``Found``: a name, a pronoun, a role ...) resolves against
+what the document said before (``resolve_found``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.extraction.lexicon import (
+    FEMALE_WORDS,
+    GOVERNMENT_SEATS,
+    MALE_WORDS,
+    MORE_ORG_WORDS,
+    NON_AGENTS,
+    ORG_ACRONYMS,
+    ORG_WORDS,
+    SENTENCE_STARTERS,
+    word_set,
+)
+from claims.extraction.names import (
+    CONNECTORS,
+    Token,
+    clean_run,
+    is_capitalised,
+    is_org,
+    is_title,
+    name_after,
+)
+from claims.extraction.people import (
+    DETERMINERS,
+    GENERIC_SINGULAR,
+    SpeakerContext,
+    first_name_genders,
+    full_name,
+    resolve_org_noun,
+    resolve_pronoun,
+)
+from claims.extraction.speaker_types import PERSON, speaker_type
+
+# A name after one of these is a place or an object, not the subject of the verb.
+PREPOSITIONS = word_set("""
+    in at from for of to on near into by with across over outside inside under about
+    against between behind beyond toward towards through""")
+# Lower-case words around a name that show it is not a clause's subject.
+_NOT_A_VERB = CONNECTORS | word_set("or nor but as than like")
+# Words after a participle that make it describe the noun before it: "a video posted after".
+_AFTER_PARTICIPLE = word_set("""
+    after before during last earlier monday tuesday wednesday thursday friday saturday
+    sunday""")
+# "Jane Smith of the Port Authority", "American Airlines' Kent Powell".
+_AFFILIATED = re.compile(r"^(?P<person>.+?)\s+(?:of|with|at|from)\s+(?:the\s+)?(?P<org>[A-Z].*)$")
+_POSSESSOR = re.compile(r"^(?P<org>.+?s)[’']\s+(?P<person>[A-Z].*)$")
+
+QUOTE_MARKS = frozenset({"“", "”", '"'})
+PRONOUN_GENDERS = {"he": "m", "she": "f"}
+_COUNT_WORDS = word_set("one two three four five six seven eight nine ten")
+
+
+def confirms_someone(tokens: list[Token], index: int) -> bool:
+    """Whether "confirmed" at ``index`` confirms a person in a post ("the Senate confirmed
+    Prelogar by a vote", "confirmed Jane Doe as chair") rather than a fact."""
+    if tokens[index].lower not in {"confirmed", "confirms", "confirm"}:
+        return False
+    run = name_after(tokens, index + 1)
+    after = index + 1 + len(run)
+    return bool(run) and after < len(tokens) and tokens[after].lower in {"by", "as", "to", "for"}
+
+
+def reduced_relative(tokens: list[Token], index: int) -> bool:
+    """Whether the verb at ``index`` is a past participle describing the noun before it ("a
+    video posted after the killings", "a statement released on Monday") rather than that
+    noun's verb of saying."""
+    verb = tokens[index].lower
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return (
+        verb.endswith("ed")
+        and following is not None
+        and (following.lower in PREPOSITIONS or following.lower in _AFTER_PARTICIPLE)
+    )
+
+
+def is_personal_name(name: str) -> bool:
+    """Whether ``name`` reads as a person's name: two to four capitalised words, none of them an
+    organisation's word or a seat of government ("Jane Smith", "James Hall")."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and not is_org(name)
+        and name.lower() not in GOVERNMENT_SEATS
+        and not any(w.lower().rstrip(".") in MORE_ORG_WORDS for w in words)
+    )
+
+
+def person_in(name: str) -> str:
+    """The person in a name run that also names whom they speak for: "Jane Smith of the Port
+    Authority" and "American Airlines' Kent Powell" are Jane Smith and Kent Powell. The
+    organisation part must read as one (is_org), so "Bank of England" stays whole."""
+    for pattern in (_AFFILIATED, _POSSESSOR):
+        m = pattern.match(name)
+        if m and is_org(m.group("org")) and is_personal_name(m.group("person")):
+            return m.group("person")
+    return name
+
+
+def subject_run(tokens: list[Token], *, allow_comma: bool) -> list[Token]:
+    """The name the sentence opens with, when a verb (or, with ``allow_comma``, an apposition)
+    follows it ("Japan has continued", "Mr Anderson, who quit")."""
+    # Skip an opening adverbial: "However, despite maintaining its claim ..., Moscow has ..."
+    commas = [i for i, t in enumerate(tokens[:25]) if t.text == ","]
+    for start in [0] + [c + 1 for c in commas]:
+        run = name_after(tokens, start)
+        if run and run[-1].text.islower():
+            continue  # "One former business partner said": no name, a description
+        if run and all(t.lower in SENTENCE_STARTERS for t in run):
+            continue  # "After a morning break, Engoron took ...": the subject is after the comma
+        if run and start + len(run) < len(tokens):
+            following = tokens[start + len(run)]
+            if (following.text.islower() and following.lower not in CONNECTORS) or (
+                allow_comma and following.text == "," and start == 0
+            ):
+                return run
+    return []
+
+
+def people_named(tokens: list[Token], context: SpeakerContext) -> list[str]:
+    """The known people the sentence names, in order (a known surname, as its full name)."""
+    named: list[str] = []
+    for token in tokens:
+        full = context.surnames.get(token.text)
+        if full and full not in named and speaker_type(full) == PERSON:
+            named.append(full)
+    return named
+
+
+def clause_subjects(tokens: list[Token], context: SpeakerContext) -> list[tuple[int, str]]:
+    """(index, full name) of the known people who are the subject of a clause in the sentence:
+    a known surname or full name, not after a preposition ("asked about Trump"), followed by a
+    lower-case word ("When Morales was asked")."""
+    found: list[tuple[int, str]] = []
+    for i, token in enumerate(tokens):
+        full = context.surnames.get(token.text)
+        if not full or i + 1 >= len(tokens):
+            continue
+        following = tokens[i + 1]
+        if not following.text.islower() or following.lower in _NOT_A_VERB:
+            continue  # "Bush and Bill Clinton": a list of names, not a clause
+        start = i  # the whole name with its titles: "Presidents George H.W. Bush"
+        while start and (is_capitalised(tokens[start - 1]) or is_title(tokens[start - 1])):
+            start -= 1
+        before = tokens[start - 1].lower if start else ""
+        if before in PREPOSITIONS or before in DETERMINERS or before in _NOT_A_VERB:
+            continue
+        found.append((i, full))
+    return found
+
+
+def opening_subject(tokens: list[Token]) -> list[Token]:
+    """The name the sentence opens with, also after a possessive and a role ("Assange's lawyer
+    Jennifer Robinson attended ..."), when a lower-case word (its verb) follows it."""
+    start = 0
+    if tokens and tokens[0].text.endswith(("’s", "'s")):
+        start = 1
+        while start < len(tokens) and tokens[start].text.islower() and start < 4:
+            start += 1
+    run = name_after(tokens, start)
+    if run and run[-1].text.islower():
+        return []
+    end = start + len(run)
+    if not run or end >= len(tokens) or not tokens[end].text.islower():
+        return []
+    if all(t.lower in SENTENCE_STARTERS for t in run):
+        return []
+    return run
+
+
+def subject_name(text: str, tokens: list[Token]) -> str:
+    run = subject_run(tokens, allow_comma=False)
+    return clean_run(text, run) if run else ""
+
+
+@dataclass(frozen=True)
+class Found:
+    name: str = ""
+    # "name", "pronoun", "they", "it", "generic", "org-noun", "role", "unnamed"
+    kind: str = ""
+    generic: str = ""  # the generic word, the org noun phrase, or the pronoun's gender
+    at: int = -1  # a pronoun's token index in the sentence
+
+
+def found_pronoun(token: Token, at: int = -1) -> Found | None:
+    if token.lower in PRONOUN_GENDERS:
+        return Found(kind="pronoun", generic=PRONOUN_GENDERS[token.lower], at=at)
+    if token.lower == "they":
+        return Found(kind="they")
+    if token.lower == "it":
+        return Found(kind="it")
+    return None
+
+
+def can_speak(name: str, run: list[Token], tokens: list[Token], context: SpeakerContext) -> bool:
+    """Whether ``name`` can be an agent rather than a date, a plural or a thing."""
+    words = name.split()
+    if all(w.lower().rstrip(".") in NON_AGENTS for w in words):
+        return False
+    if words[0].lower() in _COUNT_WORDS and words[-1].islower():
+        return False  # "One former business partner said": a count and a role, no name
+    if len(words) > 1:
+        return True
+    word = words[0]
+    sentence_initial = tokens.index(run[0]) == 0 or tokens[tokens.index(run[0]) - 1].text in (
+        QUOTE_MARKS | {"(", "—", "–"}
+    )
+    if sentence_initial and word.endswith("ly"):
+        return False  # "Eventually recalled by ...": an adverb, capitalised to open the sentence
+    if not sentence_initial or not word.endswith("s") or word.isupper():
+        return True
+    # Capitalised only because it opens the sentence: known names pass, "Emails" does not.
+    return bool(
+        word in context.surnames
+        or word.lower() in first_name_genders()
+        or word.lower() in GOVERNMENT_SEATS
+        or word in ORG_ACRONYMS
+        or word.lower() in ORG_WORDS
+        or word.lower() in MORE_ORG_WORDS
+        or any(word in org.split() for org in context.orgs)
+    )
+
+
+def resolve_found(found: Found, context: SpeakerContext) -> str:
+    if found.kind == "pronoun":
+        # "When Morales was asked ..., he confirmed it": the subject of an earlier clause of
+        # the same sentence comes first.
+        for at, name in reversed(context.clause_subjects):
+            if at < found.at and context.gender(name) in {"", found.generic}:
+                return name
+        return resolve_pronoun(found.generic, context)
+    if found.kind == "it":
+        return context.orgs[-1] if context.orgs else ""
+    if found.kind == "they":
+        # Plural "they" for an organisation (British usage), only one seen in this paragraph
+        # or the previous one; never a person.
+        last = context.orgs[-1] if context.orgs else ""
+        return last if last and context.org_paragraphs[last] >= context.paragraph - 1 else ""
+    if found.kind == "org-noun":
+        return resolve_org_noun(found.generic, context)
+    if found.kind == "role":
+        lower = found.generic.lower()
+        gender = "m" if any(w in MALE_WORDS for w in lower.split()) else ""
+        gender = "f" if any(w in FEMALE_WORDS for w in lower.split()) else gender
+        people = context.recent_people()
+        if found.generic.split()[-1].lower() in GENERIC_SINGULAR:
+            if lower.startswith("the ") and context.previous_speaker in people[:1]:
+                return (
+                    context.previous_speaker
+                )  # "Jo Ray, a spokeswoman, said ... The spokeswoman added"
+            if context.previous_org:
+                return f"{context.previous_org} {found.generic.split()[-1].lower()}"
+            return ""
+        # "... with Rep. Ed Royce, the chairman of the committee, the California Republican
+        # said": a person named earlier in the same sentence comes first.
+        for name in [*reversed(context.sentence_people), *people]:
+            if not gender or context.gender(name) in {"", gender}:
+                return name
+        return ""
+    if found.kind == "generic":
+        if found.generic in GENERIC_SINGULAR and context.previous_org:
+            return f"{context.previous_org} {found.generic}"
+        return ""
+    if found.kind == "unnamed":
+        return ""
+    return full_name(found.name, context)
