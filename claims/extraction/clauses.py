@@ -57,6 +57,8 @@ _AFTER_PARTICIPLE = word_set("""
 _AFFILIATED = re.compile(r"^(?P<person>.+?)\s+(?:of|with|at|from)\s+(?:the\s+)?(?P<org>[A-Z].*)$")
 _POSSESSOR = re.compile(r"^(?P<org>.+?s)[’']\s+(?P<person>[A-Z].*)$")
 
+# What a lawyer argues in court: "argued the case", "argues the appeal".
+_PLEADINGS = word_set("case cases appeal appeals motion motions")
 QUOTE_MARKS = frozenset({"“", "”", '"'})
 PRONOUN_GENDERS = {"he": "m", "she": "f"}
 _COUNT_WORDS = word_set("one two three four five six seven eight nine ten")
@@ -70,6 +72,19 @@ def confirms_someone(tokens: list[Token], index: int) -> bool:
     run = name_after(tokens, index + 1)
     after = index + 1 + len(run)
     return bool(run) and after < len(tokens) and tokens[after].lower in {"by", "as", "to", "for"}
+
+
+def argues_a_case(tokens: list[Token], index: int) -> bool:
+    """Whether "argue" at ``index`` means pleading a case in court ("Prelogar, 43, argues the
+    government's most consequential cases") rather than reporting what someone holds."""
+    if tokens[index].lower not in {"argue", "argues", "argued"}:
+        return False
+    for token in tokens[index + 1 : index + 8]:
+        if token.lower == "that" or token.text in {",", ";", ":"}:
+            return False
+        if token.lower in _PLEADINGS:
+            return True
+    return False
 
 
 def reduced_relative(tokens: list[Token], index: int) -> bool:

@@ -55,6 +55,12 @@ GENERIC_PLURAL = word_set("""
 
 GENERIC = GENERIC_SINGULAR | GENERIC_PLURAL
 _NOT_IN_PERSONAL_NAMES = frozenset({"of", "for", "the", "and", "&", "on"})
+# Lower-case nouns that introduce an organisation's name: "the Spanish daily El Pais".
+ORG_DESCRIPTORS = word_set("""
+    newspaper daily weekly tabloid broadcaster network website outlet magazine company firm
+    group charity ngo organisation organization agency union startup bank insurer airline
+    carrier retailer manufacturer supplier regulator watchdog channel station publisher
+    nonprofit platform""")
 # Words that open a description of someone unnamed ("A former UC Global employee", "Two
 # former workers"), never a personal name.
 _DESCRIPTION_OPENERS = word_set("a an one two three four five six seven eight nine ten")
@@ -90,6 +96,9 @@ class SpeakerContext:
     # later in the sentence may refer to one of them (set by speakers.find_speaker).
     clause_subjects: list[tuple[int, str]] = field(default_factory=list)
     sentence_people: list[str] = field(default_factory=list)  # known people it names
+    # Names the text introduces as an organisation: "the Spanish daily El Pais", "the airline
+    # Ryanair". Their speaker type is organisation whatever the name looks like.
+    described_orgs: set[str] = field(default_factory=set)
     previous_speaker: str = ""
     previous_org: str = ""  # organisation the previous sentence spoke for or was about
     paragraph: int = 0
@@ -206,6 +215,8 @@ def learn_names(text: str, tokens: list[Token], context: SpeakerContext) -> None
                         context.surnames.pop(words[0], None)
             i = j + max(1, len(run))
             continue
+        if token.text.islower() and lower in ORG_DESCRIPTORS and i + 1 < n:
+            _learn_described_org(text, tokens, i + 1, context)
         if token.text.islower() and lower in PERSON_ROLES and i + 2 < n:
             # "political analyst Ahmad Saeedi", "his lawyer Aitor Martinez": a person after a
             # role, whatever the given name (the given-name list is short).
@@ -213,6 +224,20 @@ def learn_names(text: str, tokens: list[Token], context: SpeakerContext) -> None
         i += 1
     if "," in text:
         _learn_appositions(tokens, context)
+
+
+def _learn_described_org(
+    text: str, tokens: list[Token], start: int, context: SpeakerContext
+) -> None:
+    """ "the Spanish daily El Pais reported": the name after an organisation noun is one, unless
+    it reads as a person's ("the firm Jane Doe founded")."""
+    run = name_after(tokens, start)[:5]
+    if not run or run[0].text.endswith(("’s", "'s")):
+        return
+    name = clean_run(text, run)
+    words = name.split()
+    if name and not (len(words) >= 2 and words[0].lower() in first_name_genders()):
+        context.described_orgs.add(name)
 
 
 def _learn_appositions(tokens: list[Token], context: SpeakerContext) -> None:
@@ -281,7 +306,9 @@ def remember(
     if generic:
         # "Russian Ministry of Foreign Affairs spokesperson" still speaks for the ministry.
         context.previous_org = speaker[: -len(generic) - 1]
-    elif speaker and (is_org(speaker) or speaker_type(speaker) != PERSON):
+    elif speaker and (
+        is_org(speaker) or speaker in context.described_orgs or speaker_type(speaker) != PERSON
+    ):
         remember_org(speaker, context)
         context.previous_org = speaker
     elif speaker:

@@ -46,6 +46,7 @@ from claims.extraction.clauses import (
     PREPOSITIONS,
     QUOTE_MARKS,
     Found,
+    argues_a_case,
     can_speak,
     clause_subjects,
     confirms_someone,
@@ -389,8 +390,8 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
         for index in indices:
             if index + 1 < len(tokens) and tokens[index + 1].lower == "by":
                 continue  # passive: "recalled by the Reich", "reported by Reuters"
-            if confirms_someone(tokens, index):
-                continue  # "the Senate confirmed Prelogar by a vote of 53-36"
+            if confirms_someone(tokens, index) or argues_a_case(tokens, index):
+                continue  # "the Senate confirmed Prelogar by a vote", "argues the cases"
             if index and tokens[index - 1].lower in DETERMINERS:
                 continue  # an adjective: "the alleged relationship", "an estimated 500"
             found = _before_verb(text, tokens, index, context)

@@ -341,6 +341,30 @@ def test_a_party_description_is_the_person_the_sentence_names() -> None:
     assert _speaker_of(text, "brief meeting") == "Ed Royce"
 
 
+def test_arguing_a_case_in_court_is_not_reported_speech() -> None:
+    text = "Prelogar, 43, argues the government’s most consequential cases."
+    ((given, _),) = _units(text).values()
+    assert given == ""
+
+
+def test_arguing_that_is_still_reported_speech() -> None:
+    text = "Prelogar argued that the case had no basis in law."
+    ((given, _),) = _units(text).values()
+    assert given == "Prelogar"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Spanish daily El Pais reported that three men broke into the office.",
+        "The airline Wizzair said it would cut 40 routes.",
+    ],
+)
+def test_a_name_introduced_as_an_organisation_is_typed_one(text: str) -> None:
+    ((given, kind),) = _units(text).values()
+    assert given and kind == ORGANIZATION
+
+
 def test_an_outlet_in_capitals_keeps_them() -> None:
     text = "In November 2002, the LA Times reported on the task force."
     ((given, kind),) = _units(text).values()
