@@ -216,7 +216,7 @@ def _prefix(s: str) -> tuple[int, str, _Facts]:
         return len(s), RELATED_LINK, _NO_FACTS  # label and headline: see PROMO_DOMAIN
     m = DATELINE_PREFIX.match(s)
     if m:
-        agency = (m.group("agency") or "").strip()
+        agency = (m.group("agency") or m.group("wire") or "").strip()
         return m.end(), "dateline", _Facts(publisher=agency)
     return 0, "", _NO_FACTS
 

@@ -130,6 +130,8 @@ _OUT_OF = re.compile(
 _DEGREES = re.compile(r"\s?°(?:\s?(?P<scale>[CFcf])(?![A-Za-z]))?")
 # The upper end of a range or the other side of a score: "25-30", "53–36".
 _PAIR = re.compile(r"[-–](?P<upper>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?![\w.,]\d)")
+# A capitalised name and a comma right before a number: "Jane Doe, 43,".
+_AGE_BEFORE = re.compile(r"(?P<word>[A-Z][\w'’.-]*),\s$")
 # "1) Deviled, 2) Scotch": a list's numbering, with no opening bracket before it.
 _LIST_MARKER = re.compile(r"(?:^|[\s,;:])$")
 _HYPHEN_UNIT = re.compile(r"-(?P<unit>[a-z]+(?:-[a-z]+)?)\b")
@@ -325,6 +327,9 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
         if not scale and _is_list_marker(text, m.start(), m.end()):
             continue
         value = _parse_digits(num) * (_SCALES[scale.lower()] if scale else 1)
+        if not scale and num.isdigit() and _is_age(text, m.start(), m.end()):
+            add(value, "years old", m.start(), m.end())  # "Prelogar, 43, argues"
+            continue
         pair = _PAIR.match(text, m.end()) if not scale else None
         if pair:
             # "25-30 people" is a range (its ends in order), read with the unit after its
@@ -388,6 +393,15 @@ def _add_with_unit(
     if need_unit and not unit:
         return  # "one of the ..." is a pronoun, not a count
     add(value, unit, start, unit_end if unit else end)
+
+
+def _is_age(text: str, start: int, end: int) -> bool:
+    """Whether the number is an age in apposition: "Jane Doe, 43, said", "Alito, 73, has"."""
+    if text[end : end + 1] != "," or not 0 < int(text[start:end]) <= 120:
+        return False
+    before = _AGE_BEFORE.search(text, max(0, start - 40), start)
+    word = before.group("word").lower() if before else ""
+    return bool(before) and word not in MONTH_NAMES and word not in _WEEKDAYS
 
 
 def _is_list_marker(text: str, start: int, end: int) -> bool:

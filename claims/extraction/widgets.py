@@ -343,9 +343,10 @@ PROMO_WITH_SEPARATOR = re.compile(rf"^(?:{PROMO_LABEL})\s*[:|»›>–—-]+\s*"
 PROMO_CAPS = re.compile(r"^(?:READ MORE|READ ALSO|ALSO READ|RELATED|SEE ALSO|MUST READ)\s+")
 
 
-# "BRUSSELS (Reuters) - " or "NEW YORK — " opening a wire story's first paragraph.
+# "BRUSSELS (Reuters) - ", "NEW YORK — " or "(CNN) -- " opening a wire story's first paragraph.
 DATELINE_PREFIX = re.compile(
-    r"^(?P<place>[A-Z]{3,}[A-Z'.-]*(?:[ /]+[A-Z]{2,}[A-Z'.-]*){0,3})"
+    r"^(?:(?P<place>[A-Z]{3,}[A-Z'.-]*(?:[ /]+[A-Z]{2,}[A-Z'.-]*){0,3})"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&-]{1,30})\))?"
+    r"|\((?P<wire>[A-Z][A-Za-z.&]*(?:\s[A-Z][A-Za-z.&]*){0,2})\))"
     r"\s*(?:-{1,2}|–|—)\s+(?=\S)"
 )

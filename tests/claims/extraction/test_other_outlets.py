@@ -428,6 +428,17 @@ def test_temperatures_and_ranges_keep_their_unit(
     assert _found(text) == expected
 
 
+def test_an_age_in_apposition_is_an_age() -> None:
+    assert _found("Jane Doe, 43, said the plan failed") == [(43.0, "years old", "43")]
+    assert _found("Sales rose in March, 12, and fell") == []
+
+
+def test_a_wire_prefix_without_a_place_is_cut() -> None:
+    text = "Storm spares the coast\n\n(CNN) -- The storm closed 40 schools on Monday."
+    sentences = [s.text for s in extract(read_text(text)).sentences]
+    assert "The storm closed 40 schools on Monday." in sentences
+
+
 # --- questions ----------------------------------------------------------------------------------
 
 
