@@ -272,7 +272,7 @@ def _learn_after_role(tokens: list[Token], start: int, context: SpeakerContext) 
         len(words) >= 2
         and all(t.text[:1].isupper() and t.text[1:].islower() for t in run)
         and not any(t.text.endswith(("’s", "'s")) or is_title(t) for t in run)
-        and not is_org(" ".join(words))
+        and speaker_type(" ".join(words)) == PERSON
         and words[-1].lower() not in NOT_PERSON_ENDINGS
         and (following in {",", ".", "(", "“", '"'} or following.islower())
     ):
