@@ -48,6 +48,7 @@ from claims.extraction.widgets import (
     PROMO_CAPS,
     PROMO_DOMAIN,
     PROMO_WITH_SEPARATOR,
+    REPUBLISHING,
     RIGHTS_RESERVED,
     ROLE_WORDS,
     SHARE_PROMPT,
@@ -230,7 +231,7 @@ def _credit_reason(s: str, words: int) -> str:
     """
     if words <= 40 and CONTRIBUTORS.search(s):
         return "credits line"
-    if words <= 20 and CONTACT_LINE.match(s):
+    if words <= 30 and CONTACT_LINE.match(s):
         return "contact line"
     if words <= 30 and AUTHOR_BIO.match(s) and not _BIO_CLAUSE.search(s):
         return "author bio"
@@ -246,8 +247,10 @@ def _prompt_reason(s: str, words: int) -> str:
         return "cookie banner"
     if words <= 30 and NEWSLETTER.search(s):
         return "newsletter signup"
-    if words <= 25 and SUBSCRIPTION.search(s):
+    if words <= 40 and SUBSCRIPTION.search(s):
         return "subscription prompt"
+    if words <= 80 and REPUBLISHING.search(s):
+        return "republishing terms"
     if words <= 40 and AFFILIATE.search(s):
         return "affiliate disclosure"
     if words <= 60 and is_helpline(s):

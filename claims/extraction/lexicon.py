@@ -108,6 +108,8 @@ MORE_ORG_WORDS: frozenset[str] = word_set(
     Reuters Tass Xinhua Interfax Kyodo Yonhap Bloomberg Eurostat Interpol Europol Frontex
     Unicef Unesco Nato Gazprom Rosneft
     international watch
+    Google Facebook Twitter YouTube Instagram WhatsApp TikTok Meta Microsoft Amazon Apple
+    Netflix Uber Airbnb Tesla Boeing Airbus Samsung Huawei Alibaba Tencent Telegram
     """,
     lower=True,
 )

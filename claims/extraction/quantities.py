@@ -326,6 +326,8 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
             continue
         if not scale and _is_list_marker(text, m.start(), m.end()):
             continue
+        if not scale and num.isdigit() and len(num) >= 9:
+            continue  # "at 9643651818": a phone or an ID; a figure that size has separators
         value = _parse_digits(num) * (_SCALES[scale.lower()] if scale else 1)
         if not scale and num.isdigit() and _is_age(text, m.start(), m.end()):
             add(value, "years old", m.start(), m.end())  # "Prelogar, 43, argues"
@@ -437,6 +439,8 @@ def _is_name_number(text: str, start: int, end: int) -> bool:
 
 # "no one" is a pronoun; "at one point" (stage, time ...) an idiom.
 _NO_ONE = re.compile(r"\bno[\s-]$", re.IGNORECASE)
+# "if one notices", "when one changes", "the one seen": "one" as a pronoun.
+_PRONOUN_ONE = re.compile(r"\b(?:if|when|as|the|that|which)\s+$", re.IGNORECASE)
 _AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
 _AT_ONE = re.compile(r"\s+(?:point|stage|time|moment|juncture)\b", re.IGNORECASE)
 
@@ -459,6 +463,7 @@ def _is_word_number_in_name(text: str, m: re.Match[str], value: float) -> bool:
         return True
     if spelled.lower() == "one" and (
         _NO_ONE.search(text, max(0, start - 4), start)
+        or _PRONOUN_ONE.search(text, max(0, start - 6), start)
         or (_AT_BEFORE.search(text, max(0, start - 4), start) and _AT_ONE.match(text, end))
     ):
         return True  # "no one believes", "at one point": a pronoun or an idiom, not a count

@@ -101,8 +101,22 @@ AFFILIATE = re.compile(
 )
 
 
+# The outlet's terms for republishing its story: "You may republish this article ...",
+# "Crediting Africa Check in the byline, keeping all hyperlinks ...".
+REPUBLISHING = re.compile(
+    r"\b(?:republish(?:ing)?|reproduce)\s+(?:this|our)\s+(?:article|content|story|report|work)"
+    r"|\brepublishing\s+guidelines\b"
+    r"|\bcrediting\s+[A-Z][\w ]{1,40}\s+in\s+the\s+byline\b",
+    re.IGNORECASE,
+)
+
+
 SUBSCRIPTION = re.compile(
     r"\bsupport\s+(?:our|independent)\s+journalism\b"
+    r"|(?:^|\bplease\s+|\bconsider\s+)support(?:ing)?\s+us\b"
+    r"|\b(?:disabl\w*|turn(?:ing)?\s+off|whitelist\w*|pause|have|using)\s+(?:an?\s+|your\s+|the\s+)?"
+    r"ad[\s-]?blockers?\b|\bad[\s-]?blockers?\s+(?:is\s+)?(?:installed|enabled|detected|disabled)\b"
+    r"|\bwe\s+rely\s+on\s+(?:our\s+)?(?:readers|advertis\w*|members(?:hip)?|donations|subscri\w*)"
     r"|\bbecome\s+a\s+(?:member|subscriber|supporter)\b"
     r"|\balready\s+a\s+(?:subscriber|member)\b"
     r"|\bsubscribe\s+(?:now|today|to\s+(?:continue|read|our))\b"
@@ -204,7 +218,7 @@ EDITORIAL_NOTE = re.compile(
 # "Write to Jane Doe at jane.doe@example.com", "Contact the author: jane@example.com": how to
 # reach the reporter.
 CONTACT_LINE = re.compile(
-    r"^(?:write\s+to|e-?mail|contact|reach|send\s+(?:tips|news\s+tips))\b[^@]{0,80}?"
+    r"^(?:write\s+to|e-?mail|contact|reach|send\s+(?:tips|news\s+tips|us))\b[^@]{0,100}?"
     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
     re.IGNORECASE,
 )
