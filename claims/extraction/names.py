@@ -95,10 +95,12 @@ def strip_titles(tokens: list[Token]) -> list[Token]:
 
 
 def clean_run(text: str, run: list[Token]) -> str:
-    while run and (
-        (run[0].lower in CONNECTORS and not _initials(run[0])) or run[0].lower in SENTENCE_STARTERS
+    while (
+        run
+        and not _initials(run[0])
+        and (run[0].lower in CONNECTORS or run[0].lower in SENTENCE_STARTERS)
     ):
-        run = run[1:]  # "the", "of" ...; but "LA" in "the LA Times" is Los Angeles, not "la"
+        run = run[1:]  # "the", "of" ...; but "LA" (the LA Times) and "WHO" are initials
     while run and (run[-1].lower in CONNECTORS or run[-1].text in POSTNOMINALS):
         run = run[:-1]
     run = strip_titles(run)

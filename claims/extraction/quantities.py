@@ -131,7 +131,10 @@ _DEGREES = re.compile(r"\s?°(?:\s?(?P<scale>[CFcf])(?![A-Za-z]))?")
 # The upper end of a range or the other side of a score: "25-30", "53–36".
 _PAIR = re.compile(r"[-–](?P<upper>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?![\w.,]\d)")
 # A capitalised name and a comma right before a number: "Jane Doe, 43,".
-_AGE_BEFORE = re.compile(r"(?P<word>[A-Z][\w'’.-]*),\s$")
+_AGE_BEFORE = re.compile(
+    r"(?P<word>[A-Z][\w'’.-]*|\b(?:man|woman|boy|girl|teenager|mother|father|son|daughter"
+    r"|victim|suspect|driver|resident|pensioner|patient|student|worker|officer)),\s$"
+)
 # "1) Deviled, 2) Scotch": a list's numbering, with no opening bracket before it.
 _LIST_MARKER = re.compile(r"(?:^|[\s,;:])$")
 _HYPHEN_UNIT = re.compile(r"-(?P<unit>[a-z]+(?:-[a-z]+)?)\b")
@@ -440,6 +443,8 @@ def _is_name_number(text: str, start: int, end: int) -> bool:
 # "no one" is a pronoun; "at one point" (stage, time ...) an idiom.
 _NO_ONE = re.compile(r"\bno[\s-]$", re.IGNORECASE)
 # "if one notices", "when one changes", "the one seen": "one" as a pronoun.
+# '"It's a disaster," one resident told ...': an unnamed member of a group, as "One academic".
+_AFTER_QUOTE = re.compile(r"[”\"],?\s+$")
 _PRONOUN_ONE = re.compile(r"\b(?:if|when|as|the|that|which)\s+$", re.IGNORECASE)
 _AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
 _AT_ONE = re.compile(r"\s+(?:point|stage|time|moment|juncture)\b", re.IGNORECASE)
@@ -464,6 +469,7 @@ def _is_word_number_in_name(text: str, m: re.Match[str], value: float) -> bool:
     if spelled.lower() == "one" and (
         _NO_ONE.search(text, max(0, start - 4), start)
         or _PRONOUN_ONE.search(text, max(0, start - 6), start)
+        or (_AFTER_QUOTE.search(text, max(0, start - 4), start) and _UNIT_WORD.match(text, end))
         or (_AT_BEFORE.search(text, max(0, start - 4), start) and _AT_ONE.match(text, end))
     ):
         return True  # "no one believes", "at one point": a pronoun or an idiom, not a count

@@ -142,7 +142,8 @@ _PARTY_MEMBERS = word_set("republican democrat tory")
 # Hansen's arguments “misguided policy advocacy”", "Lehmacher called the impact "pretty
 # minimal"". Never after a form of "be": "has been described as “...”" names no one.
 _NAMING_VERBS = word_set("""
-    called calls labeled labelled labels dubbed dubs branded brands described describes""")
+    called calls labeled labelled labels dubbed dubs branded brands described describes
+    accused accuses""")
 _BE = word_set("is are was were be been being")
 # "Patrol Chief James Hall with the New York Police Department said": a person and whom they
 # speak for (see clauses.person_in).
@@ -240,6 +241,12 @@ def _apposition(
         return None
     between = tokens[j + 1 : comma]
     before = name_before(tokens, j)
+    described_role = [t for t in before if t.lower not in {"the", "a", "an"}]
+    if described_role and all(is_title(t) for t in described_role) and before[0].lower == "the":
+        between_names = name_after(tokens, j + 1)
+        if not (between_names and len(between_names) == comma - j - 1):
+            # "The minister, speaking on BBC Radio 4, said": a role, not a name ("minister")
+            return Found(kind="unnamed")
     if all(is_title(t) for t in before):
         before = []  # "The company's chief executive, Jane Doe, said": a role, no name
     described = tokens[j - 1].text.islower()
@@ -253,9 +260,10 @@ def _apposition(
 def _named(
     text: str, tokens: list[Token], run: list[Token], context: SpeakerContext
 ) -> Found | None:
-    while run and (
-        run[0].lower in SENTENCE_STARTERS
-        or (run[0].lower in CONNECTORS and not run[0].text.isupper())
+    while (
+        run
+        and not run[0].text.isupper()
+        and (run[0].lower in SENTENCE_STARTERS or run[0].lower in CONNECTORS)
     ):
         if run[0].lower in _CONDITIONALS:
             return None  # "If Marmorato maintains her lead"

@@ -375,6 +375,29 @@ def test_a_name_introduced_as_an_organisation_is_typed_one(text: str) -> None:
     assert given and kind == ORGANIZATION
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The WHO has warned that cases could double by March.", "WHO"),
+        (
+            "Labour leader Keir Starmer accused the government of “losing control of the borders”.",
+            "Keir Starmer",
+        ),
+        (
+            "“We will not back down,” said Jane Doe, 45, a nurse at St Mary's Hospital.\n\n"
+            "The minister, speaking on BBC Radio 4's Today programme, said the plan was working.",
+            "",
+        ),
+    ],
+)
+def test_common_wire_attributions(text: str, speaker: str) -> None:
+    """ "The WHO" lost its initials as the pronoun "who"; "accused ... of “...”" quotes the
+    accuser; "The minister, speaking on ..., said" is a role (it was given as a person called
+    "minister", and must not become the nurse quoted before)."""
+    last = extract(read_text(text)).sentences[-1]
+    assert last.speaker == speaker
+
+
 def test_an_outlet_in_capitals_keeps_them() -> None:
     text = "In November 2002, the LA Times reported on the task force."
     ((given, kind),) = _units(text).values()
@@ -445,6 +468,8 @@ def test_temperatures_and_ranges_keep_their_unit(
 
 def test_an_age_in_apposition_is_an_age() -> None:
     assert _found("Jane Doe, 43, said the plan failed") == [(43.0, "years old", "43")]
+    assert _found("Police said the man, 34, was arrested") == [(34.0, "years old", "34")]
+    assert _found("“It’s a disaster,” one resident told the Guardian.") == []
     assert _found("Sales rose in March, 12, and fell") == []
 
 
