@@ -222,6 +222,8 @@ def found_pronoun(token: Token, at: int = -1) -> Found | None:
 def can_speak(name: str, run: list[Token], tokens: list[Token], context: SpeakerContext) -> bool:
     """Whether ``name`` can be an agent rather than a date, a plural or a thing."""
     words = name.split()
+    if any(is_title(t) and t.text[:1].isupper() for t in run) and len(words) == 1:
+        return True  # "Mrs May told MPs": a titled name, whatever else "May" can be
     if all(w.lower().rstrip(".") in NON_AGENTS for w in words):
         return False
     if words[0].lower() in _COUNT_WORDS and words[-1].islower():

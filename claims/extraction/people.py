@@ -213,6 +213,8 @@ def learn_names(text: str, tokens: list[Token], context: SpeakerContext) -> None
                         context.genders.setdefault(full, gender)
                     else:
                         context.surnames.pop(words[0], None)
+                        # "Mrs May told MPs ...": the speaker is "May", and she is a woman
+                        context.genders.setdefault(words[0], gender)
             i = j + max(1, len(run))
             continue
         if token.text.islower() and lower in ORG_DESCRIPTORS and i + 1 < n:

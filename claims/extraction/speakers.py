@@ -110,7 +110,7 @@ _AFTER_SPEAKER = word_set("""
 # the scorer reads, because alone they say little ("the data indicated a rise").
 _THAT_VERBS = word_set("""
     indicated signalled signaled believes believed thinks hoped hopes feared fears accepted
-    accepts agreed agrees conceded concedes""")
+    accepts agreed agrees conceded concedes understands understood""")
 # Verbs that attribute only next to a quotation ("quipped", "asked").
 _QUOTE_ONLY_VERBS = QUOTE_VERBS - ATTRIBUTION_VERBS
 _ANY_VERB = ATTRIBUTION_VERBS | QUOTE_VERBS | _THAT_VERBS
@@ -154,15 +154,20 @@ def _description_before(text: str, tokens: list[Token], i: int) -> Found | None:
     """A speaker described, not named, ending at index ``i``: "the national audit office",
     "the council's transport committee", "the Conservative MP", "the employers"."""
     j = i
-    while j > 0 and i - j < 5 and tokens[j - 1].lower not in DETERMINERS:
+    while j > 0 and i - j < 5 and not _determiner(tokens[j - 1]):
         previous = tokens[j - 1]
         if not previous.text[0].isalpha() or previous.lower in ATTRIBUTION_VERBS:
             return None
         j -= 1
-    if j == 0 or tokens[j - 1].lower not in DETERMINERS:
+    if j == 0 or not _determiner(tokens[j - 1]):
         return None
     head = tokens[i].lower
     phrase = text[tokens[j - 1].start : tokens[i].end]
+    described = [t for t in tokens[j:i] if is_capitalised(t)]
+    if head in GENERIC_SINGULAR and described and len(described) == i - j:
+        # "A Home Office spokesman said": the spokesman of the organisation the words name
+        org = text[described[0].start : described[-1].end]
+        return Found(name=f"{org} {head}", kind="name")
     if tokens[j - 1].lower in {"a", "an"} and head not in GENERIC:
         return Found(kind="unnamed")  # "a local resident complained": someone new, unnamed
     if head in _ORG_NOUNS:
@@ -172,6 +177,13 @@ def _description_before(text: str, tokens: list[Token], i: int) -> Found | None:
     if tokens[i].text.islower():
         return Found(kind="unnamed")  # "the report said", "the employers said"
     return None
+
+
+def _determiner(token: Token) -> bool:
+    """ "the", "its" ..., or a capitalised possessive ("Russia's foreign ministry")."""
+    return token.lower in DETERMINERS or (
+        is_capitalised(token) and token.text.endswith(("’s", "'s"))
+    )
 
 
 def _before_verb(
@@ -200,6 +212,10 @@ def _before_verb(
         ):
             return _named(text, tokens, run, context)
         return None  # "These SMS messages add ... and tells": not a speaker's name
+    if token.lower in GENERIC_SINGULAR and i > 0 and is_capitalised(tokens[i - 1]):
+        described = _description_before(text, tokens, i)
+        if described is not None and described.kind == "name":
+            return described  # "A Home Office spokesman said"
     if token.lower in GENERIC and not (i > 0 and tokens[i - 1].lower == "the"):
         return Found(kind="generic", generic=token.lower)
     if token.text[0].islower() and token.text[0].isalpha():
@@ -370,6 +386,14 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
             found = _after_verb(text, tokens, i + 1, context)
             if found is None:
                 continue
+            if (
+                found.kind == "pronoun"
+                and not after_quote
+                and i + 2 < len(tokens)
+                and tokens[i + 2].text.islower()
+            ):
+                continue  # "Mr Smith, who was elected in 2019, said he would ...": "he" is the
+                # subject of what was said, not the speaker after the verb
             resolved = resolve_found(found, context)
             if resolved:
                 return resolved

@@ -383,6 +383,21 @@ def test_a_name_introduced_as_an_organisation_is_typed_one(text: str) -> None:
             "Labour leader Keir Starmer accused the government of “losing control of the borders”.",
             "Keir Starmer",
         ),
+        ("The BBC understands that the deal will be signed on Friday.", "BBC"),
+        (
+            'A Home Office spokesman said: "We do not comment on individual cases."',
+            "Home Office spokesman",
+        ),
+        (
+            "Russia's foreign ministry said in a statement that the talks had failed.",
+            "Russia's foreign ministry",
+        ),
+        ("Mrs May told MPs that the UK would leave the EU on 29 March.", "May"),
+        (
+            "Joe Biden met Adam Smith on Monday.\n\n"
+            "Mr Smith, who was elected in 2019, said he would stand down.",
+            "Adam Smith",
+        ),
         (
             "“We will not back down,” said Jane Doe, 45, a nurse at St Mary's Hospital.\n\n"
             "The minister, speaking on BBC Radio 4's Today programme, said the plan was working.",
@@ -393,9 +408,15 @@ def test_a_name_introduced_as_an_organisation_is_typed_one(text: str) -> None:
 def test_common_wire_attributions(text: str, speaker: str) -> None:
     """ "The WHO" lost its initials as the pronoun "who"; "accused ... of “...”" quotes the
     accuser; "The minister, speaking on ..., said" is a role (it was given as a person called
-    "minister", and must not become the nurse quoted before)."""
+    "minister", and must not become the nurse quoted before); "Mrs May" is a person although
+    "May" is a month; ", said he would" after a relative clause is not an inverted "said he"."""
     last = extract(read_text(text)).sentences[-1]
     assert last.speaker == speaker
+
+
+def test_a_titled_surname_gives_its_gender_to_the_pronouns() -> None:
+    text = "Mrs May told MPs that the UK would leave.\n\n“We are ready,” he told the BBC."
+    assert _speaker_of(text, "ready") == ""
 
 
 def test_an_outlet_in_capitals_keeps_them() -> None:
