@@ -126,6 +126,8 @@ _OUT_OF = re.compile(
     r"\s+(?:out\s+of\s+(?P<den>\d+|ten|hundred|five|four|three)"
     r"|in\s+(?P<den_in>\d{1,3}|ten|hundred|five|four|three))\b"
 )
+# "temperatures could reach 40C": a temperature written with its scale glued on.
+_GLUED_TEMPERATURE = re.compile(r"(?<![\w.,-])(?P<num>-?\d{1,3}(?:\.\d)?)(?P<scale>[CF])\b")
 # "1.5°C", "98.6 °F", "a 30° angle".
 _DEGREES = re.compile(r"\s?°(?:\s?(?P<scale>[CFcf])(?![A-Za-z]))?")
 # The upper end of a range or the other side of a score: "25-30", "53–36".
@@ -321,6 +323,9 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
         value = _parse_digits(m.group("num")) * (_SCALES[scale.lower()] if scale else 1)
         add(value, _CURRENCY_SYMBOLS[m.group("cur").lower()], m.start(), m.end())
 
+    for m in _GLUED_TEMPERATURE.finditer(text):  # "40C", "104F": British and US news style
+        add(float(m.group("num")), f"°{m.group('scale')}", m.start(), m.end())
+
     for m in _NUMBER.finditer(text):
         num, scale = m.group("num"), m.group("abbr") or m.group("scale")
         if _is_year(num, scale, text, m.end()):
@@ -444,7 +449,7 @@ def _is_name_number(text: str, start: int, end: int) -> bool:
 _NO_ONE = re.compile(r"\bno[\s-]$", re.IGNORECASE)
 # "if one notices", "when one changes", "the one seen": "one" as a pronoun.
 # '"It's a disaster," one resident told ...': an unnamed member of a group, as "One academic".
-_AFTER_QUOTE = re.compile(r"[”\"],?\s+$")
+_AFTER_QUOTE = re.compile(r"(?:[”\"],?|\b(?:said|says|told|added))\s+$")
 _PRONOUN_ONE = re.compile(r"\b(?:if|when|as|the|that|which)\s+$", re.IGNORECASE)
 _AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
 _AT_ONE = re.compile(r"\s+(?:point|stage|time|moment|juncture)\b", re.IGNORECASE)
@@ -469,7 +474,7 @@ def _is_word_number_in_name(text: str, m: re.Match[str], value: float) -> bool:
     if spelled.lower() == "one" and (
         _NO_ONE.search(text, max(0, start - 4), start)
         or _PRONOUN_ONE.search(text, max(0, start - 6), start)
-        or (_AFTER_QUOTE.search(text, max(0, start - 4), start) and _UNIT_WORD.match(text, end))
+        or (_AFTER_QUOTE.search(text, max(0, start - 8), start) and _UNIT_WORD.match(text, end))
         or (_AT_BEFORE.search(text, max(0, start - 4), start) and _AT_ONE.match(text, end))
     ):
         return True  # "no one believes", "at one point": a pronoun or an idiom, not a count

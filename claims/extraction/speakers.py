@@ -129,6 +129,9 @@ _DATA_NOUNS = word_set("""
     figures data statistics numbers estimates report reports study survey analysis research
     findings""")
 _CONDITIONALS = word_set("if unless whether when once until")
+# Generic speakers that are documents, not people: "a statement from the White House" speaks
+# for the White House itself.
+_DOCUMENT_NOUNS = word_set("statement statements reports report")
 # Lower-case nouns for a person that make the capitalised words before them a description:
 # "a former UC Global worker", "a White House official".
 _SOURCE_NOUNS = (
@@ -232,6 +235,10 @@ def _before_verb(
             # "The MP for Newcastle Central said": a role and a place, no name.
             return Found(kind="role", generic=text[run[0].start : run[-1].end])
     first = tokens.index(run[0]) if run else 0
+    titles = run[1:] if run and run[0].lower == "the" else run
+    opened = (run and run[0].lower == "the") or (first > 0 and tokens[first - 1].lower == "the")
+    if titles and opened and all(is_title(t) and t.text[:1].isupper() for t in titles):
+        return Found(kind="unnamed")  # "The Prime Minister said": a title, no name
     if (
         run
         and (run[-1].lower in PERSON_ROLES or run[-1].lower in _PARTY_MEMBERS)
@@ -257,6 +264,8 @@ def _apposition(
         return None
     between = tokens[j + 1 : comma]
     before = name_before(tokens, j)
+    if not before and j >= 2 and tokens[j - 1].text.isdigit() and tokens[j - 2].text == ",":
+        before = name_before(tokens, j - 2)  # "Smith, 52, a father of three, said"
     described_role = [t for t in before if t.lower not in {"the", "a", "an"}]
     if described_role and all(is_title(t) for t in described_role) and before[0].lower == "the":
         between_names = name_after(tokens, j + 1)
@@ -300,6 +309,8 @@ def _named(
         if tokens[k].lower in {"for", "of", "at", "from"} and generic in GENERIC:
             # The sentence says whose: "a spokesperson for the Ministry", "scientists at ICES".
             name = clean_run(text, run)
+            if name and generic in _DOCUMENT_NOUNS:
+                return Found(name=name, kind="name")  # "A statement from the White House said"
             if name:
                 return Found(name=f"{name} {generic}", kind="name")
             return Found(kind="generic", generic=generic)

@@ -393,6 +393,9 @@ def test_a_name_introduced_as_an_organisation_is_typed_one(text: str) -> None:
             "Russia's foreign ministry",
         ),
         ("Mrs May told MPs that the UK would leave the EU on 29 March.", "May"),
+        ("Smith, 52, a father of three, said the plan was unfair.", "Smith"),
+        ("The Prime Minister said he would resign.", ""),
+        ("A statement from the White House said the president was “furious”.", "White House"),
         (
             "Joe Biden met Adam Smith on Monday.\n\n"
             "Mr Smith, who was elected in 2019, said he would stand down.",
@@ -475,6 +478,7 @@ def test_pronouns_idioms_scores_and_list_numbers_are_not_quantities(text: str) -
         ("earth will pass 1.5°C of warming", [(1.5, "°C", "1.5°C")]),
         ("a high of 98.6 °F today", [(98.6, "°F", "98.6 °F")]),
         ("a 30° turn", [(30.0, "degrees", "30°")]),
+        ("temperatures could reach 40C on Tuesday", [(40.0, "°C", "40C")]),
         ("Between 25-30 people died.", [(25.0, "people", "25-30 people")]),
         ("unemployment of 10–15 per cent", [(10.0, "percent", "10–15 per cent")]),
         ("more than one time", [(1.0, "time", "one time")]),
@@ -491,6 +495,7 @@ def test_an_age_in_apposition_is_an_age() -> None:
     assert _found("Jane Doe, 43, said the plan failed") == [(43.0, "years old", "43")]
     assert _found("Police said the man, 34, was arrested") == [(34.0, "years old", "34")]
     assert _found("“It’s a disaster,” one resident told the Guardian.") == []
+    assert _found("“It was terrifying,” said one witness, who asked not to be named.") == []
     assert _found("Sales rose in March, 12, and fell") == []
 
 
