@@ -63,6 +63,8 @@ TITLES: frozenset[str] = word_set(
     Sergeant Sgt. Major Admiral Inspector Superintendent Detective Officer Councillor
     Councilor Congressman Congresswoman MP MEP Supreme Commander Executive Officer Head
     Former Ex Acting Interim Economist Analyst Editor Founder Coach Manager Presidential
+    Prosecutor Constable Supt. Supt Corporal Cpl. Rev. Rev Reverend Rabbi Imam Cardinal
+    Cllr Cllr. Alderman Marshal
     """,
     lower=True,
 )
@@ -134,6 +136,7 @@ GOVERNMENT_SEATS: frozenset[str] = phrase_set(
     White House
     Downing Street
     Whitehall
+    Scotland Yard
     Westminster
     Capitol Hill
     Elysee

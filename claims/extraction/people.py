@@ -50,7 +50,9 @@ GENERIC_SINGULAR = word_set("spokesperson spokesman spokeswoman representative o
 GENERIC_PLURAL = word_set("""
     officials sources source aides aide diplomats diplomat analysts analyst experts expert
     observers critics residents witnesses lawmakers researchers scientists spokespeople
-    people reports statement employers workers unions campaigners activists police""")
+    people reports statement employers workers unions campaigners activists police officers
+    investigators prosecutors detectives doctors nurses teachers engineers economists
+    lawyers""")
 
 
 GENERIC = GENERIC_SINGULAR | GENERIC_PLURAL

@@ -219,7 +219,8 @@ def _before_verb(
         described = _description_before(text, tokens, i)
         if described is not None and described.kind == "name":
             return described  # "A Home Office spokesman said"
-    if token.lower in GENERIC and not (i > 0 and tokens[i - 1].lower == "the"):
+    in_name = token.text[:1].isupper() and i > 0 and is_capitalised(tokens[i - 1])
+    if token.lower in GENERIC and not in_name and not (i > 0 and tokens[i - 1].lower == "the"):
         return Found(kind="generic", generic=token.lower)
     if token.text[0].islower() and token.text[0].isalpha():
         return _description_before(text, tokens, i)

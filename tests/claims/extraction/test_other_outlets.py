@@ -394,6 +394,12 @@ def test_a_name_introduced_as_an_organisation_is_typed_one(text: str) -> None:
         ),
         ("Mrs May told MPs that the UK would leave the EU on 29 March.", "May"),
         ("Smith, 52, a father of three, said the plan was unfair.", "Smith"),
+        ("Prosecutor Anna Berg told jurors the defendant had lied.", "Anna Berg"),
+        ("Scotland Yard said 12 people had been charged.", "Scotland Yard"),
+        (
+            "Officers from Thames Valley Police said the investigation was ongoing.",
+            "Thames Valley Police officers",
+        ),
         ("The Prime Minister said he would resign.", ""),
         ("A statement from the White House said the president was “furious”.", "White House"),
         (
