@@ -52,6 +52,7 @@ from claims.extraction.widgets import (
     RIGHTS_RESERVED,
     ROLE_WORDS,
     SHARE_PROMPT,
+    SHOPPING,
     SOCIAL_WORDS,
     SOURCE_LINE,
     STANDARDS_LINK,
@@ -253,6 +254,8 @@ def _prompt_reason(s: str, words: int) -> str:
         return "republishing terms"
     if words <= 40 and AFFILIATE.search(s):
         return "affiliate disclosure"
+    if words <= 25 and SHOPPING.match(s):
+        return "shopping link"
     if words <= 60 and is_helpline(s):
         return "helpline"
     return ""

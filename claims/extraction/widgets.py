@@ -111,6 +111,15 @@ REPUBLISHING = re.compile(
 )
 
 
+# A shop button or a product card: "| ADD TO CART: US$25 Gift Card |", "VIEW PRICE: ...".
+SHOPPING = re.compile(
+    r"^[|\s]*(?:add\s+to\s+(?:cart|basket|bag)|buy\s+(?:now|it\s+now|here|on\s+amazon)"
+    r"|shop\s+now|view\s+(?:price|deal|offer)s?|check\s+(?:price|availability)"
+    r"|see\s+(?:price|deal)s?|get\s+(?:it|the\s+deal)\s+(?:here|now))\b",
+    re.IGNORECASE,
+)
+
+
 SUBSCRIPTION = re.compile(
     r"\bsupport\s+(?:our|independent)\s+journalism\b"
     r"|(?:^|\bplease\s+|\bconsider\s+)support(?:ing)?\s+us\b"

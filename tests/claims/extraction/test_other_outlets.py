@@ -61,6 +61,7 @@ def _found(text: str) -> list[tuple[float, str, str]]:
         "Read the original article on Business Insider.",
         "Jane Doe is a senior reporter at the Daily Bugle covering health.",
         "John Roe is a freelance journalist based in Kyiv.",
+        "| ADD TO CART: US$25 League of Legends Gift Card for NA server |",
         "We notice you currently have an ad blocker installed.",
         "Please consider supporting us by disabling your ad blocker.",
         "We rely on advertisements and membership to support our journalism.",
@@ -95,6 +96,7 @@ def test_credits_and_contact_lines_are_not_sentences(line: str) -> None:
         "Correction officers said 40 inmates were moved.",
         "The government said it would support us with 40 million dollars.",
         "Ad blockers cost publishers 12 billion dollars a year, the study found.",
+        "Shoppers buy now rather than later, the survey found.",
     ],
 )
 def test_sentences_about_contributing_or_contact_stay(sentence: str) -> None:
