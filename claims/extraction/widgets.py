@@ -69,7 +69,8 @@ SHARE_PROMPT = re.compile(
     r"|instagram|x|youtube"
     r"|tiktok|linkedin|threads|bluesky)"
     r"|like\s+us\s+on\s+facebook"
-    r"|join\s+(?:the|our)\s+(?:conversation|discussion|community)",
+    r"|join\s+(?:the|our)\s+(?:conversation|discussion|community|debate)"
+    r"|have\s+your\s+say\b|\bin\s+the\s+comments?\s+(?:below|section)\b",
     re.IGNORECASE,
 )
 
@@ -219,7 +220,9 @@ EDITORIAL_NOTE = re.compile(
     r"|produced|published\s+in\s+partnership)"
     r"|an?\s+(?:earlier|previous)\s+version\s+of\s+this\s+(?:story|article|post|report)"
     r"|(?:editor'?’?s\s+note|correction|clarification)\s*[:—–-]"
-    r"|read\s+the\s+(?:original|full)\s+(?:article|story)\b)",
+    r"|read\s+the\s+(?:original|full)\s+(?:article|story)\b"
+    r"|this\s+(?:article|story|piece|report|post)\s+is\s+(?:part\s+of|from)\s+(?:our|a|the)\s+"
+    r"(?:\w+\s+){0,3}(?:series|project|coverage|newsletter|partnership|collaboration)\b)",
     re.IGNORECASE,
 )
 

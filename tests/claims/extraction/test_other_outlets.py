@@ -62,6 +62,8 @@ def _found(text: str) -> list[tuple[float, str, str]]:
         "Jane Doe is a senior reporter at the Daily Bugle covering health.",
         "John Roe is a freelance journalist based in Kyiv.",
         "| ADD TO CART: US$25 League of Legends Gift Card for NA server |",
+        "This article is part of our series on city infrastructure.",
+        "Have your say: join the debate in the comments below.",
         "We notice you currently have an ad blocker installed.",
         "Please consider supporting us by disabling your ad blocker.",
         "We rely on advertisements and membership to support our journalism.",
@@ -97,6 +99,8 @@ def test_credits_and_contact_lines_are_not_sentences(line: str) -> None:
         "The government said it would support us with 40 million dollars.",
         "Ad blockers cost publishers 12 billion dollars a year, the study found.",
         "Shoppers buy now rather than later, the survey found.",
+        "Readers left 400 comments below the article, the paper said.",
+        "The report is part of a series of 12 audits, the council said.",
     ],
 )
 def test_sentences_about_contributing_or_contact_stay(sentence: str) -> None:
