@@ -39,7 +39,10 @@ LABELS: dict[str, str] = {
         |video|listen|watch|loading|continue reading|read more|see more|show more|load more
         |follow us|latest|latest news|top stories|breaking|breaking news|live|sections
         |all sections|newsletters|podcasts|about us|contact us|privacy policy|cookie policy
-        |terms of use|terms and conditions|accessibility|sitemap""",
+        |terms of use|terms and conditions|accessibility|sitemap|supported by
+        |continue reading the main story|share full article|skip to comments|click to expand
+        |send any friend a story|ad feedback|advertisement - scroll to continue
+        |scroll to continue|getty images""",
         "navigation label",
     ),
 }
@@ -69,6 +72,7 @@ SHARE_PROMPT = re.compile(
     r"|instagram|x|youtube"
     r"|tiktok|linkedin|threads|bluesky)"
     r"|like\s+us\s+on\s+facebook"
+    r"|follow\s+(?:our|the)\s+live\s+(?:coverage|updates|blog)\b"
     r"|join\s+(?:the|our)\s+(?:conversation|discussion|community|debate)"
     r"|have\s+your\s+say\b|\bin\s+the\s+comments?\s+(?:below|section)\b",
     re.IGNORECASE,
@@ -123,6 +127,7 @@ SHOPPING = re.compile(
 
 SUBSCRIPTION = re.compile(
     r"\bsupport\s+(?:our|independent)\s+journalism\b"
+    r"|\bgift\s+articles?\b|^as\s+a\s+(?:subscriber|member)\b"
     r"|(?:^|\bplease\s+|\bconsider\s+)support(?:ing)?\s+us\b"
     r"|\b(?:disabl\w*|turn(?:ing)?\s+off|whitelist\w*|pause|have|using)\s+(?:an?\s+|your\s+|the\s+)?"
     r"ad[\s-]?blockers?\b|\bad[\s-]?blockers?\s+(?:is\s+)?(?:installed|enabled|detected|disabled)\b"
@@ -237,7 +242,7 @@ CONTACT_LINE = re.compile(
 
 
 PHOTO_CREDIT = re.compile(
-    r"^(?:photo(?:graph)?s?|images?|pictures?|pic|credits?|photo\s+credit|image\s+credit"
+    r"^\(?(?:photo(?:graph)?s?|images?|pictures?|pic|credits?|photo\s+credit|image\s+credit"
     r"|image\s+source|illustration|video|main\s+image|top\s+image|caption)\s*:\s*\S"
     r"|^\(?(?:photos?|images?|pictures?)\s+(?:by|courtesy(?:\s+of)?)\s"
     r"|/\s*(?:getty(?:\s+images)?|reuters|ap(?:\s+photo)?|afp|epa|shutterstock|alamy"
@@ -253,7 +258,10 @@ MISC_WIDGETS: tuple[tuple[re.Pattern[str], str], ...] = (
         "tag list",
     ),
     (re.compile(r"^(?:\d+\s+)?comments?\s*(?:\(\d+\))?$", re.IGNORECASE), "comment count"),
-    (re.compile(r"^(?:image|photo)\s+caption\b", re.IGNORECASE), "photo credit"),
+    (
+        re.compile(r"^(?:image|photo|media|video)\s+(?:caption|source)\b", re.IGNORECASE),
+        "photo credit",
+    ),
 )
 
 

@@ -107,6 +107,29 @@ def test_sentences_about_contributing_or_contact_stay(sentence: str) -> None:
     assert sentence_reason(sentence) == ""
 
 
+def test_page_widgets_of_news_sites_are_not_sentences() -> None:
+    lines = [
+        "Supported by",
+        "Continue reading the main story",
+        "Share full article",
+        "Image source, Getty Images",
+        "Media caption, Watch: the council vote in 60 seconds",
+        "Advertisement - scroll to continue",
+        "(Photo: AP)",
+        "Send any friend a story",
+        "As a subscriber, you have 10 gift articles to give each month.",
+        "Skip to comments",
+        "Click to expand",
+        "Getty Images",
+        "Ad Feedback",
+        "Follow our live coverage here.",
+    ]
+    body = "The city council approved a £40m bridge on Tuesday."
+    text = "Council approves new bridge\n\n" + "\n\n".join([*lines, body])
+    sentences = [s.text for s in extract(read_text(text)).sentences]
+    assert sentences == ["Council approves new bridge", body]
+
+
 def test_a_byline_after_a_dash_with_a_social_handle_is_a_byline() -> None:
     text = "Food searches of the year\n\nPizza was searched more than the World Cup.\n\n" + (
         "-- By Ann Lee Follow @annlee"
