@@ -110,7 +110,7 @@ _AFTER_SPEAKER = word_set("""
 # the scorer reads, because alone they say little ("the data indicated a rise").
 _THAT_VERBS = word_set("""
     indicated signalled signaled believes believed thinks hoped hopes feared fears accepted
-    accepts agreed agrees conceded concedes understands understood""")
+    accepts agreed agrees conceded concedes understands understood found finds""")
 # Verbs that attribute only next to a quotation ("quipped", "asked").
 _QUOTE_ONLY_VERBS = QUOTE_VERBS - ATTRIBUTION_VERBS
 _ANY_VERB = ATTRIBUTION_VERBS | QUOTE_VERBS | _THAT_VERBS
@@ -275,12 +275,23 @@ def _apposition(
             return Found(kind="unnamed")
     if all(is_title(t) for t in before):
         before = []  # "The company's chief executive, Jane Doe, said": a role, no name
-    described = tokens[j - 1].text.islower()
+    described = tokens[j - 1].text.islower() or _role_of(tokens, before)
     if between and is_capitalised(between[0]) and (described or not before):
         run = name_after(tokens, j + 1)
         if run and len(run) == len(between):
             return _named(text, tokens, run, context)
     return _named(text, tokens, before, context)
+
+
+def _role_of(tokens: list[Token], run: list[Token]) -> bool:
+    """Whether ``run`` names the organisation of a role before it: "The chief executive of NHS
+    Providers, Sir Julian Hartley, warned" (the name between the commas is the speaker)."""
+    if not run:
+        return False
+    k = tokens.index(run[0]) - 1
+    if k >= 0 and tokens[k].lower == "the":
+        k -= 1
+    return k >= 1 and tokens[k].lower in {"of", "for", "at"} and tokens[k - 1].lower in PERSON_ROLES
 
 
 def _named(

@@ -424,6 +424,15 @@ def test_a_name_introduced_as_an_organisation_is_typed_one(text: str) -> None:
         ("Mrs May told MPs that the UK would leave the EU on 29 March.", "May"),
         ("Smith, 52, a father of three, said the plan was unfair.", "Smith"),
         ("Prosecutor Anna Berg told jurors the defendant had lied.", "Anna Berg"),
+        (
+            "The chief executive of NHS Providers, Sir Julian Hartley, warned of a “winter "
+            "crisis”.",
+            "Julian Hartley",
+        ),
+        (
+            "Researchers at the University of Oxford found that the drug cut deaths by a third.",
+            "University of Oxford researchers",
+        ),
         ("Scotland Yard said 12 people had been charged.", "Scotland Yard"),
         (
             "Officers from Thames Valley Police said the investigation was ongoing.",
