@@ -57,6 +57,11 @@ GENERIC_PLURAL = word_set("""
 
 GENERIC = GENERIC_SINGULAR | GENERIC_PLURAL
 _NOT_IN_PERSONAL_NAMES = frozenset({"of", "for", "the", "and", "&", "on"})
+# "the company said" may refer to a company named differently ("Apple"); never to these.
+_BUSINESS_NOUNS = word_set("company firm carrier airline retailer manufacturer insurer operator")
+_PUBLIC_WORDS = word_set("""
+    ministry department government parliament commission council agency court police army
+    navy senate congress assembly cabinet authority office kremlin pentagon central reserve""")
 # Lower-case nouns that introduce an organisation's name: "the Spanish daily El Pais".
 ORG_DESCRIPTORS = word_set("""
     newspaper daily weekly tabloid broadcaster network website outlet magazine company firm
@@ -151,6 +156,15 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
         for org in reversed(context.orgs):
             if head in org.lower():
                 return org
+        if head in _BUSINESS_NOUNS:
+            # "Apple said ... “We remain confident,” the company said": the last organisation
+            # in this paragraph or the previous one that is not a public body.
+            for org in reversed(context.orgs):
+                if context.org_paragraphs[org] < context.paragraph - 1:
+                    break
+                public = any(w.lower() in _PUBLIC_WORDS for w in org.split())
+                if not public and "Bank of " not in org:  # "Bank of England": a central bank
+                    return org
         return ""  # a bare "the ministry" with no ministry named before: too vague
     return phrase  # "the national audit office": described well enough to call
 

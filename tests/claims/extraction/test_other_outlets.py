@@ -466,6 +466,23 @@ def test_a_titled_surname_gives_its_gender_to_the_pronouns() -> None:
     assert _speaker_of(text, "ready") == ""
 
 
+def test_the_company_is_the_business_named_just_before() -> None:
+    text = (
+        "Apple said on Thursday that iPhone sales fell 2%. Chief executive Tim Cook told "
+        "analysts demand was recovering.\n\n"
+        '"We remain confident in our strategy," the company said in a statement.'
+    )
+    assert _speaker_of(text, "confident") == "Apple"
+
+
+def test_the_company_is_never_a_public_body() -> None:
+    text = (
+        "The Bank of England said rates would rise.\n\n"
+        '"We remain confident in our strategy," the company said.'
+    )
+    assert _speaker_of(text, "confident") == ""
+
+
 def test_an_outlet_in_capitals_keeps_them() -> None:
     text = "In November 2002, the LA Times reported on the task force."
     ((given, kind),) = _units(text).values()
