@@ -18,7 +18,8 @@ from claims.extraction.lexicon import (
     word_set,
 )
 
-TOKEN = re.compile(r"[A-Za-z0-9À-ÿ][\w’'.&-]*|[,;:“”\"()—–]")
+# A figure is one token: the comma of "40,000" is not a clause's comma.
+TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[A-Za-z0-9À-ÿ][\w’'.&-]*|[,;:“”\"()—–]")
 
 
 INITIALS = re.compile(r"(?:[A-Z]\.)+")

@@ -263,11 +263,14 @@ def _learn_appositions(tokens: list[Token], context: SpeakerContext) -> None:
     for comma, token in enumerate(tokens):
         if token.text != "," or comma + 2 >= len(tokens):
             continue
-        if tokens[comma + 1].lower not in {"a", "an", "the"}:
+        if tokens[comma + 1].lower in {"who", "whose"}:
+            pass  # "people like Latasha Abney, who joined ...": only a person is a "who"
+        elif tokens[comma + 1].lower not in {"a", "an", "the"}:
             continue
-        described = tokens[comma + 2 : comma + 6]
-        if not any(t.text.islower() and t.lower in PERSON_ROLES for t in described):
-            continue
+        else:
+            described = tokens[comma + 2 : comma + 6]
+            if not any(t.text.islower() and t.lower in PERSON_ROLES for t in described):
+                continue
         start = comma
         while start > 0 and is_capitalised(tokens[start - 1]) and comma - start < 4:
             start -= 1

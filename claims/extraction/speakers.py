@@ -176,6 +176,10 @@ def _description_before(text: str, tokens: list[Token], i: int) -> Found | None:
     if head in _ORG_NOUNS:
         return Found(kind="org-noun", generic=phrase)
     if head in PERSON_ROLES or head in GENERIC_SINGULAR:
+        if tokens[j - 1].lower != "the":
+            # "their lawyer complained", "Adelson's attorney accused": someone else's
+            # lawyer, unnamed; only "the minister" refers back to a person named before
+            return Found(kind="unnamed")
         return Found(kind="role", generic=phrase)
     if tokens[i].text.islower():
         return Found(kind="unnamed")  # "the report said", "the employers said"

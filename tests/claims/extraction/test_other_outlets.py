@@ -296,6 +296,11 @@ def test_a_capitalised_plural_opening_the_sentence_is_not_a_speaker() -> None:
             "Aitor Martinez",
         ),
         (
+            "That is good news for people like Latasha Abney, who joined the travellers.\n\n"
+            "“The lines were short,” Abney said.",
+            "Latasha Abney",
+        ),
+        (
             "Kabul-based political analyst Wren Okafor studied the videos.\n\n"
             "“He has been uploading these for years,” Okafor said.",
             "Wren Okafor",
@@ -481,6 +486,27 @@ def test_the_company_is_never_a_public_body() -> None:
         '"We remain confident in our strategy," the company said.'
     )
     assert _speaker_of(text, "confident") == ""
+
+
+def test_a_figure_with_a_thousands_comma_does_not_break_an_apposition() -> None:
+    text = "Goldman Sachs, which employs 40,000 people, said profits rose."
+    ((given, _),) = _units(text).values()
+    assert given == "Goldman Sachs"
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        '"The team was run by former Israeli citizens," their lawyer complained.',
+        "Next, Adelson's attorney accused the opposing counsel of bias, claiming he had "
+        'harassed Lahav with "insulting questions".',
+    ],
+)
+def test_someone_elses_lawyer_is_unnamed(last: str) -> None:
+    """ "their lawyer", "Adelson's attorney" is another person, not the last one named (they
+    were given as Zohar Lahav)."""
+    text = "Zohar Lahav found himself in the news again in 2011.\n\n" + last
+    assert extract(read_text(text)).sentences[-1].speaker == ""
 
 
 def test_an_outlet_in_capitals_keeps_them() -> None:
