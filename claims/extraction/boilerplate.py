@@ -241,19 +241,44 @@ def _credit_reason(s: str, words: int) -> str:
     return ""
 
 
+# (most words, a word one of which every match contains, pattern, reason): the substring test
+# is a quick filter before the regular expression, which runs on every line and sentence.
+_PROMPTS = (
+    (
+        25,
+        ("share", "tweet", "pin", "post", "friends", "follow", "like", "join", "say", "comment"),
+        SHARE_PROMPT,
+        "share prompt",
+    ),
+    (40, ("cookie",), COOKIES, "cookie banner"),
+    (30, ("newsletter", "inbox", "mail"), NEWSLETTER, "newsletter signup"),
+    (
+        40,
+        (
+            "support",
+            "subscri",
+            "member",
+            "log",
+            "sign",
+            "click",
+            "download",
+            "gift",
+            "block",
+            "rely",
+        ),
+        SUBSCRIPTION,
+        "subscription prompt",
+    ),
+    (80, ("republish", "reproduce", "crediting"), REPUBLISHING, "republishing terms"),
+    (40, ("affiliate", "commission", "share"), AFFILIATE, "affiliate disclosure"),
+)
+
+
 def _prompt_reason(s: str, words: int) -> str:
-    if words <= 25 and SHARE_PROMPT.search(s):
-        return "share prompt"
-    if words <= 40 and COOKIES.search(s):
-        return "cookie banner"
-    if words <= 30 and NEWSLETTER.search(s):
-        return "newsletter signup"
-    if words <= 40 and SUBSCRIPTION.search(s):
-        return "subscription prompt"
-    if words <= 80 and REPUBLISHING.search(s):
-        return "republishing terms"
-    if words <= 40 and AFFILIATE.search(s):
-        return "affiliate disclosure"
+    lower = s.lower()
+    for most, cues, pattern, reason in _PROMPTS:
+        if words <= most and any(cue in lower for cue in cues) and pattern.search(s):
+            return reason
     if words <= 25 and SHOPPING.match(s):
         return "shopping link"
     if words <= 60 and is_helpline(s):
