@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from claims.extraction.lexicon import (
+    ATTRIBUTION_VERBS,
     FEMALE_WORDS,
     GOVERNMENT_SEATS,
     MALE_WORDS,
@@ -20,6 +21,7 @@ from claims.extraction.lexicon import (
     NON_AGENTS,
     ORG_ACRONYMS,
     ORG_WORDS,
+    PERSON_ROLES,
     SENTENCE_STARTERS,
     word_set,
 )
@@ -34,6 +36,7 @@ from claims.extraction.names import (
 )
 from claims.extraction.people import (
     DETERMINERS,
+    GENERIC,
     GENERIC_SINGULAR,
     SpeakerContext,
     first_name_genders,
@@ -57,6 +60,12 @@ _AFTER_PARTICIPLE = word_set("""
 _AFFILIATED = re.compile(r"^(?P<person>.+?)\s+(?:of|with|at|from)\s+(?:the\s+)?(?P<org>[A-Z].*)$")
 _POSSESSOR = re.compile(r"^(?P<org>.+?s)[’']\s+(?P<person>[A-Z].*)$")
 
+# "the ministry said" refers back to the last organisation with that word in its name.
+ORG_NOUNS = word_set("""
+    ministry department government agency commission company newspaper court police
+    council committee union party bank authority office kremlin board firm supplier
+    association federation institute regulator watchdog inspectorate tribunal trust group
+    charity club network broadcaster manufacturer operator airline insurer""")
 # What a lawyer argues in court: "argued the case", "argues the appeal".
 _PLEADINGS = word_set("case cases appeal appeals motion motions")
 QUOTE_MARKS = frozenset({"“", "”", '"'})
@@ -293,3 +302,54 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
     if found.kind == "unnamed":
         return ""
     return full_name(found.name, context)
+
+
+def is_determiner(token: Token) -> bool:
+    """ "the", "its" ..., or a capitalised possessive ("Russia's foreign ministry")."""
+    return token.lower in DETERMINERS or (
+        is_capitalised(token) and token.text.endswith(("’s", "'s"))
+    )
+
+
+def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
+    """A speaker described, not named, ending at index ``i``: "the national audit office",
+    "the council's transport committee", "the Conservative MP", "the employers"."""
+    j = i
+    while j > 0 and i - j < 5 and not is_determiner(tokens[j - 1]):
+        previous = tokens[j - 1]
+        if not previous.text[0].isalpha() or previous.lower in ATTRIBUTION_VERBS:
+            return None
+        j -= 1
+    if j == 0 or not is_determiner(tokens[j - 1]):
+        return None
+    head = tokens[i].lower
+    phrase = text[tokens[j - 1].start : tokens[i].end]
+    described = [t for t in tokens[j:i] if is_capitalised(t)]
+    if head in GENERIC_SINGULAR and described and len(described) == i - j:
+        # "A Home Office spokesman said": the spokesman of the organisation the words name
+        org = text[described[0].start : described[-1].end]
+        return Found(name=f"{org} {head}", kind="name")
+    if tokens[j - 1].lower in {"a", "an"} and head not in GENERIC:
+        return Found(kind="unnamed")  # "a local resident complained": someone new, unnamed
+    if head in ORG_NOUNS:
+        return Found(kind="org-noun", generic=phrase)
+    if head in PERSON_ROLES or head in GENERIC_SINGULAR:
+        if tokens[j - 1].lower != "the":
+            # "their lawyer complained", "Adelson's attorney accused": someone else's
+            # lawyer, unnamed; only "the minister" refers back to a person named before
+            return Found(kind="unnamed")
+        return Found(kind="role", generic=phrase)
+    if tokens[i].text.islower():
+        return Found(kind="unnamed")  # "the report said", "the employers said"
+    return None
+
+
+def role_of_organisation(tokens: list[Token], run: list[Token]) -> bool:
+    """Whether ``run`` names the organisation of a role before it: "The chief executive of NHS
+    Providers, Sir Julian Hartley, warned" (the name between the commas is the speaker)."""
+    if not run:
+        return False
+    k = tokens.index(run[0]) - 1
+    if k >= 0 and tokens[k].lower == "the":
+        k -= 1
+    return k >= 1 and tokens[k].lower in {"of", "for", "at"} and tokens[k - 1].lower in PERSON_ROLES

@@ -43,6 +43,7 @@ from __future__ import annotations
 import re
 
 from claims.extraction.clauses import (
+    ORG_NOUNS,
     PREPOSITIONS,
     QUOTE_MARKS,
     Found,
@@ -50,6 +51,7 @@ from claims.extraction.clauses import (
     can_speak,
     clause_subjects,
     confirms_someone,
+    description_before,
     found_pronoun,
     is_personal_name,
     opening_subject,
@@ -57,6 +59,7 @@ from claims.extraction.clauses import (
     person_in,
     reduced_relative,
     resolve_found,
+    role_of_organisation,
     subject_name,
     subject_run,
 )
@@ -115,12 +118,6 @@ _THAT_VERBS = word_set("""
 _QUOTE_ONLY_VERBS = QUOTE_VERBS - ATTRIBUTION_VERBS
 _ANY_VERB = ATTRIBUTION_VERBS | QUOTE_VERBS | _THAT_VERBS
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
-# "the ministry said" refers back to the last organisation with that word in its name.
-_ORG_NOUNS = word_set("""
-    ministry department government agency commission company newspaper court police
-    council committee union party bank authority office kremlin board firm supplier
-    association federation institute regulator watchdog inspectorate tribunal trust group
-    charity club network broadcaster manufacturer operator airline insurer""")
 _SKIP_BEFORE_NAME = word_set("""
     a an the report reports data figures statistics estimates study survey research
     analysis new latest recent official officials published released by from of compiled
@@ -153,46 +150,6 @@ _BE = word_set("is are was were be been being")
 _AFFILIATION_WORDS = word_set("of with at from")
 
 
-def _description_before(text: str, tokens: list[Token], i: int) -> Found | None:
-    """A speaker described, not named, ending at index ``i``: "the national audit office",
-    "the council's transport committee", "the Conservative MP", "the employers"."""
-    j = i
-    while j > 0 and i - j < 5 and not _determiner(tokens[j - 1]):
-        previous = tokens[j - 1]
-        if not previous.text[0].isalpha() or previous.lower in ATTRIBUTION_VERBS:
-            return None
-        j -= 1
-    if j == 0 or not _determiner(tokens[j - 1]):
-        return None
-    head = tokens[i].lower
-    phrase = text[tokens[j - 1].start : tokens[i].end]
-    described = [t for t in tokens[j:i] if is_capitalised(t)]
-    if head in GENERIC_SINGULAR and described and len(described) == i - j:
-        # "A Home Office spokesman said": the spokesman of the organisation the words name
-        org = text[described[0].start : described[-1].end]
-        return Found(name=f"{org} {head}", kind="name")
-    if tokens[j - 1].lower in {"a", "an"} and head not in GENERIC:
-        return Found(kind="unnamed")  # "a local resident complained": someone new, unnamed
-    if head in _ORG_NOUNS:
-        return Found(kind="org-noun", generic=phrase)
-    if head in PERSON_ROLES or head in GENERIC_SINGULAR:
-        if tokens[j - 1].lower != "the":
-            # "their lawyer complained", "Adelson's attorney accused": someone else's
-            # lawyer, unnamed; only "the minister" refers back to a person named before
-            return Found(kind="unnamed")
-        return Found(kind="role", generic=phrase)
-    if tokens[i].text.islower():
-        return Found(kind="unnamed")  # "the report said", "the employers said"
-    return None
-
-
-def _determiner(token: Token) -> bool:
-    """ "the", "its" ..., or a capitalised possessive ("Russia's foreign ministry")."""
-    return token.lower in DETERMINERS or (
-        is_capitalised(token) and token.text.endswith(("’s", "'s"))
-    )
-
-
 def _before_verb(
     text: str, tokens: list[Token], verb_index: int, context: SpeakerContext
 ) -> Found | None:
@@ -220,14 +177,14 @@ def _before_verb(
             return _named(text, tokens, run, context)
         return None  # "These SMS messages add ... and tells": not a speaker's name
     if token.lower in GENERIC_SINGULAR and i > 0 and is_capitalised(tokens[i - 1]):
-        described = _description_before(text, tokens, i)
+        described = description_before(text, tokens, i)
         if described is not None and described.kind == "name":
             return described  # "A Home Office spokesman said"
     in_name = token.text[:1].isupper() and i > 0 and is_capitalised(tokens[i - 1])
     if token.lower in GENERIC and not in_name and not (i > 0 and tokens[i - 1].lower == "the"):
         return Found(kind="generic", generic=token.lower)
     if token.text[0].islower() and token.text[0].isalpha():
-        return _description_before(text, tokens, i)
+        return description_before(text, tokens, i)
     if token.text == ",":
         return _apposition(text, tokens, i, context)
     run = name_before(tokens, i + 1)
@@ -279,23 +236,12 @@ def _apposition(
             return Found(kind="unnamed")
     if all(is_title(t) for t in before):
         before = []  # "The company's chief executive, Jane Doe, said": a role, no name
-    described = tokens[j - 1].text.islower() or _role_of(tokens, before)
+    described = tokens[j - 1].text.islower() or role_of_organisation(tokens, before)
     if between and is_capitalised(between[0]) and (described or not before):
         run = name_after(tokens, j + 1)
         if run and len(run) == len(between):
             return _named(text, tokens, run, context)
     return _named(text, tokens, before, context)
-
-
-def _role_of(tokens: list[Token], run: list[Token]) -> bool:
-    """Whether ``run`` names the organisation of a role before it: "The chief executive of NHS
-    Providers, Sir Julian Hartley, warned" (the name between the commas is the speaker)."""
-    if not run:
-        return False
-    k = tokens.index(run[0]) - 1
-    if k >= 0 and tokens[k].lower == "the":
-        k -= 1
-    return k >= 1 and tokens[k].lower in {"of", "for", "at"} and tokens[k - 1].lower in PERSON_ROLES
 
 
 def _named(
@@ -386,7 +332,7 @@ def _after_verb(
         return None
     head = phrase[-1].lower
     described = text[phrase[0].start : phrase[-1].end]
-    if head in _ORG_NOUNS:
+    if head in ORG_NOUNS:
         return Found(kind="org-noun", generic=described)
     if head in PERSON_ROLES:
         return Found(kind="role", generic=described)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from claims.extraction.lexicon import word_set
-from claims.extraction.quantities import phone_numbers
+from claims.extraction.phones import phone_numbers
 
 
 def labels(spec: str, reason: str) -> dict[str, str]:

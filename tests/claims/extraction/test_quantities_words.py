@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from claims.extraction.quantities import find_quantities, phone_numbers
+from claims.extraction.phones import phone_numbers
+from claims.extraction.quantities import find_quantities
 
 
 def _found(text: str) -> list[tuple[float, str, str]]:
