@@ -14,17 +14,12 @@ import pytest
 from claims.extraction import ORGANIZATION, PERSON, extract, read_text
 from claims.extraction.people import first_name_genders
 from claims.extraction.speakers import SpeakerContext, find_speaker
+from tests.claims.extraction_helpers import speaker_of as _speaker_of
 
 
 def _speakers(text: str) -> list[tuple[str, str]]:
     """(speaker, unit text) for every unit of ``text``, a plain-text article."""
     return [(s.speaker, s.text) for s in extract(read_text(text)).sentences]
-
-
-def _speaker_of(text: str, fragment: str) -> str:
-    matches = [s for s in extract(read_text(text)).sentences if fragment in s.text]
-    assert len(matches) == 1, f"{len(matches)} units contain {fragment!r}"
-    return matches[0].speaker
 
 
 # --- named after the verb -------------------------------------------------------------------

@@ -6,13 +6,7 @@ import pytest
 
 from claims.extraction import Quantity
 from claims.extraction.quantities import find_quantities
-
-
-def _found(text: str) -> list[tuple[float, str, str]]:
-    quantities = find_quantities(text)
-    for q in quantities:
-        assert text[q.start : q.end] == q.text
-    return [(q.value, q.unit, q.text) for q in quantities]
+from tests.claims.extraction_helpers import quantities_found as _found
 
 
 @pytest.mark.parametrize(

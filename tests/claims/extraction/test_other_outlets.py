@@ -17,25 +17,13 @@ import pytest
 
 from claims.extraction import ORGANIZATION, PERSON, extract, read_html, read_text, speaker_type
 from claims.extraction.boilerplate import sentence_reason
-from claims.extraction.quantities import find_quantities
+from tests.claims.extraction_helpers import quantities_found as _found
+from tests.claims.extraction_helpers import speaker_of as _speaker_of
 
 
 def _units(text: str) -> dict[str, tuple[str, str]]:
     """unit text -> (speaker, speaker type), for a plain-text article."""
     return {s.text: (s.speaker, s.speaker_type) for s in extract(read_text(text)).sentences}
-
-
-def _speaker_of(text: str, fragment: str) -> str:
-    matches = [s for s in extract(read_text(text)).sentences if fragment in s.text]
-    assert len(matches) == 1, f"{len(matches)} units contain {fragment!r}"
-    return matches[0].speaker
-
-
-def _found(text: str) -> list[tuple[float, str, str]]:
-    quantities = find_quantities(text)
-    for q in quantities:
-        assert text[q.start : q.end] == q.text
-    return [(q.value, q.unit, q.text) for q in quantities]
 
 
 # --- credits and contact lines ----------------------------------------------------------------

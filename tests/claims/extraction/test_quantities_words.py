@@ -8,14 +8,7 @@ from __future__ import annotations
 import pytest
 
 from claims.extraction.phones import phone_numbers
-from claims.extraction.quantities import find_quantities
-
-
-def _found(text: str) -> list[tuple[float, str, str]]:
-    quantities = find_quantities(text)
-    for q in quantities:
-        assert text[q.start : q.end] == q.text
-    return [(q.value, q.unit, q.text) for q in quantities]
+from tests.claims.extraction_helpers import quantities_found as _found
 
 
 @pytest.mark.parametrize(
