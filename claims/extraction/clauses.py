@@ -56,8 +56,12 @@ _NOT_A_VERB = CONNECTORS | word_set("or nor but as than like")
 _AFTER_PARTICIPLE = word_set("""
     after before during last earlier monday tuesday wednesday thursday friday saturday
     sunday""")
-# "Jane Smith of the Port Authority", "American Airlines' Kent Powell".
-_AFFILIATED = re.compile(r"^(?P<person>.+?)\s+(?:of|with|at|from)\s+(?:the\s+)?(?P<org>[A-Z].*)$")
+# "Jane Smith of the Port Authority", "Patrol Chief James Hall with the New York Police
+# Department said", "American Airlines' Kent Powell": a person and whom they speak for.
+AFFILIATION_WORDS = word_set("of with at from")
+_AFFILIATED = re.compile(
+    rf"^(?P<person>.+?)\s+(?:{'|'.join(sorted(AFFILIATION_WORDS))})\s+(?:the\s+)?(?P<org>[A-Z].*)$"
+)
 _POSSESSOR = re.compile(r"^(?P<org>.+?s)[’']\s+(?P<person>[A-Z].*)$")
 
 # "the ministry said" refers back to the last organisation with that word in its name.

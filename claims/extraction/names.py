@@ -95,13 +95,15 @@ def strip_titles(tokens: list[Token]) -> list[Token]:
     return rest or tokens
 
 
+def is_leading_filler(token: Token) -> bool:
+    """Whether a name run may not begin with ``token``: "the", "of", "However" ...; but "LA"
+    (the LA Times) and "WHO" are initials, not "la" and "who"."""
+    return not _initials(token) and (token.lower in CONNECTORS or token.lower in SENTENCE_STARTERS)
+
+
 def clean_run(text: str, run: list[Token]) -> str:
-    while (
-        run
-        and not _initials(run[0])
-        and (run[0].lower in CONNECTORS or run[0].lower in SENTENCE_STARTERS)
-    ):
-        run = run[1:]  # "the", "of" ...; but "LA" (the LA Times) and "WHO" are initials
+    while run and is_leading_filler(run[0]):
+        run = run[1:]
     while run and (run[-1].lower in CONNECTORS or run[-1].text in POSTNOMINALS):
         run = run[:-1]
     run = strip_titles(run)

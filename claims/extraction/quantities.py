@@ -393,8 +393,9 @@ def _is_name_number(text: str, start: int, end: int) -> bool:
 # "no one" is a pronoun; "at one point" (stage, time ...) an idiom.
 _NO_ONE = re.compile(r"\bno[\s-]$", re.IGNORECASE)
 # "if one notices", "when one changes", "the one seen": "one" as a pronoun.
-# '"It's a disaster," one resident told ...': an unnamed member of a group, as "One academic".
-_AFTER_QUOTE = re.compile(r"(?:[”\"],?|\b(?:said|says|told|added))\s+$")
+# '"It's a disaster," one resident told ...', "said one witness": an unnamed member of a
+# group, as "One academic".
+_AFTER_SAYING = re.compile(r"(?:[”\"],?|\b(?:said|says|told|added))\s+$")
 _PRONOUN_ONE = re.compile(r"\b(?:if|when|as|the|that|which)\s+$", re.IGNORECASE)
 _AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
 _AT_ONE = re.compile(r"\s+(?:point|stage|time|moment|juncture)\b", re.IGNORECASE)
@@ -419,7 +420,7 @@ def _is_word_number_in_name(text: str, m: re.Match[str], value: float) -> bool:
     if spelled.lower() == "one" and (
         _NO_ONE.search(text, max(0, start - 4), start)
         or _PRONOUN_ONE.search(text, max(0, start - 6), start)
-        or (_AFTER_QUOTE.search(text, max(0, start - 8), start) and _UNIT_WORD.match(text, end))
+        or (_AFTER_SAYING.search(text, max(0, start - 8), start) and _UNIT_WORD.match(text, end))
         or (_AT_BEFORE.search(text, max(0, start - 4), start) and _AT_ONE.match(text, end))
     ):
         return True  # "no one believes", "at one point": a pronoun or an idiom, not a count

@@ -43,6 +43,7 @@ from __future__ import annotations
 import re
 
 from claims.extraction.clauses import (
+    AFFILIATION_WORDS,
     ORG_NOUNS,
     PREPOSITIONS,
     QUOTE_MARKS,
@@ -70,7 +71,6 @@ from claims.extraction.lexicon import (
     PERSON_ROLES,
     PORTFOLIO_WORDS,
     QUOTE_VERBS,
-    SENTENCE_STARTERS,
     SPEAKER_FILLERS,
     word_set,
 )
@@ -79,6 +79,7 @@ from claims.extraction.names import (
     Token,
     clean_run,
     is_capitalised,
+    is_leading_filler,
     is_org,
     is_title,
     name_after,
@@ -145,9 +146,6 @@ _NAMING_VERBS = word_set("""
     called calls labeled labelled labels dubbed dubs branded brands described describes
     accused accuses""")
 _BE = word_set("is are was were be been being")
-# "Patrol Chief James Hall with the New York Police Department said": a person and whom they
-# speak for (see clauses.person_in).
-_AFFILIATION_WORDS = word_set("of with at from")
 
 
 def _before_verb(
@@ -247,11 +245,7 @@ def _apposition(
 def _named(
     text: str, tokens: list[Token], run: list[Token], context: SpeakerContext
 ) -> Found | None:
-    while (
-        run
-        and not run[0].text.isupper()
-        and (run[0].lower in SENTENCE_STARTERS or run[0].lower in CONNECTORS)
-    ):
+    while run and is_leading_filler(run[0]):
         if run[0].lower in _CONDITIONALS:
             return None  # "If Marmorato maintains her lead"
         run = run[1:]
@@ -263,7 +257,7 @@ def _named(
         k -= 1
     if k >= 0 and tokens[k].lower in PREPOSITIONS:
         generic = tokens[k - 1].lower if k >= 1 else ""
-        if tokens[k].lower in _AFFILIATION_WORDS and is_org(clean_run(text, run)):
+        if tokens[k].lower in AFFILIATION_WORDS and is_org(clean_run(text, run)):
             # "Patrol Chief James Hall with the New York Police Department said"
             person = clean_run(text, name_before(tokens, k))
             if person and is_personal_name(person):
