@@ -1,5 +1,5 @@
 """Extraction on pages of outlets the yardstick does not have (issue 14, "never tune a rule to
-one page"): what went wrong when the extractor read thirteen English news pages from another
+one page"): what went wrong when the extractor read twelve English news pages from another
 project's test data (CNN, Time, Wired, Fox 13, AP, Cleveland.com and others; see the issue
 note) and the English fact-check pages of ../shared/corpus/claimreview (AFP, Africa Check,
 BOOM, The Quint), one test per finding. The sentences are written for these tests, modelled on those
