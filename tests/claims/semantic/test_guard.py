@@ -101,3 +101,90 @@ def test_a_match_below_the_same_claim_floor_is_only_related() -> None:
     # A reason the guard finds comes first, whatever the score.
     c = "About 17,000 Russian citizens live on the disputed Kuril Islands."
     assert label(a, c, score=0.05, same_from=0.166).reason.startswith("different figure")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # A common word's capital at the start of a sentence names nobody (before: "different
+        # actor: Photographs vs Pictures").
+        (
+            "Photographs show a huge crowd at the Trump rally.",
+            "Pictures show a huge crowd at the Trump rally.",
+        ),
+        # Nor in a word written in capitals (before: "SHOCKING vs Reports").
+        ("SHOCKING: Biden wins Georgia", "Reports: Biden won Georgia."),
+        # Nor in a title-cased headline (before: "Evict vs New York").
+        (
+            "Did Trump Evict a Disabled Veteran Over a Therapy Dog?",
+            "Donald Trump evicted a disabled veteran from a New York building.",
+        ),
+        # "U.S." and "US" are one actor (before: "U.S vs US").
+        ("U.S. forces bombed Raqqa.", "US forces bombed Raqqa, the Kurds said."),
+        # An actor of another sentence is not the claim's (before: "Drivers vs Treasury").
+        (
+            "The fuel duty rose by 5p. Drivers in Wales were furious.",
+            "The fuel duty rose by 5p, the Treasury said.",
+        ),
+        # Nor a "no" of another sentence (before: "negated").
+        ("The mayor banned fireworks in Leeds. Nobody expected it.", "The mayor banned fireworks."),
+    ],
+)
+def test_capitals_and_sentences_that_say_nothing_about_the_claim(a: str, b: str) -> None:
+    assert compare(a, b) == MatchKind("same")
+
+
+def test_an_embedded_tweets_signer_is_no_actor_of_its_claim() -> None:
+    signature = " — Sean Spicer (@PressSec) January 21, 2017"
+    tweet = "Glad to see the MLK bust back in the Oval Office" + signature
+    assert "Sean Spicer" not in actors(tweet)
+    assert compare(tweet, "Donald Trump put the MLK bust back in the Oval Office.").kind == "same"
+    # ... but the claim may be about the signer.
+    signed = "Donald Trump put the MLK bust back in the Oval Office" + signature
+    assert compare(signed, "Sean Spicer said the MLK bust is back in the Oval Office.").kind == (
+        "same"
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "reason"),
+    [
+        # Names keep their capitals wherever they stand: a name is no common word.
+        ("Japan sent troops.", "Russia sent troops.", "different actor: Japan vs Russia"),
+        (
+            "BREAKING: Biden signed the bill.",
+            "Trump signed the bill.",
+            "different actor: Biden vs Trump",
+        ),
+        (
+            "Did Biden Sign the Bill on Energy?",
+            "Trump signed the bill on energy.",
+            "different actor: Biden vs Trump",
+        ),
+        # The sentences that share the claim's words still carry its negation and actors.
+        (
+            "I did not ban fireworks in Leeds. It was the council.",
+            "The mayor banned fireworks in Leeds.",
+            "negated",
+        ),
+        (
+            "The fuel duty rose by 5p, Rishi Sunak announced. Drivers were furious.",
+            "The fuel duty rose by 5p, Jeremy Hunt announced.",
+            "different actor: Rishi Sunak vs Jeremy Hunt",
+        ),
+    ],
+)
+def test_the_guard_still_tells_these_apart(a: str, b: str, reason: str) -> None:
+    assert compare(a, b) == MatchKind("related", reason)
+
+
+def test_common_words_are_counted_inside_sentences_only() -> None:
+    from bench.build_common_words import count
+
+    small, capital = count(
+        iter(["People said the White House lied.", "Many people saw the white car.", "White"])
+    )
+    # "People" opens a sentence and the lone "White" a text: neither is counted.
+    assert small["people"] == 1 and capital["people"] == 0
+    assert (small["white"], capital["white"]) == (1, 1)
+    assert capital["house"] == 1
