@@ -14,10 +14,15 @@ Issa 'Hide' on a Rooftop to Avoid Protesters?") a word English writes in small l
 (data/common_words.txt, counted by bench/build_common_words.py) is not an actor: "Photographs
 show ..." names nobody. The signature of an embedded tweet ("... — Jane Doe (@jdoe) May 30,
 2017") names who posted it, not who the claim is about, so it is not read for actors. Dots and
-hyphens do not part one name from another: "U.S." and "US" are one actor.
+hyphens do not part one name from another ("U.S." and "US" are one actor), nor does an acronym
+from its name written out ("BLM", "Black Lives Matter"). In a text of several sentences, actors
+and negation are read on the sentence of each text that shares the most words with the other.
 
 Known limits: a capitalised word that no corpus of the list had inside a sentence still reads
-as an actor; negation is counted by cue words, so "false" or "denies" do not negate.
+as an actor ("Lmfao ..."); a short sentence of names only reads as a headline, so a common
+word in it that follows no given name is dropped ("Black Lives Matter met ..."); whoever said
+a claim is an actor like any other ("..., the Treasury said"); negation is counted by cue
+words, so "false" or "denies" do not negate, and a "not" inside a quotation counts.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from pathlib import Path
 from typing import Literal
 
 from claims.extraction.lexicon import ENGLISH_STOPWORDS, MONTH_NAMES, SENTENCE_STARTERS, TITLES
+from claims.extraction.people import first_name_genders
 from claims.extraction.quantities import Quantity, find_quantities
 
 # Relative tolerance for "the same figure": 1.2 million and 1,200,000 agree; 20,000 and
@@ -60,9 +66,8 @@ _SIGNATURE = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)]*(?=\s|$)|\n")
 _LONG_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}|\b[A-Z]{4,}\b")
-# A headline is title-cased when at least this share of its words of four letters or more
-# (and at least TITLE_MIN_WORDS of them) begin with a capital.
-TITLE_SHARE = 0.8
+# A headline is title-cased when all its words of four letters or more (at least
+# TITLE_MIN_WORDS of them) begin with a capital.
 TITLE_MIN_WORDS = 4
 
 
@@ -125,39 +130,66 @@ def _title_cased(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for end in [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
+        # Title case (as news desks write it) capitalises every word of four letters or more;
+        # a sentence full of names still has a verb or noun in small letters ("show").
         words = _LONG_WORD.findall(text, start, end)
-        capitals = sum(1 for w in words if w[0].isupper())
-        if len(words) >= TITLE_MIN_WORDS and capitals >= TITLE_SHARE * len(words):
+        if len(words) >= TITLE_MIN_WORDS and all(w[0].isupper() for w in words):
             spans.append((start, end))
         start = end
     return spans
 
 
-def _capital_means_nothing(text: str, start: int, word: str, headlines) -> bool:
-    """Is this word's capital the rule where it stands (a sentence's first word, a word in
-    capitals, a headline's word) rather than a name's mark?"""
-    before = text[:start].rstrip()
-    if not before or before[-1] in _CAPITAL_AFTER:
-        return True
+def _in_capitals(word: str) -> bool:
     letters = word.strip(".'-")
-    if len(letters) >= 2 and letters.isupper() and "." not in letters:
+    return len(letters) >= 2 and letters.isupper() and "." not in letters
+
+
+def _capital_means_nothing(text: str, start: int, word: str, headlines, next_word: str) -> bool:
+    """Is this word's capital the rule where it stands (a sentence's first word, a word in
+    capitals, a headline's word) rather than a name's mark? A sentence's first word followed
+    by a capitalised word keeps its capital's meaning: "Black Lives Matter", "New York"."""
+    if _in_capitals(word) or any(a <= start < b for a, b in headlines):
         return True
-    return any(a <= start < b for a, b in headlines)
+    before = text[:start].rstrip()
+    opens = not before or before[-1] in _CAPITAL_AFTER
+    return opens and not (next_word[:1].isupper() and not _in_capitals(next_word))
 
 
 def _name_runs(text: str, match: re.Match, headlines) -> list[list[str]]:
     """The words of one capitalised run, parted where a word's capital means nothing and the
     word is a common one ("PLS IGNORE THIS FAKE NEWS" -> "PLS", "NEWS")."""
     runs: list[list[str]] = [[]]
-    for word in re.finditer(r"\S+", match.group()):
+    tokens = list(re.finditer(r"\S+", match.group()))
+    for k, word in enumerate(tokens):
         start = match.start() + word.start()
         token = word.group()
-        capital = token[0].isupper()
-        if capital and _capital_means_nothing(text, start, token, headlines) and _is_common(token):
+        following = tokens[k + 1].group() if k + 1 < len(tokens) else ""
+        after_given_name = k > 0 and tokens[k - 1].group().lower() in first_name_genders()
+        if (
+            token[0].isupper()
+            and not after_given_name  # a surname: "Jeremy Hunt", "Bill Gates"
+            and _capital_means_nothing(text, start, token, headlines, following)
+            and _is_common(token)
+        ):
             runs.append([])
             continue
         runs[-1].append(token)
+        # "... met Trump. White House officials ..." and "Trump's American Health Care Act"
+        # are two names each.
+        if _ends_sentence(token) or token.endswith("'s"):
+            runs.append([])
     return [run for run in runs if run]
+
+
+def _ends_sentence(token: str) -> bool:
+    """A full stop after a word, not after an initial or abbreviation ("J.", "U.S.", "Dr.")."""
+    word = token.rstrip(".")
+    return (
+        token.endswith(".")
+        and len(word) > 1
+        and "." not in word
+        and word.lower() not in TITLES | {"jr", "sr", "st", "mt", "ft", "co", "inc", "ltd"}
+    )
 
 
 def actors(text: str) -> list[str]:
@@ -173,12 +205,19 @@ def _signers(text: str) -> list[str]:
     return _actors(signature.group().lstrip(" \u2014\u2013-")) if signature else []
 
 
+def _opening_filler(word: str) -> bool:
+    """A word a name does not begin with: a sentence starter, title, month or connector, also
+    as a contraction ("I'm", "It's")."""
+    word = re.sub(r"'(?:m|re|ve|ll|d|s)$", "", word.lower().strip("."))
+    return word in _NOT_ACTORS | _CONNECTORS
+
+
 def _actors(text: str) -> list[str]:
     headlines = _title_cased(text)
     found: list[str] = []
     for match in _NAME.finditer(text):
         for words in _name_runs(text, match, headlines):
-            while words and words[0].lower().strip(".") in _NOT_ACTORS | _CONNECTORS:
+            while words and _opening_filler(words[0]):
                 words.pop(0)
             while words and words[-1].lower() in _CONNECTORS:
                 words.pop()
@@ -214,6 +253,30 @@ def _shares_word(name: str, words: set[str]) -> bool:
     return any(_same_word(w, other) for w in _words([name]) for other in words)
 
 
+def _initials(name: str) -> str:
+    """ "Black Lives Matter" -> "BLM", "Department of Health" -> "DH"."""
+    return "".join(w[0] for w in name.split() if w.lower() not in _CONNECTORS | {"and", "for"})
+
+
+def _acronyms(name: str) -> set[str]:
+    """The words of a name written in capitals, dots dropped: "U.S." -> "US", "HHS Gov" -> "HHS"."""
+    return {
+        letters
+        for word in name.split()
+        if len(letters := word.replace(".", "").strip("'-")) >= 2 and letters.isupper()
+    }
+
+
+def _abbreviates(name: str, names: list[str]) -> bool:
+    """Is one of the names the other written out or shortened ("BLM" / "Black Lives Matter",
+    "U.S." / "United States")?"""
+    return any(
+        _acronyms(name) & {_initials(other).upper()} or _acronyms(other) & {_initials(name).upper()}
+        for other in names
+        if len(other.split()) >= 2 or len(name.split()) >= 2
+    )
+
+
 def _actor_conflict(a: str, b: str) -> str | None:
     core_a, core_b = _aligned(a, b)
     first = [n for n in actors(a) if n in actors(core_a)]
@@ -221,9 +284,10 @@ def _actor_conflict(a: str, b: str) -> str | None:
     # "Biden" and "Joe Biden" are one actor: names match when they share a word. Whoever
     # signed an embedded tweet may be whom the other claim is about ("Jill Stein endorsed
     # Trump" against her tweet), but is no actor of the tweet's own claim.
-    words_a, words_b = _words(first + _signers(a)), _words(second + _signers(b))
-    only_a = [n for n in first if not _shares_word(n, words_b)]
-    only_b = [n for n in second if not _shares_word(n, words_a)]
+    names_a, names_b = first + _signers(a), second + _signers(b)
+    words_a, words_b = _words(names_a), _words(names_b)
+    only_a = [n for n in first if not _shares_word(n, words_b) and not _abbreviates(n, names_b)]
+    only_b = [n for n in second if not _shares_word(n, words_a) and not _abbreviates(n, names_a)]
     if only_a and only_b:
         return f"different actor: {only_a[0]} vs {only_b[0]}"
     return None

@@ -188,3 +188,41 @@ def test_common_words_are_counted_inside_sentences_only() -> None:
     assert small["people"] == 1 and capital["people"] == 0
     assert (small["white"], capital["white"]) == (1, 1)
     assert capital["house"] == 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # An acronym and its name written out are one actor.
+        (
+            "BLM activists blocked the highway in Atlanta.",
+            "Black Lives Matter activists blocked the highway, the Atlanta Police said.",
+        ),
+        (
+            "The AHCA cuts Medicaid by $800 billion.",
+            "The American Health Care Act cuts Medicaid by $800 billion.",
+        ),
+        # "I'm" opens a sentence like "I" (before: "different actor: I'm vs Ohio").
+        ("I'm told the ban starts in Ohio.", "Ohio's ban starts in May, Mike DeWine said."),
+    ],
+)
+def test_one_actor_in_other_words(a: str, b: str) -> None:
+    assert compare(a, b) == MatchKind("same")
+
+
+def test_names_keep_their_common_words_where_they_are_names() -> None:
+    # A name opening a sentence keeps a common first word; a surname after a given name stays
+    # even where capitals say little; two sentences do not make one name.
+    text = (
+        "Black Lives Matter activists met Jeremy Hunt and Theresa May. New York banned it. "
+        "Photographs show Trump's American Health Care Act. White House officials agreed."
+    )
+    assert actors(text) == [
+        "Black Lives Matter",
+        "Jeremy Hunt",
+        "Theresa May",
+        "New York",
+        "Trump",
+        "American Health Care Act",
+        "White House",
+    ]
