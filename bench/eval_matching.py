@@ -61,10 +61,11 @@ GUARD_NOTE = (
     "matches a different actor: its best threshold was 0.114, right 0.148, false alarm 0.018 "
     "(train out of fold). Now a common word's capital (`claims/semantic/data/common_words.txt`, "
     "counted by `bench/build_common_words.py`) names nobody at the start of a sentence, in "
-    "capitals or in a title-cased headline; an embedded tweet's signer is no actor of its "
-    "claim (the other claim may be about them); an acronym and its name written out are one "
-    'actor ("BLM", "Black Lives Matter"); and actors and negation are read on the two '
-    "sentences, one of each text, that share the most words. Before that day this curve also "
+    "capitals or in a title-cased headline; an embedded tweet's signer and whoever the claim "
+    "is attributed to are no actors of it (the other claim may be about them); an acronym "
+    'and its name written out are one actor ("BLM", "Black Lives Matter"); and actors and '
+    "negation are read on the two sentences, one of each text, that share the most words. "
+    "Before that day this curve also "
     "left the guard out and counted copies of a tweet's claim that differ only in quotation "
     "marks as false alarms (at 0.166: right 0.749, false alarm 0.273)."
 )

@@ -13,16 +13,18 @@ in an all-capitals word ("NEVER", "FAKE NEWS") and in a title-cased headline ("D
 Issa 'Hide' on a Rooftop to Avoid Protesters?") a word English writes in small letters
 (data/common_words.txt, counted by bench/build_common_words.py) is not an actor: "Photographs
 show ..." names nobody. The signature of an embedded tweet ("... — Jane Doe (@jdoe) May 30,
-2017") names who posted it, not who the claim is about, so it is not read for actors. Dots and
+2017") names who posted it, not who the claim is about, and whoever the claim is attributed to
+("..., Reuters reported"; claims.extraction.speakers) is no actor of it either: two outlets
+quoting two sources for one figure repeat one claim. Either may still be whom the other claim
+is about, so their names count as shared, never as different. Dots and
 hyphens do not part one name from another ("U.S." and "US" are one actor), nor does an acronym
 from its name written out ("BLM", "Black Lives Matter"). In a text of several sentences, actors
 and negation are read on the sentence of each text that shares the most words with the other.
 
 Known limits: a capitalised word that no corpus of the list had inside a sentence still reads
 as an actor ("Lmfao ..."); a short sentence of names only reads as a headline, so a common
-word in it that follows no given name is dropped ("Black Lives Matter met ..."); whoever said
-a claim is an actor like any other ("..., the Treasury said"); negation is counted by cue
-words, so "false" or "denies" do not negate, and a "not" inside a quotation counts.
+word in it that follows no given name is dropped ("Black Lives Matter met ..."); negation is
+counted by cue words, so "false" or "denies" do not negate, and a "not" inside a quotation counts.
 """
 
 from __future__ import annotations
@@ -34,8 +36,9 @@ from pathlib import Path
 from typing import Literal
 
 from claims.extraction.lexicon import ENGLISH_STOPWORDS, MONTH_NAMES, SENTENCE_STARTERS, TITLES
-from claims.extraction.people import first_name_genders
+from claims.extraction.people import SpeakerContext, first_name_genders
 from claims.extraction.quantities import Quantity, find_quantities
+from claims.extraction.speakers import find_speaker
 
 # Relative tolerance for "the same figure": 1.2 million and 1,200,000 agree; 20,000 and
 # 17,000 do not; a rounded 20,000 against 20,100 does (0.5%).
@@ -277,14 +280,22 @@ def _abbreviates(name: str, names: list[str]) -> bool:
     )
 
 
+def _speakers(sentence: str) -> set[str]:
+    """The words of whom the sentence attributes itself to (claims.extraction.speakers)."""
+    return _words([find_speaker(sentence, SpeakerContext())])
+
+
 def _actor_conflict(a: str, b: str) -> str | None:
     core_a, core_b = _aligned(a, b)
-    first = [n for n in actors(a) if n in actors(core_a)]
-    second = [n for n in actors(b) if n in actors(core_b)]
+    speakers_a, speakers_b = _speakers(core_a), _speakers(core_b)
+    first = [n for n in actors(a) if n in actors(core_a) and not _shares_word(n, speakers_a)]
+    second = [n for n in actors(b) if n in actors(core_b) and not _shares_word(n, speakers_b)]
     # "Biden" and "Joe Biden" are one actor: names match when they share a word. Whoever
-    # signed an embedded tweet may be whom the other claim is about ("Jill Stein endorsed
-    # Trump" against her tweet), but is no actor of the tweet's own claim.
-    names_a, names_b = first + _signers(a), second + _signers(b)
+    # signed an embedded tweet, or said the claim ("..., Jeremy Hunt announced"), may be whom
+    # the other claim is about ("Jill Stein endorsed Trump" against her tweet), but is no
+    # actor of the claim itself: two outlets quoting two sources for one figure repeat it.
+    names_a = first + _signers(a) + [n for n in actors(core_a) if _shares_word(n, speakers_a)]
+    names_b = second + _signers(b) + [n for n in actors(core_b) if _shares_word(n, speakers_b)]
     words_a, words_b = _words(names_a), _words(names_b)
     only_a = [n for n in first if not _shares_word(n, words_b) and not _abbreviates(n, names_b)]
     only_b = [n for n in second if not _shares_word(n, words_a) and not _abbreviates(n, names_a)]
