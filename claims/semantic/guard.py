@@ -24,7 +24,8 @@ and negation are read on the sentence of each text that shares the most words wi
 Known limits: a capitalised word that no corpus of the list had inside a sentence still reads
 as an actor ("Lmfao ..."); a short sentence of names only reads as a headline, so a common
 word in it that follows no given name is dropped ("Black Lives Matter met ..."); negation is
-counted by cue words, so "false" or "denies" do not negate, and a "not" inside a quotation counts.
+counted by cue words ("not", "denied", "is false"), so other ways of denying ("rejected the
+claim") do not negate, and a "not" inside a quotation counts.
 """
 
 from __future__ import annotations
@@ -44,10 +45,12 @@ from claims.extraction.speakers import find_speaker
 # 17,000 do not; a rounded 20,000 against 20,100 does (0.5%).
 FIGURE_TOLERANCE = 0.005
 
+# Negation cues, and the words that deny a claim outright ("X denied ...", "... is false").
 _NEGATION = re.compile(
     r"\b(?:not|no|never|none|nobody|nothing|neither|nor|cannot|isn't|aren't|wasn't"
     r"|weren't|don't|doesn't|didn't|won't|wouldn't|can't|couldn't"
-    r"|shouldn't|hasn't|haven't|hadn't)\b",
+    r"|shouldn't|hasn't|haven't|hadn't|deny|denies|denied|denying|untrue"
+    r"|(?<=is |as |re )false)\b",
     re.IGNORECASE,
 )
 # Both readers work on text whose typographic apostrophes (U+2019) became ASCII ones.

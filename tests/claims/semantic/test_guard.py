@@ -38,6 +38,8 @@ from claims.semantic.guard import WEAK_MATCH, MatchKind, actors, compare, label
         ("The vaccine causes autism.", "The vaccine does not cause autism.", "negated"),
         ("Masks never stopped the flu.", "Masks stopped the flu.", "negated"),
         ("The senator didn't vote for the bill.", "The senator voted for the bill.", "negated"),
+        ("The senator denied voting for the bill.", "The senator voted for the bill.", "negated"),
+        ("The claim that 5G spreads the virus is false.", "5G spreads the virus.", "negated"),
     ],
 )
 def test_near_misses_are_related_with_the_reason(a: str, b: str, reason: str) -> None:
@@ -60,6 +62,8 @@ def test_near_misses_are_related_with_the_reason(a: str, b: str, reason: str) ->
         ),
         ("Over 20,000 islanders were moved by Japan.", "Japan moved the islanders."),
         ("It is not true that vaccines do not work.", "Vaccines work."),
+        # "false" that only describes something denies nothing.
+        ("Anyone giving false information can be fined.", "Giving false information costs a fine."),
     ],
 )
 def test_rewordings_are_the_same_claim(a: str, b: str) -> None:
