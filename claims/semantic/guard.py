@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -202,7 +202,13 @@ def actors(text: str) -> list[str]:
     """Named actors in order of appearance: capitalised runs that are not sentence starters,
     titles or months ("President Joe Biden" -> "Joe Biden"), nor common words whose capital
     means nothing where they stand ("Photographs show ...")."""
-    return _actors(_SIGNATURE.sub("", text.translate(_APOSTROPHES)))
+    return list(_actors_of(text))
+
+
+@lru_cache(maxsize=1024)
+def _actors_of(text: str) -> tuple[str, ...]:
+    # compare() reads a one-sentence text's actors twice (as the text and as its core).
+    return tuple(_actors(_SIGNATURE.sub("", text.translate(_APOSTROPHES))))
 
 
 def _signers(text: str) -> list[str]:
@@ -283,22 +289,27 @@ def _abbreviates(name: str, names: list[str]) -> bool:
     )
 
 
-def _speakers(sentence: str) -> set[str]:
-    """The words of whom the sentence attributes itself to (claims.extraction.speakers)."""
-    return _words([find_speaker(sentence, SpeakerContext())])
+def _claim_actors(text: str, core: str) -> tuple[list[str], list[str]]:
+    """The actors of the claim a text makes, and every name the other claim may share with it.
+
+    The claim's own actors are the text's names that stand in its core sentence (the one that
+    shares the most words with the other claim). Whoever signed an embedded tweet, or said
+    the claim ("..., Jeremy Hunt announced"; claims.extraction.speakers), may be whom the
+    other claim is about ("Jill Stein endorsed Trump" against her tweet) but is no actor of
+    the claim itself: two outlets quoting two sources for one figure repeat one claim.
+    """
+    in_core = actors(core)
+    speaker = _words([find_speaker(core, SpeakerContext())])
+    said_by = [n for n in in_core if _shares_word(n, speaker)]
+    own = [n for n in actors(text) if n in in_core and n not in said_by]
+    return own, own + _signers(text) + said_by
 
 
 def _actor_conflict(a: str, b: str) -> str | None:
     core_a, core_b = _aligned(a, b)
-    speakers_a, speakers_b = _speakers(core_a), _speakers(core_b)
-    first = [n for n in actors(a) if n in actors(core_a) and not _shares_word(n, speakers_a)]
-    second = [n for n in actors(b) if n in actors(core_b) and not _shares_word(n, speakers_b)]
-    # "Biden" and "Joe Biden" are one actor: names match when they share a word. Whoever
-    # signed an embedded tweet, or said the claim ("..., Jeremy Hunt announced"), may be whom
-    # the other claim is about ("Jill Stein endorsed Trump" against her tweet), but is no
-    # actor of the claim itself: two outlets quoting two sources for one figure repeat it.
-    names_a = first + _signers(a) + [n for n in actors(core_a) if _shares_word(n, speakers_a)]
-    names_b = second + _signers(b) + [n for n in actors(core_b) if _shares_word(n, speakers_b)]
+    first, names_a = _claim_actors(a, core_a)
+    second, names_b = _claim_actors(b, core_b)
+    # "Biden" and "Joe Biden" are one actor: names match when they share a word.
     words_a, words_b = _words(names_a), _words(names_b)
     only_a = [n for n in first if not _shares_word(n, words_b) and not _abbreviates(n, names_b)]
     only_b = [n for n in second if not _shares_word(n, words_a) and not _abbreviates(n, names_a)]
@@ -338,8 +349,14 @@ def _negation_differs(a: str, b: str) -> bool:
 
 
 def _aligned(a: str, b: str) -> tuple[str, str]:
-    pairs = [(x, y) for x in _sentences(a) for y in _sentences(b)]
-    return max(pairs, key=lambda pair: len(_content(pair[0]) & _content(pair[1])))
+    """The sentence of each text that shares the most words with one of the other's (the
+    first such pair on a tie; a text of one sentence is its own)."""
+    xs = [(x, _content(x)) for x in _sentences(a)]
+    ys = [(y, _content(y)) for y in _sentences(b)]
+    (x, _), (y, _) = max(
+        ((px, py) for px in xs for py in ys), key=lambda pair: len(pair[0][1] & pair[1][1])
+    )
+    return x, y
 
 
 # The reason of a match the guard finds nothing against but whose match probability is below
