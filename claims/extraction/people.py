@@ -15,7 +15,10 @@ from pathlib import Path
 from claims.extraction.lexicon import (
     FEMALE_WORDS,
     MALE_WORDS,
+    MONTH_NAMES,
     PERSON_ROLES,
+    SENTENCE_STARTERS,
+    TITLES,
     word_set,
 )
 from claims.extraction.names import (
@@ -28,7 +31,7 @@ from claims.extraction.names import (
     is_title,
     name_after,
 )
-from claims.extraction.speaker_types import PERSON, speaker_type
+from claims.extraction.speaker_types import ORGANIZATION, PERSON, speaker_type
 
 FIRST_NAMES_PATH = Path(__file__).resolve().parent / "data" / "first_names.txt"
 
@@ -395,3 +398,38 @@ def remember_org(org: str, context: SpeakerContext) -> None:
         context.orgs.remove(org)
     context.orgs.append(org)
     context.org_paragraphs[org] = context.paragraph
+
+
+def speaker_type_in(speaker: str, text: str, context: SpeakerContext) -> str:
+    """speaker_type(), with what the whole document shows: an organisation it described as one
+    ("the Spanish daily El Pais"), and a one-word name that is no given name and that the
+    document never writes beside another name word ("Stefania Maurizi", "Maurizi Stefania")
+    is an organisation the text never introduced as one ("Amtrak said", "Wikileaks
+    announced"): news introduces a person by their full name."""
+    if speaker in context.described_orgs:
+        return ORGANIZATION
+    found = speaker_type(speaker)
+    if found != PERSON or " " in speaker or speaker.lower() in first_name_genders():
+        return found
+    for match in re.finditer(
+        rf"(\S+)\s+{re.escape(speaker)}\b|\b{re.escape(speaker)}\s+(\S+)", text
+    ):
+        beside = _bare_word(match.group(1) or match.group(2))
+        if _names_someone(beside):
+            return PERSON
+    return ORGANIZATION
+
+
+def _bare_word(token: str) -> str:
+    return token.strip("\"“”‘’'()[]")
+
+
+def _names_someone(word: str) -> bool:
+    """A word that, beside a surname, makes it part of a personal name: capitalised, not in
+    capitals, and no sentence starter, title or role ("At Amtrak", "Amtrak CEO" do not)."""
+    return (
+        word[:1].isupper()
+        and not word.isupper()
+        and word.isalpha()
+        and word.lower() not in SENTENCE_STARTERS | TITLES | PERSON_ROLES | MONTH_NAMES
+    )

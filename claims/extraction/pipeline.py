@@ -20,11 +20,11 @@ from typing import Any
 
 from claims.extraction.boilerplate import LineVerdict, line_context, scan_lines, sentence_reason
 from claims.extraction.document import Document
+from claims.extraction.people import speaker_type_in
 from claims.extraction.prose import ARTICLE_PRIOR_WEIGHT, apply_article_prior, is_declarative
 from claims.extraction.quantities import Quantity, find_quantities
 from claims.extraction.scoring import Feature, RuleScorer, Scorer
 from claims.extraction.sentences import split_block
-from claims.extraction.speaker_types import ORGANIZATION, speaker_type
 from claims.extraction.speakers import SpeakerContext, find_speaker
 
 logger = logging.getLogger(__name__)
@@ -175,7 +175,7 @@ def extract(
             in_quote = _quote_open_after(sentence, in_quote)
             pending.append((start, end, speaker, sentence))
 
-    described_orgs = context.described_orgs  # "the Spanish daily El Pais": an organisation
+    context_of_names = context  # what the document showed of its people and organisations
     texts = [sentence for _, _, _, sentence in pending]
     score_many = getattr(scorer, "score_many", None)
     if callable(score_many):
@@ -204,7 +204,7 @@ def extract(
                 checkworthiness=min(1.0, max(0.0, score)),
                 features=tuple(features),
                 speaker=speaker,
-                speaker_type=(ORGANIZATION if speaker in described_orgs else speaker_type(speaker)),
+                speaker_type=speaker_type_in(speaker, text, context_of_names),
                 quantities=tuple(find_quantities(sentence, offset=start)),
                 context=where,
             )

@@ -524,6 +524,26 @@ def test_organisation_names_with_inner_function_words(name: str, kind: str) -> N
     assert speaker_type(name) == kind
 
 
+def test_a_one_word_name_never_introduced_as_a_person_is_an_organisation() -> None:
+    # News introduces a person by their full name; a one-word name it never writes beside
+    # another name word is an organisation ("Amtrak" was typed a person).
+    units = _units(
+        "Trains ran late across the north-east on Friday after a signal failure near Boston.\n\n"
+        "Amtrak reported no major delays elsewhere in its network on Friday evening.\n\n"
+        "The journalist Stefania Maurizi has followed the case for a decade and more.\n\n"
+        '"They seized everything I had with me that morning," Maurizi told reporters.\n\n'
+        '"The trains will run again on Monday morning," Meghan said after the meeting.'
+    )
+    assert units["Amtrak reported no major delays elsewhere in its network on Friday evening."] == (
+        "Amtrak",
+        ORGANIZATION,
+    )
+    maurizi = '"They seized everything I had with me that morning," Maurizi told reporters.'
+    assert units[maurizi][1] == PERSON  # "Stefania Maurizi": a surname
+    meghan = '"The trains will run again on Monday morning," Meghan said after the meeting.'
+    assert units[meghan] == ("Meghan", PERSON)  # a given name
+
+
 # --- quantities -------------------------------------------------------------------------------
 
 
