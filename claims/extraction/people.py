@@ -433,3 +433,18 @@ def _names_someone(word: str) -> bool:
         and word.isalpha()
         and word.lower() not in SENTENCE_STARTERS | TITLES | PERSON_ROLES | MONTH_NAMES
     )
+
+
+def full_name_on_page(speaker: str, before: str) -> str:
+    """A one-word speaker as the page named them in full earlier ("Maurizi told" after "the
+    journalist Stefania Maurizi"), when the page wrote exactly one such name; the speaker as
+    found otherwise. For the given names the name list lacks and no role or "who" introduced
+    (those are learnt as the page is read: learn_names)."""
+    if " " in speaker or not speaker[:1].isupper() or speaker_type(speaker) != PERSON:
+        return speaker
+    given = {
+        _bare_word(match.group(1))
+        for match in re.finditer(rf"(\S+)\s+{re.escape(speaker)}\b", before)
+        if _names_someone(_bare_word(match.group(1)))
+    }
+    return f"{given.pop()} {speaker}" if len(given) == 1 else speaker

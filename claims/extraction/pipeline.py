@@ -20,7 +20,7 @@ from typing import Any
 
 from claims.extraction.boilerplate import LineVerdict, line_context, scan_lines, sentence_reason
 from claims.extraction.document import Document
-from claims.extraction.people import speaker_type_in
+from claims.extraction.people import full_name_on_page, speaker_type_in
 from claims.extraction.prose import ARTICLE_PRIOR_WEIGHT, apply_article_prior, is_declarative
 from claims.extraction.quantities import Quantity, find_quantities
 from claims.extraction.scoring import Feature, RuleScorer, Scorer
@@ -193,6 +193,7 @@ def extract(
     sentences: list[ScoredSentence] = []
     for (start, end, speaker, sentence), (score, features) in zip(pending, results, strict=True):
         where = line_context(text, start)
+        speaker = full_name_on_page(speaker, text[:start])
         if article_prior and is_declarative(sentence, where):
             score, features = apply_article_prior(score, tuple(features), article_prior)
         sentences.append(
