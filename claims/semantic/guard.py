@@ -18,8 +18,9 @@ show ..." names nobody. The signature of an embedded tweet ("... — Jane Doe (@
 quoting two sources for one figure repeat one claim. Either may still be whom the other claim
 is about, so their names count as shared, never as different. Dots and
 hyphens do not part one name from another ("U.S." and "US" are one actor), nor does an acronym
-from its name written out ("BLM", "Black Lives Matter"). In a text of several sentences, actors
-and negation are read on the sentence of each text that shares the most words with the other.
+from its name written out ("BLM", "Black Lives Matter"). In a text of several sentences, figures,
+actors and negation are read on the sentence of each text that shares the most words with the
+other (an embedded tweet's date and handle are no figures).
 
 Known limits: a capitalised word that no corpus of the list had inside a sentence still reads
 as an actor ("Lmfao ..."); a short sentence of names only reads as a headline, so a common
@@ -305,8 +306,7 @@ def _claim_actors(text: str, core: str) -> tuple[list[str], list[str]]:
     return own, own + _signers(text) + said_by
 
 
-def _actor_conflict(a: str, b: str) -> str | None:
-    core_a, core_b = _aligned(a, b)
+def _actor_conflict(a: str, b: str, core_a: str, core_b: str) -> str | None:
     first, names_a = _claim_actors(a, core_a)
     second, names_b = _claim_actors(b, core_b)
     # "Biden" and "Joe Biden" are one actor: names match when they share a word.
@@ -340,17 +340,11 @@ def _content(sentence: str) -> set[str]:
     }
 
 
-def _negation_differs(a: str, b: str) -> bool:
-    """Does one claim deny what the other states? Read on the two sentences (one of each)
-    that share the most words, where the claims overlap: in a text of several sentences
-    (a pasted post, a claim with its headline) a "not" elsewhere says nothing about it."""
-    x, y = _aligned(a, b)
-    return _negated(x) != _negated(y)
-
-
 def _aligned(a: str, b: str) -> tuple[str, str]:
     """The sentence of each text that shares the most words with one of the other's (the
-    first such pair on a tie; a text of one sentence is its own)."""
+    first such pair on a tie; a text of one sentence is its own): where two claims overlap.
+    In a text of several sentences (a pasted post, a claim with its headline) a figure, a name
+    or a "not" elsewhere says nothing about the claim they share."""
     xs = [(x, _content(x)) for x in _sentences(a)]
     ys = [(y, _content(y)) for y in _sentences(b)]
     (x, _), (y, _) = max(
@@ -376,10 +370,18 @@ def label(a: str, b: str, *, score: float, same_from: float | None) -> MatchKind
 
 def compare(a: str, b: str) -> MatchKind:
     """The label of a match: "same" when nothing tells the two claims apart, else "related"
-    with the first reason found (figures, then actors, then negation)."""
-    for reason in (_figure_conflict(a, b), _actor_conflict(a, b)):
+    with the first reason found (figures, then actors, then negation), each read on the
+    sentences where the two texts overlap (_aligned)."""
+    core_a, core_b = _aligned(a, b)
+    figures = _figure_conflict(_unsigned(core_a), _unsigned(core_b))
+    for reason in (figures, _actor_conflict(a, b, core_a, core_b)):
         if reason:
             return MatchKind("related", reason)
-    if _negation_differs(a, b):
+    if _negated(core_a) != _negated(core_b):
         return MatchKind("related", "negated")
     return MatchKind("same")
+
+
+def _unsigned(text: str) -> str:
+    """The text without an embedded tweet's signature (its date and handle are no figures)."""
+    return _SIGNATURE.sub("", text.translate(_APOSTROPHES))

@@ -130,6 +130,13 @@ def test_a_match_below_the_same_claim_floor_is_only_related() -> None:
             "The fuel duty rose by 5p. Drivers in Wales were furious.",
             "The fuel duty rose by 5p, the Treasury said.",
         ),
+        # Nor a figure of another sentence, or an embedded tweet's date (before: "different
+        # figure: two vs £100").
+        (
+            "For two years I paid nothing. Anyone over 70 mph gets a ticket on the M25."
+            " — Jane Doe (@jdoe10) February 1, 2018",
+            "Drivers over 70 mph on the M25 get a £100 ticket in the post.",
+        ),
         # Nor a "no" of another sentence (before: "negated").
         ("The mayor banned fireworks in Leeds. Nobody expected it.", "The mayor banned fireworks."),
     ],
