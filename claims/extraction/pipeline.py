@@ -175,14 +175,13 @@ def extract(
             in_quote = _quote_open_after(sentence, in_quote)
             pending.append((start, end, speaker, sentence))
 
-    context_of_names = context  # what the document showed of its people and organisations
     texts = [sentence for _, _, _, sentence in pending]
     score_many = getattr(scorer, "score_many", None)
     if callable(score_many):
         # A scorer that reads the context (the learned one) is told these are an article's
         # sentences: the desk's policy then overrules what it learned from debates.
-        context = {"article": True} if getattr(scorer, "reads_articles", False) else {}
-        results = list(score_many(texts, **context)) if texts else []
+        told = {"article": True} if getattr(scorer, "reads_articles", False) else {}
+        results = list(score_many(texts, **told)) if texts else []
         if len(results) != len(texts):
             raise ValueError(
                 f"{type(scorer).__name__}.score_many returned {len(results)} results for "
@@ -205,7 +204,7 @@ def extract(
                 checkworthiness=min(1.0, max(0.0, score)),
                 features=tuple(features),
                 speaker=speaker,
-                speaker_type=speaker_type_in(speaker, text, context_of_names),
+                speaker_type=speaker_type_in(speaker, text, context),
                 quantities=tuple(find_quantities(sentence, offset=start)),
                 context=where,
             )
