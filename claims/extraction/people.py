@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from claims.extraction.lexicon import (
@@ -400,28 +401,56 @@ def remember_org(org: str, context: SpeakerContext) -> None:
     context.org_paragraphs[org] = context.paragraph
 
 
-def speaker_type_in(speaker: str, text: str, context: SpeakerContext) -> str:
-    """speaker_type(), with what the whole document shows: an organisation it described as one
+class PageNames:
+    """Which capitalised words a page writes right beside a name word ("Stefania Maurizi"),
+    read in one pass over the page when first asked (an extraction asks per sentence)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._given: dict[str, list[tuple[int, str]]] | None = None  # word -> [(at, given)]
+        self._beside: set[str] = set()  # words written beside a name word, either side
+
+    def _read(self) -> dict[str, list[tuple[int, str]]]:
+        if self._given is None:
+            self._given = {}
+            words = [(m.start(), m.end(), m.group()) for m in _CAPITALISED.finditer(self.text)]
+            for (_, end, first), (at, _, second) in pairwise(words):
+                if not self.text[end:at].isspace():
+                    continue
+                second = _POSSESSIVE.sub("", second)
+                if _names_someone(first):
+                    self._given.setdefault(second, []).append((at, first))
+                    self._beside.add(second)
+                if _names_someone(second):
+                    self._beside.add(_POSSESSIVE.sub("", first))
+        return self._given
+
+    def beside_a_name(self, word: str) -> bool:
+        self._read()
+        return word in self._beside
+
+    def given_names(self, word: str, before: int) -> set[str]:
+        """The name words the page wrote right before ``word`` ahead of offset ``before``."""
+        return {given for at, given in self._read().get(word, []) if at < before}
+
+
+# Capitalised words of a page (a possessive kept on the word, dropped when it is looked up).
+_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z'’-]*")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def speaker_type_in(speaker: str, context: SpeakerContext, page: PageNames) -> str:
+    """speaker_type(), with what the whole page shows: an organisation it described as one
     ("the Spanish daily El Pais"), and a one-word name that is no given name and that the
-    document never writes beside another name word ("Stefania Maurizi", "Maurizi Stefania")
-    is an organisation the text never introduced as one ("Amtrak said", "Wikileaks
-    announced"): news introduces a person by their full name."""
+    page never writes beside another name word ("Stefania Maurizi", "Maurizi Stefania") is
+    an organisation the text never introduced as one ("Amtrak said", "Wikileaks announced"):
+    news introduces a person by their full name."""
     if speaker in context.described_orgs:
         return ORGANIZATION
     found = speaker_type(speaker)
     if found != PERSON or " " in speaker or speaker.lower() in first_name_genders():
         return found
-    for match in re.finditer(
-        rf"(\S+)\s+{re.escape(speaker)}\b|\b{re.escape(speaker)}\s+(\S+)", text
-    ):
-        beside = _bare_word(match.group(1) or match.group(2))
-        if _names_someone(beside):
-            return PERSON
-    return ORGANIZATION
-
-
-def _bare_word(token: str) -> str:
-    return token.strip("\"“”‘’'()[]")
+    return PERSON if page.beside_a_name(speaker) else ORGANIZATION
 
 
 def _names_someone(word: str) -> bool:
@@ -435,16 +464,12 @@ def _names_someone(word: str) -> bool:
     )
 
 
-def full_name_on_page(speaker: str, before: str) -> str:
-    """A one-word speaker as the page named them in full earlier ("Maurizi told" after "the
-    journalist Stefania Maurizi"), when the page wrote exactly one such name; the speaker as
-    found otherwise. For the given names the name list lacks and no role or "who" introduced
-    (those are learnt as the page is read: learn_names)."""
+def full_name_on_page(speaker: str, at: int, page: PageNames) -> str:
+    """A one-word speaker as the page named them in full before offset ``at`` ("Maurizi told"
+    after "the journalist Stefania Maurizi"), when the page wrote exactly one such name; the
+    speaker as found otherwise. For the given names the name list lacks and no role or "who"
+    introduced (those are learnt as the page is read: learn_names)."""
     if " " in speaker or not speaker[:1].isupper() or speaker_type(speaker) != PERSON:
         return speaker
-    given = {
-        _bare_word(match.group(1))
-        for match in re.finditer(rf"(\S+)\s+{re.escape(speaker)}\b", before)
-        if _names_someone(_bare_word(match.group(1)))
-    }
+    given = page.given_names(speaker, at)
     return f"{given.pop()} {speaker}" if len(given) == 1 else speaker

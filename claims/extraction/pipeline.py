@@ -20,7 +20,7 @@ from typing import Any
 
 from claims.extraction.boilerplate import LineVerdict, line_context, scan_lines, sentence_reason
 from claims.extraction.document import Document
-from claims.extraction.people import full_name_on_page, speaker_type_in
+from claims.extraction.people import PageNames, full_name_on_page, speaker_type_in
 from claims.extraction.prose import ARTICLE_PRIOR_WEIGHT, apply_article_prior, is_declarative
 from claims.extraction.quantities import Quantity, find_quantities
 from claims.extraction.scoring import Feature, RuleScorer, Scorer
@@ -190,9 +190,10 @@ def extract(
     else:
         results = [scorer.score(sentence) for sentence in texts]
     sentences: list[ScoredSentence] = []
+    page = PageNames(text)
     for (start, end, speaker, sentence), (score, features) in zip(pending, results, strict=True):
         where = line_context(text, start)
-        speaker = full_name_on_page(speaker, text[:start])
+        speaker = full_name_on_page(speaker, start, page)
         if article_prior and is_declarative(sentence, where):
             score, features = apply_article_prior(score, tuple(features), article_prior)
         sentences.append(
@@ -204,7 +205,7 @@ def extract(
                 checkworthiness=min(1.0, max(0.0, score)),
                 features=tuple(features),
                 speaker=speaker,
-                speaker_type=speaker_type_in(speaker, text, context),
+                speaker_type=speaker_type_in(speaker, context, page),
                 quantities=tuple(find_quantities(sentence, offset=start)),
                 context=where,
             )
