@@ -262,7 +262,7 @@ def _same_word(x: str, y: str) -> bool:
     return len(shorter) >= 4 and longer.startswith(shorter)
 
 
-def _shares_word(name: str, words: set[str]) -> bool:
+def _shares_word(name: str, words: set[str] | frozenset[str]) -> bool:
     return any(_same_word(w, other) for w in _words([name]) for other in words)
 
 
@@ -290,6 +290,12 @@ def _abbreviates(name: str, names: list[str]) -> bool:
     )
 
 
+@lru_cache(maxsize=1024)
+def _speaker_words(sentence: str) -> frozenset[str]:
+    # A look-up compares one text with many candidates: its sentence is read once.
+    return frozenset(_words([find_speaker(sentence, SpeakerContext())]))
+
+
 def _claim_actors(text: str, core: str) -> tuple[list[str], list[str]]:
     """The actors of the claim a text makes, and every name the other claim may share with it.
 
@@ -300,7 +306,7 @@ def _claim_actors(text: str, core: str) -> tuple[list[str], list[str]]:
     the claim itself: two outlets quoting two sources for one figure repeat one claim.
     """
     in_core = actors(core)
-    speaker = _words([find_speaker(core, SpeakerContext())])
+    speaker = _speaker_words(core)
     said_by = [n for n in in_core if _shares_word(n, speaker)]
     own = [n for n in actors(text) if n in in_core and n not in said_by]
     return own, own + _signers(text) + said_by
