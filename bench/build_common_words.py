@@ -27,6 +27,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+# After these (and at the start of a text) a capital is the rule, so the word is not counted:
+# the guard's own rule for where a capital names nobody.
+from claims.semantic.guard import CAPITAL_AFTER  # noqa: E402
+
 SHARED = ROOT.parent / "shared" / "corpus"
 SOURCES = (
     (SHARED / "checkworthiness" / "CT24_checkworthy_english_train.tsv", "Text"),
@@ -36,8 +42,6 @@ OUT = ROOT / "claims" / "semantic" / "data" / "common_words.txt"
 MIN_SMALL = 2
 SMALL_SHARE = 0.9
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
-# After these (and at the start of a text) a capital is the rule, so the word is not counted.
-_CAPITAL_AFTER = frozenset(".!?:;\"\u201c\u201d\u2018'([\u2014\u2013-")
 
 
 def sentences() -> Iterator[str]:
@@ -54,7 +58,7 @@ def count(texts: Iterator[str]) -> tuple[Counter[str], Counter[str]]:
     for text in texts:
         for match in _WORD.finditer(text):
             before = text[: match.start()].rstrip()
-            if not before or before[-1] in _CAPITAL_AFTER:
+            if not before or before[-1] in CAPITAL_AFTER:
                 continue
             word = match.group()
             if word.islower():

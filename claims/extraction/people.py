@@ -18,8 +18,6 @@ from claims.extraction.lexicon import (
     MALE_WORDS,
     MONTH_NAMES,
     PERSON_ROLES,
-    SENTENCE_STARTERS,
-    TITLES,
     word_set,
 )
 from claims.extraction.names import (
@@ -28,6 +26,7 @@ from claims.extraction.names import (
     Token,
     clean_run,
     is_capitalised,
+    is_leading_filler,
     is_org,
     is_title,
     name_after,
@@ -455,12 +454,16 @@ def speaker_type_in(speaker: str, context: SpeakerContext, page: PageNames) -> s
 
 def _names_someone(word: str) -> bool:
     """A word that, beside a surname, makes it part of a personal name: capitalised, not in
-    capitals, and no sentence starter, title or role ("At Amtrak", "Amtrak CEO" do not)."""
+    capitals, and neither a word a name run may not begin with (names.is_leading_filler), a
+    title (names.is_title), a role nor a month ("At Amtrak", "Amtrak CEO" do not)."""
+    token = Token(word, 0, len(word), word.lower())
     return (
-        word[:1].isupper()
-        and not word.isupper()
+        is_capitalised(token)
         and word.isalpha()
-        and word.lower() not in SENTENCE_STARTERS | TITLES | PERSON_ROLES | MONTH_NAMES
+        and not word.isupper()
+        and not is_leading_filler(token)
+        and not is_title(token)
+        and token.lower not in PERSON_ROLES | MONTH_NAMES
     )
 
 

@@ -63,8 +63,9 @@ _NAME = re.compile(
 )
 _NOT_ACTORS = SENTENCE_STARTERS | TITLES | MONTH_NAMES | {"q0"}
 COMMON_WORDS_FILE = Path(__file__).resolve().parent / "data" / "common_words.txt"
-# After these (and at the start of a text) a capital is the rule, not a name's mark.
-_CAPITAL_AFTER = frozenset(".!?:;\"\u201c\u201d\u2018'([\u2014\u2013-")
+# After these (and at the start of a text) a capital is the rule, not a name's mark (also where
+# bench/build_common_words.py counts no word).
+CAPITAL_AFTER = frozenset(".!?:;\"\u201c\u201d\u2018'([\u2014\u2013-")
 # "... — Jane Doe (@jdoe) May 30, 2017" closing a text: an embedded tweet's signature.
 _SIGNATURE = re.compile(
     r"\s(?:\u2014|\u2013|--?)\s*[^\n\u2014\u2013]{1,80}?\([^()\n]*\)\s*"
@@ -158,7 +159,7 @@ def _capital_means_nothing(text: str, start: int, word: str, headlines, next_wor
     if _in_capitals(word) or any(a <= start < b for a, b in headlines):
         return True
     before = text[:start].rstrip()
-    opens = not before or before[-1] in _CAPITAL_AFTER
+    opens = not before or before[-1] in CAPITAL_AFTER
     return opens and not (next_word[:1].isupper() and not _in_capitals(next_word))
 
 
