@@ -9,7 +9,7 @@ also calls a match whose probability is below claims.semantic.ranking.SAME_CLAIM
 "related" (WEAK_MATCH): the guard cannot tell two claims on one topic apart by their words.
 
 A capital letter makes a name only where capitals mean something. At the start of a sentence,
-in an all-capitals word ("NEVER", "FAKE NEWS") and in a title-cased headline ("Did Rep. Darrell
+in an all-capitals word ("NEVER", "FAKE") and in a title-cased headline ("Did Rep. Darrell
 Issa 'Hide' on a Rooftop to Avoid Protesters?") a word English writes in small letters
 (data/common_words.txt, counted by bench/build_common_words.py) is not an actor: "Photographs
 show ..." names nobody. The signature of an embedded tweet ("... — Jane Doe (@jdoe) May 30,
