@@ -216,7 +216,9 @@ def test_reader_keeps_working_through_a_rebuild_then_swaps(
     assert reader.search(new_vectors[700], 1)[0][0][0] <= 500
     assert reader.refresh(force=True) is True
     assert reader.size == 800
-    assert reader.search(new_vectors[700], 1)[0][0].tolist() == [701]
+    # 701 is only in the new file. Its top place is not asserted: the graph is approximate, and
+    # 800 random vectors (all about equally far apart) once left it second (a CI run).
+    assert 701 in reader.search(new_vectors[700], 5)[0][0].tolist()
     assert reader.refresh(force=True) is False  # same file: nothing to do
 
 
