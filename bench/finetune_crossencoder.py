@@ -27,7 +27,10 @@ each of its held-out tweets; `--fold K ...` runs some folds (spread a run over p
 `--collect` gathers them into claims/semantic/data/crossencoder-oof.json.gz (the record) and
 fits, by the same cross-validation, how the cross-encoder's logit joins the orderer's score and
 how many candidates it re-orders (fit_stage(): claims/semantic/data/crossencoder.json, which
-claims.semantic.ranking reads).
+claims.semantic.ranking reads), and of those, which it reads at all: only those the orderer
+puts within a `gap` of the first one's logit (one far below rarely moves up, and each pair read
+costs a model run per look-up). `--choose-gap` (no torch needed) chooses only that gap again,
+on the recorded out-of-fold logits, leaving the rest of the stage as it is.
 `--ship` trains on all 800 tweets and writes claims/semantic/data/matching-crossencoder.onnx
 (int8 weights) and its .json (settings and the int8 check).
 
@@ -38,6 +41,7 @@ BERT as a re-ranker; a fold costs minutes on this 2-core machine). Dev is never 
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import json
 import math
@@ -46,6 +50,7 @@ import random
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -96,6 +101,8 @@ STAGE_DEPTHS = (3, 5, 10, 20)
 FEATURE_SETS = {"cross alone": [1], "orderer + cross": [0, 1]}
 STAGE_C = 1.0
 DEPTH_TOLERANCE = 0.002
+# Orderer-logit margins tried for the candidates the stage reads (ranking.CrossStage.gap).
+STAGE_GAPS = (0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 6.0)
 THREADS = int(os.environ.get("FINETUNE_THREADS", "2"))
 
 
@@ -279,39 +286,12 @@ def fit_stage(data: Data, logits: dict[str, dict]) -> None:
     candidates of the orderer are re-ordered by a logistic regression over FEATURE_SETS
     (fitted on the other folds' tweets' first `depth` candidates); the rest keep the
     orderer's order below them. Grid: STAGE_DEPTHS x FEATURE_SETS; the smallest depth within
-    DEPTH_TOLERANCE of the best is taken (cheaper per look-up). Writes
-    claims/semantic/data/crossencoder.json."""
+    DEPTH_TOLERANCE of the best is taken (cheaper per look-up), then the gap (_choose_gap()).
+    Writes claims/semantic/data/crossencoder.json."""
     from sklearn.linear_model import LogisticRegression
 
-    def rows(q: dict, depth: int) -> tuple[np.ndarray, np.ndarray]:
-        n = min(depth, len(q["candidates"]))
-        got = logits[q["id"]]
-        assert got["candidates"][:n] == q["candidates"][:n], "lists and logits disagree"
-        x = np.column_stack([_logit(np.asarray(q["order"][:n])), np.asarray(got["logits"][:n])])
-        y = np.asarray([int(d in q["relevant"]) for d in q["candidates"][:n]])
-        return x, y
-
-    def measure(depth: int, columns: list[int]) -> tuple[dict, list]:
-        per_query = [(0.0, 0.0, 0.0)] * len(data.queries)
-        for k in range(data.folds):
-            fit = [q for q in data.queries if q["fold"] != k]
-            xs, ys = zip(*(rows(q, depth) for q in fit), strict=True)
-            x, y = np.vstack(xs)[:, columns], np.concatenate(ys)
-            mean, scale = x.mean(axis=0), x.std(axis=0)
-            model = LogisticRegression(C=STAGE_C, max_iter=5000).fit((x - mean) / scale, y)
-            for i, q in enumerate(data.queries):
-                if q["fold"] != k:
-                    continue
-                xq, _ = rows(q, depth)
-                z = model.decision_function((xq[:, columns] - mean) / scale)
-                top = [q["candidates"][j] for j in np.argsort(-z, kind="stable")]
-                per_query[i] = ap5(top + q["candidates"][len(top) :], q["relevant"])
-        figures = np.asarray(per_query).mean(axis=0)
-        return {
-            "MAP@5": float(figures[0]),
-            "MRR": float(figures[1]),
-            "P@1": float(figures[2]),
-        }, per_query
+    rows = _stage_rows(logits)
+    measure = functools.partial(_measure_stage, data, rows)
 
     baseline = np.asarray([ap5(q["candidates"], q["relevant"]) for q in data.queries]).mean(axis=0)
     print(
@@ -366,9 +346,104 @@ def fit_stage(data: Data, logits: dict[str, dict]) -> None:
             for (d, n), m in grid.items()
         ],
     }
+    stage.update(_choose_gap(measure, depth, columns))
     path = OUT / STAGE_FILE
     path.write_text(json.dumps(stage, indent=1) + "\n", encoding="utf-8")
-    print(f"chosen depth {depth}, {name}: {best}; wrote {path}")
+    print(f"chosen depth {depth}, {name}: {best}, gap {stage['gap']}; wrote {path}")
+
+
+def _stage_rows(logits: dict[str, dict]) -> Callable[[dict, int], tuple[np.ndarray, np.ndarray]]:
+    """rows(tweet, depth): the (orderer logit, cross-encoder logit) of the tweet's first
+    `depth` candidates, and whether each is relevant. The cross-encoder's logits are joined by
+    claim id: lists made again later (the orderer refitted on another machine's vectors, whose
+    last digits differ) may order the candidates differently. A candidate that the scored
+    lists had beyond their SCORE_DEPTH has no logit; it gets the tweet's lowest (the run that
+    scored them ranked it below all of those)."""
+
+    def rows(q: dict, depth: int) -> tuple[np.ndarray, np.ndarray]:
+        n = min(depth, len(q["candidates"]))
+        got = logits[q["id"]]
+        known = dict(zip(got["candidates"], got["logits"], strict=True))
+        lowest = min(got["logits"], default=0.0)
+        cross = [known.get(d, lowest) for d in q["candidates"][:n]]
+        x = np.column_stack([_logit(np.asarray(q["order"][:n])), np.asarray(cross)])
+        y = np.asarray([int(d in q["relevant"]) for d in q["candidates"][:n]])
+        return x, y
+
+    return rows
+
+
+def _measure_stage(
+    data: Data, rows, depth: int, columns: list[int], gap: float = math.inf
+) -> tuple[dict, list]:
+    """MAP@5, MRR and P@1 of the stage by 5-fold CV grouped by tweet: the regression fitted on
+    the other folds' first `depth` candidates; on a held-out tweet it re-orders those of its
+    first `depth` whose orderer logit is within `gap` of the first one's (two or more), as
+    claims.semantic.ranking.reordered() does; the rest keep the orderer's order below them."""
+    from sklearn.linear_model import LogisticRegression
+
+    per_query = [(0.0, 0.0, 0.0)] * len(data.queries)
+    for k in range(data.folds):
+        fit = [q for q in data.queries if q["fold"] != k]
+        xs, ys = zip(*(rows(q, depth) for q in fit), strict=True)
+        x, y = np.vstack(xs)[:, columns], np.concatenate(ys)
+        mean, scale = x.mean(axis=0), x.std(axis=0)
+        model = LogisticRegression(C=STAGE_C, max_iter=5000).fit((x - mean) / scale, y)
+        for i, q in enumerate(data.queries):
+            if q["fold"] != k:
+                continue
+            xq, _ = rows(q, depth)
+            read = int(np.sum(xq[:, 0] >= xq[0, 0] - gap)) if len(xq) else 0
+            if read < 2:
+                per_query[i] = ap5(q["candidates"], q["relevant"])
+                continue
+            z = model.decision_function((xq[:read, columns] - mean) / scale)
+            top = [q["candidates"][j] for j in np.argsort(-z, kind="stable")]
+            per_query[i] = ap5(top + q["candidates"][read:], q["relevant"])
+    figures = np.asarray(per_query).mean(axis=0)
+    return {
+        "MAP@5": float(figures[0]),
+        "MRR": float(figures[1]),
+        "P@1": float(figures[2]),
+    }, per_query
+
+
+def _choose_gap(measure, depth: int, columns: list[int]) -> dict:
+    """The stage's `gap`: the smallest of STAGE_GAPS within DEPTH_TOLERANCE of reading all of
+    the first `depth` (train CV MAP@5), with how many pairs a look-up reads at each."""
+    full, _ = measure(depth, columns)
+    grid = []
+    for gap in STAGE_GAPS:
+        m, _ = measure(depth, columns, gap)
+        grid.append({"gap": gap, **{k: round(v, 4) for k, v in m.items()}})
+        print(f"gap {gap:4.1f}: MAP@5 {m['MAP@5']:.4f} MRR {m['MRR']:.4f} P@1 {m['P@1']:.4f}")
+    print(f"all of the first {depth}: MAP@5 {full['MAP@5']:.4f}")
+    chosen = min(
+        (g for g in grid if g["MAP@5"] >= full["MAP@5"] - DEPTH_TOLERANCE),
+        key=lambda g: g["gap"],
+        default=None,
+    )
+    return {
+        "gap": chosen["gap"] if chosen else 1e9,
+        "gap_rule": (
+            f"smallest of {list(STAGE_GAPS)} within {DEPTH_TOLERANCE} of the train CV MAP@5 "
+            f"of reading all of the first {depth} ({full['MAP@5']:.4f})"
+        ),
+        "gap_grid": grid,
+        "gap_full": {k: round(v, 4) for k, v in full.items()},
+    }
+
+
+def choose_gap(data: Data, logits: dict[str, dict]) -> None:
+    """--choose-gap: only the stage's `gap`, chosen again on the given lists; its depth,
+    features and regression stay as they are in claims/semantic/data/crossencoder.json."""
+    path = OUT / STAGE_FILE
+    stage = json.loads(path.read_text(encoding="utf-8"))
+    columns = FEATURE_SETS[stage["chosen"]["features"]]
+    measure = functools.partial(_measure_stage, data, _stage_rows(logits))
+    stage.update(_choose_gap(measure, int(stage["depth"]), columns))
+    path.write_text(json.dumps(stage, indent=1) + "\n", encoding="utf-8")
+    print(f"gap {stage['gap']}; wrote {path}")
 
 
 def settings() -> dict:
@@ -423,6 +498,11 @@ def main() -> None:
     parser.add_argument("--fold", type=int, nargs="*", default=[], help="these folds (0-based)")
     parser.add_argument("--collect", action="store_true")
     parser.add_argument("--ship", action="store_true")
+    parser.add_argument(
+        "--choose-gap",
+        action="store_true",
+        help="only choose the stage's gap again, on --lists and the recorded out-of-fold logits",
+    )
     parser.add_argument("--smoke", action="store_true", help="24 tweets, 1 epoch, nothing kept")
     args = parser.parse_args()
     if not DATA.is_dir():
@@ -433,6 +513,10 @@ def main() -> None:
         global OUT, EPOCHS
         OUT, EPOCHS = WORK, 1
         data.queries = data.queries[:24]
+    if args.choose_gap:
+        with gzip.open(OUT / OOF_FILE, "rt", encoding="utf-8") as f:
+            choose_gap(data, json.load(f)["logits"])
+        return
     cross = CrossEncoder()
     for k in range(data.folds) if args.cv else args.fold:
         run_fold(k, cross, data)

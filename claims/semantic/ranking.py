@@ -14,9 +14,10 @@
    claim that leads on meaning and on wording at once goes first). It orders; it never
    decides whether a candidate is a match.
 4. Re-ordering the first few: a cross-encoder (claims.semantic.encoder.PairScorer) reads the
-   query and each of the orderer's first `depth` candidates together, and a small regression
-   over its logit and the orderer's score (data/crossencoder.json) re-orders them; they stay
-   above the rest. Without the model (not loadable), the orderer's order stands.
+   query and each of the orderer's first `depth` candidates that the orderer does not already
+   put far below the first (within `gap` of its logit) together, and a small regression over
+   its logit and the orderer's score (data/crossencoder.json) re-orders them; they stay above
+   the rest. Without the model (not loadable), the orderer's order stands.
 
 Everything was chosen on the CLEF CheckThat! 2020 task 2 TRAIN split only, by 5-fold
 cross-validation grouped by tweet (bench/train_matching.py); dev only reports
@@ -143,10 +144,10 @@ def rank_candidates(
 
     `reorder=False` leaves out the cross-encoder stage (the orderer's order alone).
     `shown_from`: a caller that shows only the candidates whose probability reaches it (the
-    service's matches) may say so, and the cross-encoder then reads only those of the first
-    `depth`: their order among themselves is the same, since each one's re-ordering score
-    depends on its own pair alone (the others of the first `depth` get order 2.0, and a lone
-    shown one among them is not read at all).
+    service's matches) may say so, and the cross-encoder then reads only those among the
+    candidates it would read: their order among themselves is the same, since each one's
+    re-ordering score depends on its own pair alone and the unread keep the orderer's order
+    below them (a lone shown one among them is not read at all: it is first by the orderer).
     """
     art = artifacts()
     query, texts = _prepared(query_text, candidate_texts)
@@ -172,6 +173,21 @@ class CrossStage:
     depth: int
     coef: np.ndarray  # over (logit of the orderer's score, the cross-encoder's logit)
     intercept: float
+    # Of the first `depth`, only those whose orderer logit is within `gap` of the first one's
+    # are read (a prefix): one the orderer puts far below rarely moves up (inf: all are read).
+    gap: float
+
+    def reads(self, order: np.ndarray, needed: np.ndarray | None = None) -> np.ndarray:
+        """The candidates (indices into `order`, the orderer's scores) whose pairs the stage
+        reads: the first `depth` (ties: earlier first) within `gap` of the first one's logit,
+        of them only those `needed` (a mask), and none unless two or more are left."""
+        top = np.argsort(-order, kind="stable")[: self.depth]
+        if len(top):
+            logit = _logit(order[top])
+            top = top[logit >= logit[0] - self.gap]  # a prefix: the order is descending
+        if needed is not None:
+            top = top[needed[top]]
+        return top if len(top) >= 2 else top[:0]
 
 
 @functools.cache
@@ -190,6 +206,7 @@ def cross_stage() -> CrossStage:
             depth=int(document["depth"]),
             coef=np.asarray(document["coef"], dtype=np.float64).reshape(2),
             intercept=float(document["intercept"]),
+            gap=float(document["gap"]),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ArtifactError(f"{path} is incomplete ({exc!r}): restore it.") from exc
@@ -203,12 +220,13 @@ def reordered(
     *,
     needed: np.ndarray | None = None,
 ) -> np.ndarray:
-    """`order` with its first `depth` candidates (ties: earlier first) re-ordered by the
-    cross-encoder stage and lifted above the rest (2 + the stage's probability; the orderer's
-    scores are at most 1); texts prepared. `needed` (a mask): only those of the first `depth`
-    are read by the cross-encoder, and only when there are two or more of them to order; the
-    others get 2.0 (see rank_candidates()). The orderer's order as it is when the
-    cross-encoder or its stage file cannot load (logged), never an error."""
+    """`order` with the candidates the cross-encoder stage reads re-ordered by it and lifted
+    above the rest (2 + the stage's probability; the orderer's scores are at most 1); texts
+    prepared. It reads the orderer's first `depth` candidates (ties: earlier first) whose
+    orderer logit is within the stage's `gap` of the first one's, and only when there are two
+    or more of them; the others keep the orderer's score, so they stay in its order below.
+    `needed` (a mask): only those are read (see rank_candidates()). The orderer's order as it
+    is when the cross-encoder or its stage file cannot load (logged), never an error."""
     scorer = load_encoder(CROSS_ID)
     if scorer is None or len(order) == 0:
         return order
@@ -217,18 +235,19 @@ def reordered(
     except ArtifactError as exc:
         logger.warning("Matches keep the orderer's order: %s", exc)
         return order
-    top = np.argsort(-order, kind="stable")[: stage.depth]
-    out = order.astype(np.float64)
-    out[top] = 2.0
-    if needed is not None:
-        top = top[needed[top]]
-        if len(top) < 2:  # one shown candidate (or none) among them: nothing to re-order
-            return out
+    top = stage.reads(order, needed)
+    if not len(top):  # one candidate (or none) to read: nothing to re-order
+        return order
     logits = scorer.score(query, [texts[i] for i in top])
-    p = np.clip(order[top], 1e-6, 1 - 1e-6)
-    z = stage.coef[0] * np.log(p / (1 - p)) + stage.coef[1] * logits + stage.intercept
+    z = stage.coef[0] * _logit(order[top]) + stage.coef[1] * logits + stage.intercept
+    out = order.astype(np.float64)
     out[top] = 2.0 + 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
     return out
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    p = np.clip(p, 1e-6, 1 - 1e-6)
+    return np.log(p / (1 - p))
 
 
 def _prepared(query_text: str, candidate_texts: Sequence[str]) -> tuple[str, list[str]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -194,10 +196,11 @@ CLAIM_FAMILY = [
 
 
 def test_the_first_candidates_are_reordered_by_the_cross_encoder(encoder) -> None:
-    """The orderer's first `depth` candidates go above the rest, re-ordered by the stage's
-    regression over the orderer's logit and the cross-encoder's: the arithmetic, checked."""
+    """The orderer's first candidates within the stage's gap (at most `depth`) go above the
+    rest, re-ordered by the stage's regression over the orderer's logit and the
+    cross-encoder's: the arithmetic, checked."""
     stage = cross_stage()
-    assert 1 <= stage.depth <= 20 and stage.coef.shape == (2,)
+    assert 1 <= stage.depth <= 20 and stage.coef.shape == (2,) and stage.gap > 0
     scorer = load_encoder(CROSS_ID)
     assert scorer is not None
     query = "Biden has the biggest house of anyone in his home state of Delaware"
@@ -206,6 +209,9 @@ def test_the_first_candidates_are_reordered_by_the_cross_encoder(encoder) -> Non
     scored = rank_candidates(query, vector, CLAIM_FAMILY, vectors)
     np.testing.assert_allclose(scored.probability, plain.probability)
     top = np.argsort(-plain.order, kind="stable")[: stage.depth]
+    logit = np.log(plain.order[top] / (1 - plain.order[top]))
+    top = top[logit >= logit[0] - stage.gap]
+    assert len(top) >= 2  # the family's claims are close: the stage has something to order
     rest = np.setdiff1d(np.arange(len(CLAIM_FAMILY)), top)
     np.testing.assert_allclose(scored.order[rest], plain.order[rest])
     assert scored.order[top].min() > 2.0 > 1.0 >= plain.order.max()
@@ -216,6 +222,28 @@ def test_the_first_candidates_are_reordered_by_the_cross_encoder(encoder) -> Non
         + stage.intercept
     )
     np.testing.assert_allclose(scored.order[top], 2 + 1 / (1 + np.exp(-z)), rtol=1e-5)
+
+
+def test_the_cross_encoder_reads_only_candidates_within_the_gap(encoder, monkeypatch) -> None:
+    """A candidate the orderer puts more than `gap` (in logit) below the first is not read:
+    gap 0 reads nothing unless tied (the orderer's order stands), a huge gap all of `depth`."""
+    query = "Biden has the biggest house of anyone in his home state of Delaware"
+    vector, vectors = encoder.encode([query])[0], encoder.encode(CLAIM_FAMILY)
+    plain = rank_candidates(query, vector, CLAIM_FAMILY, vectors, reorder=False)
+    scorer = load_encoder(CROSS_ID)
+    read: list[int] = []
+    score = scorer.score
+    monkeypatch.setattr(
+        scorer, "score", lambda q, texts, **kw: read.append(len(texts)) or score(q, texts, **kw)
+    )
+    shipped = cross_stage()
+    for gap, expected in ((0.0, 0), (1e9, min(shipped.depth, len(CLAIM_FAMILY)))):
+        read.clear()
+        monkeypatch.setattr(ranking, "cross_stage", lambda gap=gap: replace(shipped, gap=gap))
+        scored = rank_candidates(query, vector, CLAIM_FAMILY, vectors)
+        assert sum(read) == expected
+        if not expected:
+            np.testing.assert_array_equal(scored.order, plain.order)
 
 
 def test_reading_only_the_shown_matches_keeps_their_order(encoder) -> None:
