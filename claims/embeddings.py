@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 from django.conf import settings
-from django.db.models import Count, Max
+from django.db.models import Count, Max, QuerySet
 from django.utils import timezone
 
 from claims.models import Claim, ClaimEmbedding
@@ -120,17 +120,22 @@ def store_vectors(
     return len(rows)
 
 
+def texts_and_vectors(claims: QuerySet[Claim]) -> tuple[dict[int, str], dict[int, np.ndarray]]:
+    """These claims' texts, and the current model's stored vectors of those that have one, in
+    one query (the vector's table joined to the claims': a look-up's ~200 candidates in one
+    round trip, not two)."""
+    rows = list(claims.values_list("pk", "text", "embedding__model_id", "embedding__vector"))
+    texts = {pk: text for pk, text, _, _ in rows}
+    stored = [(pk, bytes(blob)) for pk, _, model_id, blob in rows if model_id == MATCHING_MODEL_ID]
+    if not stored:
+        return texts, {}
+    matrix = vector_index.from_blobs([blob for _, blob in stored])
+    return texts, {pk: matrix[i] for i, (pk, _) in enumerate(stored)}
+
+
 def vectors_of(claim_ids: Sequence[int]) -> dict[int, np.ndarray]:
     """The current model's stored vectors of these claims (claims without one are absent)."""
-    rows = list(
-        ClaimEmbedding.objects.filter(claim__in=claim_ids, model_id=MATCHING_MODEL_ID).values_list(
-            "claim_id", "vector"
-        )
-    )
-    if not rows:
-        return {}
-    matrix = vector_index.from_blobs([bytes(blob) for _, blob in rows])
-    return {pk: matrix[i] for i, (pk, _) in enumerate(rows)}
+    return texts_and_vectors(Claim.objects.filter(pk__in=claim_ids))[1]
 
 
 def _load(rows: Iterable[tuple[int, bytes]]) -> tuple[np.ndarray, np.ndarray]:

@@ -269,8 +269,7 @@ def match_text(
         query = encoding.result()[0]
     ids = {pk for pk, _ in embeddings.nearest(query, MEANING_CANDIDATES)}
     ids.update(pk for _, pk in wording)
-    texts = _texts(sorted(ids), among)
-    vectors = embeddings.vectors_of(list(texts))
+    texts, vectors = embeddings.texts_and_vectors(_among(sorted(ids), among))
     missing = [pk for pk in texts if pk not in vectors]
     if missing:  # claims not embedded yet (the nlp queue is behind): encode them now
         for pk, vector in zip(missing, encoder.encode([texts[pk] for pk in missing]), strict=True):
@@ -303,11 +302,13 @@ def match_text(
     ]
 
 
-def _texts(ids, among) -> dict[int, str]:
+def _among(ids, among) -> QuerySet[Claim]:
     claims = Claim.objects.filter(pk__in=ids)
-    if among is not None:
-        claims = among(claims)
-    return dict(claims.values_list("pk", "text"))
+    return claims if among is None else among(claims)
+
+
+def _texts(ids, among) -> dict[int, str]:
+    return dict(_among(ids, among).values_list("pk", "text"))
 
 
 def _labelled(text: str, pk: int, candidate: str, score: float, same_from: float | None) -> Match:

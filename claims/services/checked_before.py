@@ -142,8 +142,7 @@ def claims_record_external_matches(claim_ids: Sequence[int]) -> int:
     encoder = load_matching_encoder()
     if encoder is None or not claim_ids:
         return 0
-    texts = dict(Claim.objects.filter(pk__in=claim_ids).values_list("pk", "text"))
-    vectors = embeddings.vectors_of(list(texts))
+    texts, vectors = embeddings.texts_and_vectors(Claim.objects.filter(pk__in=claim_ids))
     missing = [pk for pk in texts if pk not in vectors]
     if missing:
         vectors.update(zip(missing, encoder.encode([texts[pk] for pk in missing]), strict=True))

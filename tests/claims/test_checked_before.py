@@ -10,10 +10,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from claims import embeddings, services
 from claims.extraction import read_text
+from claims.matching import match_text
 from claims.models import Claim, ClaimEmbedding, ClaimMatch, ClaimStatus, Rating, Verdict
 from claims.selectors import claims_seen_before
 from claims.semantic import encoder as encoder_module
@@ -362,3 +365,21 @@ def test_match_endpoint_queries_do_not_grow_with_matches(api, editor):
     many_count, many = queries()
     assert one == 1 and many >= 6
     assert many_count == one_count
+
+
+def test_a_look_up_reads_its_candidates_in_queries_that_do_not_grow_with_them():
+    """The candidates' texts and their stored vectors come in one query (a join), however many
+    there are: the same three queries for 2 candidates as for 12 (the wording candidates, the
+    exact index's freshness, the candidates); on PostgreSQL the wording look-up takes more."""
+
+    def queries(count: int) -> int:
+        Claim.objects.all().delete()
+        claims = [_claim(f"About {20_000 + i} Russians live on the Kurils.") for i in range(count)]
+        embeddings.embed([c.pk for c in claims], load_matching_encoder())
+        match_text(ISLANDERS, limit=1)  # the exact index loaded, statements ready
+        with CaptureQueriesContext(connection) as captured:
+            found = match_text(ISLANDERS, limit=20)
+        assert len(found) == count  # every one a candidate, and a match
+        return len(captured)
+
+    assert queries(2) == queries(12) == (3 if connection.vendor == "sqlite" else queries(12))
