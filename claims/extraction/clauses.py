@@ -22,6 +22,7 @@ from claims.extraction.lexicon import (
     ORG_ACRONYMS,
     ORG_WORDS,
     PERSON_ROLES,
+    RELATION_NOUNS,
     SENTENCE_STARTERS,
     word_set,
 )
@@ -282,9 +283,17 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
         return resolve_org_noun(found.generic, context)
     if found.kind == "role":
         lower = found.generic.lower()
+        noun = lower.split()[-1]
+        holder = context.role_holder(noun)
+        if holder:
+            return holder  # "Judge Maria Lopez ... The judge said" (claims.extraction.roles)
+        if noun in RELATION_NOUNS:
+            return ""  # "the father" of someone the text never named so
         gender = "m" if any(w in MALE_WORDS for w in lower.split()) else ""
         gender = "f" if any(w in FEMALE_WORDS for w in lower.split()) else gender
-        people = context.recent_people()
+        # Never someone the text introduced in another role only: "Defence lawyer Tom Baker"
+        # is not "the judge".
+        people = [p for p in context.recent_people() if not context.has_other_role(p, noun)]
         if found.generic.split()[-1].lower() in GENERIC_SINGULAR:
             if lower.startswith("the ") and context.previous_speaker in people[:1]:
                 return (
@@ -296,6 +305,8 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
         # "... with Rep. Ed Royce, the chairman of the committee, the California Republican
         # said": a person named earlier in the same sentence comes first.
         for name in [*reversed(context.sentence_people), *people]:
+            if context.has_other_role(name, noun):
+                continue
             if not gender or context.gender(name) in {"", gender}:
                 return name
         return ""
@@ -337,7 +348,7 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
         return Found(kind="unnamed")  # "a local resident complained": someone new, unnamed
     if head in ORG_NOUNS:
         return Found(kind="org-noun", generic=phrase)
-    if head in PERSON_ROLES or head in GENERIC_SINGULAR:
+    if head in PERSON_ROLES or head in GENERIC_SINGULAR or head in RELATION_NOUNS:
         if tokens[j - 1].lower != "the":
             # "their lawyer complained", "Adelson's attorney accused": someone else's
             # lawyer, unnamed; only "the minister" refers back to a person named before

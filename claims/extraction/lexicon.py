@@ -327,6 +327,20 @@ PERSON_ROLES: frozenset[str] = word_set(
     """
 )
 
+# People named by their relation to someone else, lower case. "His father, Ahmed Karimi, said
+# ... The father said" refers back to whoever the article introduced so; never to the last
+# person named (whose father?). claims.extraction.roles learns them, with PERSON_ROLES.
+RELATION_NOUNS: frozenset[str] = word_set(
+    """
+    father mother son daughter brother sister husband wife widow widower uncle aunt nephew
+    niece cousin grandfather grandmother grandson granddaughter stepfather stepmother parent
+    fiance fiancee fiancé fiancée girlfriend boyfriend neighbour neighbor friend colleague
+    witness landlord landlady
+    """
+)
+# A role or a relation that introduces one person: what "the judge", "the father" refer back to.
+ROLE_NOUNS: frozenset[str] = PERSON_ROLES | RELATION_NOUNS
+
 # What a title or role says about the person's gender, for "he"/"she" (speakers.py).
 MALE_WORDS: frozenset[str] = word_set(
     """

@@ -10,14 +10,13 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from itertools import pairwise
 from pathlib import Path
 
 from claims.extraction.lexicon import (
     FEMALE_WORDS,
     MALE_WORDS,
-    MONTH_NAMES,
     PERSON_ROLES,
+    ROLE_NOUNS,
     word_set,
 )
 from claims.extraction.names import (
@@ -26,12 +25,11 @@ from claims.extraction.names import (
     Token,
     clean_run,
     is_capitalised,
-    is_leading_filler,
     is_org,
     is_title,
     name_after,
 )
-from claims.extraction.speaker_types import ORGANIZATION, PERSON, speaker_type
+from claims.extraction.speaker_types import PERSON, speaker_type
 
 FIRST_NAMES_PATH = Path(__file__).resolve().parent / "data" / "first_names.txt"
 
@@ -112,6 +110,29 @@ class SpeakerContext:
     previous_speaker: str = ""
     previous_org: str = ""  # organisation the previous sentence spoke for or was about
     paragraph: int = 0
+    # Role nouns -> the people the document introduced with them, latest last ("Judge Maria
+    # Lopez", "Sarah Jones, a lawyer for the family"; claims.extraction.roles).
+    role_holders: dict[str, list[str]] = field(default_factory=dict)
+
+    def learn_role(self, name: str, nouns: set[str]) -> None:
+        for noun in nouns:
+            holders = self.role_holders.setdefault(noun, [])
+            if name in holders:
+                holders.remove(name)
+            holders.append(name)
+
+    def role_holder(self, noun: str) -> str:
+        """The person last introduced as ``noun`` ("judge"), "" when nobody was."""
+        holders = self.role_holders.get(noun)
+        return holders[-1] if holders else ""
+
+    def has_other_role(self, name: str, noun: str) -> bool:
+        """Whether the document introduced ``name`` only in roles other than ``noun``: "Defence
+        lawyer Tom Baker" is not "the judge"."""
+        if noun not in ROLE_NOUNS:
+            return False  # "the California Republican": a description, not a role
+        roles = {r for r, holders in self.role_holders.items() if name in holders}
+        return bool(roles) and noun not in roles
 
     def start_paragraph(self) -> None:
         """Called by the pipeline at each new paragraph: pronouns reach back one paragraph."""
@@ -175,6 +196,13 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
 def full_name(name: str, context: SpeakerContext) -> str:
     if " " not in name and name in context.surnames:
         return context.surnames[name]
+    words = name.split()
+    if (
+        len(words) >= 3
+        and words[0].lower() in ROLE_NOUNS
+        and words[1].lower() in first_name_genders()
+    ):
+        return " ".join(words[1:])  # "Lawyer Tom Baker said", "Neighbour Sarah Jones said"
     return name
 
 
@@ -283,6 +311,15 @@ def _learn_appositions(tokens: list[Token], context: SpeakerContext) -> None:
 
 
 def _learn_after_role(tokens: list[Token], start: int, context: SpeakerContext) -> None:
+    name, _ = person_after(tokens, start)
+    if name:
+        register_mention(name, context)
+
+
+def person_after(tokens: list[Token], start: int) -> tuple[str, int]:
+    """The full personal name written from ``start`` (a title before it left out: "Rep. Ed
+    Royce", "Dr Ann Lee"), and the index of the token after it; ("", start) when the words
+    there are no person's full name (one word, an organisation, a place, a possessive)."""
     run = name_after(tokens, start)[:4]
     cut = next((k for k, t in enumerate(run) if t.text in _NOT_IN_PERSONAL_NAMES), None)
     if cut is not None:
@@ -300,7 +337,8 @@ def _learn_after_role(tokens: list[Token], start: int, context: SpeakerContext) 
         and words[-1].lower() not in NOT_PERSON_ENDINGS
         and (following in {",", ".", "(", "“", '"'} or following.islower())
     ):
-        register_mention(" ".join(words), context)
+        return " ".join(words), end
+    return "", start
 
 
 def learn_gender_from_pronouns(name: str, tokens: list[Token], context: SpeakerContext) -> None:
@@ -398,81 +436,3 @@ def remember_org(org: str, context: SpeakerContext) -> None:
         context.orgs.remove(org)
     context.orgs.append(org)
     context.org_paragraphs[org] = context.paragraph
-
-
-class PageNames:
-    """Which capitalised words a page writes right beside a name word ("Stefania Maurizi"),
-    read in one pass over the page when first asked (an extraction asks per sentence)."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._given: dict[str, list[tuple[int, str]]] | None = None  # word -> [(at, given)]
-        self._beside: set[str] = set()  # words written beside a name word, either side
-
-    def _read(self) -> dict[str, list[tuple[int, str]]]:
-        if self._given is None:
-            self._given = {}
-            words = [(m.start(), m.end(), m.group()) for m in _CAPITALISED.finditer(self.text)]
-            for (_, end, first), (at, _, second) in pairwise(words):
-                if not self.text[end:at].isspace():
-                    continue
-                second = _POSSESSIVE.sub("", second)
-                if _names_someone(first):
-                    self._given.setdefault(second, []).append((at, first))
-                    self._beside.add(second)
-                if _names_someone(second):
-                    self._beside.add(_POSSESSIVE.sub("", first))
-        return self._given
-
-    def beside_a_name(self, word: str) -> bool:
-        self._read()
-        return word in self._beside
-
-    def given_names(self, word: str, before: int) -> set[str]:
-        """The name words the page wrote right before ``word`` ahead of offset ``before``."""
-        return {given for at, given in self._read().get(word, []) if at < before}
-
-
-# Capitalised words of a page (a possessive kept on the word, dropped when it is looked up).
-_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z'’-]*")
-_POSSESSIVE = re.compile(r"['’]s$")
-
-
-def speaker_type_in(speaker: str, context: SpeakerContext, page: PageNames) -> str:
-    """speaker_type(), with what the whole page shows: an organisation it described as one
-    ("the Spanish daily El Pais"), and a one-word name that is no given name and that the
-    page never writes beside another name word ("Stefania Maurizi", "Maurizi Stefania") is
-    an organisation the text never introduced as one ("Amtrak said", "Wikileaks announced"):
-    news introduces a person by their full name."""
-    if speaker in context.described_orgs:
-        return ORGANIZATION
-    found = speaker_type(speaker)
-    if found != PERSON or " " in speaker or speaker.lower() in first_name_genders():
-        return found
-    return PERSON if page.beside_a_name(speaker) else ORGANIZATION
-
-
-def _names_someone(word: str) -> bool:
-    """A word that, beside a surname, makes it part of a personal name: capitalised, not in
-    capitals, and neither a word a name run may not begin with (names.is_leading_filler), a
-    title (names.is_title), a role nor a month ("At Amtrak", "Amtrak CEO" do not)."""
-    token = Token(word, 0, len(word), word.lower())
-    return (
-        is_capitalised(token)
-        and word.isalpha()
-        and not word.isupper()
-        and not is_leading_filler(token)
-        and not is_title(token)
-        and token.lower not in PERSON_ROLES | MONTH_NAMES
-    )
-
-
-def full_name_on_page(speaker: str, at: int, page: PageNames) -> str:
-    """A one-word speaker as the page named them in full before offset ``at`` ("Maurizi told"
-    after "the journalist Stefania Maurizi"), when the page wrote exactly one such name; the
-    speaker as found otherwise. For the given names the name list lacks and no role or "who"
-    introduced (those are learnt as the page is read: learn_names)."""
-    if " " in speaker or not speaker[:1].isupper() or speaker_type(speaker) != PERSON:
-        return speaker
-    given = page.given_names(speaker, at)
-    return f"{given.pop()} {speaker}" if len(given) == 1 else speaker

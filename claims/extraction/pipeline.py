@@ -20,7 +20,7 @@ from typing import Any
 
 from claims.extraction.boilerplate import LineVerdict, line_context, scan_lines, sentence_reason
 from claims.extraction.document import Document
-from claims.extraction.people import PageNames, full_name_on_page, speaker_type_in
+from claims.extraction.page_names import PageNames, full_name_on_page, speaker_type_in
 from claims.extraction.prose import ARTICLE_PRIOR_WEIGHT, apply_article_prior, is_declarative
 from claims.extraction.quantities import Quantity, find_quantities
 from claims.extraction.scoring import Feature, RuleScorer, Scorer

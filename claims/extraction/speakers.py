@@ -95,6 +95,7 @@ from claims.extraction.people import (
     remember,
 )
 from claims.extraction.quotations import has_real_quote, mask_quotes
+from claims.extraction.roles import learn_roles
 
 _CLOSING_MARKS = frozenset({"”", '"'})
 # The speaker after the verb: after a closing quote any reporting verb (`" asked Ann`), after
@@ -450,6 +451,7 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     masked = mask_quotes(text, continues_quote)
     tokens = tokenise(masked)
     learn_names(text, tokens, context)
+    learn_roles(tokens, context)
     context.clause_subjects = clause_subjects(tokens, context)
     context.sentence_people = people_named(tokens, context)
     speaker = _explicit(text, tokens, masked, context)

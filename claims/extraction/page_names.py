@@ -1,0 +1,93 @@
+"""What the whole page says about its names, read once per extraction: which capitalised words it
+writes right beside a name word ("Stefania Maurizi"), so that a one-word speaker the page never
+writes so is an organisation ("Amtrak said") and a lone surname is given in full when the page
+named exactly one person with it ("Maurizi told" -> "Stefania Maurizi").
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from claims.extraction.lexicon import MONTH_NAMES, PERSON_ROLES
+from claims.extraction.names import Token, is_capitalised, is_leading_filler, is_title
+from claims.extraction.people import SpeakerContext, first_name_genders
+from claims.extraction.speaker_types import ORGANIZATION, PERSON, speaker_type
+
+
+class PageNames:
+    """Which capitalised words a page writes right beside a name word ("Stefania Maurizi"),
+    read in one pass over the page when first asked (an extraction asks per sentence)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._given: dict[str, list[tuple[int, str]]] | None = None  # word -> [(at, given)]
+        self._beside: set[str] = set()  # words written beside a name word, either side
+
+    def _read(self) -> dict[str, list[tuple[int, str]]]:
+        if self._given is None:
+            self._given = {}
+            words = [(m.start(), m.end(), m.group()) for m in _CAPITALISED.finditer(self.text)]
+            for (_, end, first), (at, _, second) in pairwise(words):
+                if not self.text[end:at].isspace():
+                    continue
+                second = _POSSESSIVE.sub("", second)
+                if _names_someone(first):
+                    self._given.setdefault(second, []).append((at, first))
+                    self._beside.add(second)
+                if _names_someone(second):
+                    self._beside.add(_POSSESSIVE.sub("", first))
+        return self._given
+
+    def beside_a_name(self, word: str) -> bool:
+        self._read()
+        return word in self._beside
+
+    def given_names(self, word: str, before: int) -> set[str]:
+        """The name words the page wrote right before ``word`` ahead of offset ``before``."""
+        return {given for at, given in self._read().get(word, []) if at < before}
+
+
+# Capitalised words of a page (a possessive kept on the word, dropped when it is looked up).
+_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z'’-]*")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def speaker_type_in(speaker: str, context: SpeakerContext, page: PageNames) -> str:
+    """speaker_type(), with what the whole page shows: an organisation it described as one
+    ("the Spanish daily El Pais"), and a one-word name that is no given name and that the
+    page never writes beside another name word ("Stefania Maurizi", "Maurizi Stefania") is
+    an organisation the text never introduced as one ("Amtrak said", "Wikileaks announced"):
+    news introduces a person by their full name."""
+    if speaker in context.described_orgs:
+        return ORGANIZATION
+    found = speaker_type(speaker)
+    if found != PERSON or " " in speaker or speaker.lower() in first_name_genders():
+        return found
+    return PERSON if page.beside_a_name(speaker) else ORGANIZATION
+
+
+def _names_someone(word: str) -> bool:
+    """A word that, beside a surname, makes it part of a personal name: capitalised, not in
+    capitals, and neither a word a name run may not begin with (names.is_leading_filler), a
+    title (names.is_title), a role nor a month ("At Amtrak", "Amtrak CEO" do not)."""
+    token = Token(word, 0, len(word), word.lower())
+    return (
+        is_capitalised(token)
+        and word.isalpha()
+        and not word.isupper()
+        and not is_leading_filler(token)
+        and not is_title(token)
+        and token.lower not in PERSON_ROLES | MONTH_NAMES
+    )
+
+
+def full_name_on_page(speaker: str, at: int, page: PageNames) -> str:
+    """A one-word speaker as the page named them in full before offset ``at`` ("Maurizi told"
+    after "the journalist Stefania Maurizi"), when the page wrote exactly one such name; the
+    speaker as found otherwise. For the given names the name list lacks and no role or "who"
+    introduced (those are learnt as the page is read: learn_names)."""
+    if " " in speaker or not speaker[:1].isupper() or speaker_type(speaker) != PERSON:
+        return speaker
+    given = page.given_names(speaker, at)
+    return f"{given.pop()} {speaker}" if len(given) == 1 else speaker

@@ -1,0 +1,99 @@
+"""Who holds which role in a document, so that "the judge said" is the judge.
+
+News introduces a person once with a role or a relation ("Judge Maria Lopez", "Defence lawyer
+Tom Baker", "Sarah Jones, a lawyer for the family", "His father, Ahmed Karimi,", "The mother of
+the missing girl, Linda Marsh,") and later calls them by it alone ("the judge said", "the father
+said"). ``learn_roles`` records, sentence by sentence, each role noun (lexicon.PERSON_ROLES and
+RELATION_NOUNS) with the full name it introduced, in the document's SpeakerContext;
+claims.extraction.clauses resolves "the <role>" to the person last introduced so, and never to
+someone the document introduced in another role only.
+"""
+
+from __future__ import annotations
+
+from claims.extraction.lexicon import FEMALE_WORDS, MALE_WORDS, ROLE_NOUNS
+from claims.extraction.names import Token, is_capitalised
+from claims.extraction.people import DETERMINERS, SpeakerContext, person_after
+
+# "The mother of the missing girl, Linda Marsh,": a role's complement before the name.
+_COMPLEMENTS = frozenset({"of", "for", "at", "to", "with"})
+_COMPLEMENT_LENGTH = 7  # tokens from the role to the comma before the name, at most
+_CLOSING = frozenset({",", "."})
+
+
+def learn_roles(tokens: list[Token], context: SpeakerContext) -> None:
+    """Record the roles the sentence (its tokens, quotations masked) gives to named people."""
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if tokens[i].lower not in ROLE_NOUNS:
+            i += 1
+            continue
+        last = i
+        while last + 1 < n and tokens[last + 1].lower in ROLE_NOUNS:
+            last += 1  # "Detective Inspector Paul Reed", "Company chairman Peter Grant"
+        nouns = {t.lower for t in tokens[i : last + 1]}
+        after = last + 1
+        name = ""
+        if after < n and tokens[after].text == ",":
+            # "His father, Ahmed Karimi, said": a role after a determiner, then the name
+            if i and tokens[i - 1].lower in DETERMINERS | {"whose"}:
+                name = _apposition(tokens, after + 1)
+        elif after < n and tokens[after].lower in _COMPLEMENTS:
+            if i and tokens[i - 1].lower in DETERMINERS:
+                comma = next(
+                    (
+                        c
+                        for c in range(after + 1, min(n, after + _COMPLEMENT_LENGTH))
+                        if tokens[c].text == ","
+                    ),
+                    None,
+                )
+                if comma is not None:
+                    name = _apposition(tokens, comma + 1)
+        else:
+            name, _ = person_after(tokens, after)  # "lawyer Tom Baker", "Judge Maria Lopez"
+        if name:
+            _learn(name, nouns, context)
+        i = last + 1
+    _learn_described(tokens, context)
+
+
+def _apposition(tokens: list[Token], start: int) -> str:
+    """The full name at ``start`` when an apposition closes after it ("..., Linda Marsh,")."""
+    name, end = person_after(tokens, start)
+    return name if name and end < len(tokens) and tokens[end].text in _CLOSING else ""
+
+
+def _learn_described(tokens: list[Token], context: SpeakerContext) -> None:
+    """ "Sarah Jones, a lawyer for the family," / "Linda Marsh, the girl's mother,": a full name,
+    then a described role within the next few words."""
+    for comma, token in enumerate(tokens):
+        if token.text != "," or comma < 2 or comma + 2 >= len(tokens):
+            continue
+        if tokens[comma + 1].lower not in {"a", "an", "the", "his", "her", "their"}:
+            continue
+        start = comma
+        while start > 0 and is_capitalised(tokens[start - 1]) and comma - start < 4:
+            start -= 1
+        if start > 0 and is_capitalised(tokens[start - 1]):
+            continue  # a longer run: an organisation or a title, not read here
+        name, end = person_after(tokens, start)
+        if not name or end != comma:
+            continue
+        described = []
+        for t in tokens[comma + 2 : comma + 6]:
+            if t.text in _CLOSING:
+                break
+            described.append(t)
+        nouns = {t.lower for t in described if t.text.islower() and t.lower in ROLE_NOUNS}
+        if nouns:
+            _learn(name, nouns, context)
+
+
+def _learn(name: str, nouns: set[str], context: SpeakerContext) -> None:
+    context.learn_role(name, nouns)
+    if nouns & MALE_WORDS and not nouns & FEMALE_WORDS:
+        context.genders.setdefault(name, "m")
+    elif nouns & FEMALE_WORDS and not nouns & MALE_WORDS:
+        context.genders.setdefault(name, "f")

@@ -1,0 +1,81 @@
+"""A person introduced with a role or a relation is who "the judge", "the father" refers to
+later (claims.extraction.roles); never the last person named, when the text introduced that one
+in another role. Articles written for the tests."""
+
+from __future__ import annotations
+
+from claims.extraction import PERSON, extract, read_text
+from tests.claims.extraction_helpers import speaker_of as _speaker_of
+
+COURT = (
+    "Judge Maria Lopez heard the case on Monday. Defence lawyer Tom Baker argued that the "
+    "evidence had been gathered unlawfully and asked for it to be excluded.\n\n"
+    "The judge said the police had acted within the law when they searched the house in 2019."
+)
+
+
+def test_the_judge_is_the_judge_not_the_lawyer_named_last() -> None:
+    # It was "Tom Baker": the role went to whoever was named last.
+    assert _speaker_of(COURT, "acted within the law") == "Maria Lopez"
+    assert _speaker_of(COURT, "gathered unlawfully") == "Tom Baker"
+
+
+def test_a_role_nobody_was_introduced_in_skips_people_introduced_in_another() -> None:
+    text = COURT.replace("Judge Maria Lopez", "Maria Lopez")
+    assert _speaker_of(text, "acted within the law") == "Maria Lopez"
+
+
+def test_the_lawyer_is_the_one_described_as_a_lawyer() -> None:
+    text = (
+        "Sarah Jones, a lawyer for the family, said the company had ignored 14 warnings. "
+        "Company chairman Peter Grant said the warnings were investigated at the time.\n\n"
+        "The lawyer said the firm paid out £2 million to other families in 2020."
+    )
+    assert _speaker_of(text, "paid out") == "Sarah Jones"
+    assert _speaker_of(text, "investigated at the time") == "Peter Grant"
+
+
+def test_a_relation_refers_back_to_whoever_was_introduced_so() -> None:
+    father = (
+        "Police arrested a 34-year-old man on Friday. His father, Ahmed Karimi, said his son "
+        "had never been in trouble before.\n\n"
+        "Neighbour Sarah Jones said the family moved to the street in 2015.\n\n"
+        "The father said the family had received threats since the arrest."
+    )
+    assert _speaker_of(father, "received threats") == "Ahmed Karimi"
+    mother = (
+        "The mother of the missing girl, Linda Marsh, said police had ignored her calls for "
+        "three days. Detective Inspector Paul Reed said officers were sent within 24 hours.\n\n"
+        "The mother said she had called the station 11 times."
+    )
+    assert _speaker_of(mother, "11 times") == "Linda Marsh"
+    assert _speaker_of(mother, "24 hours") == "Paul Reed"
+    described = (
+        "Linda Marsh, the girl's mother, said police had ignored her calls. Inspector Paul "
+        "Reed said officers were sent within a day.\n\nThe mother said she called 11 times."
+    )
+    assert _speaker_of(described, "11 times") == "Linda Marsh"
+
+
+def test_a_relation_nobody_was_introduced_in_stays_unattributed() -> None:
+    # Whose father? Not the last man named.
+    text = (
+        "Police arrested Omar Hadi on Friday. Neighbour Mark Hill said the family moved there "
+        "in 2015.\n\nThe father said the family had received threats."
+    )
+    assert _speaker_of(text, "received threats") == ""
+
+
+def test_a_role_opening_the_sentence_is_not_part_of_the_name() -> None:
+    for text, name in (
+        ("Lawyer Tom Baker said the evidence was gathered in 2019.", "Tom Baker"),
+        ("Neighbour Sarah Jones said the family moved there in 2015.", "Sarah Jones"),
+        ("Witness Mark Hill told the court he saw two men.", "Mark Hill"),
+    ):
+        (unit,) = extract(read_text(text)).sentences
+        assert (unit.speaker, unit.speaker_type) == (name, PERSON)
+    # A name that opens with a role word but is no person's stays whole.
+    (unit,) = extract(
+        read_text("Doctor Who Magazine reported that 20 episodes were lost.")
+    ).sentences
+    assert unit.speaker == "Doctor Who Magazine"
