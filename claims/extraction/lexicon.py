@@ -323,7 +323,11 @@ PERSON_ROLES: frozenset[str] = word_set(
     resident actor actress director producer writer author historian lawyer doctor officer
     inspector detective captain colonel general commander chair whip councillor councilor
     councilmember campaigner activist organiser organizer teacher student worker farmer
-    fisherman owner executive president-elect boss head master
+    fisherman owner executive president-elect boss head master treasurer solicitor barrister
+    pastor priest bishop rabbi imam nurse paramedic firefighter pilot soldier sergeant
+    lieutenant constable sheriff coroner magistrate surgeon physician psychologist
+    psychiatrist journalist presenter photographer diplomat strategist pollster lobbyist
+    entrepreneur investor banker consultant singer musician footballer
     """
 )
 

@@ -37,10 +37,10 @@ def learn_roles(tokens: list[Token], context: SpeakerContext) -> None:
         name = ""
         if after < n and tokens[after].text == ",":
             # "His father, Ahmed Karimi, said": a role after a determiner, then the name
-            if i and tokens[i - 1].lower in DETERMINERS | {"whose"}:
+            if i and _determines(tokens[i - 1]):
                 name = _apposition(tokens, after + 1)
         elif after < n and tokens[after].lower in _COMPLEMENTS:
-            if i and tokens[i - 1].lower in DETERMINERS:
+            if i and _determines(tokens[i - 1]):
                 comma = next(
                     (
                         c
@@ -57,6 +57,11 @@ def learn_roles(tokens: list[Token], context: SpeakerContext) -> None:
             _learn(name, nouns, context)
         i = last + 1
     _learn_described(tokens, context)
+
+
+def _determines(token: Token) -> bool:
+    """ "the", "his", "whose" ... or a possessive ("The suspect's wife, Maria Cole,")."""
+    return token.lower in DETERMINERS or token.lower == "whose" or token.text.endswith(("’s", "'s"))
 
 
 def _apposition(tokens: list[Token], start: int) -> str:

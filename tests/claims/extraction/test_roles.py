@@ -79,3 +79,23 @@ def test_a_role_opening_the_sentence_is_not_part_of_the_name() -> None:
         read_text("Doctor Who Magazine reported that 20 episodes were lost.")
     ).sentences
     assert unit.speaker == "Doctor Who Magazine"
+
+
+def test_a_role_after_a_possessive_is_learnt_too() -> None:
+    text = (
+        "Officer Dan Cole arrested the suspect. The suspect's wife, Maria Cole, said her "
+        "husband was at home that night.\n\n"
+        "The officer said the suspect had a knife. The wife said he never owned one."
+    )
+    assert _speaker_of(text, "had a knife") == "Dan Cole"
+    assert _speaker_of(text, "never owned") == "Maria Cole"
+
+
+def test_the_minister_is_the_minister_among_other_office_holders() -> None:
+    text = (
+        "Health Minister Greg Hunt said 500 beds were added. Treasurer Josh Frydenberg said the "
+        "budget would cover it. Opposition leader Anthony Albanese said it was too little.\n\n"
+        "The minister said the beds would open in June."
+    )
+    assert _speaker_of(text, "open in June") == "Greg Hunt"
+    assert _speaker_of(text, "budget would cover") == "Josh Frydenberg"  # not "Treasurer Josh"
