@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
@@ -74,6 +75,7 @@ def __getattr__(name: str) -> Any:
 
 _TERMINAL_END = tuple('.!?:;"”’»)')
 _OPENING_QUOTES = tuple('“"‘«')
+_QUESTION_END = re.compile(r"\?[”\"’»]?\s*$")
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,7 @@ def extract(
     paragraph = -1
     in_quote = False
     paragraph_speaker = ""
+    opens_paragraph, previous = False, ""
     for block_start, block_end, block_paragraph in _blocks(text, verdicts):
         if block_paragraph != paragraph:
             # A quotation that runs on into the next paragraph opens it again ("...
@@ -159,6 +162,7 @@ def extract(
             # Otherwise a speaker is carried only within one paragraph.
             carried = paragraph_speaker if in_quote else ""
             paragraph, in_quote, paragraph_speaker = block_paragraph, False, carried
+            opens_paragraph = True
             context.start_paragraph()
         for start, end in split_block(text, block_start, block_end):
             sentence = text[start:end]
@@ -166,10 +170,23 @@ def extract(
             if reason:
                 dropped.append((start, end, reason))
                 continue
-            # '"Quote one," said X. "Quote two."': the second quote is X's too.
+            # '"Quote one," said X. "Quote two."': the second quote is X's too. So is a
+            # paragraph that is one quotation and nothing else, right after a sentence X spoke
+            # ('X said ...\n\n"More."'): news gives a new speaker's quote its attribution.
+            # Not after a question: in an exchange, that quotation is the answer.
             continues_quote = in_quote or (
-                bool(paragraph_speaker) and sentence.startswith(_OPENING_QUOTES)
+                sentence.startswith(_OPENING_QUOTES)
+                and bool(
+                    paragraph_speaker
+                    or (
+                        opens_paragraph
+                        and context.previous_speaker
+                        and not _QUESTION_END.search(previous)
+                        and _whole_quote(sentence)
+                    )
+                )
             )
+            opens_paragraph, previous = False, sentence
             speaker = find_speaker(sentence, context, continues_quote=continues_quote)
             paragraph_speaker = speaker
             in_quote = _quote_open_after(sentence, in_quote)
@@ -232,6 +249,14 @@ def _threshold_of(scorer: Scorer) -> float:
     if isinstance(scorer, RuleScorer):
         return RULE_MIN_SCORE
     return default_min_score()
+
+
+def _whole_quote(sentence: str) -> bool:
+    """Whether the unit is one quotation and nothing after it: '"The roads are falling apart."'
+    (not '"...," she said.')."""
+    body = sentence.rstrip()
+    closing = "’" if body.startswith("‘") else '”"»'  # an apostrophe is no closing mark
+    return body[-1:] in closing and not any(ch in '”"»' for ch in body[1:-1])
 
 
 def _quote_open_after(sentence: str, open_before: bool) -> bool:

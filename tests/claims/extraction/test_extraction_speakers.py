@@ -106,3 +106,26 @@ def test_second_quote_in_a_paragraph_keeps_the_speaker_but_not_across_paragraphs
     )
     speakers = [s.speaker for s in extract(read_text(text)).sentences]
     assert speakers == ["Anna Berg", "Anna Berg", ""]
+
+
+def test_a_paragraph_that_is_only_a_quotation_continues_the_speaker_before_it() -> None:
+    """News gives a new speaker's quotation its attribution: a paragraph that is one quotation
+    and nothing else, right after a sentence someone spoke, is theirs (and "she" after it
+    still finds her). Not after a question, where it is the answer; not when the quotation
+    names its own speaker."""
+    text = (
+        "Jane Doe, the council leader, said the plan would cost £3 million.\n\n"
+        "“We don’t have a choice. The roads are falling apart.”\n\n"
+        "She added that 40 roads needed repair.\n\n"
+        "“Nobody asked us,” a local resident complained."
+    )
+    speakers = [s.speaker for s in extract(read_text(text)).sentences]
+    assert speakers == ["Jane Doe", "Jane Doe", "Jane Doe", ""]
+    exchange = (
+        "“But there is some risk,” Judge Alan Reyes said. “Do you dispute that?”\n\n"
+        "“There can be a very minimal risk with respect to some people.”"
+    )
+    speakers = [s.speaker for s in extract(read_text(exchange)).sentences]
+    assert speakers == ["Alan Reyes", "Alan Reyes", ""]
+    narrative = "The council met on Monday.\n\n“The roads are falling apart.”"
+    assert [s.speaker for s in extract(read_text(narrative)).sentences] == ["", ""]
