@@ -45,6 +45,7 @@ from claims.extraction.people import (
     resolve_org_noun,
     resolve_pronoun,
 )
+from claims.extraction.roles import AGE
 from claims.extraction.speaker_types import PERSON, speaker_type
 
 # A name after one of these is a place or an object, not the subject of the verb.
@@ -287,8 +288,8 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
         holder = context.role_holder(noun)
         if holder:
             return holder  # "Judge Maria Lopez ... The judge said" (claims.extraction.roles)
-        if noun in RELATION_NOUNS:
-            return ""  # "the father" of someone the text never named so
+        if noun in RELATION_NOUNS or AGE.match(noun):
+            return ""  # "the father" of someone the text never named so; an age nobody had
         gender = "m" if any(w in MALE_WORDS for w in lower.split()) else ""
         gender = "f" if any(w in FEMALE_WORDS for w in lower.split()) else gender
         # Never someone the text introduced in another role only: "Defence lawyer Tom Baker"
@@ -348,7 +349,12 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
         return Found(kind="unnamed")  # "a local resident complained": someone new, unnamed
     if head in ORG_NOUNS:
         return Found(kind="org-noun", generic=phrase)
-    if head in PERSON_ROLES or head in GENERIC_SINGULAR or head in RELATION_NOUNS:
+    if (
+        head in PERSON_ROLES
+        or head in GENERIC_SINGULAR
+        or head in RELATION_NOUNS
+        or AGE.match(head)
+    ):
         if tokens[j - 1].lower != "the":
             # "their lawyer complained", "Adelson's attorney accused": someone else's
             # lawyer, unnamed; only "the minister" refers back to a person named before

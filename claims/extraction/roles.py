@@ -1,24 +1,34 @@
 """Who holds which role in a document, so that "the judge said" is the judge.
 
-News introduces a person once with a role or a relation ("Judge Maria Lopez", "Defence lawyer
-Tom Baker", "Sarah Jones, a lawyer for the family", "His father, Ahmed Karimi,", "The mother of
-the missing girl, Linda Marsh,") and later calls them by it alone ("the judge said", "the father
-said"). ``learn_roles`` records, sentence by sentence, each role noun (lexicon.PERSON_ROLES and
-RELATION_NOUNS) with the full name it introduced, in the document's SpeakerContext;
+News introduces a person once with a role, a relation or an age ("Judge Maria Lopez",
+"Defence lawyer Tom Baker", "Sarah Jones, a lawyer for the family", "His father, Ahmed Karimi,",
+"The mother of the missing girl, Linda Marsh,", "Emma Stone, 32,") and later calls them by it
+alone ("the judge said", "the father said", "the 32-year-old added"). ``learn_roles`` records,
+sentence by sentence, each role noun (lexicon.PERSON_ROLES and RELATION_NOUNS, or the age) with
+the full name it introduced, in the document's SpeakerContext;
 claims.extraction.clauses resolves "the <role>" to the person last introduced so, and never to
 someone the document introduced in another role only.
 """
 
 from __future__ import annotations
 
+import re
+
 from claims.extraction.lexicon import FEMALE_WORDS, MALE_WORDS, ROLE_NOUNS
 from claims.extraction.names import Token, is_capitalised
-from claims.extraction.people import DETERMINERS, SpeakerContext, person_after
+from claims.extraction.people import DETERMINERS, SpeakerContext, full_name, person_after
 
 # "The mother of the missing girl, Linda Marsh,": a role's complement before the name.
 _COMPLEMENTS = frozenset({"of", "for", "at", "to", "with"})
 _COMPLEMENT_LENGTH = 7  # tokens from the role to the comma before the name, at most
 _CLOSING = frozenset({",", "."})
+# An age written as a noun: "the 32-year-old said" is whoever the text gave that age.
+AGE = re.compile(r"^\d{1,3}-year-old$")
+
+
+def is_role(word: str) -> bool:
+    """A role noun, or an age used as one ("the 32-year-old said")."""
+    return word in ROLE_NOUNS or bool(AGE.match(word))
 
 
 def learn_roles(tokens: list[Token], context: SpeakerContext) -> None:
@@ -26,11 +36,11 @@ def learn_roles(tokens: list[Token], context: SpeakerContext) -> None:
     n = len(tokens)
     i = 0
     while i < n:
-        if tokens[i].lower not in ROLE_NOUNS:
+        if not is_role(tokens[i].lower):
             i += 1
             continue
         last = i
-        while last + 1 < n and tokens[last + 1].lower in ROLE_NOUNS:
+        while last + 1 < n and is_role(tokens[last + 1].lower):
             last += 1  # "Detective Inspector Paul Reed", "Company chairman Peter Grant"
         nouns = {t.lower for t in tokens[i : last + 1]}
         after = last + 1
@@ -76,7 +86,11 @@ def _learn_described(tokens: list[Token], context: SpeakerContext) -> None:
     for comma, token in enumerate(tokens):
         if token.text != "," or comma < 2 or comma + 2 >= len(tokens):
             continue
-        if tokens[comma + 1].lower not in {"a", "an", "the", "his", "her", "their"}:
+        opener = tokens[comma + 1]
+        if (
+            opener.lower not in {"a", "an", "the", "his", "her", "their"}
+            and not opener.text.isdigit()
+        ):
             continue
         start = comma
         while start > 0 and is_capitalised(tokens[start - 1]) and comma - start < 4:
@@ -85,6 +99,9 @@ def _learn_described(tokens: list[Token], context: SpeakerContext) -> None:
             continue  # a longer run: an organisation or a title, not read here
         name, end = person_after(tokens, start)
         if not name or end != comma:
+            continue
+        if tokens[comma + 1].text.isdigit() and tokens[comma + 2].text == ",":
+            _learn(name, {f"{tokens[comma + 1].text}-year-old"}, context)  # "Emma Stone, 32,"
             continue
         described = []
         for t in tokens[comma + 2 : comma + 6]:
@@ -97,6 +114,7 @@ def _learn_described(tokens: list[Token], context: SpeakerContext) -> None:
 
 
 def _learn(name: str, nouns: set[str], context: SpeakerContext) -> None:
+    name = full_name(name, context)  # "Actress Emma Stone, 32,": Emma Stone
     context.learn_role(name, nouns)
     if nouns & MALE_WORDS and not nouns & FEMALE_WORDS:
         context.genders.setdefault(name, "m")

@@ -95,7 +95,7 @@ from claims.extraction.people import (
     remember,
 )
 from claims.extraction.quotations import has_real_quote, mask_quotes
-from claims.extraction.roles import learn_roles
+from claims.extraction.roles import AGE, learn_roles
 
 _CLOSING_MARKS = frozenset({"”", '"'})
 # The speaker after the verb: after a closing quote any reporting verb (`" asked Ann`), after
@@ -182,8 +182,8 @@ def _before_verb(
     in_name = token.text[:1].isupper() and i > 0 and is_capitalised(tokens[i - 1])
     if token.lower in GENERIC and not in_name and not (i > 0 and tokens[i - 1].lower == "the"):
         return Found(kind="generic", generic=token.lower)
-    if token.text[0].islower() and token.text[0].isalpha():
-        return description_before(text, tokens, i)
+    if (token.text[0].islower() and token.text[0].isalpha()) or AGE.match(token.lower):
+        return description_before(text, tokens, i)  # "the report said", "the 32-year-old said"
     if token.text == ",":
         return _apposition(text, tokens, i, context)
     run = name_before(tokens, i + 1)

@@ -99,3 +99,19 @@ def test_the_minister_is_the_minister_among_other_office_holders() -> None:
     )
     assert _speaker_of(text, "open in June") == "Greg Hunt"
     assert _speaker_of(text, "budget would cover") == "Josh Frydenberg"  # not "Treasurer Josh"
+
+
+def test_an_age_refers_back_to_whoever_was_given_it() -> None:
+    text = (
+        "Actress Emma Stone, 32, said she was paid less than her co-star. The film's director, "
+        "Greg Mottola, said the budget was $20 million.\n\n"
+        "The 32-year-old added that she had hired a lawyer."
+    )
+    assert _speaker_of(text, "hired a lawyer") == "Emma Stone"
+    court = (
+        "Police charged 45-year-old Mark Wells with fraud. His lawyer, Ann Cole, 38, said he "
+        "would plead not guilty.\n\nThe 45-year-old told reporters he had paid back £20,000. "
+        "The 50-year-old said nothing more."
+    )
+    assert _speaker_of(court, "paid back") == "Mark Wells"
+    assert _speaker_of(court, "nothing more") == ""  # nobody is 50
