@@ -65,13 +65,20 @@ _MONTH = (
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
+_ZONE_NAMES = (
+    r"(?:gmt|utc)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}"
+    r"|gmt|utc|bst|cest|cet|eest|eet|msk|jst|kst|aest|est|edt|cdt|mst|mdt|pst|pdt|et|ct|pt|z"
+)
 _TIME = (
     r"(?:,?\s*(?:at\s+|[-|–—]\s*)?"
     r"(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)(?:[:.](?P<second>[0-5]\d))?"
-    r"\s*(?P<ampm>[ap]\.?m\.?)?"
-    r"(?:\s*\(?(?P<tz>(?:gmt|utc)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}"
-    r"|gmt|utc|bst|cest|cet|eest|eet|msk|jst|kst|aest|est|edt|cdt|mst|mdt|pst|pdt|et|ct|pt|z)"
-    r"\)?(?![a-z]))?)?"
+    rf"\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*\(?(?P<tz>{_ZONE_NAMES})\)?(?![a-z]))?)?"
+)
+
+# The time before the date: "12:05 BST, 5 March 2021", "11:59 AM EST, Mon February 15, 2021".
+_TIME_FIRST = (
+    r"(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)(?:[:.](?P<second>[0-5]\d))?"
+    rf"\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*\(?(?P<tz>{_ZONE_NAMES})\)?(?![a-z]))?\s*,?\s+"
 )
 
 _DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
@@ -88,6 +95,8 @@ _DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # 19.01.2020 / 19.01.2020 11:59: day first, as everywhere dots separate a date's parts
         # (slashes are left out: 01/02/2020 is January in the US and February elsewhere).
         rf"(?<![\d.]){_DAY}\.(?P<monthnum>[01]?\d)\.{_YEAR}(?![\d.]\d){_TIME}",
+        rf"(?<![\d:.]){_TIME_FIRST}{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}\b",
+        rf"(?<![\d:.]){_TIME_FIRST}{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b",
     )
 )
 

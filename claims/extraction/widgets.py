@@ -42,7 +42,8 @@ LABELS: dict[str, str] = {
         |terms of use|terms and conditions|accessibility|sitemap|supported by
         |continue reading the main story|share full article|skip to comments|click to expand
         |send any friend a story|ad feedback|advertisement - scroll to continue
-        |scroll to continue|getty images""",
+        |scroll to continue|getty images|listen to this article|listen to this story
+        |listen to article|listen to the article|play audio|audio version""",
         "navigation label",
     ),
 }

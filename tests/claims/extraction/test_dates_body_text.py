@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from claims.extraction import read_html, read_text
+from claims.extraction import extract, read_html, read_text
 
 BODY = (
     "The regional council spent 412 million euros on the new bridge, according to its annual "
@@ -129,6 +129,24 @@ def test_pasted_text_takes_no_date_from_its_body(text: str) -> None:
 )
 def test_pasted_text_dateline_at_the_top_gives_the_date(text: str) -> None:
     assert read_text(text).published_at == MARCH_1
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Published: 12:05 BST, 1 March 2021 | Updated: 13:10 BST, 2 March 2021",
+            datetime(2021, 3, 1, 11, 5, tzinfo=UTC),
+        ),
+        ("11:59 AM EST, Mon March 1, 2021", datetime(2021, 3, 1, 16, 59, tzinfo=UTC)),
+    ],
+    ids=["uk", "us"],
+)
+def test_a_dateline_with_the_time_before_the_date(line: str, expected: datetime) -> None:
+    """As some British and American sites write it; was left in the text as a sentence."""
+    document = read_text(f"Bridge costs rise again\n{line}\n\n{BODY}")
+    assert document.published_at == expected
+    assert not any(line in unit.text for unit in extract(document).sentences)  # dropped
 
 
 def test_a_wire_dateline_without_a_year_gives_no_date_and_is_cut_off() -> None:
