@@ -112,7 +112,7 @@ def test_page_widgets_of_news_sites_are_not_sentences() -> None:
         "Ad Feedback",
         "Follow our live coverage here.",
         "Listen to this article",
-        "Listen to this story.",
+        "Listen to this story",
     ]
     body = "The city council approved a £40m bridge on Tuesday."
     text = "Council approves new bridge\n\n" + "\n\n".join([*lines, body])
