@@ -352,3 +352,16 @@ def test_merge_combines_two_indexes_results(rng: np.random.Generator, tmp_path) 
         assert np.all(np.diff(scores) <= 0)
     same = vi.merge(newer.search(queries, 3), newer.search(queries, 3), 3)
     assert [f.tolist() for f, _ in same] == [f.tolist() for f, _ in newer.search(queries, 3)]
+
+
+def test_a_small_index_finds_every_vector_it_holds(tmp_path) -> None:
+    """Built on two threads, about one tiny index in ten held a vector that a search for itself
+    did not find (usearch's concurrent inserts; CI failed on it twice): small collections are
+    built on one thread. 50 indexes of 50 vectors, every vector looked up."""
+    for seed in range(50):
+        vectors = unit(np.random.default_rng(seed), 50)
+        path = tmp_path / f"small-{seed}.usearch"
+        va.build_ann(np.arange(50), vectors, path, MODEL)  # threads=0: every core, as the worker
+        reader = va.open_ann(path, MODEL)
+        found = [reader.search(vectors[i], 1)[0][0].tolist() for i in range(50)]
+        assert found == [[i] for i in range(50)], seed
