@@ -150,13 +150,26 @@ def subject_run(tokens: list[Token], *, allow_comma: bool) -> list[Token]:
             continue  # "One former business partner said": no name, a description
         if run and all(t.lower in SENTENCE_STARTERS for t in run):
             continue  # "After a morning break, Engoron took ...": the subject is after the comma
-        if run and start + len(run) < len(tokens):
-            following = tokens[start + len(run)]
+        after = start + len(run)
+        if run and _acronym_at(tokens, after):
+            after += 3  # "The Food and Drug Administration (FDA) approved": the verb after it
+        if run and after < len(tokens):
+            following = tokens[after]
             if (following.text.islower() and following.lower not in CONNECTORS) or (
                 allow_comma and following.text == "," and start == 0
             ):
                 return run
     return []
+
+
+def _acronym_at(tokens: list[Token], i: int) -> bool:
+    """ "(FDA)" at ``i``: a name's initials in brackets."""
+    return (
+        i + 2 < len(tokens)
+        and tokens[i].text == "("
+        and tokens[i + 1].text.isupper()
+        and tokens[i + 2].text == ")"
+    )
 
 
 def people_named(tokens: list[Token], context: SpeakerContext) -> list[str]:

@@ -62,7 +62,11 @@ _NOT_IN_PERSONAL_NAMES = frozenset({"of", "for", "the", "and", "&", "on"})
 _BUSINESS_NOUNS = word_set("company firm carrier airline retailer manufacturer insurer operator")
 _PUBLIC_WORDS = word_set("""
     ministry department government parliament commission council agency court police army
-    navy senate congress assembly cabinet authority office kremlin pentagon central reserve""")
+    navy senate congress assembly cabinet authority office kremlin pentagon central reserve
+    administration bureau inspectorate directorate secretariat""")
+# "the agency said" may refer to a public body named differently ("the Food and Drug
+# Administration"); never to a business.
+_AGENCY_NOUNS = word_set("agency regulator watchdog")
 # Lower-case nouns that introduce an organisation's name: "the Spanish daily El Pais".
 ORG_DESCRIPTORS = word_set("""
     newspaper daily weekly tabloid broadcaster network website outlet magazine company firm
@@ -180,14 +184,15 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
         for org in reversed(context.orgs):
             if head in org.lower():
                 return org
-        if head in _BUSINESS_NOUNS:
+        if head in _BUSINESS_NOUNS or head in _AGENCY_NOUNS:
             # "Apple said ... “We remain confident,” the company said": the last organisation
-            # in this paragraph or the previous one that is not a public body.
+            # in this paragraph or the previous one that is not a public body; "The Food and
+            # Drug Administration approved ... The agency said": the last that is one.
             for org in reversed(context.orgs):
                 if context.org_paragraphs[org] < context.paragraph - 1:
                     break
-                public = any(w.lower() in _PUBLIC_WORDS for w in org.split())
-                if not public and "Bank of " not in org:  # "Bank of England": a central bank
+                public = "Bank of " in org or any(w.lower() in _PUBLIC_WORDS for w in org.split())
+                if public == (head in _AGENCY_NOUNS):  # "Bank of England": a central bank
                     return org
         return ""  # a bare "the ministry" with no ministry named before: too vague
     return phrase  # "the national audit office": described well enough to call

@@ -478,6 +478,24 @@ def test_the_company_is_never_a_public_body() -> None:
     assert _speaker_of(text, "confident") == ""
 
 
+def test_the_agency_is_the_public_body_named_just_before_never_a_business() -> None:
+    """ "The Food and Drug Administration (FDA) approved ...": the bracketed initials no longer
+    hide the subject, and "the agency" / "the regulator" is the last public body named."""
+    text = (
+        "The Food and Drug Administration (FDA) approved the drug on Friday. The agency said "
+        "3,000 patients took part in the trials."
+    )
+    assert _speaker_of(text, "3,000 patients") == "Food and Drug Administration"
+    text = (
+        "Apple said iPhone sales rose 5%. The Competition and Markets Authority opened an "
+        "inquiry. The regulator said the inquiry would take 6 months. The company said it "
+        "would cooperate."
+    )
+    assert _speaker_of(text, "6 months") == "Competition and Markets Authority"
+    assert _speaker_of(text, "cooperate") == "Apple"
+    assert _speaker_of("Apple said sales rose.\n\nThe agency said 9 were hurt.", "9 were") == ""
+
+
 def test_a_figure_with_a_thousands_comma_does_not_break_an_apposition() -> None:
     text = "Goldman Sachs, which employs 40,000 people, said profits rose."
     ((given, _),) = _units(text).values()
