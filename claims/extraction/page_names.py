@@ -61,6 +61,11 @@ def speaker_type_in(speaker: str, context: SpeakerContext, page: PageNames) -> s
     news introduces a person by their full name."""
     if speaker in context.described_orgs:
         return ORGANIZATION
+    people = speaker.split(" and ")
+    if len(people) > 1 and all(
+        len(p.split()) >= 2 and p.split()[0].lower() in first_name_genders() for p in people
+    ):
+        return PERSON  # "Joe Biden and Emmanuel Macron said in a joint statement"
     found = speaker_type(speaker)
     if found != PERSON or " " in speaker or speaker.lower() in first_name_genders():
         return found

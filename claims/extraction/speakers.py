@@ -224,6 +224,13 @@ def _apposition(
     if j <= 0 or tokens[j].text != ",":
         return None
     between = tokens[j + 1 : comma]
+    if tokens[j - 1].lower in _DATA_NOUNS | _DOCUMENT_NOUNS:
+        # "The report, published on Tuesday by Amnesty International, said": its author
+        by = next((k for k in range(j + 1, comma) if tokens[k].lower == "by"), None)
+        run = name_after(tokens, by + 1) if by is not None else []
+        name = clean_run(text, run) if run and by + 1 + len(run) == comma else ""
+        if name:
+            return Found(name=person_in(name), kind="name")
     before = name_before(tokens, j)
     if not before and j >= 2 and tokens[j - 1].text.isdigit() and tokens[j - 2].text == ",":
         before = name_before(tokens, j - 2)  # "Smith, 52, a father of three, said"

@@ -686,3 +686,28 @@ def test_the_site_name_is_not_part_of_the_title(head: str) -> None:
 def test_a_headline_that_starts_with_the_outlet_name_keeps_it() -> None:
     page = _page(_og("CNN", "CNN poll: bridge costs rise at the river"), title="Bridge")
     assert read_html(page).title == "CNN poll: bridge costs rise at the river"
+
+
+def test_a_document_published_by_someone_speaks_for_them() -> None:
+    for text, speaker in (
+        (
+            "The report, published on Tuesday by Amnesty International, said 300 people were "
+            "detained.",
+            ("Amnesty International", ORGANIZATION),
+        ),
+        (
+            "The study, led by Professor Jane Hill, found that 40% of patients recovered.",
+            ("Jane Hill", PERSON),
+        ),
+        # Signed by a number of people: nobody named.
+        ("The statement, signed by 12 ministers, said the border would stay closed.", ("", "")),
+    ):
+        assert list(_units(text).values()) == [speaker]
+
+
+def test_two_people_speaking_together_are_people() -> None:
+    text = "Joe Biden and Emmanuel Macron said in a joint statement that 50 billion euros rose."
+    assert list(_units(text).values()) == [("Joe Biden and Emmanuel Macron", PERSON)]
+    assert list(_units("Marks and Spencer said sales rose 4%.").values()) == [
+        ("Marks and Spencer", ORGANIZATION)
+    ]
