@@ -42,6 +42,8 @@ LABELS: dict[str, str] = {
         |terms of use|terms and conditions|accessibility|sitemap|supported by
         |continue reading the main story|share full article|skip to comments|click to expand
         |send any friend a story|ad feedback|advertisement - scroll to continue
+        |explore more on these topics|reuse this content|was this article helpful|yes no
+        |was this story helpful|is this article helpful
         |scroll to continue|getty images|listen to this article|listen to this story
         |listen to article|listen to the article|play audio|audio version""",
         "navigation label",
@@ -228,7 +230,10 @@ EDITORIAL_NOTE = re.compile(
     r"|(?:editor'?’?s\s+note|correction|clarification)\s*[:—–-]"
     r"|read\s+the\s+(?:original|full)\s+(?:article|story)\b"
     r"|this\s+(?:article|story|piece|report|post)\s+is\s+(?:part\s+of|from)\s+(?:our|a|the)\s+"
-    r"(?:\w+\s+){0,3}(?:series|project|coverage|newsletter|partnership|collaboration)\b)",
+    r"(?:\w+\s+){0,3}(?:series|project|coverage|newsletter|partnership|collaboration)\b"
+    # the age warning over an old article: "This article is more than 2 years old"
+    r"|this\s+(?:article|story|piece|report|post)\s+is\s+(?:more|over)\s+(?:than\s+)?"
+    r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:years?|months?)\s+old\b)",
     re.IGNORECASE,
 )
 
@@ -263,6 +268,8 @@ MISC_WIDGETS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"^(?:image|photo|media|video)\s+(?:caption|source)\b", re.IGNORECASE),
         "photo credit",
     ),
+    # "Related video: How the budget works (Reuters)": a teaser for another story's video
+    (re.compile(r"^(?:related|more|featured)\s+videos?\s*:", re.IGNORECASE), "related link"),
 )
 
 

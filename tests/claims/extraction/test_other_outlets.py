@@ -89,6 +89,8 @@ def test_credits_and_contact_lines_are_not_sentences(line: str) -> None:
         "Shoppers buy now rather than later, the survey found.",
         "Readers left 400 comments below the article, the paper said.",
         "The report is part of a series of 12 audits, the council said.",
+        "This report is more than 100 pages long.",
+        "The bridge is more than 200 years old, the council said.",
     ],
 )
 def test_sentences_about_contributing_or_contact_stay(sentence: str) -> None:
@@ -113,6 +115,10 @@ def test_page_widgets_of_news_sites_are_not_sentences() -> None:
         "Follow our live coverage here.",
         "Listen to this article",
         "Listen to this story",
+        "Explore more on these topics",
+        "Reuse this content",
+        "This article is more than 2 years old",
+        "Related video: How the budget works (Reuters)",
     ]
     body = "The city council approved a £40m bridge on Tuesday."
     text = "Council approves new bridge\n\n" + "\n\n".join([*lines, body])
