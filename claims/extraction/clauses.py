@@ -72,6 +72,9 @@ ORG_NOUNS = word_set("""
     council committee union party bank authority office kremlin board firm supplier
     association federation institute regulator watchdog inspectorate tribunal trust group
     charity club network broadcaster manufacturer operator airline insurer""")
+# A document that speaks for whoever the words before it name: "The Environment Agency report
+# said", "the Home Office statement said".
+REPORT_NOUNS = word_set("report study statement survey review audit analysis")
 # What a lawyer argues in court: "argued the case", "argues the appeal".
 _PLEADINGS = word_set("case cases appeal appeals motion motions")
 QUOTE_MARKS = frozenset({"“", "”", '"'})
@@ -358,6 +361,9 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
         # "A Home Office spokesman said": the spokesman of the organisation the words name
         org = text[described[0].start : described[-1].end]
         return Found(name=f"{org} {head}", kind="name")
+    if head in REPORT_NOUNS and described and len(described) == i - j:
+        # "The Environment Agency report said": the organisation whose report it is
+        return Found(name=text[described[0].start : described[-1].end], kind="name")
     if tokens[j - 1].lower in {"a", "an"} and head not in GENERIC:
         return Found(kind="unnamed")  # "a local resident complained": someone new, unnamed
     if head in ORG_NOUNS:

@@ -47,6 +47,7 @@ from claims.extraction.clauses import (
     ORG_NOUNS,
     PREPOSITIONS,
     QUOTE_MARKS,
+    REPORT_NOUNS,
     Found,
     argues_a_case,
     can_speak,
@@ -175,10 +176,12 @@ def _before_verb(
         ):
             return _named(text, tokens, run, context)
         return None  # "These SMS messages add ... and tells": not a speaker's name
-    if token.lower in GENERIC_SINGULAR and i > 0 and is_capitalised(tokens[i - 1]):
+    if (token.lower in GENERIC_SINGULAR or token.lower in REPORT_NOUNS) and (
+        i > 0 and is_capitalised(tokens[i - 1])
+    ):
         described = description_before(text, tokens, i)
         if described is not None and described.kind == "name":
-            return described  # "A Home Office spokesman said"
+            return described  # "A Home Office spokesman said", "The Home Office statement said"
     in_name = token.text[:1].isupper() and i > 0 and is_capitalised(tokens[i - 1])
     if token.lower in GENERIC and not in_name and not (i > 0 and tokens[i - 1].lower == "the"):
         return Found(kind="generic", generic=token.lower)
@@ -231,6 +234,10 @@ def _apposition(
         name = clean_run(text, run) if run and by + 1 + len(run) == comma else ""
         if name:
             return Found(name=person_in(name), kind="name")
+        # "The Environment Agency report, published on Thursday, said": whose report it is
+        owner = description_before(text, tokens, j - 1)
+        if owner is not None and owner.kind == "name":
+            return owner
     before = name_before(tokens, j)
     if not before and j >= 2 and tokens[j - 1].text.isdigit() and tokens[j - 2].text == ",":
         before = name_before(tokens, j - 2)  # "Smith, 52, a father of three, said"
@@ -362,13 +369,13 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
             if found is None:
                 continue
             if (
-                found.kind == "pronoun"
+                found.kind in {"pronoun", "it", "they"}
                 and not after_quote
                 and i + 2 < len(tokens)
                 and tokens[i + 2].text.islower()
             ):
-                continue  # "Mr Smith, who was elected in 2019, said he would ...": "he" is the
-                # subject of what was said, not the speaker after the verb
+                continue  # "Mr Smith, who was elected in 2019, said he would ...": "he" (or
+                # "it", "they") is the subject of what was said, not the speaker after the verb
             resolved = resolve_found(found, context)
             if resolved:
                 return resolved

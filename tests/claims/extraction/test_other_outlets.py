@@ -717,3 +717,28 @@ def test_two_people_speaking_together_are_people() -> None:
     assert list(_units("Marks and Spencer said sales rose 4%.").values()) == [
         ("Marks and Spencer", ORGANIZATION)
     ]
+
+
+def test_a_report_speaks_for_the_organisation_named_before_it() -> None:
+    for text, speaker in (
+        (
+            "The Environment Agency report, published on Thursday, said barriers were "
+            "overtopped on 27 December.",
+            "Environment Agency",
+        ),
+        ("The Environment Agency report said barriers were overtopped.", "Environment Agency"),
+        ("The Home Office statement said 400 people crossed.", "Home Office"),
+        ("The annual report, published on Friday, said profits fell 3%.", ""),
+    ):
+        assert [given for given, _ in _units(text).values()] == [speaker]
+
+
+def test_it_after_said_behind_a_relative_clause_is_not_the_speaker() -> None:
+    """ "Flood Action, which has 3,000 members, said it would ...": "it" is what was said about,
+    not an inverted "said it" naming the last organisation (the Environment Agency)."""
+    text = (
+        "The Environment Agency said it had raised the walls by 50cm since 2016.\n\n"
+        "Residents' group Calder Valley Flood Action, which has 3,000 members, said it would "
+        "seek compensation."
+    )
+    assert _speaker_of(text, "compensation") == "Calder Valley Flood Action"
