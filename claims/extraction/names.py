@@ -66,6 +66,7 @@ def is_title(token: Token) -> bool:
         lower = lower.split("-", 1)[1]
     return (
         lower in TITLES
+        or f"{lower}." in TITLES  # a token's lower form has no full stop: "Sen." is "sen"
         or lower in {"former", "ex", "then", "late"}
         or (lower in PERSON_ROLES and token.text.islower())
     )

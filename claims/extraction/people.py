@@ -17,6 +17,7 @@ from claims.extraction.lexicon import (
     MALE_WORDS,
     PERSON_ROLES,
     ROLE_NOUNS,
+    TITLES,
     word_set,
 )
 from claims.extraction.names import (
@@ -202,12 +203,12 @@ def full_name(name: str, context: SpeakerContext) -> str:
     if " " not in name and name in context.surnames:
         return context.surnames[name]
     words = name.split()
-    if (
-        len(words) >= 3
-        and words[0].lower() in ROLE_NOUNS
-        and words[1].lower() in first_name_genders()
-    ):
-        return " ".join(words[1:])  # "Lawyer Tom Baker said", "Neighbour Sarah Jones said"
+    for k in range(len(words) - 3, -1, -1):
+        role = words[k].lower()
+        if (role in ROLE_NOUNS or role in TITLES) and words[k + 1].lower() in first_name_genders():
+            # "Lawyer Tom Baker said", "Senate Majority Leader Chuck Schumer said": the role,
+            # and the organisation before it, are not part of the name
+            return " ".join(words[k + 1 :])
     return name
 
 

@@ -207,11 +207,11 @@ def _before_verb(
         run
         and (run[-1].lower in PERSON_ROLES or run[-1].lower in _PARTY_MEMBERS)
         and not is_org(text[run[0].start : run[-1].end])
-        and first > 0
-        and tokens[first - 1].lower == "the"
+        and opened
     ):
-        # "the Conservative MP said", "the California Republican said": a person named before.
-        return Found(kind="role", generic=text[tokens[first - 1].start : run[-1].end])
+        # "the Conservative MP said", "The Texas Republican added": a person named before.
+        the = run[0] if run[0].lower == "the" else tokens[first - 1]
+        return Found(kind="role", generic=text[the.start : run[-1].end])
     return _named(text, tokens, run, context)
 
 

@@ -115,3 +115,21 @@ def test_an_age_refers_back_to_whoever_was_given_it() -> None:
     )
     assert _speaker_of(court, "paid back") == "Mark Wells"
     assert _speaker_of(court, "nothing more") == ""  # nobody is 50
+
+
+def test_titles_and_their_organisation_are_not_part_of_the_name() -> None:
+    for text, name in (
+        ("Sen. John Cornyn said 14 senators asked for documents.", "John Cornyn"),
+        ("Gov. Gavin Newsom said 3 million homes lost power.", "Gavin Newsom"),
+        ("Senate Majority Leader Chuck Schumer said 51 votes were there.", "Chuck Schumer"),
+    ):
+        (unit,) = extract(read_text(text)).sentences
+        assert unit.speaker == name
+
+
+def test_a_party_description_opening_the_next_sentence_is_the_last_speaker() -> None:
+    text = (
+        "“She refused to answer,” said Sen. John Cornyn, R-Texas. The Texas Republican added "
+        "that 14 senators had asked for documents that were never provided."
+    )
+    assert _speaker_of(text, "14 senators") == "John Cornyn"
