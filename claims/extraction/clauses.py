@@ -385,11 +385,16 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
 
 
 def role_of_organisation(tokens: list[Token], run: list[Token]) -> bool:
-    """Whether ``run`` names the organisation of a role before it: "The chief executive of NHS
-    Providers, Sir Julian Hartley, warned" (the name between the commas is the speaker)."""
+    """Whether ``run`` names the organisation (or the country) of a role before it: "The chief
+    executive of NHS Providers, Sir Julian Hartley, warned", "Russia's ambassador to Germany,
+    Sergei Nechayev, called" (the name between the commas is the speaker)."""
     if not run:
         return False
     k = tokens.index(run[0]) - 1
     if k >= 0 and tokens[k].lower == "the":
         k -= 1
-    return k >= 1 and tokens[k].lower in {"of", "for", "at"} and tokens[k - 1].lower in PERSON_ROLES
+    return (
+        k >= 1
+        and tokens[k].lower in {"of", "for", "at", "to"}  # "Russia's ambassador to Germany"
+        and tokens[k - 1].lower in PERSON_ROLES
+    )

@@ -45,6 +45,13 @@ NOT_PERSON_ENDINGS = word_set("""
     airport stadium prize award awards day""")
 
 
+# Roles that say someone leads something, often written one for another ("leader", "chief",
+# "head"): never a reason to tell two people apart.
+_LEADING_ROLES = word_set("""
+    leader chief head boss chairman chairwoman chair president director executive ceo founder
+    owner manager premier""")
+
+
 # Unnamed speakers. The singular ones can be named after an organisation in context.
 GENERIC_SINGULAR = word_set("spokesperson spokesman spokeswoman representative official")
 
@@ -134,10 +141,12 @@ class SpeakerContext:
     def has_other_role(self, name: str, noun: str) -> bool:
         """Whether the document introduced ``name`` only in roles other than ``noun``: "Defence
         lawyer Tom Baker" is not "the judge"."""
-        if noun not in ROLE_NOUNS:
-            return False  # "the California Republican": a description, not a role
+        if noun not in ROLE_NOUNS or noun in _LEADING_ROLES:
+            # "the California Republican": a description; "the CDU chief" may be the
+            # "Opposition leader Friedrich Merz" of the paragraph before
+            return False
         roles = {r for r, holders in self.role_holders.items() if name in holders}
-        return bool(roles) and noun not in roles
+        return bool(roles) and noun not in roles and not roles & _LEADING_ROLES
 
     def start_paragraph(self) -> None:
         """Called by the pipeline at each new paragraph: pronouns reach back one paragraph."""

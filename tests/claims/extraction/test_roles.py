@@ -133,3 +133,21 @@ def test_a_party_description_opening_the_next_sentence_is_the_last_speaker() -> 
         "that 14 senators had asked for documents that were never provided."
     )
     assert _speaker_of(text, "14 senators") == "John Cornyn"
+
+
+def test_roles_that_lead_something_are_not_told_apart() -> None:
+    # "leader" and "chief" name the same kind of role: the CDU chief is the opposition leader
+    # (the filter that keeps "the judge" from the defence lawyer must not split them).
+    text = (
+        "Opposition leader Friedrich Merz welcomed the move but said it came too late. “We lost "
+        "valuable time,” the CDU chief told reporters."
+    )
+    assert _speaker_of(text, "valuable time") == "Friedrich Merz"
+
+
+def test_an_envoy_to_a_country_is_a_role_before_the_name() -> None:
+    text = (
+        "Russia's ambassador to Germany, Sergei Nechayev, called the decision “extremely "
+        "dangerous”."
+    )
+    assert _speaker_of(text, "dangerous") == "Sergei Nechayev"
