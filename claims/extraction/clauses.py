@@ -78,6 +78,10 @@ REPORT_NOUNS = word_set("report study statement survey review audit analysis")
 # What a lawyer argues in court: "argued the case", "argues the appeal".
 _PLEADINGS = word_set("case cases appeal appeals motion motions")
 QUOTE_MARKS = frozenset({"“", "”", '"'})
+# A plea in court: "admitted 14 counts of theft", "denies murder".
+_PLEA_VERBS = word_set("admit admits admitted deny denies denied")
+_CHARGES = word_set("""
+    count counts charge charges offence offences offense offenses murder manslaughter""")
 PRONOUN_GENDERS = {"he": "m", "she": "f"}
 _COUNT_WORDS = word_set("one two three four five six seven eight nine ten")
 
@@ -101,6 +105,19 @@ def argues_a_case(tokens: list[Token], index: int) -> bool:
         if token.lower == "that" or token.text in {",", ";", ":"}:
             return False
         if token.lower in _PLEADINGS:
+            return True
+    return False
+
+
+def enters_a_plea(tokens: list[Token], index: int) -> bool:
+    """Whether "admitted"/"denied" at ``index`` is a plea to charges in court ("Karen Holt, 48,
+    admitted 14 counts of theft", "He denies murder") rather than a statement about facts."""
+    if tokens[index].lower not in _PLEA_VERBS:
+        return False
+    for token in tokens[index + 1 : index + 6]:
+        if token.lower == "that" or token.text in {",", ";", ":"} | QUOTE_MARKS:
+            return False
+        if token.lower.rstrip(".") in _CHARGES:
             return True
     return False
 

@@ -54,6 +54,7 @@ from claims.extraction.clauses import (
     clause_subjects,
     confirms_someone,
     description_before,
+    enters_a_plea,
     found_pronoun,
     is_personal_name,
     opening_subject,
@@ -404,8 +405,13 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
         for index in indices:
             if index + 1 < len(tokens) and tokens[index + 1].lower == "by":
                 continue  # passive: "recalled by the Reich", "reported by Reuters"
-            if confirms_someone(tokens, index) or argues_a_case(tokens, index):
-                continue  # "the Senate confirmed Prelogar by a vote", "argues the cases"
+            if (
+                confirms_someone(tokens, index)
+                or argues_a_case(tokens, index)
+                or enters_a_plea(tokens, index)
+            ):
+                continue  # "the Senate confirmed Prelogar by a vote", "argues the cases",
+                # "admitted 14 counts of theft"
             if index and tokens[index - 1].lower in DETERMINERS:
                 continue  # an adjective: "the alleged relationship", "an estimated 500"
             found = _before_verb(text, tokens, index, context)

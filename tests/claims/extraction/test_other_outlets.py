@@ -209,6 +209,21 @@ def test_confirming_a_person_in_a_post_is_not_reported_speech() -> None:
     assert given == ""
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Karen Holt, 48, of Headingley, admitted 14 counts of theft at Leeds Crown Court.", ""),
+        ("John Smith, 34, denies murder.", ""),
+        ("She admitted the charge of assault, her lawyer said.", ""),
+        # A denial of facts is still a statement.
+        ("Karen Holt denied that any patient had been harmed.", "Karen Holt"),
+    ],
+)
+def test_a_plea_in_court_is_not_reported_speech(text: str, speaker: str) -> None:
+    ((given, _),) = _units(text).values()
+    assert given == speaker
+
+
 def test_a_participle_after_a_noun_does_not_hide_the_speaker() -> None:
     text = (
         "David Mateen runs a channel on social media.\n\n"
