@@ -396,6 +396,13 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
             # lawyer, unnamed; only "the minister" refers back to a person named before
             return Found(kind="unnamed")
         return Found(kind="role", generic=phrase)
+    named = j
+    while named < i and is_capitalised(tokens[named]):
+        named += 1
+    if named > j and all(t.text.islower() for t in tokens[named : i + 1]):
+        org = text[tokens[j].start : tokens[named - 1].end]
+        if is_org(org):
+            return Found(name=org, kind="name")  # "The Resolution Foundation think tank said"
     if tokens[i].text.islower():
         return Found(kind="unnamed")  # "the report said", "the employers said"
     return None

@@ -748,6 +748,15 @@ def test_a_report_speaks_for_the_organisation_named_before_it() -> None:
         assert [given for given, _ in _units(text).values()] == [speaker]
 
 
+def test_an_organisation_named_before_a_description_of_it_speaks() -> None:
+    text = "The Resolution Foundation think tank said the typical household was £1,200 worse off."
+    assert list(_units(text).values()) == [("Resolution Foundation", ORGANIZATION)]
+    # A party's leader is a person, not the party.
+    assert [g for g, _ in _units("The Labour Party leader said 40 seats were won.").values()] == [
+        ""
+    ]
+
+
 def test_it_after_said_behind_a_relative_clause_is_not_the_speaker() -> None:
     """ "Flood Action, which has 3,000 members, said it would ...": "it" is what was said about,
     not an inverted "said it" naming the last organisation (the Environment Agency)."""
