@@ -274,8 +274,10 @@ def can_speak(name: str, run: list[Token], tokens: list[Token], context: Speaker
         return True  # "Mrs May told MPs": a titled name, whatever else "May" can be
     if all(w.lower().rstrip(".") in NON_AGENTS for w in words):
         return False
-    if words[0].lower() in _COUNT_WORDS and words[-1].islower():
-        return False  # "One former business partner said": a count and a role, no name
+    if words[0].lower() in _COUNT_WORDS and (words[-1].islower() or len(words) == 1):
+        # "One former business partner said": a count and a role, no name; "One, who did not
+        # want to be named, said": one of the people just mentioned
+        return False
     if len(words) > 1:
         return True
     word = words[0]

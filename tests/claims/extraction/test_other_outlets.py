@@ -757,6 +757,14 @@ def test_an_organisation_named_before_a_description_of_it_speaks() -> None:
     ]
 
 
+def test_a_count_word_is_nobody() -> None:
+    text = (
+        "Neighbours told the BBC they heard shouting. One, who did not want to be named, said: "
+        '"It went on for an hour."'
+    )
+    assert _speaker_of(text, "an hour") == ""  # was an organisation called "One"
+
+
 def test_it_after_said_behind_a_relative_clause_is_not_the_speaker() -> None:
     """ "Flood Action, which has 3,000 members, said it would ...": "it" is what was said about,
     not an inverted "said it" naming the last organisation (the Environment Agency)."""
