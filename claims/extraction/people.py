@@ -116,6 +116,8 @@ class SpeakerContext:
     # later in the sentence may refer to one of them (set by speakers.find_speaker).
     clause_subjects: list[tuple[int, str]] = field(default_factory=list)
     sentence_people: list[str] = field(default_factory=list)  # known people it names
+    # The organisation this sentence opens with ("Google has agreed ..., the company said").
+    sentence_org: str = ""
     # Names the text introduces as an organisation: "the Spanish daily El Pais", "the airline
     # Ryanair". Their speaker type is organisation whatever the name looks like.
     described_orgs: set[str] = field(default_factory=set)
@@ -195,14 +197,14 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
             if head in org.lower():
                 return org
         if head in _BUSINESS_NOUNS or head in _AGENCY_NOUNS:
-            # "Apple said ... “We remain confident,” the company said": the last organisation
-            # in this paragraph or the previous one that is not a public body; "The Food and
-            # Drug Administration approved ... The agency said": the last that is one.
-            for org in reversed(context.orgs):
-                if context.org_paragraphs[org] < context.paragraph - 1:
-                    break
+            # "Apple said ... “We remain confident,” the company said": the organisation this
+            # sentence opens with, or the last in this paragraph or the previous one, that is
+            # not a public body; "The Food and Drug Administration approved ... The agency
+            # said": the last that is one.
+            recent = [o for o in context.orgs if context.org_paragraphs[o] >= context.paragraph - 1]
+            for org in [context.sentence_org, *reversed(recent)]:
                 public = "Bank of " in org or any(w.lower() in _PUBLIC_WORDS for w in org.split())
-                if public == (head in _AGENCY_NOUNS):  # "Bank of England": a central bank
+                if org and public == (head in _AGENCY_NOUNS):  # "Bank of England": a central bank
                     return org
         return ""  # a bare "the ministry" with no ministry named before: too vague
     return phrase  # "the national audit office": described well enough to call

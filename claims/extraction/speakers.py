@@ -98,6 +98,7 @@ from claims.extraction.people import (
 )
 from claims.extraction.quotations import has_real_quote, mask_quotes
 from claims.extraction.roles import AGE, learn_roles
+from claims.extraction.speaker_types import ORGANIZATION, speaker_type
 
 _CLOSING_MARKS = frozenset({"”", '"'})
 # The speaker after the verb: after a closing quote any reporting verb (`" asked Ann`), after
@@ -474,6 +475,9 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     learn_roles(tokens, context)
     context.clause_subjects = clause_subjects(tokens, context)
     context.sentence_people = people_named(tokens, context)
+    opening = subject_run(tokens, allow_comma=False)
+    opening_name = clean_run(text, opening) if opening else ""
+    context.sentence_org = opening_name if speaker_type(opening_name) == ORGANIZATION else ""
     speaker = _explicit(text, tokens, masked, context)
     if speaker is None:
         speaker = context.previous_speaker if continues_quote else ""

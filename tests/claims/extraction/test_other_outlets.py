@@ -491,6 +491,15 @@ def test_the_company_is_the_business_named_just_before() -> None:
     assert _speaker_of(text, "confident") == "Apple"
 
 
+def test_the_company_can_be_the_business_the_sentence_opens_with() -> None:
+    for text, speaker in (
+        ("Google has agreed to pay $700 million to settle claims, the company said.", "Google"),
+        ("British Airways cancelled 300 flights, the airline said.", "British Airways"),
+        ("The Bank of England raised rates to 5%, the company said.", ""),
+    ):
+        assert [given for given, _ in _units(text).values()] == [speaker]
+
+
 def test_the_company_is_never_a_public_body() -> None:
     text = (
         "The Bank of England said rates would rise.\n\n"
