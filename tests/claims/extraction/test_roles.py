@@ -151,3 +151,18 @@ def test_an_envoy_to_a_country_is_a_role_before_the_name() -> None:
         "dangerous”."
     )
     assert _speaker_of(text, "dangerous") == "Sergei Nechayev"
+
+
+def test_hyphenated_titles_are_titles() -> None:
+    for text, name in (
+        (
+            "WHO Director-General Tedros Adhanom Ghebreyesus said 5,000 cases were confirmed.",
+            "Tedros Adhanom Ghebreyesus",
+        ),
+        (
+            "UN Secretary-General Antonio Guterres said 2 million people had fled.",
+            "Antonio Guterres",
+        ),
+    ):
+        (unit,) = extract(read_text(text)).sentences
+        assert (unit.speaker, unit.speaker_type) == (name, PERSON)
