@@ -71,7 +71,8 @@ ORG_NOUNS = word_set("""
     ministry department government agency commission company newspaper court police
     council committee union party bank authority office kremlin board firm supplier
     association federation institute regulator watchdog inspectorate tribunal trust group
-    charity club network broadcaster manufacturer operator airline insurer""")
+    charity club network broadcaster manufacturer operator airline insurer military army
+    navy""")
 # A document that speaks for whoever the words before it name: "The Environment Agency report
 # said", "the Home Office statement said".
 REPORT_NOUNS = word_set("report study statement survey review audit analysis")

@@ -437,6 +437,7 @@ def test_a_name_introduced_as_an_organisation_is_typed_one(text: str) -> None:
             "Russia's foreign ministry said in a statement that the talks had failed.",
             "Russia's foreign ministry",
         ),
+        ("Ukraine's military said it had shot down 30 of 35 drones.", "Ukraine's military"),
         ("Mrs May told MPs that the UK would leave the EU on 29 March.", "May"),
         ("Smith, 52, a father of three, said the plan was unfair.", "Smith"),
         ("Prosecutor Anna Berg told jurors the defendant had lied.", "Anna Berg"),
