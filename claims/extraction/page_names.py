@@ -11,7 +11,7 @@ from itertools import pairwise
 
 from claims.extraction.lexicon import MONTH_NAMES, PERSON_ROLES
 from claims.extraction.names import Token, is_capitalised, is_leading_filler, is_title
-from claims.extraction.people import SpeakerContext, first_name_genders
+from claims.extraction.people import GENERIC_PLURAL, SpeakerContext, first_name_genders
 from claims.extraction.speaker_types import ORGANIZATION, PERSON, speaker_type
 
 
@@ -61,6 +61,8 @@ def speaker_type_in(speaker: str, context: SpeakerContext, page: PageNames) -> s
     news introduces a person by their full name."""
     if speaker in context.described_orgs:
         return ORGANIZATION
+    if " " in speaker and speaker.rsplit(" ", 1)[1] in GENERIC_PLURAL:
+        return ORGANIZATION  # "Jefferies analysts": a group speaking for where they work
     people = speaker.split(" and ")
     if len(people) > 1 and all(
         len(p.split()) >= 2 and p.split()[0].lower() in first_name_genders() for p in people

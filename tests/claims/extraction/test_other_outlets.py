@@ -736,6 +736,11 @@ def test_a_document_published_by_someone_speaks_for_them() -> None:
         assert list(_units(text).values()) == [speaker]
 
 
+def test_a_group_speaking_for_where_they_work_is_an_organisation() -> None:
+    text = "Analysts at Jefferies said the results beat forecasts by 10%."
+    assert list(_units(text).values()) == [("Jefferies analysts", ORGANIZATION)]  # was a person
+
+
 def test_two_people_speaking_together_are_people() -> None:
     text = "Joe Biden and Emmanuel Macron said in a joint statement that 50 billion euros rose."
     assert list(_units(text).values()) == [("Joe Biden and Emmanuel Macron", PERSON)]
