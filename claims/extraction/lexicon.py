@@ -328,7 +328,8 @@ PERSON_ROLES: frozenset[str] = word_set(
     pastor priest bishop rabbi imam nurse paramedic firefighter pilot soldier sergeant
     lieutenant constable sheriff coroner magistrate surgeon physician psychologist
     psychiatrist journalist presenter photographer diplomat strategist pollster lobbyist
-    entrepreneur investor banker consultant singer musician footballer
+    entrepreneur investor banker consultant singer musician footballer protester protestor
+    demonstrator organiser organizer volunteer
     """
 )
 

@@ -146,6 +146,8 @@ def test_a_new_indefinite_person_is_not_the_previous_speaker() -> None:
     [
         "Emails reveal that the plan was approved in March.",  # not a sender named "Emails"
         "Thousands said they would march on Saturday.",
+        "Organisers said 100,000 people took part.",
+        "Protesters said the police had charged the crowd.",
         "The MP for Newcastle Central said the line would close in 2025.",
         "If Marmorato maintains her lead, she will become the only Republican in the council.",
         "Eventually recalled by the Reich, Peters was rehabilitated in 1939.",

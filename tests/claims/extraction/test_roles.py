@@ -71,6 +71,7 @@ def test_a_role_opening_the_sentence_is_not_part_of_the_name() -> None:
         ("Lawyer Tom Baker said the evidence was gathered in 2019.", "Tom Baker"),
         ("Neighbour Sarah Jones said the family moved there in 2015.", "Sarah Jones"),
         ("Witness Mark Hill told the court he saw two men.", "Mark Hill"),
+        ("Protester Amy Clarke said she had come to be heard.", "Amy Clarke"),
     ):
         (unit,) = extract(read_text(text)).sentences
         assert (unit.speaker, unit.speaker_type) == (name, PERSON)
