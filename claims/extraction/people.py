@@ -66,8 +66,11 @@ GENERIC_PLURAL = word_set("""
 
 GENERIC = GENERIC_SINGULAR | GENERIC_PLURAL
 _NOT_IN_PERSONAL_NAMES = frozenset({"of", "for", "the", "and", "&", "on"})
-# "the company said" may refer to a company named differently ("Apple"); never to these.
-_BUSINESS_NOUNS = word_set("company firm carrier airline retailer manufacturer insurer operator")
+# "the company said" may refer to a company named differently ("Apple"), "the charity said" to a
+# charity ("Action on Smoking and Health"): the last organisation that is no public body.
+_BUSINESS_NOUNS = word_set("""
+    company firm carrier airline retailer manufacturer insurer operator charity group
+    organisation organization""")
 _PUBLIC_WORDS = word_set("""
     ministry department government parliament commission council agency court police army
     navy senate congress assembly cabinet authority office kremlin pentagon central reserve

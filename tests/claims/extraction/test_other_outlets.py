@@ -501,6 +501,16 @@ def test_the_company_can_be_the_business_the_sentence_opens_with() -> None:
         assert [given for given, _ in _units(text).values()] == [speaker]
 
 
+def test_the_charity_is_the_last_organisation_that_is_no_public_body() -> None:
+    text = (
+        "About 1 in 5 adults vapes, according to a survey by Action on Smoking and Health "
+        "(ASH).\n\nThe charity said the number of children trying vapes had doubled."
+    )
+    assert _speaker_of(text, "children trying") == "Action on Smoking and Health"
+    text = "The Home Office said 400 people crossed. The charity said 12 drowned."
+    assert _speaker_of(text, "drowned") == ""
+
+
 def test_the_company_is_never_a_public_body() -> None:
     text = (
         "The Bank of England said rates would rise.\n\n"
