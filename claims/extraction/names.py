@@ -167,3 +167,30 @@ def name_after(tokens: list[Token], start: int) -> list[Token]:
         else:
             break
     return run
+
+
+# A government department named by its portfolios: "Department for Environment, Food and Rural
+# Affairs", "Ministry of Economy, Trade and Industry".
+_PORTFOLIO_HEADS = frozenset({"department", "ministry"})
+
+
+def with_listed_portfolios(tokens: list[Token], run: list[Token]) -> list[Token]:
+    """``run`` (from name_after) with the portfolios that follow it after commas and a closing
+    "and" ("Department for Environment" + ", Food and Rural Affairs"); ``run`` as it is when
+    it names no department or no such list follows."""
+    if not run or run[0].lower not in _PORTFOLIO_HEADS:
+        return run
+    start = next(i for i, t in enumerate(tokens) if t is run[0])
+    end = k = start + len(run)
+    while k + 1 < len(tokens) and tokens[k].text == "," and is_capitalised(tokens[k + 1]):
+        k += 1
+        while k < len(tokens) and is_capitalised(tokens[k]):
+            k += 1
+    if k == end or k + 1 >= len(tokens) or tokens[k].lower != "and":
+        return run
+    if not is_capitalised(tokens[k + 1]):
+        return run
+    k += 1
+    while k < len(tokens) and is_capitalised(tokens[k]):
+        k += 1
+    return tokens[start:k]

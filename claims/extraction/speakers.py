@@ -87,6 +87,7 @@ from claims.extraction.names import (
     name_after,
     name_before,
     tokenise,
+    with_listed_portfolios,
 )
 from claims.extraction.people import (
     DETERMINERS,
@@ -232,6 +233,8 @@ def _apposition(
     if tokens[j - 1].lower in _DATA_NOUNS | _DOCUMENT_NOUNS:
         # "The report, published on Tuesday by Amnesty International, said": its author
         by = next((k for k in range(j + 1, comma) if tokens[k].lower == "by"), None)
+        if by is not None and tokens[by + 1].lower == "the":
+            by += 1  # "That report, by the Food Foundation, said"
         run = name_after(tokens, by + 1) if by is not None else []
         name = clean_run(text, run) if run and by + 1 + len(run) == comma else ""
         if name:
@@ -434,7 +437,7 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
             while index < len(tokens) and tokens[index].lower in _SKIP_BEFORE_NAME and skipped < 6:
                 index += 1
                 skipped += 1
-            run = name_after(tokens, index)
+            run = with_listed_portfolios(tokens, name_after(tokens, index))
             while run and run[-1].text.islower() and len(run) > 1:
                 run = run[:-1]  # "former UC Global worker": the role ends the name
             after = index + len(run)

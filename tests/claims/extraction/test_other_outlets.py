@@ -790,6 +790,28 @@ def test_a_count_word_is_nobody() -> None:
     assert _speaker_of(text, "an hour") == ""  # was an organisation called "One"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The UK grows about 60% of its food, according to the Department for Environment, "
+            "Food and Rural Affairs (Defra).",
+            "Department for Environment, Food and Rural Affairs",
+        ),
+        (
+            "Sales rose 4%, according to the Department of Health, which published the data.",
+            "Department of Health",
+        ),
+        (
+            "That report, by the Food Foundation, said 46% of vegetables were imported.",
+            "Food Foundation",
+        ),
+    ],
+)
+def test_a_department_named_by_its_portfolios_is_named_whole(text: str, speaker: str) -> None:
+    assert [given for given, _ in _units(text).values()] == [speaker]
+
+
 def test_it_after_said_behind_a_relative_clause_is_not_the_speaker() -> None:
     """ "Flood Action, which has 3,000 members, said it would ...": "it" is what was said about,
     not an inverted "said it" naming the last organisation (the Environment Agency)."""
