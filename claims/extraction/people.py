@@ -218,8 +218,9 @@ def full_name(name: str, context: SpeakerContext) -> str:
         return context.surnames[name]
     words = name.split()
     for k in range(len(words) - 3, -1, -1):
-        role = words[k].lower()
-        if (role in ROLE_NOUNS or role in TITLES) and words[k + 1].lower() in first_name_genders():
+        role = words[k].lower().rstrip(".")
+        titled = role in ROLE_NOUNS or role in TITLES or f"{role}." in TITLES  # "Lt", "Sen."
+        if titled and words[k + 1].lower() in first_name_genders():
             # "Lawyer Tom Baker said", "Senate Majority Leader Chuck Schumer said": the role,
             # and the organisation before it, are not part of the name
             return " ".join(words[k + 1 :])

@@ -123,6 +123,10 @@ def test_titles_and_their_organisation_are_not_part_of_the_name() -> None:
         ("Sen. John Cornyn said 14 senators asked for documents.", "John Cornyn"),
         ("Gov. Gavin Newsom said 3 million homes lost power.", "Gavin Newsom"),
         ("Senate Majority Leader Chuck Schumer said 51 votes were there.", "Chuck Schumer"),
+        (
+            "Lt Chris Olivarez of the Texas Department of Public Safety told CNN the suspect left.",
+            "Chris Olivarez",
+        ),
     ):
         (unit,) = extract(read_text(text)).sentences
         assert unit.speaker == name
