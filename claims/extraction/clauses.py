@@ -34,6 +34,7 @@ from claims.extraction.names import (
     is_org,
     is_title,
     name_after,
+    name_before,
 )
 from claims.extraction.people import (
     DETERMINERS,
@@ -377,6 +378,14 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
     head = tokens[i].lower
     phrase = text[tokens[j - 1].start : tokens[i].end]
     described = [t for t in tokens[j:i] if is_capitalised(t)]
+    if head == "police" and described and len(described) == i - j:
+        # "The Dallas police said"; "Mary Jones of the Dallas police said": Mary Jones
+        k = j - 1
+        if k >= 1 and tokens[k - 1].lower in AFFILIATION_WORDS:
+            person = clean_run(text, name_before(tokens, k - 1))
+            if person and is_personal_name(person):
+                return Found(name=person, kind="name")
+        return Found(name=f"{text[described[0].start : described[-1].end]} police", kind="name")
     if head in GENERIC_SINGULAR and described and len(described) == i - j:
         # "A Home Office spokesman said": the spokesman of the organisation the words name
         org = text[described[0].start : described[-1].end]

@@ -179,9 +179,9 @@ def _before_verb(
         ):
             return _named(text, tokens, run, context)
         return None  # "These SMS messages add ... and tells": not a speaker's name
-    if (token.lower in GENERIC_SINGULAR or token.lower in REPORT_NOUNS) and (
-        i > 0 and is_capitalised(tokens[i - 1])
-    ):
+    if (
+        token.lower in GENERIC_SINGULAR or token.lower in REPORT_NOUNS or token.lower == "police"
+    ) and (i > 0 and is_capitalised(tokens[i - 1])):
         described = description_before(text, tokens, i)
         if described is not None and described.kind == "name":
             return described  # "A Home Office spokesman said", "The Home Office statement said"

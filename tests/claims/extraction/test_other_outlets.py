@@ -812,6 +812,18 @@ def test_a_department_named_by_its_portfolios_is_named_whole(text: str, speaker:
     assert [given for given, _ in _units(text).values()] == [speaker]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The Dallas police said 3 shots were fired.", "Dallas police"),
+        ("Sgt. Mary Jones of the Dallas police said 3 shots were fired.", "Mary Jones"),
+        ("The police said 3 men were arrested.", ""),
+    ],
+)
+def test_a_police_force_named_by_its_place(text: str, speaker: str) -> None:
+    assert [given for given, _ in _units(text).values()] == [speaker]
+
+
 def test_it_after_said_behind_a_relative_clause_is_not_the_speaker() -> None:
     """ "Flood Action, which has 3,000 members, said it would ...": "it" is what was said about,
     not an inverted "said it" naming the last organisation (the Environment Agency)."""
