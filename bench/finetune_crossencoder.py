@@ -75,7 +75,12 @@ from bench.finetune_checkworthiness import (  # noqa: E402
 from bench.finetune_encoder import base_dir, sha256  # noqa: E402
 from bench.train_matching import LISTS_FORMAT  # noqa: E402
 from claims.semantic.encoder import CROSS_MAX_TOKENS, CROSS_PATH  # noqa: E402
-from claims.semantic.ranking import CROSS_STAGE_FILE, CROSS_STAGE_FORMAT  # noqa: E402
+from claims.semantic.ranking import (  # noqa: E402
+    CROSS_STAGE_FILE,
+    CROSS_STAGE_FORMAT,
+    CrossStage,
+    logit,
+)
 
 OUT = CROSS_PATH.parent
 MODEL_FILE = CROSS_PATH.name
@@ -265,11 +270,6 @@ def collect(data: Data) -> None:
     fit_stage(data, logits)
 
 
-def _logit(p: np.ndarray) -> np.ndarray:
-    p = np.clip(p, 1e-6, 1 - 1e-6)
-    return np.log(p / (1 - p))
-
-
 def ap5(ranked: list[str], relevant: list[str]) -> tuple[float, float, float]:
     found = [r for r, d in enumerate(ranked, start=1) if d in relevant]
     top5 = [r for r in found if r <= 5]
@@ -366,7 +366,7 @@ def _stage_rows(logits: dict[str, dict]) -> Callable[[dict, int], tuple[np.ndarr
         known = dict(zip(got["candidates"], got["logits"], strict=True))
         lowest = min(got["logits"], default=0.0)
         cross = [known.get(d, lowest) for d in q["candidates"][:n]]
-        x = np.column_stack([_logit(np.asarray(q["order"][:n])), np.asarray(cross)])
+        x = np.column_stack([logit(np.asarray(q["order"][:n])), np.asarray(cross)])
         y = np.asarray([int(d in q["relevant"]) for d in q["candidates"][:n]])
         return x, y
 
@@ -393,8 +393,10 @@ def _measure_stage(
             if q["fold"] != k:
                 continue
             xq, _ = rows(q, depth)
-            read = int(np.sum(xq[:, 0] >= xq[0, 0] - gap)) if len(xq) else 0
-            if read < 2:
+            # What the service reads (ranking.CrossStage.reads): a prefix of the candidates.
+            stage = CrossStage(depth=depth, coef=np.zeros(2), intercept=0.0, gap=gap)
+            read = len(stage.reads(np.asarray(q["order"], dtype=np.float64)))
+            if not read:
                 per_query[i] = ap5(q["candidates"], q["relevant"])
                 continue
             z = model.decision_function((xq[:read, columns] - mean) / scale)

@@ -364,6 +364,15 @@ def is_determiner(token: Token) -> bool:
     )
 
 
+def affiliated_person(text: str, tokens: list[Token], k: int) -> str:
+    """The person named right before the affiliation word at ``k`` ("Patrol Chief James Hall
+    with the ...", "Mary Jones of the ..."); "" when ``k`` holds none or no person precedes."""
+    if k < 1 or tokens[k].lower not in AFFILIATION_WORDS:
+        return ""
+    person = clean_run(text, name_before(tokens, k))
+    return person if person and is_personal_name(person) else ""
+
+
 def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
     """A speaker described, not named, ending at index ``i``: "the national audit office",
     "the council's transport committee", "the Conservative MP", "the employers"."""
@@ -380,11 +389,9 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
     described = [t for t in tokens[j:i] if is_capitalised(t)]
     if head == "police" and described and len(described) == i - j:
         # "The Dallas police said"; "Mary Jones of the Dallas police said": Mary Jones
-        k = j - 1
-        if k >= 1 and tokens[k - 1].lower in AFFILIATION_WORDS:
-            person = clean_run(text, name_before(tokens, k - 1))
-            if person and is_personal_name(person):
-                return Found(name=person, kind="name")
+        person = affiliated_person(text, tokens, j - 2)
+        if person:
+            return Found(name=person, kind="name")
         return Found(name=f"{text[described[0].start : described[-1].end]} police", kind="name")
     if head in GENERIC_SINGULAR and described and len(described) == i - j:
         # "A Home Office spokesman said": the spokesman of the organisation the words name

@@ -17,7 +17,6 @@ from claims.extraction.lexicon import (
     MALE_WORDS,
     PERSON_ROLES,
     ROLE_NOUNS,
-    TITLES,
     word_set,
 )
 from claims.extraction.names import (
@@ -219,7 +218,7 @@ def full_name(name: str, context: SpeakerContext) -> str:
     words = name.split()
     for k in range(len(words) - 3, -1, -1):
         role = words[k].lower().rstrip(".")
-        titled = role in ROLE_NOUNS or role in TITLES or f"{role}." in TITLES  # "Lt", "Sen."
+        titled = role in ROLE_NOUNS or is_title(Token(words[k], 0, len(words[k]), role))
         if titled and words[k + 1].lower() in first_name_genders():
             # "Lawyer Tom Baker said", "Senate Majority Leader Chuck Schumer said": the role,
             # and the organisation before it, are not part of the name
@@ -323,12 +322,18 @@ def _learn_appositions(tokens: list[Token], context: SpeakerContext) -> None:
             described = tokens[comma + 2 : comma + 6]
             if not any(t.text.islower() and t.lower in PERSON_ROLES for t in described):
                 continue
-        start = comma
-        while start > 0 and is_capitalised(tokens[start - 1]) and comma - start < 4:
-            start -= 1
-        if start > 0 and is_capitalised(tokens[start - 1]):
-            continue  # a longer run: an organisation or a title we do not read here
-        _learn_after_role(tokens, start, context)
+        start = name_start_before(tokens, comma)
+        if start is not None:
+            _learn_after_role(tokens, start, context)
+
+
+def name_start_before(tokens: list[Token], comma: int) -> int | None:
+    """Where the capitalised words right before ``comma`` begin (at most four: "Aitor Martinez,
+    a Spanish lawyer"); None for a longer run, an organisation or a title not read here."""
+    start = comma
+    while start > 0 and is_capitalised(tokens[start - 1]) and comma - start < 4:
+        start -= 1
+    return None if start > 0 and is_capitalised(tokens[start - 1]) else start
 
 
 def _learn_after_role(tokens: list[Token], start: int, context: SpeakerContext) -> None:

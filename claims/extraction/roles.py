@@ -15,8 +15,14 @@ from __future__ import annotations
 import re
 
 from claims.extraction.lexicon import FEMALE_WORDS, MALE_WORDS, ROLE_NOUNS
-from claims.extraction.names import Token, is_capitalised
-from claims.extraction.people import DETERMINERS, SpeakerContext, full_name, person_after
+from claims.extraction.names import Token
+from claims.extraction.people import (
+    DETERMINERS,
+    SpeakerContext,
+    full_name,
+    name_start_before,
+    person_after,
+)
 
 # "The mother of the missing girl, Linda Marsh,": a role's complement before the name.
 _COMPLEMENTS = frozenset({"of", "for", "at", "to", "with"})
@@ -92,11 +98,9 @@ def _learn_described(tokens: list[Token], context: SpeakerContext) -> None:
             and not opener.text.isdigit()
         ):
             continue
-        start = comma
-        while start > 0 and is_capitalised(tokens[start - 1]) and comma - start < 4:
-            start -= 1
-        if start > 0 and is_capitalised(tokens[start - 1]):
-            continue  # a longer run: an organisation or a title, not read here
+        start = name_start_before(tokens, comma)
+        if start is None:
+            continue
         name, end = person_after(tokens, start)
         if not name or end != comma:
             continue

@@ -43,12 +43,12 @@ from __future__ import annotations
 import re
 
 from claims.extraction.clauses import (
-    AFFILIATION_WORDS,
     ORG_NOUNS,
     PREPOSITIONS,
     QUOTE_MARKS,
     REPORT_NOUNS,
     Found,
+    affiliated_person,
     argues_a_case,
     can_speak,
     clause_subjects,
@@ -277,10 +277,10 @@ def _named(
         k -= 1
     if k >= 0 and tokens[k].lower in PREPOSITIONS:
         generic = tokens[k - 1].lower if k >= 1 else ""
-        if tokens[k].lower in AFFILIATION_WORDS and is_org(clean_run(text, run)):
+        if is_org(clean_run(text, run)):
             # "Patrol Chief James Hall with the New York Police Department said"
-            person = clean_run(text, name_before(tokens, k))
-            if person and is_personal_name(person):
+            person = affiliated_person(text, tokens, k)
+            if person:
                 return Found(name=person, kind="name")
         if tokens[k].lower in {"for", "of", "at", "from"} and generic in GENERIC:
             # The sentence says whose: "a spokesperson for the Ministry", "scientists at ICES".

@@ -183,8 +183,8 @@ class CrossStage:
         of them only those `needed` (a mask), and none unless two or more are left."""
         top = np.argsort(-order, kind="stable")[: self.depth]
         if len(top):
-            logit = _logit(order[top])
-            top = top[logit >= logit[0] - self.gap]  # a prefix: the order is descending
+            logits = logit(order[top])
+            top = top[logits >= logits[0] - self.gap]  # a prefix: the order is descending
         if needed is not None:
             top = top[needed[top]]
         return top if len(top) >= 2 else top[:0]
@@ -239,13 +239,14 @@ def reordered(
     if not len(top):  # one candidate (or none) to read: nothing to re-order
         return order
     logits = scorer.score(query, [texts[i] for i in top])
-    z = stage.coef[0] * _logit(order[top]) + stage.coef[1] * logits + stage.intercept
+    z = stage.coef[0] * logit(order[top]) + stage.coef[1] * logits + stage.intercept
     out = order.astype(np.float64)
     out[top] = 2.0 + 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
     return out
 
 
-def _logit(p: np.ndarray) -> np.ndarray:
+def logit(p: np.ndarray) -> np.ndarray:
+    """log(p / (1 - p)), p clipped away from 0 and 1."""
     p = np.clip(p, 1e-6, 1 - 1e-6)
     return np.log(p / (1 - p))
 
