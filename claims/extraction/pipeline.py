@@ -22,7 +22,13 @@ from typing import Any
 from claims.extraction.boilerplate import LineVerdict, line_context, scan_lines, sentence_reason
 from claims.extraction.document import Document
 from claims.extraction.page_names import PageNames, full_name_on_page, speaker_type_in
-from claims.extraction.prose import ARTICLE_PRIOR_WEIGHT, apply_article_prior, is_declarative
+from claims.extraction.prose import (
+    ARTICLE_PRIOR_WEIGHT,
+    apply_article_prior,
+    apply_no_comment,
+    is_declarative,
+    says_only_no_comment,
+)
 from claims.extraction.quantities import Quantity, find_quantities
 from claims.extraction.scoring import Feature, RuleScorer, Scorer
 from claims.extraction.sentences import split_block
@@ -213,6 +219,8 @@ def extract(
         speaker = full_name_on_page(speaker, start, page)
         if article_prior and is_declarative(sentence, where):
             score, features = apply_article_prior(score, tuple(features), article_prior)
+        elif says_only_no_comment(sentence):
+            score, features = apply_no_comment(score, tuple(features))
         sentences.append(
             ScoredSentence(
                 text=sentence,
