@@ -36,6 +36,7 @@ from claims.extraction.names import (
     name_after,
     name_before,
 )
+from claims.extraction.organisations import is_business_noun, resolve_org_noun
 from claims.extraction.people import (
     DETERMINERS,
     GENERIC,
@@ -43,7 +44,6 @@ from claims.extraction.people import (
     SpeakerContext,
     first_name_genders,
     full_name,
-    resolve_org_noun,
     resolve_pronoun,
 )
 from claims.extraction.roles import AGE
@@ -351,6 +351,10 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
     if found.kind == "generic":
         if found.generic in GENERIC_SINGULAR and context.previous_org:
             return f"{context.previous_org} {found.generic}"
+        if found.generic == "statement":
+            # "Apple said it was surprised. “...,” a statement said.": whose statement the
+            # sentence before says
+            return context.previous_org
         return ""
     if found.kind == "unnamed":
         return ""
@@ -402,8 +406,8 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
         return Found(name=text[described[0].start : described[-1].end], kind="name")
     if tokens[j - 1].lower in {"a", "an"} and head not in GENERIC:
         return Found(kind="unnamed")  # "a local resident complained": someone new, unnamed
-    if head in ORG_NOUNS:
-        return Found(kind="org-noun", generic=phrase)
+    if head in ORG_NOUNS or is_business_noun(head):
+        return Found(kind="org-noun", generic=phrase)  # "the ministry", "The iPhone maker"
     if (
         head in PERSON_ROLES
         or head in GENERIC_SINGULAR

@@ -8,7 +8,6 @@ them. claims.extraction.speakers reads and updates it sentence by sentence.
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,24 +64,6 @@ GENERIC_PLURAL = word_set("""
 
 GENERIC = GENERIC_SINGULAR | GENERIC_PLURAL
 _NOT_IN_PERSONAL_NAMES = frozenset({"of", "for", "the", "and", "&", "on"})
-# "the company said" may refer to a company named differently ("Apple"), "the charity said" to a
-# charity ("Action on Smoking and Health"): the last organisation that is no public body.
-_BUSINESS_NOUNS = word_set("""
-    company firm carrier airline retailer manufacturer insurer operator charity group
-    organisation organization""")
-_PUBLIC_WORDS = word_set("""
-    ministry department government parliament commission council agency court police army
-    navy senate congress assembly cabinet authority office kremlin pentagon central reserve
-    administration bureau inspectorate directorate secretariat""")
-# "the agency said" may refer to a public body named differently ("the Food and Drug
-# Administration"); never to a business.
-_AGENCY_NOUNS = word_set("agency regulator watchdog")
-# Lower-case nouns that introduce an organisation's name: "the Spanish daily El Pais".
-ORG_DESCRIPTORS = word_set("""
-    newspaper daily weekly tabloid broadcaster network website outlet magazine company firm
-    group charity ngo organisation organization agency union startup bank insurer airline
-    carrier retailer manufacturer supplier regulator watchdog channel station publisher
-    nonprofit platform""")
 # Words that open a description of someone unnamed ("A former UC Global employee", "Two
 # former workers"), never a personal name.
 _DESCRIPTION_OPENERS = word_set("a an one two three four five six seven eight nine ten")
@@ -123,6 +104,12 @@ class SpeakerContext:
     # Names the text introduces as an organisation: "the Spanish daily El Pais", "the airline
     # Ryanair". Their speaker type is organisation whatever the name looks like.
     described_orgs: set[str] = field(default_factory=set)
+    # Organisation nouns -> the organisations the text introduced with them, latest last ("the
+    # supplier, Nordvik Steelworks", "Turkey's disaster agency, AFAD,"; organisations.py).
+    org_nouns: dict[str, list[str]] = field(default_factory=dict)
+    # Businesses named anywhere in a sentence, (name, paragraph), latest last ("Shares in
+    # Halvorsen Foods fell ... The Oslo-based group said"; organisations.py).
+    businesses: list[tuple[str, int]] = field(default_factory=list)
     previous_speaker: str = ""
     previous_org: str = ""  # organisation the previous sentence spoke for or was about
     paragraph: int = 0
@@ -185,31 +172,6 @@ def resolve_pronoun(gender: str, context: SpeakerContext) -> str:
             context.genders[name] = gender  # "she said" tells us from now on
         return name
     return ""
-
-
-def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
-    words = [w for w in re.findall(r"[\w’']+", phrase.lower()) if w not in DETERMINERS]
-    head = words[-1] if words else ""
-    for org in reversed(context.orgs):
-        lower = org.lower()
-        if head in lower and all(w in lower for w in words):
-            return org
-    if len(words) == 1:
-        for org in reversed(context.orgs):
-            if head in org.lower():
-                return org
-        if head in _BUSINESS_NOUNS or head in _AGENCY_NOUNS:
-            # "Apple said ... “We remain confident,” the company said": the organisation this
-            # sentence opens with, or the last in this paragraph or the previous one, that is
-            # not a public body; "The Food and Drug Administration approved ... The agency
-            # said": the last that is one.
-            recent = [o for o in context.orgs if context.org_paragraphs[o] >= context.paragraph - 1]
-            for org in [context.sentence_org, *reversed(recent)]:
-                public = "Bank of " in org or any(w.lower() in _PUBLIC_WORDS for w in org.split())
-                if org and public == (head in _AGENCY_NOUNS):  # "Bank of England": a central bank
-                    return org
-        return ""  # a bare "the ministry" with no ministry named before: too vague
-    return phrase  # "the national audit office": described well enough to call
 
 
 def full_name(name: str, context: SpeakerContext) -> str:
@@ -284,8 +246,6 @@ def learn_names(text: str, tokens: list[Token], context: SpeakerContext) -> None
                         context.genders.setdefault(words[0], gender)
             i = j + max(1, len(run))
             continue
-        if token.text.islower() and lower in ORG_DESCRIPTORS and i + 1 < n:
-            _learn_described_org(text, tokens, i + 1, context)
         if token.text.islower() and lower in PERSON_ROLES and i + 2 < n:
             # "political analyst Ahmad Saeedi", "his lawyer Aitor Martinez": a person after a
             # role, whatever the given name (the given-name list is short).
@@ -293,20 +253,6 @@ def learn_names(text: str, tokens: list[Token], context: SpeakerContext) -> None
         i += 1
     if "," in text:
         _learn_appositions(tokens, context)
-
-
-def _learn_described_org(
-    text: str, tokens: list[Token], start: int, context: SpeakerContext
-) -> None:
-    """ "the Spanish daily El Pais reported": the name after an organisation noun is one, unless
-    it reads as a person's ("the firm Jane Doe founded")."""
-    run = name_after(tokens, start)[:5]
-    if not run or run[0].text.endswith(("’s", "'s")):
-        return
-    name = clean_run(text, run)
-    words = name.split()
-    if name and not (len(words) >= 2 and words[0].lower() in first_name_genders()):
-        context.described_orgs.add(name)
 
 
 def _learn_appositions(tokens: list[Token], context: SpeakerContext) -> None:

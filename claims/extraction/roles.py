@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from claims.extraction.lexicon import FEMALE_WORDS, MALE_WORDS, ROLE_NOUNS
-from claims.extraction.names import Token
+from claims.extraction.names import Token, is_capitalised, is_title
 from claims.extraction.people import (
     DETERMINERS,
     SpeakerContext,
@@ -69,6 +69,15 @@ def learn_roles(tokens: list[Token], context: SpeakerContext) -> None:
                     name = _apposition(tokens, comma + 1)
         else:
             name, _ = person_after(tokens, after)  # "lawyer Tom Baker", "Judge Maria Lopez"
+            if name and is_capitalised(tokens[i]):
+                # "Prime Minister Boris Johnson": later "The Prime Minister said" is him (a
+                # title alone, "The Foreign Minister", must match it whole)
+                first = i
+                while (
+                    first > 0 and is_capitalised(tokens[first - 1]) and is_title(tokens[first - 1])
+                ):
+                    first -= 1
+                nouns.add(" ".join(t.lower for t in tokens[first : last + 1]))
         if name:
             _learn(name, nouns, context)
         i = last + 1

@@ -89,6 +89,7 @@ from claims.extraction.names import (
     tokenise,
     with_listed_portfolios,
 )
+from claims.extraction.organisations import learn_after_speaker, learn_orgs
 from claims.extraction.people import (
     DETERMINERS,
     GENERIC,
@@ -205,7 +206,9 @@ def _before_verb(
     titles = run[1:] if run and run[0].lower == "the" else run
     opened = (run and run[0].lower == "the") or (first > 0 and tokens[first - 1].lower == "the")
     if titles and opened and all(is_title(t) and t.text[:1].isupper() for t in titles):
-        return Found(kind="unnamed")  # "The Prime Minister said": a title, no name
+        # "The Prime Minister said": who was introduced so ("Prime Minister Boris Johnson")
+        holder = context.role_holder(" ".join(t.lower for t in titles))
+        return Found(name=holder, kind="name") if holder else Found(kind="unnamed")
     if (
         run
         and (run[-1].lower in PERSON_ROLES or run[-1].lower in _PARTY_MEMBERS)
@@ -475,6 +478,7 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     masked = mask_quotes(text, continues_quote)
     tokens = tokenise(masked)
     learn_names(text, tokens, context)
+    learn_orgs(text, tokens, context)
     learn_roles(tokens, context)
     context.clause_subjects = clause_subjects(tokens, context)
     context.sentence_people = people_named(tokens, context)
@@ -491,5 +495,6 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
         subject = subject_name(text, tokens)
     else:
         subject = clean_run(text, run) if run else ""
+    learn_after_speaker(speaker, text, tokens, masked, context)
     remember(speaker, text, tokens, context, subject, run)
     return speaker

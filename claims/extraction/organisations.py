@@ -1,0 +1,219 @@
+"""Which organisation "the company", "the agency" or "the iPhone maker" is.
+
+News names an organisation once and then describes it: "Apple said ... The iPhone maker denied
+wrongdoing", "Halvorsen Foods cut its forecast ... The Oslo-based group said", "The World
+Health Organization warned ... the UN agency said", "Turkey's disaster agency, AFAD, said ...
+The agency said". ``learn_orgs`` records, sentence by sentence, the organisations the text
+introduces with a noun ("the Spanish daily El Pais", "the supplier, Nordvik Steelworks",
+"Nordvik Steelworks, the supplier,"), in the document's SpeakerContext;
+``resolve_org_noun`` (called by claims.extraction.clauses for "the <noun> said") answers, in
+this order: an organisation whose name holds every word ("the ministry" -> "Ministry of
+Defence"); the one the text last introduced with that noun; for a business noun ("company",
+"group", "iPhone maker", "tech giant", "lender"), the business the sentence opens with or the
+last business of this paragraph or the one before; for "agency", "regulator", "watchdog", the
+last public body there. A described organisation that none of these finds is the description
+itself when it says more than the noun ("the national audit office"), else nobody.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.extraction.lexicon import GOVERNMENT_SEATS, word_set
+from claims.extraction.names import Token, clean_run, is_capitalised, is_title, name_after
+from claims.extraction.people import (
+    DETERMINERS,
+    SpeakerContext,
+    first_name_genders,
+    name_start_before,
+)
+from claims.extraction.speaker_types import ORGANIZATION, speaker_type
+
+# "the company said" may refer to a company named differently ("Apple"), "the charity said" to a
+# charity ("Action on Smoking and Health"): the last organisation that is no public body. A
+# noun ending in "maker" is one too ("the iPhone maker", "the drugmaker").
+BUSINESS_NOUNS = word_set("""
+    company firm carrier airline retailer manufacturer insurer operator charity group
+    organisation organization giant lender bank miner chain brewer conglomerate startup
+    producer supplier""")
+_PUBLIC_WORDS = word_set("""
+    ministry department government parliament commission council agency court police army
+    navy senate congress assembly cabinet authority office kremlin pentagon central reserve
+    administration bureau inspectorate directorate secretariat""")
+# Intergovernmental bodies whose names hold none of those words: public bodies all the same
+# ("The World Health Organization warned ... the UN agency said").
+_INTERGOVERNMENTAL = re.compile(
+    r"^(?:the\s+)?(?:World\s+(?:Health|Trade|Meteorological|Food)|United\s+Nations"
+    r"|International\s+(?:Monetary|Labour|Labor|Maritime|Civil\s+Aviation))\b"
+)
+_PUBLIC_ACRONYMS = word_set(
+    "WHO UN EU NATO IMF OECD WTO IAEA UNHCR UNICEF UNESCO ECB OSCE ICC ICJ FAO ILO WMO"
+)
+# "the agency said" may refer to a public body named differently ("the Food and Drug
+# Administration"); never to a business.
+AGENCY_NOUNS = word_set("agency regulator watchdog")
+# Lower-case nouns that introduce an organisation's name: "the Spanish daily El Pais".
+ORG_DESCRIPTORS = word_set("""
+    newspaper daily weekly tabloid broadcaster network website outlet magazine company firm
+    group charity ngo organisation organization agency union startup bank insurer airline
+    carrier retailer manufacturer supplier regulator watchdog channel station publisher
+    nonprofit platform""")
+_APPOSITION_OPENERS = frozenset({"the", "a", "an"})
+_APPOSITION_LENGTH = 5  # words from the determiner to the noun: "the Oslo-based food group"
+
+
+def is_business_noun(noun: str) -> bool:
+    return noun in BUSINESS_NOUNS or noun.endswith("maker")
+
+
+def is_public_body(org: str) -> bool:
+    """A ministry, a regulator, a court, a central bank, a UN agency: not a business."""
+    return (
+        "Bank of " in org  # "Bank of England": a central bank
+        or any(w.lower() in _PUBLIC_WORDS for w in org.split())
+        or bool(_INTERGOVERNMENTAL.match(org))
+        or org in _PUBLIC_ACRONYMS
+    )
+
+
+def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
+    """The organisation ``phrase`` ("the company", "The iPhone maker") refers to; "" when none
+    (a bare "the ministry" with no ministry named before: too vague)."""
+    words = [w for w in re.findall(r"[\w’']+", phrase.lower()) if w not in DETERMINERS]
+    head = words[-1] if words else ""
+    for org in reversed(context.orgs):
+        lower = org.lower()
+        if head in lower and all(w in lower for w in words):
+            return org
+    introduced = context.org_nouns.get(head)
+    if introduced:
+        return introduced[-1]  # "Turkey's disaster agency, AFAD, said ... The agency said"
+    if len(words) == 1:
+        for org in reversed(context.orgs):
+            if head in org.lower():
+                return org
+    if is_business_noun(head) or head in AGENCY_NOUNS:
+        # "Apple said ... “We remain confident,” the company said": the organisation this
+        # sentence opens with, or the last in this paragraph or the previous one, that is not
+        # a public body; "The Food and Drug Administration approved ... The agency said": the
+        # last that is one.
+        recent = [o for o in context.orgs if context.org_paragraphs[o] >= context.paragraph - 1]
+        for org in [context.sentence_org, *reversed(recent)]:
+            if org and is_public_body(org) == (head in AGENCY_NOUNS):
+                return org
+        if head not in AGENCY_NOUNS:
+            # "Shares in Halvorsen Foods fell ... The Oslo-based group said": a business the
+            # text named without making it a subject or a speaker
+            for name, paragraph in reversed(context.businesses):
+                if paragraph >= context.paragraph - 1:
+                    return name
+    if len(words) == 1:
+        return ""
+    return phrase  # "the national audit office": described well enough to call
+
+
+def named_like_an_org(speaker: str, masked: str, context: SpeakerContext) -> bool:
+    """Whether ``speaker`` is one capitalised word the sentence writes after "the" ("The Met
+    said", "the Pentagon said"): an organisation, for no person is "the Smith", unless it is
+    a title ("the Pope") or someone the text already named."""
+    if " " in speaker or not speaker[:1].isupper() or speaker.isupper():
+        return False
+    if speaker in context.surnames or speaker in context.genders:
+        return False
+    if speaker.lower() in first_name_genders() or is_title(Token(speaker, 0, 0, speaker.lower())):
+        return False
+    return re.search(rf"\b[Tt]he {re.escape(speaker)}\b(?![’'-])", masked) is not None
+
+
+def learn_orgs(text: str, tokens: list[Token], context: SpeakerContext) -> None:
+    """Record the organisations the sentence (its tokens, quotations masked) introduces with a
+    noun: "the Spanish daily El Pais", "Turkey's disaster agency, AFAD,", "Nordvik Steelworks,
+    the supplier,"."""
+    n = len(tokens)
+    for i, token in enumerate(tokens):
+        if not token.text.islower() or i + 1 >= n:
+            continue
+        if token.lower in ORG_DESCRIPTORS:
+            after = i + 2 if tokens[i + 1].text == "," else i + 1  # "disaster agency, AFAD,"
+            _learn_described(text, tokens, after, token.lower, context, comma=after > i + 1)
+        if token.lower in ORG_DESCRIPTORS or is_business_noun(token.lower):
+            _learn_apposition(text, tokens, i, context)
+
+
+def learn_after_speaker(
+    speaker: str, text: str, tokens: list[Token], masked: str, context: SpeakerContext
+) -> None:
+    """What the sentence, once its speaker is found, tells later sentences: a speaker named
+    like an organisation ("The Met said") is one, and the businesses it names."""
+    if named_like_an_org(speaker, masked, context):
+        context.described_orgs.add(speaker)
+    _learn_businesses(text, tokens, context)
+
+
+def _learn_businesses(text: str, tokens: list[Token], context: SpeakerContext) -> None:
+    """Record the businesses the sentence names, by a word of their name ("Halvorsen Foods",
+    "Acme Holdings") or a well-known one ("Apple"), for the sentences after it."""
+    i = 0
+    while i < len(tokens):
+        if not is_capitalised(tokens[i]):
+            i += 1
+            continue
+        run = name_after(tokens, i)[:5]
+        name = clean_run(text, run) if run else ""
+        if (
+            name
+            and speaker_type(name) == ORGANIZATION
+            and not is_public_body(name)
+            and name.lower() not in GOVERNMENT_SEATS  # "Germany", "the Kremlin"
+        ):
+            found = (name, context.paragraph)
+            if found in context.businesses:
+                context.businesses.remove(found)
+            context.businesses.append(found)
+        i += max(1, len(run))
+
+
+def _learn_described(
+    text: str, tokens: list[Token], start: int, noun: str, context: SpeakerContext, *, comma: bool
+) -> None:
+    """ "the Spanish daily El Pais reported": the name after an organisation noun is one, unless
+    it reads as a person's ("the firm Jane Doe founded")."""
+    run = name_after(tokens, start)[:5]
+    if not run or run[0].text.endswith(("’s", "'s")):
+        return
+    end = start + len(run)
+    if comma and not (end < len(tokens) and tokens[end].text in {",", "."}):
+        return  # "the agency, which ...": no name in apposition
+    name = clean_run(text, run)
+    words = name.split()
+    if name and not (len(words) >= 2 and words[0].lower() in first_name_genders()):
+        context.described_orgs.add(name)
+        _introduce(name, noun, context)
+
+
+def _learn_apposition(text: str, tokens: list[Token], i: int, context: SpeakerContext) -> None:
+    """ "Nordvik Steelworks, the supplier, denied": the name before the comma that opens the
+    description ending at the noun ``tokens[i]``."""
+    j = i - 1
+    while j >= 0 and i - j <= _APPOSITION_LENGTH and tokens[j].lower not in _APPOSITION_OPENERS:
+        if not tokens[j].text[:1].isalpha():
+            return
+        j -= 1
+    if j < 1 or tokens[j].lower not in _APPOSITION_OPENERS or tokens[j - 1].text != ",":
+        return
+    if i + 1 < len(tokens) and tokens[i + 1].text not in {",", "."}:
+        return  # "X, the company that ...": a description that goes on
+    start = name_start_before(tokens, j - 1)
+    if start is None:
+        return
+    name = clean_run(text, tokens[start : j - 1])
+    words = name.split()
+    if name and not (len(words) >= 2 and words[0].lower() in first_name_genders()):
+        _introduce(name, tokens[i].lower, context)
+
+
+def _introduce(name: str, noun: str, context: SpeakerContext) -> None:
+    orgs = context.org_nouns.setdefault(noun, [])
+    if name in orgs:
+        orgs.remove(name)
+    orgs.append(name)

@@ -1,0 +1,111 @@
+"""An organisation named once and then described ("the iPhone maker", "the Oslo-based group",
+"the UN agency", "The agency", "A spokesperson", "a statement") is who the description speaks
+for (claims.extraction.organisations); so is a person introduced with a title ("The Prime
+Minister said"). Articles written for the tests."""
+
+from __future__ import annotations
+
+from claims.extraction import ORGANIZATION, PERSON, ScoredSentence, extract, read_text
+from tests.claims.extraction_helpers import speaker_of
+
+
+def _unit(text: str, fragment: str) -> ScoredSentence:
+    matches = [s for s in extract(read_text(text)).sentences if fragment in s.text]
+    assert len(matches) == 1, f"{len(matches)} units contain {fragment!r}"
+    return matches[0]
+
+
+BUSINESS = (
+    "Shares in Halvorsen Foods fell 12% on Thursday after the company cut its profit forecast "
+    "for the second time this year.\n\n"
+    "The Oslo-based group said sales in its frozen division dropped 8% in the third quarter, "
+    "blaming higher energy prices and weaker demand in Germany."
+)
+
+
+def test_a_described_business_is_the_business_named_before() -> None:
+    # It was "The Oslo-based group", a description where the desk wants a name.
+    unit = _unit(BUSINESS, "frozen division")
+    assert (unit.speaker, unit.speaker_type) == ("Halvorsen Foods", ORGANIZATION)
+
+
+def test_a_country_named_in_the_sentence_is_no_business() -> None:
+    text = BUSINESS + " The group said it would close two factories in Sweden by 2025."
+    assert speaker_of(text, "two factories") == "Halvorsen Foods"
+
+
+def test_brand_descriptions_refer_to_the_brand() -> None:
+    text = (
+        "Apple will pay $490 million to settle a lawsuit accusing its chief executive of "
+        "misleading shareholders, according to a court filing.\n\n"
+        "The tech giant said in a statement that it had done nothing wrong. The iPhone maker "
+        "said the settlement covered 2018 and 2019."
+    )
+    assert speaker_of(text, "done nothing wrong") == "Apple"
+    assert speaker_of(text, "settlement covered") == "Apple"
+
+
+def test_an_organisation_introduced_with_a_noun_is_what_the_noun_means_later() -> None:
+    agency = (
+        "Turkey's disaster agency, AFAD, said at least 1,541 people had been killed.\n\n"
+        "President Recep Tayyip Erdogan declared seven days of national mourning.\n\n"
+        "The agency said more than 9,000 people had been rescued from the rubble."
+    )
+    # It was unattributed: "the agency" looked for a public body by the words of its name.
+    assert speaker_of(agency, "9,000 people") == "AFAD"
+    supplier = (
+        "Nordvik Steelworks, the Norwegian supplier, delivered 400 tonnes of steel in March.\n\n"
+        "The supplier said the beams met every standard."
+    )
+    assert speaker_of(supplier, "beams met") == "Nordvik Steelworks"
+
+
+def test_the_un_agency_is_the_un_body_named_before() -> None:
+    text = (
+        "The World Health Organization has warned that cholera cases more than doubled in "
+        "2022. In a statement on Monday, the UN agency said 30 countries had reported outbreaks."
+    )
+    assert speaker_of(text, "30 countries") == "World Health Organization"
+
+
+def test_a_description_that_matches_no_organisation_stays_as_written() -> None:
+    text = "In Syria, the health ministry said 538 people had died in government-held areas."
+    assert speaker_of(text, "538 people") == "the health ministry"
+    # an agency is never a business: with only a business named, nobody
+    business = "Acme Holdings sold its stake in 2020.\n\nThe agency said the sale was legal."
+    assert speaker_of(business, "sale was legal") == ""
+
+
+def test_the_one_word_organisation_speaks_through_its_spokesperson() -> None:
+    text = (
+        "The Met said officers found a man with serious injuries. A spokesperson said no "
+        "arrests had been made."
+    )
+    # "Met" was typed an organisation only page-wide, after the speakers were read, so the
+    # spokesperson was nobody's.
+    met = _unit(text, "serious injuries")
+    assert (met.speaker, met.speaker_type) == ("Met", ORGANIZATION)
+    assert speaker_of(text, "no arrests") == "Met spokesperson"
+
+
+def test_the_statement_is_the_organisation_that_just_spoke() -> None:
+    text = 'Apple said it was surprised by the ruling. "We will appeal," a statement said.'
+    assert speaker_of(text, "We will appeal") == "Apple"
+    nobody = 'The hearing ended at noon. "We will appeal," a statement said.'
+    assert speaker_of(nobody, "We will appeal") == ""
+
+
+def test_a_title_refers_back_to_whoever_was_introduced_with_it_whole() -> None:
+    text = (
+        "Prime Minister Boris Johnson met Foreign Minister Sergei Lavrov in Moscow on Tuesday. "
+        "The Prime Minister said the talks had been frank.\n\n"
+        "The Foreign Minister said Russia had no plans to send troops."
+    )
+    talks = _unit(text, "talks had been frank")
+    assert (talks.speaker, talks.speaker_type) == ("Boris Johnson", PERSON)
+    assert speaker_of(text, "no plans") == "Sergei Lavrov"
+    judge = "Judge Maria Lopez adjourned the case. The Judge said a new date would be set."
+    assert speaker_of(judge, "new date") == "Maria Lopez"
+    # A title nobody was introduced with is still no name.
+    alone = "The Prime Minister said the economy grew 2% last year."
+    assert speaker_of(alone, "economy grew") == ""
