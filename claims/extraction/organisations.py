@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import re
 
-from claims.extraction.lexicon import GOVERNMENT_SEATS, word_set
+from claims.extraction.lexicon import GOVERNMENT_SEATS, SENTENCE_STARTERS, word_set
 from claims.extraction.names import Token, clean_run, is_capitalised, is_title, name_after
 from claims.extraction.people import (
     DETERMINERS,
+    GENERIC,
     SpeakerContext,
     first_name_genders,
     name_start_before,
@@ -58,6 +59,9 @@ ORG_DESCRIPTORS = word_set("""
     group charity ngo organisation organization agency union startup bank insurer airline
     carrier retailer manufacturer supplier regulator watchdog channel station publisher
     nonprofit platform""")
+# After a one-word subject, words that make it no agent: "Shares in Halvorsen Foods fell".
+_NOT_A_VERB = word_set("in of at for from on with to and or")
+_POSSESSIVES = frozenset({"his", "her", "its", "their", "our"})
 _APPOSITION_OPENERS = frozenset({"the", "a", "an"})
 _APPOSITION_LENGTH = 5  # words from the determiner to the noun: "the Oslo-based food group"
 
@@ -98,18 +102,39 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
         # a public body; "The Food and Drug Administration approved ... The agency said": the
         # last that is one.
         recent = [o for o in context.orgs if context.org_paragraphs[o] >= context.paragraph - 1]
-        for org in [context.sentence_org, *reversed(recent)]:
+        described = len(words) > 1 and head not in AGENCY_NOUNS
+        for org in [] if described else [context.sentence_org, *reversed(recent)]:
             if org and is_public_body(org) == (head in AGENCY_NOUNS):
                 return org
         if head not in AGENCY_NOUNS:
-            # "Shares in Halvorsen Foods fell ... The Oslo-based group said": a business the
-            # text named without making it a subject or a speaker
-            for name, paragraph in reversed(context.businesses):
-                if paragraph >= context.paragraph - 1:
-                    return name
+            only = _only_business(context)
+            if only:
+                return only
     if len(words) == 1:
         return ""
+    owner, _, rest = phrase.partition(" ")
+    if owner.lower() in _POSSESSIVES and rest[:1].isupper():
+        return rest  # "His Smer party has promised": the Smer party, not "His Smer party"
     return phrase  # "the national audit office": described well enough to call
+
+
+def _only_business(context: SpeakerContext) -> str:
+    """The business, when the sentence and this paragraph and the previous one name exactly one
+    organisation that can be a business and no other candidate ("Shares in Halvorsen Foods fell
+    ... The Oslo-based group said"); "" when they name none or several ("Microsoft ... Sony,
+    which makes the PlayStation, ... The Japanese company said": which one the words mean, the
+    rules cannot tell)."""
+    window = context.paragraph - 1
+    candidates = {o for o in context.orgs if context.org_paragraphs[o] >= window}
+    candidates = {o for o in candidates if not is_public_body(o)}
+    candidates.update(name for name, paragraph, _ in context.businesses if paragraph >= window)
+    if context.sentence_org and not is_public_body(context.sentence_org):
+        candidates.add(context.sentence_org)
+    if len(candidates) != 1:
+        return ""
+    (only,) = candidates
+    others = {name for name, _, business in context.businesses if not business}
+    return "" if only in others else only
 
 
 def named_like_an_org(speaker: str, masked: str, context: SpeakerContext) -> bool:
@@ -151,8 +176,10 @@ def learn_after_speaker(
 
 
 def _learn_businesses(text: str, tokens: list[Token], context: SpeakerContext) -> None:
-    """Record the businesses the sentence names, by a word of their name ("Halvorsen Foods",
-    "Acme Holdings") or a well-known one ("Apple"), for the sentences after it."""
+    """Record, for the sentences after it, the businesses the sentence names, by a word of their
+    name ("Halvorsen Foods", "Acme Holdings") or a well-known one ("Apple"), and a one-word
+    subject that may be one ("Sony, which makes ...", "Sony has opposed"): a candidate that
+    keeps a described business from being resolved to another."""
     i = 0
     while i < len(tokens):
         if not is_capitalised(tokens[i]):
@@ -160,17 +187,28 @@ def _learn_businesses(text: str, tokens: list[Token], context: SpeakerContext) -
             continue
         run = name_after(tokens, i)[:5]
         name = clean_run(text, run) if run else ""
-        if (
-            name
-            and speaker_type(name) == ORGANIZATION
-            and not is_public_body(name)
-            and name.lower() not in GOVERNMENT_SEATS  # "Germany", "the Kremlin"
+        after = tokens[i + len(run)] if run and i + len(run) < len(tokens) else None
+        if not name or name.lower() in GOVERNMENT_SEATS or is_public_body(name):
+            pass  # "Germany", "the Kremlin", "the Bank of England": no business
+        elif speaker_type(name) == ORGANIZATION:
+            _mention(name, True, context)
+        elif (
+            i == 0
+            and len(run) == 1
+            and after is not None
+            and (after.text == "," or (after.text.islower() and after.lower not in _NOT_A_VERB))
+            and run[0].text not in SENTENCE_STARTERS
+            and run[0].lower not in GENERIC
+            and run[0].lower not in first_name_genders()
+            and name not in context.surnames
         ):
-            found = (name, context.paragraph)
-            if found in context.businesses:
-                context.businesses.remove(found)
-            context.businesses.append(found)
+            _mention(name, False, context)  # "Sony, which makes the PlayStation, has opposed"
         i += max(1, len(run))
+
+
+def _mention(name: str, business: bool, context: SpeakerContext) -> None:
+    context.businesses = [m for m in context.businesses if m[0] != name]
+    context.businesses.append((name, context.paragraph, business))
 
 
 def _learn_described(

@@ -109,3 +109,14 @@ def test_a_title_refers_back_to_whoever_was_introduced_with_it_whole() -> None:
     # A title nobody was introduced with is still no name.
     alone = "The Prime Minister said the economy grew 2% last year."
     assert speaker_of(alone, "economy grew") == ""
+
+
+def test_a_description_two_businesses_could_fit_stays_a_description() -> None:
+    text = (
+        "Brad Smith, Microsoft's president, said the company had offered 10-year licences.\n\n"
+        "Sony, which makes the PlayStation, has opposed the deal. The Japanese company told "
+        "regulators that the promises were inadequate."
+    )
+    # Never "PlayStation" (the last brand named) nor Microsoft: the rules cannot tell which
+    # business "The Japanese company" is, so the description stays.
+    assert speaker_of(text, "promises were inadequate") == "The Japanese company"
