@@ -329,7 +329,8 @@ PERSON_ROLES: frozenset[str] = word_set(
     lieutenant constable sheriff coroner magistrate surgeon physician psychologist
     psychiatrist journalist presenter photographer diplomat strategist pollster lobbyist
     entrepreneur investor banker consultant singer musician footballer protester protestor
-    demonstrator organiser organizer volunteer
+    demonstrator organiser organizer volunteer billionaire tycoon magnate mogul businessman
+    businesswoman
     """
 )
 

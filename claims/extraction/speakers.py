@@ -40,8 +40,7 @@ Context kept per document (``SpeakerContext``):
 
 from __future__ import annotations
 
-import re
-
+from claims.extraction.according import according_to
 from claims.extraction.clauses import (
     ORG_NOUNS,
     PREPOSITIONS,
@@ -87,7 +86,6 @@ from claims.extraction.names import (
     name_after,
     name_before,
     tokenise,
-    with_listed_portfolios,
 )
 from claims.extraction.organisations import learn_after_speaker, learn_orgs
 from claims.extraction.people import (
@@ -124,11 +122,6 @@ _THAT_VERBS = word_set("""
 # Verbs that attribute only next to a quotation ("quipped", "asked").
 _QUOTE_ONLY_VERBS = QUOTE_VERBS - ATTRIBUTION_VERBS
 _ANY_VERB = ATTRIBUTION_VERBS | QUOTE_VERBS | _THAT_VERBS
-_ACCORDING_TO = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
-_SKIP_BEFORE_NAME = word_set("""
-    a an the report reports data figures statistics estimates study survey research
-    analysis new latest recent official officials published released by from of compiled
-    provided""")
 _DATA_NOUNS = word_set("""
     figures data statistics numbers estimates report reports study survey analysis research
     findings""")
@@ -136,13 +129,6 @@ _CONDITIONALS = word_set("if unless whether when once until")
 # Generic speakers that are documents, not people: "a statement from the White House" speaks
 # for the White House itself.
 _DOCUMENT_NOUNS = word_set("statement statements reports report")
-# Lower-case nouns for a person that make the capitalised words before them a description:
-# "a former UC Global worker", "a White House official".
-_SOURCE_NOUNS = (
-    GENERIC
-    | PERSON_ROLES
-    | word_set("worker workers employee employees staffer staffers source sources insider")
-)
 # Capitalised words for a party's member: "the California Republican said" is a person.
 _PARTY_MEMBERS = word_set("republican democrat tory")
 # Verbs that put a quotation in their subject's mouth when one follows them: "Mann calls
@@ -434,26 +420,9 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
             # "Officials said ...": a speaker is named, just not who; keep looking for a name.
             generic_seen = True
     if "according" in masked or "According" in masked:
-        for m in _ACCORDING_TO.finditer(masked):
-            index = next((i for i, t in enumerate(tokens) if t.start >= m.end()), len(tokens))
-            skipped = 0
-            while index < len(tokens) and tokens[index].lower in _SKIP_BEFORE_NAME and skipped < 6:
-                index += 1
-                skipped += 1
-            run = with_listed_portfolios(tokens, name_after(tokens, index))
-            while run and run[-1].text.islower() and len(run) > 1:
-                run = run[:-1]  # "former UC Global worker": the role ends the name
-            after = index + len(run)
-            if run and after < len(tokens) and tokens[after].lower in _SOURCE_NOUNS:
-                # "according to a former UC Global worker": someone unnamed at UC Global,
-                # unless a name follows the role ("NHS England chief executive Simon Stevens").
-                while after < len(tokens) and tokens[after].lower in _SOURCE_NOUNS:
-                    after += 1
-                run = name_after(tokens, after)
-            name = clean_run(text, run)
-            if name:
-                return resolve_found(Found(name=person_in(name), kind="name"), context)
-            generic_seen = True
+        said = according_to(text, tokens, masked, context)
+        if said is not None:
+            return said
     if generic_seen:
         return ""
     participle = any(

@@ -120,3 +120,14 @@ def test_a_description_two_businesses_could_fit_stays_a_description() -> None:
     # Never "PlayStation" (the last brand named) nor Microsoft: the rules cannot tell which
     # business "The Japanese company" is, so the description stays.
     assert speaker_of(text, "promises were inadequate") == "The Japanese company"
+
+
+def test_according_to_a_described_organisation_is_that_description() -> None:
+    text = "About 3,000 people were infected, according to the health department."
+    # It was "health": the lower-case words read as a name.
+    unit = _unit(text, "3,000 people")
+    assert (unit.speaker, unit.speaker_type) == ("the health department", ORGANIZATION)
+    figures = "About 3,000, according to the latest figures from the health department."
+    assert speaker_of(figures, "About 3,000") == "the health department"
+    nothing = "About 3,000 people were infected, according to the latest estimates."
+    assert speaker_of(nothing, "3,000 people") == ""

@@ -171,3 +171,11 @@ def test_hyphenated_titles_are_titles() -> None:
     ):
         (unit,) = extract(read_text(text)).sentences
         assert (unit.speaker, unit.speaker_type) == (name, PERSON)
+
+
+def test_the_billionaire_is_the_person_named_before() -> None:
+    text = (
+        "Elon Musk said on Tuesday that Tesla would cut prices in China again.\n\n"
+        "Writing on X, the billionaire said the cuts were needed to keep the factories busy."
+    )
+    assert _speaker_of(text, "keep the factories busy") == "Elon Musk"

@@ -1,0 +1,78 @@
+"""The speaker an "according to" names: "according to the US Geological Survey", "according
+to figures from the European Centre for Disease Prevention and Control", "according to a
+former UC Global worker" (someone unnamed), "according to the health department" (described,
+not named: the description, or the organisation it refers back to)."""
+
+from __future__ import annotations
+
+import re
+
+from claims.extraction.clauses import ORG_NOUNS, Found, person_in, resolve_found
+from claims.extraction.lexicon import PERSON_ROLES, word_set
+from claims.extraction.names import (
+    Token,
+    clean_run,
+    is_capitalised,
+    name_after,
+    with_listed_portfolios,
+)
+from claims.extraction.people import GENERIC, SpeakerContext
+
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
+_SKIP_BEFORE_NAME = word_set("""
+    a an the report reports data figures statistics estimates study survey research
+    analysis new latest recent official officials published released by from of compiled
+    provided""")
+# Lower-case nouns for a person that make the capitalised words before them a description:
+# "a former UC Global worker", "a White House official".
+SOURCE_NOUNS = (
+    GENERIC
+    | PERSON_ROLES
+    | word_set("worker workers employee employees staffer staffers source sources insider")
+)
+
+
+def according_to(
+    text: str, tokens: list[Token], masked: str, context: SpeakerContext
+) -> str | None:
+    """The speaker of the sentence's first "according to" that names one, resolved ("" when
+    it says who only generically: "according to officials"); None when it has none."""
+    found_one = False
+    for m in _ACCORDING_TO.finditer(masked):
+        found_one = True
+        index = next((i for i, t in enumerate(tokens) if t.start >= m.end()), len(tokens))
+        skipped = 0
+        while index < len(tokens) and tokens[index].lower in _SKIP_BEFORE_NAME and skipped < 6:
+            index += 1
+            skipped += 1
+        run = with_listed_portfolios(tokens, name_after(tokens, index))
+        if run and not is_capitalised(run[0]):
+            # "according to figures from the health department": described, not named
+            return _described(text, tokens, index, context)
+        while run and run[-1].text.islower() and len(run) > 1:
+            run = run[:-1]  # "former UC Global worker": the role ends the name
+        after = index + len(run)
+        if run and after < len(tokens) and tokens[after].lower in SOURCE_NOUNS:
+            # "according to a former UC Global worker": someone unnamed at UC Global,
+            # unless a name follows the role ("NHS England chief executive Simon Stevens").
+            while after < len(tokens) and tokens[after].lower in SOURCE_NOUNS:
+                after += 1
+            run = name_after(tokens, after)
+        name = clean_run(text, run)
+        if name:
+            return resolve_found(Found(name=person_in(name), kind="name"), context)
+    return "" if found_one else None
+
+
+def _described(text: str, tokens: list[Token], index: int, context: SpeakerContext) -> str:
+    """ "the health department" from ``index``: the organisation it refers to, or the
+    description itself; "" when the words end in no organisation noun."""
+    end = index
+    while end < len(tokens) and end - index < 4 and tokens[end].lower.isalpha():
+        end += 1  # a token's lower form drops the sentence's full stop: "department."
+    last = tokens[end - 1]
+    if end == index or last.lower not in ORG_NOUNS:
+        return ""
+    start = index - 1 if tokens[index - 1].lower == "the" else index
+    phrase = text[tokens[start].start : last.start + len(last.lower)]
+    return resolve_found(Found(kind="org-noun", generic=phrase), context)
