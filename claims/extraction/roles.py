@@ -84,6 +84,21 @@ def learn_roles(tokens: list[Token], context: SpeakerContext) -> None:
     _learn_described(tokens, context)
 
 
+def apposed_subject(tokens: list[Token]) -> list[Token]:
+    """The person a sentence opens with in apposition to a role or a relation ("Her colleague,
+    Dr Peter Obi, disagreed"): the tokens of the name, [] when the sentence does not open so."""
+    n = len(tokens)
+    if n < 6 or not _determines(tokens[0]):
+        return []
+    comma = next((c for c in range(2, min(n, 6)) if tokens[c].text == ","), None)
+    if comma is None or not all(t.text.isalpha() and t.text.islower() for t in tokens[1:comma]):
+        return []
+    name, end = person_after(tokens, comma + 1)
+    if name and end + 1 < n and tokens[end].text == "," and tokens[end + 1].text.islower():
+        return tokens[comma + 1 : end]
+    return []
+
+
 def _determines(token: Token) -> bool:
     """ "the", "his", "whose" ... or a possessive ("The suspect's wife, Maria Cole,")."""
     return token.lower in DETERMINERS or token.lower == "whose" or token.text.endswith(("’s", "'s"))

@@ -97,7 +97,7 @@ from claims.extraction.people import (
     remember,
 )
 from claims.extraction.quotations import has_real_quote, mask_quotes
-from claims.extraction.roles import AGE, learn_roles
+from claims.extraction.roles import AGE, apposed_subject, learn_roles
 from claims.extraction.speaker_types import ORGANIZATION, speaker_type
 
 _CLOSING_MARKS = frozenset({"”", '"'})
@@ -459,7 +459,7 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
         speaker = context.previous_speaker if continues_quote else ""
     # The sentence's opening name, with or without an apposition after it ("Mr Anderson, who
     # quit ..."): computed once, read twice.
-    run = subject_run(tokens, allow_comma=True)
+    run = subject_run(tokens, allow_comma=True) or apposed_subject(tokens)
     if run and tokens[tokens.index(run[0]) + len(run)].text == ",":
         subject = subject_name(text, tokens)
     else:

@@ -179,3 +179,14 @@ def test_the_billionaire_is_the_person_named_before() -> None:
         "Writing on X, the billionaire said the cuts were needed to keep the factories busy."
     )
     assert _speaker_of(text, "keep the factories busy") == "Elon Musk"
+
+
+def test_a_person_introduced_in_apposition_is_the_next_he() -> None:
+    text = (
+        '"We have never seen anything like it," said Dr Amina Yusuf, who runs the clinic.\n\n'
+        "Her colleague, Dr Peter Obi, disagreed. "
+        '"The numbers are high, but not unprecedented," he said.'
+    )
+    # It was unattributed: only a speaker or a sentence's subject is a "he" later, and the
+    # subject in apposition ("Her colleague, Dr Peter Obi,") was not read as one.
+    assert _speaker_of(text, "not unprecedented") == "Peter Obi"
