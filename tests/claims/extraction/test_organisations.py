@@ -131,3 +131,14 @@ def test_according_to_a_described_organisation_is_that_description() -> None:
     assert speaker_of(figures, "About 3,000") == "the health department"
     nothing = "About 3,000 people were infected, according to the latest estimates."
     assert speaker_of(nothing, "3,000 people") == ""
+
+
+def test_an_air_force_speaks_like_a_ministry() -> None:
+    text = (
+        "Russian forces launched 32 drones at Kyiv overnight, Ukraine's air force said. "
+        "It said 28 were shot down."
+    )
+    # Both were unattributed: "force" was no organisation noun.
+    first = _unit(text, "32 drones")
+    assert (first.speaker, first.speaker_type) == ("Ukraine's air force", ORGANIZATION)
+    assert speaker_of(text, "28 were shot down") == "Ukraine's air force"
