@@ -96,6 +96,13 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
         for org in reversed(context.orgs):
             if head in org.lower():
                 return org
+        for name, paragraph, kind in reversed(context.mentions):
+            # "The government's Department for Transport is providing £30 million ... A
+            # spokesman for the department said": named in passing, in this paragraph or the
+            # one before
+            recent = paragraph >= context.paragraph - 1
+            if kind != "other" and recent and head in name.lower().split():
+                return name
     if is_business_noun(head) or head in AGENCY_NOUNS:
         # "Apple said ... “We remain confident,” the company said": the organisation this
         # sentence opens with, or the last in this paragraph or the previous one, that is not
@@ -127,13 +134,17 @@ def _only_business(context: SpeakerContext) -> str:
     window = context.paragraph - 1
     candidates = {o for o in context.orgs if context.org_paragraphs[o] >= window}
     candidates = {o for o in candidates if not is_public_body(o)}
-    candidates.update(name for name, paragraph, _ in context.businesses if paragraph >= window)
+    candidates.update(
+        name
+        for name, paragraph, kind in context.mentions
+        if paragraph >= window and kind != "public"
+    )
     if context.sentence_org and not is_public_body(context.sentence_org):
         candidates.add(context.sentence_org)
     if len(candidates) != 1:
         return ""
     (only,) = candidates
-    others = {name for name, _, business in context.businesses if not business}
+    others = {name for name, _, kind in context.mentions if kind == "other"}
     return "" if only in others else only
 
 
@@ -172,14 +183,16 @@ def learn_after_speaker(
     like an organisation ("The Met said") is one, and the businesses it names."""
     if named_like_an_org(speaker, masked, context):
         context.described_orgs.add(speaker)
-    _learn_businesses(text, tokens, context)
+    _learn_mentions(text, tokens, context)
 
 
-def _learn_businesses(text: str, tokens: list[Token], context: SpeakerContext) -> None:
-    """Record, for the sentences after it, the businesses the sentence names, by a word of their
-    name ("Halvorsen Foods", "Acme Holdings") or a well-known one ("Apple"), and a one-word
-    subject that may be one ("Sony, which makes ...", "Sony has opposed"): a candidate that
-    keeps a described business from being resolved to another."""
+def _learn_mentions(text: str, tokens: list[Token], context: SpeakerContext) -> None:
+    """Record, for the sentences after it, the organisations the sentence names: businesses, by
+    a word of their name ("Halvorsen Foods", "Acme Holdings") or a well-known one ("Apple"),
+    public bodies ("The government's Department for Transport is providing ... A spokesman for
+    the department said"), and a one-word subject that may be a business ("Sony, which makes
+    ...", "Sony has opposed"): a candidate that keeps a described business from being resolved
+    to another."""
     i = 0
     while i < len(tokens):
         if not is_capitalised(tokens[i]):
@@ -188,10 +201,12 @@ def _learn_businesses(text: str, tokens: list[Token], context: SpeakerContext) -
         run = name_after(tokens, i)[:5]
         name = clean_run(text, run) if run else ""
         after = tokens[i + len(run)] if run and i + len(run) < len(tokens) else None
-        if not name or name.lower() in GOVERNMENT_SEATS or is_public_body(name):
-            pass  # "Germany", "the Kremlin", "the Bank of England": no business
+        if not name or name.lower() in GOVERNMENT_SEATS:
+            pass  # "Germany", "the Kremlin": a government, no business
+        elif is_public_body(name):
+            _mention(name, "public", context)
         elif speaker_type(name) == ORGANIZATION:
-            _mention(name, True, context)
+            _mention(name, "business", context)
         elif (
             i == 0
             and len(run) == 1
@@ -202,13 +217,13 @@ def _learn_businesses(text: str, tokens: list[Token], context: SpeakerContext) -
             and run[0].lower not in first_name_genders()
             and name not in context.surnames
         ):
-            _mention(name, False, context)  # "Sony, which makes the PlayStation, has opposed"
+            _mention(name, "other", context)  # "Sony, which makes the PlayStation, has opposed"
         i += max(1, len(run))
 
 
-def _mention(name: str, business: bool, context: SpeakerContext) -> None:
-    context.businesses = [m for m in context.businesses if m[0] != name]
-    context.businesses.append((name, context.paragraph, business))
+def _mention(name: str, kind: str, context: SpeakerContext) -> None:
+    context.mentions = [m for m in context.mentions if m[0] != name]
+    context.mentions.append((name, context.paragraph, kind))
 
 
 def _learn_described(

@@ -107,9 +107,10 @@ class SpeakerContext:
     # Organisation nouns -> the organisations the text introduced with them, latest last ("the
     # supplier, Nordvik Steelworks", "Turkey's disaster agency, AFAD,"; organisations.py).
     org_nouns: dict[str, list[str]] = field(default_factory=dict)
-    # Organisations named anywhere in a sentence, (name, paragraph, may be a business), latest
-    # last ("Shares in Halvorsen Foods fell ... The Oslo-based group said"; organisations.py).
-    businesses: list[tuple[str, int, bool]] = field(default_factory=list)
+    # Organisations named anywhere in a sentence, (name, paragraph, kind: "business", "public"
+    # or "other", a subject that may be either), latest last ("Shares in Halvorsen Foods fell
+    # ... The Oslo-based group said"; organisations.py).
+    mentions: list[tuple[str, int, str]] = field(default_factory=list)
     previous_speaker: str = ""
     previous_org: str = ""  # organisation the previous sentence spoke for or was about
     paragraph: int = 0

@@ -142,3 +142,17 @@ def test_an_air_force_speaks_like_a_ministry() -> None:
     first = _unit(text, "32 drones")
     assert (first.speaker, first.speaker_type) == ("Ukraine's air force", ORGANIZATION)
     assert speaker_of(text, "28 were shot down") == "Ukraine's air force"
+
+
+def test_the_department_is_the_department_named_in_passing() -> None:
+    text = (
+        "The government's Department for Transport is providing £30 million of the funding. "
+        'A spokesman for the department said the scheme offered "excellent value for money".'
+    )
+    # It was unattributed: the department was named, but neither spoke nor was a subject.
+    assert speaker_of(text, "excellent value") == "Department for Transport"
+    far = (
+        "The line is funded by the Department for Transport.\n\nIt opens in 2027.\n\n"
+        "Trams will run every six minutes.\n\nThe department said it was good value."
+    )
+    assert speaker_of(far, "good value") == ""  # three paragraphs on: too far to refer back
