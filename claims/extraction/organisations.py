@@ -17,6 +17,7 @@ itself when it says more than the noun ("the national audit office"), else nobod
 
 from __future__ import annotations
 
+import functools
 import re
 
 from claims.extraction.lexicon import GOVERNMENT_SEATS, SENTENCE_STARTERS, word_set
@@ -201,15 +202,13 @@ def _learn_mentions(text: str, tokens: list[Token], context: SpeakerContext) -> 
         run = name_after(tokens, i)[:5]
         name = clean_run(text, run) if run else ""
         after = tokens[i + len(run)] if run and i + len(run) < len(tokens) else None
-        if not name or name.lower() in GOVERNMENT_SEATS:
-            pass  # "Germany", "the Kremlin": a government, no business
-        elif is_public_body(name):
-            _mention(name, "public", context)
-        elif speaker_type(name) == ORGANIZATION:
-            _mention(name, "business", context)
+        kind = _kind_of(name) if name else "none"
+        if kind in {"public", "business"}:
+            _mention(name, kind, context)
         elif (
             i == 0
             and len(run) == 1
+            and not kind
             and after is not None
             and (after.text == "," or (after.text.islower() and after.lower not in _NOT_A_VERB))
             and run[0].text not in SENTENCE_STARTERS
@@ -219,6 +218,17 @@ def _learn_mentions(text: str, tokens: list[Token], context: SpeakerContext) -> 
         ):
             _mention(name, "other", context)  # "Sony, which makes the PlayStation, has opposed"
         i += max(1, len(run))
+
+
+@functools.lru_cache(maxsize=4096)
+def _kind_of(name: str) -> str:
+    """ "public", "business", "government" ("Germany", "the Kremlin") or "" for a name that
+    shows no organisation (read for every capitalised run: names recur, so it is cached)."""
+    if name.lower() in GOVERNMENT_SEATS:
+        return "government"
+    if is_public_body(name):
+        return "public"
+    return "business" if speaker_type(name) == ORGANIZATION else ""
 
 
 def _mention(name: str, kind: str, context: SpeakerContext) -> None:
