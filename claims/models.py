@@ -1,20 +1,16 @@
-"""Claims, their verdicts and evidence, the append-only history of what happened to them, and
-the API tokens of the desk's machine clients.
+"""Claims, their verdicts and evidence, and the append-only history of what happened to them.
 
-Over the house's ~500 lines on purpose: one concern (the claims app's rows and the rules about
-a single row), and Django finds an app's models here.
+Django finds an app's models here, so the rows of the app's other concerns are imported at the
+end: matching (claims.match_models), the API tokens of the desk's machine clients
+(claims.token_models), other publishers' fact-checks (claims.external_models) and webhooks
+(claims.webhook_models).
 """
 
 from __future__ import annotations
 
-import hashlib
-import secrets
-from datetime import timedelta
-
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
-from django.utils import timezone
 
 from sources.models import MAX_URL_LENGTH, Snapshot, Source
 
@@ -485,146 +481,14 @@ class ClaimEvent(models.Model):
         raise ValueError("Claim events are append-only and cannot be deleted.")
 
 
-class MatchKind(models.TextChoices):
-    SAME = "same", "Same claim"
-    RELATED = "related", "Related claim"
-
-
-class ClaimEmbedding(models.Model):
-    """A claim's sentence vector, for matching by meaning (claims.semantic).
-
-    Stored with the model that made it and a digest of the wording it encodes: a model change
-    or a new wording makes the row stale, and the `nlp` queue's task re-embeds it.
-    """
-
-    claim = models.OneToOneField(
-        Claim, on_delete=models.CASCADE, primary_key=True, related_name="embedding"
-    )
-    model_id = models.CharField(max_length=100)
-    text_sha256 = models.CharField(max_length=64)
-    vector = models.BinaryField(help_text="float16, little-endian (claims.semantic.index).")
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        indexes = [
-            models.Index(fields=["model_id"], name="embedding_model"),
-            # The rows newer than the approximate index file (claims.embeddings).
-            models.Index(fields=["updated_at"], name="embedding_updated"),
-        ]
-
-    def __str__(self) -> str:
-        return f"vector of claim {self.claim_id} ({self.model_id})"
-
-
-class ClaimMatch(models.Model):
-    """A stored claim close in meaning to a newly extracted one ("checked before?").
-
-    Written by the `nlp` queue after the claim is embedded, against published fact-checks and
-    open claims; the guard (claims.semantic.guard) labels each `same` or `related` with a
-    reason. Suggestions only: an editor attaches an occurrence to a family (Claim.same_as).
-    """
-
-    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="matches")
-    matched = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="matched_by")
-    score = models.FloatField()
-    kind = models.CharField(max_length=16, choices=MatchKind.choices)
-    reason = models.CharField(max_length=200, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["claim", "-score", "matched"]
-        constraints = [
-            models.UniqueConstraint(fields=["claim", "matched"], name="claim_match_unique"),
-            models.CheckConstraint(condition=~Q(claim=F("matched")), name="claim_match_not_itself"),
-            models.CheckConstraint(
-                condition=Q(kind__in=MatchKind.values), name="claim_match_kind_valid"
-            ),
-        ]
-        indexes = [models.Index(fields=["matched"], name="claim_match_matched")]
-
-    def __str__(self) -> str:
-        return f"claim {self.claim_id} ~ claim {self.matched_id} ({self.kind}, {self.score:.2f})"
-
-
-class ApiTokenQuerySet(models.QuerySet):
-    def usable(self, *, now) -> ApiTokenQuerySet:
-        """Neither revoked nor expired at `now`."""
-        return self.filter(revoked_at__isnull=True).exclude(expires_at__lte=now)
-
-    def revoke(self, *, now) -> int:
-        """Revoke the tokens not yet revoked (the rows stay, as a record); the number revoked."""
-        return self.filter(revoked_at__isnull=True).update(revoked_at=now)
-
-
-class ApiToken(models.Model):
-    """A machine credential, sent as `Authorization: Token <token>`, stored hashed.
-
-    The token is shown once, when it is issued (manage.py create_api_token); the table keeps only
-    its first characters, to recognise it in the admin, and its SHA-256 digest, to look it up.
-    A token is 160 random bits, so an unsalted fast hash is enough: there is nothing to guess.
-    """
-
-    PREFIX_LENGTH = 8
-    # last_used_at lags by at most this: one write per token per minute, not one per request.
-    LAST_USED_RESOLUTION_SECONDS = 60
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
-    )
-    prefix = models.CharField(max_length=PREFIX_LENGTH, db_index=True, editable=False)
-    digest = models.CharField(max_length=64, unique=True, editable=False)
-    created_at = models.DateTimeField(default=timezone.now)
-    last_used_at = models.DateTimeField(null=True, blank=True)
-    expires_at = models.DateTimeField(null=True, blank=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
-
-    objects = ApiTokenQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        verbose_name = "API token"
-
-    def __str__(self) -> str:
-        return f"{self.prefix}… ({self.user})"
-
-    @staticmethod
-    def digest_of(token: str) -> str:
-        return hashlib.sha256(token.encode()).hexdigest()
-
-    @classmethod
-    def issue(cls, *, user, now, expires_at=None) -> tuple[ApiToken, str]:
-        """A new token for `user`: the row, and the token itself, which is never stored."""
-        token = secrets.token_hex(20)  # 160 bits, the shape of the tokens clients already hold
-        row = cls.objects.create(
-            user=user,
-            prefix=token[: cls.PREFIX_LENGTH],
-            digest=cls.digest_of(token),
-            created_at=now,
-            expires_at=expires_at,
-        )
-        return row, token
-
-    def is_usable(self, *, now) -> bool:
-        return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)
-
-    def record_use(self, *, now) -> None:
-        """Note the use, writing at most once per LAST_USED_RESOLUTION_SECONDS per token (not a
-        write per request); the conditional UPDATE keeps concurrent requests to one write."""
-        stale_before = now - timedelta(seconds=self.LAST_USED_RESOLUTION_SECONDS)
-        if self.last_used_at is not None and self.last_used_at > stale_before:
-            return
-        ApiToken.objects.filter(pk=self.pk).filter(
-            Q(last_used_at__isnull=True) | Q(last_used_at__lte=stale_before)
-        ).update(last_used_at=now)
-        self.last_used_at = now
-
-
 from claims.external_models import (  # noqa: E402,F401
     ClaimReviewFeed,
     ExternalMatch,
     ExternalReview,
     ExternalReviewEmbedding,
 )
+from claims.match_models import ClaimEmbedding, ClaimMatch, MatchKind  # noqa: E402,F401
+from claims.token_models import ApiToken, ApiTokenQuerySet  # noqa: E402,F401
 from claims.webhook_models import (  # noqa: E402,F401
     WebhookDelivery,
     WebhookEndpoint,

@@ -29,11 +29,13 @@ from claims.api.serializers import (
     ClaimSerializer,
     ClaimUpdateSerializer,
     EventSerializer,
-    EvidenceSerializer,
     FamilySerializer,
     MatchSerializer,
-    PublishedVerdictSerializer,
     TransitionSerializer,
+)
+from claims.api.verdict_serializers import (
+    EvidenceSerializer,
+    PublishedVerdictSerializer,
     VerdictDraftSerializer,
 )
 from claims.claimreview import claim_review, fact_check_url

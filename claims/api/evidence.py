@@ -13,7 +13,7 @@ from rest_framework.response import Response
 
 from claims import services
 from claims.api.permissions import DeskOnly
-from claims.api.serializers import AcceptSuggestionSerializer, EvidenceSerializer
+from claims.api.verdict_serializers import AcceptSuggestionSerializer, EvidenceSerializer
 from claims.models import Evidence
 from config.api import ID_PATTERN
 

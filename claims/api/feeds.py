@@ -17,7 +17,7 @@ from rest_framework.response import Response
 from claims import public_selectors, selectors
 from claims.api.filters import FilterBackend, VerdictFilter
 from claims.api.permissions import PublicFeed
-from claims.api.serializers import PublishedVerdictSerializer
+from claims.api.verdict_serializers import PublishedVerdictSerializer
 from claims.claimreview import claim_review
 from claims.models import Verdict
 from claims.public_json import output_timezone, public_verdict_row, rating_labels

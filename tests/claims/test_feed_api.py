@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from claims import public_selectors
-from claims.api.serializers import PublishedVerdictSerializer
+from claims.api.verdict_serializers import PublishedVerdictSerializer
 from claims.models import (
     CLAIMREVIEW_RATING_VALUE,
     ApiToken,
