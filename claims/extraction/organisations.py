@@ -37,7 +37,7 @@ from claims.extraction.speaker_types import ORGANIZATION, speaker_type
 BUSINESS_NOUNS = word_set("""
     company firm carrier airline retailer manufacturer insurer operator charity group
     organisation organization giant lender bank miner chain brewer conglomerate startup
-    producer supplier""")
+    producer supplier club""")
 _PUBLIC_WORDS = word_set("""
     ministry department government parliament commission council agency court police army
     navy senate congress assembly cabinet authority office kremlin pentagon central reserve
@@ -149,6 +149,19 @@ def _only_business(context: SpeakerContext) -> str:
     return "" if only in others else only
 
 
+def _short_for_an_org(speaker: str, context: SpeakerContext) -> bool:
+    """Whether ``speaker`` is one word that begins or ends an organisation the text named
+    ("Manchester City have been charged ... City said", "Halvorsen Foods ... Halvorsen said"),
+    and no person the text named."""
+    if " " in speaker or not speaker or speaker in context.surnames:
+        return False
+    for name, _, kind in context.mentions:
+        words = name.split()
+        if kind != "other" and len(words) > 1 and speaker in (words[0], words[-1]):
+            return True
+    return False
+
+
 def named_like_an_org(speaker: str, masked: str, context: SpeakerContext) -> bool:
     """Whether ``speaker`` is one capitalised word the sentence writes after "the" ("The Met
     said", "the Pentagon said"): an organisation, for no person is "the Smith", unless it is
@@ -182,7 +195,7 @@ def learn_after_speaker(
 ) -> None:
     """What the sentence, once its speaker is found, tells later sentences: a speaker named
     like an organisation ("The Met said") is one, and the businesses it names."""
-    if named_like_an_org(speaker, masked, context):
+    if named_like_an_org(speaker, masked, context) or _short_for_an_org(speaker, context):
         context.described_orgs.add(speaker)
     _learn_mentions(text, tokens, context)
 

@@ -63,6 +63,9 @@ _COLLECTIVE_NOUNS = word_set(
     prosecution defence defense junta paper organisers organizers
     """
 )
+# The last word of a club's name after its place ("Manchester City", "Derby County"): no
+# person's name ends so.
+_CLUB_ENDINGS = word_set("united city rovers athletic wanderers albion hotspur rangers county town")
 # Lower-case words inside a name that a person's name never has ("Breaking the Silence",
 # "Doctors for Truth", "Marks and Spencer"); "of" is left out: "Prince of Wales".
 _INNER_CONNECTORS = frozenset({"for", "the", "and", "&", "without", "against"})
@@ -134,6 +137,8 @@ def speaker_type(name: str) -> str:
         return PERSON
     if any(_is_org_word(w) for w in words):
         return ORGANIZATION
+    if len(words) >= 2 and _bare(words[-1]).lower() in _CLUB_ENDINGS:
+        return ORGANIZATION  # "Manchester United", "Ipswich Town", "Texas Rangers": a club
     if len(words) == 1:
         single = _bare(name).replace(".", "")
         if len(single) >= 2 and single.isupper():

@@ -156,3 +156,22 @@ def test_the_department_is_the_department_named_in_passing() -> None:
         "Trams will run every six minutes.\n\nThe department said it was good value."
     )
     assert speaker_of(far, "good value") == ""  # three paragraphs on: too far to refer back
+
+
+def test_a_club_is_an_organisation_and_the_club_it_speaks_for() -> None:
+    sacked = (
+        "Manchester United have sacked their manager after a poor start to the season, the club "
+        "announced on Monday."
+    )
+    # It was unattributed: "Manchester United" read as a person's name, so no business.
+    unit = _unit(sacked, "sacked their manager")
+    assert (unit.speaker, unit.speaker_type) == ("Manchester United", ORGANIZATION)
+    charged = (
+        "Manchester City have been charged with more than 100 breaches of financial rules.\n\n"
+        'City said they were "surprised" by the charges. "The club has a comprehensive body of '
+        'evidence," a statement said.'
+    )
+    # "City" was typed a person, and the statement was nobody's.
+    city = _unit(charged, "surprised")
+    assert (city.speaker, city.speaker_type) == ("Manchester City", ORGANIZATION)
+    assert speaker_of(charged, "comprehensive body") == "Manchester City"
