@@ -71,6 +71,10 @@ _COMMENT_WORD = re.compile(r"\bcomment(?:s|ed)?\b", re.IGNORECASE)
 _OTHER_CLAUSE = word_set("""
     after before because since while but when although though if unless until as and or
     saying adding instead which who that whether""")
+# "... declined to comment after the verdict", "when contacted": when, not another clause;
+# unless a verb follows ("... after the company said ...").
+_TIME_WORDS = word_set("when after before until since")
+_VERBS = word_set("said says was were is are had has have did does told added")
 _TRAILING_WORDS = 8  # "on Tuesday", "when contacted by the BBC", "outside business hours"
 
 
@@ -94,7 +98,8 @@ def says_only_no_comment(sentence: str) -> bool:
     return (
         not _OTHER_CLAUSE.difference({"and", "or"}).intersection(before)
         and len(after) <= _TRAILING_WORDS
-        and not _OTHER_CLAUSE.difference({"when"}).intersection(after)
+        and not (_OTHER_CLAUSE - _TIME_WORDS).intersection(after)
+        and not _VERBS.intersection(after)
     )
 
 

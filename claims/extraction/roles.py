@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from claims.extraction.lexicon import FEMALE_WORDS, MALE_WORDS, ROLE_NOUNS
+from claims.extraction.lexicon import FEMALE_WORDS, MALE_WORDS, RELATION_NOUNS, ROLE_NOUNS
 from claims.extraction.names import Token, is_capitalised, is_title
 from claims.extraction.people import (
     DETERMINERS,
@@ -55,6 +55,8 @@ def learn_roles(tokens: list[Token], context: SpeakerContext) -> None:
             # "His father, Ahmed Karimi, said": a role after a determiner, then the name
             if i and _determines(tokens[i - 1]):
                 name = _apposition(tokens, after + 1)
+                if not name and nouns & RELATION_NOUNS:
+                    name = _given_name(tokens, after + 1)  # "Floyd's brother, Philonise,"
         elif after < n and tokens[after].lower in _COMPLEMENTS:
             if i and _determines(tokens[i - 1]):
                 comma = next(
@@ -97,6 +99,14 @@ def apposed_subject(tokens: list[Token]) -> list[Token]:
     if name and end + 1 < n and tokens[end].text == "," and tokens[end + 1].text.islower():
         return tokens[comma + 1 : end]
     return []
+
+
+def _given_name(tokens: list[Token], start: int) -> str:
+    """One capitalised word in apposition ("Floyd's brother, Philonise, said"): a person."""
+    if start + 1 < len(tokens) and is_capitalised(tokens[start]) and tokens[start + 1].text == ",":
+        word = tokens[start].text
+        return "" if is_title(tokens[start]) or not word.isalpha() else word
+    return ""
 
 
 def _determines(token: Token) -> bool:

@@ -104,3 +104,8 @@ def test_extraction_keeps_the_line_but_not_as_a_claim() -> None:
     # the claims around it stay claims, the one that says more too
     assert any(c.startswith("Apple will pay $490 million") for c in claims)
     assert any(c.startswith("The company declined to comment on the filing") for c in claims)
+
+
+def test_when_it_happened_may_follow_but_not_another_clause() -> None:
+    assert says_only_no_comment("Nelson declined to comment after the verdict.")
+    assert not says_only_no_comment("Nelson declined to comment after the company said it lied.")

@@ -190,3 +190,13 @@ def test_a_person_introduced_in_apposition_is_the_next_he() -> None:
     # It was unattributed: only a speaker or a sentence's subject is a "he" later, and the
     # subject in apposition ("Her colleague, Dr Peter Obi,") was not read as one.
     assert _speaker_of(text, "not unprecedented") == "Peter Obi"
+
+
+def test_a_relation_named_by_a_given_name_alone_is_a_person() -> None:
+    text = (
+        "A jury found the officer guilty of murder.\n\n"
+        'Floyd\'s brother, Philonise, said outside the court: "Today, we are able to breathe."'
+    )
+    # It was an organisation: a one-word name the page never writes beside another name word.
+    unit = next(s for s in extract(read_text(text)).sentences if "breathe" in s.text)
+    assert (unit.speaker, unit.speaker_type) == ("Philonise", PERSON)
