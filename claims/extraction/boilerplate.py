@@ -33,6 +33,7 @@ from claims.extraction.widgets import (
     COOKIES,
     COPYRIGHT,
     CREDITS,
+    DATED_PREFIX,
     DATELINE_PREFIX,
     DIGIT,
     EDITORIAL_NOTE,
@@ -125,11 +126,14 @@ def _looks_like_outlet(s: str) -> bool:
     )
 
 
+_CLOCK_END = re.compile(r"\d\s*[ap]\.m\.$", re.IGNORECASE)  # "| March 4, 2024 at 9:00 a.m."
+
+
 def _byline(s: str) -> tuple[str, str, datetime | None] | None:
     """(author, publisher, published_at) when ``s`` is a byline line."""
     s = BYLINE_HANDLE.sub("", s)
     m = BYLINE.match(s)
-    if not m or _word_count(s) > 16 or s.endswith("."):
+    if not m or _word_count(s) > 16 or (s.endswith(".") and not _CLOCK_END.search(s)):
         return None
     parts = BYLINE_SPLIT.split(m.group("rest"), maxsplit=1)
     name = BYLINE_LOCATION.sub("", parts[0]).strip()
@@ -208,7 +212,7 @@ def _whole_line_reason(s: str) -> tuple[str, _Facts]:
     return "", _NO_FACTS
 
 
-def _prefix(s: str) -> tuple[int, str, _Facts]:
+def _prefix(s: str, *, top: bool) -> tuple[int, str, _Facts]:
     """Length of a boilerplate prefix of ``s`` (0 if none), its reason, and facts it carries."""
     m = PROMO_DOMAIN.match(s)
     if m:
@@ -216,6 +220,12 @@ def _prefix(s: str) -> tuple[int, str, _Facts]:
     m = PROMO_WITH_SEPARATOR.match(s) or PROMO_CAPS.match(s)
     if m:
         return len(s), RELATED_LINK, _NO_FACTS  # label and headline: see PROMO_DOMAIN
+    m = DATED_PREFIX.match(s)
+    if m and (top or m.group("place") or m.group("agency") or m.group("wire")):
+        is_dateline, when = parse_dateline(m.group("date"))
+        if is_dateline and when is not None:
+            agency = (m.group("agency") or m.group("wire") or "").strip()
+            return m.end(), "dateline", _Facts(published_at=when, publisher=agency)
     m = DATELINE_PREFIX.match(s)
     if m:
         agency = (m.group("agency") or m.group("wire") or "").strip()
@@ -397,8 +407,16 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
         keep_start = end if reason else start
         context = ""
         if not reason:
-            cut, reason, facts = _prefix(stripped)
+            cut, reason, facts = _prefix(stripped, top=not body_started)
             if cut:
+                # "NEW YORK, March 4, 2024 /PRNewswire/ -- Acme Corp today announced ...": the
+                # body starts with the text after a dateline
+                rest = stripped[cut:]
+                body_started = body_started or (
+                    reason == "dateline"
+                    and rest.endswith(_SENTENCE_END)
+                    and _word_count(rest) >= BODY_MIN_WORDS
+                )
                 keep_start = start + cut
                 if not text[keep_start:end].strip(LABEL_TRIM):
                     keep_start = end  # a promo label with no headline after it

@@ -385,6 +385,17 @@ PROMO_WITH_SEPARATOR = re.compile(rf"^(?:{PROMO_LABEL})\s*[:|»›>–—-]+\s*"
 PROMO_CAPS = re.compile(r"^(?:READ MORE|READ ALSO|ALSO READ|RELATED|SEE ALSO|MUST READ)\s+")
 
 
+# A date opening the first paragraph, with the place and the wire before or after it: "NEW
+# YORK, March 4, 2024 /PRNewswire/ -- ", "Mar 4, 2024 — ". The date part must read as a dateline
+# (dates.parse_dateline) for the prefix to be one. A date alone ("Mar 4, 2024 — ") only before
+# the body starts: further down it dates an entry of a timeline.
+DATED_PREFIX = re.compile(
+    r"^(?:(?P<place>[A-Z]{3,}[A-Z'.-]*(?:[ /]+[A-Z]{2,}[A-Z'.-]*){0,3}),\s*)?"
+    r"(?P<date>[A-Za-z0-9][A-Za-z0-9 ,.:]{5,45}?)\s*"
+    r"(?:/(?P<agency>[A-Za-z][A-Za-z .&-]{1,30})/\s*|\((?P<wire>[A-Za-z][A-Za-z .&-]{1,30})\)\s*)?"
+    r"(?:-{1,2}|–|—)\s+(?=\S)"
+)
+
 # "BRUSSELS (Reuters) - ", "NEW YORK — " or "(CNN) -- " opening a wire story's first paragraph.
 DATELINE_PREFIX = re.compile(
     r"^(?:(?P<place>[A-Z]{3,}[A-Z'.-]*(?:[ /]+[A-Z]{2,}[A-Z'.-]*){0,3})"

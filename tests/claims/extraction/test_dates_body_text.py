@@ -155,3 +155,36 @@ def test_a_wire_dateline_without_a_year_gives_no_date_and_is_cut_off() -> None:
     document = read_text(f"LONDON, March 1 (Reuters) - {BODY}")
     assert document.published_at is None
     assert document.publisher == "Reuters"
+
+
+@pytest.mark.parametrize(
+    ("prefix", "publisher"),
+    [
+        ("NEW YORK, March 1, 2021 /PRNewswire/ -- ", "PRNewswire"),
+        ("Mar 1, 2021 — ", ""),
+        ("LONDON, 1 March 2021 (Reuters) - ", "Reuters"),
+    ],
+    ids=["press-release", "date-alone", "wire-with-year"],
+)
+def test_a_dated_prefix_opening_the_first_paragraph_gives_the_date(
+    prefix: str, publisher: str
+) -> None:
+    """Was no date: only a place and a wire were read off a first paragraph's prefix."""
+    document = read_text(f"{prefix}{BODY}\n\n{MORE}")
+    assert document.published_at == MARCH_1
+    assert document.publisher == publisher
+    assert extract(document).sentences[0].text == BODY  # the prefix is cut off
+
+
+def test_a_date_opening_a_later_paragraph_is_a_timeline_entry() -> None:
+    text = f"{BODY}\n\nMar 4, 2021 — The council approved the budget."
+    document = read_text(text)
+    assert document.published_at is None
+    assert any(s.text.startswith("Mar 4, 2021 — ") for s in extract(document).sentences)
+
+
+def test_a_byline_with_a_clock_time_is_a_dateline() -> None:
+    """ "a.m." ends with a full stop; the byline was read as a sentence."""
+    document = read_text(f"By Jane Doe | March 1, 2021 at 9:00 a.m.\n\n{BODY}")
+    assert document.published_at == datetime(2021, 3, 1, 9, 0, tzinfo=UTC)
+    assert document.author == "Jane Doe"
