@@ -18,6 +18,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from claims.extraction.dates import parse_dateline
+from claims.extraction.embeds import EMBEDDED_POST, signature_author
 from claims.extraction.lexicon import ORG_WORDS
 from claims.extraction.sentences import split_block
 from claims.extraction.widgets import (
@@ -187,6 +188,8 @@ def _whole_line_reason(s: str) -> tuple[str, _Facts]:
     if copyright_match or (words <= 20 and RIGHTS_RESERVED.search(s)):
         holder = copyright_match.group("holder").strip(" ,") if copyright_match else ""
         return "copyright line", _Facts(publisher=holder)
+    if words <= 20 and signature_author(s):
+        return EMBEDDED_POST, _NO_FACTS  # "— Eric Adams (@NYCMayor) March 4, 2024"
     byline = _byline(s)
     if byline:
         author, publisher, when = byline

@@ -21,6 +21,12 @@ from typing import Any
 
 from claims.extraction.boilerplate import LineVerdict, line_context, scan_lines, sentence_reason
 from claims.extraction.document import Document
+from claims.extraction.embeds import (
+    EMBEDDED_POST,
+    TRAILING_POST_LINK,
+    post_authors,
+    signature_author,
+)
 from claims.extraction.page_names import PageNames, full_name_on_page, speaker_type_in
 from claims.extraction.prose import (
     ARTICLE_PRIOR_WEIGHT,
@@ -157,6 +163,7 @@ def extract(
     # Scored after the loop, all at once: a scorer with ``score_many`` (the learned one) runs
     # its model once per document instead of once per sentence.
     pending: list[tuple[int, int, str, str]] = []  # (start, end, speaker, sentence)
+    paragraphs: list[int] = []  # each pending sentence's paragraph
     paragraph = -1
     in_quote = False
     paragraph_speaker = ""
@@ -171,6 +178,10 @@ def extract(
             opens_paragraph = True
             context.start_paragraph()
         for start, end in split_block(text, block_start, block_end):
+            link = TRAILING_POST_LINK.search(text, start, end)
+            if link:  # "... we're not stopping. pic.twitter.com/abc123"
+                dropped.append((link.start(), end, "post link"))
+                end = link.start()
             sentence = text[start:end]
             reason = sentence_reason(sentence)
             if reason:
@@ -197,7 +208,9 @@ def extract(
             paragraph_speaker = speaker
             in_quote = _quote_open_after(sentence, in_quote)
             pending.append((start, end, speaker, sentence))
+            paragraphs.append(block_paragraph)
 
+    pending = _with_post_authors(text, verdicts, pending, paragraphs)
     texts = [sentence for _, _, _, sentence in pending]
     score_many = getattr(scorer, "score_many", None)
     if callable(score_many):
@@ -241,6 +254,29 @@ def extract(
         boilerplate=tuple(sorted(dropped)),
         threshold=_threshold_of(scorer),
     )
+
+
+def _with_post_authors(
+    text: str,
+    verdicts: tuple[LineVerdict, ...],
+    pending: list[tuple[int, int, str, str]],
+    paragraphs: list[int],
+) -> list[tuple[int, int, str, str]]:
+    """``pending`` with an embedded post's sentences given to the author its signature names
+    (claims.extraction.embeds), where they name no speaker of their own."""
+    signatures = [
+        (v.start, v.paragraph, i == 0 or verdicts[i - 1].paragraph != v.paragraph, author)
+        for i, v in enumerate(verdicts)
+        if v.reason == EMBEDDED_POST and (author := signature_author(text[v.start : v.end]))
+    ]
+    if not signatures:
+        return pending
+    units = [(start, paragraph) for (start, *_), paragraph in zip(pending, paragraphs, strict=True)]
+    authors = post_authors(signatures, units)
+    return [
+        (start, end, speaker or authors.get(index, ""), sentence)
+        for index, (start, end, speaker, sentence) in enumerate(pending)
+    ]
 
 
 def default_article_prior() -> float:

@@ -304,7 +304,7 @@ def _after_verb(
     if tokens[index].lower in GENERIC:
         return Found(kind="generic", generic=tokens[index].lower)
     phrase: list[Token] = []
-    for token in tokens[index:]:
+    for at, token in enumerate(tokens[index:], start=index):
         if token.text.endswith(("’s", "'s")):
             return None  # "said Velázquez's reversal hurt her": the clause said, not who
         if (
@@ -313,6 +313,12 @@ def _after_verb(
             or token.lower in PERSON_ROLES
             or (token.lower in CONNECTORS and phrase)
             or (token.lower in {"a", "an", "the"} and not phrase)
+            # "said council member Robert Holden": a word of the role before it
+            or (
+                token.text.isalpha()
+                and at + 1 < len(tokens)
+                and tokens[at + 1].lower in PERSON_ROLES
+            )
         ):
             phrase.append(token)
         else:

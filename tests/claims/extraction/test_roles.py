@@ -200,3 +200,13 @@ def test_a_relation_named_by_a_given_name_alone_is_a_person() -> None:
     # It was an organisation: a one-word name the page never writes beside another name word.
     unit = next(s for s in extract(read_text(text)).sentences if "breathe" in s.text)
     assert (unit.speaker, unit.speaker_type) == ("Philonise", PERSON)
+
+
+def test_a_role_of_two_words_after_said_still_names_the_speaker() -> None:
+    text = (
+        '"The numbers don\'t lie," said council member Robert Holden. "The mayor is '
+        'cherry-picking."'
+    )
+    # Both were unattributed: "council" is no role word by itself, and stopped the name.
+    assert _speaker_of(text, "numbers don't lie") == "Robert Holden"
+    assert _speaker_of(text, "cherry-picking") == "Robert Holden"

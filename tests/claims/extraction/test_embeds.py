@@ -1,0 +1,56 @@
+"""A post embedded in an article: its signature line is furniture that names the post's author,
+and a picture link at its end is no part of the claim. Articles written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extraction import extract, read_text
+from claims.extraction.embeds import signature_author
+
+TWEET = (
+    "The mayor's claim that crime fell 20% last year has been disputed by police figures.\n\n"
+    'In a post on X, Mayor Eric Adams wrote that the city was "safer than ever".\n\n'
+    "New Yorkers are safer than ever. Crime is down 20% and we're not stopping. "
+    "pic.twitter.com/abc123\n"
+    "— Eric Adams (@NYCMayor) March 4, 2024\n\n"
+    "But police data shows that overall crime fell by 2.6% in 2023."
+)
+
+
+def test_the_post_is_its_authors_and_its_signature_no_claim() -> None:
+    extraction = extract(read_text(TWEET))
+    units = {s.text: s for s in extraction.sentences}
+    # The signature was a claim (0.49) and the post's sentences had no speaker; the picture link
+    # ended the last one.
+    assert not any("@NYCMayor" in text for text in units)
+    crime = units["Crime is down 20% and we're not stopping."]
+    assert (crime.speaker, crime.speaker_type) == ("Eric Adams", "person")
+    assert units["New Yorkers are safer than ever."].speaker == "Eric Adams"
+    reasons = {reason for _, _, reason in extraction.boilerplate}
+    assert {"embedded post signature", "post link"} <= reasons
+    # the article's own sentences around it are nobody's
+    assert units["But police data shows that overall crime fell by 2.6% in 2023."].speaker == ""
+
+
+def test_a_signature_alone_in_its_paragraph_attributes_the_paragraph_before() -> None:
+    text = TWEET.replace("pic.twitter.com/abc123\n", "\n\n")
+    extraction = extract(read_text(text))
+    crime = next(s for s in extraction.sentences if s.text.startswith("Crime is down"))
+    assert crime.speaker == "Eric Adams"
+    claim = next(s for s in extraction.sentences if s.text.startswith("In a post on X"))
+    assert claim.speaker == "Eric Adams"  # named by its own verb, as before
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("— Eric Adams (@NYCMayor) March 4, 2024", "Eric Adams"),
+        ("-- Jane Doe (@jdoe) 4 March 2024", "Jane Doe"),
+        ("A post shared by Jane Doe (@janedoe)", "Jane Doe"),
+        ("— Jane Doe said in a statement on Monday.", ""),
+        ("Follow us on X (@newsdesk)", ""),
+    ],
+)
+def test_signature_lines(line: str, author: str) -> None:
+    assert signature_author(line) == author
