@@ -87,6 +87,9 @@ def __getattr__(name: str) -> Any:
 
 _TERMINAL_END = tuple('.!?:;"”’»)')
 _OPENING_QUOTES = tuple('“"‘«')
+# A straight single quote opens a quotation when a capital follows it ("'Nobody ever came.'", as
+# British papers quote); elsewhere it is an apostrophe ("'90s").
+_SINGLE_QUOTED = re.compile(r"^'[A-Z]")
 _QUESTION_END = re.compile(r"\?[”\"’»]?\s*$")
 
 
@@ -192,7 +195,7 @@ def extract(
             # ('X said ...\n\n"More."'): news gives a new speaker's quote its attribution.
             # Not after a question: in an exchange, that quotation is the answer.
             continues_quote = in_quote or (
-                sentence.startswith(_OPENING_QUOTES)
+                (sentence.startswith(_OPENING_QUOTES) or bool(_SINGLE_QUOTED.match(sentence)))
                 and bool(
                     paragraph_speaker
                     or (

@@ -116,3 +116,15 @@ def test_spans_are_exact_with_quotes_across_lines_and_paragraphs() -> None:
     for sentence in extraction.sentences:
         assert text[sentence.start : sentence.end] == sentence.text
     assert [s.speaker for s in extraction.sentences] == ["", "Anna Berg", "Anna Berg", "Anna Berg"]
+
+
+def test_a_quotation_in_single_quotes_continues_its_speaker() -> None:
+    """As British papers quote: the second quotation had no speaker."""
+    text = "'I was told the building was safe,' said resident Maria Gomez. 'Nobody ever came.'"
+    units = {s.text: s.speaker for s in extract(read_text(text)).sentences}
+    assert units["'Nobody ever came.'"] == "Maria Gomez"
+    # an apostrophe opening a sentence is no quotation
+    decade = "Maria Gomez said rents had doubled. '90s prices are gone for good, agents say."
+    assert {s.text: s.speaker for s in extract(read_text(decade)).sentences}[
+        "'90s prices are gone for good, agents say."
+    ] == ""
