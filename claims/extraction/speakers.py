@@ -118,7 +118,8 @@ _AFTER_SPEAKER = word_set("""
 # the scorer reads, because alone they say little ("the data indicated a rise").
 _THAT_VERBS = word_set("""
     indicated signalled signaled believes believed thinks hoped hopes feared fears accepted
-    accepts agreed agrees conceded concedes understands understood found finds""")
+    accepts agreed agrees conceded concedes understands understood found finds reiterated
+    reiterates""")
 # Verbs that attribute only next to a quotation ("quipped", "asked").
 _QUOTE_ONLY_VERBS = QUOTE_VERBS - ATTRIBUTION_VERBS
 _ANY_VERB = ATTRIBUTION_VERBS | QUOTE_VERBS | _THAT_VERBS

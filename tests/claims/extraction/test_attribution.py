@@ -290,3 +290,8 @@ def test_a_verb_inside_the_quote_does_not_attribute_it() -> None:
     context = SpeakerContext()
     find_speaker("Karl Holm, the harbour master, opened the port.", context)
     assert find_speaker(text, context) == "Karl Holm"
+
+
+def test_reiterated_that_names_its_subject() -> None:
+    text = "Peter Novak reiterated that the plant would close in May."
+    assert [s.speaker for s in extract(read_text(text)).sentences] == ["Peter Novak"]
