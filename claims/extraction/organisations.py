@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 
 from claims.extraction.lexicon import GOVERNMENT_SEATS, SENTENCE_STARTERS, word_set
 from claims.extraction.names import Token, clean_run, is_capitalised, is_title, name_after
@@ -97,12 +98,11 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
         for org in reversed(context.orgs):
             if head in org.lower():
                 return org
-        for name, paragraph, kind in reversed(context.mentions):
+        for name, kind in _recent_mentions(context):
             # "The government's Department for Transport is providing £30 million ... A
             # spokesman for the department said": named in passing, in this paragraph or the
             # one before
-            recent = paragraph >= context.paragraph - 1
-            if kind != "other" and recent and head in name.lower().split():
+            if kind != "other" and head in name.lower().split():
                 return name
     if is_business_noun(head) or head in AGENCY_NOUNS:
         # "Apple said ... “We remain confident,” the company said": the organisation this
@@ -135,31 +135,29 @@ def _only_business(context: SpeakerContext) -> str:
     window = context.paragraph - 1
     candidates = {o for o in context.orgs if context.org_paragraphs[o] >= window}
     candidates = {o for o in candidates if not is_public_body(o)}
-    candidates.update(
-        name
-        for name, paragraph, kind in context.mentions
-        if paragraph >= window and kind != "public"
-    )
+    candidates.update(name for name, kind in _recent_mentions(context) if kind != "public")
     if context.sentence_org and not is_public_body(context.sentence_org):
         candidates.add(context.sentence_org)
     if len(candidates) != 1:
         return ""
     (only,) = candidates
-    others = {name for name, _, kind in context.mentions if kind == "other"}
-    return "" if only in others else only
+    return "" if context.mentions.get(only, (0, ""))[1] == "other" else only
+
+
+def _recent_mentions(context: SpeakerContext) -> Iterator[tuple[str, str]]:
+    """(name, kind) of the organisations named in this paragraph or the one before, latest
+    first (the mentions are in the order they were last named, so paragraph by paragraph)."""
+    for name, (paragraph, kind) in reversed(context.mentions.items()):
+        if paragraph < context.paragraph - 1:
+            return
+        yield name, kind
 
 
 def _short_for_an_org(speaker: str, context: SpeakerContext) -> bool:
     """Whether ``speaker`` is one word that begins or ends an organisation the text named
     ("Manchester City have been charged ... City said", "Halvorsen Foods ... Halvorsen said"),
     and no person the text named."""
-    if " " in speaker or not speaker or speaker in context.surnames:
-        return False
-    for name, _, kind in context.mentions:
-        words = name.split()
-        if kind != "other" and len(words) > 1 and speaker in (words[0], words[-1]):
-            return True
-    return False
+    return bool(speaker) and speaker in context.org_name_ends and speaker not in context.surnames
 
 
 def named_like_an_org(speaker: str, masked: str, context: SpeakerContext) -> bool:
@@ -245,8 +243,11 @@ def _kind_of(name: str) -> str:
 
 
 def _mention(name: str, kind: str, context: SpeakerContext) -> None:
-    context.mentions = [m for m in context.mentions if m[0] != name]
-    context.mentions.append((name, context.paragraph, kind))
+    context.mentions.pop(name, None)
+    context.mentions[name] = (context.paragraph, kind)
+    words = name.split()
+    if kind != "other" and len(words) > 1:
+        context.org_name_ends.update((words[0], words[-1]))
 
 
 def _learn_described(

@@ -107,10 +107,12 @@ class SpeakerContext:
     # Organisation nouns -> the organisations the text introduced with them, latest last ("the
     # supplier, Nordvik Steelworks", "Turkey's disaster agency, AFAD,"; organisations.py).
     org_nouns: dict[str, list[str]] = field(default_factory=dict)
-    # Organisations named anywhere in a sentence, (name, paragraph, kind: "business", "public"
-    # or "other", a subject that may be either), latest last ("Shares in Halvorsen Foods fell
-    # ... The Oslo-based group said"; organisations.py).
-    mentions: list[tuple[str, int, str]] = field(default_factory=list)
+    # Organisations named anywhere in a sentence, kind "business", "public" or "other" (a
+    # subject that may be either), latest last ("Shares in Halvorsen Foods fell ... The
+    # Oslo-based group said"; organisations.py).
+    mentions: dict[str, tuple[int, str]] = field(default_factory=dict)  # name -> (paragraph, kind)
+    # The first and last words of the organisations among them ("City" of "Manchester City").
+    org_name_ends: set[str] = field(default_factory=set)
     previous_speaker: str = ""
     previous_org: str = ""  # organisation the previous sentence spoke for or was about
     paragraph: int = 0
