@@ -61,7 +61,9 @@ def speaker_type_in(speaker: str, context: SpeakerContext, page: PageNames) -> s
     news introduces a person by their full name."""
     if speaker in context.described_orgs:
         return ORGANIZATION
-    if any(speaker in holders for holders in context.role_holders.values()):
+    if speaker in context.labelled_people or any(
+        speaker in holders for holders in context.role_holders.values()
+    ):
         return PERSON  # "Floyd's brother, Philonise, said": a relation is a person
     if " " in speaker and speaker.rsplit(" ", 1)[1] in GENERIC_PLURAL:
         return ORGANIZATION  # "Jefferies analysts": a group speaking for where they work

@@ -104,6 +104,8 @@ class SpeakerContext:
     # Names the text introduces as an organisation: "the Spanish daily El Pais", "the airline
     # Ryanair". Their speaker type is organisation whatever the name looks like.
     described_orgs: set[str] = field(default_factory=set)
+    # People a transcript's speaker labels name ("TRUMP:"): people, whatever the name looks like.
+    labelled_people: set[str] = field(default_factory=set)
     # Organisation nouns -> the organisations the text introduced with them, latest last ("the
     # supplier, Nordvik Steelworks", "Turkey's disaster agency, AFAD,"; organisations.py).
     org_nouns: dict[str, list[str]] = field(default_factory=dict)

@@ -28,6 +28,7 @@ from claims.extraction.embeds import (
     signature_author,
 )
 from claims.extraction.page_names import PageNames, full_name_on_page, speaker_type_in
+from claims.extraction.people import register_name
 from claims.extraction.prose import (
     ARTICLE_PRIOR_WEIGHT,
     apply_article_prior,
@@ -39,6 +40,7 @@ from claims.extraction.quantities import Quantity, find_quantities
 from claims.extraction.scoring import Feature, RuleScorer, Scorer
 from claims.extraction.sentences import split_block
 from claims.extraction.speakers import SpeakerContext, find_speaker
+from claims.extraction.transcripts import TRANSCRIPT_LABEL, transcript_turns
 
 logger = logging.getLogger(__name__)
 
@@ -171,7 +173,20 @@ def extract(
     in_quote = False
     paragraph_speaker = ""
     opens_paragraph, previous = False, ""
+    turns = transcript_turns(text)
+    for _, person in turns.values():
+        if " " in person:
+            register_name(person, context)  # "JEROME POWELL:" anywhere: "Powell" is him
+        context.labelled_people.add(person)
+    turn_speaker = ""  # in a transcript, the person whose label opened the turn
     for block_start, block_end, block_paragraph in _blocks(text, verdicts):
+        if block_start in turns:  # "JEROME POWELL: We're not yet confident ..."
+            label_end, turn_speaker = turns[block_start]
+            label = text[block_start:label_end].rstrip()
+            dropped.append((block_start, block_start + len(label), TRANSCRIPT_LABEL))
+            block_start = label_end
+            if block_start >= block_end:
+                continue
         if block_paragraph != paragraph:
             # A quotation that runs on into the next paragraph opens it again ("...
             # \n\n"More of it."): that paragraph continues the quote and keeps its speaker.
@@ -208,6 +223,7 @@ def extract(
             )
             opens_paragraph, previous = False, sentence
             speaker = find_speaker(sentence, context, continues_quote=continues_quote)
+            speaker = speaker or turn_speaker
             paragraph_speaker = speaker
             in_quote = _quote_open_after(sentence, in_quote)
             pending.append((start, end, speaker, sentence))

@@ -1,0 +1,100 @@
+"""Transcripts: a debate, a hearing or a broadcast pasted with its speaker labels.
+
+    JEROME POWELL: We're not yet confident that inflation is moving down to 2%.
+    SCOTT HORSLEY, BYLINE: Powell told reporters the Fed expects to cut rates.
+    HORSLEY: Unemployment has been below 4% for two years.
+
+A label in capitals opening a line names who speaks from there to the next label (the same
+paragraph and the ones after it: "MARY LOUISE KELLY, HOST:" often stands on a line of its own).
+The pipeline cuts the label off the text, and gives each sentence of the turn that names no
+speaker of its own (a reporting verb still wins: "Powell told reporters ..." in the reporter's
+turn is Powell's) to the label's person.
+
+Only a text whose labels name two people or more is a transcript. A label names a person when
+it has two words or more ("JEROME POWELL", "SEN. ELIZABETH WARREN"), is the surname of a longer
+label of the same text ("HORSLEY"), or is one word that opens two turns or more ("TRUMP:",
+"BIDEN:"); never a live blog's or a page's label ("UPDATE:", "WATCH:", "BREAKING:"), so those
+stay sentences. A role ("MODERATOR:", "Q:") opens a turn that is nobody's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from claims.extraction.lexicon import word_set
+
+TRANSCRIPT_LABEL = "transcript speaker label"
+
+_LABEL = re.compile(
+    r"^(?P<name>[A-Z][A-Z'’.-]*(?:[ \t]+[A-Z][A-Z'’.-]*){0,3})"
+    r"(?:[ \t]*\([A-Z]{1,2}(?:-[A-Z]{2,3})?\))?"  # "(D-N.Y.)"-style party, as "(R)" or "(D-MA)"
+    r"(?:,[ \t]*[A-Z][A-Z ,'’.&-]{1,40}?)?"  # ", HOST", ", BYLINE", ", MODERATOR"
+    r":(?:[ \t]+|$)",
+    re.MULTILINE,
+)
+_TITLES = word_set("SEN. SEN REP. REP GOV. GOV PRESIDENT SENATOR DR. DR MR. MR MS. MS MRS. MRS")
+# Labels of someone the transcript does not name: their turn is nobody's.
+_ROLE_LABELS = word_set("""
+    MODERATOR ANNOUNCER AUDIENCE CROWD UNIDENTIFIED HOST INTERVIEWER REPORTER CORRESPONDENT
+    PARTICIPANT PARTICIPANTS SPEAKER VOICE NARRATOR QUESTION ANSWER Q A""")
+# Labels of page furniture and live blogs, never a speaker however often they recur.
+_NOT_NAMES = word_set("""
+    UPDATE UPDATED WATCH BREAKING READ RELATED NOTE LIVE VIDEO PHOTOS PHOTO CORRECTION ANALYSIS
+    OPINION EXCLUSIVE SOURCE SOURCES ALSO MORE LISTEN SEE CLICK ADVERTISEMENT EDITOR WARNING
+    ALERT FACT CLAIM VERDICT RATING CONTEXT BACKGROUND SUMMARY TIMELINE EARLIER LATER TOPICS
+    TAGS SHARE EMAIL PHONE DATE TIME WHERE WHEN WHO WHAT WHY HOW STEP PART CHAPTER SECTION
+    ARTICLE EPISODE TRANSCRIPT END BEGIN NB PS""")
+_MIN_TURNS = 2
+
+
+def transcript_turns(text: str) -> dict[int, tuple[int, str]]:
+    """Where each speaker label starts -> (where the turn's text starts, the person; "" for a
+    role such as "MODERATOR"), for a text that reads as a transcript: two people or more, each
+    labelled; {} for any other text."""
+    if ":" not in text:
+        return {}
+    matches = [m for m in _LABEL.finditer(text) if m.group("name") not in _NOT_NAMES]
+    if len(matches) < _MIN_TURNS:
+        return {}
+    people: dict[str, str] = {}  # label -> the person's name as the longest label writes it
+    for m in matches:
+        words = [w for w in m.group("name").split() if w not in _TITLES]
+        if len(words) >= 2:
+            name = " ".join(words)
+            people[m.group("name")] = name
+            people.setdefault(words[-1], name)  # "HORSLEY" after "SCOTT HORSLEY"
+    labels = Counter(m.group("name") for m in matches)
+    for label, count in labels.items():
+        # "TRUMP:", "BIDEN:": a one-word label that opens two turns or more is a name
+        if label not in people and label not in _ROLE_LABELS and count >= 2 and " " not in label:
+            people[label] = label
+    named = {m.group("name") for m in matches if m.group("name") in people}
+    if len({people[label] for label in named}) < _MIN_TURNS:
+        return {}
+    # A transcript: any other one-word label is a name too ("BIDEN:", once).
+    for label in labels:
+        if label not in people and label not in _ROLE_LABELS and " " not in label:
+            people[label] = label
+    turns: dict[int, tuple[int, str]] = {}
+    for m in matches:
+        label = m.group("name")
+        if label in people or label in _ROLE_LABELS:
+            turns[m.start()] = (m.end(), _title_case(people[label]) if label in people else "")
+    return turns
+
+
+def _title_case(name: str) -> str:
+    """ "JEROME POWELL" -> "Jerome Powell", "BETO O'ROURKE" -> "Beto O'Rourke"."""
+    return " ".join(
+        "-".join(
+            part[:1] + part[1:].lower() if "'" not in part else _apostrophe(part)
+            for part in word.split("-")
+        )
+        for word in name.split()
+    )
+
+
+def _apostrophe(part: str) -> str:
+    head, _, tail = part.partition("'")
+    return f"{head[:1]}{head[1:].lower()}'{tail[:1]}{tail[1:].lower()}"

@@ -1,0 +1,78 @@
+"""A transcript pasted with its speaker labels: each turn is its speaker's, and the labels are
+no part of the claims. Transcripts written for the tests."""
+
+from __future__ import annotations
+
+from claims.extraction import PERSON, extract, read_text
+from claims.extraction.transcripts import transcript_turns
+
+DEBATE = "\n\n".join(
+    [
+        "WALLACE: Good evening from Cleveland. Mr President, you have two minutes.",
+        "TRUMP: We have the best economy in history. We created 7 million jobs in three years.",
+        "BIDEN: He's lying. Unemployment hit 14.7% in April.",
+        "WALLACE: Mr Vice President, let me ask you about the court.",
+        "TRUMP: I appointed 300 federal judges.",
+    ]
+)
+
+BROADCAST = "\n\n".join(
+    [
+        "MARY LOUISE KELLY, HOST:",
+        "The Federal Reserve held interest rates steady today.",
+        "SCOTT HORSLEY, BYLINE: Powell told reporters the Fed expects to cut rates three times.",
+        "JEROME POWELL: We're not yet confident that inflation is moving down to 2%.",
+        "HORSLEY: Unemployment has been below 4% for two years.",
+    ]
+)
+
+
+def _speakers(text: str) -> dict[str, tuple[str, str]]:
+    return {s.text: (s.speaker, s.speaker_type) for s in extract(read_text(text)).sentences}
+
+
+def test_each_turn_is_its_speakers() -> None:
+    # Every sentence was unattributed, and began with the label ("BIDEN: He's lying.").
+    units = _speakers(DEBATE)
+    assert units["We created 7 million jobs in three years."] == ("Trump", PERSON)
+    assert units["Unemployment hit 14.7% in April."] == ("Biden", PERSON)
+    assert units["I appointed 300 federal judges."] == ("Trump", PERSON)
+    assert not any(text.startswith(("TRUMP:", "BIDEN:", "WALLACE:")) for text in units)
+
+
+def test_a_label_alone_on_its_line_opens_the_turn_and_a_surname_label_is_the_full_name() -> None:
+    units = _speakers(BROADCAST)
+    assert units["The Federal Reserve held interest rates steady today."][0] == "Mary Louise Kelly"
+    assert units["Unemployment has been below 4% for two years."][0] == "Scott Horsley"
+    # a reporting verb inside a turn still names its own speaker
+    assert units["Powell told reporters the Fed expects to cut rates three times."][0] == (
+        "Jerome Powell"
+    )
+    extraction = extract(read_text(BROADCAST))
+    reasons = [reason for _, _, reason in extraction.boilerplate]
+    assert reasons.count("transcript speaker label") == 4
+
+
+def test_page_labels_are_no_transcript() -> None:
+    live = (
+        "UPDATE: The company said 40 people had been rescued.\n\n"
+        "Rescuers worked through the night. UPDATE: A second body was found at 3am.\n\n"
+        "UPDATE: Police said the road would reopen on Monday."
+    )
+    assert transcript_turns(live) == {}
+    interview = "Q: How many homes were destroyed?\n\nA: More than 400, according to the county."
+    assert transcript_turns(interview) == {}
+    one_speaker = "JANE DOE: The bridge cost 412 million euros.\n\nThe council approved it."
+    assert transcript_turns(one_speaker) == {}  # one person labelled: not a transcript
+
+
+def test_a_role_label_opens_a_turn_that_is_nobodys() -> None:
+    text = (
+        "MODERATOR: Senator, the deficit doubled in 2020.\n\n"
+        "SEN. ELIZABETH WARREN: The deficit is not the problem. Wages fell 3%.\n\n"
+        "SEN. BERNIE SANDERS: Wages fell for 40 years."
+    )
+    units = _speakers(text)
+    assert units["Senator, the deficit doubled in 2020."][0] == ""
+    assert units["Wages fell 3%."][0] == "Elizabeth Warren"
+    assert units["Wages fell for 40 years."][0] == "Bernie Sanders"
