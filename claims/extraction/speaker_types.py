@@ -63,6 +63,9 @@ _COLLECTIVE_NOUNS = word_set(
     prosecution defence defense junta paper organisers organizers
     """
 )
+# An unnamed voice of an organisation, after its name ("Met spokesperson", "Home Office
+# spokesman"): the organisation is the author, as when no word of its name says so.
+_UNNAMED_VOICES = word_set("spokesperson spokesman spokeswoman representative")
 # The last word of a club's name after its place ("Manchester City", "Derby County"): no
 # person's name ends so.
 _CLUB_ENDINGS = word_set("united city rovers athletic wanderers albion hotspur rangers county town")
@@ -137,6 +140,8 @@ def speaker_type(name: str) -> str:
         return PERSON
     if any(_is_org_word(w) for w in words):
         return ORGANIZATION
+    if len(words) >= 2 and _bare(words[-1]).lower() in _UNNAMED_VOICES:
+        return ORGANIZATION  # "Met spokesperson": the organisation speaking through someone
     if len(words) >= 2 and _bare(words[-1]).lower() in _CLUB_ENDINGS:
         return ORGANIZATION  # "Manchester United", "Ipswich Town", "Texas Rangers": a club
     if len(words) == 1:
