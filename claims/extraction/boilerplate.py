@@ -42,6 +42,7 @@ from claims.extraction.widgets import (
     ICON,
     LABEL_TRIM,
     LABELS,
+    LEGAL_NOTICE,
     MISC_WIDGETS,
     NAV_SEPARATOR,
     NEWSLETTER,
@@ -284,6 +285,7 @@ _PROMPTS = (
     ),
     (80, ("republish", "reproduce", "crediting"), REPUBLISHING, "republishing terms"),
     (40, ("affiliate", "commission", "share"), AFFILIATE, "affiliate disclosure"),
+    (80, ("forward", "materially", "obligation"), LEGAL_NOTICE, "legal notice"),
 )
 
 

@@ -19,6 +19,11 @@ def labels(spec: str, reason: str) -> dict[str, str]:
 # Lines that are nothing but a widget label. Matched after lowercasing and trimming punctuation.
 LABELS: dict[str, str] = {
     **labels(
+        """forward-looking statements|forward looking statements|safe harbor statement
+        |safe harbour statement|cautionary statement regarding forward-looking statements""",
+        "legal notice",
+    ),
+    **labels(
         """advertisement|advertising|sponsored|sponsored content|paid content|ad|promoted
         |story continues below advertisement|article continues below|continue reading below""",
         "advertisement",
@@ -105,6 +110,18 @@ AFFILIATE = re.compile(
     r"\baffiliate\s+(?:links?|partnerships?|commissions?)\b"
     r"|\bwe\s+(?:may|might|will)\s+(?:earn|receive|get)\s+(?:a\s+)?(?:small\s+)?"
     r"(?:commission|share\s+of\s+(?:the\s+)?(?:sales?|revenue))\b",
+    re.IGNORECASE,
+)
+
+
+# A press release's legal notice: "This press release contains forward-looking statements within
+# the meaning of ...", "Actual results may differ materially from those projected."
+LEGAL_NOTICE = re.compile(
+    r"\bforward[-\s]looking\s+statements?\b.{0,80}\b(?:within\s+the\s+meaning|safe\s+harbou?r"
+    r"|involve|are\s+subject\s+to|risks?\s+and\s+uncertaint)"
+    r"|\bcontains?\s+forward[-\s]looking\s+statements?\b"
+    r"|\bactual\s+results\s+(?:may|could|might)\s+differ\s+materially\b"
+    r"|\bundertakes?\s+no\s+obligation\s+to\s+(?:publicly\s+)?update\b",
     re.IGNORECASE,
 )
 

@@ -202,3 +202,23 @@ def test_also_on_teaser_keeps_its_headline_marked_as_another_articles() -> None:
         assert "Also on" not in sentence.text
     body = next(s for s in extraction.sentences if s.text.startswith("Allied forces"))
     assert line_context(text, body.start) == ""
+
+
+def test_a_press_releases_legal_notice_is_no_claim() -> None:
+    """ "This press release contains forward-looking statements ..." scored 0.83 and "Actual
+    results may differ materially ..." 0.35: two claims from a legal notice."""
+    text = (
+        "Acme Corp today announced record revenue of $2.1 billion, up 18% from a year earlier.\n\n"
+        "Forward-Looking Statements\n\n"
+        "This press release contains forward-looking statements within the meaning of the "
+        "Private Securities Litigation Reform Act of 1995. Actual results may differ materially "
+        "from those projected. Acme undertakes no obligation to update them."
+    )
+    extraction = extract(read_text(text))
+    assert [s.text for s in extraction.sentences] == [
+        "Acme Corp today announced record revenue of $2.1 billion, up 18% from a year earlier."
+    ]
+    assert {reason for _, _, reason in extraction.boilerplate} == {"legal notice"}
+    # news about such statements is news
+    story = "The regulator said Acme's forward-looking statements had misled 3,000 investors."
+    assert [s.text for s in extract(read_text(story)).sentences] == [story]
