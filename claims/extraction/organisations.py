@@ -21,7 +21,13 @@ import functools
 import re
 from collections.abc import Iterator
 
-from claims.extraction.lexicon import GOVERNMENT_SEATS, SENTENCE_STARTERS, word_set
+from claims.extraction.lexicon import (
+    GOVERNMENT_SEATS,
+    MORE_ORG_WORDS,
+    ORG_WORDS,
+    SENTENCE_STARTERS,
+    word_set,
+)
 from claims.extraction.names import Token, clean_run, is_capitalised, is_title, name_after
 from claims.extraction.people import (
     DETERMINERS,
@@ -30,7 +36,7 @@ from claims.extraction.people import (
     first_name_genders,
     name_start_before,
 )
-from claims.extraction.speaker_types import ORGANIZATION, speaker_type
+from claims.extraction.speaker_types import CLUB_ENDINGS, ORGANIZATION, speaker_type
 
 # "the company said" may refer to a company named differently ("Apple"), "the charity said" to a
 # charity ("Action on Smoking and Health"): the last organisation that is no public body. A
@@ -61,6 +67,8 @@ ORG_DESCRIPTORS = word_set("""
     group charity ngo organisation organization agency union startup bank insurer airline
     carrier retailer manufacturer supplier regulator watchdog channel station publisher
     nonprofit platform""")
+# Words of organisations' names (speaker_types reads the same lists), for a fast first look.
+_HINT_WORDS = ORG_WORDS | MORE_ORG_WORDS | _PUBLIC_WORDS | CLUB_ENDINGS | GOVERNMENT_SEATS
 # After a one-word subject, words that make it no agent: "Shares in Halvorsen Foods fell".
 _NOT_A_VERB = word_set("in of at for from on with to and or")
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "our"})
@@ -205,30 +213,54 @@ def _learn_mentions(text: str, tokens: list[Token], context: SpeakerContext) -> 
     the department said"), and a one-word subject that may be a business ("Sony, which makes
     ...", "Sony has opposed"): a candidate that keeps a described business from being resolved
     to another."""
+    n = len(tokens)
+    if n > 1 and _may_be_a_business_subject(tokens, context):
+        _mention(tokens[0].text, "other", context)  # "Sony, which makes the PlayStation, ..."
     i = 0
-    while i < len(tokens):
+    while i < n:
         if not is_capitalised(tokens[i]):
             i += 1
             continue
+        stretch = i + 1
+        while stretch < n and is_capitalised(tokens[stretch]):
+            stretch += 1
+        if not any(_org_hint(t) for t in tokens[i:stretch]):
+            i = stretch  # "Thursday", "Jane Doe": no word of an organisation's name
+            continue
         run = name_after(tokens, i)[:5]
         name = clean_run(text, run) if run else ""
-        after = tokens[i + len(run)] if run and i + len(run) < len(tokens) else None
-        kind = _kind_of(name) if name else "none"
+        kind = _kind_of(name) if name else ""
         if kind in {"public", "business"}:
             _mention(name, kind, context)
-        elif (
-            i == 0
-            and len(run) == 1
-            and not kind
-            and after is not None
-            and (after.text == "," or (after.text.islower() and after.lower not in _NOT_A_VERB))
-            and run[0].text not in SENTENCE_STARTERS
-            and run[0].lower not in GENERIC
-            and run[0].lower not in first_name_genders()
-            and name not in context.surnames
-        ):
-            _mention(name, "other", context)  # "Sony, which makes the PlayStation, has opposed"
         i += max(1, len(run))
+
+
+def _may_be_a_business_subject(tokens: list[Token], context: SpeakerContext) -> bool:
+    """Whether the sentence opens with one capitalised word, no known person, no organisation
+    word, before a comma or a verb: "Sony, which makes ...", "Sony has opposed"."""
+    first, after = tokens[0], tokens[1]
+    return (
+        is_capitalised(first)
+        and not _org_hint(first)
+        and (after.text == "," or (after.text.islower() and after.lower not in _NOT_A_VERB))
+        and first.text.isalpha()
+        and first.lower not in SENTENCE_STARTERS
+        and first.lower not in GENERIC
+        and first.lower not in first_name_genders()
+        and first.text not in context.surnames
+    )
+
+
+def _org_hint(token: Token) -> bool:
+    """A capitalised word that may be part of an organisation's name: an organisation word
+    ("Foods", "Ministry"), a known organisation ("Apple"), initials ("AFAD") or a brand's inner
+    capital ("PlayStation")."""
+    text = token.text
+    return (
+        token.lower in _HINT_WORDS
+        or (len(text) >= 2 and text.isupper())
+        or any(c.isupper() for c in text[1:])
+    )
 
 
 @functools.lru_cache(maxsize=4096)

@@ -68,7 +68,7 @@ _COLLECTIVE_NOUNS = word_set(
 _UNNAMED_VOICES = word_set("spokesperson spokesman spokeswoman representative")
 # The last word of a club's name after its place ("Manchester City", "Derby County"): no
 # person's name ends so.
-_CLUB_ENDINGS = word_set("united city rovers athletic wanderers albion hotspur rangers county town")
+CLUB_ENDINGS = word_set("united city rovers athletic wanderers albion hotspur rangers county town")
 # Lower-case words inside a name that a person's name never has ("Breaking the Silence",
 # "Doctors for Truth", "Marks and Spencer"); "of" is left out: "Prince of Wales".
 _INNER_CONNECTORS = frozenset({"for", "the", "and", "&", "without", "against"})
@@ -142,7 +142,7 @@ def speaker_type(name: str) -> str:
         return ORGANIZATION
     if len(words) >= 2 and _bare(words[-1]).lower() in _UNNAMED_VOICES:
         return ORGANIZATION  # "Met spokesperson": the organisation speaking through someone
-    if len(words) >= 2 and _bare(words[-1]).lower() in _CLUB_ENDINGS:
+    if len(words) >= 2 and _bare(words[-1]).lower() in CLUB_ENDINGS:
         return ORGANIZATION  # "Manchester United", "Ipswich Town", "Texas Rangers": a club
     if len(words) == 1:
         single = _bare(name).replace(".", "")
