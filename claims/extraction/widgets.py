@@ -209,7 +209,10 @@ NOT_BYLINE_NAMES = word_set("monday tuesday wednesday thursday friday saturday s
 
 CREDITS = re.compile(
     r"^\(?\s*(?:with\s+)?(?:(?:additional\s+)?reporting|editing|writing|compiled|produced)"
-    r"\s+by\b.*",
+    r"\s+by\b.*"
+    # "(With inputs from PTI)", "With agency inputs": how Indian outlets credit the wires
+    r"|^\(?\s*with\s+(?:(?:agency|wire)\s+)?inputs(?:\s+from\s+(?:agencies"
+    r"|[A-Z][\w.&-]*(?:(?:,\s*|\s+and\s+|\s+)[A-Z][\w.&-]*){0,5}))?\s*\)?\.?$",
     re.IGNORECASE,
 )
 

@@ -222,3 +222,19 @@ def test_a_press_releases_legal_notice_is_no_claim() -> None:
     # news about such statements is news
     story = "The regulator said Acme's forward-looking statements had misled 3,000 investors."
     assert [s.text for s in extract(read_text(story)).sentences] == [story]
+
+
+@pytest.mark.parametrize(
+    "line", ["(With inputs from PTI)", "With agency inputs", "With inputs from Reuters and AFP."]
+)
+def test_a_wire_credit_is_no_sentence(line: str) -> None:
+    """How Indian outlets credit the wires; "(With inputs from PTI)" was kept as a sentence."""
+    text = f"The central bank kept its key rate at 6.5% for the ninth time.\n\n{line}"
+    assert [s.text for s in extract(read_text(text)).sentences] == [
+        "The central bank kept its key rate at 6.5% for the ninth time."
+    ]
+
+
+def test_inputs_from_the_public_are_news() -> None:
+    text = "With inputs from the public, the council drew up 40 plans."
+    assert [s.text for s in extract(read_text(text)).sentences] == [text]
