@@ -19,7 +19,13 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from claims.extraction.boilerplate import LineVerdict, line_context, scan_lines, sentence_reason
+from claims.extraction.boilerplate import (
+    BODY_MIN_WORDS,
+    LineVerdict,
+    line_context,
+    scan_lines,
+    sentence_reason,
+)
 from claims.extraction.document import Document
 from claims.extraction.embeds import (
     EMBEDDED_POST,
@@ -41,6 +47,7 @@ from claims.extraction.scoring import Feature, RuleScorer, Scorer
 from claims.extraction.sentences import split_block
 from claims.extraction.speakers import SpeakerContext, find_speaker
 from claims.extraction.transcripts import TRANSCRIPT_LABEL, transcript_turns
+from claims.extraction.widgets import COLON_DATELINE
 
 logger = logging.getLogger(__name__)
 
@@ -179,7 +186,15 @@ def extract(
             register_name(person, context)  # "JEROME POWELL:" anywhere: "Powell" is him
         context.labelled_people.add(person)
     turn_speaker = ""  # in a transcript, the person whose label opened the turn
+    body_seen = False
     for block_start, block_end, block_paragraph in _blocks(text, verdicts):
+        dateline = (
+            None if turns or body_seen else COLON_DATELINE.match(text, block_start, block_end)
+        )
+        if dateline:  # "NEW DELHI: The Reserve Bank of India ..."
+            dropped.append((block_start, block_start + len(dateline.group().rstrip()), "dateline"))
+            block_start = dateline.end()
+        body_seen = body_seen or len(text[block_start:block_end].split()) >= BODY_MIN_WORDS
         if block_start in turns:  # "JEROME POWELL: We're not yet confident ..."
             label_end, turn_speaker = turns[block_start]
             label = text[block_start:label_end].rstrip()

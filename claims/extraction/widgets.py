@@ -416,6 +416,13 @@ DATED_PREFIX = re.compile(
     r"(?:-{1,2}|–|—)\s+(?=\S)"
 )
 
+# "NEW DELHI: " opening the first paragraph, as Indian outlets and PTI write the dateline. A
+# transcript's first label looks the same ("WALLACE: "), so the pipeline reads it only in a text
+# that is no transcript (claims.extraction.transcripts).
+COLON_DATELINE = re.compile(
+    r"[A-Z]{3,}[A-Z.'-]*(?:[ /][A-Z]{2,}[A-Z.'-]*){0,2}:[ \t]+(?=[A-Z“\"‘'])"
+)
+
 # "BRUSSELS (Reuters) - ", "NEW YORK — " or "(CNN) -- " opening a wire story's first paragraph.
 DATELINE_PREFIX = re.compile(
     r"^(?:(?P<place>[A-Z]{3,}[A-Z'.-]*(?:[ /]+[A-Z]{2,}[A-Z'.-]*){0,3})"

@@ -188,3 +188,13 @@ def test_a_byline_with_a_clock_time_is_a_dateline() -> None:
     document = read_text(f"By Jane Doe | March 1, 2021 at 9:00 a.m.\n\n{BODY}")
     assert document.published_at == datetime(2021, 3, 1, 9, 0, tzinfo=UTC)
     assert document.author == "Jane Doe"
+
+
+def test_a_dateline_with_a_colon_is_cut_off_the_first_paragraph() -> None:
+    """ "NEW DELHI: " as Indian outlets write it began the first claim."""
+    extraction = extract(read_text(f"NEW DELHI: {BODY}\n\n{MORE}"))
+    assert extraction.sentences[0].text == BODY
+    assert "dateline" in {reason for _, _, reason in extraction.boilerplate}
+    # further down, or in a transcript, such a label is no dateline
+    later = extract(read_text(f"{BODY}\n\nNOTE: {MORE}"))
+    assert later.sentences[-1].text == f"NOTE: {MORE}"
