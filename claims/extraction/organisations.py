@@ -66,7 +66,7 @@ ORG_DESCRIPTORS = word_set("""
     newspaper daily weekly tabloid broadcaster network website outlet magazine company firm
     group charity ngo organisation organization agency union startup bank insurer airline
     carrier retailer manufacturer supplier regulator watchdog channel station publisher
-    nonprofit platform""")
+    nonprofit platform office bureau fund institute authority commission""")
 # Words of organisations' names (speaker_types reads the same lists), for a fast first look.
 _HINT_WORDS = ORG_WORDS | MORE_ORG_WORDS | _PUBLIC_WORDS | CLUB_ENDINGS | GOVERNMENT_SEATS
 # After a one-word subject, words that make it no agent: "Shares in Halvorsen Foods fell".
@@ -288,7 +288,7 @@ def _learn_described(
     """ "the Spanish daily El Pais reported": the name after an organisation noun is one, unless
     it reads as a person's ("the firm Jane Doe founded")."""
     run = name_after(tokens, start)[:5]
-    if not run or run[0].text.endswith(("’s", "'s")):
+    if not run or not is_capitalised(run[0]) or run[0].text.endswith(("’s", "'s")):
         return
     end = start + len(run)
     if comma and not (end < len(tokens) and tokens[end].text in {",", "."}):

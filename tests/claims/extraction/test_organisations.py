@@ -177,3 +177,21 @@ def test_a_club_is_an_organisation_and_the_club_it_speaks_for() -> None:
     city = _unit(charged, "surprised")
     assert (city.speaker, city.speaker_type) == ("Manchester City", ORGANIZATION)
     assert speaker_of(charged, "comprehensive body") == "Manchester City"
+
+
+def test_the_fund_and_the_office_refer_back() -> None:
+    text = (
+        "The International Monetary Fund, which publishes its forecasts next week, has been more "
+        "optimistic. The fund said in January that the global economy would grow 3.1%.\n\n"
+        "Germany's statistics office Destatis said industrial output fell 1.6% in December. "
+        "The figures were worse than expected, the office said."
+    )
+    # Both were unattributed: "fund" was no organisation noun, "office" introduced no name.
+    assert speaker_of(text, "grow 3.1%") == "International Monetary Fund"
+    assert speaker_of(text, "worse than expected") == "Destatis"
+    # a lower-case word after the noun is no name ("One fund manager ... the fund said")
+    manager = (
+        "One fund manager said investors had lost patience. A spokeswoman for the fund said "
+        "its stake was 9.8%."
+    )
+    assert speaker_of(manager, "stake was 9.8%") == ""
