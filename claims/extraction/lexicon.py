@@ -64,6 +64,7 @@ TITLES: frozenset[str] = word_set(
     Councilor Congressman Congresswoman MP MEP Supreme Commander Executive Officer Head
     Former Ex Acting Interim Economist Analyst Editor Founder Coach Manager Presidential
     Prosecutor Constable Supt. Supt Corporal Cpl. Rev. Rev Reverend Rabbi Imam Cardinal
+    Det. Det Insp. Insp Ch. DCI DCS DSupt PC
     Cllr Cllr. Alderman Marshal Director-General Secretary-General Attorney-General
     Solicitor-General Governor-General Inspector-General Surgeon-General Postmaster-General
     """,

@@ -157,19 +157,29 @@ class SpeakerContext:
             return self.genders[name]
         return first_name_genders().get(name.split()[0].lower(), "") if name else ""
 
-    def recent_people(self) -> list[str]:
-        """People in this paragraph or the previous one, most recent first, each once."""
+    def recent_people(self, *, unnamed: bool = False) -> list[str]:
+        """People in this paragraph or the previous one, most recent first, each once; with
+        ``unnamed``, "" stands where someone unnamed spoke ("A neighbour said")."""
         seen: list[str] = []
         for name, paragraph in reversed(self.people):
             if paragraph < self.paragraph - 1:
                 break
-            if name not in seen:
+            if name not in seen and (name or unnamed):
                 seen.append(name)
         return seen
 
 
+def remember_unnamed(gender: str, context: SpeakerContext) -> None:
+    """Someone unnamed spoke ("A neighbour, who did not want to be named, said"): the next
+    "she said" may be her, and is then nobody named (not the detective quoted before her)."""
+    context.genders.pop("", None)  # another unnamed person than the last one
+    if gender:
+        context.genders[""] = gender
+    remember_person("", context)
+
+
 def resolve_pronoun(gender: str, context: SpeakerContext) -> str:
-    for name in context.recent_people():
+    for name in context.recent_people(unnamed=True):
         known = context.gender(name)
         if known and known != gender:
             continue

@@ -14,7 +14,13 @@ from __future__ import annotations
 
 import re
 
-from claims.extraction.lexicon import FEMALE_WORDS, MALE_WORDS, RELATION_NOUNS, ROLE_NOUNS
+from claims.extraction.lexicon import (
+    FEMALE_WORDS,
+    MALE_WORDS,
+    RELATION_NOUNS,
+    ROLE_NOUNS,
+    word_set,
+)
 from claims.extraction.names import Token, is_capitalised, is_title
 from claims.extraction.people import (
     DETERMINERS,
@@ -84,6 +90,30 @@ def learn_roles(tokens: list[Token], context: SpeakerContext) -> None:
             _learn(name, nouns, context)
         i = last + 1
     _learn_described(tokens, context)
+
+
+# Nouns for someone a sentence describes without naming: "A neighbour ... said", "One woman told".
+_SOMEONE = ROLE_NOUNS | word_set("""
+    woman man girl boy person source passenger customer shopper driver pensioner mourner
+    onlooker passer-by bystander local""")
+_FEMALE_SOMEONE = FEMALE_WORDS | {"woman", "girl"}
+_MALE_SOMEONE = MALE_WORDS | {"man", "boy"}
+
+
+def unnamed_speaker_gender(tokens: list[Token]) -> str | None:
+    """The gender ("m", "f" or "" unknown) of the unnamed person the sentence opens with ("A
+    neighbour, who did not want to be named, said", "One woman told"); None when it opens
+    otherwise."""
+    if len(tokens) < 3 or tokens[0].lower not in {"a", "an", "one"}:
+        return None
+    for token in tokens[1:5]:
+        if not (token.text.isalpha() or "-" in token.text) or not token.text.islower():
+            return None
+        if token.lower in _SOMEONE:
+            if token.lower in _FEMALE_SOMEONE:
+                return "f"
+            return "m" if token.lower in _MALE_SOMEONE else ""
+    return None
 
 
 def apposed_subject(tokens: list[Token]) -> list[Token]:

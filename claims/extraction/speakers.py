@@ -95,9 +95,10 @@ from claims.extraction.people import (
     SpeakerContext,
     learn_names,
     remember,
+    remember_unnamed,
 )
 from claims.extraction.quotations import has_real_quote, mask_quotes
-from claims.extraction.roles import AGE, apposed_subject, learn_roles
+from claims.extraction.roles import AGE, apposed_subject, learn_roles, unnamed_speaker_gender
 from claims.extraction.speaker_types import ORGANIZATION, speaker_type
 
 _CLOSING_MARKS = frozenset({"”", '"'})
@@ -473,4 +474,8 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
         subject = clean_run(text, run) if run else ""
     learn_after_speaker(speaker, text, tokens, masked, context)
     remember(speaker, text, tokens, context, subject, run)
+    if not speaker and tokens and tokens[0].lower in {"a", "an", "one"}:
+        unnamed = unnamed_speaker_gender(tokens)  # "A neighbour, who ..., said she had ..."
+        if unnamed is not None and any(t.lower in _ANY_VERB for t in tokens):
+            remember_unnamed(unnamed, context)
     return speaker

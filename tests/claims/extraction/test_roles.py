@@ -210,3 +210,16 @@ def test_a_role_of_two_words_after_said_still_names_the_speaker() -> None:
     # Both were unattributed: "council" is no role word by itself, and stopped the name.
     assert _speaker_of(text, "numbers don't lie") == "Robert Holden"
     assert _speaker_of(text, "cherry-picking") == "Robert Holden"
+
+
+def test_a_she_after_an_unnamed_woman_spoke_is_nobody_named() -> None:
+    text = (
+        'Det Insp Claire Hughes said: "Our thoughts are with the family at this time."\n\n'
+        "A neighbour, who did not want to be named, said she had heard shouting. "
+        '"It went on for hours," she said.'
+    )
+    # It was Claire Hughes (the last woman named); and her title was part of her name.
+    assert _speaker_of(text, "Our thoughts") == "Claire Hughes"
+    assert _speaker_of(text, "went on for hours") == ""
+    named = text.replace("A neighbour, who did not want to be named,", "Her neighbour Ann Cole")
+    assert _speaker_of(named, "went on for hours") == "Ann Cole"
