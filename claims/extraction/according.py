@@ -32,6 +32,32 @@ SOURCE_NOUNS = (
 )
 
 
+# "A report by the National Audit Office (NAO) found ...", "..., a study by Oxford University has
+# found.": the report's author, when the report opens the sentence or closes it after a comma.
+_REPORT_BY = re.compile(
+    r"(?:^|(?P<comma>,)\s+)(?:a|an|the)\s+(?:new\s+|recent\s+|latest\s+)?"
+    r"(?:report|study|survey|review|analysis|investigation|audit|inquiry)\s+(?:published\s+)?"
+    r"(?:by|from)\s+(?P<author>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w’'&.-]*))*)"
+    r"(?:\s*\([A-Z]{2,}\))?\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?:found|said|says|shows?|showed|shown|concluded|revealed|warned|suggests?|suggested)\b"
+    r"(?P<tail>.*)$"
+)
+_TAIL_AFTER_COMMA = re.compile(r"(?:\s+(?:on|in|last|this)\s+\w+)?\W*$")
+
+
+def report_by(text: str, masked: str, context: SpeakerContext) -> str | None:
+    """The author of the report the sentence opens with or closes with ("A report by the
+    National Audit Office found that ...", "..., a report by the NAO has found."); None when
+    it cites none so."""
+    m = _REPORT_BY.search(masked)
+    if m is None or (m.group("comma") and not _TAIL_AFTER_COMMA.fullmatch(m.group("tail"))):
+        return None
+    start, end = m.span("author")
+    author = text[start:end]
+    author = author[4:] if author.startswith(("the ", "The ")) else author
+    return resolve_found(Found(name=person_in(author), kind="name"), context)
+
+
 def according_to(
     text: str, tokens: list[Token], masked: str, context: SpeakerContext
 ) -> str | None:

@@ -60,7 +60,8 @@ _NAME_PARTICLES = word_set("de van von der den bin al la le du da di dos das ibn
 _COLLECTIVE_NOUNS = word_set(
     """
     state city county country province region nation kingdom republic federation opposition
-    prosecution defence defense junta paper organisers organizers
+    prosecution defence defense junta paper organisers organizers watchdog regulator lender
+    maker carmaker automaker drugmaker planemaker giant firm
     """
 )
 # An unnamed voice of an organisation, after its name ("Met spokesperson", "Home Office

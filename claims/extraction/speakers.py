@@ -40,7 +40,7 @@ Context kept per document (``SpeakerContext``):
 
 from __future__ import annotations
 
-from claims.extraction.according import according_to
+from claims.extraction.according import according_to, report_by
 from claims.extraction.clauses import (
     ORG_NOUNS,
     PREPOSITIONS,
@@ -356,6 +356,10 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
     # Verbs are found by token rather than by one regex alternation of a hundred verbs: this
     # runs on every sentence, and a set look-up per word is several times faster.
     quoted = masked != text
+    if " by " in masked or " from " in masked:
+        said = report_by(text, masked, context)  # "A report by the NAO found that ..."
+        if said is not None:
+            return said
     verbs = [i for i, t in enumerate(tokens) if t.lower in _ANY_VERB and t.text[:1].islower()]
     generic_seen = False
     for i in verbs:

@@ -195,3 +195,22 @@ def test_the_fund_and_the_office_refer_back() -> None:
         "its stake was 9.8%."
     )
     assert speaker_of(manager, "stake was 9.8%") == ""
+
+
+def test_a_report_by_an_organisation_speaks_for_it() -> None:
+    closing = (
+        "The housing scheme has delivered 2,000 of the 300,000 homes it promised, a report by "
+        "the National Audit Office (NAO) has found.\n\n"
+        'The spending watchdog said the department had "no credible plan".'
+    )
+    # Both were unattributed (and the watchdog then typed nothing).
+    first = _unit(closing, "2,000 of the 300,000")
+    assert (first.speaker, first.speaker_type) == ("National Audit Office", ORGANIZATION)
+    assert speaker_of(closing, "no credible plan") == "National Audit Office"
+    opening = "A new study from Oxford University has found that coffee lowers the risk by 15%."
+    assert speaker_of(opening, "coffee lowers") == "Oxford University"
+    # a clause after the report is another statement; a speaker before it is the speaker
+    assert speaker_of("Rents rose 9%, a survey by Rightmove found, though prices fell.", "9%") == ""
+    assert speaker_of("Jane Doe said a report by the NAO found that 2,000 were built.", "NAO") == (
+        "Jane Doe"
+    )
