@@ -18,6 +18,7 @@ from claims.extraction.names import (
 )
 from claims.extraction.people import GENERIC, SpeakerContext
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _SKIP_BEFORE_NAME = word_set("""
     a an the report reports data figures statistics estimates study survey research
@@ -68,7 +69,11 @@ def according_to(
         found_one = True
         index = next((i for i, t in enumerate(tokens) if t.start >= m.end()), len(tokens))
         skipped = 0
-        while index < len(tokens) and tokens[index].lower in _SKIP_BEFORE_NAME and skipped < 6:
+        while (
+            index < len(tokens)
+            and (tokens[index].lower in _SKIP_BEFORE_NAME or _YEAR.fullmatch(tokens[index].text))
+            and skipped < 6
+        ):  # "according to a 2020 study by the University of Hong Kong"
             index += 1
             skipped += 1
         run = with_listed_portfolios(tokens, name_after(tokens, index))

@@ -214,3 +214,8 @@ def test_a_report_by_an_organisation_speaks_for_it() -> None:
     assert speaker_of("Jane Doe said a report by the NAO found that 2,000 were built.", "NAO") == (
         "Jane Doe"
     )
+
+
+def test_according_to_a_dated_study_names_its_author() -> None:
+    text = "The virus survives above 60C, according to a 2020 study by the University of Hong Kong."
+    assert speaker_of(text, "60C") == "University of Hong Kong"  # the year stopped the name
