@@ -94,6 +94,7 @@ from claims.extraction.people import (
     GENERIC_SINGULAR,
     SpeakerContext,
     learn_names,
+    name_start_before,
     remember,
     remember_unnamed,
 )
@@ -158,6 +159,14 @@ def _before_verb(
     pronoun = found_pronoun(token, i)
     if pronoun:
         return pronoun
+    if token.lower == "who" and i >= 2 and tokens[i - 1].text == ",":
+        # "It was shared by pastor Chris Oyakhilome, who told followers that ...": him
+        start = name_start_before(tokens, i - 1)
+        run = tokens[start : i - 1] if start is not None else []
+        name = clean_run(text, run) if run else ""
+        if name and can_speak(name, run, tokens, context):
+            return Found(name=person_in(name), kind="name")
+        return None
     if token.lower in {"and", "but"} and i > 0:
         # "Jennifer Robinson attended the meeting and claimed ...": the sentence's subject.
         run = opening_subject(tokens)

@@ -295,3 +295,11 @@ def test_a_verb_inside_the_quote_does_not_attribute_it() -> None:
 def test_reiterated_that_names_its_subject() -> None:
     text = "Peter Novak reiterated that the plant would close in May."
     assert [s.speaker for s in extract(read_text(text)).sentences] == ["Peter Novak"]
+
+
+def test_who_told_names_the_person_before_the_comma() -> None:
+    text = (
+        "It was later shared by pastor Chris Oyakhilome, who told followers that the virus "
+        "could not survive heat."
+    )
+    assert [s.speaker for s in extract(read_text(text)).sentences] == ["Chris Oyakhilome"]
