@@ -118,11 +118,18 @@ def public_version_rows(claim_ids: list[int]) -> dict[int, list[dict]]:
     """verdict_feed_rows() of these claims, by claim id, newest version first (as
     published_versions() ordered by -number): one query, none for no ids."""
     found: dict[int, list[dict]] = {pk: [] for pk in claim_ids}
-    if found:
-        rows = verdict_feed_rows().filter(claim_id__in=list(found)).order_by("claim_id", "-number")
-        for row in rows:
-            found[row["claim_id"]].append(row)
+    for row in _public_versions.rows_in(list(found)):
+        found[row["claim_id"]].append(row)
     return found
+
+
+# public_version_rows()'s statement, compiled once per number of claims (CompiledValues):
+# claims/match/ asks it on every look-up.
+_public_versions = CompiledValues(
+    lambda claim_ids: (
+        verdict_feed_rows().filter(claim_id__in=claim_ids).order_by("claim_id", "-number")
+    )
+)
 
 
 _feed_citations = CompiledValues(

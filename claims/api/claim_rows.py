@@ -134,9 +134,7 @@ def claim_match_data(matches: list[Match], user: Any) -> list[dict[str, Any]]:
     out."""
     rows = {
         row["id"]: row
-        for row in selectors.claim_rows(
-            selectors.claim_list().filter(pk__in=[match.claim_id for match in matches]).order_by()
-        )
+        for row in selectors.claim_rows_by_id(list({match.claim_id: None for match in matches}))
     }
     found = [match for match in matches if match.claim_id in rows]
     bodies = claim_list_data([rows[match.claim_id] for match in found], user)
