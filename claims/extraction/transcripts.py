@@ -23,6 +23,7 @@ import re
 from collections import Counter
 
 from claims.extraction.lexicon import word_set
+from claims.extraction.people import first_name_genders
 
 TRANSCRIPT_LABEL = "transcript speaker label"
 
@@ -48,12 +49,37 @@ _NOT_NAMES = word_set("""
 _MIN_TURNS = 2
 
 
+# As transcription services write a debate: "Donald Trump: (00:12)", "Chris Wallace: (01:05)
+# Good evening". Read only with the timestamp or when the label begins with a given name.
+_NAMED_LABEL = re.compile(
+    r"^(?P<name>[A-Z][a-z’'.-]+(?:[ \t]+(?:[A-Z][A-Za-z’'.-]+|de|van|von|der|al|bin|la|le)){1,3})"
+    r":[ \t]*(?P<stamp>\(\d{1,2}:\d{2}(?::\d{2})?\))?[ \t]*",
+    re.MULTILINE,
+)
+
+
 def transcript_turns(text: str) -> dict[int, tuple[int, str]]:
     """Where each speaker label starts -> (where the turn's text starts, the person; "" for a
     role such as "MODERATOR"), for a text that reads as a transcript: two people or more, each
     labelled; {} for any other text."""
     if ":" not in text:
         return {}
+    return _labelled_in_capitals(text) or _labelled_by_name(text)
+
+
+def _labelled_by_name(text: str) -> dict[int, tuple[int, str]]:
+    """ "Donald Trump: (00:12) ...": names as written, with a timestamp or a given name."""
+    given = first_name_genders()
+    turns = {
+        m.start(): (m.end(), m.group("name"))
+        for m in _NAMED_LABEL.finditer(text)
+        if m.group("stamp") or m.group("name").split()[0].lower() in given
+    }
+    return turns if len({name for _, name in turns.values()}) >= _MIN_TURNS else {}
+
+
+def _labelled_in_capitals(text: str) -> dict[int, tuple[int, str]]:
+    """ "JEROME POWELL: ...", "TRUMP: ...": the names in capitals, title-cased."""
     matches = [m for m in _LABEL.finditer(text) if m.group("name") not in _NOT_NAMES]
     if len(matches) < _MIN_TURNS:
         return {}

@@ -76,3 +76,20 @@ def test_a_role_label_opens_a_turn_that_is_nobodys() -> None:
     assert units["Senator, the deficit doubled in 2020."][0] == ""
     assert units["Wages fell 3%."][0] == "Elizabeth Warren"
     assert units["Wages fell for 40 years."][0] == "Bernie Sanders"
+
+
+def test_a_transcript_labelled_by_names_with_timestamps() -> None:
+    """As transcription services write a debate; it was read as sentences beginning with the
+    label, no speaker."""
+    text = "\n\n".join(
+        [
+            "Chris Wallace: (00:01)\nGood evening from Cleveland.",
+            "Donald Trump: (00:15)\nWe created 7 million jobs in three years.",
+            "Joe Biden: (01:02)\nUnemployment hit 14.7% in April.",
+        ]
+    )
+    units = _speakers(text)
+    assert units["We created 7 million jobs in three years."] == ("Donald Trump", PERSON)
+    assert units["Unemployment hit 14.7% in April."] == ("Joe Biden", PERSON)
+    # labels that are no names are no transcript
+    assert transcript_turns("Related Content: Floods.\n\nBreaking News: The river rose.") == {}
