@@ -184,7 +184,8 @@ def extract(
     for _, person in turns.values():
         if " " in person:
             register_name(person, context)  # "JEROME POWELL:" anywhere: "Powell" is him
-        context.labelled_people.add(person)
+        if person:  # "" stands for a role's turn ("MODERATOR:", "Q:"): nobody's
+            context.labelled_people.add(person)
     turn_speaker = ""  # in a transcript, the person whose label opened the turn
     body_seen = False
     for block_start, block_end, block_paragraph in _blocks(text, verdicts):

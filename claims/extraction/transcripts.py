@@ -64,7 +64,32 @@ def transcript_turns(text: str) -> dict[int, tuple[int, str]]:
     labelled; {} for any other text."""
     if ":" not in text:
         return {}
-    return _labelled_in_capitals(text) or _labelled_by_name(text)
+    return _labelled_in_capitals(text) or _labelled_by_name(text) or _interview(text)
+
+
+# An interview written as questions and answers: "Q: How many ...?" / "A: About 3,000 ...".
+_QA_LABEL = re.compile(r"^(?P<label>Q|A)\s*[:.)][ \t]*", re.MULTILINE)
+# Two capitalised words, overlapping ("Dr Jane Smith" gives "Dr Jane" and "Jane Smith").
+_FULL_NAME = re.compile(r"\b(?=([A-Z][a-z’'-]+)\s+([A-Z][a-z’'-]+)\b)")
+
+
+def _interview(text: str) -> dict[int, tuple[int, str]]:
+    """ "Q: ..." / "A: ...": the answers are the one person the text names before the first
+    question ("We spoke to Dr Jane Smith, an epidemiologist, ..."); the questions nobody's.
+    Nothing when the text names no one there, or several people."""
+    labels = list(_QA_LABEL.finditer(text))
+    kinds = Counter(m.group("label") for m in labels)
+    if kinds["Q"] < _MIN_TURNS or kinds["A"] < _MIN_TURNS:
+        return {}
+    given = first_name_genders()
+    intro = text[: labels[0].start()]
+    people = {
+        f"{first} {last}" for first, last in _FULL_NAME.findall(intro) if first.lower() in given
+    }
+    if len(people) != 1:
+        return {}
+    (person,) = people
+    return {m.start(): (m.end(), person if m.group("label") == "A" else "") for m in labels}
 
 
 def _labelled_by_name(text: str) -> dict[int, tuple[int, str]]:

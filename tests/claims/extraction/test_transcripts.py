@@ -73,7 +73,7 @@ def test_a_role_label_opens_a_turn_that_is_nobodys() -> None:
         "SEN. BERNIE SANDERS: Wages fell for 40 years."
     )
     units = _speakers(text)
-    assert units["Senator, the deficit doubled in 2020."][0] == ""
+    assert units["Senator, the deficit doubled in 2020."] == ("", "")  # no type either
     assert units["Wages fell 3%."][0] == "Elizabeth Warren"
     assert units["Wages fell for 40 years."][0] == "Bernie Sanders"
 
@@ -93,3 +93,19 @@ def test_a_transcript_labelled_by_names_with_timestamps() -> None:
     assert units["Unemployment hit 14.7% in April."] == ("Joe Biden", PERSON)
     # labels that are no names are no transcript
     assert transcript_turns("Related Content: Floods.\n\nBreaking News: The river rose.") == {}
+
+
+def test_an_interviews_answers_are_the_interviewees() -> None:
+    text = (
+        "We spoke to Dr Jane Smith, a hydrologist at the University of Leeds, about the floods."
+        "\n\nQ: How many homes did the flood destroy?\n\nA: More than 400 homes were destroyed. "
+        "The river rose 4 metres in a day.\n\nQ: Was the town warned?\n\n"
+        "A: The weather service issued a warning at 2am."
+    )
+    units = _speakers(text)
+    # The answers had no speaker, and began with "A: ".
+    assert units["More than 400 homes were destroyed."] == ("Jane Smith", PERSON)
+    assert units["The weather service issued a warning at 2am."] == ("Jane Smith", PERSON)
+    assert units["How many homes did the flood destroy?"] == ("", "")  # the question: nobody's
+    # no one named before the first question: the answers stay nobody's
+    assert transcript_turns(text.split("\n\n", 1)[1]) == {}
