@@ -285,6 +285,7 @@ UNIT_STOPWORDS: frozenset[str] = word_set(
     """
 )
 
+WEEKDAYS: frozenset[str] = word_set("monday tuesday wednesday thursday friday saturday sunday")
 MONTH_NAMES: frozenset[str] = word_set(
     """
     january february march april may june july august september october november december

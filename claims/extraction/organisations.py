@@ -23,9 +23,11 @@ from collections.abc import Iterator
 
 from claims.extraction.lexicon import (
     GOVERNMENT_SEATS,
+    MONTH_NAMES,
     MORE_ORG_WORDS,
     ORG_WORDS,
     SENTENCE_STARTERS,
+    WEEKDAYS,
     word_set,
 )
 from claims.extraction.names import Token, clean_run, is_capitalised, is_title, name_after
@@ -289,6 +291,9 @@ def _learn_described(
     it reads as a person's ("the firm Jane Doe founded")."""
     run = name_after(tokens, start)[:5]
     if not run or not is_capitalised(run[0]) or run[0].text.endswith(("’s", "'s")):
+        return
+    if run[0].lower in MONTH_NAMES or run[0].lower in WEEKDAYS:
+        return  # "The agency Monday announced": when, not a name
         return
     end = start + len(run)
     if comma and not (end < len(tokens) and tokens[end].text in {",", "."}):

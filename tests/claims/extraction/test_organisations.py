@@ -219,3 +219,12 @@ def test_a_report_by_an_organisation_speaks_for_it() -> None:
 def test_according_to_a_dated_study_names_its_author() -> None:
     text = "The virus survives above 60C, according to a 2020 study by the University of Hong Kong."
     assert speaker_of(text, "60C") == "University of Hong Kong"  # the year stopped the name
+
+
+def test_a_day_after_an_organisation_noun_is_no_name() -> None:
+    text = (
+        "The Food and Drug Administration approved the drug in May. The agency Monday announced "
+        "a recall of 2,000 units.\n\nThe agency said the risk was low."
+    )
+    # "The agency Monday announced" had made an organisation called "Monday".
+    assert speaker_of(text, "risk was low") == "Food and Drug Administration"
