@@ -320,7 +320,12 @@ def _learn_apposition(text: str, tokens: list[Token], i: int, context: SpeakerCo
     start = name_start_before(tokens, j - 1)
     if start is None:
         return
-    name = clean_run(text, tokens[start : j - 1])
+    run = tokens[start : j - 1]
+    if any(
+        t.lower in MONTH_NAMES or t.lower in WEEKDAYS or t.lower in SENTENCE_STARTERS for t in run
+    ):
+        return  # "On Tuesday, the company, which ...": when, not who
+    name = clean_run(text, run)
     words = name.split()
     if name and not (len(words) >= 2 and words[0].lower() in first_name_genders()):
         _introduce(name, tokens[i].lower, context)
