@@ -228,3 +228,9 @@ def test_a_day_after_an_organisation_noun_is_no_name() -> None:
     )
     # "The agency Monday announced" had made an organisation called "Monday".
     assert speaker_of(text, "risk was low") == "Food and Drug Administration"
+
+
+def test_a_coalition_speaks() -> None:
+    text = "The opposition Azimio coalition said it would challenge the law in court."
+    unit = _unit(text, "challenge the law")  # it was unattributed
+    assert (unit.speaker, unit.speaker_type) == ("The opposition Azimio coalition", ORGANIZATION)
