@@ -259,6 +259,12 @@ def _apposition(
         run = name_after(tokens, j + 1)
         if run and len(run) == len(between):
             return _named(text, tokens, run, context)
+    if tokens[j - 1].text.islower() and not any(
+        is_capitalised(t) and t.lower not in DETERMINERS for t in before
+    ):
+        # "The company, which employs 3,000 people, said": the description before the clause;
+        # "A spokesman, who asked not to be named, said": someone unnamed
+        return description_before(text, tokens, j - 1)
     return _named(text, tokens, before, context)
 
 

@@ -234,3 +234,13 @@ def test_a_coalition_speaks() -> None:
     text = "The opposition Azimio coalition said it would challenge the law in court."
     unit = _unit(text, "challenge the law")  # it was unattributed
     assert (unit.speaker, unit.speaker_type) == ("The opposition Azimio coalition", ORGANIZATION)
+
+
+def test_a_described_organisation_speaks_across_a_relative_clause() -> None:
+    text = (
+        "Acme Holdings sold its stake.\n\n"
+        "On Tuesday, the company, which employs 3,000 people, said profits fell 5%."
+    )
+    assert speaker_of(text, "profits fell") == "Acme Holdings"  # it was unattributed
+    unnamed = "A spokesman, who asked not to be named, said profits fell 5%."
+    assert speaker_of(unnamed, "profits fell") == ""
