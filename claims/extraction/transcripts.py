@@ -15,6 +15,11 @@ it has two words or more ("JEROME POWELL", "SEN. ELIZABETH WARREN"), is the surn
 label of the same text ("HORSLEY"), or is one word that opens two turns or more ("TRUMP:",
 "BIDEN:"); never a live blog's or a page's label ("UPDATE:", "WATCH:", "BREAKING:"), so those
 stay sentences. A role ("MODERATOR:", "Q:") opens a turn that is nobody's.
+
+Two other forms are read the same way: names as transcription services write a debate
+("Donald Trump: (00:15)", with a timestamp or a given name), and an interview of questions and
+answers ("Q: ..." / "A: ..."), whose answers are the one person the text names before the
+first question.
 """
 
 from __future__ import annotations
