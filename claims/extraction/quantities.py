@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from claims.extraction.lexicon import MONTH_NAMES, UNIT_STOPWORDS, word_set
+from claims.extraction.lexicon import MONTH_NAMES, UNIT_STOPWORDS, WEEKDAYS, word_set
 from claims.extraction.phones import phone_numbers
 
 
@@ -171,7 +171,6 @@ _NOT_UNITS = (
 # After a spelled number and a hyphen, words that make a fixed compound rather than a measure:
 # "one-off", "one-way", "one-stop", "one-liner".
 _COMPOUND_TAILS = word_set("off on up out in way stop liner shot all")
-_WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
 # Capitalised at the start of a sentence before a figure ("Another 200", "Some 500");
 # UNIT_STOPWORDS has the function words and "-ly" catches "Nearly", "Roughly", "Only".
 _APPROXIMATORS = word_set("another almost around exactly just some over under up")
@@ -356,7 +355,7 @@ def _is_age(text: str, start: int, end: int) -> bool:
         return False
     before = _AGE_BEFORE.search(text, max(0, start - 40), start)
     word = before.group("word").lower() if before else ""
-    return bool(before) and word not in MONTH_NAMES and word not in _WEEKDAYS
+    return bool(before) and word not in MONTH_NAMES and word not in WEEKDAYS
 
 
 def _is_list_marker(text: str, start: int, end: int) -> bool:
@@ -384,7 +383,7 @@ def _is_name_number(text: str, start: int, end: int) -> bool:
     if not before:
         return False
     word = before.group("word").rstrip(".").lower()
-    if word in MONTH_NAMES or word in _WEEKDAYS or word in _CURRENCY_CODES:
+    if word in MONTH_NAMES or word in WEEKDAYS or word in _CURRENCY_CODES:
         return False
     # A capitalised function word or adverb opens the sentence: "About 25 bodies", "Nearly 500".
     return word not in UNIT_STOPWORDS and word not in _APPROXIMATORS and not word.endswith("ly")

@@ -24,6 +24,7 @@ from claims.extraction.lexicon import (
     MONTH_NAMES,
     ORG_WORDS,
     SENTENCE_STARTERS,
+    WEEKDAYS,
     word_set,
 )
 from claims.extraction.quantities import find_quantities
@@ -77,7 +78,6 @@ _DATE = re.compile(
 )
 _TOKEN = re.compile(r"[A-Za-z][\w’'&.-]*|\d[\d,.]*")
 _NAME_CONNECTORS = frozenset({"of", "for", "and", "&", "de", "the", "on", "von", "van", "al"})
-_WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
 _LOWERCASE_ORGS = word_set("""
     government ministry parliament department commission agency police court army council
     senate congress cabinet regulator watchdog""")
@@ -226,7 +226,7 @@ def _named_entities(view: _View) -> int:
         possessive = lower.endswith(("’s", "'s"))
         bare = lower[:-2] if possessive else lower
         capitalised = token[0].isupper() and not (
-            bare in SENTENCE_STARTERS or bare in MONTH_NAMES or bare in _WEEKDAYS
+            bare in SENTENCE_STARTERS or bare in MONTH_NAMES or bare in WEEKDAYS
         )
         if capitalised:
             if not in_run:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from claims.extraction.lexicon import word_set
+from claims.extraction.lexicon import WEEKDAYS, word_set
 from claims.extraction.phones import phone_numbers
 
 
@@ -204,7 +204,7 @@ ROLE_WORDS = re.compile(
 )
 
 
-NOT_BYLINE_NAMES = word_set("monday tuesday wednesday thursday friday saturday sunday the this")
+NOT_BYLINE_NAMES = WEEKDAYS | word_set("the this")
 
 
 CREDITS = re.compile(
