@@ -128,6 +128,19 @@ def _attribution_tail(text: str, punct_end: int, next_start: int, end: int) -> b
     return any(w.strip(",.;:!?").lower() in _TAIL_VERBS for w in words[:5])
 
 
+def _introduced(text: str, sentence_start: int, opened: int) -> bool:
+    """Whether the quotation opening at ``opened`` (-1: none closes here) is introduced by its
+    attribution (`Laura Hill said: "..."`, `he said "..."`), so that what follows its close is a
+    sentence of its own (`She urged anyone ...`), not an attribution tail."""
+    if opened < 0:
+        return False
+    before = text[sentence_start:opened].rstrip()
+    if before.endswith(":"):
+        return True
+    words = before.rsplit(None, 1)
+    return bool(words) and words[-1].lower() in _TAIL_VERBS
+
+
 def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans in ``text[start:end]``, a block that no sentence crosses the edge of.
 
@@ -149,7 +162,11 @@ def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
             while q < len(quotes) and quotes[q][1] <= m.end():
                 q += 1
             inside = q < len(quotes) and quotes[q][0] < m.end()
-            if inside or _attribution_tail(text, m.end(), next_start, end):
+            opened = quotes[q - 1][0] if q and quotes[q - 1][1] == m.end() else -1
+            tail = not _introduced(text, sentence_start, opened) and _attribution_tail(
+                text, m.end(), next_start, end
+            )
+            if inside or tail:
                 continue
         if _is_boundary(text, m.start(), m.end(), next_start):
             spans.append((sentence_start, m.end()))

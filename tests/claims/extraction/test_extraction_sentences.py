@@ -47,6 +47,20 @@ def test_punctuation_that_does_not_end_a_sentence(text: str) -> None:
             ['He said: "We will win."', "The crowd cheered."],
         ),
         (
+            # A quotation its attribution introduced takes no attribution tail: what follows
+            # its close is a sentence of its own (it was one unit with the quotation).
+            'Laura Hill said: "This was a reckless act." She urged anyone to call police.',
+            ['Laura Hill said: "This was a reckless act."', "She urged anyone to call police."],
+        ),
+        (
+            'He said "We will not stop." She added that the march would go ahead.',
+            ['He said "We will not stop."', "She added that the march would go ahead."],
+        ),
+        (
+            '"We will not stop." She added that the march would go ahead.',
+            ['"We will not stop." She added that the march would go ahead.'],
+        ),
+        (
             "Prices rose “sharply.” Officials blamed the weather.",
             ["Prices rose “sharply.”", "Officials blamed the weather."],
         ),
