@@ -77,8 +77,11 @@ def according_to(
             index += 1
             skipped += 1
         run = with_listed_portfolios(tokens, name_after(tokens, index))
-        if run and not is_capitalised(run[0]):
-            # "according to figures from the health department": described, not named
+        if (run and not is_capitalised(run[0])) or (
+            not run and index < len(tokens) and tokens[index].text.islower()
+        ):
+            # "according to figures from the health department", "according to the fire
+            # service": described, not named
             return _described(text, tokens, index, context)
         while run and run[-1].text.islower() and len(run) > 1:
             run = run[:-1]  # "former UC Global worker": the role ends the name

@@ -73,7 +73,7 @@ ORG_NOUNS = word_set("""
     council committee union party bank authority office kremlin board firm supplier
     association federation institute regulator watchdog inspectorate tribunal trust group
     charity club network broadcaster manufacturer operator airline insurer military army
-    navy organisation organization force fund coalition alliance movement""")
+    navy organisation organization force fund coalition alliance movement service brigade""")
 # A document that speaks for whoever the words before it name: "The Environment Agency report
 # said", "the Home Office statement said".
 REPORT_NOUNS = word_set("report study statement survey review audit analysis")
@@ -85,6 +85,12 @@ _PLEA_VERBS = word_set("admit admits admitted deny denies denied")
 _CHARGES = word_set("""
     count counts charge charges offence offences offense offenses murder manslaughter""")
 PRONOUN_GENDERS = {"he": "m", "she": "f"}
+# What a person has that speaks for them: "Her department said", "his office said" are the
+# department and office of whoever "her" and "his" are ("Bridget Phillipson's department").
+_POSSESSIVE_GENDERS = {"his": "m", "her": "f"}
+_OWNED_SPEAKERS = word_set("""
+    office department ministry campaign team administration spokesperson spokesman
+    spokeswoman""")
 _COUNT_WORDS = word_set("one two three four five six seven eight nine ten")
 
 
@@ -253,7 +259,7 @@ def subject_name(text: str, tokens: list[Token]) -> str:
 @dataclass(frozen=True)
 class Found:
     name: str = ""
-    # "name", "pronoun", "they", "it", "generic", "org-noun", "role", "unnamed"
+    # "name", "pronoun", "they", "it", "generic", "org-noun", "owned", "role", "unnamed"
     kind: str = ""
     generic: str = ""  # the generic word, the org noun phrase, or the pronoun's gender
     at: int = -1  # a pronoun's token index in the sentence
@@ -319,6 +325,10 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
         return last if last and context.org_paragraphs[last] >= context.paragraph - 1 else ""
     if found.kind == "org-noun":
         return resolve_org_noun(found.generic, context)
+    if found.kind == "owned":
+        pronoun, noun = found.generic.lower().split()
+        owner = resolve_pronoun(_POSSESSIVE_GENDERS[pronoun], context)
+        return f"{owner}'s {noun}" if owner else ""
     if found.kind == "role":
         lower = found.generic.lower()
         noun = lower.split()[-1]
@@ -406,6 +416,8 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
         return Found(name=text[described[0].start : described[-1].end], kind="name")
     if tokens[j - 1].lower in {"a", "an"} and head not in GENERIC:
         return Found(kind="unnamed")  # "a local resident complained": someone new, unnamed
+    if j == i and tokens[j - 1].lower in _POSSESSIVE_GENDERS and head in _OWNED_SPEAKERS:
+        return Found(kind="owned", generic=phrase)  # "Her department said"
     if head in ORG_NOUNS or is_business_noun(head):
         return Found(kind="org-noun", generic=phrase)  # "the ministry", "The iPhone maker"
     if (

@@ -133,6 +133,16 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
     owner, _, rest = phrase.partition(" ")
     if owner.lower() in _POSSESSIVES and rest[:1].isupper():
         return rest  # "His Smer party has promised": the Smer party, not "His Smer party"
+    described = phrase.split()
+    if head == "party" and described[0].lower() in DETERMINERS:
+        # "The opposition Law and Justice party says": the Law and Justice party
+        k = next((k for k, w in enumerate(described[1:-1], 1) if not w.islower()), 0)
+        if (
+            k
+            and described[k][:1].isupper()
+            and all(w.replace("-", "").isalpha() for w in described[1:k])
+        ):
+            return " ".join(described[k:])
     return phrase  # "the national audit office": described well enough to call
 
 

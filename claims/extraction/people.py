@@ -379,6 +379,7 @@ def remember(
                 titled
                 or name in context.surnames.values()
                 or name.split()[0].lower() in first_name_genders()
+                or any(name in holders for holders in context.role_holders.values())
             )
             if known and "&" not in name and " and " not in name:
                 remember_person(name, context)

@@ -118,7 +118,8 @@ def unnamed_speaker_gender(tokens: list[Token]) -> str | None:
 
 def apposed_subject(tokens: list[Token]) -> list[Token]:
     """The person a sentence opens with in apposition to a role or a relation ("Her colleague,
-    Dr Peter Obi, disagreed"): the tokens of the name, [] when the sentence does not open so."""
+    Dr Peter Obi, disagreed"; a relation's given name alone: "His wife, Ewa, disagreed"): the
+    tokens of the name, [] when the sentence does not open so."""
     n = len(tokens)
     if n < 6 or not _determines(tokens[0]):
         return []
@@ -126,6 +127,9 @@ def apposed_subject(tokens: list[Token]) -> list[Token]:
     if comma is None or not all(t.text.isalpha() and t.text.islower() for t in tokens[1:comma]):
         return []
     name, end = person_after(tokens, comma + 1)
+    if not name and any(t.lower in RELATION_NOUNS for t in tokens[1:comma]):
+        name = _given_name(tokens, comma + 1)  # "His wife, Ewa, disagreed"
+        end = comma + 2
     if name and end + 1 < n and tokens[end].text == "," and tokens[end + 1].text.islower():
         return tokens[comma + 1 : end]
     return []

@@ -102,6 +102,11 @@ def _is_org_word(word: str) -> bool:
     return lower in ORG_WORDS or lower.rstrip(".") in ORG_WORDS or lower in MORE_ORG_WORDS
 
 
+def has_org_word(name: str) -> bool:
+    """Whether a word of ``name`` is one organisations are named with ("College", "Union")."""
+    return any(_is_org_word(w) for w in name.split())
+
+
 def _is_name_word(word: str) -> bool:
     bare = _bare(word)
     if not bare or _is_org_word(bare):
@@ -139,7 +144,7 @@ def speaker_type(name: str) -> str:
     words = name.split()
     if _is_person_with_role(words):
         return PERSON
-    if any(_is_org_word(w) for w in words):
+    if has_org_word(name):
         return ORGANIZATION
     if len(words) >= 2 and _bare(words[-1]).lower() in _UNNAMED_VOICES:
         return ORGANIZATION  # "Met spokesperson": the organisation speaking through someone

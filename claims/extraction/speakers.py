@@ -68,11 +68,11 @@ from claims.extraction.clauses import (
 from claims.extraction.lexicon import (
     ATTRIBUTION_PARTICIPLES,
     ATTRIBUTION_VERBS,
-    ORG_WORDS,
     PERSON_ROLES,
     PORTFOLIO_WORDS,
     QUOTE_VERBS,
     SPEAKER_FILLERS,
+    WEEKDAYS,
     word_set,
 )
 from claims.extraction.names import (
@@ -100,7 +100,7 @@ from claims.extraction.people import (
 )
 from claims.extraction.quotations import has_real_quote, mask_quotes
 from claims.extraction.roles import AGE, apposed_subject, learn_roles, unnamed_speaker_gender
-from claims.extraction.speaker_types import ORGANIZATION, speaker_type
+from claims.extraction.speaker_types import ORGANIZATION, has_org_word, speaker_type
 
 _CLOSING_MARKS = frozenset({"”", '"'})
 # The speaker after the verb: after a closing quote any reporting verb (`" asked Ann`), after
@@ -108,8 +108,7 @@ _CLOSING_MARKS = frozenset({"”", '"'})
 # Never "told": what follows it is the listener (`, told NBC News`).
 _INVERTED_AFTER_QUOTE = (ATTRIBUTION_VERBS | QUOTE_VERBS) - {"told", "tells", "tell"}
 _INVERTED_AFTER_COMMA = word_set("""
-    said says added adds wrote explained noted insisted argued warned stated confirmed
-    continued""")
+    said says added adds wrote explained noted insisted argued warned stated confirmed continued""")
 # What may follow a speaker named after the verb; any other lower-case word means the name
 # began a reported clause (`, said Hartley had ...`), not the attribution.
 _AFTER_SPEAKER = word_set("""
@@ -141,6 +140,7 @@ _NAMING_VERBS = word_set("""
     called calls labeled labelled labels dubbed dubs branded brands described describes
     accused accuses""")
 _BE = word_set("is are was were be been being")
+_OWNERS = word_set("the his her")  # "the spokesman", "his spokesman": not generic
 
 
 def _before_verb(
@@ -151,8 +151,9 @@ def _before_verb(
         tokens[i].lower in SPEAKER_FILLERS
         or tokens[i].text in QUOTE_MARKS
         or (tokens[i].lower.endswith("ly") and tokens[i].text.islower())
+        or (tokens[i].lower in WEEKDAYS and i > 0 and tokens[i - 1].lower == "on")
     ):
-        i -= 1
+        i -= 2 if tokens[i].lower in WEEKDAYS else 1  # "Microsoft on Monday reported"
     if i < 0:
         return None
     token = tokens[i]
@@ -168,13 +169,12 @@ def _before_verb(
             return Found(name=person_in(name), kind="name")
         return None
     if token.lower in {"and", "but"} and i > 0:
-        # "Jennifer Robinson attended the meeting and claimed ...": the sentence's subject.
-        run = opening_subject(tokens)
+        # "Jennifer Robinson attended the meeting and claimed ...", "The RCN welcomed it but
+        # warned ...", "Its coach, Enzo Maresca, disagreed and said": the sentence's subject.
+        run = opening_subject(tokens) or apposed_subject(tokens)
         name = clean_run(text, run) if run else ""
         known = name in context.surnames or name in context.surnames.values()
-        if name and (
-            known or is_personal_name(name) or any(w in ORG_WORDS for w in name.lower().split())
-        ):
+        if name and (known or is_personal_name(name) or has_org_word(name)):
             return _named(text, tokens, run, context)
         return None  # "These SMS messages add ... and tells": not a speaker's name
     if (
@@ -184,7 +184,7 @@ def _before_verb(
         if described is not None and described.kind == "name":
             return described  # "A Home Office spokesman said", "The Home Office statement said"
     in_name = token.text[:1].isupper() and i > 0 and is_capitalised(tokens[i - 1])
-    if token.lower in GENERIC and not in_name and not (i > 0 and tokens[i - 1].lower == "the"):
+    if token.lower in GENERIC and not in_name and not (i and tokens[i - 1].lower in _OWNERS):
         return Found(kind="generic", generic=token.lower)
     if (token.text[0].islower() and token.text[0].isalpha()) or AGE.match(token.lower):
         return description_before(text, tokens, i)  # "the report said", "the 32-year-old said"
