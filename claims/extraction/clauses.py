@@ -24,6 +24,8 @@ from claims.extraction.lexicon import (
     PERSON_ROLES,
     RELATION_NOUNS,
     SENTENCE_STARTERS,
+    SPEAKER_FILLERS,
+    WEEKDAYS,
     word_set,
 )
 from claims.extraction.names import (
@@ -89,8 +91,8 @@ PRONOUN_GENDERS = {"he": "m", "she": "f"}
 # department and office of whoever "her" and "his" are ("Bridget Phillipson's department").
 _POSSESSIVE_GENDERS = {"his": "m", "her": "f"}
 _OWNED_SPEAKERS = word_set("""
-    office department ministry campaign team administration spokesperson spokesman
-    spokeswoman""")
+    office department ministry campaign team administration government party family institute
+    foundation charity company firm spokesperson spokesman spokeswoman""")
 _COUNT_WORDS = word_set("one two three four five six seven eight nine ten")
 
 
@@ -443,13 +445,34 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
     return None
 
 
-def role_of_organisation(tokens: list[Token], run: list[Token]) -> bool:
-    """Whether ``run`` names the organisation (or the country) of a role before it: "The chief
+# Nouns that end like an adverb: "His family said" is no "He repeatedly said".
+_LY_NOUNS = word_set("family ally assembly rally supply")
+
+
+def filler_width(tokens: list[Token], i: int) -> int:
+    """How many words end at ``i`` that stand between a speaker and the verb ("has", "also",
+    "repeatedly", a quote mark, "on Monday": "Microsoft on Monday reported"); 0 for none."""
+    token = tokens[i]
+    if token.lower in WEEKDAYS and i > 0 and tokens[i - 1].lower == "on":
+        return 2
+    adverb = token.lower.endswith("ly") and token.text.islower() and token.lower not in _LY_NOUNS
+    return int(token.lower in SPEAKER_FILLERS or token.text in QUOTE_MARKS or adverb)
+
+
+def describes_someone(tokens: list[Token], run: list[Token]) -> bool:
+    """Whether ``run``, before an apposition, is part of a description of the person named in
+    it rather than a name: the organisation (or the country) of a role before it ("The chief
     executive of NHS Providers, Sir Julian Hartley, warned", "Russia's ambassador to Germany,
-    Sergei Nechayev, called" (the name between the commas is the speaker)."""
+    Sergei Nechayev, called"), or a word describing someone in a sentence that opens with a
+    determiner and lower-case words ("His fellow Texan, Senator John Cornyn, said")."""
     if not run:
         return False
     k = tokens.index(run[0]) - 1
+    opener = k
+    while opener > 0 and tokens[opener].text.isalpha() and tokens[opener].text.islower():
+        opener -= 1
+    if (opener == 0 <= k or (k < 0 and len(run) > 1)) and tokens[0].lower in DETERMINERS:
+        return True  # "His fellow Texan, ...", "A Texas Republican, ..."
     if k >= 0 and tokens[k].lower == "the":
         k -= 1
     return (

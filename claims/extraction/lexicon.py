@@ -109,6 +109,7 @@ MORE_ORG_WORDS: frozenset[str] = word_set(
     museum organisers organizers motors electric pharmaceuticals technologies systems labs media
     steelworks shipyard shipyards mills brewery refinery foods logistics shipping railways
     telecom pharma chemicals mining insurance bancorp force inspectorate regulator watchdog
+    family
     Reuters Tass Xinhua Interfax Kyodo Yonhap Bloomberg Eurostat Interpol Europol Frontex
     Unicef Unesco Nato Gazprom Rosneft
     international watch

@@ -192,6 +192,11 @@ def resolve_pronoun(gender: str, context: SpeakerContext) -> str:
 def full_name(name: str, context: SpeakerContext) -> str:
     if " " not in name and name in context.surnames:
         return context.surnames[name]
+    if " " not in name:
+        # "Dr Tedros said", "Meghan added": the one person named in full with that given name
+        given = {full for full in context.surnames.values() if full.split()[0] == name}
+        if len(given) == 1:
+            return given.pop()
     words = name.split()
     for k in range(len(words) - 3, -1, -1):
         role = words[k].lower().rstrip(".")

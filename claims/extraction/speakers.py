@@ -52,8 +52,10 @@ from claims.extraction.clauses import (
     can_speak,
     clause_subjects,
     confirms_someone,
+    describes_someone,
     description_before,
     enters_a_plea,
+    filler_width,
     found_pronoun,
     is_personal_name,
     opening_subject,
@@ -61,7 +63,6 @@ from claims.extraction.clauses import (
     person_in,
     reduced_relative,
     resolve_found,
-    role_of_organisation,
     subject_name,
     subject_run,
 )
@@ -71,8 +72,6 @@ from claims.extraction.lexicon import (
     PERSON_ROLES,
     PORTFOLIO_WORDS,
     QUOTE_VERBS,
-    SPEAKER_FILLERS,
-    WEEKDAYS,
     word_set,
 )
 from claims.extraction.names import (
@@ -147,13 +146,8 @@ def _before_verb(
     text: str, tokens: list[Token], verb_index: int, context: SpeakerContext
 ) -> Found | None:
     i = verb_index - 1
-    while i >= 0 and (
-        tokens[i].lower in SPEAKER_FILLERS
-        or tokens[i].text in QUOTE_MARKS
-        or (tokens[i].lower.endswith("ly") and tokens[i].text.islower())
-        or (tokens[i].lower in WEEKDAYS and i > 0 and tokens[i - 1].lower == "on")
-    ):
-        i -= 2 if tokens[i].lower in WEEKDAYS else 1  # "Microsoft on Monday reported"
+    while i >= 0 and (step := filler_width(tokens, i)):
+        i -= step
     if i < 0:
         return None
     token = tokens[i]
@@ -254,7 +248,7 @@ def _apposition(
             return Found(kind="unnamed")
     if all(is_title(t) for t in before):
         before = []  # "The company's chief executive, Jane Doe, said": a role, no name
-    described = tokens[j - 1].text.islower() or role_of_organisation(tokens, before)
+    described = tokens[j - 1].text.islower() or describes_someone(tokens, before)
     if between and is_capitalised(between[0]) and (described or not before):
         run = name_after(tokens, j + 1)
         if run and len(run) == len(between):

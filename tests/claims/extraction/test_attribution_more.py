@@ -112,3 +112,42 @@ def test_an_inspectorate_is_an_organisation() -> None:
     text = "The Drinking Water Inspectorate said it would review 300 samples."
     unit = _unit(text, "300 samples")
     assert (unit.speaker, unit.speaker_type) == ("Drinking Water Inspectorate", ORGANIZATION)
+
+
+def test_a_given_name_alone_is_the_one_person_named_in_full_with_it() -> None:
+    # It was "Tedros": a given name alone resolved to nobody named before.
+    text = (
+        "WHO Director-General Tedros Adhanom Ghebreyesus said more than 15,000 cases had been "
+        "reported this year. Dr Tedros said a new strain was spreading faster than before."
+    )
+    assert speaker_of(text, "new strain") == "Tedros Adhanom Ghebreyesus"
+    two = "Tom Baker and Tom Hale met on Monday. Tom said the talks had lasted 3 hours."
+    assert speaker_of(two, "3 hours") == "Tom"
+
+
+def test_a_description_before_an_apposed_name_is_no_name() -> None:
+    # Both were "Texan" and "Texas Republican", typed an organisation and a person.
+    for opening in ("His fellow Texan", "A Texas Republican"):
+        text = f"{opening}, Senator John Cornyn, said the state needed at least $5 billion."
+        unit = _unit(text, "$5 billion")
+        assert (unit.speaker, unit.speaker_type) == ("John Cornyn", PERSON)
+    kremlin = "The Kremlin, which denies the claims, said 300 troops had left."
+    assert speaker_of(kremlin, "300 troops") == "Kremlin"
+
+
+def test_his_family_and_her_institute_speak_for_whoever_his_and_her_are() -> None:
+    # "family" had been skipped like an adverb ("repeatedly said"), so nothing spoke.
+    text = (
+        "Singer Tom Jones was taken to hospital on Monday. His family said the singer was in a "
+        "stable condition after 2 days of tests."
+    )
+    unit = _unit(text, "stable condition")
+    assert (unit.speaker, unit.speaker_type) == ("Tom Jones's family", ORGANIZATION)
+    goodall = (
+        "Jane Goodall, the primatologist, has died aged 91. Her institute said she died "
+        "peacefully in her sleep."
+    )
+    assert speaker_of(goodall, "peacefully") == "Jane Goodall's institute"
+    # An adverb is still skipped: "Jones repeatedly said".
+    adverb = "Tom Jones repeatedly said the tests had taken 2 days."
+    assert speaker_of(adverb, "2 days") == "Tom Jones"
