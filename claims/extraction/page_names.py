@@ -75,6 +75,8 @@ def speaker_type_in(speaker: str, context: SpeakerContext, page: PageNames) -> s
     found = speaker_type(speaker)
     if found != PERSON or " " in speaker or speaker.lower() in first_name_genders():
         return found
+    if context.genders.get(speaker):
+        return PERSON  # "Mr Chen", never named in full: a man called Chen
     return PERSON if page.beside_a_name(speaker) else ORGANIZATION
 
 

@@ -376,7 +376,14 @@ def remember(
     run = subject_run
     if run and run[0].lower in _DESCRIPTION_OPENERS:
         run = []  # "A former UC Global employee testified": a description, not a name
-    if run:
+    joined = text[run[0].start : run[-1].end].split(" and ") if run else []
+    if len(joined) == 2:
+        # "Ms Rivera and Mr Chen both spoke": each can be the next "she" or "he"
+        for part in joined:
+            person = full_name(part.split()[-1], context) if part.split() else ""
+            if person and context.gender(person) and speaker_type(person) == PERSON:
+                remember_person(person, context)
+    elif run:
         titled = any(is_title(t) or t.lower in PERSON_ROLES for t in run)
         name = full_name(clean_run(text, run), context)
         if name and name != speaker and speaker_type(name) == PERSON and not is_org(name):

@@ -151,3 +151,15 @@ def test_his_family_and_her_institute_speak_for_whoever_his_and_her_are() -> Non
     # An adverb is still skipped: "Jones repeatedly said".
     adverb = "Tom Jones repeatedly said the tests had taken 2 days."
     assert speaker_of(adverb, "2 days") == "Tom Jones"
+
+
+def test_two_people_named_together_are_each_a_she_or_a_he() -> None:
+    # "She said" was unattributed and "He said" was "Chen", typed an organisation: a pair
+    # opening a sentence was remembered as one name, and a surname with "Mr" as no person.
+    text = (
+        "Ms Rivera and Mr Chen both spoke at the meeting. She said the plan would cost $4m. He "
+        "said it would cost $8m."
+    )
+    she, he = _unit(text, "$4m"), _unit(text, "$8m")
+    assert (she.speaker, she.speaker_type) == ("Rivera", PERSON)
+    assert (he.speaker, he.speaker_type) == ("Chen", PERSON)
