@@ -109,7 +109,9 @@ MORE_ORG_WORDS: frozenset[str] = word_set(
     museum organisers organizers motors electric pharmaceuticals technologies systems labs media
     steelworks shipyard shipyards mills brewery refinery foods logistics shipping railways
     telecom pharma chemicals mining insurance bancorp force inspectorate regulator watchdog
-    family
+    family robotics analytics dynamics therapeutics biosciences biotech solutions software
+    semiconductors ventures capital energy gas water rail railway trains airport airports
+    networks services transport health
     Reuters Tass Xinhua Interfax Kyodo Yonhap Bloomberg Eurostat Interpol Europol Frontex
     Unicef Unesco Nato Gazprom Rosneft
     international watch

@@ -16,10 +16,11 @@ label of the same text ("HORSLEY"), or is one word that opens two turns or more 
 "BIDEN:"); never a live blog's or a page's label ("UPDATE:", "WATCH:", "BREAKING:"), so those
 stay sentences. A role ("MODERATOR:", "Q:") opens a turn that is nobody's.
 
-Two other forms are read the same way: names as transcription services write a debate
-("Donald Trump: (00:15)", with a timestamp or a given name), and an interview of questions and
+Three other forms are read the same way: names as transcription services write a debate
+("Donald Trump: (00:15)", with a timestamp or a given name); an interview of questions and
 answers ("Q: ..." / "A: ..."), whose answers are the one person the text names before the
-first question.
+first question; and an interview labelled by surnames ("Okafor: ...") of people the text names
+in full before the first label ("Dr Maria Okafor and Prof James Hill").
 """
 
 from __future__ import annotations
@@ -69,7 +70,12 @@ def transcript_turns(text: str) -> dict[int, tuple[int, str]]:
     labelled; {} for any other text."""
     if ":" not in text:
         return {}
-    return _labelled_in_capitals(text) or _labelled_by_name(text) or _interview(text)
+    return (
+        _labelled_in_capitals(text)
+        or _labelled_by_name(text)
+        or _interview(text)
+        or _labelled_by_surname(text)
+    )
 
 
 # An interview written as questions and answers: "Q: How many ...?" / "A: About 3,000 ...".
@@ -95,6 +101,37 @@ def _interview(text: str) -> dict[int, tuple[int, str]]:
         return {}
     (person,) = people
     return {m.start(): (m.end(), person if m.group("label") == "A" else "") for m in labels}
+
+
+# A surname as an interview writes it for its guests ("Okafor: About 1.2C ..."), or "Q:".
+_SURNAME_LABEL = re.compile(r"^(?P<name>[A-Z][a-z’'-]+|Q)[ \t]*:[ \t]+", re.MULTILINE)
+
+
+def _labelled_by_surname(text: str) -> dict[int, tuple[int, str]]:
+    """ "Okafor: ..." / "Hill: ...": each label the surname of one person the text named in
+    full before it ("Dr Maria Okafor and Prof James Hill"); "Q:" nobody's. A transcript when
+    the labels name two people, or one who answers two questions or more."""
+    labels = list(_SURNAME_LABEL.finditer(text))
+    if len(labels) < _MIN_TURNS:
+        return {}
+    given = first_name_genders()
+    named: list[tuple[int, str, str]] = [  # (where, surname, full name)
+        (m.start(), m.group(2), f"{m.group(1)} {m.group(2)}")
+        for m in _FULL_NAME.finditer(text, 0, labels[-1].start())
+        if m.group(1).lower() in given
+    ]
+    turns: dict[int, tuple[int, str]] = {}
+    for m in labels:
+        people = {full for at, last, full in named if at < m.start() and last == m.group("name")}
+        if m.group("name") == "Q" or len(people) == 1:
+            turns[m.start()] = (m.end(), min(people) if people else "")
+    people = Counter(person for _, person in turns.values())
+    questions = people.pop("", 0)
+    if len(people) >= _MIN_TURNS or (
+        people and questions >= _MIN_TURNS and min(people.values()) >= _MIN_TURNS
+    ):
+        return turns
+    return {}
 
 
 def _labelled_by_name(text: str) -> dict[int, tuple[int, str]]:

@@ -65,6 +65,19 @@ ARTICLE = (
         ("Nordvik Steelworks", ORGANIZATION),  # a company word at the end of the name
         ("Jason Kersten", PERSON),  # the role is stripped by the finder
         ("the city", ORGANIZATION),
+        # Words companies, utilities and public bodies are named with (2026-12-06: each was
+        # typed a person).
+        ("UK Power Networks", ORGANIZATION),
+        ("Southern Rail", ORGANIZATION),
+        ("Acme Robotics", ORGANIZATION),
+        ("Thames Water", ORGANIZATION),
+        ("British Gas", ORGANIZATION),
+        ("Drinking Water Inspectorate", ORGANIZATION),
+        ("Heathrow Airport", ORGANIZATION),
+        ("Public Health England", ORGANIZATION),
+        ("Tom Jones's family", ORGANIZATION),
+        ("Roger Waters", PERSON),
+        ("Samantha Power", PERSON),
         # No speaker, or one the finder should have resolved: no type rather than a guess.
         ("", ""),
         ("   ", ""),

@@ -109,3 +109,47 @@ def test_an_interviews_answers_are_the_interviewees() -> None:
     assert units["How many homes did the flood destroy?"] == ("", "")  # the question: nobody's
     # no one named before the first question: the answers stay nobody's
     assert transcript_turns(text.split("\n\n", 1)[1]) == {}
+
+
+SURNAMES = "\n".join(
+    [
+        "Interview: climate scientist Dr Maria Okafor and economist Prof James Hill",
+        "",
+        "Q: How much has the planet warmed?",
+        "Okafor: About 1.2C since pre-industrial times. The last decade was the warmest.",
+        "Q: And what will it cost?",
+        "Hill: Our estimates put the damage at $2 trillion a year by 2050.",
+    ]
+)
+
+
+def test_an_interview_labelled_by_surnames_of_people_it_named_in_full() -> None:
+    # The labels were text of the claims and nobody spoke.
+    speakers = _speakers(SURNAMES)
+    assert speakers["About 1.2C since pre-industrial times."] == ("Maria Okafor", PERSON)
+    assert speakers["The last decade was the warmest."] == ("Maria Okafor", PERSON)
+    assert speakers["Our estimates put the damage at $2 trillion a year by 2050."] == (
+        "James Hill",
+        PERSON,
+    )
+    assert speakers["How much has the planet warmed?"] == ("", "")
+    # One guest answering two questions or more is an interview too.
+    one = SURNAMES.replace("and economist Prof James Hill", "").replace("Hill:", "Okafor:")
+    assert _speakers(one)["Our estimates put the damage at $2 trillion a year by 2050."] == (
+        "Maria Okafor",
+        PERSON,
+    )
+
+
+def test_labels_that_are_no_surname_of_someone_named_make_no_transcript() -> None:
+    blog = "\n\n".join(
+        [
+            "Mayor Jane Hill spoke on Monday.",
+            "Update: The council voted 28-6 for the plan.",
+            "Note: Hill said 300 homes would be built.",
+        ]
+    )
+    assert transcript_turns(blog) == {}
+    # A surname label once, with no questions: no interview.
+    once = "Mayor Jane Hill spoke on Monday.\n\nHill: We will build 300 homes."
+    assert transcript_turns(once) == {}
