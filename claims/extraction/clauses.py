@@ -75,7 +75,8 @@ ORG_NOUNS = word_set("""
     council committee union party bank authority office kremlin board firm supplier
     association federation institute regulator watchdog inspectorate tribunal trust group
     charity club network broadcaster manufacturer operator airline insurer military army
-    navy organisation organization force fund coalition alliance movement service brigade""")
+    navy organisation organization force fund coalition alliance movement service brigade
+    hospital school university college airport prison""")
 # A document that speaks for whoever the words before it name: "The Environment Agency report
 # said", "the Home Office statement said".
 REPORT_NOUNS = word_set("report study statement survey review audit analysis")
@@ -261,7 +262,8 @@ def subject_name(text: str, tokens: list[Token]) -> str:
 @dataclass(frozen=True)
 class Found:
     name: str = ""
-    # "name", "pronoun", "they", "it", "generic", "org-noun", "owned", "role", "unnamed"
+    # "name", "pronoun", "they", "it", "generic", "org-noun", "owned", "org-role", "role",
+    # "unnamed"
     kind: str = ""
     generic: str = ""  # the generic word, the org noun phrase, or the pronoun's gender
     at: int = -1  # a pronoun's token index in the sentence
@@ -327,6 +329,11 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
         return last if last and context.org_paragraphs[last] >= context.paragraph - 1 else ""
     if found.kind == "org-noun":
         return resolve_org_noun(found.generic, context)
+    if found.kind == "org-role":
+        # "A police spokesman said": the police force named before, else as written
+        noun, role = found.generic.split()
+        org = resolve_org_noun(f"the {noun}", context)
+        return f"{org} {role}" if org else found.generic
     if found.kind == "owned":
         pronoun, noun = found.generic.lower().split()
         owner = resolve_pronoun(_POSSESSIVE_GENDERS[pronoun], context)
@@ -416,6 +423,9 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
     if head in REPORT_NOUNS and described and len(described) == i - j:
         # "The Environment Agency report said": the organisation whose report it is
         return Found(name=text[described[0].start : described[-1].end], kind="name")
+    if head in GENERIC_SINGULAR and i - j == 1 and tokens[j].lower in ORG_NOUNS:
+        # "A government spokesperson said", "A police spokesman said"
+        return Found(kind="org-role", generic=f"{tokens[j].lower} {head}")
     if tokens[j - 1].lower in {"a", "an"} and head not in GENERIC:
         return Found(kind="unnamed")  # "a local resident complained": someone new, unnamed
     if j == i and tokens[j - 1].lower in _POSSESSIVE_GENDERS and head in _OWNED_SPEAKERS:

@@ -112,7 +112,7 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
             # "The government's Department for Transport is providing £30 million ... A
             # spokesman for the department said": named in passing, in this paragraph or the
             # one before
-            if kind != "other" and head in name.lower().split():
+            if kind != "other" and head in name.lower().split() and name.lower() != head:
                 return name
     if is_business_noun(head) or head in AGENCY_NOUNS:
         # "Apple said ... “We remain confident,” the company said": the organisation this
@@ -240,11 +240,24 @@ def _learn_mentions(text: str, tokens: list[Token], context: SpeakerContext) -> 
             i = stretch  # "Thursday", "Jane Doe": no word of an organisation's name
             continue
         run = name_after(tokens, i)[:5]
+        possessive = next((k for k in range(i, stretch - 1) if _possessive(tokens[k])), None)
+        if possessive is not None and _saints_possessive(tokens[i : possessive + 1]):
+            run = tokens[i:stretch]  # "St Mary's Hospital", "Guy's Hospital"
         name = clean_run(text, run) if run else ""
         kind = _kind_of(name) if name else ""
         if kind in {"public", "business"}:
             _mention(name, kind, context)
         i += max(1, len(run))
+
+
+def _possessive(token: Token) -> bool:
+    return token.text.endswith(("'s", "’s"))
+
+
+def _saints_possessive(run: list[Token]) -> bool:
+    """Whether capitalised words ending in a possessive begin an institution's name ("St
+    Mary's", "Guy's"), not a country's or an owner's ("Russia's", "Apple's")."""
+    return len(run) >= 2 or run[-1].text[:-2].lower() in first_name_genders()
 
 
 def _may_be_a_business_subject(tokens: list[Token], context: SpeakerContext) -> bool:

@@ -139,7 +139,8 @@ _NAMING_VERBS = word_set("""
     called calls labeled labelled labels dubbed dubs branded brands described describes
     accused accuses""")
 _BE = word_set("is are was were be been being")
-_OWNERS = word_set("the his her")  # "the spokesman", "his spokesman": not generic
+# "the spokesman", "his spokesman", "a government spokesman": whose, not just anyone's
+_OWNERS = word_set("the his her") | ORG_NOUNS
 
 
 def _before_verb(

@@ -163,3 +163,29 @@ def test_two_people_named_together_are_each_a_she_or_a_he() -> None:
     she, he = _unit(text, "$4m"), _unit(text, "$8m")
     assert (she.speaker, she.speaker_type) == ("Rivera", PERSON)
     assert (he.speaker, he.speaker_type) == ("Chen", PERSON)
+
+
+def test_an_organisations_unnamed_spokesperson_speaks_for_it() -> None:
+    # Each was unattributed ("a police spokesman" was anyone's).
+    police = (
+        "West Yorkshire Police said a man had been arrested. A police spokesman said he was 36."
+    )
+    assert speaker_of(police, "he was 36") == "West Yorkshire Police spokesman"
+    company = "Apple said sales rose 3%. A company spokesperson said 20 stores would open."
+    assert speaker_of(company, "20 stores") == "Apple spokesperson"
+    government = (
+        "A government spokesperson said £2.4bn would be spent. The spokesperson added that the "
+        "number had fallen since 2017."
+    )
+    unit = _unit(government, "£2.4bn")
+    assert (unit.speaker, unit.speaker_type) == ("government spokesperson", ORGANIZATION)
+    assert speaker_of(government, "since 2017") == "government spokesperson"
+
+
+def test_the_hospital_is_the_hospital_named_before() -> None:
+    # It was unattributed: "hospital" was no organisation noun.
+    text = (
+        "Twelve people were taken to St Mary's Hospital after the crash. The hospital said "
+        "three were in a critical condition."
+    )
+    assert speaker_of(text, "critical condition") == "St Mary's Hospital"
