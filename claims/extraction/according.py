@@ -23,7 +23,10 @@ _ACCORDING_TO = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _SKIP_BEFORE_NAME = word_set("""
     a an the report reports data figures statistics estimates study survey research
     analysis new latest recent official officials published released by from of compiled
-    provided""")
+    provided journal paper""")
+# "according to a study published in the journal ZooKeys", "a paper in The Lancet": where it
+# appeared; not "officials in Kyiv" (officials, not Kyiv).
+_PUBLISHED_IN = word_set("published paper study report article research")
 # Lower-case nouns for a person that make the capitalised words before them a description:
 # "a former UC Global worker", "a White House official".
 SOURCE_NOUNS = (
@@ -71,7 +74,11 @@ def according_to(
         skipped = 0
         while (
             index < len(tokens)
-            and (tokens[index].lower in _SKIP_BEFORE_NAME or _YEAR.fullmatch(tokens[index].text))
+            and (
+                tokens[index].lower in _SKIP_BEFORE_NAME
+                or _YEAR.fullmatch(tokens[index].text)
+                or (tokens[index].lower == "in" and tokens[index - 1].lower in _PUBLISHED_IN)
+            )
             and skipped < 6
         ):  # "according to a 2020 study by the University of Hong Kong"
             index += 1

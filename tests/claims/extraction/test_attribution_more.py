@@ -189,3 +189,13 @@ def test_the_hospital_is_the_hospital_named_before() -> None:
         "three were in a critical condition."
     )
     assert speaker_of(text, "critical condition") == "St Mary's Hospital"
+
+
+def test_according_to_a_study_in_a_journal_is_the_journals() -> None:
+    # Both were unattributed: "in" stopped the search for a name.
+    journal = "Scientists found a new frog, according to a study published in the journal ZooKeys."
+    assert speaker_of(journal, "new frog") == "ZooKeys"
+    paper = "Cases rose 12%, according to a report in the Financial Times."
+    assert speaker_of(paper, "Cases rose") == "Financial Times"
+    # Officials in a place are officials, not the place.
+    assert speaker_of("Cases rose 12%, according to officials in Kyiv.", "Cases rose") == ""
