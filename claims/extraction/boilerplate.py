@@ -22,6 +22,7 @@ from claims.extraction.embeds import EMBEDDED_POST, signature_author
 from claims.extraction.lexicon import ORG_WORDS
 from claims.extraction.sentences import split_block
 from claims.extraction.widgets import (
+    ABOUT_SECTION,
     AFFILIATE,
     AUTHOR_BIO,
     BYLINE,
@@ -60,6 +61,7 @@ from claims.extraction.widgets import (
     SOURCE_LINE,
     STANDARDS_LINK,
     SUBSCRIPTION,
+    TIME_STAMP,
     is_helpline,
 )
 
@@ -106,6 +108,7 @@ _WORD_RE = re.compile(r"[\w'’-]+")
 # that a claim taken from it can say so.
 RELATED_HEADLINE = "related-article headline"
 RELATED_LINK = "related-article link"
+ABOUT_SENDER = "about the sender"
 
 
 def _normalise(s: str) -> str:
@@ -209,6 +212,8 @@ def _whole_line_reason(s: str) -> tuple[str, _Facts]:
     is_dateline, when = parse_dateline(s)
     if is_dateline:
         return "dateline", _Facts(published_at=when)
+    if words <= 5 and TIME_STAMP.match(s):
+        return "time stamp", _NO_FACTS  # a live blog's "09:45 GMT"
     if words <= 30:
         for pattern, reason in MISC_WIDGETS:
             if pattern.search(s):
@@ -387,6 +392,7 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
     # unpunctuated line is the headline or the standfirst.
     body_started = False
     subheadings: list[int] = []  # indexes of candidate lines, decided once all are scanned
+    about_section = False  # after "About Acme Robotics": the sender's description, to the end
     for m in _LINE_RE.finditer(text):
         raw = m.group()
         stripped = raw.strip()
@@ -400,6 +406,16 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
 
         reason, facts = _whole_line_reason(stripped)
         previous = verdicts[-1] if verdicts else None
+        if about_section and not reason:
+            reason = ABOUT_SENDER  # "Acme Robotics builds warehouse robots. Founded in ..."
+        elif (
+            not reason
+            and body_started
+            and ABOUT_SECTION.match(stripped)
+            and (previous is None or previous.paragraph != paragraph)
+            and _PARAGRAPH_END.match(text, m.end())
+        ):
+            reason, about_section = ABOUT_SENDER, True
         if (
             not reason
             and previous is not None

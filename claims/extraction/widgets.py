@@ -53,6 +53,13 @@ LABELS: dict[str, str] = {
         |listen to article|listen to the article|play audio|audio version""",
         "navigation label",
     ),
+    **labels(
+        """notes to editors|note to editors|editor's notes|editors' notes|editors notes
+        |media contact|media contacts|press contact|press contacts|investor contact
+        |investor contacts|media enquiries|press enquiries|media inquiries|press inquiries
+        |###|-ends-|ends""",
+        "press release furniture",
+    ),
 }
 
 
@@ -261,8 +268,26 @@ EDITORIAL_NOTE = re.compile(
 # "Write to Jane Doe at jane.doe@example.com", "Contact the author: jane@example.com": how to
 # reach the reporter.
 CONTACT_LINE = re.compile(
-    r"^(?:write\s+to|e-?mail|contact|reach|send\s+(?:tips|news\s+tips|us))\b[^@]{0,100}?"
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+    r"^(?:(?:media|press|investor|news)\s+(?:contacts?|enquiries|inquiries|relations)|write\s+to"
+    r"|e-?mail|contact|reach|send\s+(?:tips|news\s+tips|us))\b[^@]{0,100}?"
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    # A press release's pointer: "For more information, visit www.acme.com."
+    r"|^for\s+(?:more|further)\s+(?:information|details)\b[^.!?]{0,60}?"
+    r"\b(?:visit|contact|see|go\s+to|call|e-?mail)\b",
+    re.IGNORECASE,
+)
+
+# A press release's closing section, "About Acme Robotics" (or an article's "About the author")
+# standing alone: it and everything after it describe the sender, not the news.
+ABOUT_SECTION = re.compile(
+    r"^About\s+(?:the\s+[Aa]uthors?|[Uu]s|[A-Z0-9][\w&.,'’-]*"
+    r"(?:\s+(?:[A-Z0-9&][\w&.,'’-]*|of|and|for|the|de|du|von|van)){0,6})\s*:?$"
+)
+
+# A live blog's time stamp on a line of its own: "09:45 GMT", "Posted at 09:30", "9.12am".
+TIME_STAMP = re.compile(
+    r"^(?:(?:posted|updated|published)\s+(?:at\s+)?)?\d{1,2}[:.]\d{2}\s*"
+    r"(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}T|GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT)?$",
     re.IGNORECASE,
 )
 

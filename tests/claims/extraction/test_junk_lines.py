@@ -238,3 +238,57 @@ def test_a_wire_credit_is_no_sentence(line: str) -> None:
 def test_inputs_from_the_public_are_news() -> None:
     text = "With inputs from the public, the council drew up 40 plans."
     assert [s.text for s in extract(read_text(text)).sentences] == [text]
+
+
+PRESS_RELEASE = "\n\n".join(
+    [
+        "LONDON, 4 March 2024 – Acme Robotics today announced that it has raised £40 million in "
+        "a Series B funding round led by Atomico.",
+        '"This investment is a huge vote of confidence," said Jane Park, CEO of Acme Robotics.',
+        "About Acme Robotics",
+        "Acme Robotics builds warehouse robots. Founded in 2018, it employs 150 people in London "
+        "and Berlin. For more information, visit www.acmerobotics.com.",
+        "Media contact: press@acmerobotics.com",
+        "Notes to editors",
+        "###",
+    ]
+)
+
+
+def test_a_press_releases_about_section_and_contacts_are_no_claims() -> None:
+    """The sender's description ("Founded in 2018, it employs 150 people ...", 0.97) was a
+    claim, and "Media contact: ..." and "Notes to editors" were sentences."""
+    extraction = extract(read_text(PRESS_RELEASE))
+    assert [s.text for s in extraction.sentences] == [
+        "Acme Robotics today announced that it has raised £40 million in a Series B funding "
+        "round led by Atomico.",
+        '"This investment is a huge vote of confidence," said Jane Park, CEO of Acme Robotics.',
+    ]
+    reasons = _reasons(extraction)
+    assert reasons["About Acme Robotics"] == "about the sender"
+    assert reasons["Media contact: press@acmerobotics.com"] == "contact line"
+    assert reasons["Notes to editors"] == "press release furniture"
+
+
+def test_an_about_line_that_is_news_stays() -> None:
+    # Not a heading on its own, or not a name after "About": sentences.
+    for text in (
+        "The council met on Monday.\n\nAbout 300 people attended the meeting in Leeds.",
+        "The council met on Monday.\n\nAbout Acme Robotics, the council said 40 jobs would go.",
+        "About Acme Robotics\n\nAcme Robotics raised £40 million on Monday, its chief said.",
+    ):
+        assert len(extract(read_text(text)).sentences) >= 1
+        assert "about the sender" not in _reasons(extract(read_text(text))).values()
+
+
+@pytest.mark.parametrize("stamp", ["09:45 GMT", "Posted at 09:30", "9.12am", "Updated 14:05 BST"])
+def test_a_live_blogs_time_stamp_is_no_sentence(stamp: str) -> None:
+    text = (
+        f"Storm Ciaran live\n\n{stamp}\nMore than 150,000 homes are without power, according to "
+        "UK Power Networks."
+    )
+    extraction = extract(read_text(text))
+    assert _reasons(extraction)[stamp] == "time stamp"
+    assert [s.text for s in extraction.sentences if "150,000" in s.text] == [
+        "More than 150,000 homes are without power, according to UK Power Networks."
+    ]
