@@ -358,14 +358,31 @@ MALE_WORDS: frozenset[str] = word_set(
     """
     mr mr. sir lord king prince duke earl baron spokesman chairman congressman councilman
     businessman actor father brother son husband uncle nephew grandfather boyfriend monsieur
-    herr señor senor signor
+    herr señor senor signor englishman scotsman welshman irishman frenchman dutchman
     """
 )
 FEMALE_WORDS: frozenset[str] = word_set(
     """
     mrs mrs. ms ms. miss lady dame queen princess duchess countess baroness spokeswoman
     chairwoman congresswoman councilwoman businesswoman actress mother sister daughter wife
-    aunt niece grandmother girlfriend madame mme frau señora senora signora
+    aunt niece grandmother girlfriend madame mme frau señora senora signora englishwoman
+    scotswoman welshwoman irishwoman frenchwoman dutchwoman
+    """
+)
+
+# A nationality or a home state as a noun for one person: "the Spaniard told reporters" is the
+# person the text is about ("Pep Guardiola"), as sports and political reporting write it. Not
+# the ones that are also plurals ("the Japanese", "the Swiss"), which may be a people.
+PERSON_DEMONYMS: frozenset[str] = word_set(
+    """
+    american briton brit englishman englishwoman scot scotsman scotswoman welshman welshwoman
+    irishman irishwoman frenchman frenchwoman dutchman dutchwoman spaniard german italian swede
+    dane finn norwegian icelander pole czech slovak hungarian austrian belgian serb croat
+    slovenian bosnian greek turk russian ukrainian belarusian georgian armenian israeli
+    palestinian egyptian moroccan algerian tunisian nigerian ghanaian kenyan ethiopian
+    cameroonian brazilian argentine argentinian uruguayan chilean colombian peruvian venezuelan
+    ecuadorian mexican canadian australian kiwi indian pakistani bangladeshi afghan iranian
+    iraqi syrian saudi jordanian texan californian floridian londoner parisian
     """
 )
 

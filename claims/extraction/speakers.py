@@ -69,6 +69,7 @@ from claims.extraction.clauses import (
 from claims.extraction.lexicon import (
     ATTRIBUTION_PARTICIPLES,
     ATTRIBUTION_VERBS,
+    PERSON_DEMONYMS,
     PERSON_ROLES,
     PORTFOLIO_WORDS,
     QUOTE_VERBS,
@@ -131,7 +132,7 @@ _CONDITIONALS = word_set("if unless whether when once until")
 # for the White House itself.
 _DOCUMENT_NOUNS = word_set("statement statements reports report")
 # Capitalised words for a party's member: "the California Republican said" is a person.
-_PARTY_MEMBERS = word_set("republican democrat tory")
+_PARTY_MEMBERS = word_set("republican democrat tory") | PERSON_DEMONYMS  # "the Spaniard"
 # Verbs that put a quotation in their subject's mouth when one follows them: "Mann calls
 # Hansen's arguments “misguided policy advocacy”", "Lehmacher called the impact "pretty
 # minimal"". Never after a form of "be": "has been described as “...”" names no one.

@@ -6,6 +6,7 @@ its verb, "according to" a description, a party described by its politics."""
 from __future__ import annotations
 
 from claims.extraction import ORGANIZATION, PERSON, extract, read_text
+from claims.extraction.people import first_name_genders
 from tests.claims.extraction_helpers import speaker_of
 
 EDUCATION = (
@@ -199,3 +200,41 @@ def test_according_to_a_study_in_a_journal_is_the_journals() -> None:
     assert speaker_of(paper, "Cases rose") == "Financial Times"
     # Officials in a place are officials, not the place.
     assert speaker_of("Cases rose 12%, according to officials in Kyiv.", "Cases rose") == ""
+
+
+def test_given_names_of_international_news_say_who_she_and_he_are() -> None:
+    # "she says" was unattributed: "Priya" was no given name the list knew, so "Priya Raman",
+    # the subject of the sentence before, was nobody "she" could be.
+    text = (
+        "When Priya Raman opened her bakery in Leicester in 2015, she had £3,000 in savings. "
+        "\u201cI never expected this,\u201d she says. Her husband, Arjun, handles the accounts. "
+        "He says sales fell by half in 2020."
+    )
+    assert speaker_of(text, "never expected") == "Priya Raman"
+    assert speaker_of(text, "fell by half") == "Arjun"
+    genders = first_name_genders()
+    assert (genders["priya"], genders["arjun"], genders["ngozi"], genders["shinzo"]) == (
+        "f",
+        "m",
+        "f",
+        "m",
+    )
+    # Words that are also common English words stay out of the list.
+    assert not {"said", "will", "hope", "marine", "may"} & set(genders)
+
+
+def test_a_nationality_as_a_noun_is_the_person_the_text_is_about() -> None:
+    # It was "Spaniard", typed an organisation.
+    text = (
+        "Manchester City manager Pep Guardiola says his side are not in a crisis. Guardiola, "
+        "whose contract runs until 2027, said he would not walk away.\n\n"
+        "\u201cWe will win 3 of the next 4,\u201d the Spaniard told reporters."
+    )
+    unit = _unit(text, "3 of the next 4")
+    assert (unit.speaker, unit.speaker_type) == ("Pep Guardiola", PERSON)
+    frenchman = (
+        "Emmanuel Macron met Olaf Scholz on Monday. The Frenchman said 12 countries had signed."
+    )
+    assert speaker_of(frenchman, "12 countries") == "Emmanuel Macron"
+    # Nobody to refer to: unattributed, never the nationality itself.
+    assert speaker_of("The Spaniard said 12 countries had signed.", "12 countries") == ""
