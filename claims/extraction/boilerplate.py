@@ -18,7 +18,12 @@ from datetime import datetime
 from functools import lru_cache
 
 from claims.extraction.dates import parse_dateline
-from claims.extraction.embeds import EMBEDDED_POST, signature_author
+from claims.extraction.embeds import (
+    EMBEDDED_POST,
+    QUOTE_SIGNATURE,
+    quote_signature_author,
+    signature_author,
+)
 from claims.extraction.lexicon import ORG_WORDS
 from claims.extraction.sentences import split_block
 from claims.extraction.widgets import (
@@ -194,6 +199,8 @@ def _whole_line_reason(s: str) -> tuple[str, _Facts]:
         return "copyright line", _Facts(publisher=holder)
     if words <= 20 and signature_author(s):
         return EMBEDDED_POST, _NO_FACTS  # "— Eric Adams (@NYCMayor) March 4, 2024"
+    if words <= 20 and quote_signature_author(s):
+        return QUOTE_SIGNATURE, _NO_FACTS  # "— Mike Pompeo, College Station, TX, April 15, 2019"
     byline = _byline(s)
     if byline:
         author, publisher, when = byline

@@ -29,8 +29,10 @@ from claims.extraction.boilerplate import (
 from claims.extraction.document import Document
 from claims.extraction.embeds import (
     EMBEDDED_POST,
+    QUOTE_SIGNATURE,
     TRAILING_POST_LINK,
     post_authors,
+    quote_signature_author,
     signature_author,
 )
 from claims.extraction.page_names import PageNames, full_name_on_page, speaker_type_in
@@ -302,12 +304,22 @@ def _with_post_authors(
     signatures = [
         (v.start, v.paragraph, i == 0 or verdicts[i - 1].paragraph != v.paragraph, author)
         for i, v in enumerate(verdicts)
-        if v.reason == EMBEDDED_POST and (author := signature_author(text[v.start : v.end]))
+        if (v.reason == EMBEDDED_POST and (author := signature_author(text[v.start : v.end])))
+        or (
+            v.reason == QUOTE_SIGNATURE
+            and (author := quote_signature_author(text[v.start : v.end]))
+        )
     ]
     if not signatures:
         return pending
+    quoted = {v.start for v in verdicts if v.reason == QUOTE_SIGNATURE}
     units = [(start, paragraph) for (start, *_), paragraph in zip(pending, paragraphs, strict=True)]
     authors = post_authors(signatures, units)
+    for at, _, _, author in signatures:
+        if at in quoted:  # an epigraph's signature: only for the quotations above it
+            for index, (start, _, _, sentence) in enumerate(pending):
+                if authors.get(index) == author and start < at and sentence[:1] not in "“\"'‘":
+                    del authors[index]
     return [
         (start, end, speaker or authors.get(index, ""), sentence)
         for index, (start, end, speaker, sentence) in enumerate(pending)

@@ -54,3 +54,40 @@ def test_a_signature_alone_in_its_paragraph_attributes_the_paragraph_before() ->
 )
 def test_signature_lines(line: str, author: str) -> None:
     assert signature_author(line) == author
+
+
+def test_an_epigraphs_signature_gives_the_quotation_to_its_author() -> None:
+    # The quotation had no speaker and the signature line was a sentence of its own.
+    text = "\n\n".join(
+        [
+            "\u201cWe lied, we cheated, we stole. We had entire training courses.\u201d",
+            "\u2014 Mike Pompeo, College Station, TX, April 15, 2019",
+            "As the co-founder of a small security firm, David Morales spent 10 years in the "
+            "minor leagues of the private mercenary world.",
+        ]
+    )
+    extraction = extract(read_text(text))
+    units = {s.text: s.speaker for s in extraction.sentences}
+    assert units["\u201cWe lied, we cheated, we stole. We had entire training courses.\u201d"] == (
+        "Mike Pompeo"
+    )
+    assert not any("College Station" in t for t in units)
+    assert "quotation signature" in {reason for _, _, reason in extraction.boilerplate}
+    assert (
+        units[
+            "As the co-founder of a small security firm, David Morales spent 10 years in the minor "
+            "leagues of the private mercenary world."
+        ]
+        == ""
+    )
+
+
+def test_prose_above_a_dash_and_a_name_is_not_the_names() -> None:
+    text = "The council voted 28-6 for the plan.\n\n\u2014 Jane Hill, Leeds"
+    units = {s.text: s.speaker for s in extract(read_text(text)).sentences}
+    assert units["The council voted 28-6 for the plan."] == ""
+    # A list item with a hyphen, or a dash before no personal name, stays a sentence.
+    items = "Key points\n\n- Gusts of 104mph recorded at the Needles\n\n\u2014 Storm Ciaran, 2023"
+    texts = [s.text for s in extract(read_text(items)).sentences]
+    assert "- Gusts of 104mph recorded at the Needles" in texts
+    assert "\u2014 Storm Ciaran, 2023" in texts
