@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from claims.extraction.names import POSTNOMINALS
 from claims.extraction.people import first_name_genders
 
 EMBEDDED_POST = "embedded post signature"
@@ -47,9 +48,13 @@ def quote_signature_author(line: str) -> str:
 
 
 def signature_author(line: str) -> str:
-    """The author a post's signature line names; "" when ``line`` is no signature."""
+    """The author a post's signature line names, without letters after the name ("Jane Moss
+    MP": Jane Moss); "" when ``line`` is no signature."""
     m = _SIGNATURE.match(line.strip())
-    return m.group("name").strip() if m else ""
+    words = m.group("name").split() if m else []
+    while len(words) > 1 and words[-1].strip(",") in POSTNOMINALS:
+        words.pop()
+    return " ".join(words).strip(",")
 
 
 def post_authors(

@@ -91,3 +91,12 @@ def test_prose_above_a_dash_and_a_name_is_not_the_names() -> None:
     texts = [s.text for s in extract(read_text(items)).sentences]
     assert "- Gusts of 104mph recorded at the Needles" in texts
     assert "\u2014 Storm Ciaran, 2023" in texts
+
+
+def test_a_signature_names_its_author_without_letters_after_the_name() -> None:
+    # It was "Jane Moss MP".
+    assert signature_author("— Jane Moss MP (@JaneMossMP) March 4, 2024") == "Jane Moss"
+    assert signature_author("— Sir Keir Starmer KC (@Keir_Starmer) March 4, 2024") == (
+        "Sir Keir Starmer"
+    )
+    assert signature_author("— MP (@mp) March 4, 2024") == "MP"
