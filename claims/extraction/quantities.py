@@ -111,6 +111,7 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # so that "5 m" (metres) is not read as five million.
 _SCALE = (
     r"(?:(?P<abbr>mln|mn|bn|trn|tn|[kmb])\b"
+    r"|(?=pc\b(?!-))"  # "3.9pc": British papers' percent, glued on (read by _PERCENT)
     r"|(?![\w:]|\.\d|,\d)(?:\s(?P<scale>thousand|million|billion|trillion)\b)?)"
 )
 _CURRENCY_AMOUNT = re.compile(
@@ -121,7 +122,7 @@ _CURRENCY_AMOUNT = re.compile(
 _NUMBER = re.compile(
     rf"(?<![\w.,:/$€£¥₹₽-])(?<![A-Za-z]-)(?P<num>{_DIGITS})(?!/\d){_SCALE}", re.IGNORECASE
 )
-_PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
+_PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|pc\b(?!-))", re.IGNORECASE)  # "3.9pc"
 # "7 out of 10", "one in five"; "in" only with a small denominator, so "20 in 2006" is not 1%.
 _OUT_OF = re.compile(
     r"\s+(?:out\s+of\s+(?P<den>\d+|ten|hundred|five|four|three)"

@@ -26,6 +26,10 @@ from tests.claims.extraction_helpers import quantities_found as _found
         ("rose 45% last year", [(45.0, "percent", "45%")]),
         ("fell 45 per cent", [(45.0, "percent", "45 per cent")]),
         ("fell 45 percent", [(45.0, "percent", "45 percent")]),
+        # British papers' "pc", glued on or not (it was no quantity glued on)
+        ("Unemployment fell to 3.9pc.", [(3.9, "percent", "3.9pc")]),
+        ("won 52.4 pc of the vote", [(52.4, "percent", "52.4 pc")]),
+        ("He bought 3 PCs.", [(3.0, "PCs", "3 PCs")]),
         (
             "Seventy-five years after the war",
             [(75.0, "years", "Seventy-five years")],
