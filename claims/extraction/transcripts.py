@@ -69,7 +69,7 @@ def transcript_turns(text: str) -> dict[int, tuple[int, str]]:
     role such as "MODERATOR"), for a text that reads as a transcript: two people or more, each
     labelled; {} for any other text."""
     if ":" not in text:
-        return {}
+        return _interview(text)  # "Q. What happened?" / "A. A 6.2-magnitude earthquake ..."
     return (
         _labelled_in_capitals(text)
         or _labelled_by_name(text)
@@ -87,7 +87,7 @@ _FULL_NAME = re.compile(r"\b(?=([A-Z][a-z’'-]+)\s+([A-Z][a-z’'-]+)\b)")
 def _interview(text: str) -> dict[int, tuple[int, str]]:
     """ "Q: ..." / "A: ...": the answers are the one person the text names before the first
     question ("We spoke to Dr Jane Smith, an epidemiologist, ..."); the questions nobody's.
-    Nothing when the text names no one there, or several people."""
+    When the text names no one there, or several people, every turn is nobody's."""
     labels = list(_QA_LABEL.finditer(text))
     kinds = Counter(m.group("label") for m in labels)
     if kinds["Q"] < _MIN_TURNS or kinds["A"] < _MIN_TURNS:
@@ -97,9 +97,9 @@ def _interview(text: str) -> dict[int, tuple[int, str]]:
     people = {
         f"{first} {last}" for first, last in _FULL_NAME.findall(intro) if first.lower() in given
     }
-    if len(people) != 1:
-        return {}
-    (person,) = people
+    # An explainer's questions and answers name nobody: the labels are still no part of the
+    # claims, and every turn is nobody's (a sentence's own attribution still counts).
+    person = min(people) if len(people) == 1 else ""
     return {m.start(): (m.end(), person if m.group("label") == "A" else "") for m in labels}
 
 

@@ -107,8 +107,27 @@ def test_an_interviews_answers_are_the_interviewees() -> None:
     assert units["More than 400 homes were destroyed."] == ("Jane Smith", PERSON)
     assert units["The weather service issued a warning at 2am."] == ("Jane Smith", PERSON)
     assert units["How many homes did the flood destroy?"] == ("", "")  # the question: nobody's
-    # no one named before the first question: the answers stay nobody's
-    assert transcript_turns(text.split("\n\n", 1)[1]) == {}
+    # no one named before the first question: the answers stay nobody's (the labels are
+    # still cut off)
+    turns = transcript_turns(text.split("\n\n", 1)[1])
+    assert len(turns) == 4
+    assert {person for _, person in turns.values()} == {""}
+
+
+def test_an_explainers_questions_and_answers_lose_their_labels() -> None:
+    # The answers began with "A. " (labels with a full stop were not read without a colon in
+    # the text) and kept it.
+    text = (
+        "Q. What happened?\nA. A 6.2-magnitude earthquake struck central Italy at 3.36am.\n"
+        "Q. How many people died?\nA. At least 247, according to the civil protection agency."
+    )
+    units = _speakers(text)
+    assert units["A 6.2-magnitude earthquake struck central Italy at 3.36am."] == ("", "")
+    assert units["At least 247, according to the civil protection agency."] == (
+        "the civil protection agency",
+        "organization",
+    )
+    assert "What happened?" in units
 
 
 SURNAMES = "\n".join(
