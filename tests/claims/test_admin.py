@@ -823,3 +823,36 @@ def test_an_empty_verdict_form_starts_no_draft(desk, researcher):
     assert response.status_code == 302
     assert services.current_draft(claim) is None
     assert not claim.events.exists()
+
+
+SPANISH = (
+    "El Gobierno de España aprobó el martes un aumento del salario mínimo del 5%, hasta 1.184 "
+    "euros al mes. La ministra de Trabajo, Yolanda Díaz, dijo que la subida beneficiará a 2,5 "
+    "millones de trabajadores y que el coste para las empresas será de unos 1.500 millones de "
+    "euros al año, según los cálculos del propio ministerio."
+)
+
+
+def test_an_article_not_in_english_says_so_on_its_page(desk, researcher, demo_article):
+    # Nothing told the editor that an English model had read a Spanish article.
+    client = desk(researcher)
+    client.post(INGEST, {"content": SPANISH, "format": "auto", "url": "", "title": "Salario"})
+    spanish = Source.objects.get(title="Salario")
+    html = client.get(reverse("admin:claims_article_detail", args=[spanish.pk])).content.decode()
+    assert 'id="language-warning"' in html
+    assert "does not read as English (language: unknown)" in html
+    english = demo_article.article
+    html = client.get(reverse("admin:claims_article_detail", args=[english.pk])).content.decode()
+    assert 'id="language-warning"' not in html
+
+
+def test_a_page_that_declares_its_language_is_named(desk, researcher):
+    html = (
+        '<html lang="es-ES"><head><title>Salario mínimo</title></head><body><article>'
+        f"<h1>Salario mínimo</h1><p>{SPANISH}</p><p>{SPANISH}</p></article></body></html>"
+    )
+    client = desk(researcher)
+    client.post(INGEST, {"content": html, "format": "auto", "url": ""})
+    article = Source.objects.get(kind=Source.Kind.ARTICLE)
+    page = client.get(reverse("admin:claims_article_detail", args=[article.pk])).content.decode()
+    assert "does not read as English (language: es)" in page
