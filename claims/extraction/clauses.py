@@ -133,6 +133,23 @@ def enters_a_plea(tokens: list[Token], index: int) -> bool:
     return False
 
 
+# What one claims that is no statement: money ("claimed £18,000 in expenses"), a prize, lives.
+_CLAIMED_THINGS = word_set("""
+    lives victory victories title titles asylum benefits benefit expenses compensation damages
+    seat seats gold silver bronze medal medals prize refund refunds""")
+
+
+def claims_a_thing(tokens: list[Token], index: int) -> bool:
+    """Whether "claimed" at ``index`` takes money or a thing rather than a statement ("he
+    claimed £18,000 in expenses", "the storm claimed 12 lives", "claimed victory")."""
+    if tokens[index].lower not in {"claim", "claims", "claimed", "claiming"}:
+        return False
+    following = tokens[index + 1 : index + 4]
+    if following and following[0].text[:1] in "£$€¥₹":
+        return True
+    return any(t.lower.rstrip(".,") in _CLAIMED_THINGS for t in following)
+
+
 def reduced_relative(tokens: list[Token], index: int) -> bool:
     """Whether the verb at ``index`` is a past participle describing the noun before it ("a
     video posted after the killings", "a statement released on Monday") rather than that

@@ -50,6 +50,7 @@ from claims.extraction.clauses import (
     affiliated_person,
     argues_a_case,
     can_speak,
+    claims_a_thing,
     clause_subjects,
     confirms_someone,
     describes_someone,
@@ -425,6 +426,7 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
                 confirms_someone(tokens, index)
                 or argues_a_case(tokens, index)
                 or enters_a_plea(tokens, index)
+                or claims_a_thing(tokens, index)
             ):
                 continue  # "the Senate confirmed Prelogar by a vote", "argues the cases",
                 # "admitted 14 counts of theft"

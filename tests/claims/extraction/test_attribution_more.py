@@ -238,3 +238,23 @@ def test_a_nationality_as_a_noun_is_the_person_the_text_is_about() -> None:
     assert speaker_of(frenchman, "12 countries") == "Emmanuel Macron"
     # Nobody to refer to: unattributed, never the nationality itself.
     assert speaker_of("The Spaniard said 12 countries had signed.", "12 countries") == ""
+
+
+def test_claiming_money_lives_or_a_prize_is_no_statement() -> None:
+    # "he claimed £18,000 in expenses" made Paul Gray the speaker of a narrative sentence.
+    expenses = (
+        "Housing minister Paul Gray has resigned after it emerged he claimed £18,000 in "
+        "expenses for a second home."
+    )
+    assert speaker_of(expenses, "£18,000") == ""
+    victory = (
+        "Labour candidate Jane Hill claimed victory in the seat with 12,000 votes, ahead of the "
+        "Conservatives."
+    )
+    assert speaker_of(victory, "12,000 votes") == ""
+    # A claim that something is so is still a statement.
+    statement = "Paul Gray spoke on Monday. He claimed 12 people had died in the attack."
+    assert speaker_of(statement, "12 people") == "Paul Gray"
+    responsibility = "Islamic State claimed responsibility for the attack that killed 20 people."
+    unit = _unit(responsibility, "20 people")
+    assert (unit.speaker, unit.speaker_type) == ("Islamic State", ORGANIZATION)
