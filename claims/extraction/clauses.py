@@ -1,10 +1,10 @@
 """Where people sit in a sentence, for the speaker finder (claims.extraction.speakers): the
-name a sentence opens with, the subjects of its clauses, the people it names, and the verbs of
-saying that are not one here ("the Senate confirmed Prelogar by a vote", "a video posted after
-the killings"). Also the person inside a name run that names whom they speak for ("Jane Smith of
-the Port Authority"), whether a name can speak at all ("Emails", "One former"), and how what a
-sentence says about its speaker (``Found``: a name, a pronoun, a role ...) resolves against
-what the document said before (``resolve_found``).
+name a sentence opens with, the subjects of its clauses and the people it names (the verbs of
+saying that are not one here are in claims.extraction.verbs). Also the person inside a name
+run that names whom they speak for ("Jane Smith of the Port Authority"), whether a name can
+speak at all ("Emails", "One former"), and how what a sentence says about its speaker
+(``Found``: a name, a pronoun, a role ...) resolves against what the document said before
+(``resolve_found``).
 """
 
 from __future__ import annotations
@@ -24,8 +24,6 @@ from claims.extraction.lexicon import (
     PERSON_ROLES,
     RELATION_NOUNS,
     SENTENCE_STARTERS,
-    SPEAKER_FILLERS,
-    WEEKDAYS,
     word_set,
 )
 from claims.extraction.names import (
@@ -57,10 +55,6 @@ PREPOSITIONS = word_set("""
     against between behind beyond toward towards through""")
 # Lower-case words around a name that show it is not a clause's subject.
 _NOT_A_VERB = CONNECTORS | word_set("or nor but as than like")
-# Words after a participle that make it describe the noun before it: "a video posted after".
-_AFTER_PARTICIPLE = word_set("""
-    after before during last earlier monday tuesday wednesday thursday friday saturday
-    sunday""")
 # "Jane Smith of the Port Authority", "Patrol Chief James Hall with the New York Police
 # Department said", "American Airlines' Kent Powell": a person and whom they speak for.
 AFFILIATION_WORDS = word_set("of with at from")
@@ -80,13 +74,7 @@ ORG_NOUNS = word_set("""
 # A document that speaks for whoever the words before it name: "The Environment Agency report
 # said", "the Home Office statement said".
 REPORT_NOUNS = word_set("report study statement survey review audit analysis")
-# What a lawyer argues in court: "argued the case", "argues the appeal".
-_PLEADINGS = word_set("case cases appeal appeals motion motions")
 QUOTE_MARKS = frozenset({"“", "”", '"'})
-# A plea in court: "admitted 14 counts of theft", "denies murder".
-_PLEA_VERBS = word_set("admit admits admitted deny denies denied")
-_CHARGES = word_set("""
-    count counts charge charges offence offences offense offenses murder manslaughter""")
 PRONOUN_GENDERS = {"he": "m", "she": "f"}
 # What a person has that speaks for them: "Her department said", "his office said" are the
 # department and office of whoever "her" and "his" are ("Bridget Phillipson's department").
@@ -95,72 +83,6 @@ _OWNED_SPEAKERS = word_set("""
     office department ministry campaign team administration government party family institute
     foundation charity company firm spokesperson spokesman spokeswoman""")
 _COUNT_WORDS = word_set("one two three four five six seven eight nine ten")
-
-
-def confirms_someone(tokens: list[Token], index: int) -> bool:
-    """Whether "confirmed" at ``index`` confirms a person in a post ("the Senate confirmed
-    Prelogar by a vote", "confirmed Jane Doe as chair") rather than a fact."""
-    if tokens[index].lower not in {"confirmed", "confirms", "confirm"}:
-        return False
-    run = name_after(tokens, index + 1)
-    after = index + 1 + len(run)
-    return bool(run) and after < len(tokens) and tokens[after].lower in {"by", "as", "to", "for"}
-
-
-def argues_a_case(tokens: list[Token], index: int) -> bool:
-    """Whether "argue" at ``index`` means pleading a case in court ("Prelogar, 43, argues the
-    government's most consequential cases") rather than reporting what someone holds."""
-    if tokens[index].lower not in {"argue", "argues", "argued"}:
-        return False
-    for token in tokens[index + 1 : index + 8]:
-        if token.lower == "that" or token.text in {",", ";", ":"}:
-            return False
-        if token.lower in _PLEADINGS:
-            return True
-    return False
-
-
-def enters_a_plea(tokens: list[Token], index: int) -> bool:
-    """Whether "admitted"/"denied" at ``index`` is a plea to charges in court ("Karen Holt, 48,
-    admitted 14 counts of theft", "He denies murder") rather than a statement about facts."""
-    if tokens[index].lower not in _PLEA_VERBS:
-        return False
-    for token in tokens[index + 1 : index + 6]:
-        if token.lower == "that" or token.text in {",", ";", ":"} | QUOTE_MARKS:
-            return False
-        if token.lower.rstrip(".") in _CHARGES:
-            return True
-    return False
-
-
-# What one claims that is no statement: money ("claimed £18,000 in expenses"), a prize, lives.
-_CLAIMED_THINGS = word_set("""
-    lives victory victories title titles asylum benefits benefit expenses compensation damages
-    seat seats gold silver bronze medal medals prize refund refunds""")
-
-
-def claims_a_thing(tokens: list[Token], index: int) -> bool:
-    """Whether "claimed" at ``index`` takes money or a thing rather than a statement ("he
-    claimed £18,000 in expenses", "the storm claimed 12 lives", "claimed victory")."""
-    if tokens[index].lower not in {"claim", "claims", "claimed", "claiming"}:
-        return False
-    following = tokens[index + 1 : index + 4]
-    if following and following[0].text[:1] in "£$€¥₹":
-        return True
-    return any(t.lower.rstrip(".,") in _CLAIMED_THINGS for t in following)
-
-
-def reduced_relative(tokens: list[Token], index: int) -> bool:
-    """Whether the verb at ``index`` is a past participle describing the noun before it ("a
-    video posted after the killings", "a statement released on Monday") rather than that
-    noun's verb of saying."""
-    verb = tokens[index].lower
-    following = tokens[index + 1] if index + 1 < len(tokens) else None
-    return (
-        verb.endswith("ed")
-        and following is not None
-        and (following.lower in PREPOSITIONS or following.lower in _AFTER_PARTICIPLE)
-    )
 
 
 def is_personal_name(name: str) -> bool:
@@ -470,20 +392,6 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
     if tokens[i].text.islower():
         return Found(kind="unnamed")  # "the report said", "the employers said"
     return None
-
-
-# Nouns that end like an adverb: "His family said" is no "He repeatedly said".
-_LY_NOUNS = word_set("family ally assembly rally supply")
-
-
-def filler_width(tokens: list[Token], i: int) -> int:
-    """How many words end at ``i`` that stand between a speaker and the verb ("has", "also",
-    "repeatedly", a quote mark, "on Monday": "Microsoft on Monday reported"); 0 for none."""
-    token = tokens[i]
-    if token.lower in WEEKDAYS and i > 0 and tokens[i - 1].lower == "on":
-        return 2
-    adverb = token.lower.endswith("ly") and token.text.islower() and token.lower not in _LY_NOUNS
-    return int(token.lower in SPEAKER_FILLERS or token.text in QUOTE_MARKS or adverb)
 
 
 def describes_someone(tokens: list[Token], run: list[Token]) -> bool:

@@ -48,21 +48,15 @@ from claims.extraction.clauses import (
     REPORT_NOUNS,
     Found,
     affiliated_person,
-    argues_a_case,
     can_speak,
-    claims_a_thing,
     clause_subjects,
-    confirms_someone,
     describes_someone,
     description_before,
-    enters_a_plea,
-    filler_width,
     found_pronoun,
     is_personal_name,
     opening_subject,
     people_named,
     person_in,
-    reduced_relative,
     resolve_found,
     subject_name,
     subject_run,
@@ -102,6 +96,14 @@ from claims.extraction.people import (
 from claims.extraction.quotations import has_real_quote, mask_quotes
 from claims.extraction.roles import AGE, apposed_subject, learn_roles, unnamed_speaker_gender
 from claims.extraction.speaker_types import ORGANIZATION, has_org_word, speaker_type
+from claims.extraction.verbs import (
+    argues_a_case,
+    claims_a_thing,
+    confirms_someone,
+    enters_a_plea,
+    filler_width,
+    reduced_relative,
+)
 
 _CLOSING_MARKS = frozenset({"”", '"'})
 # The speaker after the verb: after a closing quote any reporting verb (`" asked Ann`), after
