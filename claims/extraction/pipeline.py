@@ -48,7 +48,7 @@ from claims.extraction.quantities import Quantity, find_quantities
 from claims.extraction.scoring import Feature, RuleScorer, Scorer
 from claims.extraction.sentences import split_block
 from claims.extraction.speakers import SpeakerContext, find_speaker
-from claims.extraction.transcripts import TRANSCRIPT_LABEL, transcript_turns
+from claims.extraction.transcripts import TRANSCRIPT_LABEL, statement_author, transcript_turns
 from claims.extraction.widgets import COLON_DATELINE
 
 logger = logging.getLogger(__name__)
@@ -189,6 +189,11 @@ def extract(
         if person:  # "" stands for a role's turn ("MODERATOR:", "Q:"): nobody's
             context.labelled_people.add(person)
     turn_speaker = ""  # in a transcript, the person whose label opened the turn
+    # "Statement from Senator Maria Lopez on ...": every later sentence is hers unless it names
+    # someone else
+    author, heading_end = ("", 0) if turns else statement_author(text)
+    if " " in author and " and " not in author:
+        register_name(author, context)
     body_seen = False
     for block_start, block_end, block_paragraph in _blocks(text, verdicts):
         dateline = (
@@ -241,7 +246,7 @@ def extract(
             )
             opens_paragraph, previous = False, sentence
             speaker = find_speaker(sentence, context, continues_quote=continues_quote)
-            speaker = speaker or turn_speaker
+            speaker = speaker or turn_speaker or (author if start >= heading_end else "")
             paragraph_speaker = speaker
             in_quote = _quote_open_after(sentence, in_quote)
             pending.append((start, end, speaker, sentence))

@@ -191,3 +191,49 @@ def _title_case(name: str) -> str:
 def _apostrophe(part: str) -> str:
     head, _, tail = part.partition("'")
     return f"{head[:1]}{head[1:].lower()}'{tail[:1]}{tail[1:].lower()}"
+
+
+# A statement or a speech published whole, under a heading that names whose it is: "Statement
+# from Senator Maria Lopez on the border funding bill", "Remarks by President Joe Biden at
+# ...", "Full text of Keir Starmer's speech". Its sentences are that person's (or that
+# organisation's: "Statement from the Ministry of Defence") unless they name someone else.
+_STATEMENT_NAME = r"(?P<name>[A-Z][\w.'’-]*?(?:\s+(?:of|for|and|the|de|[A-Z][\w.'’-]*?)){0,6}?)"
+_STATEMENT_HEADINGS = (
+    re.compile(
+        r"^(?:(?:full\s+)?(?:text|transcript)\s+of\s+(?:the\s+)?)?(?:joint\s+)?"
+        r"(?:statement|remarks|speech|address|testimony|open\s+letter|letter)\s+(?:from|by|of)\s+"
+        r"(?:the\s+)?" + _STATEMENT_NAME + r"(?:\s+(?:on|about|regarding|to|at|after|in|"
+        r"following|for)\b[^\n]*)?\s*:?$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"^(?:(?:full\s+)?(?:text|transcript)\s+of|read)\s+"
+        + _STATEMENT_NAME
+        + r"['’]s?\s+(?:full\s+)?(?:statement|remarks|speech|address|letter|testimony)\b"
+        r"[^\n]*$",
+        re.IGNORECASE,
+    ),
+)
+_STATEMENT_TITLES = word_set("""
+    senator sen. sen president prime minister secretary governor gov. gov mayor rep. rep
+    representative congressman congresswoman chancellor chairman chair chief executive ceo
+    dr. dr mr mr. ms ms. mrs mrs. sir dame lord lady the""")
+
+
+def statement_author(text: str) -> tuple[str, int]:
+    """Who speaks throughout a statement or a speech published under a heading that names them
+    (its first line: "Statement from Senator Maria Lopez on the border funding bill"), and
+    where the heading ends; ("", 0) for any other text."""
+    first = text.lstrip()
+    line = first.split("\n", 1)[0].strip()
+    if len(line) > 160:
+        return "", 0
+    for pattern in _STATEMENT_HEADINGS:
+        m = pattern.match(line)
+        if m:
+            words = m.group("name").split()
+            while words and words[0].lower() in _STATEMENT_TITLES:
+                words = words[1:]
+            if words and words[0][:1].isupper() and words[-1][:1].isupper():
+                return " ".join(words), len(text) - len(first) + len(line)
+    return "", 0

@@ -4,7 +4,7 @@ no part of the claims. Transcripts written for the tests."""
 from __future__ import annotations
 
 from claims.extraction import PERSON, extract, read_text
-from claims.extraction.transcripts import transcript_turns
+from claims.extraction.transcripts import statement_author, transcript_turns
 
 DEBATE = "\n\n".join(
     [
@@ -172,3 +172,40 @@ def test_labels_that_are_no_surname_of_someone_named_make_no_transcript() -> Non
     # A surname label once, with no questions: no interview.
     once = "Mayor Jane Hill spoke on Monday.\n\nHill: We will build 300 homes."
     assert transcript_turns(once) == {}
+
+
+def test_a_statement_published_whole_is_its_authors() -> None:
+    # Every sentence was unattributed: "I" named nobody.
+    text = (
+        "Statement from Senator Maria Lopez on the border funding bill\n\n"
+        "I am deeply disappointed that the Senate has failed to pass this bill. It would have "
+        "provided $20 billion for border security.\n\n"
+        "The Congressional Budget Office said the bill would cost $3 billion less than planned."
+    )
+    units = _speakers(text)
+    assert units["It would have provided $20 billion for border security."] == (
+        "Maria Lopez",
+        PERSON,
+    )
+    # a sentence that names its own speaker keeps it; the heading is nobody's
+    assert units[
+        "The Congressional Budget Office said the bill would cost $3 billion less than planned."
+    ] == ("Congressional Budget Office", "organization")
+    assert units["Statement from Senator Maria Lopez on the border funding bill"] == ("", "")
+
+
+def test_headings_that_name_whose_text_it_is() -> None:
+    assert statement_author("Remarks by President Joe Biden at the G7 summit\n\nWe met.")[0] == (
+        "Joe Biden"
+    )
+    assert statement_author("Full text of Keir Starmer's speech\n\nWe will.")[0] == "Keir Starmer"
+    assert statement_author("Statement from the Ministry of Defence\n\nA.")[0] == (
+        "Ministry of Defence"
+    )
+    for heading in (
+        "Statement of intent",
+        "Speech therapy helps children",
+        "The statement from Lopez was short.",
+        "Full text of the Prime Minister's speech",
+    ):
+        assert statement_author(f"{heading}\n\nSomething happened.") == ("", 0)
