@@ -67,6 +67,7 @@ from claims.extraction.widgets import (
     STANDARDS_LINK,
     SUBSCRIPTION,
     TIME_STAMP,
+    closes_the_text,
     is_helpline,
 )
 
@@ -419,6 +420,7 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
             not reason
             and body_started
             and ABOUT_SECTION.match(stripped)
+            and closes_the_text(stripped, m.start(), len(text))
             and (previous is None or previous.paragraph != paragraph)
             and _PARAGRAPH_END.match(text, m.end())
         ):

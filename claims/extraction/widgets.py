@@ -10,6 +10,7 @@ import re
 
 from claims.extraction.lexicon import WEEKDAYS, word_set
 from claims.extraction.phones import phone_numbers
+from claims.extraction.speaker_types import ORGANIZATION, speaker_type
 
 
 def labels(spec: str, reason: str) -> dict[str, str]:
@@ -283,6 +284,17 @@ ABOUT_SECTION = re.compile(
     r"^About\s+(?:the\s+[Aa]uthors?|[Uu]s|[A-Z0-9][\w&.,'’-]*"
     r"(?:\s+(?:[A-Z0-9&][\w&.,'’-]*|of|and|for|the|de|du|von|van)){0,6})\s*:?$"
 )
+
+
+def closes_the_text(heading: str, at: int, length: int) -> bool:
+    """Whether an "About ..." heading opens the sender's closing section: about an organisation
+    ("About Acme Robotics"), the author or "us", or anything in the text's last 40%; "About
+    Garstang" halfway through an article is a subheading."""
+    about = heading.split(None, 1)[1].rstrip(" :") if " " in heading else ""
+    if about.lower() in {"us", "the author", "the authors"} or speaker_type(about) == ORGANIZATION:
+        return True
+    return at >= 0.6 * length
+
 
 # A live blog's time stamp on a line of its own: "09:45 GMT", "Posted at 09:30", "9.12am".
 TIME_STAMP = re.compile(

@@ -292,3 +292,22 @@ def test_a_live_blogs_time_stamp_is_no_sentence(stamp: str) -> None:
     assert [s.text for s in extraction.sentences if "150,000" in s.text] == [
         "More than 150,000 homes are without power, according to UK Power Networks."
     ]
+
+
+def test_an_about_heading_in_the_first_half_is_a_subheading_not_the_end() -> None:
+    text = "\n\n".join(
+        [
+            "Council approves £40m flood defence plan",
+            "Northshire County Council has approved a £40m plan to build flood defences along "
+            "the River Wyre, after homes were flooded three times in five years.",
+            "About Garstang",
+            "Garstang has 4,000 residents and flooded in 2015, 2017 and 2020, the council said.",
+            "The council will hold a public consultation on the design in May, and work is due "
+            "to start in September at a cost of £12m in the first year.",
+            "Residents have campaigned for defences since 2015, when 300 homes were flooded.",
+        ]
+    )
+    texts = [s.text for s in extract(read_text(text)).sentences]
+    assert "Garstang has 4,000 residents and flooded in 2015, 2017 and 2020, the council said." in (
+        texts
+    )
