@@ -10,7 +10,7 @@ import re
 
 from claims.extraction.lexicon import WEEKDAYS, word_set
 from claims.extraction.phones import phone_numbers
-from claims.extraction.speaker_types import ORGANIZATION, speaker_type
+from claims.extraction.speaker_types import has_org_word
 
 
 def labels(spec: str, reason: str) -> dict[str, str]:
@@ -291,7 +291,7 @@ def closes_the_text(heading: str, at: int, length: int) -> bool:
     ("About Acme Robotics"), the author or "us", or anything in the text's last 40%; "About
     Garstang" halfway through an article is a subheading."""
     about = heading.split(None, 1)[1].rstrip(" :") if " " in heading else ""
-    if about.lower() in {"us", "the author", "the authors"} or speaker_type(about) == ORGANIZATION:
+    if about.lower() in {"us", "the author", "the authors"} or has_org_word(about):
         return True
     return at >= 0.6 * length
 
