@@ -157,9 +157,15 @@ def capitalised_before(tokens: list[Token], i: int) -> bool:
     return False
 
 
+# No name runs longer than this; a longer capitalised stretch (a title-case headline, a list of
+# names joined by "and") is cut here, which keeps reading a long one linear, not quadratic.
+_MAX_RUN = 24
+
+
 def name_after(tokens: list[Token], start: int) -> list[Token]:
     run: list[Token] = []
-    for token in tokens[start:]:
+    for k in range(start, min(len(tokens), start + _MAX_RUN)):
+        token = tokens[k]
         if token.text.endswith(("’s", "'s")):
             return []  # "Tokyo’s vessels": the name only describes what follows
         if is_capitalised(token) or is_title(token) or (token.lower in CONNECTORS and run):

@@ -15,6 +15,7 @@ value on the claim that no editor would check.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -255,12 +256,17 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
 def _find_cached(text: str) -> tuple[Quantity, ...]:
     found: list[Quantity] = []
     # A phone number's digits are taken up front: "call 1-800-273-8255" has no figure in it.
-    taken: list[tuple[int, int]] = phone_numbers(text)
+    # The spans taken never overlap, so, kept in order, a new one need only be checked against
+    # its neighbours (a text of thousands of figures stays linear).
+    taken = sorted(phone_numbers(text))
+    starts = [ts for ts, _ in taken]
 
     def add(value: float, unit: str, s: int, e: int) -> None:
-        if any(s < te and ts < e for ts, te in taken):
+        k = bisect_left(starts, s)
+        if (k < len(taken) and taken[k][0] < e) or (k and taken[k - 1][1] > s):
             return
-        taken.append((s, e))
+        taken.insert(k, (s, e))
+        starts.insert(k, s)
         found.append(Quantity(value, unit, text[s:e], s, e))
 
     for m in _CURRENCY_AMOUNT.finditer(text):
