@@ -129,7 +129,7 @@ def name_before(tokens: list[Token], end: int) -> list[Token]:
         opening = next((j for j in range(i - 1, max(i - 6, -1), -1) if tokens[j].text == "("), -1)
         if opening > 0:
             i = opening - 1
-    while i >= 0:
+    while i >= 0 and len(run) < _MAX_RUN:
         token = tokens[i]
         if token.text.endswith(("’s", "'s")):
             break  # "Japan’s new prime minister" is a description, not a name
