@@ -319,6 +319,21 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
     return full_name(found.name, context)
 
 
+def with_owner(text: str, tokens: list[Token], run: list[Token], name: str) -> str:
+    """``name`` with the country or the body whose organisation it is, when the sentence writes
+    one before it ("Russia's Defense Ministry said": not just "Defense Ministry")."""
+    start = text.find(name, run[0].start) if run and is_org(name) else -1
+    k = next((i for i, t in enumerate(tokens) if t.start == start), 0)
+    if k <= 0:
+        return name
+    owner = tokens[k - 1]
+    if not (is_capitalised(owner) and owner.text.endswith(("’s", "'s"))):
+        return name
+    if k > 1 and is_capitalised(tokens[k - 2]):
+        return name  # "The Kremlin's ..." or "South Korea's ...": a one-word owner only
+    return f"{owner.text} {name}"
+
+
 def is_determiner(token: Token) -> bool:
     """ "the", "its" ..., or a capitalised possessive ("Russia's foreign ministry")."""
     return token.lower in DETERMINERS or (

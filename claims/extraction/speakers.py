@@ -60,6 +60,7 @@ from claims.extraction.clauses import (
     resolve_found,
     subject_name,
     subject_run,
+    with_owner,
 )
 from claims.extraction.lexicon import (
     ATTRIBUTION_PARTICIPLES,
@@ -131,8 +132,7 @@ _DATA_NOUNS = word_set("""
     figures data statistics numbers estimates report reports study survey analysis research
     findings""")
 _CONDITIONALS = word_set("if unless whether when once until")
-# Generic speakers that are documents, not people: "a statement from the White House" speaks
-# for the White House itself.
+# Generic speakers that are documents: "a statement from the White House" is the White House.
 _DOCUMENT_NOUNS = word_set("statement statements reports report")
 # Capitalised words for a party's member: "the California Republican said" is a person.
 _PARTY_MEMBERS = word_set("republican democrat tory") | PERSON_DEMONYMS  # "the Spaniard"
@@ -304,7 +304,7 @@ def _named(
     name = clean_run(text, run)
     if not name or not can_speak(name, run, tokens, context):
         return None
-    return Found(name=person_in(name), kind="name")
+    return Found(name=with_owner(text, tokens, run, person_in(name)), kind="name")
 
 
 def _after_verb(

@@ -463,6 +463,7 @@ COLON_DATELINE = re.compile(
 # "BRUSSELS (Reuters) - ", "NEW YORK — " or "(CNN) -- " opening a wire story's first paragraph.
 DATELINE_PREFIX = re.compile(
     r"^(?:(?P<place>[A-Z]{3,}[A-Z'.-]*(?:[ /]+[A-Z]{2,}[A-Z'.-]*){0,3})"
+    r"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2}(?=\s*[(—–-]))?"  # ", Ukraine", ", N.Y."
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&-]{1,30})\))?"
     r"|\((?P<wire>[A-Z][A-Za-z.&]*(?:\s[A-Z][A-Za-z.&]*){0,2})\))"
     r"\s*(?:-{1,2}|–|—)\s+(?=\S)"

@@ -258,3 +258,21 @@ def test_claiming_money_lives_or_a_prize_is_no_statement() -> None:
     responsibility = "Islamic State claimed responsibility for the attack that killed 20 people."
     unit = _unit(responsibility, "20 people")
     assert (unit.speaker, unit.speaker_type) == ("Islamic State", ORGANIZATION)
+
+
+def test_a_ministry_keeps_the_country_the_sentence_gives_it() -> None:
+    # It was "Defense Ministry" and "Foreign Ministry": whose, the editor could not tell.
+    cases = {
+        "Russia's Defense Ministry said it had struck 12 targets.": "Russia's Defense Ministry",
+        "Japan's Foreign Ministry said 3 ships had entered its waters.": (
+            "Japan's Foreign Ministry"
+        ),
+        "Britain's Ministry of Defence said 300 troops would be sent.": (
+            "Britain's Ministry of Defence"
+        ),
+    }
+    for text, speaker in cases.items():
+        unit = extract(read_text(text)).sentences[0]
+        assert (unit.speaker, unit.speaker_type) == (speaker, ORGANIZATION)
+    # A person after a possessive stays the person.
+    assert speaker_of("Apple's chief executive Tim Cook said sales rose 3%.", "3%") == "Tim Cook"

@@ -198,3 +198,14 @@ def test_a_dateline_with_a_colon_is_cut_off_the_first_paragraph() -> None:
     # further down, or in a transcript, such a label is no dateline
     later = extract(read_text(f"{BODY}\n\nNOTE: {MORE}"))
     assert later.sentences[-1].text == f"NOTE: {MORE}"
+
+
+@pytest.mark.parametrize(
+    ("prefix", "publisher"),
+    [("KYIV, Ukraine (AP) — ", "AP"), ("NEW YORK, N.Y. — ", ""), ("LONDON, United Kingdom — ", "")],
+)
+def test_a_dateline_with_its_country_or_state_is_cut_off(prefix: str, publisher: str) -> None:
+    # It stayed at the head of the first claim ("KYIV, Ukraine (AP) — Russian forces ...").
+    document = read_text(f"{prefix}{BODY}\n\n{MORE}")
+    assert extract(document).sentences[0].text == BODY
+    assert document.publisher == publisher
