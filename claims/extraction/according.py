@@ -16,6 +16,7 @@ from claims.extraction.names import (
     name_after,
     with_listed_portfolios,
 )
+from claims.extraction.organisations import ORG_DESCRIPTORS
 from claims.extraction.people import GENERIC, SpeakerContext
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -83,6 +84,12 @@ def according_to(
         ):  # "according to a 2020 study by the University of Hong Kong"
             index += 1
             skipped += 1
+        if (
+            index + 1 < len(tokens)
+            and tokens[index].lower in ORG_DESCRIPTORS
+            and is_capitalised(tokens[index + 1])
+        ):
+            index += 1  # "according to the charity Shelter": the name after the descriptor
         run = with_listed_portfolios(tokens, name_after(tokens, index))
         if (run and not is_capitalised(run[0])) or (
             not run and index < len(tokens) and tokens[index].text.islower()

@@ -180,6 +180,22 @@ def name_after(tokens: list[Token], start: int) -> list[Token]:
 _PORTFOLIO_HEADS = frozenset({"department", "ministry"})
 
 
+def listed_portfolios_before(tokens: list[Token], run: list[Token]) -> list[Token]:
+    """``run`` (from name_before) as the end of a department named by its portfolios that
+    starts before it ("... for the Department for Levelling Up, Housing and Communities said":
+    the whole name, not "Housing and Communities"); ``run`` as it is otherwise."""
+    if not run:
+        return run
+    first = next(i for i, t in enumerate(tokens) if t is run[0])
+    if first < 2 or tokens[first - 1].text != ",":
+        return run
+    for head in range(first - 2, max(first - 14, -1), -1):
+        if tokens[head].lower in _PORTFOLIO_HEADS and is_capitalised(tokens[head]):
+            whole = with_listed_portfolios(tokens, name_after(tokens, head))
+            return whole if whole and whole[-1] is run[-1] else run
+    return run
+
+
 def with_listed_portfolios(tokens: list[Token], run: list[Token]) -> list[Token]:
     """``run`` (from name_after) with the portfolios that follow it after commas and a closing
     "and" ("Department for Environment" + ", Food and Rural Affairs"); ``run`` as it is when

@@ -30,7 +30,14 @@ from claims.extraction.lexicon import (
     WEEKDAYS,
     word_set,
 )
-from claims.extraction.names import Token, clean_run, is_capitalised, is_title, name_after
+from claims.extraction.names import (
+    Token,
+    clean_run,
+    is_capitalised,
+    is_title,
+    name_after,
+    with_listed_portfolios,
+)
 from claims.extraction.people import (
     DETERMINERS,
     GENERIC,
@@ -239,7 +246,7 @@ def _learn_mentions(text: str, tokens: list[Token], context: SpeakerContext) -> 
         if not any(_org_hint(t) for t in tokens[i:stretch]):
             i = stretch  # "Thursday", "Jane Doe": no word of an organisation's name
             continue
-        run = name_after(tokens, i)[:5]
+        run = with_listed_portfolios(tokens, name_after(tokens, i)[:5])
         possessive = next((k for k in range(i, stretch - 1) if _possessive(tokens[k])), None)
         if possessive is not None and _saints_possessive(tokens[i : possessive + 1]):
             run = tokens[i:stretch]  # "St Mary's Hospital", "Guy's Hospital"

@@ -40,6 +40,7 @@ Context kept per document (``SpeakerContext``):
 
 from __future__ import annotations
 
+from claims.extraction import attribution_words as vocab
 from claims.extraction.according import according_to, report_by
 from claims.extraction.clauses import (
     ORG_NOUNS,
@@ -65,11 +66,8 @@ from claims.extraction.clauses import (
 from claims.extraction.lexicon import (
     ATTRIBUTION_PARTICIPLES,
     ATTRIBUTION_VERBS,
-    PERSON_DEMONYMS,
     PERSON_ROLES,
     PORTFOLIO_WORDS,
-    QUOTE_VERBS,
-    word_set,
 )
 from claims.extraction.names import (
     CONNECTORS,
@@ -79,6 +77,7 @@ from claims.extraction.names import (
     is_leading_filler,
     is_org,
     is_title,
+    listed_portfolios_before,
     name_after,
     name_before,
     tokenise,
@@ -107,44 +106,6 @@ from claims.extraction.verbs import (
 )
 
 _CLOSING_MARKS = frozenset({"”", '"'})
-# The speaker after the verb: after a closing quote any reporting verb (`" asked Ann`), after
-# a plain comma only the verbs of saying (`..., said X.`), not `, claims X` or `, reported`.
-# Never "told": what follows it is the listener (`, told NBC News`).
-_INVERTED_AFTER_QUOTE = (ATTRIBUTION_VERBS | QUOTE_VERBS) - {"told", "tells", "tell"}
-_INVERTED_AFTER_COMMA = word_set("""
-    said says added adds wrote explained noted insisted argued warned stated confirmed continued""")
-# What may follow a speaker named after the verb; any other lower-case word means the name
-# began a reported clause (`, said Hartley had ...`), not the attribution.
-_AFTER_SPEAKER = word_set("""
-    on in at last this yesterday today earlier later with of who whose from after before
-    during according to backstage recently told tonight and as""")
-# Verbs that report what someone thinks or signals only with a "that" clause after them:
-# "Mayor Bill de Blasio indicated earlier this week that ...". Not in ATTRIBUTION_VERBS, which
-# the scorer reads, because alone they say little ("the data indicated a rise").
-_THAT_VERBS = word_set("""
-    indicated signalled signaled believes believed thinks hoped hopes feared fears accepted
-    accepts agreed agrees conceded concedes understands understood found finds reiterated
-    reiterates""")
-# Verbs that attribute only next to a quotation ("quipped", "asked").
-_QUOTE_ONLY_VERBS = QUOTE_VERBS - ATTRIBUTION_VERBS
-_ANY_VERB = ATTRIBUTION_VERBS | QUOTE_VERBS | _THAT_VERBS
-_DATA_NOUNS = word_set("""
-    figures data statistics numbers estimates report reports study survey analysis research
-    findings""")
-_CONDITIONALS = word_set("if unless whether when once until")
-# Generic speakers that are documents: "a statement from the White House" is the White House.
-_DOCUMENT_NOUNS = word_set("statement statements reports report")
-# Capitalised words for a party's member: "the California Republican said" is a person.
-_PARTY_MEMBERS = word_set("republican democrat tory") | PERSON_DEMONYMS  # "the Spaniard"
-# Verbs that put a quotation in their subject's mouth when one follows them: "Mann calls
-# Hansen's arguments “misguided policy advocacy”", "Lehmacher called the impact "pretty
-# minimal"". Never after a form of "be": "has been described as “...”" names no one.
-_NAMING_VERBS = word_set("""
-    called calls labeled labelled labels dubbed dubs branded brands described describes
-    accused accuses""")
-_BE = word_set("is are was were be been being")
-# "the spokesman", "his spokesman", "a government spokesman": whose, not just anyone's
-_OWNERS = word_set("the his her") | ORG_NOUNS
 
 
 def _before_verb(
@@ -183,13 +144,13 @@ def _before_verb(
         if described is not None and described.kind == "name":
             return described  # "A Home Office spokesman said", "The Home Office statement said"
     in_name = token.text[:1].isupper() and i > 0 and is_capitalised(tokens[i - 1])
-    if token.lower in GENERIC and not in_name and not (i and tokens[i - 1].lower in _OWNERS):
+    if token.lower in GENERIC and not in_name and not (i and tokens[i - 1].lower in vocab.OWNERS):
         return Found(kind="generic", generic=token.lower)
     if (token.text[0].islower() and token.text[0].isalpha()) or AGE.match(token.lower):
         return description_before(text, tokens, i)  # "the report said", "the 32-year-old said"
     if token.text == ",":
         return _apposition(text, tokens, i, context)
-    run = name_before(tokens, i + 1)
+    run = listed_portfolios_before(tokens, name_before(tokens, i + 1))
     for p in range(1, len(run) - 1):
         if (
             run[p].lower in {"for", "of"}
@@ -207,7 +168,7 @@ def _before_verb(
         return Found(name=holder, kind="name") if holder else Found(kind="unnamed")
     if (
         run
-        and (run[-1].lower in PERSON_ROLES or run[-1].lower in _PARTY_MEMBERS)
+        and (run[-1].lower in PERSON_ROLES or run[-1].lower in vocab.PARTY_MEMBERS)
         and not is_org(text[run[0].start : run[-1].end])
         and opened
     ):
@@ -229,7 +190,7 @@ def _apposition(
     if j <= 0 or tokens[j].text != ",":
         return None
     between = tokens[j + 1 : comma]
-    if tokens[j - 1].lower in _DATA_NOUNS | _DOCUMENT_NOUNS:
+    if tokens[j - 1].lower in vocab.DATA_NOUNS | vocab.DOCUMENT_NOUNS:
         # "The report, published on Tuesday by Amnesty International, said": its author
         by = next((k for k in range(j + 1, comma) if tokens[k].lower == "by"), None)
         if by is not None and tokens[by + 1].lower == "the":
@@ -271,7 +232,7 @@ def _named(
     text: str, tokens: list[Token], run: list[Token], context: SpeakerContext
 ) -> Found | None:
     while run and is_leading_filler(run[0]):
-        if run[0].lower in _CONDITIONALS:
+        if run[0].lower in vocab.CONDITIONALS:
             return None  # "If Marmorato maintains her lead"
         run = run[1:]
     if not run:
@@ -290,16 +251,16 @@ def _named(
         if tokens[k].lower in {"for", "of", "at", "from"} and generic in GENERIC:
             # The sentence says whose: "a spokesperson for the Ministry", "scientists at ICES".
             name = clean_run(text, run)
-            if name and generic in _DOCUMENT_NOUNS:
+            if name and generic in vocab.DOCUMENT_NOUNS:
                 return Found(name=name, kind="name")  # "A statement from the White House said"
             if name:
                 return Found(name=f"{name} {generic}", kind="name")
             return Found(kind="generic", generic=generic)
-        if tokens[k].lower in {"from", "by"} and generic in _DATA_NOUNS:
+        if tokens[k].lower in {"from", "by"} and generic in vocab.DATA_NOUNS:
             name = clean_run(text, run)  # "Figures from the European Centre ... revealed"
             return Found(name=name, kind="name") if name else None
         return None  # "the MP for Newcastle Central said": a place, not the speaker
-    if k >= 0 and tokens[k].lower in _CONDITIONALS:
+    if k >= 0 and tokens[k].lower in vocab.CONDITIONALS:
         return None  # "If Marmorato maintains her lead"
     name = clean_run(text, run)
     if not name or not can_speak(name, run, tokens, context):
@@ -346,7 +307,7 @@ def _after_verb(
     following = index + len(phrase)
     if following < len(tokens):
         word = tokens[following]
-        if word.text[0].islower() and word.lower not in _AFTER_SPEAKER:
+        if word.text[0].islower() and word.lower not in vocab.AFTER_SPEAKER:
             return None
     last_role = max((i for i, t in enumerate(phrase) if t.text.islower()), default=-1)
     name_run = phrase[last_role + 1 :]
@@ -374,7 +335,7 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
         said = report_by(text, masked, context)  # "A report by the NAO found that ..."
         if said is not None:
             return said
-    verbs = [i for i, t in enumerate(tokens) if t.lower in _ANY_VERB and t.text[:1].islower()]
+    verbs = [i for i, t in enumerate(tokens) if t.lower in vocab.ANY_VERB and t.text[:1].islower()]
     generic_seen = False
     for i in verbs:
         lower = tokens[i].lower
@@ -382,8 +343,8 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
         after_quote = previous in _CLOSING_MARKS or (
             previous == "," and i >= 2 and tokens[i - 2].text in _CLOSING_MARKS
         )
-        if (after_quote and lower in _INVERTED_AFTER_QUOTE) or (
-            previous == "," and lower in _INVERTED_AFTER_COMMA
+        if (after_quote and lower in vocab.INVERTED_AFTER_QUOTE) or (
+            previous == "," and lower in vocab.INVERTED_AFTER_COMMA
         ):
             found = _after_verb(text, tokens, i + 1, context)
             if found is None:
@@ -405,18 +366,19 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
         [
             i
             for i in verbs
-            if tokens[i].lower in _THAT_VERBS and any(t.lower == "that" for t in tokens[i : i + 6])
+            if tokens[i].lower in vocab.THAT_VERBS
+            and any(t.lower == "that" for t in tokens[i : i + 6])
         ],
     ]
     if quoted:
-        passes.append([i for i in verbs if tokens[i].lower in _QUOTE_ONLY_VERBS])
+        passes.append([i for i in verbs if tokens[i].lower in vocab.QUOTE_ONLY_VERBS])
         passes.append(
             [
                 i
                 for i, t in enumerate(tokens)
-                if t.lower in _NAMING_VERBS
+                if t.lower in vocab.NAMING_VERBS
                 and t.text.islower()
-                and not (i and tokens[i - 1].lower in _BE)
+                and not (i and tokens[i - 1].lower in vocab.BE_FORMS)
                 and any(u.text in QUOTE_MARKS for u in tokens[i + 1 :])
             ]
         )
@@ -495,6 +457,6 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     remember(speaker, text, tokens, context, subject, run)
     if not speaker and tokens and tokens[0].lower in {"a", "an", "one"}:
         unnamed = unnamed_speaker_gender(tokens)  # "A neighbour, who ..., said she had ..."
-        if unnamed is not None and any(t.lower in _ANY_VERB for t in tokens):
+        if unnamed is not None and any(t.lower in vocab.ANY_VERB for t in tokens):
             remember_unnamed(unnamed, context)
     return speaker

@@ -276,3 +276,23 @@ def test_a_ministry_keeps_the_country_the_sentence_gives_it() -> None:
         assert (unit.speaker, unit.speaker_type) == (speaker, ORGANIZATION)
     # A person after a possessive stays the person.
     assert speaker_of("Apple's chief executive Tim Cook said sales rose 3%.", "3%") == "Tim Cook"
+
+
+def test_a_department_named_by_its_portfolios_speaks_by_its_whole_name() -> None:
+    # It was "Housing and Communities" and, later, "Department for Levelling Up".
+    text = (
+        "A spokesperson for the Department for Levelling Up, Housing and Communities said the "
+        "bill would cover 11 million renters. The department said the ban would start in 2025."
+    )
+    department = "Department for Levelling Up, Housing and Communities"
+    unit = _unit(text, "11 million")
+    assert (unit.speaker, unit.speaker_type) == (f"{department} spokesperson", ORGANIZATION)
+    assert speaker_of(text, "in 2025") == department
+
+
+def test_according_to_an_organisation_introduced_by_what_it_is() -> None:
+    # Both were unattributed: a descriptor before the name ("the charity Shelter").
+    charity = "26,000 households were evicted, according to the charity Shelter."
+    assert speaker_of(charity, "26,000") == "Shelter"
+    airline = "Fares rose 5%, according to the airline Ryanair."
+    assert speaker_of(airline, "Fares") == "Ryanair"

@@ -1,0 +1,54 @@
+"""The word lists the speaker finder (claims.extraction.speakers) reads: which verbs report
+speech where, what may follow a speaker named after the verb, which nouns are documents, which
+words name a party's member or a nationality ("the Spaniard"), which verbs put a quotation in
+their subject's mouth.
+"""
+
+from __future__ import annotations
+
+from claims.extraction.clauses import ORG_NOUNS
+from claims.extraction.lexicon import (
+    ATTRIBUTION_VERBS,
+    PERSON_DEMONYMS,
+    QUOTE_VERBS,
+    word_set,
+)
+
+# The speaker after the verb: after a closing quote any reporting verb (`" asked Ann`), after
+# a plain comma only the verbs of saying (`..., said X.`), not `, claims X` or `, reported`.
+# Never "told": what follows it is the listener (`, told NBC News`).
+INVERTED_AFTER_QUOTE = (ATTRIBUTION_VERBS | QUOTE_VERBS) - {"told", "tells", "tell"}
+INVERTED_AFTER_COMMA = word_set("""
+    said says added adds wrote explained noted insisted argued warned stated confirmed continued""")
+# What may follow a speaker named after the verb; any other lower-case word means the name
+# began a reported clause (`, said Hartley had ...`), not the attribution.
+AFTER_SPEAKER = word_set("""
+    on in at last this yesterday today earlier later with of who whose from after before
+    during according to backstage recently told tonight and as""")
+# Verbs that report what someone thinks or signals only with a "that" clause after them:
+# "Mayor Bill de Blasio indicated earlier this week that ...". Not in ATTRIBUTION_VERBS, which
+# the scorer reads, because alone they say little ("the data indicated a rise").
+THAT_VERBS = word_set("""
+    indicated signalled signaled believes believed thinks hoped hopes feared fears accepted
+    accepts agreed agrees conceded concedes understands understood found finds reiterated
+    reiterates""")
+# Verbs that attribute only next to a quotation ("quipped", "asked").
+QUOTE_ONLY_VERBS = QUOTE_VERBS - ATTRIBUTION_VERBS
+ANY_VERB = ATTRIBUTION_VERBS | QUOTE_VERBS | THAT_VERBS
+DATA_NOUNS = word_set("""
+    figures data statistics numbers estimates report reports study survey analysis research
+    findings""")
+CONDITIONALS = word_set("if unless whether when once until")
+# Generic speakers that are documents: "a statement from the White House" is the White House.
+DOCUMENT_NOUNS = word_set("statement statements reports report")
+# Capitalised words for a party's member: "the California Republican said" is a person.
+PARTY_MEMBERS = word_set("republican democrat tory") | PERSON_DEMONYMS  # "the Spaniard"
+# Verbs that put a quotation in their subject's mouth when one follows them: "Mann calls
+# Hansen's arguments “misguided policy advocacy”", "Lehmacher called the impact "pretty
+# minimal"". Never after a form of "be": "has been described as “...”" names no one.
+NAMING_VERBS = word_set("""
+    called calls labeled labelled labels dubbed dubs branded brands described describes
+    accused accuses""")
+BE_FORMS = word_set("is are was were be been being")
+# "the spokesman", "his spokesman", "a government spokesman": whose, not just anyone's
+OWNERS = word_set("the his her") | ORG_NOUNS
