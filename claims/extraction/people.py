@@ -367,6 +367,8 @@ def remember(
         context.previous_org = speaker
     elif speaker:
         remember_person(speaker, context)
+        if " " not in speaker:
+            learn_gender_from_pronouns(speaker, tokens, context)  # "Neymar said he would"
     subject_org = subject if is_org(subject) else ""
     if subject_org:
         remember_org(subject_org, context)

@@ -296,3 +296,12 @@ def test_according_to_an_organisation_introduced_by_what_it_is() -> None:
     assert speaker_of(charity, "26,000") == "Shelter"
     airline = "Fares rose 5%, according to the airline Ryanair."
     assert speaker_of(airline, "Fares") == "Ryanair"
+
+
+def test_a_one_word_speaker_the_sentence_calls_he_or_she_is_a_person() -> None:
+    # "Neymar" was typed an organisation: a one-word name never written beside another name
+    # word is one ("Amtrak said"), unless the sentence says "he" or "she" of it.
+    unit = _unit("Neymar said he would return to Santos after 12 years.", "Santos")
+    assert (unit.speaker, unit.speaker_type) == ("Neymar", PERSON)
+    unit = _unit("Amtrak said it would cancel 12 trains.", "12 trains")
+    assert (unit.speaker, unit.speaker_type) == ("Amtrak", ORGANIZATION)
