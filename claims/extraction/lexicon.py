@@ -130,12 +130,74 @@ ORG_ACRONYMS: frozenset[str] = word_set(
     """
 )
 
+# Countries (and the EU), for "the country's health ministry said": the one the text just named.
+COUNTRIES: frozenset[str] = phrase_set(
+    """
+    Japan
+    Russia
+    China
+    Ukraine
+    US
+    USA
+    U.S.
+    United States
+    America
+    UK
+    U.K.
+    Britain
+    Great Britain
+    United Kingdom
+    France
+    Germany
+    Italy
+    Spain
+    Poland
+    Hungary
+    Austria
+    Greece
+    Turkey
+    Belarus
+    Armenia
+    Azerbaijan
+    Kazakhstan
+    Canada
+    Australia
+    New Zealand
+    South Korea
+    North Korea
+    Korea
+    Taiwan
+    India
+    Pakistan
+    Afghanistan
+    Iran
+    Iraq
+    Syria
+    Israel
+    Saudi Arabia
+    Qatar
+    Egypt
+    Cuba
+    Venezuela
+    Brazil
+    Argentina
+    Mexico
+    South Africa
+    Vietnam
+    Philippines
+    Indonesia
+    Thailand
+    European Union
+    """
+)
+
 # Countries, capitals and seats of government that speak for a government: "Moscow maintains
 # that ...", "Tokyo says it is ready". Matched against the whole speaker name, so "George
 # Washington" stays a person. Names that are also common first names ("Jordan", "Georgia")
 # are left out.
-GOVERNMENT_SEATS: frozenset[str] = phrase_set(
-    """
+GOVERNMENT_SEATS: frozenset[str] = (
+    phrase_set(
+        """
     Kremlin
     Pentagon
     White House
@@ -196,63 +258,11 @@ GOVERNMENT_SEATS: frozenset[str] = phrase_set(
     Manila
     Jakarta
     Bangkok
-    Japan
-    Russia
-    China
-    Ukraine
-    US
-    USA
-    U.S.
-    United States
-    America
-    UK
-    U.K.
-    Britain
-    Great Britain
-    United Kingdom
-    France
-    Germany
-    Italy
-    Spain
-    Poland
-    Hungary
-    Austria
-    Greece
-    Turkey
-    Belarus
-    Armenia
-    Azerbaijan
-    Kazakhstan
-    Canada
-    Australia
-    New Zealand
-    South Korea
-    North Korea
-    Korea
-    Taiwan
-    India
-    Pakistan
-    Afghanistan
-    Iran
-    Iraq
-    Syria
-    Israel
-    Saudi Arabia
-    Qatar
-    Egypt
-    Cuba
-    Venezuela
-    Brazil
-    Argentina
-    Mexico
-    South Africa
-    Vietnam
-    Philippines
-    Indonesia
-    Thailand
-    European Union
     """
+    )
+    | COUNTRIES
 )
+
 
 # Capitalised words that begin sentences but are not names; used so that "The" or "However"
 # at the start of a sentence is not counted as a named entity.

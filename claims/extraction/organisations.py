@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator
 
 from claims.extraction.lexicon import (
+    COUNTRIES,
     GOVERNMENT_SEATS,
     MONTH_NAMES,
     MORE_ORG_WORDS,
@@ -81,6 +82,8 @@ _HINT_WORDS = ORG_WORDS | MORE_ORG_WORDS | _PUBLIC_WORDS | CLUB_ENDINGS | GOVERN
 # After a one-word subject, words that make it no agent: "Shares in Halvorsen Foods fell".
 _NOT_A_VERB = word_set("in of at for from on with to and or")
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "our"})
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_THE_COUNTRYS = re.compile(r"^the country['’]s (.+)$", re.IGNORECASE)
 _APPOSITION_OPENERS = frozenset({"the", "a", "an"})
 _APPOSITION_LENGTH = 5  # words from the determiner to the noun: "the Oslo-based food group"
 
@@ -99,9 +102,42 @@ def is_public_body(org: str) -> bool:
     )
 
 
+def note_countries(tokens: list[Token], context: SpeakerContext) -> None:
+    """Record the countries the sentence names before any "the country's" in it ("Russian
+    forces launched 120 missiles at Ukraine, the country's air force said": Ukraine)."""
+    skip = False
+    for i, token in enumerate(tokens):
+        if token.lower.startswith(("country’s", "country's")):
+            return
+        if skip or not is_capitalised(token):
+            skip = False
+            continue
+        word = _POSSESSIVE_END.sub("", token.text).strip(".,;:")
+        after = _POSSESSIVE_END.sub("", tokens[i + 1].text) if i + 1 < len(tokens) else ""
+        pair = f"{word} {after.strip('.,;:')}"
+        if pair.lower() in COUNTRIES:  # "South Korea", not "Korea" after it
+            context.countries.append((pair, context.paragraph))
+            skip = True
+        elif word.lower() in COUNTRIES:
+            context.countries.append((word, context.paragraph))
+
+
+def _country_owned(phrase: str, context: SpeakerContext) -> str:
+    """ "the country's air force": the last country named in this paragraph or the one before
+    ("Ukraine's air force"); "" when the phrase is no such description or no country fits."""
+    m = _THE_COUNTRYS.match(phrase)
+    if not m or not context.countries:
+        return ""
+    country, paragraph = context.countries[-1]
+    return f"{country}'s {m.group(1)}" if paragraph >= context.paragraph - 1 else ""
+
+
 def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
     """The organisation ``phrase`` ("the company", "The iPhone maker") refers to; "" when none
     (a bare "the ministry" with no ministry named before: too vague)."""
+    owned = _country_owned(phrase, context)
+    if owned:
+        return owned
     words = [w for w in re.findall(r"[\w’']+", phrase.lower()) if w not in DETERMINERS]
     head = words[-1] if words else ""
     for org in reversed(context.orgs):

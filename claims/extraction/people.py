@@ -106,6 +106,9 @@ class SpeakerContext:
     described_orgs: set[str] = field(default_factory=set)
     # People a transcript's speaker labels name ("TRUMP:"): people, whatever the name looks like.
     labelled_people: set[str] = field(default_factory=set)
+    # Countries the text named, (name, paragraph), latest last: "the country's air force said"
+    # is the last one's (organisations.note_countries).
+    countries: list[tuple[str, int]] = field(default_factory=list)
     # Organisation nouns -> the organisations the text introduced with them, latest last ("the
     # supplier, Nordvik Steelworks", "Turkey's disaster agency, AFAD,"; organisations.py).
     org_nouns: dict[str, list[str]] = field(default_factory=dict)

@@ -82,7 +82,7 @@ from claims.extraction.names import (
     name_before,
     tokenise,
 )
-from claims.extraction.organisations import learn_after_speaker, learn_orgs
+from claims.extraction.organisations import learn_after_speaker, learn_orgs, note_countries
 from claims.extraction.people import (
     DETERMINERS,
     GENERIC,
@@ -437,6 +437,7 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     tokens = tokenise(masked)
     learn_names(text, tokens, context)
     learn_orgs(text, tokens, context)
+    note_countries(tokens, context)
     learn_roles(tokens, context)
     context.clause_subjects = clause_subjects(tokens, context)
     context.sentence_people = people_named(tokens, context)

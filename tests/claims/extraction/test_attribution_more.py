@@ -305,3 +305,19 @@ def test_a_one_word_speaker_the_sentence_calls_he_or_she_is_a_person() -> None:
     assert (unit.speaker, unit.speaker_type) == ("Neymar", PERSON)
     unit = _unit("Amtrak said it would cancel 12 trains.", "12 trains")
     assert (unit.speaker, unit.speaker_type) == ("Amtrak", ORGANIZATION)
+
+
+def test_the_countrys_ministry_is_the_country_named_before() -> None:
+    # It was "the country's air force": whose, the editor had to work out.
+    wire = (
+        "Russian forces launched 120 missiles at Ukraine overnight, the country's air force said."
+    )
+    assert speaker_of(wire, "120 missiles") == "Ukraine's air force"
+    korea = (
+        "South Korea reported 300 cases on Monday. The country's health ministry said 12 people "
+        "had died."
+    )
+    assert speaker_of(korea, "12 people") == "South Korea's health ministry"
+    # A country named only after the phrase, or none: the description as written.
+    after = "The country's air force said Russia launched 120 missiles."
+    assert speaker_of(after, "120 missiles") == "The country's air force"
