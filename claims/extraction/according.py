@@ -28,6 +28,9 @@ _SKIP_BEFORE_NAME = word_set("""
 # "according to a study published in the journal ZooKeys", "a paper in The Lancet": where it
 # appeared; not "officials in Kyiv" (officials, not Kyiv).
 _PUBLISHED_IN = word_set("published paper study report article research")
+_DOCUMENTS = word_set("""
+    report reports figures data statement statements filing filings accounts results website
+    survey study""")
 # Lower-case nouns for a person that make the capitalised words before them a description:
 # "a former UC Global worker", "a White House official".
 SOURCE_NOUNS = (
@@ -63,6 +66,11 @@ def report_by(text: str, masked: str, context: SpeakerContext) -> str | None:
     return resolve_found(Found(name=person_in(author), kind="name"), context)
 
 
+def _a_document_at(tokens: list[Token], index: int) -> bool:
+    """Whether a report, figures or a statement follow within three words of ``index``."""
+    return any(t.lower.rstrip(".,") in _DOCUMENTS for t in tokens[index + 1 : index + 4])
+
+
 def according_to(
     text: str, tokens: list[Token], masked: str, context: SpeakerContext
 ) -> str | None:
@@ -72,6 +80,9 @@ def according_to(
     for m in _ACCORDING_TO.finditer(masked):
         found_one = True
         index = next((i for i, t in enumerate(tokens) if t.start >= m.end()), len(tokens))
+        if index < len(tokens) and tokens[index].lower == "its" and _a_document_at(tokens, index):
+            # "Amazon employed 1.55 million people, according to its annual report": Amazon
+            return context.sentence_org or resolve_found(Found(kind="it"), context)
         skipped = 0
         while (
             index < len(tokens)

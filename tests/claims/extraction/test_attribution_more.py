@@ -321,3 +321,13 @@ def test_the_countrys_ministry_is_the_country_named_before() -> None:
     # A country named only after the phrase, or none: the description as written.
     after = "The country's air force said Russia launched 120 missiles."
     assert speaker_of(after, "120 missiles") == "The country's air force"
+
+
+def test_according_to_its_report_is_the_organisation_the_sentence_is_about() -> None:
+    # It was unattributed: "its" named nobody.
+    text = (
+        "Amazon employed 1.55 million people at the end of last year, according to its annual "
+        "report."
+    )
+    unit = _unit(text, "1.55 million")
+    assert (unit.speaker, unit.speaker_type) == ("Amazon", ORGANIZATION)
