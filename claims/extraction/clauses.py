@@ -260,7 +260,9 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
                 return name
         return resolve_pronoun(found.generic, context)
     if found.kind == "it":
-        return context.orgs[-1] if context.orgs else ""
+        # "OpenAI has released a model that it says ...": the organisation the sentence opens
+        # with, else the last one that spoke
+        return context.sentence_org or (context.orgs[-1] if context.orgs else "")
     if found.kind == "they":
         # Plural "they" for an organisation (British usage), only one seen in this paragraph
         # or the previous one; never a person.

@@ -331,3 +331,13 @@ def test_according_to_its_report_is_the_organisation_the_sentence_is_about() -> 
     )
     unit = _unit(text, "1.55 million")
     assert (unit.speaker, unit.speaker_type) == ("Amazon", ORGANIZATION)
+
+
+def test_it_is_the_organisation_the_sentence_opens_with() -> None:
+    # It was unattributed: "it" reached back only to organisations that had spoken before.
+    text = (
+        "OpenAI has released a new version of ChatGPT that it says makes 40% fewer factual "
+        "errors than its predecessor."
+    )
+    unit = _unit(text, "40%")
+    assert (unit.speaker, unit.speaker_type) == ("OpenAI", ORGANIZATION)
