@@ -341,3 +341,14 @@ def test_it_is_the_organisation_the_sentence_opens_with() -> None:
     )
     unit = _unit(text, "40%")
     assert (unit.speaker, unit.speaker_type) == ("OpenAI", ORGANIZATION)
+
+
+def test_a_person_opening_the_sentence_past_two_appositions() -> None:
+    # It was unattributed: the apposition before "said" was a relative clause ("who led the
+    # study"), and the one before it a place.
+    text = (
+        "Dr Melissa Lane, of Deakin University in Australia, who led the study, said 32 health "
+        "problems were linked to such foods."
+    )
+    unit = _unit(text, "32 health")
+    assert (unit.speaker, unit.speaker_type) == ("Melissa Lane", PERSON)
