@@ -46,7 +46,7 @@ from claims.extraction.people import (
     full_name,
     resolve_pronoun,
 )
-from claims.extraction.roles import AGE
+from claims.extraction.roles import AGE, contradicts_title
 from claims.extraction.speaker_types import PERSON, speaker_type
 
 # A name after one of these is a place or an object, not the subject of the verb.
@@ -283,7 +283,7 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
         lower = found.generic.lower()
         noun = lower.split()[-1]
         holder = context.role_holder(noun)
-        if holder:
+        if holder and not contradicts_title(found.generic, holder, context):
             return holder  # "Judge Maria Lopez ... The judge said" (claims.extraction.roles)
         if noun in RELATION_NOUNS or AGE.match(noun):
             return ""  # "the father" of someone the text never named so; an age nobody had
@@ -305,6 +305,8 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
         for name in [*reversed(context.sentence_people), *people]:
             if context.has_other_role(name, noun):
                 continue
+            if contradicts_title(found.generic, name, context):
+                continue  # "the former South Carolina governor": not "Florida Governor X"
             if not gender or context.gender(name) in {"", gender}:
                 return name
         return ""

@@ -8,6 +8,7 @@ them. claims.extraction.speakers reads and updates it sentence by sentence.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -124,6 +125,10 @@ class SpeakerContext:
     # Role nouns -> the people the document introduced with them, latest last ("Judge Maria
     # Lopez", "Sarah Jones, a lawyer for the family"; claims.extraction.roles).
     role_holders: dict[str, list[str]] = field(default_factory=dict)
+    # How a title introduced someone: the capitalised words before it and whether it was
+    # "former" ("Florida Governor Ron DeSantis": {"florida"}, False), so that "the former South
+    # Carolina governor" is not him (claims.extraction.roles).
+    title_details: dict[str, tuple[frozenset[str], bool]] = field(default_factory=dict)
 
     def learn_role(self, name: str, nouns: set[str]) -> None:
         for noun in nouns:
@@ -311,6 +316,15 @@ def _learn_after_role(tokens: list[Token], start: int, context: SpeakerContext) 
         register_mention(name, context)
 
 
+# A surname with a capital inside after a prefix: "DeSantis", "McDonald", "MacArthur",
+# "LaGuardia", "O'Brien" (a plain one is a capital and lower case: "Smith", "Jean-pierre").
+_INNER_CAPITAL = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’])[A-Z][a-z]+$")
+
+
+def _name_word(word: str) -> bool:
+    return (word[:1].isupper() and word[1:].islower()) or bool(_INNER_CAPITAL.match(word))
+
+
 def person_after(tokens: list[Token], start: int) -> tuple[str, int]:
     """The full personal name written from ``start`` (a title before it left out: "Rep. Ed
     Royce", "Dr Ann Lee"), and the index of the token after it; ("", start) when the words
@@ -326,7 +340,7 @@ def person_after(tokens: list[Token], start: int) -> tuple[str, int]:
     following = tokens[end].text if end < len(tokens) else "."
     if (
         len(words) >= 2
-        and all(t.text[:1].isupper() and t.text[1:].islower() for t in run)
+        and all(_name_word(t.text) for t in run)
         and not any(t.text.endswith(("’s", "'s")) or is_title(t) for t in run)
         and speaker_type(" ".join(words)) == PERSON
         and words[-1].lower() not in NOT_PERSON_ENDINGS

@@ -38,6 +38,22 @@ _CLOSING = frozenset({",", "."})
 AGE = re.compile(r"^\d{1,3}-year-old$")
 
 
+_FORMER = frozenset({"former", "ex", "ex-", "then"})
+
+
+def contradicts_title(phrase: str, holder: str, context: SpeakerContext) -> bool:
+    """Whether ``phrase`` ("the former South Carolina governor") cannot be ``holder``, whom a
+    title introduced otherwise ("Florida Governor Ron DeSantis": another state, not former)."""
+    details = context.title_details.get(holder)
+    if details is None:
+        return False
+    places, former = details
+    words = phrase.split()
+    named = {w.lower() for w in words[1:-1] if w[:1].isupper()}
+    said_former = any(w.lower() in _FORMER for w in words)
+    return bool(named and places and not named & places) or (said_former and not former)
+
+
 def is_role(word: str) -> bool:
     """A role noun, or an age used as one ("the 32-year-old said")."""
     return word in ROLE_NOUNS or bool(AGE.match(word))
@@ -86,6 +102,11 @@ def learn_roles(tokens: list[Token], context: SpeakerContext) -> None:
                 ):
                     first -= 1
                 nouns.add(" ".join(t.lower for t in tokens[first : last + 1]))
+                before = tokens[max(0, first - 3) : first]
+                context.title_details[full_name(name, context)] = (
+                    frozenset(t.lower for t in before if is_capitalised(t) and not is_title(t)),
+                    any(t.lower in _FORMER for t in before),
+                )
         if name:
             _learn(name, nouns, context)
         i = last + 1

@@ -223,3 +223,18 @@ def test_a_she_after_an_unnamed_woman_spoke_is_nobody_named() -> None:
     assert _speaker_of(text, "went on for hours") == ""
     named = text.replace("A neighbour, who did not want to be named,", "Her neighbour Ann Cole")
     assert _speaker_of(named, "went on for hours") == "Ann Cole"
+
+
+def test_a_title_that_names_another_place_or_says_former_is_someone_else() -> None:
+    # "the former South Carolina governor" was Ron DeSantis, introduced as "Florida Governor":
+    # the text never says who the former South Carolina governor is, so nobody rather than
+    # the wrong man. (And "DeSantis", a capital inside the name, was no person's name at all.)
+    text = (
+        "Florida Governor Ron DeSantis said the tariff would raise prices. The governor has "
+        "spent $150m on advertising in Iowa.\n\n"
+        "Former UN ambassador Nikki Haley said she could beat Joe Biden. "
+        "\u201cThe polls show it,\u201d the former South Carolina governor said."
+    )
+    assert _speaker_of(text, "polls show") == ""
+    same = text.replace("the former South Carolina governor said", "the Florida governor said")
+    assert _speaker_of(same, "polls show") == "Ron DeSantis"
