@@ -54,7 +54,8 @@ from claims.extraction.speaker_types import CLUB_ENDINGS, ORGANIZATION, speaker_
 BUSINESS_NOUNS = word_set("""
     company firm carrier airline retailer manufacturer insurer operator charity group
     organisation organization giant lender bank miner chain brewer conglomerate startup
-    producer supplier club""")
+    producer supplier club utility utilities insurer broadcaster publisher developer
+    housebuilder builder distributor wholesaler platform""")
 _PUBLIC_WORDS = word_set("""
     ministry department government parliament commission council agency court police army
     navy senate congress assembly cabinet authority office kremlin pentagon central reserve
@@ -90,6 +91,17 @@ _APPOSITION_LENGTH = 5  # words from the determiner to the noun: "the Oslo-based
 
 def is_business_noun(noun: str) -> bool:
     return noun in BUSINESS_NOUNS or noun.endswith("maker")
+
+
+# Nouns that introduce a public body: "the regulator Ofwat", "the watchdog Ofcom".
+_PUBLIC_DESCRIPTORS = word_set("regulator watchdog agency authority ministry office bureau")
+
+
+def _public(org: str, context: SpeakerContext) -> bool:
+    """is_public_body, or introduced as one ("the regulator Ofwat")."""
+    return is_public_body(org) or any(
+        org in context.org_nouns.get(noun, ()) for noun in _PUBLIC_DESCRIPTORS
+    )
 
 
 def is_public_body(org: str) -> bool:
@@ -165,7 +177,7 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
         recent = [o for o in context.orgs if context.org_paragraphs[o] >= context.paragraph - 1]
         described = len(words) > 1 and head not in AGENCY_NOUNS
         for org in [] if described else [context.sentence_org, *reversed(recent)]:
-            if org and is_public_body(org) == (head in AGENCY_NOUNS):
+            if org and _public(org, context) == (head in AGENCY_NOUNS):
                 return org
         if head not in AGENCY_NOUNS:
             only = _only_business(context)
@@ -197,9 +209,13 @@ def _only_business(context: SpeakerContext) -> str:
     rules cannot tell)."""
     window = context.paragraph - 1
     candidates = {o for o in context.orgs if context.org_paragraphs[o] >= window}
-    candidates = {o for o in candidates if not is_public_body(o)}
-    candidates.update(name for name, kind in _recent_mentions(context) if kind != "public")
-    if context.sentence_org and not is_public_body(context.sentence_org):
+    candidates = {o for o in candidates if not _public(o, context)}
+    candidates.update(
+        name
+        for name, kind in _recent_mentions(context)
+        if kind != "public" and not _public(name, context)
+    )
+    if context.sentence_org and not _public(context.sentence_org, context):
         candidates.add(context.sentence_org)
     if len(candidates) != 1:
         return ""

@@ -244,3 +244,18 @@ def test_a_described_organisation_speaks_across_a_relative_clause() -> None:
     assert speaker_of(text, "profits fell") == "Acme Holdings"  # it was unattributed
     unnamed = "A spokesman, who asked not to be named, said profits fell 5%."
     assert speaker_of(unnamed, "profits fell") == ""
+
+
+def test_the_utility_is_the_business_not_the_regulator_that_fined_it() -> None:
+    # It was unattributed ("utility" was no business noun) and then, once it was one, "Ofwat":
+    # a regulator introduced as one ("the regulator Ofwat") is a public body.
+    text = (
+        "Thames Water has been fined £104m for breaching sewage rules, the largest penalty "
+        "ever imposed by the regulator Ofwat.\n\n"
+        "Ofwat said the company had failed to maintain its treatment works. The utility, which "
+        "serves 16 million customers, said it would not appeal."
+    )
+    units = {s.text: s.speaker for s in extract(read_text(text)).sentences}
+    assert units["The utility, which serves 16 million customers, said it would not appeal."] == (
+        "Thames Water"
+    )
