@@ -18,6 +18,7 @@ from claims.extraction.names import (
 )
 from claims.extraction.organisations import ORG_DESCRIPTORS
 from claims.extraction.people import GENERIC, SpeakerContext
+from claims.extraction.speaker_types import ORGANIZATION, speaker_type
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
@@ -51,6 +52,12 @@ _REPORT_BY = re.compile(
     r"(?P<tail>.*)$"
 )
 _TAIL_AFTER_COMMA = re.compile(r"(?:\s+(?:on|in|last|this)\s+\w+)?\W*$")
+# "..., Home Office figures show, up 25% on 2023.", "ONS data showed that ...": whose figures.
+_FIGURES_OF = re.compile(
+    r"(?:^|(?P<comma>,)\s+)(?P<author>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|[A-Z][\w’'&.-]*)){0,5})"
+    r"\s+(?:figures|data|statistics|estimates)\s+(?:show|shows|showed|suggest|suggests|suggested"
+    r"|reveal|reveals|revealed|indicate|indicates|indicated)\b(?P<tail>.*)$"
+)
 
 
 def report_by(text: str, masked: str, context: SpeakerContext) -> str | None:
@@ -59,7 +66,13 @@ def report_by(text: str, masked: str, context: SpeakerContext) -> str | None:
     it cites none so."""
     m = _REPORT_BY.search(masked)
     if m is None or (m.group("comma") and not _TAIL_AFTER_COMMA.fullmatch(m.group("tail"))):
-        return None
+        m = _FIGURES_OF.search(masked)
+        tail = m.group("tail") if m else ""
+        if m is None or (m.group("comma") and not (tail.startswith(",") or not tail.strip(".!"))):
+            return None
+        author = text[m.start("author") : m.end("author")]
+        if speaker_type(author) != ORGANIZATION:
+            return None  # "Trump figures show" is no source
     start, end = m.span("author")
     author = text[start:end]
     author = author[4:] if author.startswith(("the ", "The ")) else author

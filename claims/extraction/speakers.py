@@ -106,6 +106,7 @@ from claims.extraction.verbs import (
 )
 
 _CLOSING_MARKS = frozenset({"”", '"'})
+_REPORT_CUES = (" by ", " from ", " figures ", " data ", " statistics ", " estimates ")
 
 
 def _before_verb(
@@ -341,8 +342,9 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
     # Verbs are found by token rather than by one regex alternation of a hundred verbs: this
     # runs on every sentence, and a set look-up per word is several times faster.
     quoted = masked != text
-    if " by " in masked or " from " in masked:
-        said = report_by(text, masked, context)  # "A report by the NAO found that ..."
+    if any(cue in masked for cue in _REPORT_CUES):
+        # "A report by the NAO found that ...", "..., Home Office figures show."
+        said = report_by(text, masked, context)
         if said is not None:
             return said
     verbs = [i for i, t in enumerate(tokens) if t.lower in vocab.ANY_VERB and t.text[:1].islower()]

@@ -352,3 +352,20 @@ def test_a_person_opening_the_sentence_past_two_appositions() -> None:
     )
     unit = _unit(text, "32 health")
     assert (unit.speaker, unit.speaker_type) == ("Melissa Lane", PERSON)
+
+
+def test_an_organisations_figures_are_its_word() -> None:
+    # Each was unattributed: "<organisation> figures show" names the figures' source.
+    cases = {
+        "Crossings rose to 36,816 last year, Home Office figures show, up 25% on 2023.": (
+            "Home Office"
+        ),
+        "ONS data showed that inflation fell to 3.2% in March.": "ONS",
+        "Prices rose 3%, NHS England data suggest.": "NHS England",
+    }
+    for text, source in cases.items():
+        unit = extract(read_text(text)).sentences[0]
+        assert (unit.speaker, unit.speaker_type) == (source, ORGANIZATION)
+    # official figures, or a name that is no organisation's: nobody
+    assert speaker_of("Inflation fell to 3.2%, official figures show.", "3.2%") == ""
+    assert speaker_of("The Trump figures show a rise of 3%.", "3%") == ""
