@@ -277,7 +277,12 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
         return f"{org} {role}" if org else found.generic
     if found.kind == "owned":
         pronoun, noun = found.generic.lower().split()
-        owner = resolve_pronoun(_POSSESSIVE_GENDERS[pronoun], context)
+        gender = _POSSESSIVE_GENDERS[pronoun]
+        # "Imran Khan has been sentenced ..., his party said": this sentence's subject first
+        owner = next(
+            (n for _, n in reversed(context.clause_subjects) if context.gender(n) in {"", gender}),
+            "",
+        ) or resolve_pronoun(gender, context)
         return f"{owner}'s {noun}" if owner else ""
     if found.kind == "role":
         lower = found.generic.lower()

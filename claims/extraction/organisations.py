@@ -77,7 +77,8 @@ ORG_DESCRIPTORS = word_set("""
     newspaper daily weekly tabloid broadcaster network website outlet magazine company firm
     group charity ngo organisation organization agency union startup bank insurer airline
     carrier retailer manufacturer supplier regulator watchdog channel station publisher
-    nonprofit platform office bureau fund institute authority commission""")
+    nonprofit platform office bureau fund institute authority commission party movement
+    coalition alliance""")
 # Words of organisations' names (speaker_types reads the same lists), for a fast first look.
 _HINT_WORDS = ORG_WORDS | MORE_ORG_WORDS | _PUBLIC_WORDS | CLUB_ENDINGS | GOVERNMENT_SEATS
 # After a one-word subject, words that make it no agent: "Shares in Halvorsen Foods fell".
@@ -376,9 +377,8 @@ def _learn_described(
         return
     if run[0].lower in MONTH_NAMES or run[0].lower in WEEKDAYS:
         return  # "The agency Monday announced": when, not a name
-        return
     end = start + len(run)
-    if comma and not (end < len(tokens) and tokens[end].text in {",", "."}):
+    if comma and not (end < len(tokens) and tokens[end].text in {",", ".", "("}):
         return  # "the agency, which ...": no name in apposition
     name = clean_run(text, run)
     words = name.split()

@@ -228,7 +228,12 @@ def _apposition(
     described = tokens[j - 1].text.islower() or describes_someone(tokens, before)
     if between and is_capitalised(between[0]) and (described or not before):
         run = name_after(tokens, j + 1)
-        if run and len(run) == len(between):
+        # "His party, Pakistan Tehreek-e-Insaf (PTI), said": the name, then its acronym
+        acronym = len(between) - len(run) == 3 and (between[-3].text, between[-1].text) == (
+            "(",
+            ")",
+        )
+        if run and (len(run) == len(between) or acronym):
             return _named(text, tokens, run, context)
     if tokens[j - 1].text.islower() and not any(
         is_capitalised(t) and t.lower not in DETERMINERS for t in before

@@ -369,3 +369,16 @@ def test_an_organisations_figures_are_its_word() -> None:
     # official figures, or a name that is no organisation's: nobody
     assert speaker_of("Inflation fell to 3.2%, official figures show.", "3.2%") == ""
     assert speaker_of("The Trump figures show a rise of 3%.", "3%") == ""
+
+
+def test_a_party_in_apposition_with_its_acronym_and_his_party_said() -> None:
+    # "his party said" was unattributed (the owner was the sentence's own subject), and "His
+    # party, Pakistan Tehreek-e-Insaf (PTI), said" was "Imran Khan's party": the acronym cut
+    # the apposition short.
+    text = (
+        "Former prime minister Imran Khan has been sentenced to 14 years in prison, his party "
+        "said.\n\nHis party, Pakistan Tehreek-e-Insaf (PTI), said it would appeal within 30 days."
+    )
+    assert speaker_of(text, "14 years") == "Imran Khan's party"
+    unit = _unit(text, "30 days")
+    assert (unit.speaker, unit.speaker_type) == ("Pakistan Tehreek-e-Insaf", ORGANIZATION)
