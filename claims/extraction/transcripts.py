@@ -234,6 +234,11 @@ def statement_author(text: str) -> tuple[str, int]:
             words = m.group("name").split()
             while words and words[0].lower() in _STATEMENT_TITLES:
                 words = words[1:]
-            if words and words[0][:1].isupper() and words[-1][:1].isupper():
-                return " ".join(words), len(text) - len(first) + len(line)
+            if not (words and words[0][:1].isupper() and words[-1][:1].isupper()):
+                continue
+            if "letter" in line[: m.start("name")].lower() and (
+                words[0].lower() not in first_name_genders()
+            ):
+                continue  # "Letter from Berlin", "Letter from America": a column, not a letter
+            return " ".join(words), len(text) - len(first) + len(line)
     return "", 0

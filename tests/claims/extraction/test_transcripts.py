@@ -203,6 +203,8 @@ def test_headings_that_name_whose_text_it_is() -> None:
         "Ministry of Defence"
     )
     for heading in (
+        "Letter from Berlin",  # a column named for a place
+        "Letter from America: the week in Washington",
         "Statement of intent",
         "Speech therapy helps children",
         "The statement from Lopez was short.",
