@@ -81,7 +81,19 @@ def is_org(name: str) -> bool:
 
 def strip_titles(tokens: list[Token]) -> list[Token]:
     """Drop "ex-President", "Russian Foreign Minister" ... before the person's own name."""
-    last_title = max((i for i, t in enumerate(tokens) if is_title(t)), default=-1)
+    # A portfolio is part of a title only before one ("Transport Secretary Grant Shapps"):
+    # "Transport Focus" and "Health Foundation" have no title in them.
+    last_title = max(
+        (
+            i
+            for i, t in enumerate(tokens)
+            if is_title(t)
+            and not (
+                t.lower in PORTFOLIO_WORDS and (i + 1 >= len(tokens) or not is_title(tokens[i + 1]))
+            )
+        ),
+        default=-1,
+    )
     # A role in lower case inside the run ("Department of Correction spokesman Jason Kersten")
     # separates the organisation from the person, whatever the organisation is called.
     lower_role = last_title >= 0 and tokens[last_title].text.islower()

@@ -382,3 +382,15 @@ def test_a_party_in_apposition_with_its_acronym_and_his_party_said() -> None:
     assert speaker_of(text, "14 years") == "Imran Khan's party"
     unit = _unit(text, "30 days")
     assert (unit.speaker, unit.speaker_type) == ("Pakistan Tehreek-e-Insaf", ORGANIZATION)
+
+
+def test_a_portfolio_word_without_a_title_after_it_is_part_of_the_name() -> None:
+    # It was "Focus": "Transport" was read as a title ("Transport Secretary") and cut off.
+    unit = _unit(
+        "Passenger group Transport Focus said it was the fourth failure on the route this year.",
+        "fourth failure",
+    )
+    assert (unit.speaker, unit.speaker_type) == ("Transport Focus", ORGANIZATION)
+    assert speaker_of(
+        "Transport Secretary Grant Shapps said 300 trains were cancelled.", "300"
+    ) == ("Grant Shapps")
