@@ -12,7 +12,7 @@ from itertools import pairwise
 from claims.extraction.lexicon import MONTH_NAMES, PERSON_ROLES
 from claims.extraction.names import Token, is_capitalised, is_leading_filler, is_title
 from claims.extraction.people import GENERIC_PLURAL, SpeakerContext, first_name_genders
-from claims.extraction.speaker_types import ORGANIZATION, PERSON, speaker_type
+from claims.extraction.speaker_types import ORGANIZATION, PERSON, has_org_word, speaker_type
 
 
 class PageNames:
@@ -68,10 +68,18 @@ def speaker_type_in(speaker: str, context: SpeakerContext, page: PageNames) -> s
     if " " in speaker and speaker.rsplit(" ", 1)[1] in GENERIC_PLURAL:
         return ORGANIZATION  # "Jefferies analysts": a group speaking for where they work
     people = speaker.split(" and ")
+    given = first_name_genders()
     if len(people) > 1 and all(
-        len(p.split()) >= 2 and p.split()[0].lower() in first_name_genders() for p in people
+        len(p.split()) >= 2 and p.split()[0].lower() in given for p in people
     ):
         return PERSON  # "Joe Biden and Emmanuel Macron said in a joint statement"
+    if (
+        len(people) == 2
+        and people[0].lower() in given
+        and len(people[1].split()) >= 2
+        and not has_org_word(speaker)
+    ):
+        return PERSON  # "Tanya and Nadim Ednan-Laperouse said": a couple, one surname
     found = speaker_type(speaker)
     if found != PERSON or " " in speaker or speaker.lower() in first_name_genders():
         return found

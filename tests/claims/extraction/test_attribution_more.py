@@ -394,3 +394,15 @@ def test_a_portfolio_word_without_a_title_after_it_is_part_of_the_name() -> None
     assert speaker_of(
         "Transport Secretary Grant Shapps said 300 trains were cancelled.", "300"
     ) == ("Grant Shapps")
+
+
+def test_a_couple_named_with_one_surname_are_people() -> None:
+    # They were typed an organisation ("and" inside a name makes one: "Marks and Spencer").
+    text = "Tanya and Nadim Ednan-Laperouse said their daughter, 15, would still be alive."
+    unit = _unit(text, "daughter")
+    assert (unit.speaker, unit.speaker_type) == ("Tanya and Nadim Ednan-Laperouse", PERSON)
+    for company in (
+        "Marks and Spencer said sales rose 3%.",
+        "Tom and Jerry Ltd said 3 shops shut.",
+    ):
+        assert extract(read_text(company)).sentences[0].speaker_type == ORGANIZATION
