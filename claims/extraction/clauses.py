@@ -125,6 +125,14 @@ def subject_run(tokens: list[Token], *, allow_comma: bool) -> list[Token]:
             after += 3  # "The Food and Drug Administration (FDA) approved": the verb after it
         if run and after < len(tokens):
             following = tokens[after]
+            if following.lower in PERSON_ROLES and following.text.islower():
+                # "Opposition politician Ekuru Aukot, who brought the case, welcomed": the
+                # person after the description
+                named = name_after(tokens, after + 1)
+                words = " ".join(t.text for t in named)
+                if len(named) >= 2 and speaker_type(words) == PERSON and not is_org(words):
+                    run, after = named, after + 1 + len(named)
+                    following = tokens[after] if after < len(tokens) else following
             if (following.text.islower() and following.lower not in CONNECTORS) or (
                 allow_comma and following.text == "," and start == 0
             ):

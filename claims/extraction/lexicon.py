@@ -345,7 +345,7 @@ PERSON_ROLES: frozenset[str] = word_set(
     psychiatrist journalist presenter photographer diplomat strategist pollster lobbyist
     entrepreneur investor banker consultant singer musician footballer protester protestor
     demonstrator organiser organizer volunteer billionaire tycoon magnate mogul businessman
-    businesswoman
+    businesswoman politician striker midfielder defender goalkeeper winger player
     """
 )
 

@@ -89,7 +89,8 @@ def strip_titles(tokens: list[Token]) -> list[Token]:
             for i, t in enumerate(tokens)
             if is_title(t)
             and not (
-                t.lower in PORTFOLIO_WORDS and (i + 1 >= len(tokens) or not is_title(tokens[i + 1]))
+                t.lower in PORTFOLIO_WORDS - {"justice"}  # "Justice Elena Kagan": a title
+                and (i + 1 >= len(tokens) or not is_title(tokens[i + 1]))
             )
         ),
         default=-1,

@@ -406,3 +406,16 @@ def test_a_couple_named_with_one_surname_are_people() -> None:
         "Tom and Jerry Ltd said 3 shops shut.",
     ):
         assert extract(read_text(company)).sentences[0].speaker_type == ORGANIZATION
+
+
+def test_he_is_the_person_a_described_subject_names() -> None:
+    # "He told the BBC" was the judge named before: "Opposition politician Ekuru Aukot, who
+    # brought the case, welcomed the decision" made no one "he" could be. And "Justice Enock
+    # Chacha Mwita" kept his title in the name.
+    text = (
+        "Justice Enock Chacha Mwita said the council had no authority to send 1,000 officers "
+        "abroad.\n\nOpposition politician Ekuru Aukot, who brought the case, welcomed the "
+        "decision. He told the BBC that Kenya had 3 problems of its own."
+    )
+    assert speaker_of(text, "1,000 officers") == "Enock Chacha Mwita"
+    assert speaker_of(text, "3 problems") == "Ekuru Aukot"
