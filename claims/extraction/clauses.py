@@ -386,7 +386,8 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
         person = affiliated_person(text, tokens, j - 2)
         if person:
             return Found(name=person, kind="name")
-        return Found(name=f"{text[described[0].start : described[-1].end]} police", kind="name")
+        # "The Dallas police said", "the Metropolitan Police said": the force, as the text writes it
+        return Found(name=text[described[0].start : tokens[i].start + len("police")], kind="name")
     if head in GENERIC_SINGULAR and described and len(described) == i - j:
         # "A Home Office spokesman said": the spokesman of the organisation the words name
         org = text[described[0].start : described[-1].end]

@@ -419,3 +419,14 @@ def test_he_is_the_person_a_described_subject_names() -> None:
     )
     assert speaker_of(text, "1,000 officers") == "Enock Chacha Mwita"
     assert speaker_of(text, "3 problems") == "Ekuru Aukot"
+
+
+def test_a_police_force_and_a_fire_brigade_as_the_text_writes_them() -> None:
+    # "the Metropolitan Police said" was "Metropolitan police"; "London Fire Brigade" a person.
+    text = (
+        "Two men were arrested after a fire in Dagenham, the Metropolitan Police said. London "
+        "Fire Brigade said 100 firefighters had tackled the blaze."
+    )
+    police, brigade = _unit(text, "Dagenham"), _unit(text, "100 firefighters")
+    assert (police.speaker, police.speaker_type) == ("Metropolitan Police", ORGANIZATION)
+    assert (brigade.speaker, brigade.speaker_type) == ("London Fire Brigade", ORGANIZATION)
