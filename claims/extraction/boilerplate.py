@@ -25,6 +25,7 @@ from claims.extraction.embeds import (
     signature_author,
 )
 from claims.extraction.lexicon import ORG_WORDS
+from claims.extraction.pull_quotes import PULL_QUOTE, pull_quote_lines
 from claims.extraction.sentences import split_block
 from claims.extraction.widgets import (
     ABOUT_SECTION,
@@ -490,4 +491,8 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
             verdicts[index] = replace(
                 verdicts[index], keep_start=verdicts[index].end, reason="subheading"
             )
+    for index in pull_quote_lines(text, verdicts):
+        verdicts[index] = replace(
+            verdicts[index], keep_start=verdicts[index].end, reason=PULL_QUOTE
+        )
     return tuple(verdicts)

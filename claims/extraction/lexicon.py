@@ -345,7 +345,9 @@ PERSON_ROLES: frozenset[str] = word_set(
     psychiatrist journalist presenter photographer diplomat strategist pollster lobbyist
     entrepreneur investor banker consultant singer musician footballer protester protestor
     demonstrator organiser organizer volunteer billionaire tycoon magnate mogul businessman
-    businesswoman politician striker midfielder defender goalkeeper winger player
+    businesswoman politician striker midfielder defender goalkeeper winger player librarian
+    shopkeeper plumber midwife pharmacist dentist engineer architect accountant chef pupil
+    pensioner landlord tenant shopper voter publican headteacher headmaster headmistress vicar
     """
 )
 

@@ -430,3 +430,9 @@ def test_a_police_force_and_a_fire_brigade_as_the_text_writes_them() -> None:
     police, brigade = _unit(text, "Dagenham"), _unit(text, "100 firefighters")
     assert (police.speaker, police.speaker_type) == ("Metropolitan Police", ORGANIZATION)
     assert (brigade.speaker, brigade.speaker_type) == ("London Fire Brigade", ORGANIZATION)
+
+
+def test_an_occupation_opening_the_sentence_is_no_part_of_the_name() -> None:
+    # It was "Librarian Sue Hart".
+    text = "Librarian Sue Hart, who has worked there for 22 years, said 3 branches would close."
+    assert speaker_of(text, "3 branches") == "Sue Hart"

@@ -311,3 +311,27 @@ def test_an_about_heading_in_the_first_half_is_a_subheading_not_the_end() -> Non
     assert "Garstang has 4,000 residents and flooded in 2015, 2017 and 2020, the council said." in (
         texts
     )
+
+
+def test_a_pull_quote_repeating_the_body_is_no_second_claim() -> None:
+    """It was a claim of its own (0.97), with no speaker: the body's quotation, set apart."""
+    text = "\n\n".join(
+        [
+            "Council to close three libraries",
+            "Northshire County Council will close three libraries in June to save £400,000 a "
+            "year, it has confirmed.",
+            '"We have had our funding cut by 40% since 2010," council leader Margaret Ellis said.',
+            "We have had our funding cut by 40% since 2010",
+            "Campaigners have collected 5,000 signatures against the closures.",
+        ]
+    )
+    extraction = extract(read_text(text))
+    texts = [s.text for s in extraction.sentences]
+    assert "We have had our funding cut by 40% since 2010" not in texts
+    assert _reasons(extraction)["We have had our funding cut by 40% since 2010"] == "pull quote"
+    # the headline its first paragraph repeats, and a line said once, stay
+    assert "Council to close three libraries" in texts
+    once = text.replace(
+        "We have had our funding cut by 40% since 2010\n", "Funding fell 40% in ten years\n"
+    )
+    assert "Funding fell 40% in ten years" in [s.text for s in extract(read_text(once)).sentences]
