@@ -261,12 +261,7 @@ def can_speak(name: str, run: list[Token], tokens: list[Token], context: Speaker
 
 def resolve_found(found: Found, context: SpeakerContext) -> str:
     if found.kind == "pronoun":
-        # "When Morales was asked ..., he confirmed it": the subject of an earlier clause of
-        # the same sentence comes first.
-        for at, name in reversed(context.clause_subjects):
-            if at < found.at and context.gender(name) in {"", found.generic}:
-                return name
-        return resolve_pronoun(found.generic, context)
+        return _person_of_gender(found.generic, context, before=found.at)
     if found.kind == "it":
         # "OpenAI has released a model that it says ...": the organisation the sentence opens
         # with, else the last one that spoke
@@ -284,13 +279,9 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
         org = resolve_org_noun(f"the {noun}", context)
         return f"{org} {role}" if org else found.generic
     if found.kind == "owned":
+        # "Her department said"; "Imran Khan has been sentenced ..., his party said"
         pronoun, noun = found.generic.lower().split()
-        gender = _POSSESSIVE_GENDERS[pronoun]
-        # "Imran Khan has been sentenced ..., his party said": this sentence's subject first
-        owner = next(
-            (n for _, n in reversed(context.clause_subjects) if context.gender(n) in {"", gender}),
-            "",
-        ) or resolve_pronoun(gender, context)
+        owner = _person_of_gender(_POSSESSIVE_GENDERS[pronoun], context)
         return f"{owner}'s {noun}" if owner else ""
     if found.kind == "role":
         lower = found.generic.lower()
@@ -334,6 +325,16 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
     if found.kind == "unnamed":
         return ""
     return full_name(found.name, context)
+
+
+def _person_of_gender(gender: str, context: SpeakerContext, before: int | None = None) -> str:
+    """Who "he"/"she" (or "his"/"her") is: the subject of a clause of the same sentence (before
+    token ``before``, when given: "When Morales was asked ..., he confirmed it"), else the
+    last person of that gender (people.resolve_pronoun)."""
+    for at, name in reversed(context.clause_subjects):
+        if (before is None or at < before) and context.gender(name) in {"", gender}:
+            return name
+    return resolve_pronoun(gender, context)
 
 
 def with_owner(text: str, tokens: list[Token], run: list[Token], name: str) -> str:

@@ -46,7 +46,7 @@ from claims.extraction.people import (
     first_name_genders,
     name_start_before,
 )
-from claims.extraction.speaker_types import CLUB_ENDINGS, ORGANIZATION, speaker_type
+from claims.extraction.speaker_types import CLUB_ENDINGS, ORGANIZATION, bare_word, speaker_type
 
 # "the company said" may refer to a company named differently ("Apple"), "the charity said" to a
 # charity ("Action on Smoking and Health"): the last organisation that is no public body. A
@@ -54,7 +54,7 @@ from claims.extraction.speaker_types import CLUB_ENDINGS, ORGANIZATION, speaker_
 BUSINESS_NOUNS = word_set("""
     company firm carrier airline retailer manufacturer insurer operator charity group
     organisation organization giant lender bank miner chain brewer conglomerate startup
-    producer supplier club utility utilities insurer broadcaster publisher developer
+    producer supplier club utility utilities broadcaster publisher developer
     housebuilder builder distributor wholesaler platform""")
 _PUBLIC_WORDS = word_set("""
     ministry department government parliament commission council agency court police army
@@ -84,7 +84,6 @@ _HINT_WORDS = ORG_WORDS | MORE_ORG_WORDS | _PUBLIC_WORDS | CLUB_ENDINGS | GOVERN
 # After a one-word subject, words that make it no agent: "Shares in Halvorsen Foods fell".
 _NOT_A_VERB = word_set("in of at for from on with to and or")
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "our"})
-_POSSESSIVE_END = re.compile(r"['’]s$")
 _THE_COUNTRYS = re.compile(r"^the country['’]s (.+)$", re.IGNORECASE)
 _APPOSITION_OPENERS = frozenset({"the", "a", "an"})
 _APPOSITION_LENGTH = 5  # words from the determiner to the noun: "the Oslo-based food group"
@@ -95,7 +94,7 @@ def is_business_noun(noun: str) -> bool:
 
 
 # Nouns that introduce a public body: "the regulator Ofwat", "the watchdog Ofcom".
-_PUBLIC_DESCRIPTORS = word_set("regulator watchdog agency authority ministry office bureau")
+_PUBLIC_DESCRIPTORS = AGENCY_NOUNS | word_set("authority ministry office bureau")
 
 
 def _public(org: str, context: SpeakerContext) -> bool:
@@ -125,9 +124,8 @@ def note_countries(tokens: list[Token], context: SpeakerContext) -> None:
         if skip or not is_capitalised(token):
             skip = False
             continue
-        word = _POSSESSIVE_END.sub("", token.text).strip(".,;:")
-        after = _POSSESSIVE_END.sub("", tokens[i + 1].text) if i + 1 < len(tokens) else ""
-        pair = f"{word} {after.strip('.,;:')}"
+        word = bare_word(token.text)
+        pair = f"{word} {bare_word(tokens[i + 1].text)}" if i + 1 < len(tokens) else word
         if pair.lower() in COUNTRIES:  # "South Korea", not "Korea" after it
             context.countries.append((pair, context.paragraph))
             skip = True
@@ -300,7 +298,9 @@ def _learn_mentions(text: str, tokens: list[Token], context: SpeakerContext) -> 
             i = stretch  # "Thursday", "Jane Doe": no word of an organisation's name
             continue
         run = with_listed_portfolios(tokens, name_after(tokens, i)[:5])
-        possessive = next((k for k in range(i, stretch - 1) if _possessive(tokens[k])), None)
+        possessive = next(
+            (k for k in range(i, stretch - 1) if tokens[k].text.endswith(("'s", "’s"))), None
+        )
         if possessive is not None and _saints_possessive(tokens[i : possessive + 1]):
             run = tokens[i:stretch]  # "St Mary's Hospital", "Guy's Hospital"
         name = clean_run(text, run) if run else ""
@@ -308,10 +308,6 @@ def _learn_mentions(text: str, tokens: list[Token], context: SpeakerContext) -> 
         if kind in {"public", "business"}:
             _mention(name, kind, context)
         i += max(1, len(run))
-
-
-def _possessive(token: Token) -> bool:
-    return token.text.endswith(("'s", "’s"))
 
 
 def _saints_possessive(run: list[Token]) -> bool:

@@ -81,21 +81,21 @@ _NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "Fitz
 _PUNCTUATION = "\"“”‘’'()[],;:"
 
 
-def _bare(word: str) -> str:
+def bare_word(word: str) -> str:
     """The word without surrounding punctuation or a possessive: "Japan's" -> "Japan"."""
     return _POSSESSIVE.sub("", word.strip(_PUNCTUATION)).strip(_PUNCTUATION)
 
 
 def _role(word: str) -> str:
     """The role word in ``word``, lower case, or "": "ex-President" -> "president"."""
-    lower = _bare(word).rstrip(".").lower()
+    lower = bare_word(word).rstrip(".").lower()
     if lower.startswith(("ex-", "former-")):
         lower = lower.split("-", 1)[1]
     return lower if lower in _ROLE_WORDS else ""
 
 
 def _is_org_word(word: str) -> bool:
-    bare = _bare(word)
+    bare = bare_word(word)
     if bare in ORG_ACRONYMS or bare.replace(".", "") in ORG_ACRONYMS:
         return True
     lower = bare.lower()
@@ -108,7 +108,7 @@ def has_org_word(name: str) -> bool:
 
 
 def _is_name_word(word: str) -> bool:
-    bare = _bare(word)
+    bare = bare_word(word)
     if not bare or _is_org_word(bare):
         return False
     return bare[0].isupper() or bare.lower() in _NAME_PARTICLES
@@ -123,12 +123,12 @@ def _is_person_with_role(words: list[str]) -> bool:
         return False  # "Office of the Director of National Intelligence" names an office
     tail = words[index + 1 :]
     # "Secretary of State Antony Blinken": the portfolio belongs to the role, not the name.
-    while tail and _bare(tail[0]).lower() in PORTFOLIO_WORDS:
+    while tail and bare_word(tail[0]).lower() in PORTFOLIO_WORDS:
         tail = tail[1:]
     return (
         1 <= len(tail) <= 5
         and all(_is_name_word(w) for w in tail)
-        and _bare(tail[-1])[:1].isupper()
+        and bare_word(tail[-1])[:1].isupper()
     )
 
 
@@ -146,24 +146,24 @@ def speaker_type(name: str) -> str:
         return PERSON
     if has_org_word(name):
         return ORGANIZATION
-    if len(words) >= 2 and _bare(words[-1]).lower() in _UNNAMED_VOICES:
+    if len(words) >= 2 and bare_word(words[-1]).lower() in _UNNAMED_VOICES:
         return ORGANIZATION  # "Met spokesperson": the organisation speaking through someone
-    if len(words) >= 2 and _bare(words[-1]).lower() in CLUB_ENDINGS:
+    if len(words) >= 2 and bare_word(words[-1]).lower() in CLUB_ENDINGS:
         return ORGANIZATION  # "Manchester United", "Ipswich Town", "Texas Rangers": a club
     if len(words) == 1:
-        single = _bare(name).replace(".", "")
+        single = bare_word(name).replace(".", "")
         if len(single) >= 2 and single.isupper():
             return ORGANIZATION  # initials: "ICES", "US"
         if _BRAND.match(single) and not single.startswith(_NAME_PREFIXES):
             return ORGANIZATION  # "TechNewsWorld", "WikiLeaks", "YouTube"
     without_article = re.sub(r"^the\s+", "", lower)
-    if without_article in GOVERNMENT_SEATS or _bare(without_article) in GOVERNMENT_SEATS:
+    if without_article in GOVERNMENT_SEATS or bare_word(without_article) in GOVERNMENT_SEATS:
         return ORGANIZATION
-    if lower.startswith("the ") and _bare(words[-1]).lower() in _COLLECTIVE_NOUNS:
+    if lower.startswith("the ") and bare_word(words[-1]).lower() in _COLLECTIVE_NOUNS:
         return ORGANIZATION
     first = 1 if words[0].lower() == "the" else 0
     if any(w in _INNER_CONNECTORS for w in words[first + 1 : -1]):
         return ORGANIZATION  # "People for the Ethical Treatment of Animals"
-    if any(_bare(w)[:1].isupper() for w in words[first:]) or any(_role(w) for w in words):
+    if any(bare_word(w)[:1].isupper() for w in words[first:]) or any(_role(w) for w in words):
         return PERSON
     return ""

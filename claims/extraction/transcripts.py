@@ -29,6 +29,7 @@ import re
 from collections import Counter
 
 from claims.extraction.lexicon import word_set
+from claims.extraction.names import Token, is_title
 from claims.extraction.people import first_name_genders
 
 TRANSCRIPT_LABEL = "transcript speaker label"
@@ -214,10 +215,6 @@ _STATEMENT_HEADINGS = (
         re.IGNORECASE,
     ),
 )
-_STATEMENT_TITLES = word_set("""
-    senator sen. sen president prime minister secretary governor gov. gov mayor rep. rep
-    representative congressman congresswoman chancellor chairman chair chief executive ceo
-    dr. dr mr mr. ms ms. mrs mrs. sir dame lord lady the""")
 
 
 def statement_author(text: str) -> tuple[str, int]:
@@ -232,8 +229,8 @@ def statement_author(text: str) -> tuple[str, int]:
         m = pattern.match(line)
         if m:
             words = m.group("name").split()
-            while words and words[0].lower() in _STATEMENT_TITLES:
-                words = words[1:]
+            while words and (words[0].lower() == "the" or _is_title_word(words[0])):
+                words = words[1:]  # "Senator Maria Lopez", "the Ministry of Defence"
             if not (words and words[0][:1].isupper() and words[-1][:1].isupper()):
                 continue
             if "letter" in line[: m.start("name")].lower() and (
@@ -242,3 +239,7 @@ def statement_author(text: str) -> tuple[str, int]:
                 continue  # "Letter from Berlin", "Letter from America": a column, not a letter
             return " ".join(words), len(text) - len(first) + len(line)
     return "", 0
+
+
+def _is_title_word(word: str) -> bool:
+    return is_title(Token(word, 0, len(word), word.lower().rstrip(".")))

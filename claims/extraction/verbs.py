@@ -13,9 +13,7 @@ from claims.extraction.lexicon import SPEAKER_FILLERS, WEEKDAYS, word_set
 from claims.extraction.names import Token, name_after
 
 # Words after a participle that make it describe the noun before it: "a video posted after".
-_AFTER_PARTICIPLE = word_set("""
-    after before during last earlier monday tuesday wednesday thursday friday saturday
-    sunday""")
+_AFTER_PARTICIPLE = word_set("after before during last earlier") | WEEKDAYS
 # What a lawyer argues in court: "argued the case", "argues the appeal".
 _PLEADINGS = word_set("case cases appeal appeals motion motions")
 # A plea in court: "admitted 14 counts of theft", "denies murder".
@@ -75,6 +73,17 @@ def claims_a_thing(tokens: list[Token], index: int) -> bool:
     if following and following[0].text[:1] in "£$€¥₹":
         return True
     return any(t.lower.rstrip(".,") in _CLAIMED_THINGS for t in following)
+
+
+def says_no_statement(tokens: list[Token], index: int) -> bool:
+    """Whether the verb of saying at ``index`` takes something other than a statement here: a
+    person confirmed in a post, a case argued, a plea, money or a prize claimed."""
+    return (
+        confirms_someone(tokens, index)
+        or argues_a_case(tokens, index)
+        or enters_a_plea(tokens, index)
+        or claims_a_thing(tokens, index)
+    )
 
 
 def reduced_relative(tokens: list[Token], index: int) -> bool:
