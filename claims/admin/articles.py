@@ -20,6 +20,7 @@ from claims.admin.forms import IngestForm, ReextractForm
 from claims.admin.pages import DeskPageMixin
 from claims.admin.presentation import claim_hover, highlight_claims
 from claims.extraction import InputError
+from claims.extraction.document import not_english
 from claims.workflow import is_desk_member
 from sources.models import Snapshot, Source
 from sources.normalize import InvalidURL
@@ -151,7 +152,7 @@ class ArticlePagesMixin(DeskPageMixin):
                 snapshots=snapshots,
                 claims=[{"claim": claim, "hover": claim_hover(claim)} for claim in claims],
                 text_html=text_html,
-                not_english=_not_english(article.language, snapshot),
+                not_english=not_english(article.language, snapshot.text) if snapshot else "",
                 reextract_form=reextract_form,
                 can_edit=is_desk_member(request.user),
             ),
@@ -178,18 +179,3 @@ class ArticlePagesMixin(DeskPageMixin):
             "(claims already stored are kept as they are).",
         )
         return HttpResponseRedirect(request.get_full_path())
-
-
-# Fewer words than this, and the language guess says little (a headline, a one-line paste).
-_LANGUAGE_MIN_WORDS = 30
-
-
-def _not_english(language: str, snapshot: Snapshot | None) -> str:
-    """What to tell the editor when the article is not in English (extraction, speakers and
-    check-worthiness read English only): the language the page declares ("es"), "unknown"
-    when the text did not read as English, "" for English or a text too short to tell."""
-    if snapshot is None or language == "en":
-        return ""
-    if len(snapshot.text.split(None, _LANGUAGE_MIN_WORDS)) <= _LANGUAGE_MIN_WORDS:
-        return ""
-    return language or "unknown"

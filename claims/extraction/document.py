@@ -403,6 +403,19 @@ def _language_from_tree(tree: etree._Element | None) -> str:
     return ""
 
 
+# Fewer words than this, and the language guess says little (a headline, a one-line paste).
+_LANGUAGE_MIN_WORDS = 30
+
+
+def not_english(language: str, text: str) -> str:
+    """What to tell an editor when a stored article is not in English (extraction, speakers and
+    check-worthiness read English only): the language the page declared ("es"), "unknown" when
+    the text did not read as English, "" for English or a text too short to tell."""
+    if language == "en" or len(text.split(None, _LANGUAGE_MIN_WORDS)) <= _LANGUAGE_MIN_WORDS:
+        return ""
+    return language or "unknown"
+
+
 def _guess_language(text: str) -> str:
     """ "en" when English function words are common enough, else "" (we only know English)."""
     words = re.findall(r"[a-z]+", text[:20000].lower())
