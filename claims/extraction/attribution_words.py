@@ -26,12 +26,13 @@ AFTER_SPEAKER = word_set("""
     on in at last this yesterday today earlier later with of who whose from after before
     during according to backstage recently told tonight and as""")
 # Verbs that report what someone thinks or signals only with a "that" clause after them:
-# "Mayor Bill de Blasio indicated earlier this week that ...". Not in ATTRIBUTION_VERBS, which
+# "Mayor Bill de Blasio indicated earlier this week that ...", "Judge Sean Jordan ruled that
+# ...". Not in ATTRIBUTION_VERBS, which
 # the scorer reads, because alone they say little ("the data indicated a rise").
 THAT_VERBS = word_set("""
     indicated signalled signaled believes believed thinks hoped hopes feared fears accepted
     accepts agreed agrees conceded concedes understands understood found finds reiterated
-    reiterates""")
+    reiterates ruled rules concluded concludes determined determines""")
 # Verbs that attribute only next to a quotation ("quipped", "asked").
 QUOTE_ONLY_VERBS = QUOTE_VERBS - ATTRIBUTION_VERBS
 ANY_VERB = ATTRIBUTION_VERBS | QUOTE_VERBS | THAT_VERBS

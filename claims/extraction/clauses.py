@@ -101,11 +101,20 @@ def is_personal_name(name: str) -> bool:
 def person_in(name: str) -> str:
     """The person in a name run that also names whom they speak for: "Jane Smith of the Port
     Authority" and "American Airlines' Kent Powell" are Jane Smith and Kent Powell. The
-    organisation part must read as one (is_org), so "Bank of England" stays whole."""
+    organisation part must read as one (is_org), so "Bank of England" stays whole; a place
+    after "of" goes when a given name opens the run ("Karen Bass of Los Angeles")."""
     for pattern in (_AFFILIATED, _POSSESSOR):
         m = pattern.match(name)
         if m and is_org(m.group("org")) and is_personal_name(m.group("person")):
             return m.group("person")
+    m = _AFFILIATED.match(name)
+    if (
+        m
+        and " of " in name
+        and is_personal_name(m.group("person"))
+        and name.split()[0].lower() in first_name_genders()
+    ):
+        return m.group("person")  # "Sen. John Thune of South Dakota": the state is no name
     return name
 
 

@@ -261,6 +261,59 @@ GOVERNMENT_SEATS: frozenset[str] = (
     """
     )
     | COUNTRIES
+    # US states, which sue, rule and say as their governments ("Texas has sued ...");
+    # Georgia and Virginia are also first names.
+    | phrase_set(
+        """
+    Alabama
+    Alaska
+    Arizona
+    Arkansas
+    California
+    Colorado
+    Connecticut
+    Delaware
+    Florida
+    Hawaii
+    Idaho
+    Illinois
+    Indiana
+    Iowa
+    Kansas
+    Kentucky
+    Louisiana
+    Maine
+    Maryland
+    Massachusetts
+    Michigan
+    Minnesota
+    Mississippi
+    Missouri
+    Montana
+    Nebraska
+    Nevada
+    New Hampshire
+    New Jersey
+    New Mexico
+    New York State
+    North Carolina
+    North Dakota
+    Ohio
+    Oklahoma
+    Oregon
+    Pennsylvania
+    Rhode Island
+    South Carolina
+    South Dakota
+    Tennessee
+    Texas
+    Utah
+    Vermont
+    West Virginia
+    Wisconsin
+    Wyoming
+    """
+    )
 )
 
 

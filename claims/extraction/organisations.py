@@ -176,7 +176,11 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
         recent = [o for o in context.orgs if context.org_paragraphs[o] >= context.paragraph - 1]
         described = len(words) > 1 and head not in AGENCY_NOUNS
         for org in [] if described else [context.sentence_org, *reversed(recent)]:
-            if org and _public(org, context) == (head in AGENCY_NOUNS):
+            if (
+                org
+                and org.lower() not in GOVERNMENT_SEATS  # "Texas has sued Boeing, the company said"
+                and _public(org, context) == (head in AGENCY_NOUNS)
+            ):
                 return org
         if head not in AGENCY_NOUNS:
             only = _only_business(context)
@@ -208,14 +212,13 @@ def _only_business(context: SpeakerContext) -> str:
     rules cannot tell)."""
     window = context.paragraph - 1
     candidates = {o for o in context.orgs if context.org_paragraphs[o] >= window}
-    candidates = {o for o in candidates if not _public(o, context)}
-    candidates.update(
-        name
-        for name, kind in _recent_mentions(context)
-        if kind != "public" and not _public(name, context)
-    )
-    if context.sentence_org and not _public(context.sentence_org, context):
+    candidates.update(name for name, kind in _recent_mentions(context) if kind != "public")
+    if context.sentence_org:
         candidates.add(context.sentence_org)
+    # A public body or a government ("Germany", "Texas") is no business.
+    candidates = {
+        o for o in candidates if not _public(o, context) and o.lower() not in GOVERNMENT_SEATS
+    }
     if len(candidates) != 1:
         return ""
     (only,) = candidates

@@ -11,6 +11,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from claims.extraction.lexicon import (
     FEMALE_WORDS,
@@ -105,6 +106,9 @@ class SpeakerContext:
     # Names the text introduces as an organisation: "the Spanish daily El Pais", "the airline
     # Ryanair". Their speaker type is organisation whatever the name looks like.
     described_orgs: set[str] = field(default_factory=set)
+    # The whole page's names (page_names.PageNames, set by the pipeline): a one-word speaker
+    # the page never writes beside a name word is an organisation ("Nvidia said").
+    page: Any = None
     # People a transcript's speaker labels name ("TRUMP:"): people, whatever the name looks like.
     labelled_people: set[str] = field(default_factory=set)
     # Countries the text named, (name, paragraph), latest last: "the country's air force said"

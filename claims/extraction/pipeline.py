@@ -173,7 +173,8 @@ def extract(
             prefix_end = v.start + len(text[v.start : v.keep_start].rstrip())
             dropped.append((v.start, prefix_end, v.reason))
 
-    context = SpeakerContext()
+    page = PageNames(text)
+    context = SpeakerContext(page=page)
     # Scored after the loop, all at once: a scorer with ``score_many`` (the learned one) runs
     # its model once per document instead of once per sentence.
     pending: list[tuple[int, int, str, str]] = []  # (start, end, speaker, sentence)
@@ -268,7 +269,6 @@ def extract(
     else:
         results = [scorer.score(sentence) for sentence in texts]
     sentences: list[ScoredSentence] = []
-    page = PageNames(text)
     for (start, end, speaker, sentence), (score, features) in zip(pending, results, strict=True):
         where = line_context(text, start)
         speaker = full_name_on_page(speaker, start, page)

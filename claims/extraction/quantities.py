@@ -287,6 +287,8 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
             continue
         if not scale and num.isdigit() and len(num) >= 9:
             continue  # "at 9643651818": a phone or an ID; a figure that size has separators
+        if _is_video_format(text, m):
+            continue
         value = _parse_digits(num) * (_SCALES[scale.lower()] if scale else 1)
         if not scale and num.isdigit() and _is_age(text, m.start(), m.end()):
             add(value, "years old", m.start(), m.end())  # "Prelogar, 43, argues"
@@ -357,12 +359,22 @@ def _add_with_unit(
 
 
 def _is_age(text: str, start: int, end: int) -> bool:
-    """Whether the number is an age in apposition: "Jane Doe, 43, said", "Alito, 73, has"."""
-    if text[end : end + 1] != "," or not 0 < int(text[start:end]) <= 120:
+    """Whether the number is an age in apposition ("Jane Doe, 43, said", "Alito, 73, has") or
+    after "aged" ("has died aged 99", "a man aged 34")."""
+    if not 0 < int(text[start:end]) <= 120:
+        return False
+    if _AGED.search(text, max(0, start - 6), start) and not _UNIT_AFTER_AGE.match(text, end):
+        return True
+    if text[end : end + 1] != ",":
         return False
     before = _AGE_BEFORE.search(text, max(0, start - 40), start)
     word = before.group("word").lower() if before else ""
     return bool(before) and word not in MONTH_NAMES and word not in WEEKDAYS
+
+
+_AGED = re.compile(r"\baged\s+$", re.IGNORECASE)
+# "aged 18 to 24", "aged 65 and over", "aged 12 months": a range or another unit
+_UNIT_AFTER_AGE = re.compile(r"\s*(?:-|–|to\b|and\b|or\b|months?\b|weeks?\b|days?\b|\+)")
 
 
 def _is_list_marker(text: str, start: int, end: int) -> bool:
@@ -375,6 +387,23 @@ def _is_list_marker(text: str, start: int, end: int) -> bool:
 def _starts_sentence(text: str, pos: int) -> bool:
     """Whether ``pos`` begins the sentence or a quotation in it (after '“' or ': ')."""
     return bool(_SENTENCE_START.search(text, max(0, pos - 4), pos))
+
+
+# "two 4K displays", "8K video": a picture format's name, not four thousand of anything.
+_PICTURE_NOUNS = word_set("""
+    display displays screen screens tv tvs television televisions video videos resolution
+    camera cameras monitor monitors footage streaming content projector projectors panel panels
+    ultra uhd hdr""")
+_NEXT_WORD = re.compile(r"\s+(?P<word>[A-Za-z]+)")
+
+
+def _is_video_format(text: str, m: re.Match[str]) -> bool:
+    """Whether a figure is "4K" or "8K" naming a picture format (a capital K glued to a small
+    whole number, a picture noun after it)."""
+    if m.group("abbr") != "K" or not m.group("num").isdigit() or int(m.group("num")) > 16:
+        return False
+    following = _NEXT_WORD.match(text, m.end())
+    return bool(following) and following.group("word").lower() in _PICTURE_NOUNS
 
 
 def _is_name_number(text: str, start: int, end: int) -> bool:

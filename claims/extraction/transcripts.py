@@ -52,7 +52,7 @@ _NOT_NAMES = word_set("""
     OPINION EXCLUSIVE SOURCE SOURCES ALSO MORE LISTEN SEE CLICK ADVERTISEMENT EDITOR WARNING
     ALERT FACT CLAIM VERDICT RATING CONTEXT BACKGROUND SUMMARY TIMELINE EARLIER LATER TOPICS
     TAGS SHARE EMAIL PHONE DATE TIME WHERE WHEN WHO WHAT WHY HOW STEP PART CHAPTER SECTION
-    ARTICLE EPISODE TRANSCRIPT END BEGIN NB PS""")
+    ARTICLE EPISODE TRANSCRIPT END BEGIN NB PS FACTS ASSESSMENT FINDINGS CONCLUSION""")
 _MIN_TURNS = 2
 
 
@@ -148,7 +148,7 @@ def _labelled_by_name(text: str) -> dict[int, tuple[int, str]]:
 
 def _labelled_in_capitals(text: str) -> dict[int, tuple[int, str]]:
     """ "JEROME POWELL: ...", "TRUMP: ...": the names in capitals, title-cased."""
-    matches = [m for m in _LABEL.finditer(text) if m.group("name") not in _NOT_NAMES]
+    matches = [m for m in _LABEL.finditer(text) if _may_name(m.group("name"))]
     if len(matches) < _MIN_TURNS:
         return {}
     people: dict[str, str] = {}  # label -> the person's name as the longest label writes it
@@ -176,6 +176,18 @@ def _labelled_in_capitals(text: str) -> dict[int, tuple[int, str]]:
         if label in people or label in _ROLE_LABELS:
             turns[m.start()] = (m.end(), _title_case(people[label]) if label in people else "")
     return turns
+
+
+def _may_name(label: str) -> bool:
+    """Whether a label in capitals may name a speaker: no page or fact-check word in it, no
+    possessive, and "THE" only before a role ("THE PRESIDENT:"); "AP'S ASSESSMENT:" and "THE
+    FACTS:" head a fact-check's sections."""
+    words = label.split()
+    if any(w in _NOT_NAMES or w.endswith(("'S", "’S")) for w in words):
+        return False
+    return words[0] != "THE" or (
+        len(words) == 2 and (words[1] in _TITLES or words[1] in _ROLE_LABELS)
+    )
 
 
 def _title_case(name: str) -> str:

@@ -1,0 +1,112 @@
+"""Found by reading articles written for the tests in the styles of US wire copy, business,
+courts, obituaries and fact-checks (2026-12-06, evening): a place after a name, a judge's
+ruling, a company named by one word, picture formats and ages, a fact-check's section labels."""
+
+from __future__ import annotations
+
+from claims.extraction import ORGANIZATION, PERSON, extract, read_text
+from tests.claims.extraction_helpers import quantities_found, speaker_of
+
+
+def _unit(text: str, fragment: str):
+    [unit] = [s for s in extract(read_text(text)).sentences if fragment in s.text]
+    return unit
+
+
+def test_a_place_after_a_name_is_no_part_of_the_speaker() -> None:
+    # They were "John Thune of South Dakota" and "Karen Bass of Los Angeles".
+    senator = "Sen. John Thune of South Dakota said the bill would cost $40 billion."
+    assert speaker_of(senator, "$40 billion") == "John Thune"
+    mayor = "Mayor Karen Bass of Los Angeles said 12,000 homes had been destroyed."
+    assert speaker_of(mayor, "12,000 homes") == "Karen Bass"
+    # An organisation's own "of" stays, and so does an affiliation (as before).
+    bank = "The Bank of England said inflation would fall to 2% by the spring."
+    assert speaker_of(bank, "fall to 2%") == "Bank of England"
+    professor = "Professor Jane Doe of Oxford University said the vaccine cut deaths by 30%."
+    assert speaker_of(professor, "by 30%") == "Jane Doe"
+
+
+def test_a_judge_who_ruled_that_is_the_speaker_of_the_ruling() -> None:
+    # Unattributed: "ruled" was no verb of saying.
+    text = (
+        "U.S. District Judge Sean Jordan, an appointee of former President Donald Trump, "
+        "ruled that the Labor Department had exceeded its authority."
+    )
+    assert speaker_of(text, "exceeded its authority") == "Sean Jordan"
+    court = "The Supreme Court concluded that the state had violated the constitution."
+    assert speaker_of(court, "violated the constitution") == "Supreme Court"
+    # Without a "that" clause, "ruled" reports nothing.
+    assert speaker_of("The party ruled the country for 30 years.", "30 years") == ""
+
+
+def test_a_one_word_company_that_spoke_is_the_company_a_later_sentence_means() -> None:
+    # "The chipmaker said" was unattributed: a one-word name was no candidate.
+    text = (
+        "Nvidia said on Wednesday that revenue rose 94% to $35.1bn. The chipmaker said it "
+        "expected revenue of $37.5bn in the current quarter."
+    )
+    unit = _unit(text, "$37.5bn")
+    assert (unit.speaker, unit.speaker_type) == ("Nvidia", ORGANIZATION)
+    company = (
+        "Qantas will pay A$120 million to settle a class action, the airline said on Monday. "
+        "Qantas chief executive Vanessa Hudson said the airline should have done better."
+    )
+    assert speaker_of(company, "A$120 million") == "Qantas"
+    assert speaker_of(company, "done better") == "Vanessa Hudson"
+
+
+def test_a_state_or_a_country_is_never_the_company() -> None:
+    assert speaker_of("Texas has sued Boeing over the crash, the company said.", "crash") == ""
+    # It was Russia: a government was a candidate for "the company".
+    assert speaker_of("Russia has banned Siemens from bidding, the company said.", "bid") == ""
+
+
+def test_a_one_word_person_stays_a_person() -> None:
+    unit = _unit("Neymar said he would return to training on Monday.", "training")
+    assert (unit.speaker, unit.speaker_type) == ("Neymar", PERSON)
+
+
+def test_a_picture_format_is_no_thousand() -> None:
+    # "4K displays" was 4,000 displays; "8K video" 8,000 videos.
+    assert quantities_found("The device has two 4K displays and costs $3,499.") == [
+        (3499.0, "dollars", "$3,499")
+    ]
+    assert quantities_found("It streamed 8K video to 3 million homes.") == [
+        (3e6, "homes", "3 million homes")
+    ]
+    assert quantities_found("The phones cost £4k each.") == [(4000.0, "pounds", "£4k")]
+    assert quantities_found("Staff earn 40K a year.")[0][0] == 40000.0
+
+
+def test_aged_gives_an_age() -> None:
+    # It was a bare 99.
+    assert quantities_found("Sir David Attenborough has died aged 99.") == [
+        (99.0, "years old", "99")
+    ]
+    assert quantities_found("A man aged 34 was arrested.") == [(34.0, "years old", "34")]
+    # A range of ages, or another unit, is no one's age.
+    assert [q[1] for q in quantities_found("People aged 18 to 24 were surveyed.")] == ["", ""]
+    assert quantities_found("Children aged 12 months received the vaccine.") == [
+        (12.0, "months", "12 months")
+    ]
+
+
+def test_a_fact_checks_section_labels_name_no_speaker() -> None:
+    # "AP'S ASSESSMENT:" and "THE FACTS:" were read as a transcript's speaker labels, and
+    # every sentence after them was theirs, typed a person.
+    text = (
+        "CLAIM: A photo shows a shark swimming on a flooded highway in Florida.\n\n"
+        "AP'S ASSESSMENT: False. The image has been digitally altered. It has circulated "
+        "online since at least 2011.\n\n"
+        "THE FACTS: The photo was shared thousands of times on social media this week. The "
+        "original image, taken by a diver in South Africa in 2005, shows a shark following a "
+        "kayak."
+    )
+    assert {s.speaker for s in extract(read_text(text)).sentences} == {""}
+    # A transcript's labels still name people.
+    transcript = (
+        "SENATOR JANE MILLS: The bill adds $2 trillion to the debt.\n\n"
+        "TOM OKAFOR: It cuts taxes for 40 million families.\n"
+    )
+    assert speaker_of(transcript, "$2 trillion") == "Jane Mills"
+    assert speaker_of(transcript, "40 million") == "Tom Okafor"
