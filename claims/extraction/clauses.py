@@ -21,6 +21,7 @@ from claims.extraction.lexicon import (
     NON_AGENTS,
     ORG_ACRONYMS,
     ORG_WORDS,
+    PARTY_PLURALS,
     PERSON_ROLES,
     RELATION_NOUNS,
     SENTENCE_STARTERS,
@@ -264,6 +265,7 @@ def can_speak(name: str, run: list[Token], tokens: list[Token], context: Speaker
         or word in ORG_ACRONYMS
         or word.lower() in ORG_WORDS
         or word.lower() in MORE_ORG_WORDS
+        or word.lower() in PARTY_PLURALS  # "Republicans said"
         or any(word in org.split() for org in context.orgs)
     )
 

@@ -438,6 +438,12 @@ FEMALE_WORDS: frozenset[str] = word_set(
 # A nationality or a home state as a noun for one person: "the Spaniard told reporters" is the
 # person the text is about ("Pep Guardiola"), as sports and political reporting write it. Not
 # the ones that are also plurals ("the Japanese", "the Swiss"), which may be a people.
+# A party's members as a plural, speaking for it: "Republicans said", "Opposition
+# Conservatives said", "Senate Democrats said" (an organisation, the party).
+PARTY_PLURALS: frozenset[str] = word_set("""
+    republicans democrats conservatives tories liberals socialists nationalists unionists
+    greens""")
+
 PERSON_DEMONYMS: frozenset[str] = word_set(
     """
     american briton brit englishman englishwoman scot scotsman scotswoman welshman welshwoman

@@ -27,6 +27,7 @@ from claims.extraction.lexicon import (
     MONTH_NAMES,
     MORE_ORG_WORDS,
     ORG_WORDS,
+    PERSON_ROLES,
     SENTENCE_STARTERS,
     WEEKDAYS,
     word_set,
@@ -39,6 +40,7 @@ from claims.extraction.names import (
     name_after,
     with_listed_portfolios,
 )
+from claims.extraction.page_names import speaker_type_in
 from claims.extraction.people import (
     DETERMINERS,
     GENERIC,
@@ -222,7 +224,14 @@ def _only_business(context: SpeakerContext) -> str:
     if len(candidates) != 1:
         return ""
     (only,) = candidates
-    return "" if context.mentions.get(only, (0, ""))[1] == "other" else only
+    if context.mentions.get(only, (0, ""))[1] != "other":
+        return only
+    # A one-word name that may be a person or a place: a business when the page never writes
+    # it beside a name word ("The European Commission has fined Apple ... The tech giant said")
+    page = context.page
+    if page is not None and " " not in only:
+        return only if speaker_type_in(only, context, page) == ORGANIZATION else ""
+    return ""
 
 
 def _recent_mentions(context: SpeakerContext) -> Iterator[tuple[str, str]]:
@@ -321,12 +330,20 @@ def _saints_possessive(run: list[Token]) -> bool:
 
 def _may_be_a_business_subject(tokens: list[Token], context: SpeakerContext) -> bool:
     """Whether the sentence opens with one capitalised word, no known person, no organisation
-    word, before a comma or a verb: "Sony, which makes ...", "Sony has opposed"."""
+    word, before a comma or a verb: "Sony, which makes ...", "Sony has opposed"; not before a
+    role ("Competition commissioner Margrethe Vestager said": her portfolio)."""
     first, after = tokens[0], tokens[1]
     return (
         is_capitalised(first)
         and not _org_hint(first)
-        and (after.text == "," or (after.text.islower() and after.lower not in _NOT_A_VERB))
+        and (
+            after.text == ","
+            or (
+                after.text.islower()
+                and after.lower not in _NOT_A_VERB
+                and after.lower not in PERSON_ROLES
+            )
+        )
         and first.text.isalpha()
         and first.lower not in SENTENCE_STARTERS
         and first.lower not in GENERIC

@@ -30,6 +30,7 @@ from claims.extraction.lexicon import (
     MORE_ORG_WORDS,
     ORG_ACRONYMS,
     ORG_WORDS,
+    PARTY_PLURALS,
     PORTFOLIO_WORDS,
     word_set,
 )
@@ -148,6 +149,8 @@ def speaker_type(name: str) -> str:
         return ORGANIZATION
     if len(words) >= 2 and bare_word(words[-1]).lower() in _UNNAMED_VOICES:
         return ORGANIZATION  # "Met spokesperson": the organisation speaking through someone
+    if bare_word(words[-1]).lower() in PARTY_PLURALS:
+        return ORGANIZATION  # "Opposition Conservatives", "Senate Democrats": the party
     if len(words) >= 2 and bare_word(words[-1]).lower() in CLUB_ENDINGS:
         return ORGANIZATION  # "Manchester United", "Ipswich Town", "Texas Rangers": a club
     if len(words) == 1:

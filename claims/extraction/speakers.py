@@ -68,6 +68,8 @@ from claims.extraction.lexicon import (
     ATTRIBUTION_VERBS,
     PERSON_ROLES,
     PORTFOLIO_WORDS,
+    SPEAKER_FILLERS,
+    word_set,
 )
 from claims.extraction.names import (
     CONNECTORS,
@@ -431,6 +433,23 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
     return None
 
 
+# What may follow a sentence's subject as its verb, besides the verbs of saying and the words
+# between a speaker and the verb: "Qantas will pay", "Nvidia reported".
+_AUXILIARIES = word_set("will would is was are were could can should may might must")
+
+
+def _verb_follows(tokens: list[Token], k: int) -> bool:
+    if k >= len(tokens):
+        return False
+    word = tokens[k].lower
+    return (
+        word in vocab.ANY_VERB
+        or word in SPEAKER_FILLERS
+        or word in _AUXILIARIES
+        or (word.endswith("ed") and tokens[k].text.islower())
+    )
+
+
 def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = False) -> str:
     """The speaker of ``text`` ("" when the text names none); updates ``context``.
 
@@ -447,11 +466,15 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     context.sentence_people = people_named(tokens, context)
     opening = subject_run(tokens, allow_comma=False)
     opening_name = clean_run(text, opening) if opening else ""
-    # "Qantas will pay ..., the airline said": a one-word name is an organisation when the
-    # page never writes it beside a name word (page_names.speaker_type_in)
+    # "Qantas will pay ..., the airline said": a one-word subject is an organisation when the
+    # page never writes it beside a name word (page_names.speaker_type_in); "The Japanese
+    # company said" opens with no subject of one word
     opening_type = (
         speaker_type_in(opening_name, context, context.page)
-        if context.page is not None and " " not in opening_name
+        if context.page is not None
+        and opening_name
+        and " " not in opening_name
+        and _verb_follows(tokens, tokens.index(opening[-1]) + 1)
         else speaker_type(opening_name)
     )
     context.sentence_org = opening_name if opening_type == ORGANIZATION else ""

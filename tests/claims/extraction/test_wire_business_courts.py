@@ -110,3 +110,39 @@ def test_a_fact_checks_section_labels_name_no_speaker() -> None:
     )
     assert speaker_of(transcript, "$2 trillion") == "Jane Mills"
     assert speaker_of(transcript, "40 million") == "Tom Okafor"
+
+
+def test_a_partys_members_speak_for_the_party() -> None:
+    # "Republicans said" was unattributed ("Emails" is no agent, and neither was a party's
+    # plural); "Opposition Conservatives" was typed a person.
+    unit = _unit("Republicans said the bill would add $1 trillion to the deficit.", "$1 trillion")
+    assert (unit.speaker, unit.speaker_type) == ("Republicans", ORGANIZATION)
+    unit = _unit(
+        "Opposition Conservatives said residents were being punished for the council's mistakes.",
+        "punished",
+    )
+    assert unit.speaker_type == ORGANIZATION
+    assert speaker_of("Emails said the meeting would be at 3pm.", "3pm") == ""
+
+
+def test_a_portfolio_before_a_role_is_no_candidate_for_the_company() -> None:
+    # "Competition commissioner Margrethe Vestager" made "Competition" a second candidate
+    # beside Apple, so "The tech giant said" stayed as written.
+    text = (
+        "The European Commission has fined Apple €1.8bn for abusing its dominant position.\n\n"
+        "Competition commissioner Margrethe Vestager said Apple had prevented developers from "
+        "telling users about cheaper options. The tech giant said it would appeal."
+    )
+    assert speaker_of(text, "appeal") == "Apple"
+
+
+def test_the_one_business_named_is_the_described_company() -> None:
+    # A one-word business subject was no candidate: "The Japanese company said" stayed so.
+    text = "Sony has opposed the deal. The Japanese company said it would harm 40 million gamers."
+    assert speaker_of(text, "40 million") == "Sony"
+    # With two businesses named, which one it means the rules cannot tell.
+    two = (
+        "Microsoft has agreed to buy Activision for $69bn. Sony has opposed the deal. The "
+        "Japanese company said it would harm gamers."
+    )
+    assert speaker_of(two, "harm gamers") == "The Japanese company"
