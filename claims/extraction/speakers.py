@@ -68,8 +68,6 @@ from claims.extraction.lexicon import (
     ATTRIBUTION_VERBS,
     PERSON_ROLES,
     PORTFOLIO_WORDS,
-    SPEAKER_FILLERS,
-    word_set,
 )
 from claims.extraction.names import (
     CONNECTORS,
@@ -100,7 +98,12 @@ from claims.extraction.people import (
 from claims.extraction.quotations import has_real_quote, mask_quotes
 from claims.extraction.roles import AGE, apposed_subject, learn_roles, unnamed_speaker_gender
 from claims.extraction.speaker_types import ORGANIZATION, PERSON, has_org_word, speaker_type
-from claims.extraction.verbs import filler_width, reduced_relative, says_no_statement
+from claims.extraction.verbs import (
+    filler_width,
+    reduced_relative,
+    says_no_statement,
+    verb_follows,
+)
 
 _CLOSING_MARKS = frozenset({"”", '"'})
 _REPORT_CUES = (" by ", " from ", " figures ", " data ", " statistics ", " estimates ")
@@ -433,23 +436,6 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
     return None
 
 
-# What may follow a sentence's subject as its verb, besides the verbs of saying and the words
-# between a speaker and the verb: "Qantas will pay", "Nvidia reported".
-_AUXILIARIES = word_set("will would is was are were could can should may might must")
-
-
-def _verb_follows(tokens: list[Token], k: int) -> bool:
-    if k >= len(tokens):
-        return False
-    word = tokens[k].lower
-    return (
-        word in vocab.ANY_VERB
-        or word in SPEAKER_FILLERS
-        or word in _AUXILIARIES
-        or (word.endswith("ed") and tokens[k].text.islower())
-    )
-
-
 def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = False) -> str:
     """The speaker of ``text`` ("" when the text names none); updates ``context``.
 
@@ -474,7 +460,7 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
         if context.page is not None
         and opening_name
         and " " not in opening_name
-        and _verb_follows(tokens, tokens.index(opening[-1]) + 1)
+        and verb_follows(tokens, tokens.index(opening[-1]) + 1)
         else speaker_type(opening_name)
     )
     context.sentence_org = opening_name if opening_type == ORGANIZATION else ""

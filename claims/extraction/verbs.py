@@ -8,6 +8,7 @@ after the killings"); and the words that stand between a speaker and the verb ("
 
 from __future__ import annotations
 
+from claims.extraction.attribution_words import ANY_VERB
 from claims.extraction.clauses import PREPOSITIONS, QUOTE_MARKS
 from claims.extraction.lexicon import SPEAKER_FILLERS, WEEKDAYS, word_set
 from claims.extraction.names import Token, name_after
@@ -111,3 +112,21 @@ def filler_width(tokens: list[Token], i: int) -> int:
         return 2
     adverb = token.lower.endswith("ly") and token.text.islower() and token.lower not in _LY_NOUNS
     return int(token.lower in SPEAKER_FILLERS or token.text in QUOTE_MARKS or adverb)
+
+
+# What may follow a sentence's subject as its verb, besides the verbs of saying and the words
+# between a speaker and the verb: "Qantas will pay", "Nvidia reported".
+_AUXILIARIES = word_set("will would is was are were could can should may might must")
+
+
+def verb_follows(tokens: list[Token], k: int) -> bool:
+    """Whether the token at ``k`` reads as the verb of the subject before it."""
+    if k >= len(tokens):
+        return False
+    word = tokens[k].lower
+    return (
+        word in ANY_VERB
+        or word in SPEAKER_FILLERS
+        or word in _AUXILIARIES
+        or (word.endswith("ed") and tokens[k].text.islower())
+    )
