@@ -225,9 +225,15 @@ def _apposition(
             return Found(kind="unnamed")
     if all(is_title(t) for t in before):
         before = []  # "The company's chief executive, Jane Doe, said": a role, no name
-    described = tokens[j - 1].text.islower() or describes_someone(tokens, before)
-    if between and is_capitalised(between[0]) and (described or not before):
-        run = name_after(tokens, j + 1)
+    described = (
+        tokens[j - 1].text.islower()
+        or describes_someone(tokens, before)
+        or (j == 1 and tokens[0].lower in GENERIC)  # "Organisers, the Stop the War Coalition,"
+    )
+    named_at = j + 2 if between[0].lower == "the" and described and comma - j > 2 else j + 1
+    if is_capitalised(tokens[named_at]) and (described or not before):
+        between = tokens[named_at:comma]
+        run = name_after(tokens, named_at)
         # "His party, Pakistan Tehreek-e-Insaf (PTI), said": the name, then its acronym
         rest = [t.text for t in between[len(run) :]]
         if run and (not rest or (len(rest) == 3 and rest[0] == "(" and rest[2] == ")")):

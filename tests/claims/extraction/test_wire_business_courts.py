@@ -146,3 +146,11 @@ def test_the_one_business_named_is_the_described_company() -> None:
         "Japanese company said it would harm gamers."
     )
     assert speaker_of(two, "harm gamers") == "The Japanese company"
+
+
+def test_a_group_named_in_apposition_is_the_speaker() -> None:
+    # It was "Organisers", typed an organisation.
+    text = "Organisers, the Stop the War Coalition, said 300,000 people took part."
+    assert speaker_of(text, "300,000") == "Stop the War Coalition"
+    campaigners = "Campaigners, including Greenpeace, said the plan would fail."
+    assert speaker_of(campaigners, "fail") != "Greenpeace"  # "including" names one of them
