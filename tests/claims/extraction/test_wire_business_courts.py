@@ -154,3 +154,12 @@ def test_a_group_named_in_apposition_is_the_speaker() -> None:
     assert speaker_of(text, "300,000") == "Stop the War Coalition"
     campaigners = "Campaigners, including Greenpeace, said the plan would fail."
     assert speaker_of(campaigners, "fail") != "Greenpeace"  # "including" names one of them
+
+
+def test_a_one_word_business_subject_is_the_airline() -> None:
+    # Listed as still wrong until now: unattributed.
+    text = (
+        "Lufthansa has offered 8% more pay to its cabin crew. The airline called the strike "
+        '"unnecessary" and said 1,000 flights would be cancelled.'
+    )
+    assert speaker_of(text, "1,000 flights") == "Lufthansa"
