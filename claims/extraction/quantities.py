@@ -165,7 +165,8 @@ _NOT_UNIT_WORDS = word_set("""
     above below behind beyond near ago apiece each respectively instead too again away back
     down off out up such another other else together altogether alone aside later earlier
     held led told said made found took gave went came saw kept left lost won paid sold sent
-    spent met ran set put got hit cut shot became began brought bought thought
+    spent met ran set put got hit cut shot became began brought bought thought fell spoke
+    fought broke drew rose grew knew wrote
     """)
 _NOT_UNITS = (
     MONTH_NAMES | UNIT_STOPWORDS | _NOT_UNIT_WORDS | {"percent", "per", "cent", "bn", "m", "k"}

@@ -191,15 +191,18 @@ def _apposition(
     if j <= 0 or tokens[j].text != ",":
         return None
     between = tokens[j + 1 : comma]
-    opening = subject_run(tokens, allow_comma=True) if between[0].lower in {"who", "whose"} else []
+    opening = subject_run(tokens, allow_comma=True)
+    relative = len(opening) + 1 < comma and tokens[len(opening) + 1].lower in {"who", "whose"}
     if (
         opening
+        and (between[0].lower in {"who", "whose"} or relative)
         and opening[0] is tokens[0]
         and tokens[len(opening)].text == ","
-        and is_personal_name(clean_run(text, opening))
+        and (is_personal_name(clean_run(text, opening)) or is_title(opening[0]))
     ):
-        # "Dr Melissa Lane, of Deakin University in Australia, who led the study, said": the
-        # person the sentence opens with, past every apposition
+        # "Dr Melissa Lane, of Deakin University in Australia, who led the study, said", "Mr
+        # Gachagua, who denies all 11 charges, including corruption, said": the person the
+        # sentence opens with, past every apposition
         return _named(text, tokens, opening, context)
     if tokens[j - 1].lower in vocab.DATA_NOUNS | vocab.DOCUMENT_NOUNS:
         # "The report, published on Tuesday by Amnesty International, said": its author

@@ -163,3 +163,18 @@ def test_a_one_word_business_subject_is_the_airline() -> None:
         '"unnecessary" and said 1,000 flights would be cancelled.'
     )
     assert speaker_of(text, "1,000 flights") == "Lufthansa"
+
+
+def test_a_titled_surname_speaks_past_a_relative_clause_with_commas_in_it() -> None:
+    # Unattributed: the clause's own comma hid the name before "who".
+    text = (
+        "Kenya's parliament has voted to impeach Deputy President Rigathi Gachagua.\n\n"
+        "Mr Gachagua, who denies all 11 charges, including corruption and inciting ethnic "
+        "division, said he would challenge the vote in court."
+    )
+    assert speaker_of(text, "challenge the vote") == "Rigathi Gachagua"
+
+
+def test_a_verb_after_a_spelled_number_is_no_unit() -> None:
+    # "The two fell out" was 2 "fell".
+    assert quantities_found("The two fell out earlier this year.") == []
