@@ -68,6 +68,7 @@ from claims.extraction.widgets import (
     STANDARDS_LINK,
     SUBSCRIPTION,
     TIME_STAMP,
+    about_heading_ends,
     closes_the_text,
     is_helpline,
 )
@@ -423,7 +424,7 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
             and ABOUT_SECTION.match(stripped)
             and closes_the_text(stripped, m.start(), len(text))
             and (previous is None or previous.paragraph != paragraph)
-            and _PARAGRAPH_END.match(text, m.end())
+            and about_heading_ends(stripped, text, m.end())
         ):
             reason, about_section = ABOUT_SENDER, True
         if (

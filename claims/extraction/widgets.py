@@ -296,6 +296,19 @@ def closes_the_text(heading: str, at: int, length: int) -> bool:
     return at >= 0.6 * length
 
 
+_BLANK_LINE_OR_END = re.compile(r"[ \t]*(?:\n[ \t]*\n|\s*\Z)")
+
+
+def about_heading_ends(heading: str, text: str, end: int) -> bool:
+    """Whether the "About ..." line ending at ``end`` stands alone as a heading: a blank line
+    after it, or the next line opening with what it is about ("About Acme Robotics\nAcme
+    Robotics builds ...", as press releases set it)."""
+    if _BLANK_LINE_OR_END.match(text, end):
+        return True
+    about = heading.split(None, 1)[1].rstrip(" :") if " " in heading else ""
+    return bool(about) and text[end:].lstrip(" \t\n").startswith(about)
+
+
 # A live blog's time stamp on a line of its own: "09:45 GMT", "Posted at 09:30", "9.12am".
 TIME_STAMP = re.compile(
     r"^(?:(?:posted|updated|published)\s+(?:at\s+)?)?\d{1,2}[:.]\d{2}\s*"

@@ -335,3 +335,24 @@ def test_a_pull_quote_repeating_the_body_is_no_second_claim() -> None:
         "We have had our funding cut by 40% since 2010\n", "Funding fell 40% in ten years\n"
     )
     assert "Funding fell 40% in ten years" in [s.text for s in extract(read_text(once)).sentences]
+
+
+def test_an_about_heading_with_its_text_on_the_next_line_closes_the_release() -> None:
+    # "About Acme Robotics\nAcme Robotics builds ...", one line break only: the description
+    # was kept ("Founded in 2018, the company is headquartered in London.", 0.93).
+    text = (
+        "LONDON, 4 March 2025 /PRNewswire/ -- Acme Robotics today announced that it has raised "
+        "$120 million in Series C funding led by Sequoia Capital.\n\n"
+        '"This investment validates our vision," said Priya Nair, CEO of Acme Robotics.\n\n'
+        "About Acme Robotics\nAcme Robotics builds autonomous robots for warehouses. Founded "
+        "in 2018, the company is headquartered in London.\n\n"
+        "Media contact: press@acmerobotics.com"
+    )
+    extraction = extract(read_text(text))
+    assert not [s for s in extraction.sentences if "Founded" in s.text or "About" in s.text]
+    # A line about something else after it is no heading of the sender's.
+    news = (
+        "The council met on Monday to agree its budget for the year ahead.\n\n"
+        "About Acme Robotics\nThe council said 40 jobs would go at the firm's Leeds depot."
+    )
+    assert "about the sender" not in _reasons(extract(read_text(news))).values()
