@@ -282,8 +282,14 @@ def learn_after_speaker(
     speaker: str, text: str, tokens: list[Token], masked: str, context: SpeakerContext
 ) -> None:
     """What the sentence, once its speaker is found, tells later sentences: a speaker named
-    like an organisation ("The Met said") is one, and the businesses it names."""
-    if named_like_an_org(speaker, masked, context) or _short_for_an_org(speaker, context):
+    like an organisation ("The Met said") or written with "which" ("Extinction Rebellion,
+    which organised the protest, said": no person is a which) is one, and the businesses it
+    names."""
+    if (
+        named_like_an_org(speaker, masked, context)
+        or _short_for_an_org(speaker, context)
+        or (speaker and f"{speaker}, which " in masked)
+    ):
         context.described_orgs.add(speaker)
     _learn_mentions(text, tokens, context)
 

@@ -178,3 +178,23 @@ def test_a_titled_surname_speaks_past_a_relative_clause_with_commas_in_it() -> N
 def test_a_verb_after_a_spelled_number_is_no_unit() -> None:
     # "The two fell out" was 2 "fell".
     assert quantities_found("The two fell out earlier this year.") == []
+
+
+def test_a_speaker_written_with_which_is_an_organisation() -> None:
+    # "Extinction Rebellion" was typed a person: two capitalised words, no organisation word.
+    unit = _unit(
+        "Extinction Rebellion, which organised the protest, said it would return every day.",
+        "return every day",
+    )
+    assert (unit.speaker, unit.speaker_type) == ("Extinction Rebellion", ORGANIZATION)
+    person = _unit("Jane Goodall, who turned 90 in April, said 3 chimps had died.", "chimps")
+    assert (person.speaker, person.speaker_type) == ("Jane Goodall", PERSON)
+
+
+def test_given_names_of_the_news_tell_her_from_him() -> None:
+    # "Greta" was no known given name: "Her spokesperson" had nobody to belong to.
+    text = (
+        "Greta Thunberg was detained on Saturday. Her spokesperson said she was released "
+        "later that day."
+    )
+    assert speaker_of(text, "released") == "Greta Thunberg's spokesperson"
