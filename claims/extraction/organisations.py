@@ -80,7 +80,7 @@ ORG_DESCRIPTORS = word_set("""
     group charity ngo organisation organization agency union startup bank insurer airline
     carrier retailer manufacturer supplier regulator watchdog channel station publisher
     nonprofit platform office bureau fund institute authority commission party movement
-    coalition alliance""")
+    coalition alliance journal""")
 # Words of organisations' names (speaker_types reads the same lists), for a fast first look.
 _HINT_WORDS = ORG_WORDS | MORE_ORG_WORDS | _PUBLIC_WORDS | CLUB_ENDINGS | GOVERNMENT_SEATS
 # After a one-word subject, words that make it no agent: "Shares in Halvorsen Foods fell".

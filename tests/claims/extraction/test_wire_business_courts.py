@@ -198,3 +198,13 @@ def test_given_names_of_the_news_tell_her_from_him() -> None:
         "later that day."
     )
     assert speaker_of(text, "released") == "Greta Thunberg's spokesperson"
+
+
+def test_a_journal_is_an_organisation() -> None:
+    # "Toxicological Sciences" was typed a person (two capitalised words, no organisation word).
+    unit = _unit(
+        "Researchers found microplastics in 62 placentas, according to a study published in "
+        "the journal Toxicological Sciences.",
+        "placentas",
+    )
+    assert (unit.speaker, unit.speaker_type) == ("Toxicological Sciences", ORGANIZATION)
