@@ -40,7 +40,7 @@ from claims.extraction.names import (
     name_after,
     with_listed_portfolios,
 )
-from claims.extraction.page_names import speaker_type_in
+from claims.extraction.page_names import type_on_page
 from claims.extraction.people import (
     DETERMINERS,
     GENERIC,
@@ -228,10 +228,8 @@ def _only_business(context: SpeakerContext) -> str:
         return only
     # A one-word name that may be a person or a place: a business when the page never writes
     # it beside a name word ("The European Commission has fined Apple ... The tech giant said")
-    page = context.page
-    if page is not None and " " not in only:
-        return only if speaker_type_in(only, context, page) == ORGANIZATION else ""
-    return ""
+    one_word = context.page is not None and " " not in only
+    return only if one_word and type_on_page(only, context) == ORGANIZATION else ""
 
 
 def _recent_mentions(context: SpeakerContext) -> Iterator[tuple[str, str]]:

@@ -11,7 +11,12 @@ from itertools import pairwise
 
 from claims.extraction.lexicon import MONTH_NAMES, PERSON_ROLES
 from claims.extraction.names import Token, is_capitalised, is_leading_filler, is_title
-from claims.extraction.people import GENERIC_PLURAL, SpeakerContext, first_name_genders
+from claims.extraction.people import (
+    GENERIC_PLURAL,
+    SpeakerContext,
+    first_name_genders,
+    learn_gender_from_pronouns,
+)
 from claims.extraction.speaker_types import ORGANIZATION, PERSON, has_org_word, speaker_type
 
 
@@ -86,6 +91,26 @@ def speaker_type_in(speaker: str, context: SpeakerContext, page: PageNames) -> s
     if context.genders.get(speaker):
         return PERSON  # "Mr Chen", never named in full: a man called Chen
     return PERSON if page.beside_a_name(speaker) else ORGANIZATION
+
+
+def type_on_page(name: str, context: SpeakerContext) -> str:
+    """speaker_type_in() for a one-word name when the context holds the page (extraction's
+    does), speaker_type() otherwise."""
+    if context.page is not None and name and " " not in name:
+        return speaker_type_in(name, context, context.page)
+    return speaker_type(name)
+
+
+def learn_one_word_speaker(speaker: str, tokens: list[Token], context: SpeakerContext) -> None:
+    """A one-word speaker the page never writes beside a name word speaks for an organisation,
+    a candidate for a later "the company" ("Nvidia said ... The chipmaker said"); one its
+    sentence calls "he" or "she" is a person ("Neymar said he would")."""
+    if not speaker or " " in speaker or context.page is None:
+        return
+    if speaker_type(speaker) == PERSON:
+        learn_gender_from_pronouns(speaker, tokens, context)
+    if speaker_type_in(speaker, context, context.page) == ORGANIZATION:
+        context.described_orgs.add(speaker)
 
 
 def _names_someone(word: str) -> bool:

@@ -83,13 +83,12 @@ from claims.extraction.names import (
     tokenise,
 )
 from claims.extraction.organisations import learn_after_speaker, learn_orgs, note_countries
-from claims.extraction.page_names import speaker_type_in
+from claims.extraction.page_names import learn_one_word_speaker, type_on_page
 from claims.extraction.people import (
     DETERMINERS,
     GENERIC,
     GENERIC_SINGULAR,
     SpeakerContext,
-    learn_gender_from_pronouns,
     learn_names,
     name_start_before,
     remember,
@@ -97,7 +96,7 @@ from claims.extraction.people import (
 )
 from claims.extraction.quotations import has_real_quote, mask_quotes
 from claims.extraction.roles import AGE, apposed_subject, learn_roles, unnamed_speaker_gender
-from claims.extraction.speaker_types import ORGANIZATION, PERSON, has_org_word, speaker_type
+from claims.extraction.speaker_types import ORGANIZATION, has_org_word, speaker_type
 from claims.extraction.verbs import (
     filler_width,
     reduced_relative,
@@ -461,17 +460,9 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     context.sentence_people = people_named(tokens, context)
     opening = subject_run(tokens, allow_comma=False)
     opening_name = clean_run(text, opening) if opening else ""
-    # "Qantas will pay ..., the airline said": a one-word subject is an organisation when the
-    # page never writes it beside a name word (page_names.speaker_type_in); "The Japanese
-    # company said" opens with no subject of one word
-    opening_type = (
-        speaker_type_in(opening_name, context, context.page)
-        if context.page is not None
-        and opening_name
-        and " " not in opening_name
-        and verb_follows(tokens, tokens.index(opening[-1]) + 1)
-        else speaker_type(opening_name)
-    )
+    # "Qantas will pay ..., the airline said" (no subject in "The Japanese company said")
+    verb_after = bool(opening) and verb_follows(tokens, tokens.index(opening[-1]) + 1)
+    opening_type = type_on_page(opening_name, context) if verb_after else speaker_type(opening_name)
     context.sentence_org = opening_name if opening_type == ORGANIZATION else ""
     speaker = _explicit(text, tokens, masked, context)
     if speaker is None:
@@ -484,13 +475,7 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     else:
         subject = clean_run(text, run) if run else ""
     learn_after_speaker(speaker, text, tokens, masked, context)
-    if speaker and " " not in speaker and context.page is not None:
-        if speaker_type(speaker) == PERSON:
-            learn_gender_from_pronouns(speaker, tokens, context)  # "Neymar said he would"
-        if speaker_type_in(speaker, context, context.page) == ORGANIZATION:
-            # "Nvidia said ... The chipmaker said": a one-word name the page never writes
-            # beside a name word speaks for an organisation, a candidate for "the company"
-            context.described_orgs.add(speaker)
+    learn_one_word_speaker(speaker, tokens, context)
     remember(speaker, text, tokens, context, subject, run)
     if not speaker and tokens and tokens[0].lower in {"a", "an", "one"}:
         unnamed = unnamed_speaker_gender(tokens)  # "A neighbour, who ..., said she had ..."
