@@ -85,6 +85,15 @@ _QA_LABEL = re.compile(r"^(?P<label>Q|A)\s*[:.)][ \t]*", re.MULTILINE)
 _FULL_NAME = re.compile(r"\b(?=([A-Z][a-z’'-]+)\s+([A-Z][a-z’'-]+)\b)")
 
 
+# Whom an interview's introduction says was asked: "spoke to Dr Ali Khan", "interviewed Jane
+# Smith", "sat down with Prof Tom Lee".
+_INTERVIEWED = re.compile(
+    r"\b(?:(?:spoke|speaks|talked|talks|chatted|chats)\s+(?:to|with)|interview(?:ed|s)"
+    r"|sat\s+down\s+with|asked)\s+(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Sir|Dame|Lord|Lady)\.?\s+)?"
+    r"([A-Z][a-z’'-]+)\s+([A-Z][a-z’'-]+)"
+)
+
+
 def _interview(text: str) -> dict[int, tuple[int, str]]:
     """ "Q: ..." / "A: ...": the answers are the one person the text names before the first
     question ("We spoke to Dr Jane Smith, an epidemiologist, ..."); the questions nobody's.
@@ -99,7 +108,11 @@ def _interview(text: str) -> dict[int, tuple[int, str]]:
         f"{first} {last}" for first, last in _FULL_NAME.findall(intro) if first.lower() in given
     }
     # An explainer's questions and answers name nobody: the labels are still no part of the
-    # claims, and every turn is nobody's (a sentence's own attribution still counts).
+    # claims, and every turn is nobody's (a sentence's own attribution still counts). With
+    # the interviewer named too, the one the text says was spoken to answers ("The BBC's
+    # Sarah Jones spoke to Dr Ali Khan").
+    if len(people) > 1:
+        people &= {f"{a} {b}" for a, b in _INTERVIEWED.findall(intro)}
     person = min(people) if len(people) == 1 else ""
     return {m.start(): (m.end(), person if m.group("label") == "A" else "") for m in labels}
 

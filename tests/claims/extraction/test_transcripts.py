@@ -114,6 +114,22 @@ def test_an_interviews_answers_are_the_interviewees() -> None:
     assert {person for _, person in turns.values()} == {""}
 
 
+def test_an_interview_that_names_its_interviewer_too_is_the_interviewees() -> None:
+    # Two people named before the first question: the answers were nobody's.
+    text = (
+        "The BBC's Sarah Jones spoke to Dr Ali Khan, an epidemiologist at Imperial College "
+        "London, about the outbreak.\n\nQ: How many people have been infected?\n\nA: About "
+        "3,000 cases have been confirmed.\n\nQ: Is the vaccine working?\n\nA: It cuts "
+        "hospital admissions by 80%."
+    )
+    units = _speakers(text)
+    assert units["About 3,000 cases have been confirmed."] == ("Ali Khan", PERSON)
+    assert units["It cuts hospital admissions by 80%."] == ("Ali Khan", PERSON)
+    # Two people and nothing to say which one answers: nobody's, as before.
+    both = text.replace("spoke to", "and")
+    assert _speakers(both)["About 3,000 cases have been confirmed."] == ("", "")
+
+
 def test_an_explainers_questions_and_answers_lose_their_labels() -> None:
     # The answers began with "A. " (labels with a full stop were not read without a colon in
     # the text) and kept it.
