@@ -32,7 +32,11 @@ class PageNames:
     def _read(self) -> dict[str, list[tuple[int, str]]]:
         if self._given is None:
             self._given = {}
-            words = [(m.start(), m.end(), m.group()) for m in _CAPITALISED.finditer(self.text)]
+            words = [
+                (m.start(), m.end(), m.group())
+                for m in _CAPITALISED.finditer(self.text)
+                if m.group()[0].isupper()
+            ]
             for (_, end, first), (at, _, second) in pairwise(words):
                 if not self.text[end:at].isspace():
                     continue
@@ -54,7 +58,8 @@ class PageNames:
 
 
 # Capitalised words of a page (a possessive kept on the word, dropped when it is looked up).
-_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z'’-]*")
+# A word, read whole whatever its letters ("Mbappé", "Łukasz"); kept when it opens with a capital.
+_CAPITALISED = re.compile(r"\b[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*(?:['’]s)?")
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
@@ -130,10 +135,13 @@ def _names_someone(word: str) -> bool:
 
 def full_name_on_page(speaker: str, at: int, page: PageNames) -> str:
     """A one-word speaker as the page named them in full before offset ``at`` ("Maurizi told"
-    after "the journalist Stefania Maurizi"), when the page wrote exactly one such name; the
+    after "the journalist Stefania Maurizi"; anywhere on the page when nowhere before), when
+    the page wrote exactly one such name; the
     speaker as found otherwise. For the given names the name list lacks and no role or "who"
     introduced (those are learnt as the page is read: learn_names)."""
     if " " in speaker or not speaker[:1].isupper() or speaker_type(speaker) != PERSON:
         return speaker
-    given = page.given_names(speaker, at)
+    # Named in full only further on ("Starmer says UK will send 500 troops" above the body
+    # that names Keir Starmer): the whole page
+    given = page.given_names(speaker, at) or page.given_names(speaker, len(page.text))
     return f"{given.pop()} {speaker}" if len(given) == 1 else speaker

@@ -208,3 +208,26 @@ def test_a_journal_is_an_organisation() -> None:
         "placentas",
     )
     assert (unit.speaker, unit.speaker_type) == ("Toxicological Sciences", ORGANIZATION)
+
+
+def test_a_headlines_surname_is_the_person_the_body_names_in_full() -> None:
+    # The headline's speaker was "Starmer": the full name comes only after it.
+    text = (
+        "Starmer says UK will send 500 troops to Estonia\n\n"
+        "Prime Minister Keir Starmer told MPs on Tuesday that 500 British troops would be "
+        "deployed to Estonia by March."
+    )
+    assert speaker_of(text, "Starmer says") == "Keir Starmer"
+    # Two people of that surname: as written.
+    two = text + "\n\nHis brother, Nick Starmer, said the family was proud."
+    assert speaker_of(two, "Starmer says") == "Starmer"
+
+
+def test_a_name_with_letters_beyond_ascii_is_read_whole() -> None:
+    # "Mbappé" was read as "Mbapp": no full name found, and the speaker typed an organisation.
+    text = (
+        "Mbappé says Real Madrid can win the treble\n\n"
+        "Kylian Mbappé has scored 20 goals this season. Mbappé said the team was hungry."
+    )
+    unit = _unit(text, "was hungry")
+    assert (unit.speaker, unit.speaker_type) == ("Kylian Mbappé", PERSON)
