@@ -231,3 +231,17 @@ def test_a_name_with_letters_beyond_ascii_is_read_whole() -> None:
     )
     unit = _unit(text, "was hungry")
     assert (unit.speaker, unit.speaker_type) == ("Kylian Mbappé", PERSON)
+
+
+def test_state_media_speak_as_written() -> None:
+    # Unattributed: "media" was a plural group, like "officials".
+    assert speaker_of("Russian state media said the flights were routine.", "routine") == (
+        "Russian state media"
+    )
+    citing = "Chinese state media, citing the health ministry, said 40 people had died."
+    assert speaker_of(citing, "40 people") == "Chinese state media"
+    assert speaker_of("Iranian state television said 5 missiles fell.", "5 missiles") == (
+        "Iranian state television"
+    )
+    # Media that are no state's stay a vague group.
+    assert speaker_of("Local media reported that 3 people had died.", "3 people") == ""
