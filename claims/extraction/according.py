@@ -108,12 +108,20 @@ def according_to(
         ):  # "according to a 2020 study by the University of Hong Kong"
             index += 1
             skipped += 1
-        if (
-            index + 1 < len(tokens)
-            and tokens[index].lower in ORG_DESCRIPTORS
-            and is_capitalised(tokens[index + 1])
-        ):
-            index += 1  # "according to the charity Shelter": the name after the descriptor
+        # "according to the charity Shelter", "according to aviation analytics firm Cirium":
+        # the name after the descriptor (and the lower-case words before it)
+        descriptor = next(
+            (
+                k
+                for k in range(index, min(index + 4, len(tokens) - 1))
+                if tokens[k].lower in ORG_DESCRIPTORS
+                and is_capitalised(tokens[k + 1])
+                and all(t.text.isalpha() and t.text.islower() for t in tokens[index:k])
+            ),
+            None,
+        )
+        if descriptor is not None:
+            index = descriptor + 1
         run = with_listed_portfolios(tokens, name_after(tokens, index))
         if (run and not is_capitalised(run[0])) or (
             not run and index < len(tokens) and tokens[index].text.islower()

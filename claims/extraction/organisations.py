@@ -58,7 +58,7 @@ BUSINESS_NOUNS = word_set("""
     company firm carrier airline retailer manufacturer insurer operator charity group
     organisation organization giant lender bank miner chain brewer conglomerate startup
     producer supplier club utility utilities broadcaster publisher developer
-    housebuilder builder distributor wholesaler platform""")
+    housebuilder builder distributor wholesaler platform airport""")
 _PUBLIC_WORDS = word_set("""
     ministry department government parliament commission council agency court police army
     navy senate congress assembly cabinet authority office kremlin pentagon central reserve

@@ -245,3 +245,18 @@ def test_state_media_speak_as_written() -> None:
     )
     # Media that are no state's stay a vague group.
     assert speaker_of("Local media reported that 3 people had died.", "3 people") == ""
+
+
+def test_a_descriptor_with_words_before_it_introduces_the_source() -> None:
+    # Unattributed: only "according to the firm X" was read, not "aviation analytics firm X".
+    text = "Around 200,000 passengers were affected, according to aviation analytics firm Cirium."
+    assert speaker_of(text, "200,000") == "Cirium"
+
+
+def test_the_airport_is_the_one_word_airport_the_paragraph_named() -> None:
+    # Unattributed: "Heathrow" has no "Airport" in it.
+    text = (
+        "Heathrow has cancelled 1,300 flights after a fire cut power to the airport. The "
+        "airport said it expected to be fully operational on Saturday."
+    )
+    assert speaker_of(text, "fully operational") == "Heathrow"
