@@ -407,6 +407,9 @@ def _is_video_format(text: str, m: re.Match[str]) -> bool:
     return bool(following) and following.group("word").lower() in _PICTURE_NOUNS
 
 
+_NUMBER_SIGN = re.compile(r"\bNo\.?\s$")
+
+
 def _is_name_number(text: str, start: int, end: int) -> bool:
     """Whether a bare integer is part of a name: "Apollo 11", "Channel 4", "Article 50".
 
@@ -416,6 +419,8 @@ def _is_name_number(text: str, start: int, end: int) -> bool:
     """
     if _PERCENT.match(text, end):
         return False
+    if _NUMBER_SIGN.search(text, max(0, start - 4), start):
+        return True  # "No. 10 said", "the No 1 seed": a label, not a count
     before = _NAME_BEFORE.search(text, max(0, start - 40), start)
     if not before:
         return False

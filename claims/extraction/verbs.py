@@ -76,14 +76,32 @@ def claims_a_thing(tokens: list[Token], index: int) -> bool:
     return any(t.lower.rstrip(".,") in _CLAIMED_THINGS for t in following)
 
 
+# After "added 200 jobs": a verb that makes the figure the subject of a clause ("He added 200
+# jobs were lost"), so "added" reports it.
+_CLAUSE_VERBS = word_set("was were is are had have has would will could")
+
+
+def adds_a_quantity(tokens: list[Token], index: int) -> bool:
+    """Whether "added" at ``index`` adds a figure rather than a remark ("The economy added
+    256,000 jobs", "the FTSE 100 added 45 points"; not "He added 200 jobs were lost")."""
+    if tokens[index].lower not in {"add", "adds", "added"} or index + 1 >= len(tokens):
+        return False
+    figure = tokens[index + 1].text
+    if not (figure[:1].isdigit() or figure[:1] in "£$€¥₹"):
+        return False
+    return not any(t.lower in _CLAUSE_VERBS for t in tokens[index + 2 : index + 6])
+
+
 def says_no_statement(tokens: list[Token], index: int) -> bool:
     """Whether the verb of saying at ``index`` takes something other than a statement here: a
-    person confirmed in a post, a case argued, a plea, money or a prize claimed."""
+    person confirmed in a post, a case argued, a plea, money or a prize claimed, a figure
+    added."""
     return (
         confirms_someone(tokens, index)
         or argues_a_case(tokens, index)
         or enters_a_plea(tokens, index)
         or claims_a_thing(tokens, index)
+        or adds_a_quantity(tokens, index)
     )
 
 

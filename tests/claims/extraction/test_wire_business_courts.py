@@ -260,3 +260,21 @@ def test_the_airport_is_the_one_word_airport_the_paragraph_named() -> None:
         "airport said it expected to be fully operational on Saturday."
     )
     assert speaker_of(text, "fully operational") == "Heathrow"
+
+
+def test_adding_a_figure_is_no_statement() -> None:
+    # "The economy added 256,000 jobs" made "The economy" an unnamed speaker, so the
+    # attribution at the end was never read.
+    text = "The economy added 256,000 jobs in December, the Commerce Department said."
+    assert speaker_of(text, "256,000") == "Commerce Department"
+    dept = _unit("The economy added 256,000 jobs in December, the Labor Dept. said.", "256,000")
+    assert (dept.speaker, dept.speaker_type) == ("Labor Dept", ORGANIZATION)
+    # A remark about a figure is still one.
+    assert speaker_of("Jane Hill said 40 jobs would go. She added 200 jobs were lost.", "200") == (
+        "Jane Hill"
+    )
+
+
+def test_number_ten_is_no_count() -> None:
+    assert quantities_found('No. 10 said the prime minister had "full confidence".') == []
+    assert quantities_found("The No 1 seed lost in 3 sets.") == [(3.0, "sets", "3 sets")]
