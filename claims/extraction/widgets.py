@@ -296,6 +296,7 @@ def closes_the_text(heading: str, at: int, length: int) -> bool:
     return at >= 0.6 * length
 
 
+_SPACE = re.compile(r"[ \t\n]*")
 _BLANK_LINE_OR_END = re.compile(r"[ \t]*(?:\n[ \t]*\n|\s*\Z)")
 
 
@@ -306,7 +307,7 @@ def about_heading_ends(heading: str, text: str, end: int) -> bool:
     if _BLANK_LINE_OR_END.match(text, end):
         return True
     about = heading.split(None, 1)[1].rstrip(" :") if " " in heading else ""
-    return bool(about) and text[end:].lstrip(" \t\n").startswith(about)
+    return bool(about) and text.startswith(about, _SPACE.match(text, end).end())
 
 
 # A live blog's time stamp on a line of its own: "09:45 GMT", "Posted at 09:30", "9.12am".
