@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from claims.extraction import ORGANIZATION, PERSON, extract, read_text
 from claims.extraction.people import first_name_genders
-from tests.claims.extraction_helpers import speaker_of
+from tests.claims.extraction_helpers import speaker_of, unit_with
 
 EDUCATION = (
     "Education Secretary Bridget Phillipson said on Thursday that 6,500 new teachers would be "
@@ -16,14 +16,9 @@ EDUCATION = (
 )
 
 
-def _unit(text: str, fragment: str):
-    [unit] = [s for s in extract(read_text(text)).sentences if fragment in s.text]
-    return unit
-
-
 def test_her_department_is_the_department_of_whoever_her_is() -> None:
     # It was unattributed.
-    unit = _unit(EDUCATION, "first 1,000")
+    unit = unit_with(EDUCATION, "first 1,000")
     assert (unit.speaker, unit.speaker_type) == ("Bridget Phillipson's department", ORGANIZATION)
     mayor = (
         "Anna Kowalski, the mayor of Gdansk, said on Monday that the city would ban cars from "
@@ -53,13 +48,13 @@ def test_a_verb_after_but_or_and_is_the_subjects_also_after_an_apposition() -> N
         "The Royal College of Nursing welcomed the plan but warned that 40,000 nursing posts "
         "remain vacant."
     )
-    unit = _unit(nurses, "40,000")
+    unit = unit_with(nurses, "40,000")
     assert (unit.speaker, unit.speaker_type) == ("Royal College of Nursing", ORGANIZATION)
     coach = (
         "Chelsea beat Arsenal 2-1 on Sunday. Chelsea's head coach, Enzo Maresca, disagreed and "
         "said the better team had won."
     )
-    unit = _unit(coach, "better team")
+    unit = unit_with(coach, "better team")
     assert (unit.speaker, unit.speaker_type) == ("Enzo Maresca", PERSON)
     # Not a name: "These SMS messages add ... and tells" stays unattributed.
     sms = "These SMS messages add urgency and tells the contact that their photos are used."
@@ -79,7 +74,7 @@ def test_she_is_the_wife_introduced_by_her_given_name() -> None:
 def test_a_day_between_the_name_and_its_verb_is_no_part_of_the_name() -> None:
     # It was "Microsoft on Monday".
     text = "Microsoft on Monday reported quarterly revenue of $65.6bn, up 16% from a year earlier."
-    unit = _unit(text, "$65.6bn")
+    unit = unit_with(text, "$65.6bn")
     assert (unit.speaker, unit.speaker_type) == ("Microsoft", ORGANIZATION)
     minister = "Health Minister Jane Doe on Wednesday told parliament that 300 beds would be added."
     assert speaker_of(minister, "300 beds") == "Jane Doe"
@@ -88,7 +83,7 @@ def test_a_day_between_the_name_and_its_verb_is_no_part_of_the_name() -> None:
 def test_according_to_a_described_service() -> None:
     # It was unattributed ("the fire service" begins with a word no name begins with).
     text = "Two people were injured, according to the fire service."
-    unit = _unit(text, "injured")
+    unit = unit_with(text, "injured")
     assert (unit.speaker, unit.speaker_type) == ("the fire service", ORGANIZATION)
 
 
@@ -111,7 +106,7 @@ def test_a_party_described_by_its_politics_is_named_without_the_description() ->
 def test_an_inspectorate_is_an_organisation() -> None:
     # It was typed a person.
     text = "The Drinking Water Inspectorate said it would review 300 samples."
-    unit = _unit(text, "300 samples")
+    unit = unit_with(text, "300 samples")
     assert (unit.speaker, unit.speaker_type) == ("Drinking Water Inspectorate", ORGANIZATION)
 
 
@@ -130,7 +125,7 @@ def test_a_description_before_an_apposed_name_is_no_name() -> None:
     # Both were "Texan" and "Texas Republican", typed an organisation and a person.
     for opening in ("His fellow Texan", "A Texas Republican"):
         text = f"{opening}, Senator John Cornyn, said the state needed at least $5 billion."
-        unit = _unit(text, "$5 billion")
+        unit = unit_with(text, "$5 billion")
         assert (unit.speaker, unit.speaker_type) == ("John Cornyn", PERSON)
     kremlin = "The Kremlin, which denies the claims, said 300 troops had left."
     assert speaker_of(kremlin, "300 troops") == "Kremlin"
@@ -142,7 +137,7 @@ def test_his_family_and_her_institute_speak_for_whoever_his_and_her_are() -> Non
         "Singer Tom Jones was taken to hospital on Monday. His family said the singer was in a "
         "stable condition after 2 days of tests."
     )
-    unit = _unit(text, "stable condition")
+    unit = unit_with(text, "stable condition")
     assert (unit.speaker, unit.speaker_type) == ("Tom Jones's family", ORGANIZATION)
     goodall = (
         "Jane Goodall, the primatologist, has died aged 91. Her institute said she died "
@@ -161,7 +156,7 @@ def test_two_people_named_together_are_each_a_she_or_a_he() -> None:
         "Ms Rivera and Mr Chen both spoke at the meeting. She said the plan would cost $4m. He "
         "said it would cost $8m."
     )
-    she, he = _unit(text, "$4m"), _unit(text, "$8m")
+    she, he = unit_with(text, "$4m"), unit_with(text, "$8m")
     assert (she.speaker, she.speaker_type) == ("Rivera", PERSON)
     assert (he.speaker, he.speaker_type) == ("Chen", PERSON)
 
@@ -178,7 +173,7 @@ def test_an_organisations_unnamed_spokesperson_speaks_for_it() -> None:
         "A government spokesperson said £2.4bn would be spent. The spokesperson added that the "
         "number had fallen since 2017."
     )
-    unit = _unit(government, "£2.4bn")
+    unit = unit_with(government, "£2.4bn")
     assert (unit.speaker, unit.speaker_type) == ("government spokesperson", ORGANIZATION)
     assert speaker_of(government, "since 2017") == "government spokesperson"
 
@@ -230,7 +225,7 @@ def test_a_nationality_as_a_noun_is_the_person_the_text_is_about() -> None:
         "whose contract runs until 2027, said he would not walk away.\n\n"
         "\u201cWe will win 3 of the next 4,\u201d the Spaniard told reporters."
     )
-    unit = _unit(text, "3 of the next 4")
+    unit = unit_with(text, "3 of the next 4")
     assert (unit.speaker, unit.speaker_type) == ("Pep Guardiola", PERSON)
     frenchman = (
         "Emmanuel Macron met Olaf Scholz on Monday. The Frenchman said 12 countries had signed."
@@ -256,7 +251,7 @@ def test_claiming_money_lives_or_a_prize_is_no_statement() -> None:
     statement = "Paul Gray spoke on Monday. He claimed 12 people had died in the attack."
     assert speaker_of(statement, "12 people") == "Paul Gray"
     responsibility = "Islamic State claimed responsibility for the attack that killed 20 people."
-    unit = _unit(responsibility, "20 people")
+    unit = unit_with(responsibility, "20 people")
     assert (unit.speaker, unit.speaker_type) == ("Islamic State", ORGANIZATION)
 
 
@@ -285,7 +280,7 @@ def test_a_department_named_by_its_portfolios_speaks_by_its_whole_name() -> None
         "bill would cover 11 million renters. The department said the ban would start in 2025."
     )
     department = "Department for Levelling Up, Housing and Communities"
-    unit = _unit(text, "11 million")
+    unit = unit_with(text, "11 million")
     assert (unit.speaker, unit.speaker_type) == (f"{department} spokesperson", ORGANIZATION)
     assert speaker_of(text, "in 2025") == department
 
@@ -301,9 +296,9 @@ def test_according_to_an_organisation_introduced_by_what_it_is() -> None:
 def test_a_one_word_speaker_the_sentence_calls_he_or_she_is_a_person() -> None:
     # "Neymar" was typed an organisation: a one-word name never written beside another name
     # word is one ("Amtrak said"), unless the sentence says "he" or "she" of it.
-    unit = _unit("Neymar said he would return to Santos after 12 years.", "Santos")
+    unit = unit_with("Neymar said he would return to Santos after 12 years.", "Santos")
     assert (unit.speaker, unit.speaker_type) == ("Neymar", PERSON)
-    unit = _unit("Amtrak said it would cancel 12 trains.", "12 trains")
+    unit = unit_with("Amtrak said it would cancel 12 trains.", "12 trains")
     assert (unit.speaker, unit.speaker_type) == ("Amtrak", ORGANIZATION)
 
 
@@ -329,7 +324,7 @@ def test_according_to_its_report_is_the_organisation_the_sentence_is_about() -> 
         "Amazon employed 1.55 million people at the end of last year, according to its annual "
         "report."
     )
-    unit = _unit(text, "1.55 million")
+    unit = unit_with(text, "1.55 million")
     assert (unit.speaker, unit.speaker_type) == ("Amazon", ORGANIZATION)
 
 
@@ -339,7 +334,7 @@ def test_it_is_the_organisation_the_sentence_opens_with() -> None:
         "OpenAI has released a new version of ChatGPT that it says makes 40% fewer factual "
         "errors than its predecessor."
     )
-    unit = _unit(text, "40%")
+    unit = unit_with(text, "40%")
     assert (unit.speaker, unit.speaker_type) == ("OpenAI", ORGANIZATION)
 
 
@@ -350,7 +345,7 @@ def test_a_person_opening_the_sentence_past_two_appositions() -> None:
         "Dr Melissa Lane, of Deakin University in Australia, who led the study, said 32 health "
         "problems were linked to such foods."
     )
-    unit = _unit(text, "32 health")
+    unit = unit_with(text, "32 health")
     assert (unit.speaker, unit.speaker_type) == ("Melissa Lane", PERSON)
 
 
@@ -380,13 +375,13 @@ def test_a_party_in_apposition_with_its_acronym_and_his_party_said() -> None:
         "said.\n\nHis party, Pakistan Tehreek-e-Insaf (PTI), said it would appeal within 30 days."
     )
     assert speaker_of(text, "14 years") == "Imran Khan's party"
-    unit = _unit(text, "30 days")
+    unit = unit_with(text, "30 days")
     assert (unit.speaker, unit.speaker_type) == ("Pakistan Tehreek-e-Insaf", ORGANIZATION)
 
 
 def test_a_portfolio_word_without_a_title_after_it_is_part_of_the_name() -> None:
     # It was "Focus": "Transport" was read as a title ("Transport Secretary") and cut off.
-    unit = _unit(
+    unit = unit_with(
         "Passenger group Transport Focus said it was the fourth failure on the route this year.",
         "fourth failure",
     )
@@ -399,7 +394,7 @@ def test_a_portfolio_word_without_a_title_after_it_is_part_of_the_name() -> None
 def test_a_couple_named_with_one_surname_are_people() -> None:
     # They were typed an organisation ("and" inside a name makes one: "Marks and Spencer").
     text = "Tanya and Nadim Ednan-Laperouse said their daughter, 15, would still be alive."
-    unit = _unit(text, "daughter")
+    unit = unit_with(text, "daughter")
     assert (unit.speaker, unit.speaker_type) == ("Tanya and Nadim Ednan-Laperouse", PERSON)
     for company in (
         "Marks and Spencer said sales rose 3%.",
@@ -427,7 +422,7 @@ def test_a_police_force_and_a_fire_brigade_as_the_text_writes_them() -> None:
         "Two men were arrested after a fire in Dagenham, the Metropolitan Police said. London "
         "Fire Brigade said 100 firefighters had tackled the blaze."
     )
-    police, brigade = _unit(text, "Dagenham"), _unit(text, "100 firefighters")
+    police, brigade = unit_with(text, "Dagenham"), unit_with(text, "100 firefighters")
     assert (police.speaker, police.speaker_type) == ("Metropolitan Police", ORGANIZATION)
     assert (brigade.speaker, brigade.speaker_type) == ("London Fire Brigade", ORGANIZATION)
 

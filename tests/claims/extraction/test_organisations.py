@@ -5,15 +5,8 @@ Minister said"). Articles written for the tests."""
 
 from __future__ import annotations
 
-from claims.extraction import ORGANIZATION, PERSON, ScoredSentence, extract, read_text
-from tests.claims.extraction_helpers import speaker_of
-
-
-def _unit(text: str, fragment: str) -> ScoredSentence:
-    matches = [s for s in extract(read_text(text)).sentences if fragment in s.text]
-    assert len(matches) == 1, f"{len(matches)} units contain {fragment!r}"
-    return matches[0]
-
+from claims.extraction import ORGANIZATION, PERSON, extract, read_text
+from tests.claims.extraction_helpers import speaker_of, unit_with
 
 BUSINESS = (
     "Shares in Halvorsen Foods fell 12% on Thursday after the company cut its profit forecast "
@@ -25,7 +18,7 @@ BUSINESS = (
 
 def test_a_described_business_is_the_business_named_before() -> None:
     # It was "The Oslo-based group", a description where the desk wants a name.
-    unit = _unit(BUSINESS, "frozen division")
+    unit = unit_with(BUSINESS, "frozen division")
     assert (unit.speaker, unit.speaker_type) == ("Halvorsen Foods", ORGANIZATION)
 
 
@@ -83,9 +76,9 @@ def test_the_one_word_organisation_speaks_through_its_spokesperson() -> None:
     )
     # "Met" was typed an organisation only page-wide, after the speakers were read, so the
     # spokesperson was nobody's.
-    met = _unit(text, "serious injuries")
+    met = unit_with(text, "serious injuries")
     assert (met.speaker, met.speaker_type) == ("Met", ORGANIZATION)
-    spokesperson = _unit(text, "no arrests")
+    spokesperson = unit_with(text, "no arrests")
     # an unnamed spokesperson speaks for the organisation, as "Home Office spokesman" does
     assert (spokesperson.speaker, spokesperson.speaker_type) == ("Met spokesperson", ORGANIZATION)
 
@@ -103,7 +96,7 @@ def test_a_title_refers_back_to_whoever_was_introduced_with_it_whole() -> None:
         "The Prime Minister said the talks had been frank.\n\n"
         "The Foreign Minister said Russia had no plans to send troops."
     )
-    talks = _unit(text, "talks had been frank")
+    talks = unit_with(text, "talks had been frank")
     assert (talks.speaker, talks.speaker_type) == ("Boris Johnson", PERSON)
     assert speaker_of(text, "no plans") == "Sergei Lavrov"
     judge = "Judge Maria Lopez adjourned the case. The Judge said a new date would be set."
@@ -127,7 +120,7 @@ def test_a_description_two_businesses_could_fit_stays_a_description() -> None:
 def test_according_to_a_described_organisation_is_that_description() -> None:
     text = "About 3,000 people were infected, according to the health department."
     # It was "health": the lower-case words read as a name.
-    unit = _unit(text, "3,000 people")
+    unit = unit_with(text, "3,000 people")
     assert (unit.speaker, unit.speaker_type) == ("the health department", ORGANIZATION)
     figures = "About 3,000, according to the latest figures from the health department."
     assert speaker_of(figures, "About 3,000") == "the health department"
@@ -141,7 +134,7 @@ def test_an_air_force_speaks_like_a_ministry() -> None:
         "It said 28 were shot down."
     )
     # Both were unattributed: "force" was no organisation noun.
-    first = _unit(text, "32 drones")
+    first = unit_with(text, "32 drones")
     assert (first.speaker, first.speaker_type) == ("Ukraine's air force", ORGANIZATION)
     assert speaker_of(text, "28 were shot down") == "Ukraine's air force"
 
@@ -166,7 +159,7 @@ def test_a_club_is_an_organisation_and_the_club_it_speaks_for() -> None:
         "announced on Monday."
     )
     # It was unattributed: "Manchester United" read as a person's name, so no business.
-    unit = _unit(sacked, "sacked their manager")
+    unit = unit_with(sacked, "sacked their manager")
     assert (unit.speaker, unit.speaker_type) == ("Manchester United", ORGANIZATION)
     charged = (
         "Manchester City have been charged with more than 100 breaches of financial rules.\n\n"
@@ -174,7 +167,7 @@ def test_a_club_is_an_organisation_and_the_club_it_speaks_for() -> None:
         'evidence," a statement said.'
     )
     # "City" was typed a person, and the statement was nobody's.
-    city = _unit(charged, "surprised")
+    city = unit_with(charged, "surprised")
     assert (city.speaker, city.speaker_type) == ("Manchester City", ORGANIZATION)
     assert speaker_of(charged, "comprehensive body") == "Manchester City"
 
@@ -204,7 +197,7 @@ def test_a_report_by_an_organisation_speaks_for_it() -> None:
         'The spending watchdog said the department had "no credible plan".'
     )
     # Both were unattributed (and the watchdog then typed nothing).
-    first = _unit(closing, "2,000 of the 300,000")
+    first = unit_with(closing, "2,000 of the 300,000")
     assert (first.speaker, first.speaker_type) == ("National Audit Office", ORGANIZATION)
     assert speaker_of(closing, "no credible plan") == "National Audit Office"
     opening = "A new study from Oxford University has found that coffee lowers the risk by 15%."
@@ -232,7 +225,7 @@ def test_a_day_after_an_organisation_noun_is_no_name() -> None:
 
 def test_a_coalition_speaks() -> None:
     text = "The opposition Azimio coalition said it would challenge the law in court."
-    unit = _unit(text, "challenge the law")  # it was unattributed
+    unit = unit_with(text, "challenge the law")  # it was unattributed
     assert (unit.speaker, unit.speaker_type) == ("The opposition Azimio coalition", ORGANIZATION)
 
 

@@ -5,12 +5,7 @@ ruling, a company named by one word, picture formats and ages, a fact-check's se
 from __future__ import annotations
 
 from claims.extraction import ORGANIZATION, PERSON, extract, read_text
-from tests.claims.extraction_helpers import quantities_found, speaker_of
-
-
-def _unit(text: str, fragment: str):
-    [unit] = [s for s in extract(read_text(text)).sentences if fragment in s.text]
-    return unit
+from tests.claims.extraction_helpers import quantities_found, speaker_of, unit_with
 
 
 def test_a_place_after_a_name_is_no_part_of_the_speaker() -> None:
@@ -45,7 +40,7 @@ def test_a_one_word_company_that_spoke_is_the_company_a_later_sentence_means() -
         "Nvidia said on Wednesday that revenue rose 94% to $35.1bn. The chipmaker said it "
         "expected revenue of $37.5bn in the current quarter."
     )
-    unit = _unit(text, "$37.5bn")
+    unit = unit_with(text, "$37.5bn")
     assert (unit.speaker, unit.speaker_type) == ("Nvidia", ORGANIZATION)
     company = (
         "Qantas will pay A$120 million to settle a class action, the airline said on Monday. "
@@ -62,7 +57,7 @@ def test_a_state_or_a_country_is_never_the_company() -> None:
 
 
 def test_a_one_word_person_stays_a_person() -> None:
-    unit = _unit("Neymar said he would return to training on Monday.", "training")
+    unit = unit_with("Neymar said he would return to training on Monday.", "training")
     assert (unit.speaker, unit.speaker_type) == ("Neymar", PERSON)
 
 
@@ -115,9 +110,11 @@ def test_a_fact_checks_section_labels_name_no_speaker() -> None:
 def test_a_partys_members_speak_for_the_party() -> None:
     # "Republicans said" was unattributed ("Emails" is no agent, and neither was a party's
     # plural); "Opposition Conservatives" was typed a person.
-    unit = _unit("Republicans said the bill would add $1 trillion to the deficit.", "$1 trillion")
+    unit = unit_with(
+        "Republicans said the bill would add $1 trillion to the deficit.", "$1 trillion"
+    )
     assert (unit.speaker, unit.speaker_type) == ("Republicans", ORGANIZATION)
-    unit = _unit(
+    unit = unit_with(
         "Opposition Conservatives said residents were being punished for the council's mistakes.",
         "punished",
     )
@@ -175,19 +172,19 @@ def test_a_titled_surname_speaks_past_a_relative_clause_with_commas_in_it() -> N
     assert speaker_of(text, "challenge the vote") == "Rigathi Gachagua"
 
 
-def test_a_verb_after_a_spelled_number_is_no_unit() -> None:
+def test_a_verb_after_a_spelled_number_is_nounit_with() -> None:
     # "The two fell out" was 2 "fell".
     assert quantities_found("The two fell out earlier this year.") == []
 
 
 def test_a_speaker_written_with_which_is_an_organisation() -> None:
     # "Extinction Rebellion" was typed a person: two capitalised words, no organisation word.
-    unit = _unit(
+    unit = unit_with(
         "Extinction Rebellion, which organised the protest, said it would return every day.",
         "return every day",
     )
     assert (unit.speaker, unit.speaker_type) == ("Extinction Rebellion", ORGANIZATION)
-    person = _unit("Jane Goodall, who turned 90 in April, said 3 chimps had died.", "chimps")
+    person = unit_with("Jane Goodall, who turned 90 in April, said 3 chimps had died.", "chimps")
     assert (person.speaker, person.speaker_type) == ("Jane Goodall", PERSON)
 
 
@@ -202,7 +199,7 @@ def test_given_names_of_the_news_tell_her_from_him() -> None:
 
 def test_a_journal_is_an_organisation() -> None:
     # "Toxicological Sciences" was typed a person (two capitalised words, no organisation word).
-    unit = _unit(
+    unit = unit_with(
         "Researchers found microplastics in 62 placentas, according to a study published in "
         "the journal Toxicological Sciences.",
         "placentas",
@@ -229,7 +226,7 @@ def test_a_name_with_letters_beyond_ascii_is_read_whole() -> None:
         "Mbappé says Real Madrid can win the treble\n\n"
         "Kylian Mbappé has scored 20 goals this season. Mbappé said the team was hungry."
     )
-    unit = _unit(text, "was hungry")
+    unit = unit_with(text, "was hungry")
     assert (unit.speaker, unit.speaker_type) == ("Kylian Mbappé", PERSON)
 
 
@@ -267,7 +264,7 @@ def test_adding_a_figure_is_no_statement() -> None:
     # attribution at the end was never read.
     text = "The economy added 256,000 jobs in December, the Commerce Department said."
     assert speaker_of(text, "256,000") == "Commerce Department"
-    dept = _unit("The economy added 256,000 jobs in December, the Labor Dept. said.", "256,000")
+    dept = unit_with("The economy added 256,000 jobs in December, the Labor Dept. said.", "256,000")
     assert (dept.speaker, dept.speaker_type) == ("Labor Dept", ORGANIZATION)
     # A remark about a figure is still one.
     assert speaker_of("Jane Hill said 40 jobs would go. She added 200 jobs were lost.", "200") == (
