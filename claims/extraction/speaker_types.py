@@ -133,6 +133,10 @@ def _is_person_with_role(words: list[str]) -> bool:
     )
 
 
+# Words that open an organisation's name, never a person's: "National Grid", "Royal Mail".
+_ORG_OPENERS = word_set("national international federal royal central global united")
+
+
 def speaker_type(name: str) -> str:
     """ "person", "organization", or "" for an empty name or a pronoun (see the module doc)."""
     name = " ".join(name.split())
@@ -167,6 +171,8 @@ def speaker_type(name: str) -> str:
     first = 1 if words[0].lower() == "the" else 0
     if any(w in _INNER_CONNECTORS for w in words[first + 1 : -1]):
         return ORGANIZATION  # "People for the Ethical Treatment of Animals"
+    if len(words) > first + 1 and words[first].lower() in _ORG_OPENERS:
+        return ORGANIZATION  # "National Grid", "Royal Mail", "Federal Reserve"
     if any(bare_word(w)[:1].isupper() for w in words[first:]) or any(_role(w) for w in words):
         return PERSON
     return ""

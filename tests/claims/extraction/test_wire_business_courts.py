@@ -275,3 +275,16 @@ def test_adding_a_figure_is_no_statement() -> None:
 def test_number_ten_is_no_count() -> None:
     assert quantities_found('No. 10 said the prime minister had "full confidence".') == []
     assert quantities_found("The No 1 seed lost in 3 sets.") == [(3.0, "sets", "3 sets")]
+
+
+def test_a_name_opening_with_national_or_royal_is_an_organisation() -> None:
+    # "National Grid" was typed a person; so the spokesperson after it spoke for nobody.
+    text = (
+        "More than 86,000 homes in Wales are without power, according to National Grid. "
+        'A spokesperson said engineers were working "as quickly as possible".'
+    )
+    unit = unit_with(text, "86,000")
+    assert (unit.speaker, unit.speaker_type) == ("National Grid", ORGANIZATION)
+    assert speaker_of(text, "quickly") == "National Grid spokesperson"
+    person = unit_with('"This is a very strong report," said Olu Sonola, an economist.', "strong")
+    assert (person.speaker, person.speaker_type) == ("Olu Sonola", PERSON)
