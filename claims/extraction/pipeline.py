@@ -35,6 +35,12 @@ from claims.extraction.embeds import (
     quote_signature_author,
     signature_author,
 )
+from claims.extraction.first_person import (
+    ABOUT_THE_AUTHOR,
+    first_person_author,
+    introduces_the_author,
+    speaks_in_first_person,
+)
 from claims.extraction.page_names import PageNames, full_name_on_page, speaker_type_in
 from claims.extraction.people import register_name
 from claims.extraction.prose import (
@@ -254,6 +260,8 @@ def extract(
             paragraphs.append(block_paragraph)
 
     pending = _with_post_authors(text, verdicts, pending, paragraphs)
+    if not turns:
+        pending = _in_first_person(document.author, pending, dropped)
     texts = [sentence for _, _, _, sentence in pending]
     score_many = getattr(scorer, "score_many", None)
     if callable(score_many):
@@ -296,6 +304,24 @@ def extract(
         boilerplate=tuple(sorted(dropped)),
         threshold=_threshold_of(scorer),
     )
+
+
+def _in_first_person(
+    author: str, pending: list[tuple[int, int, str, str]], dropped: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str, str]]:
+    """In a piece written in the first person (claims.extraction.first_person), each sentence
+    that says "I" or "we" and names no speaker is its author's, and its closing line about the
+    author is dropped (added to ``dropped``)."""
+    writer = first_person_author(author, [sentence for *_, sentence in pending])
+    if not writer:
+        return pending
+    if pending and introduces_the_author(pending[-1][3], writer):
+        dropped.append((pending[-1][0], pending[-1][1], ABOUT_THE_AUTHOR))
+        pending = pending[:-1]
+    return [
+        (start, end, speaker or (writer if speaks_in_first_person(sentence) else ""), sentence)
+        for start, end, speaker, sentence in pending
+    ]
 
 
 def _with_post_authors(

@@ -1,0 +1,52 @@
+"""A piece written in the first person: an opinion column, a first-hand account, a letter.
+
+Its "I" is whoever wrote it, and the text says who only in its byline ("By Jane Holloway",
+kept as the document's author). A sentence that says "I", "my", "we" or "our" outside any
+quotation, and names no speaker of its own, is then the author's ("Not one of our 30 staff
+has left."). A piece counts as written in the first person when two sentences or more say
+"I", "me" or "my" outside quotations; a report whose reporter writes "I asked him" once stays
+a report. The closing line that introduces the author ("Jane Holloway is the founder of
+Brightside Marketing.") describes who wrote it, and is no claim of the piece.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from claims.extraction.sentences import quote_spans
+
+ABOUT_THE_AUTHOR = "about the author"
+
+_SINGULAR = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]yself)\b")
+_ANY = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]yself|[Ww]e|[Oo]ur|[Oo]urs|[Uu]s)\b")
+_MIN_SENTENCES = 2
+
+
+def _unquoted(sentence: str) -> str:
+    """``sentence`` with its quotations blanked out."""
+    kept, last = [], 0
+    for opened, closed in quote_spans(sentence):
+        kept.append(sentence[last:opened])
+        last = closed
+    kept.append(sentence[last:])
+    return " ".join(kept)
+
+
+def first_person_author(author: str, sentences: Sequence[str]) -> str:
+    """``author`` when the piece is written in the first person (see the module doc), else
+    ""."""
+    if " " not in author.strip():
+        return ""  # no byline, or only a handle or a one-word name: nobody to give "I" to
+    first = sum(1 for s in sentences if _SINGULAR.search(_unquoted(s)))
+    return author.strip() if first >= _MIN_SENTENCES else ""
+
+
+def speaks_in_first_person(sentence: str) -> bool:
+    return bool(_ANY.search(_unquoted(sentence)))
+
+
+def introduces_the_author(sentence: str, author: str) -> bool:
+    """Whether ``sentence`` is the line that says who the author is ("Jane Holloway is the
+    founder of Brightside Marketing.", "Jane Holloway is a writer based in Leeds.")."""
+    return bool(author) and sentence.startswith(f"{author} is ")
