@@ -36,10 +36,11 @@ def _unquoted(sentence: str) -> str:
 def first_person_author(author: str, sentences: Sequence[str]) -> str:
     """``author`` when the piece is written in the first person (see the module doc), else
     ""."""
-    if " " not in author.strip():
-        return ""  # no byline, or only a handle or a one-word name: nobody to give "I" to
+    author = author.strip()
+    if " " not in author or "," in author or " and " in author or "&" in author:
+        return ""  # no byline, a handle or a one-word name, or several authors: whose "I"?
     first = sum(1 for s in sentences if _SINGULAR.search(_unquoted(s)))
-    return author.strip() if first >= _MIN_SENTENCES else ""
+    return author if first >= _MIN_SENTENCES else ""
 
 
 def speaks_in_first_person(sentence: str) -> bool:

@@ -48,6 +48,7 @@ def test_a_report_is_no_first_person_piece() -> None:
         ]
     )
     assert speaker_of(report, "40 people") == ""
-    # A byline naming no one in full gives "I" to nobody.
-    column = COLUMN.replace("By Jane Holloway", "By staff")
-    assert speaker_of(column, "30 staff") == ""
+    # A byline naming no one in full, or two people, gives "I" to nobody.
+    for byline in ("By staff", "By Jane Holloway and Sam Jones"):
+        column = COLUMN.replace("By Jane Holloway", byline)
+        assert speaker_of(column, "30 staff") == ""
