@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from claims.extraction.sentences import quote_spans
 
-ABOUT_THE_AUTHOR = "about the author"
+ABOUT_THE_AUTHOR = "author bio"  # as boilerplate names a reporter's biography
 
 _SINGULAR = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]yself)\b")
 _ANY = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]yself|[Ww]e|[Oo]ur|[Oo]urs|[Uu]s)\b")

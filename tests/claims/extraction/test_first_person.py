@@ -34,7 +34,7 @@ def test_the_closing_line_about_the_author_is_no_claim() -> None:
     extraction = extract(read_text(COLUMN))
     assert not [s for s in extraction.sentences if "founder of" in s.text]
     dropped = {extraction.document.text[s:e]: reason for s, e, reason in extraction.boilerplate}
-    assert dropped["Jane Holloway is the founder of Brightside Marketing."] == "about the author"
+    assert dropped["Jane Holloway is the founder of Brightside Marketing."] == "author bio"
 
 
 def test_a_report_is_no_first_person_piece() -> None:
