@@ -76,20 +76,33 @@ def claims_a_thing(tokens: list[Token], index: int) -> bool:
     return any(t.lower.rstrip(".,") in _CLAIMED_THINGS for t in following)
 
 
-# After "added 200 jobs": a verb that makes the figure the subject of a clause ("He added 200
-# jobs were lost"), so "added" reports it.
+# After "added 200 jobs" or "added the plan": a verb that makes it the subject of a clause ("He
+# added 200 jobs were lost", "added the plan would fail"), so "added" reports it.
 _CLAUSE_VERBS = word_set("was were is are had have has would will could")
 
 
-def adds_a_quantity(tokens: list[Token], index: int) -> bool:
-    """Whether "added" at ``index`` adds a figure rather than a remark ("The economy added
-    256,000 jobs", "the FTSE 100 added 45 points"; not "He added 200 jobs were lost")."""
+# Words that open what is added, not a remark: "added a second", "added late goals".
+_OBJECT_OPENERS = word_set("""
+    a an another the two three four five six seven eight nine ten more late further extra new
+    some several his her their its""")
+
+
+def adds_a_thing(tokens: list[Token], index: int) -> bool:
+    """Whether "added" at ``index`` adds something rather than a remark: a figure or a thing
+    and no clause after it ("The economy added 256,000 jobs", "Kai Havertz added late goals";
+    not "He added 200 jobs were lost", "added the plan would fail", "added that ...", "Hansen
+    added later", "he added.", "added: ...")."""
     if tokens[index].lower not in {"add", "adds", "added"} or index + 1 >= len(tokens):
         return False
-    figure = tokens[index + 1].text
-    if not (figure[:1].isdigit() or figure[:1] in "£$€¥₹"):
-        return False
-    return not any(t.lower in _CLAUSE_VERBS for t in tokens[index + 2 : index + 6])
+    following = tokens[index + 1]
+    figure = following.text[:1].isdigit() or following.text[:1] in "£$€¥₹"
+    thing = following.lower in _OBJECT_OPENERS and following.text.islower()
+    if not (figure or thing):
+        return False  # "added later", "added: ...", "added that ..."
+    return not any(
+        t.lower in _CLAUSE_VERBS or (t.lower.endswith("ed") and t.text.islower())
+        for t in tokens[index + 2 : index + 6]
+    )
 
 
 def says_no_statement(tokens: list[Token], index: int) -> bool:
@@ -101,7 +114,7 @@ def says_no_statement(tokens: list[Token], index: int) -> bool:
         or argues_a_case(tokens, index)
         or enters_a_plea(tokens, index)
         or claims_a_thing(tokens, index)
-        or adds_a_quantity(tokens, index)
+        or adds_a_thing(tokens, index)
     )
 
 

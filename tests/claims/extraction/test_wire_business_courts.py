@@ -288,3 +288,17 @@ def test_a_name_opening_with_national_or_royal_is_an_organisation() -> None:
     assert speaker_of(text, "quickly") == "National Grid spokesperson"
     person = unit_with('"This is a very strong report," said Olu Sonola, an economist.', "strong")
     assert (person.speaker, person.speaker_type) == ("Olu Sonola", PERSON)
+
+
+def test_adding_goals_is_no_statement() -> None:
+    # It was Kai Havertz's statement.
+    text = (
+        "Erling Haaland pulled one back before Myles Lewis-Skelly, 18, and Kai Havertz added "
+        "late goals."
+    )
+    assert speaker_of(text, "late goals") == ""
+    # A remark added after a quotation, or with a clause, still is one.
+    quoted = '"We have to act now," Hansen added later, in response to a question.'
+    assert speaker_of(quoted, "act now") == "Hansen"
+    clause = "Jane Hill said prices rose. She added the plan would fail."
+    assert speaker_of(clause, "plan would fail") == "Jane Hill"
