@@ -277,6 +277,9 @@ def _named(
             if name:
                 return Found(name=f"{name} {generic}", kind="name")
             return Found(kind="generic", generic=generic)
+        if tokens[k].lower == "in" and generic == "police" and k == 1:
+            name = clean_run(text, run)  # "Police in Paris said": the city's force
+            return Found(name=f"{name} police", kind="name") if name else None
         if tokens[k].lower in {"from", "by"} and generic in vocab.DATA_NOUNS:
             name = clean_run(text, run)  # "Figures from the European Centre ... revealed"
             return Found(name=name, kind="name") if name else None

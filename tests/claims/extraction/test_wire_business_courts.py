@@ -302,3 +302,11 @@ def test_adding_goals_is_no_statement() -> None:
     assert speaker_of(quoted, "act now") == "Hansen"
     clause = "Jane Hill said prices rose. She added the plan would fail."
     assert speaker_of(clause, "plan would fail") == "Jane Hill"
+
+
+def test_police_in_a_city_are_that_citys_force() -> None:
+    # Unattributed: "police" is a vague group, but "in Paris" says which force.
+    text = "Police in Paris said on Saturday that 45,000 people had joined the march."
+    unit = unit_with(text, "45,000")
+    assert (unit.speaker, unit.speaker_type) == ("Paris police", ORGANIZATION)
+    assert speaker_of("Officials in Kyiv said 12 drones were shot down.", "12 drones") == ""
