@@ -27,6 +27,7 @@ from claims.extraction.lexicon import (
     MONTH_NAMES,
     MORE_ORG_WORDS,
     ORG_WORDS,
+    PARTY_PLURALS,
     PERSON_ROLES,
     SENTENCE_STARTERS,
     WEEKDAYS,
@@ -83,7 +84,9 @@ ORG_DESCRIPTORS = word_set("""
     nonprofit platform office bureau fund institute authority commission party movement
     coalition alliance journal""")
 # Words of organisations' names (speaker_types reads the same lists), for a fast first look.
-_HINT_WORDS = ORG_WORDS | MORE_ORG_WORDS | _PUBLIC_WORDS | CLUB_ENDINGS | GOVERNMENT_SEATS
+_HINT_WORDS = (
+    ORG_WORDS | MORE_ORG_WORDS | _PUBLIC_WORDS | CLUB_ENDINGS | GOVERNMENT_SEATS | PARTY_PLURALS
+)
 # After a one-word subject, words that make it no agent: "Shares in Halvorsen Foods fell".
 _NOT_A_VERB = word_set("in of at for from on with to and or")
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "our"})
@@ -195,6 +198,23 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
     if owner.lower() in _POSSESSIVES and rest[:1].isupper():
         return rest  # "His Smer party has promised": the Smer party, not "His Smer party"
     described = phrase.split()
+    if head == "party":
+        # "The liberal party says" after "The Liberal Democrats and the Greens": the one party
+        # named in this paragraph or the one before whose name has the description's words
+        marks = [w for w in words[:-1] if w.isalpha()]
+        parties = [
+            part  # "the Liberal Democrats and the Liberal Party": two of them
+            for name, kind in _recent_mentions(context)
+            if kind == "party"
+            for part in re.split(r"\s+and\s+(?:the\s+)?", name)
+        ]
+        named = {
+            part
+            for part in parties
+            if marks and all(any(n.startswith(w) for n in part.lower().split()) for w in marks)
+        }
+        if len(named) == 1:
+            return named.pop()  # "the conservative party": the Conservatives
     if head == "party" and described[0].lower() in DETERMINERS:
         # "The opposition Law and Justice party says": the Law and Justice party
         k = next((k for k, w in enumerate(described[1:-1], 1) if not w.islower()), 0)
@@ -215,7 +235,9 @@ def _only_business(context: SpeakerContext) -> str:
     rules cannot tell)."""
     window = context.paragraph - 1
     candidates = {o for o in context.orgs if context.org_paragraphs[o] >= window}
-    candidates.update(name for name, kind in _recent_mentions(context) if kind != "public")
+    candidates.update(
+        name for name, kind in _recent_mentions(context) if kind not in {"public", "party"}
+    )
     if context.sentence_org:
         candidates.add(context.sentence_org)
     # A public body or a government ("Germany", "Texas") is no business.
@@ -336,7 +358,7 @@ def _learn_mentions(text: str, tokens: list[Token], context: SpeakerContext) -> 
             run = tokens[i:stretch]  # "St Mary's Hospital", "Guy's Hospital"
         name = clean_run(text, run) if run else ""
         kind = _kind_of(name) if name else ""
-        if kind in {"public", "business"}:
+        if kind in {"public", "business", "party"}:
             _mention(name, kind, context)
         i += max(1, len(run))
 
@@ -391,6 +413,9 @@ def _kind_of(name: str) -> str:
         return "government"
     if is_public_body(name):
         return "public"
+    words = name.lower().split()
+    if words[-1] in PARTY_PLURALS or (len(words) > 1 and words[-1] == "party"):
+        return "party"  # "Liberal Democrats", "the Greens", "Reform Party": no business
     return "business" if speaker_type(name) == ORGANIZATION else ""
 
 

@@ -390,7 +390,8 @@ def remember(
         remember_person(speaker, context)
         if " " not in speaker:
             learn_gender_from_pronouns(speaker, tokens, context)  # "Neymar said he would"
-    subject_org = subject if is_org(subject) else ""
+    # "The Liberal Democrats and the Liberal Party both stood": two organisations, not one
+    subject_org = subject if is_org(subject) and " and the " not in subject else ""
     if subject_org:
         remember_org(subject_org, context)
         context.previous_org = context.previous_org or subject_org

@@ -310,3 +310,30 @@ def test_police_in_a_city_are_that_citys_force() -> None:
     unit = unit_with(text, "45,000")
     assert (unit.speaker, unit.speaker_type) == ("Paris police", ORGANIZATION)
     assert speaker_of("Officials in Kyiv said 12 drones were shot down.", "12 drones") == ""
+
+
+def test_a_party_described_in_lower_case_is_the_one_named_with_that_word() -> None:
+    # "The liberal party says" stayed as written with the Greens named beside the Liberal
+    # Democrats (listed as still wrong until now).
+    text = (
+        "The Liberal Democrats and the Greens both gained seats. The liberal party says it "
+        "will now target 80 seats."
+    )
+    assert speaker_of(text, "80 seats") == "Liberal Democrats"
+    tories = (
+        "Labour won 412 seats and the Conservatives 121. The conservative party said it would "
+        "elect a new leader by November."
+    )
+    assert speaker_of(tories, "new leader") == "Conservatives"
+    # Two parties with that word: as written (it was the two of them joined into one name).
+    two = (
+        "The Liberal Democrats and the Liberal Party both stood candidates. The liberal party "
+        "says it will now target 80 seats."
+    )
+    assert speaker_of(two, "80 seats") == "The liberal party"
+    # A party is no business: "the company" is Microsoft.
+    business = (
+        "The Greens won 4 seats. Microsoft said it would invest $3bn. The company said 1,000 "
+        "jobs would be created."
+    )
+    assert speaker_of(business, "1,000 jobs") == "Microsoft"
