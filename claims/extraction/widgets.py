@@ -51,7 +51,8 @@ LABELS: dict[str, str] = {
         |explore more on these topics|reuse this content|was this article helpful|yes no
         |was this story helpful|is this article helpful
         |scroll to continue|getty images|listen to this article|listen to this story
-        |listen to article|listen to the article|play audio|audio version""",
+        |listen to article|listen to the article|play audio|audio version|related topics
+        |more on this story|more on this topic|more stories|more news|related links""",
         "navigation label",
     ),
     **labels(

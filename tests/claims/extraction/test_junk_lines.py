@@ -356,3 +356,14 @@ def test_an_about_heading_with_its_text_on_the_next_line_closes_the_release() ->
         "About Acme Robotics\nThe council said 40 jobs would go at the firm's Leeds depot."
     )
     assert "about the sender" not in _reasons(extract(read_text(news))).values()
+
+
+def test_related_topics_and_more_on_this_story_are_labels() -> None:
+    # They were sentences of the article.
+    text = (
+        "Wildfires in Los Angeles have destroyed more than 12,000 structures, officials say.\n\n"
+        "Related topics\nLos Angeles\n\nMore on this story\nWhy are the LA fires so bad?"
+    )
+    reasons = _reasons(extract(read_text(text)))
+    assert reasons["Related topics"] == "navigation label"
+    assert reasons["More on this story"] == "navigation label"
