@@ -456,6 +456,9 @@ def describes_someone(tokens: list[Token], run: list[Token]) -> bool:
         opener -= 1
     if (opener == 0 <= k or (k < 0 and len(run) > 1)) and tokens[0].lower in DETERMINERS:
         return True  # "His fellow Texan, ...", "A Texas Republican, ..."
+    if k >= 1 and tokens[k].lower == "in" and is_capitalised(tokens[k - 1]):
+        # "The head of the NHS in England, Amanda Pritchard, said": the place of that body
+        return describes_someone(tokens, name_before(tokens, k))
     if k >= 0 and tokens[k].lower == "the":
         k -= 1
     return (

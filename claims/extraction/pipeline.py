@@ -378,6 +378,8 @@ def _whole_quote(sentence: str) -> bool:
     (not '"...," she said.')."""
     body = sentence.rstrip()
     closing = "’" if body.startswith("‘") else '”"»'  # an apostrophe is no closing mark
+    if body[:1] in '“"' and not any(ch in '”"»' for ch in body[1:]):
+        return True  # never closed: the quotation goes on into the next paragraph
     return body[-1:] in closing and not any(ch in '”"»' for ch in body[1:-1])
 
 

@@ -337,3 +337,27 @@ def test_a_party_described_in_lower_case_is_the_one_named_with_that_word() -> No
         "jobs would be created."
     )
     assert speaker_of(business, "1,000 jobs") == "Microsoft"
+
+
+PRITCHARD = "\n\n".join(
+    [
+        "The head of the NHS in England, Amanda Pritchard, said the health service faced "
+        '"the most challenging winter on record".',
+        '"We have more patients in hospital with flu than at any point in the last decade. '
+        "Last week, 5,408 patients were in hospital with flu each day, up 55% on the week "
+        "before.",
+        '"Staff are working incredibly hard, and I want to thank them."',
+    ]
+)
+
+
+def test_a_role_of_a_body_in_a_place_describes_the_person_named_after_it() -> None:
+    # Unattributed: "in England" hid the role before the apposed name.
+    assert speaker_of(PRITCHARD, "winter on record") == "Amanda Pritchard"
+
+
+def test_a_quotation_running_on_into_the_next_paragraph_is_the_speakers() -> None:
+    # News leaves a quotation open at a paragraph's end when it goes on in the next one; both
+    # paragraphs were nobody's.
+    assert speaker_of(PRITCHARD, "5,408 patients") == "Amanda Pritchard"
+    assert speaker_of(PRITCHARD, "Staff are working") == "Amanda Pritchard"
