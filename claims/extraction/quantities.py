@@ -107,7 +107,7 @@ _WORD_NUMBER = re.compile(
     r"|an?\s+(?:hundred|thousand|million|billion|trillion))\b",
     re.IGNORECASE,
 )
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_DIGITS = r"\d+[½¼¾]|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # "2½ years"
 # Scale words follow after a space ("412 million"); abbreviations are glued ("€412m", "£1.2bn")
 # so that "5 m" (metres) is not read as five million.
 _SCALE = (
@@ -186,7 +186,8 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;—–]\s*|[\s(\[]*[“\"‘'(\[])\s*$
 
 
 def _parse_digits(num: str) -> float:
-    return float(num.replace(",", ""))
+    fraction = {"½": 0.5, "¼": 0.25, "¾": 0.75}.get(num[-1])  # "2½ years"
+    return float(num[:-1]) + fraction if fraction else float(num.replace(",", ""))
 
 
 def _parse_words(spelled: str) -> float | None:

@@ -361,3 +361,9 @@ def test_a_quotation_running_on_into_the_next_paragraph_is_the_speakers() -> Non
     # paragraphs were nobody's.
     assert speaker_of(PRITCHARD, "5,408 patients") == "Amanda Pritchard"
     assert speaker_of(PRITCHARD, "Staff are working") == "Amanda Pritchard"
+
+
+def test_a_vulgar_fraction_is_part_of_the_figure() -> None:
+    # "2½ years" gave no quantity.
+    assert quantities_found("He was jailed for 2½ years.") == [(2.5, "years", "2½ years")]
+    assert quantities_found("The plan costs £1¼bn.") == [(1.25e9, "pounds", "£1¼bn")]
