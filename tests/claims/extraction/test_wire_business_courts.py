@@ -1,6 +1,8 @@
 """Found by reading articles written for the tests in the styles of US wire copy, business,
-courts, obituaries and fact-checks (2026-12-06, evening): a place after a name, a judge's
-ruling, a company named by one word, picture formats and ages, a fact-check's section labels."""
+courts, sport, health, science, obituaries, live blogs, press releases and fact-checks
+(2026-12-06, evening): a place after a name, a judge's ruling, a company named by one word,
+parties and their members, state media, police of a city, figures added, picture formats,
+ages and fractions, a fact-check's section labels, quotations that run on."""
 
 from __future__ import annotations
 
@@ -172,7 +174,7 @@ def test_a_titled_surname_speaks_past_a_relative_clause_with_commas_in_it() -> N
     assert speaker_of(text, "challenge the vote") == "Rigathi Gachagua"
 
 
-def test_a_verb_after_a_spelled_number_is_nounit_with() -> None:
+def test_a_verb_after_a_spelled_number_is_no_unit() -> None:
     # "The two fell out" was 2 "fell".
     assert quantities_found("The two fell out earlier this year.") == []
 
