@@ -149,6 +149,10 @@ def _country_owned(phrase: str, context: SpeakerContext) -> str:
     return f"{country}'s {m.group(1)}" if paragraph >= context.paragraph - 1 else ""
 
 
+# What a noun calls an organisation whose name says it otherwise: "the force" is a police force.
+_HEAD_ALIASES = {"force": {"police", "constabulary"}}
+
+
 def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
     """The organisation ``phrase`` ("the company", "The iPhone maker") refers to; "" when none
     (a bare "the ministry" with no ministry named before: too vague)."""
@@ -159,8 +163,9 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
     head = words[-1] if words else ""
     for org in reversed(context.orgs):
         lower = org.lower()
-        if head in lower and all(w in lower for w in words):
-            return org
+        named = head in lower or bool(_HEAD_ALIASES.get(head, set()) & set(lower.split()))
+        if named and all(w in lower for w in words[:-1]):
+            return org  # "the ministry": the Foreign Ministry; "the force": Merseyside Police
     introduced = context.org_nouns.get(head)
     if introduced:
         return introduced[-1]  # "Turkey's disaster agency, AFAD, said ... The agency said"

@@ -87,12 +87,16 @@ _OBJECT_OPENERS = word_set("""
     some several his her their its""")
 
 
+# "added late goals", and a product recall: "Tesla has recalled more than 2 million vehicles".
+_ADDING = word_set("add adds added recall recalls recalled")
+
+
 def adds_a_thing(tokens: list[Token], index: int) -> bool:
     """Whether "added" at ``index`` adds something rather than a remark: a figure or a thing
     and no clause after it ("The economy added 256,000 jobs", "Kai Havertz added late goals";
     not "He added 200 jobs were lost", "added the plan would fail", "added that ...", "Hansen
     added later", "he added.", "added: ...")."""
-    if tokens[index].lower not in {"add", "adds", "added"} or index + 1 >= len(tokens):
+    if tokens[index].lower not in _ADDING or index + 1 >= len(tokens):
         return False
     following = tokens[index + 1]
     figure = following.text[:1].isdigit() or following.text[:1] in "£$€¥₹"

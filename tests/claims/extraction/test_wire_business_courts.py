@@ -369,3 +369,28 @@ def test_a_vulgar_fraction_is_part_of_the_figure() -> None:
     # "2½ years" gave no quantity.
     assert quantities_found("He was jailed for 2½ years.") == [(2.5, "years", "2½ years")]
     assert quantities_found("The plan costs £1¼bn.") == [(1.25e9, "pounds", "£1¼bn")]
+
+
+def test_a_product_recall_is_no_statement() -> None:
+    # "Tesla has recalled ..." made Tesla the speaker, so the regulator's attribution at the
+    # end, and "The regulator said" after it, were lost.
+    text = (
+        "Tesla has recalled more than 2 million vehicles in the US, the National Highway "
+        "Traffic Safety Administration (NHTSA) said. The regulator said its two-year "
+        "investigation had found the controls insufficient."
+    )
+    nhtsa = "National Highway Traffic Safety Administration"
+    assert speaker_of(text, "2 million vehicles") == nhtsa
+    assert speaker_of(text, "two-year") == nhtsa
+    assert speaker_of("Jane Hill said 3 people died. She recalled that 40 were hurt.", "40") == (
+        "Jane Hill"
+    )
+
+
+def test_the_force_is_the_police_force_named_before() -> None:
+    # Unattributed: "the force" had no organisation with "force" in its name to refer to.
+    text = (
+        "Merseyside Police said 3 men were arrested. A spokesman for the force said a girl had "
+        "also been detained."
+    )
+    assert speaker_of(text, "a girl") == "Merseyside Police"
