@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from claims.extraction.ages import is_age
 from claims.extraction.lexicon import MONTH_NAMES, UNIT_STOPWORDS, WEEKDAYS, word_set
 from claims.extraction.phones import phone_numbers
 
@@ -135,11 +136,6 @@ _GLUED_TEMPERATURE = re.compile(r"(?<![\w.,-])(?P<num>-?\d{1,3}(?:\.\d)?)(?P<sca
 _DEGREES = re.compile(r"\s?°(?:\s?(?P<scale>[CFcf])(?![A-Za-z]))?")
 # The upper end of a range or the other side of a score: "25-30", "53–36".
 _PAIR = re.compile(r"[-–](?P<upper>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?![\w.,]\d)")
-# A capitalised name and a comma right before a number: "Jane Doe, 43,".
-_AGE_BEFORE = re.compile(
-    r"(?P<word>[A-Z][\w'’.-]*|\b(?:man|woman|boy|girl|teenager|mother|father|son|daughter"
-    r"|victim|suspect|driver|resident|pensioner|patient|student|worker|officer)),\s$"
-)
 # "1) Deviled, 2) Scotch": a list's numbering, with no opening bracket before it.
 _LIST_MARKER = re.compile(r"(?:^|[\s,;:])$")
 _HYPHEN_UNIT = re.compile(r"-(?P<unit>[a-z]+(?:-[a-z]+)?)\b")
@@ -292,7 +288,7 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
         if _is_video_format(text, m):
             continue
         value = _parse_digits(num) * (_SCALES[scale.lower()] if scale else 1)
-        if not scale and num.isdigit() and _is_age(text, m.start(), m.end()):
+        if not scale and num.isdigit() and is_age(text, m.start(), m.end()):
             add(value, "years old", m.start(), m.end())  # "Prelogar, 43, argues"
             continue
         pair = _PAIR.match(text, m.end()) if not scale else None
@@ -358,25 +354,6 @@ def _add_with_unit(
     if need_unit and not unit:
         return  # "one of the ..." is a pronoun, not a count
     add(value, unit, start, unit_end if unit else end)
-
-
-def _is_age(text: str, start: int, end: int) -> bool:
-    """Whether the number is an age in apposition ("Jane Doe, 43, said", "Alito, 73, has") or
-    after "aged" ("has died aged 99", "a man aged 34")."""
-    if not 0 < int(text[start:end]) <= 120:
-        return False
-    if _AGED.search(text, max(0, start - 6), start) and not _UNIT_AFTER_AGE.match(text, end):
-        return True
-    if text[end : end + 1] != ",":
-        return False
-    before = _AGE_BEFORE.search(text, max(0, start - 40), start)
-    word = before.group("word").lower() if before else ""
-    return bool(before) and word not in MONTH_NAMES and word not in WEEKDAYS
-
-
-_AGED = re.compile(r"\baged\s+$", re.IGNORECASE)
-# "aged 18 to 24", "aged 65 and over", "aged 12 months": a range or another unit
-_UNIT_AFTER_AGE = re.compile(r"\s*(?:-|–|to\b|and\b|or\b|months?\b|weeks?\b|days?\b|\+)")
 
 
 def _is_list_marker(text: str, start: int, end: int) -> bool:

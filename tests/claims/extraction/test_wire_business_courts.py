@@ -81,6 +81,12 @@ def test_aged_gives_an_age() -> None:
         (99.0, "years old", "99")
     ]
     assert quantities_found("A man aged 34 was arrested.") == [(34.0, "years old", "34")]
+    three = quantities_found("The three men, aged 19, 21 and 24, were arrested.")
+    assert [q[:2] for q in three[1:]] == [
+        (19.0, "years old"),
+        (21.0, "years old"),
+        (24.0, "years old"),
+    ]
     # A range of ages, or another unit, is no one's age.
     assert [q[1] for q in quantities_found("People aged 18 to 24 were surveyed.")] == ["", ""]
     assert quantities_found("Children aged 12 months received the vaccine.") == [

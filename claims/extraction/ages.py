@@ -1,0 +1,36 @@
+"""Ages among a sentence's figures: "Jane Doe, 43, said", "has died aged 99", "three men,
+aged 19, 21 and 24" (claims.extraction.quantities reads them as "years old")."""
+
+from __future__ import annotations
+
+import re
+
+from claims.extraction.lexicon import MONTH_NAMES, WEEKDAYS
+
+# A capitalised name and a comma right before a number: "Jane Doe, 43,".
+_AGE_BEFORE = re.compile(
+    r"(?P<word>[A-Z][\w'’.-]*|\b(?:man|woman|boy|girl|teenager|mother|father|son|daughter"
+    r"|victim|suspect|driver|resident|pensioner|patient|student|worker|officer)),\s$"
+)
+
+
+def is_age(text: str, start: int, end: int) -> bool:
+    """Whether the number is an age in apposition ("Jane Doe, 43, said", "Alito, 73, has") or
+    after "aged" ("has died aged 99", "a man aged 34")."""
+    if not 0 < int(text[start:end]) <= 120:
+        return False
+    if _AGED.search(text, max(0, start - 40), start) and not _UNIT_AFTER_AGE.match(text, end):
+        return True
+    if text[end : end + 1] != ",":
+        return False
+    before = _AGE_BEFORE.search(text, max(0, start - 40), start)
+    word = before.group("word").lower() if before else ""
+    return bool(before) and word not in MONTH_NAMES and word not in WEEKDAYS
+
+
+# "aged 99", "aged 19, 21 and 24" right before the number
+_AGED = re.compile(r"\baged\s+(?:\d{1,3}(?:,\s*|\s+and\s+))*$", re.IGNORECASE)
+# Not an age: "aged 18 to 24", "aged 65 and over", "aged 12 months" (a range or another unit)
+_UNIT_AFTER_AGE = re.compile(
+    r"\s*(?:-|–|to\b|(?:and|or)\s+(?:over|older|above|under|up)\b|months?\b|weeks?\b|days?\b|\+)"
+)
