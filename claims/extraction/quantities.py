@@ -131,7 +131,7 @@ _OUT_OF = re.compile(
     r"|in\s+(?P<den_in>\d{1,3}|ten|hundred|five|four|three))\b"
 )
 # "temperatures could reach 40C": a temperature written with its scale glued on.
-_GLUED_TEMPERATURE = re.compile(r"(?<![\w.,-])(?P<num>-?\d{1,3}(?:\.\d)?)(?P<scale>[CF])\b")
+_GLUED_TEMPERATURE = re.compile(r"(?<![\w.,-])(?P<num>-?\d{1,3}(?:\.\d{1,2})?)(?P<scale>[CF])\b")
 # "1.5°C", "98.6 °F", "a 30° angle".
 _DEGREES = re.compile(r"\s?°(?:\s?(?P<scale>[CFcf])(?![A-Za-z]))?")
 # The upper end of a range or the other side of a score: "25-30", "53–36".
@@ -228,8 +228,8 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str, int]:
         # "20,000 Russian islanders", "five member states".
         if lower in _COMPLETE_UNITS or word.endswith(("’s", "'s")):
             break
-        if len(lower) > 3 and lower.endswith("s") and not lower.endswith("ss"):
-            break
+        if len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "is", "us")):
+            break  # a plural; "100 basis points", "crisis", "bonus" are no plurals
     return " ".join(words), end
 
 

@@ -400,3 +400,12 @@ def test_the_force_is_the_police_force_named_before() -> None:
         "also been detained."
     )
     assert speaker_of(text, "a girl") == "Merseyside Police"
+
+
+def test_basis_points_and_two_decimal_temperatures() -> None:
+    # "100 basis" ("basis" ended the phrase as if a plural) and no quantity for "1.55C".
+    assert quantities_found("The bank cut rates by 100 basis points.") == [
+        (100.0, "basis points", "100 basis points")
+    ]
+    assert quantities_found("Temperatures were 1.55C above the average.") == [(1.55, "°C", "1.55C")]
+    assert quantities_found("The 3 viruses spread.") == [(3.0, "viruses", "3 viruses")]
