@@ -318,6 +318,10 @@ def test_police_in_a_city_are_that_citys_force() -> None:
     unit = unit_with(text, "45,000")
     assert (unit.speaker, unit.speaker_type) == ("Paris police", ORGANIZATION)
     assert speaker_of("Officials in Kyiv said 12 drones were shot down.", "12 drones") == ""
+    # A nationality or a city before "police", with no article: that force, as written.
+    belgian = "Belgian police estimated that 1,300 tractors took part."
+    assert speaker_of(belgian, "1,300") == "Belgian police"
+    assert speaker_of("Meanwhile police said 3 people were hurt.", "3 people") == ""
 
 
 def test_a_party_described_in_lower_case_is_the_one_named_with_that_word() -> None:
