@@ -56,8 +56,33 @@ def is_capitalised(token: Token) -> bool:
     text = token.text
     if not text[0].isupper():
         return False
-    # "Sapporo-based" is an adjective, not part of the newspaper's name.
-    return not ("-" in text and text.rsplit("-", 1)[1][:1].islower())
+    if "-" not in text:
+        return True
+    # "Sapporo-based" is an adjective, not part of the newspaper's name; "Jong-un" and
+    # "Jae-myung" are given names, romanised with a lower-case syllable after the hyphen.
+    head, _, tail = text.rpartition("-")
+    return not tail[:1].islower() or _romanised_syllable(head, tail)
+
+
+# What follows a capitalised word's hyphen in an adjective ("Trump-era", "Tory-run", "US-made")
+# or a prefix's ("Anti-war", "Pro-democracy", "Self-employed" opening a sentence).
+_ADJECTIVE_TAILS = word_set("""
+    based born led run made like wide style era free year old day week time term level sized
+    ish type class grade area side wise only first hit bound up in out off on over back down
+    war end""")
+_PREFIXES = word_set("""
+    anti pro non post pre ex co mid semi self all well long short high low full part half
+    cross multi inter neo sub super un re e""")
+
+
+def _romanised_syllable(head: str, tail: str) -> bool:
+    """ "Jong-un": a short lower-case syllable after a name word, not an adjective's tail."""
+    return (
+        len(tail) <= 5
+        and tail.isalpha()
+        and tail not in _ADJECTIVE_TAILS
+        and head.split("-")[0].lower() not in _PREFIXES
+    )
 
 
 def is_title(token: Token) -> bool:

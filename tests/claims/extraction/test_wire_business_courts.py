@@ -413,3 +413,16 @@ def test_basis_points_and_two_decimal_temperatures() -> None:
     ]
     assert quantities_found("Temperatures were 1.55C above the average.") == [(1.55, "°C", "1.55C")]
     assert quantities_found("The 3 viruses spread.") == [(3.0, "viruses", "3 viruses")]
+
+
+def test_a_romanised_given_name_with_a_hyphen_is_a_name() -> None:
+    # "Jong-un" was no capitalised word (as "Sapporo-based" is none): unattributed.
+    assert speaker_of("Kim Jong-un said the missile could reach the US.", "missile") == (
+        "Kim Jong-un"
+    )
+    lee = 'Opposition leader Lee Jae-myung called the declaration "illegal".'
+    assert speaker_of(lee, "declaration") == "Lee Jae-myung"
+    # Adjectives and prefixes stay no names.
+    assert speaker_of("Anti-war protesters said 300 people were arrested.", "300") == ""
+    paper = "The Sapporo-based newspaper said 3 people died."
+    assert speaker_of(paper, "3 people") == "The Sapporo-based newspaper"
