@@ -426,3 +426,15 @@ def test_a_romanised_given_name_with_a_hyphen_is_a_name() -> None:
     assert speaker_of("Anti-war protesters said 300 people were arrested.", "300") == ""
     paper = "The Sapporo-based newspaper said 3 people died."
     assert speaker_of(paper, "3 people") == "The Sapporo-based newspaper"
+
+
+def test_a_name_before_its_descriptor_speaks() -> None:
+    # Unattributed: "news agency" was a description with no article before it.
+    text = "Yonhap news agency reported that troops had tried to enter the parliament."
+    assert speaker_of(text, "troops") == "Yonhap"
+    assert speaker_of("Russia's Tass news agency said 3 drones were downed.", "3 drones") == "Tass"
+    # A description is not a name: "Local", "Iranian", "The Japanese company".
+    assert speaker_of("Local news agency said 3 people died.", "3 people") == ""
+    assert speaker_of("Iranian news agency said 5 people died.", "5 people") == ""
+    # "3 died": a past tense is no unit.
+    assert quantities_found("The agency said 3 died.") == [(3.0, "", "3")]
