@@ -6,6 +6,7 @@ named exactly one person with it ("Maurizi told" -> "Stefania Maurizi").
 
 from __future__ import annotations
 
+import functools
 import re
 from itertools import pairwise
 
@@ -118,6 +119,10 @@ def learn_one_word_speaker(speaker: str, tokens: list[Token], context: SpeakerCo
         context.described_orgs.add(speaker)
 
 
+_ROLES_AND_MONTHS = PERSON_ROLES | MONTH_NAMES
+
+
+@functools.lru_cache(maxsize=8192)
 def _names_someone(word: str) -> bool:
     """A word that, beside a surname, makes it part of a personal name: capitalised, not in
     capitals, and neither a word a name run may not begin with (names.is_leading_filler), a
@@ -129,7 +134,7 @@ def _names_someone(word: str) -> bool:
         and not word.isupper()
         and not is_leading_filler(token)
         and not is_title(token)
-        and token.lower not in PERSON_ROLES | MONTH_NAMES
+        and token.lower not in _ROLES_AND_MONTHS
     )
 
 
