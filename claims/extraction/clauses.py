@@ -37,12 +37,8 @@ from claims.extraction.names import (
     name_after,
     name_before,
 )
-from claims.extraction.organisations import (
-    ORG_DESCRIPTORS,
-    is_business_noun,
-    resolve_org_noun,
-    state_outlet,
-)
+from claims.extraction.organisations import is_business_noun, resolve_org_noun
+from claims.extraction.outlets import name_before_descriptor, state_outlet
 from claims.extraction.people import (
     DETERMINERS,
     GENERIC,
@@ -387,7 +383,7 @@ def affiliated_person(text: str, tokens: list[Token], k: int) -> str:
 def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
     """A speaker described, not named, ending at index ``i``: "the national audit office",
     "the council's transport committee", "the Conservative MP", "the employers"."""
-    outlet = state_outlet(text, tokens, i) or _name_before_descriptor(text, tokens, i)
+    outlet = state_outlet(text, tokens, i) or name_before_descriptor(text, tokens, i)
     if outlet:
         return Found(name=outlet, kind="name")  # "Russian state media said", "Yonhap news agency"
     j = i
@@ -401,6 +397,11 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
     head = tokens[i].lower
     phrase = text[tokens[j - 1].start : tokens[i].end]
     described = [t for t in tokens[j:i] if is_capitalised(t)]
+    if described and tokens[j] is described[0] and tokens[i - 1] is described[-1]:
+        # "A Ministry of Housing spokesperson said": a name's own "of" is part of it
+        inner = [t for t in tokens[j:i] if t not in described]
+        if all(t.lower in {"of", "for", "and"} for t in inner):
+            described = tokens[j:i]
     if head == "police" and described and len(described) == i - j:
         # "The Dallas police said"; "Mary Jones of the Dallas police said": Mary Jones
         person = affiliated_person(text, tokens, j - 2)
@@ -445,30 +446,6 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
     if tokens[i].text.islower():
         return Found(kind="unnamed")  # "the report said", "the employers said"
     return None
-
-
-def _name_before_descriptor(text: str, tokens: list[Token], i: int) -> str:
-    """ "Yonhap news agency reported", "Tass news agency said": the name before a descriptor
-    (and up to two lower-case words before it); "" otherwise."""
-    if tokens[i].lower not in ORG_DESCRIPTORS:
-        return ""
-    j = i - 1
-    while j >= 0 and i - j <= 2 and tokens[j].text.isalpha() and tokens[j].text.islower():
-        j -= 1
-    run = name_before(tokens, j + 1) if j >= 0 and is_capitalised(tokens[j]) else []
-    if run and run[0].lower in DETERMINERS:
-        return ""  # "The Japanese company said": a description
-    k = tokens.index(run[0]) - 1 if run else -1
-    if k >= 0 and not (is_capitalised(tokens[k]) and tokens[k].text.endswith(("’s", "'s"))):
-        return ""  # only opening the sentence or after an owner ("Russia's Tass news agency")
-    if len(run) == 1 and run[0] is tokens[0] and _DESCRIBING_WORD.search(run[0].lower):
-        return ""  # "Local news agency said", "Iranian news agency said": described, not named
-    return clean_run(text, run) if run else ""
-
-
-_DESCRIBING_WORD = re.compile(
-    r"(?:an|ese|ish|i|al|ic|ent|ate)$|^(?:state|government|official|independent|private|public)$"
-)
 
 
 def describes_someone(tokens: list[Token], run: list[Token]) -> bool:

@@ -37,7 +37,6 @@ from claims.extraction.names import (
     Token,
     clean_run,
     is_capitalised,
-    is_leading_filler,
     is_title,
     name_after,
     with_listed_portfolios,
@@ -274,20 +273,6 @@ def _short_for_an_org(speaker: str, context: SpeakerContext) -> bool:
     ("Manchester City have been charged ... City said", "Halvorsen Foods ... Halvorsen said"),
     and no person the text named."""
     return bool(speaker) and speaker in context.org_name_ends and speaker not in context.surnames
-
-
-# A state's outlets, speaking as one: "Russian state media said", "Iranian state television".
-_STATE_OUTLETS = word_set("media television tv radio broadcaster")
-
-
-def state_outlet(text: str, tokens: list[Token], i: int) -> str:
-    """ "Russian state media" when ``tokens[i]`` ends "[<Nationality>] state media" (or
-    television, radio ...): the outlets as written; "" otherwise ("local media" is nobody)."""
-    if tokens[i].lower not in _STATE_OUTLETS or i < 1 or tokens[i - 1].lower != "state":
-        return ""
-    nationality = i >= 2 and is_capitalised(tokens[i - 2]) and not is_leading_filler(tokens[i - 2])
-    first = i - 2 if nationality else i - 1  # "Meanwhile state media said": state media
-    return text[tokens[first].start : tokens[i].end]
 
 
 def named_like_an_org(speaker: str, masked: str, context: SpeakerContext) -> bool:

@@ -438,3 +438,9 @@ def test_a_name_before_its_descriptor_speaks() -> None:
     assert speaker_of("Iranian news agency said 5 people died.", "5 people") == ""
     # "3 died": a past tense is no unit.
     assert quantities_found("The agency said 3 died.") == [(3.0, "", "3")]
+
+
+def test_an_organisations_spokesperson_with_of_in_its_name() -> None:
+    # Unattributed: "of" broke the run of capitalised words ("A Home Office spokesman" worked).
+    text = "A Ministry of Housing spokesperson said the government was investing £1bn."
+    assert speaker_of(text, "£1bn") == "Ministry of Housing spokesperson"

@@ -1,0 +1,48 @@
+"""Sources named by what they are: a state's outlets ("Russian state media said") and a name
+before its descriptor ("Yonhap news agency reported"), for claims.extraction.clauses."""
+
+from __future__ import annotations
+
+import re
+
+from claims.extraction.lexicon import word_set
+from claims.extraction.names import Token, clean_run, is_capitalised, is_leading_filler, name_before
+from claims.extraction.organisations import ORG_DESCRIPTORS
+from claims.extraction.people import DETERMINERS
+
+# A state's outlets, speaking as one: "Russian state media said", "Iranian state television".
+_STATE_OUTLETS = word_set("media television tv radio broadcaster")
+
+
+def state_outlet(text: str, tokens: list[Token], i: int) -> str:
+    """ "Russian state media" when ``tokens[i]`` ends "[<Nationality>] state media" (or
+    television, radio ...): the outlets as written; "" otherwise ("local media" is nobody)."""
+    if tokens[i].lower not in _STATE_OUTLETS or i < 1 or tokens[i - 1].lower != "state":
+        return ""
+    nationality = i >= 2 and is_capitalised(tokens[i - 2]) and not is_leading_filler(tokens[i - 2])
+    first = i - 2 if nationality else i - 1  # "Meanwhile state media said": state media
+    return text[tokens[first].start : tokens[i].end]
+
+
+def name_before_descriptor(text: str, tokens: list[Token], i: int) -> str:
+    """ "Yonhap news agency reported", "Tass news agency said": the name before a descriptor
+    (and up to two lower-case words before it); "" otherwise."""
+    if tokens[i].lower not in ORG_DESCRIPTORS:
+        return ""
+    j = i - 1
+    while j >= 0 and i - j <= 2 and tokens[j].text.isalpha() and tokens[j].text.islower():
+        j -= 1
+    run = name_before(tokens, j + 1) if j >= 0 and is_capitalised(tokens[j]) else []
+    if run and run[0].lower in DETERMINERS:
+        return ""  # "The Japanese company said": a description
+    k = tokens.index(run[0]) - 1 if run else -1
+    if k >= 0 and not (is_capitalised(tokens[k]) and tokens[k].text.endswith(("’s", "'s"))):
+        return ""  # only opening the sentence or after an owner ("Russia's Tass news agency")
+    if len(run) == 1 and run[0] is tokens[0] and _DESCRIBING_WORD.search(run[0].lower):
+        return ""  # "Local news agency said", "Iranian news agency said": described, not named
+    return clean_run(text, run) if run else ""
+
+
+_DESCRIBING_WORD = re.compile(
+    r"(?:an|ese|ish|i|al|ic|ent|ate)$|^(?:state|government|official|independent|private|public)$"
+)
