@@ -228,8 +228,11 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str, int]:
         # "20,000 Russian islanders", "five member states".
         if lower in _COMPLETE_UNITS or word.endswith(("’s", "'s")):
             break
-        if len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "is", "us")):
-            break  # a plural; "100 basis points", "crisis", "bonus" are no plurals
+        # A plural ends it ("100 basis points": "crisis", "bonus" are none), but a name
+        # ending in s goes on to its noun: "8.5 million Windows devices".
+        plural = len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "is", "us"))
+        if plural and not (word[:1].isupper() and _UNIT_WORD.match(text, end, limit)):
+            break
     return " ".join(words), end
 
 

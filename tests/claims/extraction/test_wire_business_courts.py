@@ -444,3 +444,11 @@ def test_an_organisations_spokesperson_with_of_in_its_name() -> None:
     # Unattributed: "of" broke the run of capitalised words ("A Home Office spokesman" worked).
     text = "A Ministry of Housing spokesperson said the government was investing £1bn."
     assert speaker_of(text, "£1bn") == "Ministry of Housing spokesperson"
+
+
+def test_a_name_ending_in_s_goes_on_to_its_noun() -> None:
+    # "8.5 million Windows": the name was taken for the plural that ends the unit.
+    assert quantities_found("8.5 million Windows devices were affected.") == [
+        (8.5e6, "Windows devices", "8.5 million Windows devices")
+    ]
+    assert quantities_found("3 Democrats voted for it.") == [(3.0, "Democrats", "3 Democrats")]
