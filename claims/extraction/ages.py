@@ -16,7 +16,7 @@ _AGE_BEFORE = re.compile(
 
 def is_age(text: str, start: int, end: int) -> bool:
     """Whether the number is an age in apposition ("Jane Doe, 43, said", "Alito, 73, has") or
-    after "aged" ("has died aged 99", "a man aged 34")."""
+    after "aged" ("has died aged 99", "a man aged 34", "died at the age of 88")."""
     if not 0 < int(text[start:end]) <= 120:
         return False
     if _AGED.search(text, max(0, start - 40), start) and not _UNIT_AFTER_AGE.match(text, end):
@@ -28,8 +28,10 @@ def is_age(text: str, start: int, end: int) -> bool:
     return bool(before) and word not in MONTH_NAMES and word not in WEEKDAYS
 
 
-# "aged 99", "aged 19, 21 and 24" right before the number
-_AGED = re.compile(r"\baged\s+(?:\d{1,3}(?:,\s*|\s+and\s+))*$", re.IGNORECASE)
+# "aged 99", "aged 19, 21 and 24", "at the age of 88" right before the number
+_AGED = re.compile(
+    r"\b(?:aged|at\s+the\s+age\s+of)\s+(?:\d{1,3}(?:,\s*|\s+and\s+))*$", re.IGNORECASE
+)
 # Not an age: "aged 18 to 24", "aged 65 and over", "aged 12 months" (a range or another unit)
 _UNIT_AFTER_AGE = re.compile(
     r"\s*(?:-|–|to\b|(?:and|or)\s+(?:over|older|above|under|up)\b|months?\b|weeks?\b|days?\b|\+)"

@@ -81,6 +81,8 @@ def test_aged_gives_an_age() -> None:
         (99.0, "years old", "99")
     ]
     assert quantities_found("A man aged 34 was arrested.") == [(34.0, "years old", "34")]
+    pope = quantities_found("Pope Francis has died at the age of 88.")
+    assert pope == [(88.0, "years old", "88")]
     three = quantities_found("The three men, aged 19, 21 and 24, were arrested.")
     assert [q[:2] for q in three[1:]] == [
         (19.0, "years old"),
