@@ -407,7 +407,8 @@ def remember(
             person = full_name(part.split()[-1], context) if part.split() else ""
             if person and context.gender(person) and speaker_type(person) == PERSON:
                 remember_person(person, context)
-    elif run:
+    elif run and not all(is_title(t) or t.lower == "the" for t in run):
+        # ("The Prime Minister, Sir Keir Starmer, said": a role alone names nobody to be "he")
         titled = any(is_title(t) or t.lower in PERSON_ROLES for t in run)
         name = full_name(clean_run(text, run), context)
         if name and name != speaker and speaker_type(name) == PERSON and not is_org(name):

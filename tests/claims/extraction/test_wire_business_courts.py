@@ -454,3 +454,12 @@ def test_a_name_ending_in_s_goes_on_to_its_noun() -> None:
         (8.5e6, "Windows devices", "8.5 million Windows devices")
     ]
     assert quantities_found("3 Democrats voted for it.") == [(3.0, "Democrats", "3 Democrats")]
+
+
+def test_a_role_in_apposition_is_nobody_for_the_next_he() -> None:
+    # "He told MPs" was "Prime Minister": the role itself had been remembered as a person.
+    text = (
+        "The Prime Minister, Sir Keir Starmer, said the UK would increase defence spending to "
+        "2.5% of GDP by 2027. He told MPs the money would come from cutting the aid budget."
+    )
+    assert speaker_of(text, "aid budget") == "Keir Starmer"
