@@ -38,7 +38,7 @@ from claims.extraction.names import (
     name_before,
 )
 from claims.extraction.organisations import is_business_noun, resolve_org_noun
-from claims.extraction.outlets import name_before_descriptor, state_outlet
+from claims.extraction.outlets import name_before_descriptor, police_force, state_outlet
 from claims.extraction.people import (
     DETERMINERS,
     GENERIC,
@@ -383,9 +383,13 @@ def affiliated_person(text: str, tokens: list[Token], k: int) -> str:
 def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
     """A speaker described, not named, ending at index ``i``: "the national audit office",
     "the council's transport committee", "the Conservative MP", "the employers"."""
-    outlet = state_outlet(text, tokens, i) or name_before_descriptor(text, tokens, i)
+    outlet = (
+        state_outlet(text, tokens, i)
+        or police_force(text, tokens, i)
+        or name_before_descriptor(text, tokens, i)
+    )
     if outlet:
-        return Found(name=outlet, kind="name")  # "Russian state media said", "Yonhap news agency"
+        return Found(name=outlet, kind="name")  # "Russian state media", "Yonhap news agency"
     j = i
     while j > 0 and i - j < 5 and not is_determiner(tokens[j - 1]):
         previous = tokens[j - 1]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from claims.extraction.sentences import quote_spans
+from claims.extraction.quotations import mask_quotes
 
 ABOUT_THE_AUTHOR = "author bio"  # as boilerplate names a reporter's biography
 
@@ -23,28 +23,18 @@ _ANY = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]yself|[Ww]e|[Oo]ur|[Oo]urs|[Uu]s)\b")
 _MIN_SENTENCES = 2
 
 
-def _unquoted(sentence: str) -> str:
-    """``sentence`` with its quotations blanked out."""
-    kept, last = [], 0
-    for opened, closed in quote_spans(sentence):
-        kept.append(sentence[last:opened])
-        last = closed
-    kept.append(sentence[last:])
-    return " ".join(kept)
-
-
 def first_person_author(author: str, sentences: Sequence[str]) -> str:
     """``author`` when the piece is written in the first person (see the module doc), else
     ""."""
     author = author.strip()
     if " " not in author or "," in author or " and " in author or "&" in author:
         return ""  # no byline, a handle or a one-word name, or several authors: whose "I"?
-    first = sum(1 for s in sentences if _SINGULAR.search(_unquoted(s)))
+    first = sum(1 for s in sentences if _SINGULAR.search(mask_quotes(s, False)))
     return author if first >= _MIN_SENTENCES else ""
 
 
 def speaks_in_first_person(sentence: str) -> bool:
-    return bool(_ANY.search(_unquoted(sentence)))
+    return bool(_ANY.search(mask_quotes(sentence, False)))
 
 
 def introduces_the_author(sentence: str, author: str) -> bool:

@@ -201,7 +201,6 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
     owner, _, rest = phrase.partition(" ")
     if owner.lower() in _POSSESSIVES and rest[:1].isupper():
         return rest  # "His Smer party has promised": the Smer party, not "His Smer party"
-    described = phrase.split()
     if head == "party":
         # "The liberal party says" after "The Liberal Democrats and the Greens": the one party
         # named in this paragraph or the one before whose name has the description's words
@@ -219,6 +218,7 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
         }
         if len(named) == 1:
             return named.pop()  # "the conservative party": the Conservatives
+    described = phrase.split()
     if head == "party" and described[0].lower() in DETERMINERS:
         # "The opposition Law and Justice party says": the Law and Justice party
         k = next((k for k, w in enumerate(described[1:-1], 1) if not w.islower()), 0)

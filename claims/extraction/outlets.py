@@ -1,5 +1,6 @@
-"""Sources named by what they are: a state's outlets ("Russian state media said") and a name
-before its descriptor ("Yonhap news agency reported"), for claims.extraction.clauses."""
+"""Sources named by what they are: a state's outlets ("Russian state media said"), a country's
+or a city's police with no article ("Belgian police estimated") and a name before its
+descriptor ("Yonhap news agency reported"), for claims.extraction.clauses."""
 
 from __future__ import annotations
 
@@ -22,6 +23,16 @@ def state_outlet(text: str, tokens: list[Token], i: int) -> str:
     nationality = i >= 2 and is_capitalised(tokens[i - 2]) and not is_leading_filler(tokens[i - 2])
     first = i - 2 if nationality else i - 1  # "Meanwhile state media said": state media
     return text[tokens[first].start : tokens[i].end]
+
+
+def police_force(text: str, tokens: list[Token], i: int) -> str:
+    """ "Belgian police" when ``tokens[i]`` is "police" after a nationality or a city and no
+    article ("The Dallas police" is clauses.description_before's own case); "" otherwise."""
+    if tokens[i].text != "police" or i < 1 or not is_capitalised(tokens[i - 1]):
+        return ""
+    if is_leading_filler(tokens[i - 1]) or (i >= 2 and tokens[i - 2].lower in DETERMINERS):
+        return ""  # "Meanwhile police said": police
+    return text[tokens[i - 1].start : tokens[i].end]
 
 
 def name_before_descriptor(text: str, tokens: list[Token], i: int) -> str:

@@ -92,7 +92,7 @@ def speaker_type_in(speaker: str, context: SpeakerContext, page: PageNames) -> s
     ):
         return PERSON  # "Tanya and Nadim Ednan-Laperouse said": a couple, one surname
     found = speaker_type(speaker)
-    if found != PERSON or " " in speaker or speaker.lower() in first_name_genders():
+    if found != PERSON or " " in speaker or speaker.lower() in given:
         return found
     if context.genders.get(speaker):
         return PERSON  # "Mr Chen", never named in full: a man called Chen

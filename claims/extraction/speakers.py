@@ -143,10 +143,6 @@ def _before_verb(
         described = description_before(text, tokens, i)
         if described is not None and described.kind == "name":
             return described  # "A Home Office spokesman said", "The Home Office statement said"
-        if described is None and token.text == "police" and not is_leading_filler(tokens[i - 1]):
-            return Found(
-                name=text[tokens[i - 1].start : token.end], kind="name"
-            )  # "Belgian police"
     in_name = token.text[:1].isupper() and i > 0 and is_capitalised(tokens[i - 1])
     if token.lower in GENERIC and not in_name and not (i and tokens[i - 1].lower in vocab.OWNERS):
         return Found(kind="generic", generic=token.lower)

@@ -1,9 +1,10 @@
 """The verbs of saying that are not one in their sentence, for the speaker finder
 (claims.extraction.speakers): a person confirmed in a post ("the Senate confirmed Prelogar by a
 vote"), a case argued in court, a plea ("admitted 14 counts of theft"), money or a prize claimed
-("claimed £18,000 in expenses"), a participle describing the noun before it ("a video posted
-after the killings"); and the words that stand between a speaker and the verb ("has", "also",
-"on Monday").
+("claimed £18,000 in expenses"), a figure or a thing added or recalled ("The economy added
+256,000 jobs", "Tesla has recalled 2 million vehicles"), a participle describing the noun
+before it ("a video posted after the killings"); the words that stand between a speaker and
+the verb ("has", "also", "on Monday"); and whether a verb follows a subject at all.
 """
 
 from __future__ import annotations
@@ -76,9 +77,10 @@ def claims_a_thing(tokens: list[Token], index: int) -> bool:
     return any(t.lower.rstrip(".,") in _CLAIMED_THINGS for t in following)
 
 
-# After "added 200 jobs" or "added the plan": a verb that makes it the subject of a clause ("He
-# added 200 jobs were lost", "added the plan would fail"), so "added" reports it.
-_CLAUSE_VERBS = word_set("was were is are had have has would will could")
+# Finite auxiliaries: after a subject, its verb ("Qantas will pay", verb_follows); after "added
+# 200 jobs" or "added the plan", a clause whose subject that is ("He added 200 jobs were lost",
+# "added the plan would fail"), so "added" reports it (adds_a_thing).
+_AUXILIARIES = word_set("was were is are had have has would will could can should may might must")
 
 
 # Words that open what is added, not a remark: "added a second", "added late goals".
@@ -92,7 +94,8 @@ _ADDING = word_set("add adds added recall recalls recalled")
 
 
 def adds_a_thing(tokens: list[Token], index: int) -> bool:
-    """Whether "added" at ``index`` adds something rather than a remark: a figure or a thing
+    """Whether "added" (or "recalled") at ``index`` adds something rather than a remark
+    ("Tesla has recalled more than 2 million vehicles"): a figure or a thing
     and no clause after it ("The economy added 256,000 jobs", "Kai Havertz added late goals";
     not "He added 200 jobs were lost", "added the plan would fail", "added that ...", "Hansen
     added later", "he added.", "added: ...")."""
@@ -104,15 +107,15 @@ def adds_a_thing(tokens: list[Token], index: int) -> bool:
     if not (figure or thing):
         return False  # "added later", "added: ...", "added that ..."
     return not any(
-        t.lower in _CLAUSE_VERBS or (t.lower.endswith("ed") and t.text.islower())
+        t.lower in _AUXILIARIES or (t.lower.endswith("ed") and t.text.islower())
         for t in tokens[index + 2 : index + 6]
     )
 
 
 def says_no_statement(tokens: list[Token], index: int) -> bool:
     """Whether the verb of saying at ``index`` takes something other than a statement here: a
-    person confirmed in a post, a case argued, a plea, money or a prize claimed, a figure
-    added."""
+    person confirmed in a post, a case argued, a plea, money or a prize claimed, a figure or a
+    thing added or recalled."""
     return (
         confirms_someone(tokens, index)
         or argues_a_case(tokens, index)
@@ -149,13 +152,10 @@ def filler_width(tokens: list[Token], i: int) -> int:
     return int(token.lower in SPEAKER_FILLERS or token.text in QUOTE_MARKS or adverb)
 
 
-# What may follow a sentence's subject as its verb, besides the verbs of saying and the words
-# between a speaker and the verb: "Qantas will pay", "Nvidia reported".
-_AUXILIARIES = word_set("will would is was are were could can should may might must")
-
-
 def verb_follows(tokens: list[Token], k: int) -> bool:
-    """Whether the token at ``k`` reads as the verb of the subject before it."""
+    """Whether the token at ``k`` reads as the verb of the subject before it: a verb of saying,
+    a word between a speaker and the verb, an auxiliary or a past tense ("Qantas will pay",
+    "Nvidia reported")."""
     if k >= len(tokens):
         return False
     word = tokens[k].lower
