@@ -498,7 +498,7 @@ def with_prior(read: Read, weight: float) -> Read:
     sentences = []
     for s in read.extraction.sentences:
         if weight and is_declarative(s.text, s.context):
-            score, features = apply_article_prior(s.checkworthiness, s.features, weight)
+            score, features = apply_article_prior(s.checkworthiness, s.features, weight, s.text)
             s = replace(s, checkworthiness=score, features=features)
         sentences.append(s)
     extraction = replace(read.extraction, sentences=tuple(sentences))

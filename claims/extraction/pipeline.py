@@ -281,7 +281,7 @@ def extract(
         where = line_context(text, start)
         speaker = full_name_on_page(speaker, start, page)
         if article_prior and is_declarative(sentence, where):
-            score, features = apply_article_prior(score, tuple(features), article_prior)
+            score, features = apply_article_prior(score, tuple(features), article_prior, sentence)
         elif says_only_no_comment(sentence):
             score, features = apply_no_comment(score, tuple(features))
         sentences.append(

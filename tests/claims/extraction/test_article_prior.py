@@ -22,6 +22,7 @@ from claims.extraction import (
 from claims.extraction.prose import (
     ARTICLE_PRIOR,
     ARTICLE_PRIOR_WEIGHT,
+    SHORT_FIGURE,
     apply_article_prior,
     is_declarative,
 )
@@ -133,3 +134,54 @@ def test_a_scorer_passed_in_gets_no_prior_unless_asked() -> None:
     lifted = _sentence(asked, MODAL_FACT)
     assert lifted.checkworthiness > _sentence(rules, MODAL_FACT).checkworthiness
     assert ARTICLE_PRIOR in {f.name for f in lifted.features}
+
+
+# Written for these tests, in the manner of an economics report: news states figures tersely.
+TERSE = "\n\n".join(
+    [
+        "Jobs market cools as fewer vacancies are advertised",
+        "Employers advertised 12% fewer vacancies in the three months to October than a year "
+        "earlier, the statistics office said. Unemployment fell to 4.1%. Turnout was 52%.",
+        "It rose 5%. Page 2 of 5. Thank you all.",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "short_figure"),
+    [
+        ("Unemployment fell to 4.1%.", True),
+        ("Turnout was 52%.", True),
+        ("Exports to China fell 11%.", True),
+        ("It rose 5%.", False),  # a pronoun: what rose is in another sentence
+        ("Page 2 of 5.", False),  # no verb
+        ("Updated 10:42 GMT.", False),
+        ("Unemployment fell sharply.", False),  # no figure
+        ('"Turnout was 52%," he said.', False),  # a quotation: its own rules
+        ("Turnout was 52%", False),  # a headline: no full stop
+        ("Prices rose.", False),  # under three words
+    ],
+)
+def test_a_short_sentence_is_declarative_only_when_it_states_a_figure(
+    sentence: str, short_figure: bool
+) -> None:
+    assert is_declarative(sentence) is short_figure
+
+
+def test_a_short_statement_of_a_figure_is_a_claim_with_its_fragment_penalty_taken_back() -> None:
+    extraction = extract(read_text(TERSE))
+    debate = extract(read_text(TERSE), article_prior=0.0)
+    for start in ("Unemployment fell to 4.1%.", "Turnout was 52%."):
+        assert _sentence(debate, start).checkworthiness < DEFAULT_MIN_SCORE
+        claim = _sentence(extraction, start)
+        assert claim in extraction.claims()
+        by_name = {f.name: f.contribution for f in claim.features}
+        taken = -(by_name["short_fragment"] + by_name.get("few_content_words", 0.0))
+        assert by_name[SHORT_FIGURE] == pytest.approx(taken)
+        assert [f.name for f in claim.features[:3]] == ["baseline", ARTICLE_PRIOR, SHORT_FIGURE]
+        logit = math.fsum(f.contribution for f in claim.features)
+        assert claim.checkworthiness == pytest.approx(1 / (1 + math.exp(-logit)), abs=1e-6)
+    for start in ("It rose 5%.", "Page 2 of 5.", "Thank you all."):
+        sentence = _sentence(extraction, start)
+        assert SHORT_FIGURE not in {f.name for f in sentence.features}
+        assert sentence.checkworthiness < DEFAULT_MIN_SCORE
