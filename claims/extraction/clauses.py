@@ -39,6 +39,7 @@ from claims.extraction.names import (
 )
 from claims.extraction.organisations import is_business_noun, resolve_org_noun
 from claims.extraction.outlets import name_before_descriptor, police_force, state_outlet
+from claims.extraction.page_names import person_after_all
 from claims.extraction.people import (
     DETERMINERS,
     GENERIC,
@@ -346,7 +347,7 @@ def _person_of_gender(gender: str, context: SpeakerContext, before: int | None =
     for at, name in reversed(context.clause_subjects):
         if (before is None or at < before) and context.gender(name) in {"", gender}:
             return name
-    return resolve_pronoun(gender, context)
+    return resolve_pronoun(gender, context) or person_after_all(gender, context)
 
 
 def with_owner(text: str, tokens: list[Token], run: list[Token], name: str) -> str:

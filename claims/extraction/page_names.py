@@ -17,6 +17,7 @@ from claims.extraction.people import (
     SpeakerContext,
     first_name_genders,
     learn_gender_from_pronouns,
+    remember_person,
 )
 from claims.extraction.speaker_types import ORGANIZATION, PERSON, has_org_word, speaker_type
 
@@ -113,10 +114,30 @@ def learn_one_word_speaker(speaker: str, tokens: list[Token], context: SpeakerCo
     sentence calls "he" or "she" is a person ("Neymar said he would")."""
     if not speaker or " " in speaker or context.page is None:
         return
-    if speaker_type(speaker) == PERSON:
+    looks_personal = speaker_type(speaker) == PERSON
+    if looks_personal:
         learn_gender_from_pronouns(speaker, tokens, context)
     if speaker_type_in(speaker, context, context.page) == ORGANIZATION:
+        if looks_personal and speaker not in context.described_orgs:
+            context.guessed_orgs.add(speaker)
         context.described_orgs.add(speaker)
+
+
+def person_after_all(gender: str, context: SpeakerContext) -> str:
+    """The previous sentence's one-word speaker, when only the page's silence made it an
+    organisation and this sentence's "he" or "she" finds nobody else: a person known by one
+    name ("Mbappé said the team had played its best football. He added that ..."). It is a
+    person of that gender from now on, for this sentence and the one before."""
+    name = context.previous_speaker
+    if name not in context.guessed_orgs:
+        return ""
+    context.guessed_orgs.discard(name)
+    context.described_orgs.discard(name)
+    if name in context.orgs:
+        context.orgs.remove(name)
+    context.genders[name] = gender
+    remember_person(name, context)
+    return name
 
 
 _ROLES_AND_MONTHS = PERSON_ROLES | MONTH_NAMES

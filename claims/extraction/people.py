@@ -106,6 +106,9 @@ class SpeakerContext:
     # Names the text introduces as an organisation: "the Spanish daily El Pais", "the airline
     # Ryanair". Their speaker type is organisation whatever the name looks like.
     described_orgs: set[str] = field(default_factory=set)
+    # The one-word names among them that only the page's silence made organisations
+    # (page_names.learn_one_word_speaker): a "he" or "she" can still show them to be people.
+    guessed_orgs: set[str] = field(default_factory=set)
     # The whole page's names (page_names.PageNames, set by the pipeline): a one-word speaker
     # the page never writes beside a name word is an organisation ("Nvidia said").
     page: Any = None

@@ -1,0 +1,39 @@
+"""Found by reading short articles written for the tests in the styles of sport reports, crowd
+and casualty estimates, product launches and weather disruption (2026-12-06, session 22): a
+person known by one name, an estimate "put at" a figure, a count before a picture format, a
+place before "the airport"."""
+
+from __future__ import annotations
+
+from claims.extraction import ORGANIZATION, PERSON
+from tests.claims.extraction_helpers import unit_with
+
+MATCH_REPORT = (
+    "Paris Saint-Germain beat Lyon 3-1 on Sunday.\n\n"
+    "Mbappé said the team had played its best football of the season. "
+    "He added that the title was not yet won."
+)
+
+
+def test_a_one_word_speaker_that_he_continues_is_a_person() -> None:
+    # "Mbappé" (never written in full on the page) was typed an organisation, so the "He" of
+    # the next sentence found nobody.
+    said = unit_with(MATCH_REPORT, "best football")
+    assert (said.speaker, said.speaker_type) == ("Mbappé", PERSON)
+    added = unit_with(MATCH_REPORT, "not yet won")
+    assert (added.speaker, added.speaker_type) == ("Mbappé", PERSON)
+
+
+def test_a_one_word_company_stays_a_company_when_no_pronoun_says_otherwise() -> None:
+    text = "Nvidia said revenue rose 94% in the quarter. The chipmaker said demand was strong."
+    unit = unit_with(text, "demand was strong")
+    assert (unit.speaker, unit.speaker_type) == ("Nvidia", ORGANIZATION)
+    # A "he" with a person named before it is that person, not the company.
+    text = (
+        "Nvidia said revenue rose 94% in the quarter. Chief executive Jensen Huang spoke to "
+        "analysts on Wednesday. He said demand for its chips was insatiable."
+    )
+    unit = unit_with(text, "insatiable")
+    assert (unit.speaker, unit.speaker_type) == ("Jensen Huang", PERSON)
+    first = unit_with(text, "revenue rose")
+    assert (first.speaker, first.speaker_type) == ("Nvidia", ORGANIZATION)
