@@ -94,6 +94,22 @@ _APPOSITION_OPENERS = frozenset({"the", "a", "an"})
 _APPOSITION_LENGTH = 5  # words from the determiner to the noun: "the Oslo-based food group"
 
 
+# Organisations that are places: "At Heathrow, the airport said" is Heathrow's.
+_PLACE_NOUNS = word_set("""
+    airport port hospital university college school stadium zoo museum prison plant factory
+    mine station""")
+
+
+def opening_place(text: str, tokens: list[Token]) -> str:
+    """The name a sentence opens with in "At <Name>," ("At Heathrow, the airport said")."""
+    if not tokens or tokens[0].lower != "at":
+        return ""
+    run = name_after(tokens, 1)
+    if not run or len(tokens) <= len(run) + 1 or tokens[len(run) + 1].text != ",":
+        return ""
+    return clean_run(text, run)
+
+
 def is_business_noun(noun: str) -> bool:
     return noun in BUSINESS_NOUNS or noun.endswith("maker")
 
@@ -160,6 +176,8 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
         return owned
     words = [w for w in re.findall(r"[\w’']+", phrase.lower()) if w not in DETERMINERS]
     head = words[-1] if words else ""
+    if words == [head] and head in _PLACE_NOUNS and context.sentence_place:
+        return context.sentence_place  # "At Heathrow, the airport said"
     for org in reversed(context.orgs):
         lower = org.lower()
         named = head in lower or bool(_HEAD_ALIASES.get(head, set()) & set(lower.split()))

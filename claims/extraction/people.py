@@ -103,6 +103,8 @@ class SpeakerContext:
     sentence_people: list[str] = field(default_factory=list)  # known people it names
     # The organisation this sentence opens with ("Google has agreed ..., the company said").
     sentence_org: str = ""
+    # The place it opens with ("At Heathrow, the airport said"; organisations.opening_place).
+    sentence_place: str = ""
     # Names the text introduces as an organisation: "the Spanish daily El Pais", "the airline
     # Ryanair". Their speaker type is organisation whatever the name looks like.
     described_orgs: set[str] = field(default_factory=set)

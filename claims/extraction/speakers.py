@@ -82,7 +82,12 @@ from claims.extraction.names import (
     name_before,
     tokenise,
 )
-from claims.extraction.organisations import learn_after_speaker, learn_orgs, note_countries
+from claims.extraction.organisations import (
+    learn_after_speaker,
+    learn_orgs,
+    note_countries,
+    opening_place,
+)
 from claims.extraction.page_names import learn_one_word_speaker, type_on_page
 from claims.extraction.people import (
     DETERMINERS,
@@ -467,6 +472,7 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     verb_after = bool(opening) and verb_follows(tokens, tokens.index(opening[-1]) + 1)
     opening_type = type_on_page(opening_name, context) if verb_after else speaker_type(opening_name)
     context.sentence_org = opening_name if opening_type == ORGANIZATION else ""
+    context.sentence_place = opening_place(text, tokens)
     speaker = _explicit(text, tokens, masked, context)
     if speaker is None:
         speaker = context.previous_speaker if continues_quote else ""

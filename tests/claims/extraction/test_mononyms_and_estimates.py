@@ -37,3 +37,16 @@ def test_a_one_word_company_stays_a_company_when_no_pronoun_says_otherwise() -> 
     assert (unit.speaker, unit.speaker_type) == ("Jensen Huang", PERSON)
     first = unit_with(text, "revenue rose")
     assert (first.speaker, first.speaker_type) == ("Nvidia", ORGANIZATION)
+
+
+def test_a_place_the_sentence_opens_with_is_the_airport_that_speaks() -> None:
+    # "At Heathrow, the airport said" was given to the subject of the sentence before.
+    text = (
+        "Heavy snow disrupted flights across Britain on Monday. At Heathrow, the airport said "
+        "40 flights had been cancelled."
+    )
+    unit = unit_with(text, "40 flights")
+    assert (unit.speaker, unit.speaker_type) == ("Heathrow", ORGANIZATION)
+    # Only a place's noun: "At Davos, the company said" is not Davos.
+    text = "Siemens has cut 5,000 jobs. At Davos, the company said it would hire 2,000 engineers."
+    assert unit_with(text, "2,000 engineers").speaker == "Siemens"
