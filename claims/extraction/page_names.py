@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from itertools import pairwise
+from pathlib import Path
 
 from claims.extraction.lexicon import MONTH_NAMES, PERSON_ROLES
 from claims.extraction.names import Token, is_capitalised, is_leading_filler, is_title
@@ -97,7 +98,39 @@ def speaker_type_in(speaker: str, context: SpeakerContext, page: PageNames) -> s
         return found
     if context.genders.get(speaker):
         return PERSON  # "Mr Chen", never named in full: a man called Chen
-    return PERSON if page.beside_a_name(speaker) else ORGANIZATION
+    if page.beside_a_name(speaker):
+        return PERSON
+    # "Storms disrupted flights": a plural opening its sentence is nobody's name
+    return "" if is_plural_of_a_word(speaker) else ORGANIZATION
+
+
+SMALL_WORDS_PATH = Path(__file__).resolve().parent / "data" / "small_words.txt"
+# "-ss", "-us", "-is" are no plurals ("Siemens" has no singular in the list either).
+_NOT_PLURAL_ENDINGS = ("ss", "us", "is", "'s", "’s")
+
+
+@functools.cache
+def _small_words() -> frozenset[str]:
+    """Words written in small letters inside sentences at least as often as with a capital,
+    counted by bench/build_common_words.py from the CT24 training sentences and the CLEF 2020
+    verified claims (data/small_words.txt)."""
+    return frozenset(SMALL_WORDS_PATH.read_text(encoding="utf-8").split())
+
+
+def is_plural_of_a_word(name: str) -> bool:
+    """Whether a one-word name is a common noun's plural, capitalised only because it opens a
+    sentence ("Storms", "Floods", "Shoppers", "Regulators"; not "Siemens", "Qantas", "Emirates",
+    whose singulars are no common words)."""
+    lower = name.lower()
+    if not name.isalpha() or not lower.endswith("s") or lower.endswith(_NOT_PLURAL_ENDINGS):
+        return False
+    stems = {lower[:-1]}
+    if lower.endswith("es"):
+        stems.add(lower[:-2])
+    if lower.endswith("ies"):
+        stems.add(lower[:-3] + "y")
+    words = _small_words()
+    return lower in words or any(len(stem) >= 3 and stem in words for stem in stems)
 
 
 def type_on_page(name: str, context: SpeakerContext) -> str:
