@@ -31,6 +31,7 @@ class PageNames:
         self.text = text
         self._given: dict[str, list[tuple[int, str]]] | None = None  # word -> [(at, given)]
         self._beside: set[str] = set()  # words written beside a name word, either side
+        self._inside: set[str] | None = None  # capitalised words written inside a sentence
 
     def _read(self) -> dict[str, list[tuple[int, str]]]:
         if self._given is None:
@@ -50,6 +51,17 @@ class PageNames:
                 if _names_someone(second):
                     self._beside.add(_POSSESSIVE.sub("", first))
         return self._given
+
+    def capitalised_inside(self, word: str) -> bool:
+        """Whether the page writes ``word`` with its capital inside a sentence, where a capital
+        means a name ("shares in Shell"), not only at a sentence's or a quotation's start."""
+        if self._inside is None:
+            self._inside = set()
+            for m in _CAPITALISED.finditer(self.text):
+                before = self.text[max(0, m.start() - 3) : m.start()].rstrip(" ")
+                if before and (before[-1].isalnum() or before[-1] in ",&"):
+                    self._inside.add(_POSSESSIVE.sub("", m.group()))
+        return word in self._inside
 
     def beside_a_name(self, word: str) -> bool:
         self._read()
@@ -100,8 +112,11 @@ def speaker_type_in(speaker: str, context: SpeakerContext, page: PageNames) -> s
         return PERSON  # "Mr Chen", never named in full: a man called Chen
     if page.beside_a_name(speaker):
         return PERSON
-    # "Storms disrupted flights": a plural opening its sentence is nobody's name
-    return "" if is_plural_of_a_word(speaker) else ORGANIZATION
+    if is_a_word(speaker) and not page.capitalised_inside(speaker):
+        # "Storms disrupted flights", "Fog closed the runway": a common noun opening its
+        # sentence, nobody's name ("Shell" is one where the page writes "shares in Shell")
+        return ""
+    return ORGANIZATION
 
 
 SMALL_WORDS_PATH = Path(__file__).resolve().parent / "data" / "small_words.txt"
@@ -117,20 +132,24 @@ def _small_words() -> frozenset[str]:
     return frozenset(SMALL_WORDS_PATH.read_text(encoding="utf-8").split())
 
 
-def is_plural_of_a_word(name: str) -> bool:
-    """Whether a one-word name is a common noun's plural, capitalised only because it opens a
-    sentence ("Storms", "Floods", "Shoppers", "Regulators"; not "Siemens", "Qantas", "Emirates",
-    whose singulars are no common words)."""
+def is_a_word(name: str) -> bool:
+    """Whether a one-word name is a word English writes in small letters, or its plural ("Fog",
+    "Inflation", "Storms", "Shoppers", "Regulators"; not "Apple", which news capitalises more
+    often than not, nor "Siemens", "Qantas", "Emirates", whose singulars are no words)."""
     lower = name.lower()
-    if not name.isalpha() or not lower.endswith("s") or lower.endswith(_NOT_PLURAL_ENDINGS):
+    if not name.isalpha():
+        return False
+    words = _small_words()
+    if lower in words:
+        return True
+    if not lower.endswith("s") or lower.endswith(_NOT_PLURAL_ENDINGS):
         return False
     stems = {lower[:-1]}
     if lower.endswith("es"):
         stems.add(lower[:-2])
     if lower.endswith("ies"):
         stems.add(lower[:-3] + "y")
-    words = _small_words()
-    return lower in words or any(len(stem) >= 3 and stem in words for stem in stems)
+    return any(len(stem) >= 3 and stem in words for stem in stems)
 
 
 def type_on_page(name: str, context: SpeakerContext) -> str:
