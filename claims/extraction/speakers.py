@@ -104,6 +104,7 @@ from claims.extraction.roles import AGE, apposed_subject, learn_roles, unnamed_s
 from claims.extraction.speaker_types import ORGANIZATION, has_org_word, speaker_type
 from claims.extraction.verbs import (
     filler_width,
+    puts_a_figure,
     reduced_relative,
     says_no_statement,
     verb_follows,
@@ -399,6 +400,7 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
             if tokens[i].lower in vocab.THAT_VERBS
             and any(t.lower == "that" for t in tokens[i : i + 6])
         ],
+        [i for i, t in enumerate(tokens) if t.text in ("put", "puts") and puts_a_figure(tokens, i)],
     ]
     if quoted:
         passes.append([i for i in verbs if tokens[i].lower in vocab.QUOTE_ONLY_VERBS])

@@ -112,6 +112,29 @@ def adds_a_thing(tokens: list[Token], index: int) -> bool:
     )
 
 
+# "put the number at 50,000": an estimate, its subject's ("The Met put the number at 50,000").
+_PUT = word_set("put puts")
+_PUT_REACH = 8  # words from "put" to "at": "put the cost of the strike at"
+_ROUGHLY = word_set("more than less fewer about around nearly almost over under some up to least")
+
+
+def puts_a_figure(tokens: list[Token], index: int) -> bool:
+    """Whether "put" at ``index`` gives an estimate: "put <what> at <figure>" ("put the death
+    toll at 37", "put attendance at more than 300,000"; not "put the blame on", "put it at
+    risk")."""
+    if tokens[index].lower not in _PUT or index + 2 >= len(tokens):
+        return False
+    for k in range(index + 2, min(len(tokens) - 1, index + _PUT_REACH)):
+        if tokens[k].lower != "at":
+            continue
+        k += 1
+        while k < len(tokens) - 1 and tokens[k].lower in _ROUGHLY:
+            k += 1  # "at more than 300,000", "at about £2bn"
+        figure = tokens[k].text
+        return figure[:1].isdigit() or (figure[:1] in "£$€¥₹" and len(figure) > 1)
+    return False
+
+
 def says_no_statement(tokens: list[Token], index: int) -> bool:
     """Whether the verb of saying at ``index`` takes something other than a statement here: a
     person confirmed in a post, a case argued, a plea, money or a prize claimed, a figure or a

@@ -90,3 +90,21 @@ def test_the_word_list_is_what_the_script_counts() -> None:
     assert not {"siemens", "qantas", "emirate", "nvidia"} & set(words)
     assert is_a_word("Floods") and is_a_word("Inflation") and not is_a_word("Brussels")
     assert not is_a_word("Apple")  # news capitalises it more often than not
+
+
+def test_who_put_a_figure_at_a_number_gave_the_estimate() -> None:
+    # "The Met put the number at 50,000" was unattributed: "put" was no verb of reporting.
+    text = (
+        "Tens of thousands of people marched through central London on Saturday. Organisers "
+        "said 300,000 took part. The Met put the number at 50,000."
+    )
+    unit = unit_with(text, "50,000")
+    assert (unit.speaker, unit.speaker_type) == ("Met", ORGANIZATION)
+    toll = "The Metropolitan Police put the death toll at 37."
+    assert unit_with(toll, "37").speaker == "Metropolitan Police"
+    cost = "Analysts at Goldman Sachs put the cost of the strike at more than $2bn."
+    assert unit_with(cost, "$2bn").speaker == "Goldman Sachs analysts"
+    # Only a figure: "put the building at risk", "put the blame on" report nothing.
+    assert unit_with("The Metropolitan Police put the blame on Kent.", "blame").speaker == ""
+    risk = "The Metropolitan Police put the building at risk of collapse."
+    assert unit_with(risk, "risk").speaker == ""
