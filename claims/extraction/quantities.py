@@ -214,6 +214,8 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str, int]:
     end = pos
     while len(words) < 3:
         m = _UNIT_WORD.match(text, end, limit)
+        if not m and not words:
+            m = _PICTURE_FORMAT.match(text, end, limit)  # "two 4K displays": displays counted
         if not m:
             break
         word = m.group("word")
@@ -377,6 +379,8 @@ _PICTURE_NOUNS = word_set("""
     camera cameras monitor monitors footage streaming content projector projectors panel panels
     ultra uhd hdr""")
 _NEXT_WORD = re.compile(r"\s+(?P<word>[A-Za-z]+)")
+# A picture format opening what was counted ("two 4K displays"), when a noun follows it.
+_PICTURE_FORMAT = re.compile(r"\s+(?P<word>[1-9]\d?K)(?=\s+[A-Za-z])")
 
 
 def _is_video_format(text: str, m: re.Match[str]) -> bool:

@@ -6,7 +6,7 @@ place before "the airport"."""
 from __future__ import annotations
 
 from claims.extraction import ORGANIZATION, PERSON
-from tests.claims.extraction_helpers import unit_with
+from tests.claims.extraction_helpers import quantities_found, unit_with
 
 MATCH_REPORT = (
     "Paris Saint-Germain beat Lyon 3-1 on Sunday.\n\n"
@@ -108,3 +108,16 @@ def test_who_put_a_figure_at_a_number_gave_the_estimate() -> None:
     assert unit_with("The Metropolitan Police put the blame on Kent.", "blame").speaker == ""
     risk = "The Metropolitan Police put the building at risk of collapse."
     assert unit_with(risk, "risk").speaker == ""
+
+
+def test_a_count_before_a_picture_format_counts_what_follows_it() -> None:
+    # "two 4K displays" gave no quantity at all: the count's noun could not open with a digit.
+    assert quantities_found("Apple unveiled a laptop with two 4K displays.") == [
+        (2.0, "4K displays", "two 4K displays")
+    ]
+    assert quantities_found("It sold 2 million 4K televisions.") == [
+        (2_000_000.0, "4K televisions", "2 million 4K televisions")
+    ]
+    # "4K" alone names the format, and a thousand with a unit is still a thousand.
+    assert quantities_found("a 4K TV") == []
+    assert quantities_found("It raised 4K dollars.") == [(4000.0, "dollars", "4K dollars")]

@@ -66,7 +66,8 @@ def test_a_one_word_person_stays_a_person() -> None:
 def test_a_picture_format_is_no_thousand() -> None:
     # "4K displays" was 4,000 displays; "8K video" 8,000 videos.
     assert quantities_found("The device has two 4K displays and costs $3,499.") == [
-        (3499.0, "dollars", "$3,499")
+        (2.0, "4K displays", "two 4K displays"),  # counted since (test_mononyms_and_estimates)
+        (3499.0, "dollars", "$3,499"),
     ]
     assert quantities_found("It streamed 8K video to 3 million homes.") == [
         (3e6, "homes", "3 million homes")
