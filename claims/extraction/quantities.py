@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
@@ -186,6 +187,14 @@ def _parse_digits(num: str) -> float:
     return float(num[:-1]) + fraction if fraction else float(num.replace(",", ""))
 
 
+def _scaled(value: float, scale: str | None) -> float:
+    """``value`` times its scale word's factor, in decimal: "8.2 million" is 8,200,000, where
+    8.2 * 1e6 in binary is 8,199,999.999999999."""
+    if not scale:
+        return value
+    return float(Decimal(repr(value)) * Decimal(int(_SCALES[scale.lower()])))
+
+
 def _parse_words(spelled: str) -> float | None:
     total = 0.0
     current = 0.0
@@ -274,7 +283,7 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
 
     for m in _CURRENCY_AMOUNT.finditer(text):
         scale = m.group("abbr") or m.group("scale")
-        value = _parse_digits(m.group("num")) * (_SCALES[scale.lower()] if scale else 1)
+        value = _scaled(_parse_digits(m.group("num")), scale)
         add(value, _CURRENCY_SYMBOLS[m.group("cur").lower()], m.start(), m.end())
 
     for m in _GLUED_TEMPERATURE.finditer(text):  # "40C", "104F": British and US news style
@@ -292,7 +301,7 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
             continue  # "at 9643651818": a phone or an ID; a figure that size has separators
         if _is_video_format(text, m):
             continue
-        value = _parse_digits(num) * (_SCALES[scale.lower()] if scale else 1)
+        value = _scaled(_parse_digits(num), scale)
         if not scale and num.isdigit() and is_age(text, m.start(), m.end()):
             add(value, "years old", m.start(), m.end())  # "Prelogar, 43, argues"
             continue

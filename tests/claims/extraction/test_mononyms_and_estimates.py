@@ -121,3 +121,13 @@ def test_a_count_before_a_picture_format_counts_what_follows_it() -> None:
     # "4K" alone names the format, and a thousand with a unit is still a thousand.
     assert quantities_found("a 4K TV") == []
     assert quantities_found("It raised 4K dollars.") == [(4000.0, "dollars", "4K dollars")]
+
+
+def test_a_scaled_figure_is_the_number_written() -> None:
+    # "8.2 million" was 8,199,999.999999999 (8.2 * 1e6 in binary), shown so on the desk and in
+    # the API.
+    assert quantities_found("The number of unemployed rose to 8.2 million.") == [
+        (8_200_000.0, "", "8.2 million")
+    ]
+    assert quantities_found("Revenue was 4.1 billion euros.")[0][0] == 4_100_000_000.0
+    assert quantities_found("It cost £2½ million.")[0][0] == 2_500_000.0
