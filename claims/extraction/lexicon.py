@@ -444,6 +444,10 @@ FEMALE_WORDS: frozenset[str] = word_set(
 PARTY_PLURALS: frozenset[str] = word_set("""
     republicans democrats conservatives tories liberals socialists nationalists unionists
     greens""")
+# Parties named by one word or their initials: "Labour leader Chris Hipkins" names Labour.
+PARTY_NAMES: frozenset[str] = word_set("""
+    labour likud fidesz syriza podemos vox chega bjp anc snp ukip afd cdu csu spd fdp pis
+    dup sdlp plaid""")
 
 PERSON_DEMONYMS: frozenset[str] = word_set(
     """

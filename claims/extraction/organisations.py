@@ -27,6 +27,7 @@ from claims.extraction.lexicon import (
     MONTH_NAMES,
     MORE_ORG_WORDS,
     ORG_WORDS,
+    PARTY_NAMES,
     PARTY_PLURALS,
     PERSON_ROLES,
     SENTENCE_STARTERS,
@@ -42,6 +43,7 @@ from claims.extraction.names import (
     with_listed_portfolios,
 )
 from claims.extraction.page_names import type_on_page
+from claims.extraction.parties import described_party, may_name_a_party, party_before_role
 from claims.extraction.people import (
     DETERMINERS,
     GENERIC,
@@ -62,7 +64,7 @@ BUSINESS_NOUNS = word_set("""
 _PUBLIC_WORDS = word_set("""
     ministry department government parliament commission council agency court police army
     navy senate congress assembly cabinet authority office kremlin pentagon central reserve
-    administration bureau inspectorate directorate secretariat""")
+    administration bureau inspectorate directorate secretariat statistics statistical""")
 # Intergovernmental bodies whose names hold none of those words: public bodies all the same
 # ("The World Health Organization warned ... the UN agency said").
 _INTERGOVERNMENTAL = re.compile(
@@ -71,6 +73,7 @@ _INTERGOVERNMENTAL = re.compile(
 )
 _PUBLIC_ACRONYMS = word_set(
     "WHO UN EU NATO IMF OECD WTO IAEA UNHCR UNICEF UNESCO ECB OSCE ICC ICJ FAO ILO WMO"
+    " ONS BLS Eurostat Destatis Istat INSEE StatCan"  # statistics agencies
 )
 # "the agency said" may refer to a public body named differently ("the Food and Drug
 # Administration"); never to a business.
@@ -84,11 +87,18 @@ ORG_DESCRIPTORS = word_set("""
     coalition alliance journal""")
 # Words of organisations' names (speaker_types reads the same lists), for a fast first look.
 _HINT_WORDS = (
-    ORG_WORDS | MORE_ORG_WORDS | _PUBLIC_WORDS | CLUB_ENDINGS | GOVERNMENT_SEATS | PARTY_PLURALS
+    ORG_WORDS
+    | MORE_ORG_WORDS
+    | _PUBLIC_WORDS
+    | CLUB_ENDINGS
+    | GOVERNMENT_SEATS
+    | PARTY_PLURALS
+    | PARTY_NAMES
 )
 # After a one-word subject, words that make it no agent: "Shares in Halvorsen Foods fell".
 _NOT_A_VERB = word_set("in of at for from on with to and or")
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "our"})
+_PARTY_ROLES = word_set("opposition ruling governing main largest junior senior coalition")
 _THE_COUNTRYS = re.compile(r"^the country['’]s (.+)$", re.IGNORECASE)
 _APPOSITION_OPENERS = frozenset({"the", "a", "an"})
 _APPOSITION_LENGTH = 5  # words from the determiner to the noun: "the Oslo-based food group"
@@ -220,32 +230,9 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
     if owner.lower() in _POSSESSIVES and rest[:1].isupper():
         return rest  # "His Smer party has promised": the Smer party, not "His Smer party"
     if head == "party":
-        # "The liberal party says" after "The Liberal Democrats and the Greens": the one party
-        # named in this paragraph or the one before whose name has the description's words
-        marks = [w for w in words[:-1] if w.isalpha()]
-        parties = [
-            part  # "the Liberal Democrats and the Liberal Party": two of them
-            for name, kind in _recent_mentions(context)
-            if kind == "party"
-            for part in re.split(r"\s+and\s+(?:the\s+)?", name)
-        ]
-        named = {
-            part
-            for part in parties
-            if marks and all(any(n.startswith(w) for n in part.lower().split()) for w in marks)
-        }
-        if len(named) == 1:
-            return named.pop()  # "the conservative party": the Conservatives
-    described = phrase.split()
-    if head == "party" and described[0].lower() in DETERMINERS:
-        # "The opposition Law and Justice party says": the Law and Justice party
-        k = next((k for k, w in enumerate(described[1:-1], 1) if not w.islower()), 0)
-        if (
-            k
-            and described[k][:1].isupper()
-            and all(w.replace("-", "").isalpha() for w in described[1:k])
-        ):
-            return " ".join(described[k:])
+        party = described_party(phrase, words, _recent_mentions(context))
+        if party:
+            return party
     return phrase  # "the national audit office": described well enough to call
 
 
@@ -355,10 +342,16 @@ def _learn_mentions(text: str, tokens: list[Token], context: SpeakerContext) -> 
         stretch = i + 1
         while stretch < n and is_capitalised(tokens[stretch]):
             stretch += 1
-        if not any(_org_hint(t) for t in tokens[i:stretch]):
+        words = tokens[i:stretch]
+        if not any(_org_hint(t) for t in words) and not may_name_a_party(words):
             i = stretch  # "Thursday", "Jane Doe": no word of an organisation's name
             continue
         run = with_listed_portfolios(tokens, name_after(tokens, i)[:5])
+        party = party_before_role(text, run)
+        if party:  # "Labour leader Chris Hipkins", "Liberal Democrat leader Ed Davey"
+            _mention(party, "party", context)
+            i += len(run)
+            continue
         possessive = next(
             (k for k in range(i, stretch - 1) if tokens[k].text.endswith(("'s", "’s"))), None
         )
@@ -424,6 +417,8 @@ def _kind_of(name: str) -> str:
     words = name.lower().split()
     if words[-1] in PARTY_PLURALS or (len(words) > 1 and words[-1] == "party"):
         return "party"  # "Liberal Democrats", "the Greens", "Reform Party": no business
+    if len(words) == 1 and words[0] in PARTY_NAMES:
+        return "party"  # "Labour", "Likud", "BJP"
     return "business" if speaker_type(name) == ORGANIZATION else ""
 
 

@@ -131,3 +131,34 @@ def test_a_scaled_figure_is_the_number_written() -> None:
     ]
     assert quantities_found("Revenue was 4.1 billion euros.")[0][0] == 4_100_000_000.0
     assert quantities_found("It cost £2½ million.")[0][0] == 2_500_000.0
+
+
+STATS_REPORT = (
+    "South Africa's unemployment rate rose to 32.9% in the first quarter, Statistics South "
+    "Africa said on Tuesday.\n\n"
+    "The number of unemployed people increased by 330,000 to 8.2 million, the agency said."
+)
+
+
+def test_a_statistics_office_is_the_agency_a_later_sentence_means() -> None:
+    # "the agency said" was unattributed: "Statistics South Africa" shows no public body's word.
+    unit = unit_with(STATS_REPORT, "330,000")
+    assert (unit.speaker, unit.speaker_type) == ("Statistics South Africa", ORGANIZATION)
+    text = "Eurostat said inflation fell to 2.4%. The agency said energy prices fell 11%."
+    assert unit_with(text, "11%").speaker == "Eurostat"
+
+
+def test_the_opposition_party_is_the_one_party_named_before() -> None:
+    # "The opposition party said" stayed as written after "Labour leader Chris Hipkins".
+    text = (
+        "Labour leader Chris Hipkins accused the government of scapegoating migrants. The "
+        "opposition party said the figures showed migration was already falling."
+    )
+    unit = unit_with(text, "already falling")
+    assert (unit.speaker, unit.speaker_type) == ("Labour", ORGANIZATION)
+    # Two parties named: which one is the opposition, the rules cannot tell.
+    text = (
+        "Labour leader Keir Starmer and Liberal Democrat leader Ed Davey met on Monday. The "
+        "opposition party said it would vote against the bill."
+    )
+    assert unit_with(text, "vote against").speaker == "The opposition party"
