@@ -249,6 +249,12 @@ def _only_business(context: SpeakerContext) -> str:
     )
     if context.sentence_org:
         candidates.add(context.sentence_org)
+    if not candidates:
+        # Nothing named near: the one organisation that spoke or was named as a business
+        # anywhere before ("Ryanair said ... Chief executive Michael O'Leary said ... The
+        # carrier said", two paragraphs on)
+        candidates = set(context.orgs)
+        candidates.update(n for n, (_, kind) in context.mentions.items() if kind == "business")
     # A public body or a government ("Germany", "Texas") is no business.
     candidates = {
         o for o in candidates if not _public(o, context) and o.lower() not in GOVERNMENT_SEATS

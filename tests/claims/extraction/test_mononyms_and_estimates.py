@@ -162,3 +162,24 @@ def test_the_opposition_party_is_the_one_party_named_before() -> None:
         "opposition party said it would vote against the bill."
     )
     assert unit_with(text, "vote against").speaker == "The opposition party"
+
+
+def test_the_carrier_two_paragraphs_on_is_the_one_company_named_before() -> None:
+    # "The carrier said" was unattributed: Ryanair spoke two paragraphs earlier, beyond the
+    # window of this paragraph and the one before.
+    text = (
+        "Ryanair said on Monday that profit after tax fell 46% to €1.1bn.\n\n"
+        "Chief executive Michael O'Leary said average fares fell 10% in the period.\n\n"
+        "Shares in the Dublin-based airline fell 4% in early trading. The carrier said it "
+        "expected to carry 198 million passengers this year."
+    )
+    unit = unit_with(text, "198 million")
+    assert (unit.speaker, unit.speaker_type) == ("Ryanair", ORGANIZATION)
+    # Two companies named before: which one, the rules cannot tell.
+    text = (
+        "Ryanair said on Monday that profit fell 46%. EasyJet said its profit rose 10%.\n\n"
+        "Chief executive Michael O'Leary said average fares fell 10% in the period.\n\n"
+        "Shares fell 4% in early trading. The carrier said it expected to carry 198 million "
+        "passengers this year."
+    )
+    assert unit_with(text, "198 million").speaker == ""
