@@ -201,6 +201,8 @@ GOVERNMENT_SEATS: frozenset[str] = (
         """
     Kremlin
     Pentagon
+    Treasury
+    HM Treasury
     White House
     Downing Street
     Whitehall

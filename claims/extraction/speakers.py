@@ -66,6 +66,7 @@ from claims.extraction.clauses import (
 from claims.extraction.lexicon import (
     ATTRIBUTION_PARTICIPLES,
     ATTRIBUTION_VERBS,
+    GOVERNMENT_SEATS,
     PERSON_ROLES,
     PORTFOLIO_WORDS,
 )
@@ -168,7 +169,8 @@ def _before_verb(
     first = tokens.index(run[0]) if run else 0
     titles = run[1:] if run and run[0].lower == "the" else run
     opened = (run and run[0].lower == "the") or (first > 0 and tokens[first - 1].lower == "the")
-    if titles and opened and all(is_title(t) and t.text[:1].isupper() for t in titles):
+    seat = len(titles) == 1 and titles[0].lower in GOVERNMENT_SEATS  # "The Treasury said"
+    if titles and opened and not seat and all(is_title(t) and t.text[:1].isupper() for t in titles):
         # "The Prime Minister said": who was introduced so ("Prime Minister Boris Johnson")
         holder = context.role_holder(" ".join(t.lower for t in titles))
         return Found(name=holder, kind="name") if holder else Found(kind="unnamed")

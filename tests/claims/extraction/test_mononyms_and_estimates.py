@@ -183,3 +183,20 @@ def test_the_carrier_two_paragraphs_on_is_the_one_company_named_before() -> None
         "passengers this year."
     )
     assert unit_with(text, "198 million").speaker == ""
+
+
+def test_the_treasury_is_a_department_not_a_role() -> None:
+    # "The Treasury said" was read like "The Chancellor said" (a role nobody held): unattributed.
+    for text in (
+        "The Treasury said the money was part of a $50bn G7 loan.",
+        "The Treasury told us the money was part of a $50bn G7 loan.",
+    ):
+        unit = unit_with(text, "$50bn")
+        assert (unit.speaker, unit.speaker_type) == ("Treasury", ORGANIZATION)
+    unit = unit_with("HM Treasury said the money was part of a $50bn G7 loan.", "$50bn")
+    assert (unit.speaker, unit.speaker_type) == ("HM Treasury", ORGANIZATION)
+    # Still a title before a name, and a role with nobody introduced in it.
+    text = "Treasury Secretary Janet Yellen said the money was part of a $50bn G7 loan."
+    assert unit_with(text, "$50bn").speaker == "Janet Yellen"
+    text = "The Treasury Secretary said the money was part of a $50bn G7 loan."
+    assert unit_with(text, "$50bn").speaker == ""
