@@ -11,7 +11,7 @@ import re
 from itertools import pairwise
 from pathlib import Path
 
-from claims.extraction.lexicon import MONTH_NAMES, PERSON_ROLES
+from claims.extraction.lexicon import MONTH_NAMES, PERSON_ROLES, PORTFOLIO_WORDS, TITLES
 from claims.extraction.names import Token, is_capitalised, is_leading_filler, is_title
 from claims.extraction.people import (
     GENERIC_PLURAL,
@@ -110,8 +110,8 @@ def speaker_type_in(speaker: str, context: SpeakerContext, page: PageNames) -> s
         return found
     if context.genders.get(speaker):
         return PERSON  # "Mr Chen", never named in full: a man called Chen
-    if page.beside_a_name(speaker):
-        return PERSON
+    if page.beside_a_name(speaker) or speaker.lower() in _ROLES_AND_TITLES:
+        return PERSON  # "Chancellor confirms ...": a role, whoever holds it
     if is_a_word(speaker) and not page.capitalised_inside(speaker):
         # "Storms disrupted flights", "Fog closed the runway": a common noun opening its
         # sentence, nobody's name ("Shell" is one where the page writes "shares in Shell")
@@ -193,6 +193,7 @@ def person_after_all(gender: str, context: SpeakerContext) -> str:
 
 
 _ROLES_AND_MONTHS = PERSON_ROLES | MONTH_NAMES
+_ROLES_AND_TITLES = PERSON_ROLES | (TITLES - PORTFOLIO_WORDS)  # not "Labour", "Treasury"
 
 
 @functools.lru_cache(maxsize=8192)

@@ -26,6 +26,7 @@ from claims.extraction.boilerplate import (
     scan_lines,
     sentence_reason,
 )
+from claims.extraction.colon_speakers import colon_speaker
 from claims.extraction.document import Document
 from claims.extraction.embeds import (
     EMBEDDED_POST,
@@ -253,7 +254,12 @@ def extract(
             )
             opens_paragraph, previous = False, sentence
             speaker = find_speaker(sentence, context, continues_quote=continues_quote)
-            speaker = speaker or turn_speaker or (author if start >= heading_end else "")
+            speaker = (
+                speaker
+                or turn_speaker
+                or colon_speaker(sentence, context)  # "Reeves: 'We are fixing ...'"
+                or (author if start >= heading_end else "")
+            )
             paragraph_speaker = speaker
             in_quote = _quote_open_after(sentence, in_quote)
             pending.append((start, end, speaker, sentence))

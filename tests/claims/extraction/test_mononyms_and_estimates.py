@@ -200,3 +200,41 @@ def test_the_treasury_is_a_department_not_a_role() -> None:
     assert unit_with(text, "$50bn").speaker == "Janet Yellen"
     text = "The Treasury Secretary said the money was part of a $50bn G7 loan."
     assert unit_with(text, "$50bn").speaker == ""
+
+
+LIVE_BLOG = (
+    "Budget 2025 latest\n\n"
+    "14:05 Chancellor confirms income tax thresholds frozen until 2030\n\n"
+    "Rachel Reeves has told MPs that income tax thresholds will stay frozen for two more "
+    "years.\n\n"
+    "13:52 Reeves: 'We are fixing the foundations'\n\n"
+    "The chancellor has begun her speech. She said the government inherited a £22bn black hole."
+)
+
+
+def test_a_name_before_a_colon_on_its_own_line_is_the_speaker() -> None:
+    # "Reeves: '...'" (a headline or a live blog's post title) was nobody's, and so was the
+    # "She" after it.
+    title = unit_with(LIVE_BLOG, "fixing the foundations")
+    assert (title.speaker, title.speaker_type) == ("Rachel Reeves", PERSON)
+    assert unit_with(LIVE_BLOG, "£22bn").speaker == "Rachel Reeves"
+    text = "Rachel Reeves: We will not raise taxes on working people\n\nShe spoke in Kent."
+    assert unit_with(text, "working people").speaker == "Rachel Reeves"
+
+
+def test_a_topic_before_a_colon_is_no_speaker() -> None:
+    for text, fragment in (
+        ("Coronavirus: New York ramps up mass burials amid outbreak", "mass burials"),
+        ("Budget 2025: what the chancellor announced for pensioners", "pensioners"),
+        ("Ukraine: three killed in Russian strike on Kharkiv", "Kharkiv"),
+        ("Verdict: False. The figure refers to a loan agreed in March.", "False"),
+        # One word the page never writes in full: a topic as likely as a person.
+        ("Starmer: We will not raise taxes on working people", "working people"),
+    ):
+        assert unit_with(text, fragment).speaker == "", text
+
+
+def test_a_role_alone_is_a_person() -> None:
+    # "Chancellor" (a headline's subject) was typed an organisation.
+    unit = unit_with(LIVE_BLOG, "thresholds frozen until 2030")
+    assert (unit.speaker, unit.speaker_type) == ("Chancellor", PERSON)

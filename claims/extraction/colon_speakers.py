@@ -1,0 +1,53 @@
+"""A headline or a live blog's post title that gives its speaker before a colon, as British
+and Irish news write them: "Reeves: 'We are fixing the foundations'", "Rachel Reeves: We will
+not raise taxes on working people", "13:52 Reeves: ..." (a live blog's time before it). One
+line on its own, not a transcript (two labelled speakers or more are
+claims.extraction.transcripts' business).
+
+The name is a person's only when it reads as one: a given name and a surname ("Rachel
+Reeves"), or one word that is a surname the page writes in full ("Reeves", with "Rachel Reeves"
+elsewhere) or the text has already resolved. A topic before a colon is no speaker
+("Coronavirus: New York ramps up mass burials", "Budget 2025: what it means", "Fact check:
+...", "Verdict: False."), nor is a place ("Ukraine: three killed in strike").
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.extraction.lexicon import GOVERNMENT_SEATS
+from claims.extraction.people import (
+    SpeakerContext,
+    first_name_genders,
+    full_name,
+    remember_person,
+)
+
+_COLON_LINE = re.compile(
+    r"(?:\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]+[A-Z]{2,4})?[ \t]+)?"  # "13:52 ", live
+    r"(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)?):[ \t]+(?P<rest>[^\n]+)$"
+)
+_MIN_WORDS = 3  # what the speaker says: "We are fixing the foundations"
+
+
+def colon_speaker(line: str, context: SpeakerContext) -> str:
+    """The person a line "Name: statement" gives as its speaker, "" for any other line; the
+    person is remembered, so a later "she" in this paragraph or the next can be them."""
+    match = _COLON_LINE.match(line.strip())
+    if match is None or len(match.group("rest").split()) < _MIN_WORDS:
+        return ""
+    name = match.group("name")
+    if name.isupper() or name.lower() in GOVERNMENT_SEATS:
+        return ""  # "UPDATE: ...", "Ukraine: ..."
+    words = name.split()
+    if len(words) == 2:
+        person = name if words[0].lower() in first_name_genders() else ""
+    else:
+        person = full_name(name, context)
+        if person == name and context.page is not None:
+            given = context.page.given_names(name, len(context.page.text))
+            person = f"{given.pop()} {name}" if len(given) == 1 else ""
+    if " " not in person:
+        return ""  # one word the page never writes in full: a topic as likely as a person
+    remember_person(person, context)
+    return person
