@@ -133,6 +133,9 @@ _OUT_OF = re.compile(
 )
 # "temperatures could reach 40C": a temperature written with its scale glued on.
 _GLUED_TEMPERATURE = re.compile(r"(?<![\w.,-])(?P<num>-?\d{1,3}(?:\.\d{1,2})?)(?P<scale>[CF])\b")
+# "155p a litre", "3p": British prices in pence, glued on. Not a video's lines ("1080p").
+_GLUED_PENCE = re.compile(r"(?<![\w.,£$€-])(?P<num>\d{1,3}(?:\.\d{1,2})?)p\b(?![-’'])")
+_VIDEO_LINES = frozenset({"144", "240", "360", "480", "576", "720"})
 # "1.5°C", "98.6 °F", "a 30° angle".
 _DEGREES = re.compile(r"\s?°(?:\s?(?P<scale>[CFcf])(?![A-Za-z]))?")
 # The upper end of a range or the other side of a score: "25-30", "53–36".
@@ -288,6 +291,10 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
 
     for m in _GLUED_TEMPERATURE.finditer(text):  # "40C", "104F": British and US news style
         add(float(m.group("num")), f"°{m.group('scale')}", m.start(), m.end())
+
+    for m in _GLUED_PENCE.finditer(text):
+        if m.group("num") not in _VIDEO_LINES:
+            add(float(m.group("num")), "pence", m.start(), m.end())
 
     for m in _NUMBER.finditer(text):
         num, scale = m.group("num"), m.group("abbr") or m.group("scale")

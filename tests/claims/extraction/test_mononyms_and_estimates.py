@@ -238,3 +238,16 @@ def test_a_role_alone_is_a_person() -> None:
     # "Chancellor" (a headline's subject) was typed an organisation.
     unit = unit_with(LIVE_BLOG, "thresholds frozen until 2030")
     assert (unit.speaker, unit.speaker_type) == ("Chancellor", PERSON)
+
+
+def test_pence_glued_to_a_figure_are_a_price() -> None:
+    # "155p a litre" and "3p to 162p" gave no quantity.
+    assert quantities_found("Petrol rose to 155p a litre, the RAC said.") == [
+        (155.0, "pence", "155p")
+    ]
+    assert quantities_found("Diesel rose 3p to 162.5p.") == [
+        (3.0, "pence", "3p"),
+        (162.5, "pence", "162.5p"),
+    ]
+    # A video's lines are no price.
+    assert quantities_found("It films 720p video.") == []
