@@ -51,6 +51,14 @@ _REPORT_BY = re.compile(
     r"(?:found|said|says|shows?|showed|shown|concluded|revealed|warned|suggests?|suggested)\b"
     r"(?P<tail>.*)$"
 )
+# "The figures, released by the Office for National Statistics on Wednesday, show ...".
+_FIGURES_BY = re.compile(
+    r"(?i:the\s+)?(?i:latest\s+|new\s+|official\s+)?(?i:figures|data|statistics|estimates),?\s+"
+    r"(?i:released|published|compiled|issued)\s+by\s+"
+    r"(?P<author>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'&.-]*))*)"
+    r"(?:\s*\([A-Z]{2,}\))?[^,]{0,40},?\s+"
+    r"(?:show|shows|showed|suggest|suggests|suggested|reveal|reveals|revealed)\b"
+)
 _TAIL_AFTER_COMMA = re.compile(r"(?:\s+(?:on|in|last|this)\s+\w+)?\W*$")
 # "..., Home Office figures show, up 25% on 2023.", "ONS data showed that ...": whose figures.
 _FIGURES_OF = re.compile(
@@ -62,14 +70,16 @@ _FIGURES_OF = re.compile(
 
 def report_by(text: str, masked: str, context: SpeakerContext) -> str | None:
     """The author of the report the sentence opens with or closes with ("A report by the
-    National Audit Office found that ...", "..., a report by the NAO has found."); None when
-    it cites none so."""
+    National Audit Office found that ...", "..., a report by the NAO has found.", "The figures,
+    released by the ONS on Wednesday, show ..."); None when it cites none so."""
     m = _REPORT_BY.search(masked)
     if m is None or (m.group("comma") and not _TAIL_AFTER_COMMA.fullmatch(m.group("tail"))):
         m = _FIGURES_OF.search(masked)
         tail = m.group("tail") if m else ""
         if m is None or (m.group("comma") and not (tail.startswith(",") or not tail.strip(".!"))):
-            return None
+            m = _FIGURES_BY.match(masked)
+            if m is None:
+                return None
         author = text[m.start("author") : m.end("author")]
         if speaker_type(author) != ORGANIZATION:
             return None  # "Trump figures show" is no source

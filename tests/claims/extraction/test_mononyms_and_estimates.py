@@ -251,3 +251,16 @@ def test_pence_glued_to_a_figure_are_a_price() -> None:
     ]
     # A video's lines are no price.
     assert quantities_found("It films 720p video.") == []
+
+
+def test_figures_released_by_a_body_are_its_own() -> None:
+    # Unattributed: only "ONS figures show" and "figures from the ONS" named the source.
+    text = (
+        "The figures, released by the Office for National Statistics on Wednesday, show "
+        "inflation fell to 2.3% in April."
+    )
+    assert unit_with(text, "2.3%").speaker == "Office for National Statistics"
+    text = "Figures published by the Home Office showed 45,000 people crossed the Channel."
+    assert unit_with(text, "45,000").speaker == "Home Office"
+    # A person releases no figures in this sense.
+    assert unit_with("The data, released by Trump on Monday, show a 5% rise.", "5%").speaker == ""
