@@ -144,9 +144,11 @@ def _before_verb(
         if name and (known or is_personal_name(name) or has_org_word(name)):
             return _named(text, tokens, run, context)
         return None  # "These SMS messages add ... and tells": not a speaker's name
-    if (
-        token.lower in GENERIC_SINGULAR or token.lower in REPORT_NOUNS or token.lower == "police"
-    ) and (i > 0 and is_capitalised(tokens[i - 1])):
+    # "the Home Office statement said"; not a name ending in one: "the US Geological Survey"
+    report = token.lower in REPORT_NOUNS and token.text.islower()
+    if (token.lower in GENERIC_SINGULAR or report or token.lower == "police") and (
+        i > 0 and is_capitalised(tokens[i - 1])
+    ):
         described = description_before(text, tokens, i)
         if described is not None and described.kind == "name":
             return described  # "A Home Office spokesman said", "The Home Office statement said"

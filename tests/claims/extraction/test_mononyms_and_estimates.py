@@ -264,3 +264,17 @@ def test_figures_released_by_a_body_are_its_own() -> None:
     assert unit_with(text, "45,000").speaker == "Home Office"
     # A person releases no figures in this sense.
     assert unit_with("The data, released by Trump on Monday, show a 5% rise.", "5%").speaker == ""
+
+
+def test_a_name_ending_in_survey_or_review_is_whole() -> None:
+    # "the US Geological Survey said" was "US Geological", a person: "Survey" was read like
+    # the "survey" of "a Gallup survey said".
+    text = "The quake struck north-west of Herat, the US Geological Survey said."
+    unit = unit_with(text, "Herat")
+    assert (unit.speaker, unit.speaker_type) == ("US Geological Survey", ORGANIZATION)
+    text = "The British Geological Survey said the quake was felt in Wales."
+    assert unit_with(text, "Wales").speaker == "British Geological Survey"
+    # A report named after its author still speaks for the author.
+    assert unit_with("A Home Office statement said 45,000 people crossed.", "45,000").speaker == (
+        "Home Office"
+    )
