@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from claims.extraction.ages import is_age
+from claims.extraction.glued_units import PICTURE_FORMAT, glued_quantities, is_video_format
 from claims.extraction.lexicon import MONTH_NAMES, UNIT_STOPWORDS, WEEKDAYS, word_set
 from claims.extraction.phones import phone_numbers
 
@@ -131,11 +132,6 @@ _OUT_OF = re.compile(
     r"\s+(?:out\s+of\s+(?P<den>\d+|ten|hundred|five|four|three)"
     r"|in\s+(?P<den_in>\d{1,3}|ten|hundred|five|four|three))\b"
 )
-# "temperatures could reach 40C": a temperature written with its scale glued on.
-_GLUED_TEMPERATURE = re.compile(r"(?<![\w.,-])(?P<num>-?\d{1,3}(?:\.\d{1,2})?)(?P<scale>[CF])\b")
-# "155p a litre", "3p": British prices in pence, glued on. Not a video's lines ("1080p").
-_GLUED_PENCE = re.compile(r"(?<![\w.,£$€-])(?P<num>\d{1,3}(?:\.\d{1,2})?)p\b(?![-’'])")
-_VIDEO_LINES = frozenset({"144", "240", "360", "480", "576", "720"})
 # "1.5°C", "98.6 °F", "a 30° angle".
 _DEGREES = re.compile(r"\s?°(?:\s?(?P<scale>[CFcf])(?![A-Za-z]))?")
 # The upper end of a range or the other side of a score: "25-30", "53–36".
@@ -227,7 +223,7 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str, int]:
     while len(words) < 3:
         m = _UNIT_WORD.match(text, end, limit)
         if not m and not words:
-            m = _PICTURE_FORMAT.match(text, end, limit)  # "two 4K displays": displays counted
+            m = PICTURE_FORMAT.match(text, end, limit)  # "two 4K displays": displays counted
         if not m:
             break
         word = m.group("word")
@@ -289,12 +285,8 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
         value = _scaled(_parse_digits(m.group("num")), scale)
         add(value, _CURRENCY_SYMBOLS[m.group("cur").lower()], m.start(), m.end())
 
-    for m in _GLUED_TEMPERATURE.finditer(text):  # "40C", "104F": British and US news style
-        add(float(m.group("num")), f"°{m.group('scale')}", m.start(), m.end())
-
-    for m in _GLUED_PENCE.finditer(text):
-        if m.group("num") not in _VIDEO_LINES:
-            add(float(m.group("num")), "pence", m.start(), m.end())
+    for value, unit, s, e in glued_quantities(text):  # "40C", "155p", "40km"
+        add(value, unit, s, e)
 
     for m in _NUMBER.finditer(text):
         num, scale = m.group("num"), m.group("abbr") or m.group("scale")
@@ -306,7 +298,7 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
             continue
         if not scale and num.isdigit() and len(num) >= 9:
             continue  # "at 9643651818": a phone or an ID; a figure that size has separators
-        if _is_video_format(text, m):
+        if is_video_format(text, m):
             continue
         value = _scaled(_parse_digits(num), scale)
         if not scale and num.isdigit() and is_age(text, m.start(), m.end()):
@@ -387,25 +379,6 @@ def _is_list_marker(text: str, start: int, end: int) -> bool:
 def _starts_sentence(text: str, pos: int) -> bool:
     """Whether ``pos`` begins the sentence or a quotation in it (after '“' or ': ')."""
     return bool(_SENTENCE_START.search(text, max(0, pos - 4), pos))
-
-
-# "two 4K displays", "8K video": a picture format's name, not four thousand of anything.
-_PICTURE_NOUNS = word_set("""
-    display displays screen screens tv tvs television televisions video videos resolution
-    camera cameras monitor monitors footage streaming content projector projectors panel panels
-    ultra uhd hdr""")
-_NEXT_WORD = re.compile(r"\s+(?P<word>[A-Za-z]+)")
-# A picture format opening what was counted ("two 4K displays"), when a noun follows it.
-_PICTURE_FORMAT = re.compile(r"\s+(?P<word>[1-9]\d?K)(?=\s+[A-Za-z])")
-
-
-def _is_video_format(text: str, m: re.Match[str]) -> bool:
-    """Whether a figure is "4K" or "8K" naming a picture format (a capital K glued to a small
-    whole number, a picture noun after it)."""
-    if m.group("abbr") != "K" or not m.group("num").isdigit() or int(m.group("num")) > 16:
-        return False
-    following = _NEXT_WORD.match(text, m.end())
-    return bool(following) and following.group("word").lower() in _PICTURE_NOUNS
 
 
 _NUMBER_SIGN = re.compile(r"\bNo\.?\s$")

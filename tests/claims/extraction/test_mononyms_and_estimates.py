@@ -278,3 +278,19 @@ def test_a_name_ending_in_survey_or_review_is_whole() -> None:
     assert unit_with("A Home Office statement said 45,000 people crossed.", "45,000").speaker == (
         "Home Office"
     )
+
+
+def test_a_measure_with_its_unit_glued_on_is_a_quantity() -> None:
+    # "40km", "12kg", "70mph", "2GW" gave none: a number glued to letters was no number.
+    assert quantities_found("The quake struck 40km north-west of Herat.") == [(40.0, "km", "40km")]
+    assert quantities_found("It weighs 12kg and tops 70mph.") == [
+        (12.0, "kg", "12kg"),
+        (70.0, "mph", "70mph"),
+    ]
+    assert quantities_found("a 2GW plant, 5,000km away") == [
+        (2.0, "GW", "2GW"),
+        (5000.0, "km", "5,000km"),
+    ]
+    # Millions, a network's generation and a picture format are no measures.
+    assert quantities_found("3.5m people") == [(3_500_000.0, "people", "3.5m people")]
+    assert quantities_found("a 5G network") == []

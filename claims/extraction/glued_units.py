@@ -1,0 +1,54 @@
+"""Figures written with their unit glued on, as news writes measures: "40C", "104F", "155p a
+litre", "40km", "12kg", "70mph", "2GW", "100Mbps"; and the picture formats that look like one
+("4K", "8K"), which are no thousands (claims.extraction.quantities reads the rest)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from claims.extraction.lexicon import word_set
+
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# "temperatures could reach 40C": a temperature written with its scale glued on.
+_GLUED_TEMPERATURE = re.compile(r"(?<![\w.,-])(?P<num>-?\d{1,3}(?:\.\d{1,2})?)(?P<scale>[CF])\b")
+# "155p a litre", "3p": British prices in pence, glued on. Not a video's lines ("720p").
+_GLUED_PENCE = re.compile(r"(?<![\w.,£$€-])(?P<num>\d{1,3}(?:\.\d{1,2})?)p\b(?![-’'])")
+_VIDEO_LINES = frozenset({"144", "240", "360", "480", "576", "720"})
+# Measures written with their symbol glued on, exactly as the symbol is written ("2GW", not
+# "2gw"; "m" is left out: "3.5m" is millions in British news).
+_GLUED_MEASURE = re.compile(
+    rf"(?<![\w.,£$€-])(?P<num>{_DIGITS})"
+    r"(?P<unit>km/h|km|kg|cm|mm|ml|mg|mph|kph|ft|kWh|MWh|GWh|TWh|kW|MW|GW|Mbps|Gbps|GHz|MHz"
+    r"|GB|TB|MB)(?![\w/])"
+)
+
+
+def glued_quantities(text: str) -> Iterator[tuple[float, str, int, int]]:
+    """(value, unit, start, end) of each figure in ``text`` with a unit glued on."""
+    for m in _GLUED_TEMPERATURE.finditer(text):  # "40C", "104F": British and US news style
+        yield float(m.group("num")), f"°{m.group('scale')}", m.start(), m.end()
+    for m in _GLUED_PENCE.finditer(text):
+        if m.group("num") not in _VIDEO_LINES:
+            yield float(m.group("num")), "pence", m.start(), m.end()
+    for m in _GLUED_MEASURE.finditer(text):
+        yield float(m.group("num").replace(",", "")), m.group("unit"), m.start(), m.end()
+
+
+# "two 4K displays", "8K video": a picture format's name, not four thousand of anything.
+_PICTURE_NOUNS = word_set("""
+    display displays screen screens tv tvs television televisions video videos resolution
+    camera cameras monitor monitors footage streaming content projector projectors panel panels
+    ultra uhd hdr""")
+_NEXT_WORD = re.compile(r"\s+(?P<word>[A-Za-z]+)")
+# A picture format opening what was counted ("two 4K displays"), when a noun follows it.
+PICTURE_FORMAT = re.compile(r"\s+(?P<word>[1-9]\d?K)(?=\s+[A-Za-z])")
+
+
+def is_video_format(text: str, m: re.Match[str]) -> bool:
+    """Whether a figure is "4K" or "8K" naming a picture format (a capital K glued to a small
+    whole number, a picture noun after it)."""
+    if m.group("abbr") != "K" or not m.group("num").isdigit() or int(m.group("num")) > 16:
+        return False
+    following = _NEXT_WORD.match(text, m.end())
+    return bool(following) and following.group("word").lower() in _PICTURE_NOUNS
