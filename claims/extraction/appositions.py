@@ -1,0 +1,146 @@
+"""A speaker named in apposition ("Katsunobo Kato, the chief secretary, suggested", "The
+supplier, Nordvik Steelworks, denied") and a name run read as a speaker (claims.extraction.speakers
+finds where they are)."""
+
+from __future__ import annotations
+
+from claims.extraction import attribution_words as vocab
+from claims.extraction.clauses import (
+    PREPOSITIONS,
+    Found,
+    affiliated_person,
+    can_speak,
+    describes_someone,
+    description_before,
+    is_personal_name,
+    person_in,
+    subject_run,
+    with_owner,
+)
+from claims.extraction.names import (
+    Token,
+    clean_run,
+    is_capitalised,
+    is_leading_filler,
+    is_org,
+    is_title,
+    name_after,
+    name_before,
+)
+from claims.extraction.people import (
+    DETERMINERS,
+    GENERIC,
+    SpeakerContext,
+)
+
+
+def apposition(text: str, tokens: list[Token], comma: int, context: SpeakerContext) -> Found | None:
+    """`Katsunobo Kato, the chief secretary, suggested` and `The supplier, Nordvik
+    Steelworks, denied`: the name before the first comma, or the name between the commas when
+    what comes before is a description."""
+    j = comma - 1
+    while j >= 0 and tokens[j].text != "," and comma - j <= 16:
+        j -= 1
+    if j <= 0 or tokens[j].text != ",":
+        return None
+    between = tokens[j + 1 : comma]
+    opening = subject_run(tokens, allow_comma=True)
+    relative = len(opening) + 1 < comma and tokens[len(opening) + 1].lower in {"who", "whose"}
+    if (
+        opening
+        and (between[0].lower in {"who", "whose"} or relative)
+        and opening[0] is tokens[0]
+        and tokens[len(opening)].text == ","
+        and (is_personal_name(clean_run(text, opening)) or is_title(opening[0]))
+    ):
+        # "Dr Melissa Lane, of Deakin University in Australia, who led the study, said", "Mr
+        # Gachagua, who denies all 11 charges, including corruption, said": the person the
+        # sentence opens with, past every apposition
+        return named_speaker(text, tokens, opening, context)
+    if tokens[j - 1].lower in vocab.DATA_NOUNS | vocab.DOCUMENT_NOUNS:
+        # "The report, published on Tuesday by Amnesty International, said": its author
+        by = next((k for k in range(j + 1, comma) if tokens[k].lower == "by"), None)
+        if by is not None and tokens[by + 1].lower == "the":
+            by += 1  # "That report, by the Food Foundation, said"
+        run = name_after(tokens, by + 1) if by is not None else []
+        name = clean_run(text, run) if run and by + 1 + len(run) == comma else ""
+        if name:
+            return Found(name=person_in(name), kind="name")
+        # "The Environment Agency report, published on Thursday, said": whose report it is
+        owner = description_before(text, tokens, j - 1)
+        if owner is not None and owner.kind == "name":
+            return owner
+    before = name_before(tokens, j)
+    if not before and j >= 2 and tokens[j - 1].text.isdigit() and tokens[j - 2].text == ",":
+        before = name_before(tokens, j - 2)  # "Smith, 52, a father of three, said"
+    described_role = [t for t in before if t.lower not in {"the", "a", "an"}]
+    if described_role and all(is_title(t) for t in described_role) and before[0].lower == "the":
+        between_names = name_after(tokens, j + 1)
+        if not (between_names and len(between_names) == comma - j - 1):
+            # "The minister, speaking on BBC Radio 4, said": a role, not a name ("minister")
+            return Found(kind="unnamed")
+    if all(is_title(t) for t in before):
+        before = []  # "The company's chief executive, Jane Doe, said": a role, no name
+    described = (
+        tokens[j - 1].text.islower()
+        or describes_someone(tokens, before)
+        or (j == 1 and tokens[0].lower in GENERIC)  # "Organisers, the Stop the War Coalition,"
+    )
+    named_at = j + 2 if between[0].lower == "the" and described and comma - j > 2 else j + 1
+    if is_capitalised(tokens[named_at]) and (described or not before):
+        between = tokens[named_at:comma]
+        run = name_after(tokens, named_at)
+        # "His party, Pakistan Tehreek-e-Insaf (PTI), said": the name, then its acronym
+        rest = [t.text for t in between[len(run) :]]
+        if run and (not rest or (len(rest) == 3 and rest[0] == "(" and rest[2] == ")")):
+            return named_speaker(text, tokens, run, context)
+    if tokens[j - 1].text.islower() and not any(
+        is_capitalised(t) and t.lower not in DETERMINERS for t in before
+    ):
+        # "The company, which employs 3,000 people, said": the description before the clause;
+        # "A spokesman, who asked not to be named, said": someone unnamed
+        return description_before(text, tokens, j - 1)
+    return named_speaker(text, tokens, before, context)
+
+
+def named_speaker(
+    text: str, tokens: list[Token], run: list[Token], context: SpeakerContext
+) -> Found | None:
+    while run and is_leading_filler(run[0]):
+        if run[0].lower in vocab.CONDITIONALS:
+            return None  # "If Marmorato maintains her lead"
+        run = run[1:]
+    if not run:
+        return None
+    # "a spokesperson for the Russian Ministry of Foreign Affairs said"
+    k = tokens.index(run[0]) - 1
+    if k >= 0 and tokens[k].lower == "the":
+        k -= 1
+    if k >= 0 and tokens[k].lower in PREPOSITIONS:
+        generic = tokens[k - 1].lower if k >= 1 else ""
+        if is_org(clean_run(text, run)):
+            # "Patrol Chief James Hall with the New York Police Department said"
+            person = affiliated_person(text, tokens, k)
+            if person:
+                return Found(name=person, kind="name")
+        if tokens[k].lower in {"for", "of", "at", "from"} and generic in GENERIC:
+            # The sentence says whose: "a spokesperson for the Ministry", "scientists at ICES".
+            name = clean_run(text, run)
+            if name and generic in vocab.DOCUMENT_NOUNS:
+                return Found(name=name, kind="name")  # "A statement from the White House said"
+            if name:
+                return Found(name=f"{name} {generic}", kind="name")
+            return Found(kind="generic", generic=generic)
+        if tokens[k].lower == "in" and generic == "police" and k == 1:
+            name = clean_run(text, run)  # "Police in Paris said": the city's force
+            return Found(name=f"{name} police", kind="name") if name else None
+        if tokens[k].lower in {"from", "by"} and generic in vocab.DATA_NOUNS:
+            name = clean_run(text, run)  # "Figures from the European Centre ... revealed"
+            return Found(name=name, kind="name") if name else None
+        return None  # "the MP for Newcastle Central said": a place, not the speaker
+    if k >= 0 and tokens[k].lower in vocab.CONDITIONALS:
+        return None  # "If Marmorato maintains her lead"
+    name = clean_run(text, run)
+    if not name or not can_speak(name, run, tokens, context):
+        return None
+    return Found(name=with_owner(text, tokens, run, person_in(name)), kind="name")
