@@ -156,6 +156,19 @@ def apposed_subject(tokens: list[Token]) -> list[Token]:
     return []
 
 
+def role_apposed(tokens: list[Token]) -> list[Token]:
+    """The person a sentence opens with, a role in apposition after them ("Daniel Kebede,
+    general secretary of the National Education Union, welcomed ..."): the name's tokens, []
+    when the sentence does not open so (a relative clause is no role: "Marmorato, who's ...")."""
+    name, end = person_after(tokens, 0)
+    if not name or end + 2 >= len(tokens) or tokens[end].text != ",":
+        return []
+    role = tokens[end + 1 : end + 3]
+    if not (role[0].text.isalpha() and role[0].text.islower()):
+        return []
+    return tokens[:end] if any(t.lower in ROLE_NOUNS for t in role) else []
+
+
 def _given_name(tokens: list[Token], start: int) -> str:
     """One capitalised word in apposition ("Floyd's brother, Philonise, said"): a person."""
     if start + 1 < len(tokens) and is_capitalised(tokens[start]) and tokens[start + 1].text == ",":
@@ -176,16 +189,21 @@ def _apposition(tokens: list[Token], start: int) -> str:
 
 
 def _learn_described(tokens: list[Token], context: SpeakerContext) -> None:
-    """ "Sarah Jones, a lawyer for the family," / "Linda Marsh, the girl's mother,": a full name,
-    then a described role within the next few words."""
+    """ "Sarah Jones, a lawyer for the family," / "Linda Marsh, the girl's mother," / "Daniel
+    Kebede, general secretary of the NEU,": a full name, then a described role within the next
+    few words."""
     for comma, token in enumerate(tokens):
         if token.text != "," or comma < 2 or comma + 2 >= len(tokens):
             continue
         opener = tokens[comma + 1]
-        if (
-            opener.lower not in {"a", "an", "the", "his", "her", "their"}
-            and not opener.text.isdigit()
-        ):
+        determined = opener.lower in {"a", "an", "the", "his", "her", "their"}
+        # "Daniel Kebede, general secretary of the National Education Union,": no article
+        bare_role = (
+            opener.text.isalpha()
+            and opener.text.islower()
+            and (opener.lower in ROLE_NOUNS or tokens[comma + 2].lower in ROLE_NOUNS)
+        )
+        if not determined and not bare_role and not opener.text.isdigit():
             continue
         start = name_start_before(tokens, comma)
         if start is None:
@@ -197,7 +215,8 @@ def _learn_described(tokens: list[Token], context: SpeakerContext) -> None:
             _learn(name, {f"{tokens[comma + 1].text}-year-old"}, context)  # "Emma Stone, 32,"
             continue
         described = []
-        for t in tokens[comma + 2 : comma + 6]:
+        first = comma + 1 if bare_role else comma + 2
+        for t in tokens[first : first + 4]:
             if t.text in _CLOSING:
                 break
             described.append(t)

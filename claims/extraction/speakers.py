@@ -96,7 +96,13 @@ from claims.extraction.people import (
     remember_unnamed,
 )
 from claims.extraction.quotations import has_real_quote, mask_quotes
-from claims.extraction.roles import AGE, apposed_subject, learn_roles, unnamed_speaker_gender
+from claims.extraction.roles import (
+    AGE,
+    apposed_subject,
+    learn_roles,
+    role_apposed,
+    unnamed_speaker_gender,
+)
 from claims.extraction.speaker_types import ORGANIZATION, has_org_word, speaker_type
 from claims.extraction.verbs import (
     filler_width,
@@ -132,8 +138,9 @@ def _before_verb(
         return None
     if token.lower in {"and", "but"} and i > 0:
         # "Jennifer Robinson attended the meeting and claimed ...", "The RCN welcomed it but
-        # warned ...", "Its coach, Enzo Maresca, disagreed and said": the sentence's subject.
-        run = opening_subject(tokens) or apposed_subject(tokens)
+        # warned ...", "Its coach, Enzo Maresca, disagreed and said", "Daniel Kebede, general
+        # secretary of the NEU, welcomed the rise but said": the sentence's subject.
+        run = opening_subject(tokens) or apposed_subject(tokens) or role_apposed(tokens)
         name = clean_run(text, run) if run else ""
         known = name in context.surnames or name in context.surnames.values()
         if name and (known or is_personal_name(name) or has_org_word(name)):

@@ -294,3 +294,27 @@ def test_a_measure_with_its_unit_glued_on_is_a_quantity() -> None:
     # Millions, a network's generation and a picture format are no measures.
     assert quantities_found("3.5m people") == [(3_500_000.0, "people", "3.5m people")]
     assert quantities_found("a 5G network") == []
+
+
+PAY_STORY = (
+    "Bridget Phillipson said the award would cost £1.2bn.\n\n"
+    "Daniel Kebede, general secretary of the National Education Union, welcomed the rise but "
+    'said it was "not fully funded". He warned that schools would cut staff.\n\n'
+    "The minister insisted the money was there."
+)
+
+
+def test_a_role_in_apposition_without_an_article_is_learnt() -> None:
+    # "welcomed the rise but said" was unattributed, and "The minister insisted" went to Daniel
+    # Kebede: "general secretary of the NEU" (no article before it) gave him no role.
+    unit = unit_with(PAY_STORY, "not fully funded")
+    assert (unit.speaker, unit.speaker_type) == ("Daniel Kebede", PERSON)
+    # A union's general secretary is no minister; the minister is beyond this paragraph and
+    # the one before, so the sentence stays unattributed rather than wrong.
+    assert unit_with(PAY_STORY, "money was there").speaker == ""
+    # A relative clause is no role: the source named with "according to" keeps the claim.
+    text = (
+        "Marmorato, who is the sister of a party chair, campaigned on the issue and called the "
+        "decision heartbreaking, according to the Bronx Times."
+    )
+    assert unit_with(text, "heartbreaking").speaker == "Bronx Times"
