@@ -24,6 +24,7 @@ from claims.extraction.lexicon import (
     PARTY_PLURALS,
     PERSON_ROLES,
     RELATION_NOUNS,
+    ROLE_NOUNS,
     SENTENCE_STARTERS,
     word_set,
 )
@@ -326,6 +327,8 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
                 continue  # "the former South Carolina governor": not "Florida Governor X"
             if not gender or context.gender(name) in {"", gender}:
                 return name
+        if lower.startswith("the ") and noun in ROLE_NOUNS:
+            context.unresolved_role = lower  # the person the next sentences name, perhaps
         return ""
     if found.kind == "generic":
         if found.generic in GENERIC_SINGULAR and context.previous_org:

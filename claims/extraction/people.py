@@ -105,6 +105,10 @@ class SpeakerContext:
     sentence_org: str = ""
     # The place it opens with ("At Heathrow, the airport said"; organisations.opening_place).
     sentence_place: str = ""
+    # A role this sentence's speaker was given that nobody holds yet ("..., the education
+    # secretary has announced."): the pipeline gives the sentence to the person the next
+    # sentences name (roles.LedeRole).
+    unresolved_role: str = ""
     # Names the text introduces as an organisation: "the Spanish daily El Pais", "the airline
     # Ryanair". Their speaker type is organisation whatever the name looks like.
     described_orgs: set[str] = field(default_factory=set)

@@ -52,6 +52,7 @@ from claims.extraction.prose import (
     says_only_no_comment,
 )
 from claims.extraction.quantities import Quantity, find_quantities
+from claims.extraction.roles import LedeRole
 from claims.extraction.scoring import Feature, RuleScorer, Scorer
 from claims.extraction.sentences import split_block
 from claims.extraction.speakers import SpeakerContext, find_speaker
@@ -197,6 +198,7 @@ def extract(
         if person:  # "" stands for a role's turn ("MODERATOR:", "Q:"): nobody's
             context.labelled_people.add(person)
     turn_speaker = ""  # in a transcript, the person whose label opened the turn
+    lede = LedeRole()
     # "Statement from Senator Maria Lopez on ...": every later sentence is hers unless it names
     # someone else
     author, heading_end = ("", 0) if turns else statement_author(text)
@@ -262,6 +264,9 @@ def extract(
             )
             paragraph_speaker = speaker
             in_quote = _quote_open_after(sentence, in_quote)
+            waiting = lede.after(len(pending), block_paragraph, speaker, context)
+            if waiting >= 0:  # "..., the education secretary has announced." / "Bridget ..."
+                pending[waiting] = (*pending[waiting][:2], speaker, pending[waiting][3])
             pending.append((start, end, speaker, sentence))
             paragraphs.append(block_paragraph)
 

@@ -13,6 +13,7 @@ someone the document introduced in another role only.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from claims.extraction.lexicon import (
     FEMALE_WORDS,
@@ -232,3 +233,38 @@ def _learn(name: str, nouns: set[str], context: SpeakerContext) -> None:
         context.genders.setdefault(name, "m")
     elif nouns & FEMALE_WORDS and not nouns & MALE_WORDS:
         context.genders.setdefault(name, "f")
+
+
+@dataclass
+class LedeRole:
+    """A sentence given to a role nobody holds yet ("Teachers will get a 5.5% pay rise, the
+    education secretary has announced."), waiting for the person the next sentences name as a
+    speaker for the first time, in the same paragraph or the next ("Bridget Phillipson said
+    ..."): news names the person right after such a lede. That person then holds the role, and
+    the waiting sentence is theirs."""
+
+    index: int = -1  # the waiting sentence's place among the pipeline's sentences
+    phrase: str = ""  # "the education secretary"
+    paragraph: int = 0
+    known: set[str] = field(default_factory=set)  # the people named before it
+
+    def after(self, index: int, paragraph: int, speaker: str, context: SpeakerContext) -> int:
+        """Called after each sentence (``index``, with its ``speaker``, after find_speaker):
+        the index of the waiting sentence that is now ``speaker``'s, -1 for none."""
+        if context.unresolved_role and not speaker:
+            self.index, self.phrase, self.paragraph = index, context.unresolved_role, paragraph
+            self.known = {name for name, _ in context.people}
+            context.unresolved_role = ""
+            return -1
+        context.unresolved_role = ""
+        if self.index < 0 or not speaker:
+            return -1
+        waiting, self.index = self.index, -1
+        people = {name for name, _ in context.people}
+        new = " " in speaker and speaker in people and speaker not in self.known
+        roles = {r for r, holders in context.role_holders.items() if speaker in holders}
+        if not new or paragraph > self.paragraph + 1 or roles:
+            return -1  # someone named before, too far on, or introduced in a role of their own
+        words = self.phrase.split()[1:]  # "education secretary"
+        context.learn_role(speaker, {words[-1], " ".join(words)})
+        return waiting

@@ -318,3 +318,42 @@ def test_a_role_in_apposition_without_an_article_is_learnt() -> None:
         "decision heartbreaking, according to the Bronx Times."
     )
     assert unit_with(text, "heartbreaking").speaker == "Bronx Times"
+
+
+def test_a_lede_given_to_a_role_is_the_person_named_next() -> None:
+    # "..., the education secretary has announced." was unattributed: the role was not yet
+    # anyone's. News names the person right after such a lede.
+    text = (
+        "Teachers in England will get a 5.5% pay rise from September, the education secretary "
+        "has announced.\n\n"
+        "Bridget Phillipson said the award would cost £1.2bn.\n\n"
+        "The education secretary added that schools would have to find £350m."
+    )
+    lede = unit_with(text, "5.5%")
+    assert (lede.speaker, lede.speaker_type) == ("Bridget Phillipson", PERSON)
+    assert unit_with(text, "£350m").speaker == "Bridget Phillipson"
+    text = (
+        "The health secretary has said NHS waiting lists will fall below 7 million by March.\n\n"
+        "Speaking to the BBC, Wes Streeting said the figure had fallen for three months."
+    )
+    assert unit_with(text, "7 million").speaker == "Wes Streeting"
+
+
+def test_a_lede_role_waits_only_for_a_new_person_without_a_role_of_their_own() -> None:
+    union = (
+        "Teachers will get a 5.5% pay rise, the education secretary has announced.\n\n"
+        "Daniel Kebede, general secretary of the National Education Union, said it was not "
+        "fully funded."
+    )
+    assert unit_with(union, "5.5%").speaker == ""
+    spokesman = (
+        "The prime minister has promised to cut net migration to 300,000.\n\n"
+        "A spokesman for Downing Street said the figures were disappointing."
+    )
+    assert unit_with(spokesman, "300,000").speaker == ""
+    far = (
+        "Teachers will get a 5.5% pay rise, the education secretary has announced.\n\n"
+        "Unions had asked for 8%.\n\nThe rise is the largest in 30 years.\n\n"
+        "Bridget Phillipson said the award would cost £1.2bn."
+    )
+    assert unit_with(far, "5.5%").speaker == ""
