@@ -357,3 +357,15 @@ def test_a_lede_role_waits_only_for_a_new_person_without_a_role_of_their_own() -
         "Bridget Phillipson said the award would cost £1.2bn."
     )
     assert unit_with(far, "5.5%").speaker == ""
+
+
+def test_the_bureau_is_the_bureau_named_before() -> None:
+    # "..., the bureau said." was unattributed: "bureau" was no organisation's noun.
+    text = (
+        "Inflation rose to 33.2% in March, the National Bureau of Statistics said Monday.\n\n"
+        "Food inflation rose to 40%, the bureau said."
+    )
+    unit = unit_with(text, "40%")
+    assert (unit.speaker, unit.speaker_type) == ("National Bureau of Statistics", ORGANIZATION)
+    text = "The Gates Foundation gave $2bn last year. The foundation said it would give more."
+    assert unit_with(text, "give more").speaker == "Gates Foundation"
