@@ -105,6 +105,7 @@ from claims.extraction.roles import (
 )
 from claims.extraction.speaker_types import ORGANIZATION, has_org_word, speaker_type
 from claims.extraction.verbs import (
+    believes_a_clause,
     filler_width,
     puts_a_figure,
     reduced_relative,
@@ -290,7 +291,10 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
             i
             for i in verbs
             if tokens[i].lower in vocab.THAT_VERBS
-            and any(t.lower == "that" for t in tokens[i : i + 6])
+            and (
+                any(t.lower == "that" for t in tokens[i : i + 6])
+                or believes_a_clause(tokens, i)  # "Lee believes 40% of claims are ..."
+            )
         ],
         [i for i, t in enumerate(tokens) if t.text in ("put", "puts") and puts_a_figure(tokens, i)],
     ]

@@ -135,6 +135,26 @@ def puts_a_figure(tokens: list[Token], index: int) -> bool:
     return False
 
 
+# Verbs of belief that report a clause with "that" left out: "Lee believes 40% of claims are
+# fraudulent", "She fears the plan will fail"; not "believes in God".
+_BELIEFS = word_set("believes believed thinks fears feared hopes hoped")
+_CLAUSE_REACH = 8  # words from the verb to the clause's own verb
+
+
+def believes_a_clause(tokens: list[Token], index: int) -> bool:
+    """Whether the verb of belief at ``index`` reports a clause without "that": a finite
+    auxiliary or "be" follows within a few words, and no preposition or infinitive opens
+    what follows ("believes in", "hopes to")."""
+    if tokens[index].lower not in _BELIEFS or index + 2 >= len(tokens):
+        return False
+    if tokens[index + 1].lower in {"in", "to", "so", "it", "that", ","}:
+        return False  # "believes in", "hopes to", "thinks so"; "that" is read already
+    return any(
+        t.lower in _AUXILIARIES and t.text.islower()
+        for t in tokens[index + 2 : index + 2 + _CLAUSE_REACH]
+    )
+
+
 def says_no_statement(tokens: list[Token], index: int) -> bool:
     """Whether the verb of saying at ``index`` takes something other than a statement here: a
     person confirmed in a post, a case argued, a plea, money or a prize claimed, a figure or a

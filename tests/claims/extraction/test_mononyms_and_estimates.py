@@ -369,3 +369,18 @@ def test_the_bureau_is_the_bureau_named_before() -> None:
     assert (unit.speaker, unit.speaker_type) == ("National Bureau of Statistics", ORGANIZATION)
     text = "The Gates Foundation gave $2bn last year. The foundation said it would give more."
     assert unit_with(text, "give more").speaker == "Gates Foundation"
+
+
+def test_a_belief_reported_without_that_is_its_holders() -> None:
+    # "believes 40% of claims are fraudulent" was unattributed: only "believes that" reported.
+    text = (
+        "Prof Tom Lee has studied the scheme for a decade.\n\n"
+        "Lee, who has studied it closely, believes 40% of claims are fraudulent."
+    )
+    assert unit_with(text, "40%").speaker == "Tom Lee"
+    fears = "Dr Jane Smith fears the outbreak will spread to 12 countries."
+    assert unit_with(fears, "12 countries").speaker == "Jane Smith"
+    # A belief in something, a hope to do something: no clause, no statement.
+    assert unit_with("Dr Jane Smith hopes to win 40 seats.", "40 seats").speaker == ""
+    text = "Dr Jane Smith believes in the free market and is a former banker."
+    assert unit_with(text, "free market").speaker == ""
