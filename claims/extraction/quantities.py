@@ -462,8 +462,13 @@ def _is_compound(text: str, hyphen: re.Match[str], unit: str, *, spelled: bool) 
     return following[:1] == "-" and following[1:].isalpha() and not unit.endswith("-old")
 
 
+_CLOCK = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b)", re.IGNORECASE)  # "at 5 p.m.", "9am"
+
+
 def _is_date_part(text: str, start: int, end: int) -> bool:
-    """Whether the number is the day in "15 February" or "February 15"."""
+    """Whether the number is the day in "15 February" or "February 15", or an hour ("5 p.m.")."""
+    if _CLOCK.match(text, end):
+        return True
     after = re.match(r"\s*(?:st|nd|rd|th)?\s+([A-Za-z]+)", text[end : end + 16])
     if after and after.group(1).lower() in MONTH_NAMES and after.group(1)[0].isupper():
         return True

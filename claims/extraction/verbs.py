@@ -89,8 +89,9 @@ _OBJECT_OPENERS = word_set("""
     some several his her their its""")
 
 
-# "added late goals", and a product recall: "Tesla has recalled more than 2 million vehicles".
-_ADDING = word_set("add adds added recall recalls recalled")
+# "added late goals", a product recall ("Tesla has recalled more than 2 million vehicles"),
+# and a work written ("Tolkien wrote the book in 1937"; not "wrote the plan would fail").
+_ADDING = word_set("add adds added recall recalls recalled write writes wrote")
 
 
 def adds_a_thing(tokens: list[Token], index: int) -> bool:

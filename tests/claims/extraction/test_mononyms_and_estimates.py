@@ -384,3 +384,23 @@ def test_a_belief_reported_without_that_is_its_holders() -> None:
     assert unit_with("Dr Jane Smith hopes to win 40 seats.", "40 seats").speaker == ""
     text = "Dr Jane Smith believes in the free market and is a former banker."
     assert unit_with(text, "free market").speaker == ""
+
+
+def test_an_hour_of_the_day_is_no_quantity() -> None:
+    # "at 5 p.m." was a count of 5.
+    assert quantities_found("The meeting ended at 5 p.m. on Tuesday.") == []
+    assert quantities_found("before the parade's 9 a.m. ET start, 3,000 marchers") == [
+        (3000.0, "marchers", "3,000 marchers")
+    ]
+    assert quantities_found("a dose of 5 pmol") == [(5.0, "pmol", "5 pmol")]
+
+
+def test_writing_a_work_is_no_statement() -> None:
+    # "Tolkien wrote the book in 1937" made Tolkien the speaker of a narrative sentence.
+    text = "Prof. J. R. R. Tolkien wrote the book in 1937."
+    assert unit_with(text, "1937").speaker == ""
+    # Writing what is the case still reports it.
+    text = "Prof. J. R. R. Tolkien wrote that 40 people had died."
+    assert unit_with(text, "40 people").speaker == "J. R. R. Tolkien"
+    text = "Prof. J. R. R. Tolkien wrote the plan would fail."
+    assert unit_with(text, "plan would fail").speaker == "J. R. R. Tolkien"
