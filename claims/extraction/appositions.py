@@ -123,6 +123,13 @@ def named_speaker(
             person = affiliated_person(text, tokens, k)
             if person:
                 return Found(name=person, kind="name")
+        if tokens[k].lower in {"of", "by"} and "bench" in {t.lower for t in tokens[k - 2 : k]}:
+            # "A bench of Justices Hrishikesh Roy and SVN Bhatti said", "A bench headed by
+            # Chief Justice DY Chandrachud said": the judges speak for their court
+            name = clean_run(text, run)
+            if name:
+                context.learn_role(name, {"bench"})  # people; "the bench said" is them
+            return Found(name=name, kind="name") if name else None
         if tokens[k].lower in {"for", "of", "at", "from"} and generic in GENERIC:
             # The sentence says whose: "a spokesperson for the Ministry", "scientists at ICES".
             name = clean_run(text, run)

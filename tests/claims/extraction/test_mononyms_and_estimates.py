@@ -404,3 +404,26 @@ def test_writing_a_work_is_no_statement() -> None:
     assert unit_with(text, "40 people").speaker == "J. R. R. Tolkien"
     text = "Prof. J. R. R. Tolkien wrote the plan would fail."
     assert unit_with(text, "plan would fail").speaker == "J. R. R. Tolkien"
+
+
+def test_a_bench_of_judges_speaks() -> None:
+    # "A bench of Justices ... said" was unattributed (a name after "of" was read as a place,
+    # like "the MP for Newcastle Central"); "observed that" reported nothing.
+    text = (
+        "The Supreme Court has refused to stay the order. A bench of Justices Hrishikesh Roy "
+        "and SVN Bhatti said the state had failed to show urgency."
+    )
+    unit = unit_with(text, "urgency")
+    assert (unit.speaker, unit.speaker_type) == ("Hrishikesh Roy and SVN Bhatti", PERSON)
+    text = "A bench headed by Chief Justice DY Chandrachud said the law was unconstitutional."
+    assert unit_with(text, "unconstitutional").speaker == "DY Chandrachud"
+    text = (
+        "The bench of Justices BV Nagarathna and Ujjal Bhuyan observed that the governor had "
+        "acted illegally."
+    )
+    assert unit_with(text, "illegally").speaker == "BV Nagarathna and Ujjal Bhuyan"
+    # "held" reports only with "that": "The court held a hearing" is no statement.
+    text = "The Delhi High Court held a hearing on 12 March."
+    assert unit_with(text, "hearing").speaker == ""
+    text = "The Delhi High Court held that the ban was lawful."
+    assert unit_with(text, "lawful").speaker == "Delhi High Court"
