@@ -33,7 +33,7 @@ THAT_VERBS = word_set("""
     indicated signalled signaled believes believed thinks hoped hopes feared fears accepted
     accepts agreed agrees conceded concedes understands understood found finds reiterated
     reiterates ruled rules concluded concludes determined determines observed observes held
-    holds remarked""")
+    holds remarked learned learnt learns""")
 # Verbs that attribute only next to a quotation ("quipped", "asked").
 QUOTE_ONLY_VERBS = QUOTE_VERBS - ATTRIBUTION_VERBS
 ANY_VERB = ATTRIBUTION_VERBS | QUOTE_VERBS | THAT_VERBS

@@ -427,3 +427,12 @@ def test_a_bench_of_judges_speaks() -> None:
     assert unit_with(text, "hearing").speaker == ""
     text = "The Delhi High Court held that the ban was lawful."
     assert unit_with(text, "lawful").speaker == "Delhi High Court"
+
+
+def test_an_outlet_that_has_learned_something_reports_it() -> None:
+    # "The Guardian has learned that ..." was unattributed.
+    text = "The Guardian has learned that at least 12 MPs have written to the chief whip."
+    unit = unit_with(text, "12 MPs")
+    assert (unit.speaker, unit.speaker_type) == ("Guardian", ORGANIZATION)
+    # Learning to do something, or a lesson, reports nothing.
+    assert unit_with("Chancellor Rachel Reeves learned to swim in 2010.", "2010").speaker == ""
