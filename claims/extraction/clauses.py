@@ -319,8 +319,11 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
                 return f"{context.previous_org} {found.generic.split()[-1].lower()}"
             return ""
         # "... with Rep. Ed Royce, the chairman of the committee, the California Republican
-        # said": a person named earlier in the same sentence comes first.
-        for name in [*reversed(context.sentence_people), *people]:
+        # said": a person named earlier in the same sentence comes first; not the subject of
+        # what is reported ("Karen Shore won ..., the returning officer announced").
+        reported = {name for _, name in context.clause_subjects}
+        named = [n for n in reversed(context.sentence_people) if n not in reported]
+        for name in [*named, *people]:
             if context.has_other_role(name, noun):
                 continue
             if contradicts_title(found.generic, name, context):

@@ -436,3 +436,18 @@ def test_an_outlet_that_has_learned_something_reports_it() -> None:
     assert (unit.speaker, unit.speaker_type) == ("Guardian", ORGANIZATION)
     # Learning to do something, or a lesson, reports nothing.
     assert unit_with("Chancellor Rachel Reeves learned to swim in 2010.", "2010").speaker == ""
+
+
+def test_the_subject_of_what_is_reported_is_not_the_role_reporting_it() -> None:
+    # "the returning officer announced" was given to Karen Shore, the subject of the result.
+    text = (
+        "Labour's Karen Shore won the Runcorn and Helsby by-election by six votes after a "
+        "recount, the returning officer announced."
+    )
+    assert unit_with(text, "six votes").speaker == ""
+    # A person named in the clause but not its subject is still the description's referent.
+    text = (
+        "The bill passed after talks with Rep. Ed Royce, the chairman of the committee, the "
+        "California Republican said."
+    )
+    assert unit_with(text, "bill passed").speaker == "Ed Royce"
