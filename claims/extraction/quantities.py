@@ -128,9 +128,12 @@ _NUMBER = re.compile(
 )
 _PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|pc\b(?!-))", re.IGNORECASE)  # "3.9pc"
 # "7 out of 10", "one in five"; "in" only with a small denominator, so "20 in 2006" is not 1%.
+# "four of five regions", "two of the three victims": a share, read the same way.
 _OUT_OF = re.compile(
     r"\s+(?:out\s+of\s+(?P<den>\d+|ten|hundred|five|four|three)"
-    r"|in\s+(?P<den_in>\d{1,3}|ten|hundred|five|four|three))\b"
+    r"|in\s+(?P<den_in>\d{1,3}|ten|hundred|five|four|three)"
+    r"|of\s+(?:the\s+)?(?P<den_of>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten))\b"
+    r"(?![.,]\d)"
 )
 # "1.5°C", "98.6 °F", "a 30° angle".
 _DEGREES = re.compile(r"\s?°(?:\s?(?P<scale>[CFcf])(?![A-Za-z]))?")
@@ -153,7 +156,11 @@ _COMPLETE_UNITS = word_set("""
     percent points times people children men women police cattle fish sheep staff personnel
     livestock data media feet teeth mice geese deer
     """)
-_DENOMINATORS = {"ten": 10, "hundred": 100, "five": 5, "four": 4, "three": 3}
+_DENOMINATORS = {
+    "ten": 10,
+    "hundred": 100,
+    **{w: n for w, n in _UNITS_WORDS.items() if 2 <= n <= 9},
+}
 # Words that end the phrase after a number without naming what was counted: adverbs and
 # prepositions ("the three above"), and past tenses that "-ed" does not catch ("the one held
 # by"). UNIT_STOPWORDS has the function words.
@@ -349,9 +356,11 @@ def _add_with_unit(
         return
     out_of = _OUT_OF.match(text, end)
     if out_of:
-        den_text = out_of.group("den") or out_of.group("den_in")
+        den_text = out_of.group("den") or out_of.group("den_in") or out_of.group("den_of")
         den = float(den_text) if den_text.isdigit() else float(_DENOMINATORS[den_text])
-        if den and value <= den:
+        # "one of the 10 biggest banks" names a member, not a share
+        member = out_of.group("den_of") is not None and value <= 1
+        if den and value <= den and not member:
             # "one in five" and "7 out of 10" are the same kind of ratio; name them alike.
             add(value / den, f"out of {den:g}", start, out_of.end())
             return

@@ -451,3 +451,25 @@ def test_the_subject_of_what_is_reported_is_not_the_role_reporting_it() -> None:
         "California Republican said."
     )
     assert unit_with(text, "bill passed").speaker == "Ed Royce"
+
+
+def test_a_share_written_with_of_is_a_share() -> None:
+    # "in four of five regions" was 5 regions (the share lost), "4 of 5" two loose figures.
+    assert quantities_found("failure in four of five regions") == [
+        (0.8, "out of 5", "four of five")
+    ]
+    assert quantities_found("in 4 of 5 regions") == [(0.8, "out of 5", "4 of 5")]
+    assert quantities_found("two of the three victims")[0][1:] == ("out of 3", "two of the three")
+    # "one of the" names a member; a large figure after "of" is no denominator.
+    assert quantities_found("one of the 10 biggest banks") == [
+        (10.0, "biggest banks", "10 biggest banks")
+    ]
+    assert quantities_found("5 of 6,000 staff") == [
+        (5.0, "", "5"),
+        (6000.0, "staff", "6,000 staff"),
+    ]
+    # It had read "out of 10" in "out of 10,000".
+    assert quantities_found("7 out of 10,000 people") == [
+        (7.0, "", "7"),
+        (10000.0, "people", "10,000 people"),
+    ]
