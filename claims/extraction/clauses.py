@@ -353,7 +353,22 @@ def _person_of_gender(gender: str, context: SpeakerContext, before: int | None =
     for at, name in reversed(context.clause_subjects):
         if (before is None or at < before) and context.gender(name) in {"", gender}:
             return name
+    spokesperson = _spokesperson_before(gender, context)
+    if spokesperson:
+        return spokesperson  # "A council spokeswoman said ... She added that ..."
     return resolve_pronoun(gender, context) or person_after_all(gender, context)
+
+
+def _spokesperson_before(gender: str, context: SpeakerContext) -> str:
+    """The previous sentence's speaker when it is an organisation's unnamed spokesperson of
+    that gender ("Council spokeswoman" for "she"; "spokesperson" for either): the "she" right
+    after is hers, not the last person named."""
+    speaker = context.previous_speaker
+    word = speaker.rsplit(" ", 1)[-1].lower() if " " in speaker else ""
+    if word not in GENERIC_SINGULAR:
+        return ""
+    said = "m" if word in MALE_WORDS else "f" if word in FEMALE_WORDS else ""
+    return speaker if said in {"", gender} else ""
 
 
 def with_owner(text: str, tokens: list[Token], run: list[Token], name: str) -> str:

@@ -473,3 +473,20 @@ def test_a_share_written_with_of_is_a_share() -> None:
         (7.0, "", "7"),
         (10000.0, "people", "10,000 people"),
     ]
+
+
+def test_she_after_an_unnamed_spokeswoman_is_the_spokeswoman() -> None:
+    # "She added" went to Margaret Ellis, named two sentences before.
+    text = (
+        "Its chairwoman, Margaret Ellis, said nobody had listened to residents. A council "
+        "spokeswoman said the scheme met all planning requirements. She added that a new "
+        "primary school would open in 2028."
+    )
+    assert unit_with(text, "2028").speaker == unit_with(text, "planning requirements").speaker
+    assert unit_with(text, "2028").speaker != "Margaret Ellis"
+    # A spokesman is no "she": the last woman named still is.
+    text = (
+        "Margaret Ellis said nobody had listened to residents. A council spokesman said the "
+        "scheme met all planning requirements. She said the council had ignored 400 letters."
+    )
+    assert unit_with(text, "400 letters").speaker == "Margaret Ellis"
