@@ -4,9 +4,10 @@ Its "I" is whoever wrote it, and the text says who only in its byline ("By Jane 
 kept as the document's author). A sentence that says "I", "my", "we" or "our" outside any
 quotation, and names no speaker of its own, is then the author's ("Not one of our 30 staff
 has left."). A piece counts as written in the first person when two sentences or more say
-"I", "me" or "my" outside quotations; a report whose reporter writes "I asked him" once stays
-a report. The closing line that introduces the author ("Jane Holloway is the founder of
-Brightside Marketing.") describes who wrote it, and is no claim of the piece.
+"I", "me" or "my" outside quotations, or one does and the piece closes by introducing its
+author; a report whose reporter writes "I asked him" once stays a report. The closing line
+that introduces the author ("Jane Holloway is the founder of Brightside Marketing.") describes
+who wrote it, and is no claim of the piece.
 """
 
 from __future__ import annotations
@@ -30,7 +31,12 @@ def first_person_author(author: str, sentences: Sequence[str]) -> str:
     if " " not in author or "," in author or " and " in author or "&" in author:
         return ""  # no byline, a handle or a one-word name, or several authors: whose "I"?
     first = sum(1 for s in sentences if _SINGULAR.search(mask_quotes(s, False)))
-    return author if first >= _MIN_SENTENCES else ""
+    if first >= _MIN_SENTENCES:
+        return author
+    # One sentence says "I", and the piece closes by introducing its author ("Claire Dunn is a
+    # transport consultant."): a column, whose "I" is its author's.
+    bio = any(introduces_the_author(s, author) for s in sentences[-3:])
+    return author if first and bio else ""
 
 
 def speaks_in_first_person(sentence: str) -> bool:

@@ -5,7 +5,7 @@ place before "the airport"."""
 
 from __future__ import annotations
 
-from claims.extraction import ORGANIZATION, PERSON
+from claims.extraction import ORGANIZATION, PERSON, extract, read_text
 from tests.claims.extraction_helpers import quantities_found, unit_with
 
 MATCH_REPORT = (
@@ -490,3 +490,27 @@ def test_she_after_an_unnamed_spokeswoman_is_the_spokeswoman() -> None:
         "scheme met all planning requirements. She said the council had ignored 400 letters."
     )
     assert unit_with(text, "400 letters").speaker == "Margaret Ellis"
+
+
+COLUMN = (
+    "The railways need reform, not more money\n\n"
+    "By Claire Dunn\n\n"
+    "Every winter the same story plays out. I have commuted from Reading to London for 15 "
+    "years, and I have never seen it this bad.\n\n"
+    "Last year 4.2% of trains were cancelled, according to the Office of Rail and Road.\n\n"
+    "We should stop pretending that nationalisation alone will fix this.\n\n"
+    "Claire Dunn is a transport consultant and former Network Rail manager."
+)
+
+
+def test_a_column_closing_with_its_author_bio_is_written_in_the_first_person() -> None:
+    # One sentence said "I" (two were needed), so its "I" was nobody's and the bio a sentence.
+    unit = unit_with(COLUMN, "15 years")
+    assert (unit.speaker, unit.speaker_type) == ("Claire Dunn", PERSON)
+    assert unit_with(COLUMN, "nationalisation").speaker == "Claire Dunn"
+    assert unit_with(COLUMN, "4.2%").speaker == "Office of Rail and Road"
+    extraction = extract(read_text(COLUMN))
+    assert not [s for s in extraction.sentences if "transport consultant" in s.text]
+    # Without the bio, one "I" is a reporter's aside: nobody's.
+    report = COLUMN.rsplit("\n\n", 1)[0]
+    assert unit_with(report, "15 years").speaker == ""
