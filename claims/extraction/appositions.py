@@ -103,6 +103,9 @@ def apposition(text: str, tokens: list[Token], comma: int, context: SpeakerConte
     return named_speaker(text, tokens, before, context)
 
 
+_POLLS = frozenset({"poll", "survey", "study"})
+
+
 def named_speaker(
     text: str, tokens: list[Token], run: list[Token], context: SpeakerContext
 ) -> Found | None:
@@ -123,6 +126,10 @@ def named_speaker(
             person = affiliated_person(text, tokens, k)
             if person:
                 return Found(name=person, kind="name")
+        if tokens[k].lower == "for" and generic in _POLLS and k >= 2:
+            # "A YouGov poll for The Times found": the pollster, not whoever commissioned it
+            pollster = clean_run(text, name_before(tokens, k - 1))
+            return Found(name=pollster, kind="name") if pollster else None
         if tokens[k].lower in {"of", "by"} and "bench" in {t.lower for t in tokens[k - 2 : k]}:
             # "A bench of Justices Hrishikesh Roy and SVN Bhatti said", "A bench headed by
             # Chief Justice DY Chandrachud said": the judges speak for their court

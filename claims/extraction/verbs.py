@@ -140,18 +140,28 @@ def puts_a_figure(tokens: list[Token], index: int) -> bool:
 # fraudulent", "She fears the plan will fail"; not "believes in God".
 _BELIEFS = word_set("believes believed thinks fears feared hopes hoped")
 _CLAUSE_REACH = 8  # words from the verb to the clause's own verb
+_FINDINGS = word_set("found finds")
+_STUDIES = word_set("poll survey study report analysis research review audit census")
 
 
 def believes_a_clause(tokens: list[Token], index: int) -> bool:
     """Whether the verb of belief at ``index`` reports a clause without "that": a finite
     auxiliary or "be" follows within a few words, and no preposition or infinitive opens
     what follows ("believes in", "hopes to")."""
-    if tokens[index].lower not in _BELIEFS or index + 2 >= len(tokens):
+    if index + 2 >= len(tokens):
+        return False
+    if tokens[index].lower in _FINDINGS:
+        # "An Ipsos survey for the BBC found 40% of people trusted ...": a study's finding;
+        # not "Police found the body of a man who had ..."
+        if not any(t.lower in _STUDIES for t in tokens[max(0, index - 6) : index]):
+            return False
+    elif tokens[index].lower not in _BELIEFS:
         return False
     if tokens[index + 1].lower in {"in", "to", "so", "it", "that", ","}:
         return False  # "believes in", "hopes to", "thinks so"; "that" is read already
+    finding = tokens[index].lower in _FINDINGS  # a past tense is the clause's verb too
     return any(
-        t.lower in _AUXILIARIES and t.text.islower()
+        t.text.islower() and (t.lower in _AUXILIARIES or (finding and t.lower.endswith("ed")))
         for t in tokens[index + 2 : index + 2 + _CLAUSE_REACH]
     )
 

@@ -514,3 +514,16 @@ def test_a_column_closing_with_its_author_bio_is_written_in_the_first_person() -
     # Without the bio, one "I" is a reporter's aside: nobody's.
     report = COLUMN.rsplit("\n\n", 1)[0]
     assert unit_with(report, "15 years").speaker == ""
+
+
+def test_a_poll_for_a_newspaper_is_the_pollsters() -> None:
+    # Both were unattributed: the newspaper after "for" was read as a place, and "found"
+    # without "that" reported nothing.
+    text = "A YouGov poll for The Times found that 31% of voters backed Labour."
+    unit = unit_with(text, "31%")
+    assert (unit.speaker, unit.speaker_type) == ("YouGov", ORGANIZATION)
+    text = "An Ipsos survey for the BBC found 40% of people trusted the government."
+    assert unit_with(text, "40%").speaker == "Ipsos"
+    # A finding that is no study's is no statement.
+    text = "Police found the body of a man who had been missing for 12 days."
+    assert unit_with(text, "12 days").speaker == ""
