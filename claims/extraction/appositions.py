@@ -10,13 +10,12 @@ from claims.extraction.clauses import (
     Found,
     affiliated_person,
     can_speak,
-    describes_someone,
-    description_before,
     is_personal_name,
     person_in,
     subject_run,
     with_owner,
 )
+from claims.extraction.descriptions import describes_someone, description_before
 from claims.extraction.names import (
     Token,
     clean_run,

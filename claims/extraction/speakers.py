@@ -50,7 +50,6 @@ from claims.extraction.clauses import (
     Found,
     can_speak,
     clause_subjects,
-    description_before,
     found_pronoun,
     is_personal_name,
     opening_subject,
@@ -60,6 +59,7 @@ from claims.extraction.clauses import (
     subject_name,
     subject_run,
 )
+from claims.extraction.descriptions import description_before
 from claims.extraction.lexicon import (
     ATTRIBUTION_PARTICIPLES,
     ATTRIBUTION_VERBS,

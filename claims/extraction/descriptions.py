@@ -1,0 +1,145 @@
+"""A speaker described rather than named, read back from the verb ("the national audit office
+reported", "the council's transport committee confirmed", "the Conservative MP said", "the
+employers said"), and whether the words before a name describe someone ("His fellow Texan,
+Ted Cruz,")."""
+
+from __future__ import annotations
+
+from claims.extraction.clauses import (
+    ORG_NOUNS,
+    POSSESSIVE_GENDERS,
+    REPORT_NOUNS,
+    Found,
+    affiliated_person,
+)
+from claims.extraction.lexicon import (
+    ATTRIBUTION_VERBS,
+    PERSON_ROLES,
+    RELATION_NOUNS,
+    word_set,
+)
+from claims.extraction.names import (
+    Token,
+    is_capitalised,
+    is_org,
+    name_before,
+)
+from claims.extraction.organisations import is_business_noun
+from claims.extraction.outlets import name_before_descriptor, police_force, state_outlet
+from claims.extraction.people import (
+    DETERMINERS,
+    GENERIC,
+    GENERIC_SINGULAR,
+)
+from claims.extraction.roles import AGE
+
+# What a person has that speaks for them: "Her department said", "his office said" are the
+# department and office of whoever "her" and "his" are ("Bridget Phillipson's department").
+_OWNED_SPEAKERS = word_set("""
+    office department ministry campaign team administration government party family institute
+    foundation charity company firm spokesperson spokesman spokeswoman""")
+
+
+def is_determiner(token: Token) -> bool:
+    """ "the", "its" ..., or a capitalised possessive ("Russia's foreign ministry")."""
+    return token.lower in DETERMINERS or (
+        is_capitalised(token) and token.text.endswith(("’s", "'s"))
+    )
+
+
+def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
+    """A speaker described, not named, ending at index ``i``: "the national audit office",
+    "the council's transport committee", "the Conservative MP", "the employers"."""
+    outlet = (
+        state_outlet(text, tokens, i)
+        or police_force(text, tokens, i)
+        or name_before_descriptor(text, tokens, i)
+    )
+    if outlet:
+        return Found(name=outlet, kind="name")  # "Russian state media", "Yonhap news agency"
+    j = i
+    while j > 0 and i - j < 5 and not is_determiner(tokens[j - 1]):
+        previous = tokens[j - 1]
+        if not previous.text[0].isalpha() or previous.lower in ATTRIBUTION_VERBS:
+            return None
+        j -= 1
+    if j == 0 or not is_determiner(tokens[j - 1]):
+        return None
+    head = tokens[i].lower
+    phrase = text[tokens[j - 1].start : tokens[i].end]
+    described = [t for t in tokens[j:i] if is_capitalised(t)]
+    if described and tokens[j] is described[0] and tokens[i - 1] is described[-1]:
+        # "A Ministry of Housing spokesperson said": a name's own "of" is part of it
+        inner = [t for t in tokens[j:i] if t not in described]
+        if all(t.lower in {"of", "for", "and"} for t in inner):
+            described = tokens[j:i]
+    if head == "police" and described and len(described) == i - j:
+        # "The Dallas police said"; "Mary Jones of the Dallas police said": Mary Jones
+        person = affiliated_person(text, tokens, j - 2)
+        if person:
+            return Found(name=person, kind="name")
+        # "The Dallas police said", "the Metropolitan Police said": the force, as the text writes it
+        return Found(name=text[described[0].start : tokens[i].start + len("police")], kind="name")
+    if head in GENERIC_SINGULAR and described and len(described) == i - j:
+        # "A Home Office spokesman said": the spokesman of the organisation the words name
+        org = text[described[0].start : described[-1].end]
+        return Found(name=f"{org} {head}", kind="name")
+    if head in REPORT_NOUNS and described and len(described) == i - j:
+        # "The Environment Agency report said": the organisation whose report it is
+        return Found(name=text[described[0].start : described[-1].end], kind="name")
+    if head in GENERIC_SINGULAR and i - j == 1 and tokens[j].lower in ORG_NOUNS:
+        # "A government spokesperson said", "A police spokesman said"
+        return Found(kind="org-role", generic=f"{tokens[j].lower} {head}")
+    if tokens[j - 1].lower in {"a", "an"} and head not in GENERIC:
+        return Found(kind="unnamed")  # "a local resident complained": someone new, unnamed
+    if j == i and tokens[j - 1].lower in POSSESSIVE_GENDERS and head in _OWNED_SPEAKERS:
+        return Found(kind="owned", generic=phrase)  # "Her department said"
+    if head in ORG_NOUNS or is_business_noun(head):
+        return Found(kind="org-noun", generic=phrase)  # "the ministry", "The iPhone maker"
+    if (
+        head in PERSON_ROLES
+        or head in GENERIC_SINGULAR
+        or head in RELATION_NOUNS
+        or AGE.match(head)
+    ):
+        if tokens[j - 1].lower != "the":
+            # "their lawyer complained", "Adelson's attorney accused": someone else's
+            # lawyer, unnamed; only "the minister" refers back to a person named before
+            return Found(kind="unnamed")
+        return Found(kind="role", generic=phrase)
+    named = j
+    while named < i and is_capitalised(tokens[named]):
+        named += 1
+    if named > j and all(t.text.islower() for t in tokens[named : i + 1]):
+        org = text[tokens[j].start : tokens[named - 1].end]
+        if is_org(org):
+            return Found(name=org, kind="name")  # "The Resolution Foundation think tank said"
+    if tokens[i].text.islower():
+        return Found(kind="unnamed")  # "the report said", "the employers said"
+    return None
+
+
+def describes_someone(tokens: list[Token], run: list[Token]) -> bool:
+    """Whether ``run``, before an apposition, is part of a description of the person named in
+    it rather than a name: the organisation (or the country) of a role before it ("The chief
+    executive of NHS Providers, Sir Julian Hartley, warned", "Russia's ambassador to Germany,
+    Sergei Nechayev, called"), or a word describing someone in a sentence that opens with a
+    determiner and lower-case words ("His fellow Texan, Senator John Cornyn, said")."""
+    if not run:
+        return False
+    k = tokens.index(run[0]) - 1
+    opener = k
+    while opener > 0 and tokens[opener].text.isalpha() and tokens[opener].text.islower():
+        opener -= 1
+    if (opener == 0 <= k or (k < 0 and len(run) > 1)) and tokens[0].lower in DETERMINERS:
+        return True  # "His fellow Texan, ...", "A Texas Republican, ..."
+    if k >= 1 and tokens[k].lower == "in" and is_capitalised(tokens[k - 1]):
+        # "The head of the NHS in England, Amanda Pritchard, said": the place of that body
+        return describes_someone(tokens, name_before(tokens, k))
+    if k >= 0 and tokens[k].lower == "the":
+        k -= 1
+    return (
+        k >= 1
+        and tokens[k].lower in {"of", "for", "at", "to"}  # "Russia's ambassador to Germany"
+        and tokens[k - 1].lower in PERSON_ROLES
+    )
