@@ -128,11 +128,12 @@ _NUMBER = re.compile(
 )
 _PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|pc\b(?!-))", re.IGNORECASE)  # "3.9pc"
 # "7 out of 10", "one in five"; "in" only with a small denominator, so "20 in 2006" is not 1%.
-# "four of five regions", "two of the three victims": a share, read the same way.
+# "four of five regions", "two of the three victims": a share, read the same way (of ten at
+# most: "42 of 58 drones" is a count of drones).
 _OUT_OF = re.compile(
     r"\s+(?:out\s+of\s+(?P<den>\d+|ten|hundred|five|four|three)"
     r"|in\s+(?P<den_in>\d{1,3}|ten|hundred|five|four|three)"
-    r"|of\s+(?:the\s+)?(?P<den_of>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten))\b"
+    r"|of\s+(?:the\s+)?(?P<den_of>10|[2-9]|two|three|four|five|six|seven|eight|nine|ten))\b"
     r"(?![.,]\d)"
 )
 # "1.5°C", "98.6 °F", "a 30° angle".

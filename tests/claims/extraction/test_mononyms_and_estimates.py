@@ -468,6 +468,11 @@ def test_a_share_written_with_of_is_a_share() -> None:
         (5.0, "", "5"),
         (6000.0, "staff", "6,000 staff"),
     ]
+    # Of ten at most: "42 of 58 drones" counts drones.
+    assert quantities_found("It shot down 42 of 58 drones.") == [
+        (42.0, "", "42"),
+        (58.0, "drones", "58 drones"),
+    ]
     # It had read "out of 10" in "out of 10,000".
     assert quantities_found("7 out of 10,000 people") == [
         (7.0, "", "7"),
