@@ -25,52 +25,40 @@ from claims.extraction.embeds import (
     signature_author,
 )
 from claims.extraction.lexicon import ORG_WORDS
+from claims.extraction.prompts import credit_reason, prompt_reason
 from claims.extraction.pull_quotes import PULL_QUOTE, pull_quote_lines
 from claims.extraction.sentences import split_block
 from claims.extraction.widgets import (
     ABOUT_SECTION,
-    AFFILIATE,
-    AUTHOR_BIO,
     BYLINE,
     BYLINE_HANDLE,
     BYLINE_LOCATION,
     BYLINE_NAME,
     BYLINE_SPLIT,
-    CONTACT_LINE,
-    CONTRIBUTORS,
-    COOKIES,
     COPYRIGHT,
     CREDITS,
     DATED_PREFIX,
     DATELINE_PREFIX,
     DIGIT,
-    EDITORIAL_NOTE,
     GALLERY,
     ICON,
     LABEL_TRIM,
     LABELS,
-    LEGAL_NOTICE,
     MISC_WIDGETS,
     NAV_SEPARATOR,
-    NEWSLETTER,
     NOT_BYLINE_NAMES,
     PHOTO_CREDIT,
     PROMO_CAPS,
     PROMO_DOMAIN,
     PROMO_WITH_SEPARATOR,
-    REPUBLISHING,
     RIGHTS_RESERVED,
     ROLE_WORDS,
-    SHARE_PROMPT,
-    SHOPPING,
     SOCIAL_WORDS,
     SOURCE_LINE,
     STANDARDS_LINK,
-    SUBSCRIPTION,
     TIME_STAMP,
     about_heading_ends,
     closes_the_text,
-    is_helpline,
 )
 
 
@@ -191,7 +179,7 @@ def _whole_line_reason(s: str) -> tuple[str, _Facts]:
         return "share or comment button", _NO_FACTS
     if _is_nav_menu(s):
         return "navigation menu", _NO_FACTS
-    prompt = _prompt_reason(s, words)
+    prompt = prompt_reason(s, words)
     # A prompt drops the whole line only when every sentence of it is one; otherwise the
     # sentence filter drops just the prompt and keeps the article sentences around it.
     if prompt and all(sentence_reason(s[a:b]) for a, b in split_block(s, 0, len(s))):
@@ -210,7 +198,7 @@ def _whole_line_reason(s: str) -> tuple[str, _Facts]:
         return "byline", _Facts(published_at=when, author=author, publisher=publisher)
     if CREDITS.match(s) and words <= 30:
         return "credits line", _NO_FACTS
-    credit = _credit_reason(s, words)
+    credit = credit_reason(s, words)
     if credit:
         return credit, _NO_FACTS
     if words <= 15 and PHOTO_CREDIT.search(s):
@@ -252,70 +240,6 @@ def _prefix(s: str, *, top: bool) -> tuple[int, str, _Facts]:
     return 0, "", _NO_FACTS
 
 
-_BIO_CLAUSE = re.compile(r"\b(?:who|which|that|after|since|until|when|while)\b")
-
-
-def _credit_reason(s: str, words: int) -> str:
-    """A contributors' line or the reporter's contact, whether a line or a paragraph's last
-    sentence: "CNN's Jane Doe contributed to this report.", "Write to Jane Doe at ...@...".
-    """
-    if words <= 40 and CONTRIBUTORS.search(s):
-        return "credits line"
-    if words <= 30 and CONTACT_LINE.match(s):
-        return "contact line"
-    if words <= 30 and AUTHOR_BIO.match(s) and not _BIO_CLAUSE.search(s):
-        return "author bio"
-    if words <= 40 and EDITORIAL_NOTE.match(s):
-        return "editorial note"
-    return ""
-
-
-# (most words, a word one of which every match contains, pattern, reason): the substring test
-# is a quick filter before the regular expression, which runs on every line and sentence.
-_PROMPTS = (
-    (
-        25,
-        ("share", "tweet", "pin", "post", "friends", "follow", "like", "join", "say", "comment"),
-        SHARE_PROMPT,
-        "share prompt",
-    ),
-    (40, ("cookie",), COOKIES, "cookie banner"),
-    (30, ("newsletter", "inbox", "mail"), NEWSLETTER, "newsletter signup"),
-    (
-        40,
-        (
-            "support",
-            "subscri",
-            "member",
-            "log",
-            "sign",
-            "click",
-            "download",
-            "gift",
-            "block",
-            "rely",
-        ),
-        SUBSCRIPTION,
-        "subscription prompt",
-    ),
-    (80, ("republish", "reproduce", "crediting"), REPUBLISHING, "republishing terms"),
-    (40, ("affiliate", "commission", "share"), AFFILIATE, "affiliate disclosure"),
-    (80, ("forward", "materially", "obligation"), LEGAL_NOTICE, "legal notice"),
-)
-
-
-def _prompt_reason(s: str, words: int) -> str:
-    lower = s.lower()
-    for most, cues, pattern, reason in _PROMPTS:
-        if words <= most and any(cue in lower for cue in cues) and pattern.search(s):
-            return reason
-    if words <= 25 and SHOPPING.match(s):
-        return "shopping link"
-    if words <= 60 and is_helpline(s):
-        return "helpline"
-    return ""
-
-
 def sentence_reason(s: str) -> str:
     """Why a single sentence is boilerplate even though its line was not ("" if it is not).
 
@@ -327,12 +251,12 @@ def sentence_reason(s: str) -> str:
         return "no words"
     if words <= 20 and SOURCE_LINE.match(s):
         return "source or credit line"
-    credit = _credit_reason(s, words)
+    credit = credit_reason(s, words)
     if credit:
         return credit
     if PROMO_WITH_SEPARATOR.match(s) or PROMO_CAPS.match(s):
         return RELATED_LINK  # "... said officials. Read more: <headline>" in one paragraph
-    return _prompt_reason(s, words)
+    return prompt_reason(s, words)
 
 
 # A subheading ends without punctuation; body lines end with it (or continue on the next line).
