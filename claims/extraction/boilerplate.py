@@ -28,6 +28,7 @@ from claims.extraction.lexicon import ORG_WORDS
 from claims.extraction.prompts import credit_reason, prompt_reason
 from claims.extraction.pull_quotes import PULL_QUOTE, pull_quote_lines
 from claims.extraction.sentences import split_block
+from claims.extraction.teaser_lists import RELATED_LIST, teaser_list_lines
 from claims.extraction.widgets import (
     ABOUT_SECTION,
     BYLINE,
@@ -419,5 +420,9 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
     for index in pull_quote_lines(text, verdicts):
         verdicts[index] = replace(
             verdicts[index], keep_start=verdicts[index].end, reason=PULL_QUOTE
+        )
+    for index in teaser_list_lines(text, verdicts):  # "Most read" / "1. Man dies after ..."
+        verdicts[index] = replace(
+            verdicts[index], keep_start=verdicts[index].end, reason=RELATED_LIST
         )
     return tuple(verdicts)

@@ -42,7 +42,8 @@ class PageNames:
                 if m.group()[0].isupper()
             ]
             for (_, end, first), (at, _, second) in pairwise(words):
-                if not self.text[end:at].isspace():
+                gap = self.text[end:at]
+                if not gap.isspace() or "\n" in gap:  # a name never runs over a line break
                     continue
                 second = _POSSESSIVE.sub("", second)
                 if _names_someone(first):

@@ -532,3 +532,41 @@ def test_a_poll_for_a_newspaper_is_the_pollsters() -> None:
     # A finding that is no study's is no statement.
     text = "Police found the body of a man who had been missing for 12 days."
     assert unit_with(text, "12 days").speaker == ""
+
+
+PASTED_PAGE = (
+    "Water bills to rise by average of 36%\n\n"
+    "Water bills in England and Wales will rise by an average of 36% over the next five years, "
+    "the regulator Ofwat has said.\n\n"
+    "The increase, worth £31 a year on average, will fund £104bn of investment.\n\n"
+    "Most Read\n\n"
+    "1. Man dies after being hit by bus in Leeds\n"
+    "2. Snow warning issued for Scotland\n\n"
+    "Ofwat chief executive David Black said the investment was vital."
+)
+
+
+def test_a_list_of_other_stories_under_its_heading_is_no_claim() -> None:
+    # "Snow warning issued for Scotland" (0.55) was a claim, "1." and "2." sentences.
+    extraction = extract(read_text(PASTED_PAGE))
+    texts = [s.text for s in extraction.sentences]
+    assert not [t for t in texts if "Snow warning" in t or "Man dies" in t or t in {"1.", "2."}]
+    reasons = {reason for _, _, reason in extraction.boilerplate}
+    assert "related-stories list" in reasons
+    # The article after the list is kept.
+    assert unit_with(PASTED_PAGE, "vital").speaker == "David Black"
+    # A paragraph of prose after a "Related" label is the article's.
+    text = "Related\n\nMinisters had promised to cap bills at £500 a year, the BBC understands."
+    assert unit_with(text, "£500").text.startswith("Ministers")
+
+
+def test_a_name_never_runs_over_a_line_break() -> None:
+    # "Scotland" (the end of a listed headline) and "Ofwat" (the next line) were read as one
+    # person's given name and surname: "the regulator Ofwat has said" became "Scotland Ofwat".
+    text = (
+        "Water bills will rise by 36%, the regulator Ofwat has said.\n\n"
+        "Snow warning issued for Scotland\n"
+        "Ofwat chief executive David Black said the investment was vital."
+    )
+    unit = unit_with(text, "36%")
+    assert (unit.speaker, unit.speaker_type) == ("Ofwat", ORGANIZATION)
