@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from claims.extraction.lexicon import GOVERNMENT_SEATS
+from claims.extraction.page_names import full_name_on_page
 from claims.extraction.people import (
     SpeakerContext,
     first_name_genders,
@@ -45,8 +46,7 @@ def colon_speaker(line: str, context: SpeakerContext) -> str:
     else:
         person = full_name(name, context)
         if person == name and context.page is not None:
-            given = context.page.given_names(name, len(context.page.text))
-            person = f"{given.pop()} {name}" if len(given) == 1 else ""
+            person = full_name_on_page(name, len(context.page.text), context.page)
     if " " not in person:
         return ""  # one word the page never writes in full: a topic as likely as a person
     remember_person(person, context)

@@ -98,7 +98,6 @@ _HINT_WORDS = (
 # After a one-word subject, words that make it no agent: "Shares in Halvorsen Foods fell".
 _NOT_A_VERB = word_set("in of at for from on with to and or")
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "our"})
-_PARTY_ROLES = word_set("opposition ruling governing main largest junior senior coalition")
 _THE_COUNTRYS = re.compile(r"^the country['’]s (.+)$", re.IGNORECASE)
 _APPOSITION_OPENERS = frozenset({"the", "a", "an"})
 _APPOSITION_LENGTH = 5  # words from the determiner to the noun: "the Oslo-based food group"
