@@ -43,6 +43,8 @@ def apposition(text: str, tokens: list[Token], comma: int, context: SpeakerConte
     if j <= 0 or tokens[j].text != ",":
         return None
     between = tokens[j + 1 : comma]
+    if not between:
+        return None  # ", ," with nothing between: no apposition (it raised IndexError)
     opening = subject_run(tokens, allow_comma=True)
     relative = len(opening) + 1 < comma and tokens[len(opening) + 1].lower in {"who", "whose"}
     if (

@@ -570,3 +570,10 @@ def test_a_name_never_runs_over_a_line_break() -> None:
     )
     unit = unit_with(text, "36%")
     assert (unit.speaker, unit.speaker_type) == ("Ofwat", ORGANIZATION)
+
+
+def test_two_commas_in_a_row_before_a_verb_do_not_break_extraction() -> None:
+    # "Smith , , said ..." raised IndexError (an apposition with nothing between its commas):
+    # the article could not be ingested. Found by feeding random word salad to extract().
+    unit = unit_with("Smith , , said the plan would fail.", "plan would fail")
+    assert unit.speaker == ""
