@@ -157,6 +157,12 @@ _COMPLETE_UNITS = word_set("""
     percent points times people children men women police cattle fish sheep staff personnel
     livestock data media feet teeth mice geese deer
     """)
+# A spelled number before "out of", "in" or "of (the)", right before a digit denominator.
+_SPELLED_SHARE = re.compile(
+    r"\b(?:(?:one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:out\s+of|in)"
+    r"|(?:two|three|four|five|six|seven|eight|nine|ten)\s+of(?:\s+the)?)\s+$",
+    re.IGNORECASE,
+)
 _DENOMINATORS = {
     "ten": 10,
     "hundred": 100,
@@ -300,6 +306,9 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
         num, scale = m.group("num"), m.group("abbr") or m.group("scale")
         if _is_year(num, scale, text, m.end()):
             continue
+        small = num.isdigit() and int(num) <= 100  # a denominator, not "two of 5,000 staff"
+        if small and not scale and _SPELLED_SHARE.search(text, max(0, m.start() - 24), m.start()):
+            continue  # "seven out of 10 people": the share, read with the spelled number
         if not scale and num.isdigit() and _is_name_number(text, m.start(), m.end()):
             continue
         if not scale and _is_list_marker(text, m.start(), m.end()):

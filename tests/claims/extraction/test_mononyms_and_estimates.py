@@ -577,3 +577,15 @@ def test_two_commas_in_a_row_before_a_verb_do_not_break_extraction() -> None:
     # the article could not be ingested. Found by feeding random word salad to extract().
     unit = unit_with("Smith , , said the plan would fail.", "plan would fail")
     assert unit.speaker == ""
+
+
+def test_a_spelled_share_of_a_figure_in_digits_is_a_share() -> None:
+    # "seven out of 10 people" was 10 people: the digits were read before the spelled number.
+    assert quantities_found("seven out of 10 people") == [(0.7, "out of 10", "seven out of 10")]
+    assert quantities_found("One in 10 adults") == [(0.1, "out of 10", "One in 10")]
+    assert quantities_found("nine of the 10 biggest banks")[0][1:] == (
+        "out of 10",
+        "nine of the 10",
+    )
+    # A large figure after "of" is a count of its own.
+    assert quantities_found("two of 5,000 staff") == [(5000.0, "staff", "5,000 staff")]
