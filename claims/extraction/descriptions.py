@@ -47,6 +47,10 @@ def is_determiner(token: Token) -> bool:
     )
 
 
+# Words between the determiner and the noun: "A Department of Health and Social Care spokesperson".
+_DESCRIPTION_WORDS = 8
+
+
 def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
     """A speaker described, not named, ending at index ``i``: "the national audit office",
     "the council's transport committee", "the Conservative MP", "the employers"."""
@@ -58,7 +62,7 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
     if outlet:
         return Found(name=outlet, kind="name")  # "Russian state media", "Yonhap news agency"
     j = i
-    while j > 0 and i - j < 5 and not is_determiner(tokens[j - 1]):
+    while j > 0 and i - j < _DESCRIPTION_WORDS and not is_determiner(tokens[j - 1]):
         previous = tokens[j - 1]
         if not previous.text[0].isalpha() or previous.lower in ATTRIBUTION_VERBS:
             return None

@@ -141,6 +141,13 @@ def is_leading_filler(token: Token) -> bool:
 
 
 def clean_run(text: str, run: list[Token]) -> str:
+    # "Dr Robert Laurenson and Dr Vivek Trivedi": two titled people, each without the title
+    # (stripping the titles of the whole run left only the one after the last title)
+    joint = next((k for k, t in enumerate(run) if t.lower == "and"), 0)
+    if 0 < joint < len(run) - 2 and is_title(run[joint + 1]) and is_title(run[0]):
+        left, right = clean_run(text, run[:joint]), clean_run(text, run[joint + 1 :])
+        if left and right:
+            return f"{left} and {right}"
     while run and is_leading_filler(run[0]):
         run = run[1:]
     while run and (run[-1].lower in CONNECTORS or run[-1].text in POSTNOMINALS):

@@ -106,6 +106,8 @@ def speaker_type_in(speaker: str, context: SpeakerContext, page: PageNames) -> s
         and not has_org_word(speaker)
     ):
         return PERSON  # "Tanya and Nadim Ednan-Laperouse said": a couple, one surname
+    if len(people) == 2 and all(context.genders.get(p) for p in people):
+        return PERSON  # "Mr Smith and Ms Jones said": two people the titles told of
     found = speaker_type(speaker)
     if found != PERSON or " " in speaker or speaker.lower() in given:
         return found

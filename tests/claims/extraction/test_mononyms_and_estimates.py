@@ -589,3 +589,17 @@ def test_a_spelled_share_of_a_figure_in_digits_is_a_share() -> None:
     )
     # A large figure after "of" is a count of its own.
     assert quantities_found("two of 5,000 staff") == [(5000.0, "staff", "5,000 staff")]
+
+
+def test_two_titled_people_speaking_together_are_both_named() -> None:
+    # "Dr Robert Laurenson and Dr Vivek Trivedi said" was Vivek Trivedi's alone: the run's
+    # titles were stripped up to the last one.
+    text = "Dr Robert Laurenson and Dr Vivek Trivedi said the offer was not good enough."
+    unit = unit_with(text, "not good enough")
+    assert (unit.speaker, unit.speaker_type) == ("Robert Laurenson and Vivek Trivedi", PERSON)
+    unit = unit_with("Mr Smith and Ms Jones said the offer was too low.", "too low")
+    assert (unit.speaker, unit.speaker_type) == ("Smith and Jones", PERSON)
+    # An organisation's own "and" is untouched.
+    text = "A Department of Health and Social Care spokesperson said the offer was fair."
+    unit = unit_with(text, "was fair")
+    assert unit.speaker == "Department of Health and Social Care spokesperson"
