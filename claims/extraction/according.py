@@ -31,7 +31,7 @@ _SKIP_BEFORE_NAME = word_set("""
 _PUBLISHED_IN = word_set("published paper study report article research")
 _DOCUMENTS = word_set("""
     report reports figures data statement statements filing filings accounts results website
-    survey study""")
+    survey study analysis tool tracker estimates research records count tally poll database""")
 # Lower-case nouns for a person that make the capitalised words before them a description:
 # "a former UC Global worker", "a White House official".
 SOURCE_NOUNS = (
@@ -118,6 +118,9 @@ def according_to(
         ):  # "according to a 2020 study by the University of Hong Kong"
             index += 1
             skipped += 1
+        owner = _document_owner(text, tokens, index)
+        if owner:  # "according to the BBC's analysis", "according to Kantar's latest figures"
+            return resolve_found(Found(name=person_in(owner), kind="name"), context)
         # "according to the charity Shelter", "according to aviation analytics firm Cirium":
         # the name after the descriptor (and the lower-case words before it)
         descriptor = next(
@@ -152,6 +155,25 @@ def according_to(
         if name:
             return resolve_found(Found(name=person_in(name), kind="name"), context)
     return "" if found_one else None
+
+
+def _document_owner(text: str, tokens: list[Token], index: int) -> str:
+    """The name whose document, figures or analysis the words from ``index`` cite ("CME Group's
+    FedWatch tool", "Kantar's latest figures"), or the organisation of a name they cite
+    ("Russia's defence ministry", "Ukraine's military"); "" for any other words."""
+    k = index
+    while k < len(tokens) and k - index < 5 and is_capitalised(tokens[k]):
+        if tokens[k].text.endswith(("'s", "’s")):
+            if _a_document_at(tokens, k):
+                return text[tokens[index].start : tokens[k].end - 2]
+            end = k + 1
+            while end < len(tokens) and end - k <= 3 and tokens[end].lower.isalpha():
+                if tokens[end].lower in ORG_NOUNS:
+                    return text[tokens[index].start : tokens[end].start + len(tokens[end].lower)]
+                end += 1
+            return ""
+        k += 1
+    return ""
 
 
 def _described(text: str, tokens: list[Token], index: int, context: SpeakerContext) -> str:

@@ -603,3 +603,20 @@ def test_two_titled_people_speaking_together_are_both_named() -> None:
     text = "A Department of Health and Social Care spokesperson said the offer was fair."
     unit = unit_with(text, "was fair")
     assert unit.speaker == "Department of Health and Social Care spokesperson"
+
+
+def test_according_to_a_possessive_names_its_owner() -> None:
+    # All were unattributed: a possessive after "according to" was read as no name.
+    for text, speaker in (
+        ("Prices rose 5%, according to the BBC's analysis of official data.", "BBC"),
+        (
+            "Futures priced a 60% chance of a cut, according to CME Group's FedWatch tool.",
+            "CME Group",
+        ),
+        ("Sales fell 3%, according to Kantar's latest figures.", "Kantar"),
+        ("Ten people died, according to Russia's defence ministry.", "Russia's defence ministry"),
+    ):
+        unit = unit_with(text, "according")
+        assert (unit.speaker, unit.speaker_type) == (speaker, ORGANIZATION), text
+    # Someone's lawyer, unnamed, is nobody named.
+    assert unit_with("Ten people died, according to John Smith's lawyer.", "lawyer").speaker == ""
