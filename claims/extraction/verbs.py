@@ -89,9 +89,14 @@ _OBJECT_OPENERS = word_set("""
     some several his her their its""")
 
 
-# "added late goals", a product recall ("Tesla has recalled more than 2 million vehicles"),
-# and a work written ("Tolkien wrote the book in 1937"; not "wrote the plan would fail").
-_ADDING = word_set("add adds added recall recalls recalled write writes wrote")
+# "added late goals", a product recall ("Tesla has recalled more than 2 million vehicles"), a
+# work written ("Tolkien wrote the book in 1937"; not "wrote the plan would fail") and a state
+# declared ("declared a state of emergency"; not "declared the election was rigged").
+_ADDING = word_set("""
+    add adds added recall recalls recalled write writes wrote declare declares declared""")
+# What is declared that is no statement: "declared war", "declared victory", "declared a state
+# of emergency" (the last by its article, as any object).
+_DECLARED = word_set("war victory bankruptcy independence martial")
 
 
 def adds_a_thing(tokens: list[Token], index: int) -> bool:
@@ -103,6 +108,8 @@ def adds_a_thing(tokens: list[Token], index: int) -> bool:
     if tokens[index].lower not in _ADDING or index + 1 >= len(tokens):
         return False
     following = tokens[index + 1]
+    if following.lower in _DECLARED and tokens[index].lower.startswith("declare"):
+        return True
     figure = following.text[:1].isdigit() or following.text[:1] in "£$€¥₹"
     thing = following.lower in _OBJECT_OPENERS and following.text.islower()
     if not (figure or thing):

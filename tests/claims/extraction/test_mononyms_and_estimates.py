@@ -620,3 +620,16 @@ def test_according_to_a_possessive_names_its_owner() -> None:
         assert (unit.speaker, unit.speaker_type) == (speaker, ORGANIZATION), text
     # Someone's lawyer, unnamed, is nobody named.
     assert unit_with("Ten people died, according to John Smith's lawyer.", "lawyer").speaker == ""
+
+
+def test_declaring_a_state_or_a_victory_is_no_statement() -> None:
+    # "declared a state of emergency" made the governor the speaker of a narrative sentence.
+    text = "California Governor Gavin Newsom declared a state of emergency."
+    assert unit_with(text, "emergency").speaker == ""
+    text = "Governor Gavin Newsom declared victory on Tuesday night."
+    assert unit_with(text, "victory").speaker == ""
+    # Declaring what is the case still reports it.
+    text = "Governor Gavin Newsom declared the election was rigged."
+    assert unit_with(text, "rigged").speaker == "Gavin Newsom"
+    text = "Governor Gavin Newsom declared that the fires were under control."
+    assert unit_with(text, "under control").speaker == "Gavin Newsom"
