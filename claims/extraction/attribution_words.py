@@ -50,7 +50,7 @@ PARTY_MEMBERS = word_set("republican democrat tory") | PERSON_DEMONYMS  # "the S
 # minimal"". Never after a form of "be": "has been described as “...”" names no one.
 NAMING_VERBS = word_set("""
     called calls labeled labelled labels dubbed dubs branded brands described describes
-    accused accuses""")
+    accused accuses hailed hails""")
 BE_FORMS = word_set("is are was were be been being")
 # "the spokesman", "his spokesman", "a government spokesman": whose, not just anyone's
 OWNERS = word_set("the his her") | ORG_NOUNS

@@ -17,7 +17,6 @@ itself when it says more than the noun ("the national audit office"), else nobod
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 
@@ -25,11 +24,6 @@ from claims.extraction.lexicon import (
     COUNTRIES,
     GOVERNMENT_SEATS,
     MONTH_NAMES,
-    MORE_ORG_WORDS,
-    ORG_WORDS,
-    PARTY_NAMES,
-    PARTY_PLURALS,
-    PERSON_ROLES,
     SENTENCE_STARTERS,
     WEEKDAYS,
     word_set,
@@ -40,18 +34,16 @@ from claims.extraction.names import (
     is_capitalised,
     is_title,
     name_after,
-    with_listed_portfolios,
 )
 from claims.extraction.page_names import type_on_page
-from claims.extraction.parties import described_party, may_name_a_party, party_before_role
+from claims.extraction.parties import described_party
 from claims.extraction.people import (
     DETERMINERS,
-    GENERIC,
     SpeakerContext,
     first_name_genders,
     name_start_before,
 )
-from claims.extraction.speaker_types import CLUB_ENDINGS, ORGANIZATION, bare_word, speaker_type
+from claims.extraction.speaker_types import ORGANIZATION, bare_word
 
 # "the company said" may refer to a company named differently ("Apple"), "the charity said" to a
 # charity ("Action on Smoking and Health"): the last organisation that is no public body. A
@@ -60,8 +52,9 @@ BUSINESS_NOUNS = word_set("""
     company firm carrier airline retailer manufacturer insurer operator charity group
     organisation organization giant lender bank miner chain brewer conglomerate startup
     producer supplier club utility utilities broadcaster publisher developer
-    housebuilder builder distributor wholesaler platform airport""")
-_PUBLIC_WORDS = word_set("""
+    housebuilder builder distributor wholesaler platform airport website publication outlet
+    magazine""")
+PUBLIC_WORDS = word_set("""
     ministry department government parliament commission council agency court police army
     navy senate congress assembly cabinet authority office kremlin pentagon central reserve
     administration bureau inspectorate directorate secretariat statistics statistical""")
@@ -85,18 +78,6 @@ ORG_DESCRIPTORS = word_set("""
     carrier retailer manufacturer supplier regulator watchdog channel station publisher
     nonprofit platform office bureau fund institute authority commission party movement
     coalition alliance journal""")
-# Words of organisations' names (speaker_types reads the same lists), for a fast first look.
-_HINT_WORDS = (
-    ORG_WORDS
-    | MORE_ORG_WORDS
-    | _PUBLIC_WORDS
-    | CLUB_ENDINGS
-    | GOVERNMENT_SEATS
-    | PARTY_PLURALS
-    | PARTY_NAMES
-)
-# After a one-word subject, words that make it no agent: "Shares in Halvorsen Foods fell".
-_NOT_A_VERB = word_set("in of at for from on with to and or")
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "our"})
 _THE_COUNTRYS = re.compile(r"^the country['’]s (.+)$", re.IGNORECASE)
 _APPOSITION_OPENERS = frozenset({"the", "a", "an"})
@@ -138,7 +119,7 @@ def is_public_body(org: str) -> bool:
     """A ministry, a regulator, a court, a central bank, a UN agency: not a business."""
     return (
         "Bank of " in org  # "Bank of England": a central bank
-        or any(w.lower() in _PUBLIC_WORDS for w in org.split())
+        or any(w.lower() in PUBLIC_WORDS for w in org.split())
         or bool(_INTERGOVERNMENTAL.match(org))
         or org in _PUBLIC_ACRONYMS
     )
@@ -254,9 +235,14 @@ def _only_business(context: SpeakerContext) -> str:
         # carrier said", two paragraphs on)
         candidates = set(context.orgs)
         candidates.update(n for n, (_, kind) in context.mentions.items() if kind == "business")
-    # A public body or a government ("Germany", "Texas") is no business.
+    # A public body or a government ("Germany", "Texas") is no business, nor a one-word subject
+    # the page does not take for an organisation ("Wind supplied 29.4% ...": a common noun).
     candidates = {
-        o for o in candidates if not _public(o, context) and o.lower() not in GOVERNMENT_SEATS
+        o
+        for o in candidates
+        if not _public(o, context)
+        and o.lower() not in GOVERNMENT_SEATS
+        and not (_maybe_anything(o, context) and type_on_page(o, context) != ORGANIZATION)
     }
     if len(candidates) != 1:
         return ""
@@ -265,8 +251,17 @@ def _only_business(context: SpeakerContext) -> str:
         return only
     # A one-word name that may be a person or a place: a business when the page never writes
     # it beside a name word ("The European Commission has fined Apple ... The tech giant said")
-    one_word = context.page is not None and " " not in only
-    return only if one_word and type_on_page(only, context) == ORGANIZATION else ""
+    return only if _maybe_anything(only, context) else ""
+
+
+def _maybe_anything(name: str, context: SpeakerContext) -> bool:
+    """A one-word subject named only in passing (a mention of kind "other"), on a page whose
+    names the context can read: a person, a place or an organisation alike."""
+    return (
+        context.page is not None
+        and " " not in name
+        and context.mentions.get(name, (0, ""))[1] == "other"
+    )
 
 
 def _recent_mentions(context: SpeakerContext) -> Iterator[tuple[str, str]]:
@@ -318,121 +313,14 @@ def learn_after_speaker(
 ) -> None:
     """What the sentence, once its speaker is found, tells later sentences: a speaker named
     like an organisation ("The Met said") or written with "which" ("Extinction Rebellion,
-    which organised the protest, said": no person is a which) is one, and the businesses it
-    names."""
+    which organised the protest, said": no person is a which) is one (the organisations it names:
+    claims.extraction.mentions)."""
     if (
         named_like_an_org(speaker, masked, context)
         or _short_for_an_org(speaker, context)
         or (speaker and f"{speaker}, which " in masked)
     ):
         context.described_orgs.add(speaker)
-    _learn_mentions(text, tokens, context)
-
-
-def _learn_mentions(text: str, tokens: list[Token], context: SpeakerContext) -> None:
-    """Record, for the sentences after it, the organisations the sentence names: businesses, by
-    a word of their name ("Halvorsen Foods", "Acme Holdings") or a well-known one ("Apple"),
-    public bodies ("The government's Department for Transport is providing ... A spokesman for
-    the department said"), and a one-word subject that may be a business ("Sony, which makes
-    ...", "Sony has opposed"): a candidate that keeps a described business from being resolved
-    to another."""
-    n = len(tokens)
-    if n > 1 and _may_be_a_business_subject(tokens, context):
-        _mention(tokens[0].text, "other", context)  # "Sony, which makes the PlayStation, ..."
-    i = 0
-    while i < n:
-        if not is_capitalised(tokens[i]):
-            i += 1
-            continue
-        stretch = i + 1
-        while stretch < n and is_capitalised(tokens[stretch]):
-            stretch += 1
-        words = tokens[i:stretch]
-        if not any(_org_hint(t) for t in words) and not may_name_a_party(words):
-            i = stretch  # "Thursday", "Jane Doe": no word of an organisation's name
-            continue
-        run = with_listed_portfolios(tokens, name_after(tokens, i)[:5])
-        party = party_before_role(text, run)
-        if party:  # "Labour leader Chris Hipkins", "Liberal Democrat leader Ed Davey"
-            _mention(party, "party", context)
-            i += len(run)
-            continue
-        possessive = next(
-            (k for k in range(i, stretch - 1) if tokens[k].text.endswith(("'s", "’s"))), None
-        )
-        if possessive is not None and _saints_possessive(tokens[i : possessive + 1]):
-            run = tokens[i:stretch]  # "St Mary's Hospital", "Guy's Hospital"
-        name = clean_run(text, run) if run else ""
-        kind = _kind_of(name) if name else ""
-        if kind in {"public", "business", "party"}:
-            _mention(name, kind, context)
-        i += max(1, len(run))
-
-
-def _saints_possessive(run: list[Token]) -> bool:
-    """Whether capitalised words ending in a possessive begin an institution's name ("St
-    Mary's", "Guy's"), not a country's or an owner's ("Russia's", "Apple's")."""
-    return len(run) >= 2 or run[-1].text[:-2].lower() in first_name_genders()
-
-
-def _may_be_a_business_subject(tokens: list[Token], context: SpeakerContext) -> bool:
-    """Whether the sentence opens with one capitalised word, no known person, no organisation
-    word, before a comma or a verb: "Sony, which makes ...", "Sony has opposed"; not before a
-    role ("Competition commissioner Margrethe Vestager said": her portfolio)."""
-    first, after = tokens[0], tokens[1]
-    return (
-        is_capitalised(first)
-        and not _org_hint(first)
-        and (
-            after.text == ","
-            or (
-                after.text.islower()
-                and after.lower not in _NOT_A_VERB
-                and after.lower not in PERSON_ROLES
-            )
-        )
-        and first.text.isalpha()
-        and first.lower not in SENTENCE_STARTERS
-        and first.lower not in GENERIC
-        and first.lower not in first_name_genders()
-        and first.text not in context.surnames
-    )
-
-
-def _org_hint(token: Token) -> bool:
-    """A capitalised word that may be part of an organisation's name: an organisation word
-    ("Foods", "Ministry"), a known organisation ("Apple"), initials ("AFAD") or a brand's inner
-    capital ("PlayStation")."""
-    text = token.text
-    return (
-        token.lower in _HINT_WORDS
-        or (len(text) >= 2 and text.isupper())
-        or any(c.isupper() for c in text[1:])
-    )
-
-
-@functools.lru_cache(maxsize=4096)
-def _kind_of(name: str) -> str:
-    """ "public", "business", "government" ("Germany", "the Kremlin") or "" for a name that
-    shows no organisation (read for every capitalised run: names recur, so it is cached)."""
-    if name.lower() in GOVERNMENT_SEATS:
-        return "government"
-    if is_public_body(name):
-        return "public"
-    words = name.lower().split()
-    if words[-1] in PARTY_PLURALS or (len(words) > 1 and words[-1] == "party"):
-        return "party"  # "Liberal Democrats", "the Greens", "Reform Party": no business
-    if len(words) == 1 and words[0] in PARTY_NAMES:
-        return "party"  # "Labour", "Likud", "BJP"
-    return "business" if speaker_type(name) == ORGANIZATION else ""
-
-
-def _mention(name: str, kind: str, context: SpeakerContext) -> None:
-    context.mentions.pop(name, None)
-    context.mentions[name] = (context.paragraph, kind)
-    words = name.split()
-    if kind != "other" and len(words) > 1:
-        context.org_name_ends.update((words[0], words[-1]))
 
 
 def _learn_described(

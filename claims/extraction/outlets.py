@@ -1,6 +1,7 @@
 """Sources named by what they are: a state's outlets ("Russian state media said"), a country's
 or a city's police with no article ("Belgian police estimated") and a name before its
-descriptor ("Yonhap news agency reported"), for claims.extraction.clauses."""
+descriptor ("Yonhap news agency reported"), for claims.extraction.clauses; and a workplace
+named after a role ("deputy editor of Carbon Brief"), an organisation whatever its name."""
 
 from __future__ import annotations
 
@@ -57,3 +58,24 @@ def name_before_descriptor(text: str, tokens: list[Token], i: int) -> str:
 _DESCRIBING_WORD = re.compile(
     r"(?:an|ese|ish|i|al|ic|ent|ate)$|^(?:state|government|official|independent|private|public)$"
 )
+
+
+# Roles held at a workplace: "deputy editor of Carbon Brief", "economist at Capital Economics".
+_WORKPLACE = re.compile(
+    r"\b(?:editor|director|chief|executive|founder|co-?founder|president|chairman|chairwoman"
+    r"|chair|head|manager|economist|analyst|researcher|reporter|correspondent|spokesman"
+    r"|spokeswoman|spokesperson|professor|lecturer|fellow|partner)\s+(?:of|at)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w’'&.-]*(?:[ \t]+(?:of|for|and|&|[A-Z][\w’'&.-]*))*)"
+)
+
+
+def workplaces(text: str) -> set[str]:
+    """The names a page writes after a role and "of" or "at" ("deputy editor of Carbon Brief",
+    "chief economist at Capital Economics"): organisations, whatever their words look like,
+    from the page's first sentence on."""
+    found = set()
+    for m in _WORKPLACE.finditer(text):
+        name = re.sub(r"(?:\s+(?:of|for|and|&))+$", "", m.group("name")).rstrip(".")
+        if " " in name or name.isupper() or len(name) > 2:
+            found.add(name)
+    return found

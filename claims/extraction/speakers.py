@@ -67,6 +67,7 @@ from claims.extraction.lexicon import (
     PERSON_ROLES,
     PORTFOLIO_WORDS,
 )
+from claims.extraction.mentions import learn_mentions
 from claims.extraction.names import (
     CONNECTORS,
     Token,
@@ -382,6 +383,7 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     else:
         subject = clean_run(text, run) if run else ""
     learn_after_speaker(speaker, text, tokens, masked, context)
+    learn_mentions(text, tokens, context)
     learn_one_word_speaker(speaker, tokens, context)
     remember(speaker, text, tokens, context, subject, run)
     if not speaker and tokens and tokens[0].lower in {"a", "an", "one"}:

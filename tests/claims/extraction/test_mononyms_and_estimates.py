@@ -633,3 +633,23 @@ def test_declaring_a_state_or_a_victory_is_no_statement() -> None:
     assert unit_with(text, "rigged").speaker == "Gavin Newsom"
     text = "Governor Gavin Newsom declared that the fires were under control."
     assert unit_with(text, "under control").speaker == "Gavin Newsom"
+
+
+ENERGY = (
+    "Wind turbines generated more of Britain's electricity than gas last year, according to "
+    "analysis by Carbon Brief.\n\n"
+    "Wind supplied 29.4% of the country's power in 2023, against 28.7% from gas, the climate "
+    "website said.\n\n"
+    'Energy Secretary Claire Coutinho hailed the figures as "a huge success". But Dr Simon '
+    "Evans, deputy editor of Carbon Brief, said the pace of new wind farms would need to triple."
+)
+
+
+def test_a_workplace_after_a_role_is_an_organisation_from_the_first_sentence_on() -> None:
+    # "Carbon Brief" was typed a person (two capitalised words), so "the climate website said"
+    # found no organisation, and "Wind" (a one-word subject) stood beside it as a candidate.
+    first = unit_with(ENERGY, "according to")
+    assert (first.speaker, first.speaker_type) == ("Carbon Brief", ORGANIZATION)
+    assert unit_with(ENERGY, "29.4%").speaker == "Carbon Brief"
+    # "hailed ... as "..."" puts the quotation in her mouth, as "called" does.
+    assert unit_with(ENERGY, "huge success").speaker == "Claire Coutinho"

@@ -1,0 +1,153 @@
+"""The organisations a sentence names anywhere, of which kind (public, business, party, or
+"other": a one-word subject that may be either), kept in the context so that a later "the
+company", "the agency" or "the liberal party" can find them ("Shares in Halvorsen Foods fell
+... The Oslo-based group said"; claims.extraction.organisations resolves those)."""
+
+from __future__ import annotations
+
+import functools
+
+from claims.extraction.lexicon import (
+    GOVERNMENT_SEATS,
+    MORE_ORG_WORDS,
+    ORG_WORDS,
+    PARTY_NAMES,
+    PARTY_PLURALS,
+    PERSON_ROLES,
+    SENTENCE_STARTERS,
+    word_set,
+)
+from claims.extraction.names import (
+    Token,
+    clean_run,
+    is_capitalised,
+    name_after,
+    with_listed_portfolios,
+)
+from claims.extraction.organisations import PUBLIC_WORDS, is_public_body
+from claims.extraction.parties import may_name_a_party, party_before_role
+from claims.extraction.people import (
+    GENERIC,
+    SpeakerContext,
+    first_name_genders,
+)
+from claims.extraction.speaker_types import CLUB_ENDINGS, ORGANIZATION, speaker_type
+
+# Words of organisations' names (speaker_types reads the same lists), for a fast first look.
+_HINT_WORDS = (
+    ORG_WORDS
+    | MORE_ORG_WORDS
+    | PUBLIC_WORDS
+    | CLUB_ENDINGS
+    | GOVERNMENT_SEATS
+    | PARTY_PLURALS
+    | PARTY_NAMES
+)
+# After a one-word subject, words that make it no agent: "Shares in Halvorsen Foods fell".
+_NOT_A_VERB = word_set("in of at for from on with to and or")
+
+
+def learn_mentions(text: str, tokens: list[Token], context: SpeakerContext) -> None:
+    """Record, for the sentences after it, the organisations the sentence names: businesses, by
+    a word of their name ("Halvorsen Foods", "Acme Holdings") or a well-known one ("Apple"),
+    public bodies ("The government's Department for Transport is providing ... A spokesman for
+    the department said"), and a one-word subject that may be a business ("Sony, which makes
+    ...", "Sony has opposed"): a candidate that keeps a described business from being resolved
+    to another."""
+    n = len(tokens)
+    if n > 1 and _may_be_a_business_subject(tokens, context):
+        _mention(tokens[0].text, "other", context)  # "Sony, which makes the PlayStation, ..."
+    i = 0
+    while i < n:
+        if not is_capitalised(tokens[i]):
+            i += 1
+            continue
+        stretch = i + 1
+        while stretch < n and is_capitalised(tokens[stretch]):
+            stretch += 1
+        words = tokens[i:stretch]
+        if not any(_org_hint(t) for t in words) and not may_name_a_party(words):
+            i = stretch  # "Thursday", "Jane Doe": no word of an organisation's name
+            continue
+        run = with_listed_portfolios(tokens, name_after(tokens, i)[:5])
+        party = party_before_role(text, run)
+        if party:  # "Labour leader Chris Hipkins", "Liberal Democrat leader Ed Davey"
+            _mention(party, "party", context)
+            i += len(run)
+            continue
+        possessive = next(
+            (k for k in range(i, stretch - 1) if tokens[k].text.endswith(("'s", "’s"))), None
+        )
+        if possessive is not None and _saints_possessive(tokens[i : possessive + 1]):
+            run = tokens[i:stretch]  # "St Mary's Hospital", "Guy's Hospital"
+        name = clean_run(text, run) if run else ""
+        kind = _kind_of(name) if name else ""
+        if kind in {"public", "business", "party"}:
+            _mention(name, kind, context)
+        i += max(1, len(run))
+
+
+def _saints_possessive(run: list[Token]) -> bool:
+    """Whether capitalised words ending in a possessive begin an institution's name ("St
+    Mary's", "Guy's"), not a country's or an owner's ("Russia's", "Apple's")."""
+    return len(run) >= 2 or run[-1].text[:-2].lower() in first_name_genders()
+
+
+def _may_be_a_business_subject(tokens: list[Token], context: SpeakerContext) -> bool:
+    """Whether the sentence opens with one capitalised word, no known person, no organisation
+    word, before a comma or a verb: "Sony, which makes ...", "Sony has opposed"; not before a
+    role ("Competition commissioner Margrethe Vestager said": her portfolio)."""
+    first, after = tokens[0], tokens[1]
+    return (
+        is_capitalised(first)
+        and not _org_hint(first)
+        and (
+            after.text == ","
+            or (
+                after.text.islower()
+                and after.lower not in _NOT_A_VERB
+                and after.lower not in PERSON_ROLES
+            )
+        )
+        and first.text.isalpha()
+        and first.lower not in SENTENCE_STARTERS
+        and first.lower not in GENERIC
+        and first.lower not in first_name_genders()
+        and first.text not in context.surnames
+    )
+
+
+def _org_hint(token: Token) -> bool:
+    """A capitalised word that may be part of an organisation's name: an organisation word
+    ("Foods", "Ministry"), a known organisation ("Apple"), initials ("AFAD") or a brand's inner
+    capital ("PlayStation")."""
+    text = token.text
+    return (
+        token.lower in _HINT_WORDS
+        or (len(text) >= 2 and text.isupper())
+        or any(c.isupper() for c in text[1:])
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _kind_of(name: str) -> str:
+    """ "public", "business", "government" ("Germany", "the Kremlin") or "" for a name that
+    shows no organisation (read for every capitalised run: names recur, so it is cached)."""
+    if name.lower() in GOVERNMENT_SEATS:
+        return "government"
+    if is_public_body(name):
+        return "public"
+    words = name.lower().split()
+    if words[-1] in PARTY_PLURALS or (len(words) > 1 and words[-1] == "party"):
+        return "party"  # "Liberal Democrats", "the Greens", "Reform Party": no business
+    if len(words) == 1 and words[0] in PARTY_NAMES:
+        return "party"  # "Labour", "Likud", "BJP"
+    return "business" if speaker_type(name) == ORGANIZATION else ""
+
+
+def _mention(name: str, kind: str, context: SpeakerContext) -> None:
+    context.mentions.pop(name, None)
+    context.mentions[name] = (context.paragraph, kind)
+    words = name.split()
+    if kind != "other" and len(words) > 1:
+        context.org_name_ends.update((words[0], words[-1]))
