@@ -32,6 +32,7 @@ from claims.extraction.names import (
     Token,
     clean_run,
     is_capitalised,
+    is_org,
     is_title,
     name_after,
 )
@@ -278,6 +279,20 @@ def _short_for_an_org(speaker: str, context: SpeakerContext) -> bool:
     ("Manchester City have been charged ... City said", "Halvorsen Foods ... Halvorsen said"),
     and no person the text named."""
     return bool(speaker) and speaker in context.org_name_ends and speaker not in context.surnames
+
+
+def org_in_full(speaker: str, context: SpeakerContext) -> str:
+    """A one-word speaker that is an organisation's word ("The Commission said") as the one
+    organisation named in full before that ends with it ("the European Commission"); the
+    speaker as found otherwise (none, or several: "the Commission" after two)."""
+    if " " in speaker or not is_org(speaker):
+        return speaker
+    named = {
+        name
+        for name in (*context.mentions, *context.orgs)
+        if " " in name and name.rsplit(" ", 1)[1] == speaker
+    }
+    return named.pop() if len(named) == 1 else speaker
 
 
 def named_like_an_org(speaker: str, masked: str, context: SpeakerContext) -> bool:

@@ -84,6 +84,7 @@ from claims.extraction.organisations import (
     learn_orgs,
     note_countries,
     opening_place,
+    org_in_full,
 )
 from claims.extraction.page_names import learn_one_word_speaker, type_on_page
 from claims.extraction.people import (
@@ -375,6 +376,7 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     speaker = _explicit(text, tokens, masked, context)
     if speaker is None:
         speaker = context.previous_speaker if continues_quote else ""
+    speaker = org_in_full(speaker, context)  # "The Commission said": the European Commission
     # The sentence's opening name, with or without an apposition after it ("Mr Anderson, who
     # quit ..."): computed once, read twice.
     run = subject_run(tokens, allow_comma=True) or apposed_subject(tokens)

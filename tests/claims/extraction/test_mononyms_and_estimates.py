@@ -653,3 +653,19 @@ def test_a_workplace_after_a_role_is_an_organisation_from_the_first_sentence_on(
     assert unit_with(ENERGY, "29.4%").speaker == "Carbon Brief"
     # "hailed ... as "..."" puts the quotation in her mouth, as "called" does.
     assert unit_with(ENERGY, "huge success").speaker == "Claire Coutinho"
+
+
+def test_an_organisations_short_name_is_the_one_named_in_full_before() -> None:
+    # "The Commission said" was "Commission" after "fined ... by the European Commission".
+    text = (
+        "Apple has been fined €1.8bn by the European Commission. The Commission said Apple had "
+        "blocked cheaper offers for a decade."
+    )
+    unit = unit_with(text, "a decade")
+    assert (unit.speaker, unit.speaker_type) == ("European Commission", ORGANIZATION)
+    # Two named so: which one, the rules cannot tell.
+    text = (
+        "The European Commission and the Electoral Commission met on Monday. The Commission "
+        "said 12 cases were open."
+    )
+    assert unit_with(text, "12 cases").speaker == "Commission"
