@@ -32,6 +32,7 @@ class PageNames:
         self._given: dict[str, list[tuple[int, str]]] | None = None  # word -> [(at, given)]
         self._beside: set[str] = set()  # words written beside a name word, either side
         self._inside: set[str] | None = None  # capitalised words written inside a sentence
+        self._titled: set[str] = set()  # words written right after a personal title
 
     def _read(self) -> dict[str, list[tuple[int, str]]]:
         if self._given is None:
@@ -46,6 +47,8 @@ class PageNames:
                 if not gap.isspace() or "\n" in gap:  # a name never runs over a line break
                     continue
                 second = _POSSESSIVE.sub("", second)
+                if _titles_someone(first):
+                    self._titled.add(second)  # "Dr Leech", "Mr Justice Leech"
                 if _names_someone(first):
                     self._given.setdefault(second, []).append((at, first))
                     self._beside.add(second)
@@ -63,6 +66,10 @@ class PageNames:
                 if before and (before[-1].isalnum() or before[-1] in ",&"):
                     self._inside.add(_POSSESSIVE.sub("", m.group()))
         return word in self._inside
+
+    def after_a_title(self, word: str) -> bool:
+        self._read()
+        return word in self._titled
 
     def beside_a_name(self, word: str) -> bool:
         self._read()
@@ -113,8 +120,12 @@ def speaker_type_in(speaker: str, context: SpeakerContext, page: PageNames) -> s
         return found
     if context.genders.get(speaker):
         return PERSON  # "Mr Chen", never named in full: a man called Chen
-    if page.beside_a_name(speaker) or speaker.lower() in _ROLES_AND_TITLES:
-        return PERSON  # "Chancellor confirms ...": a role, whoever holds it
+    if (
+        page.beside_a_name(speaker)
+        or page.after_a_title(speaker)  # "Judge Leech", "Lord Justice Singh"
+        or speaker.lower() in _ROLES_AND_TITLES  # "Chancellor confirms ...": a role
+    ):
+        return PERSON
     if is_a_word(speaker) and not page.capitalised_inside(speaker):
         # "Storms disrupted flights", "Fog closed the runway": a common noun opening its
         # sentence, nobody's name ("Shell" is one where the page writes "shares in Shell")
@@ -213,6 +224,14 @@ def _names_someone(word: str) -> bool:
         and not is_title(token)
         and token.lower not in _ROLES_AND_MONTHS
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _titles_someone(word: str) -> bool:
+    """A personal title ("Dr", "Judge", "Justice", "Lord"), not a portfolio ("Foreign",
+    "Home": "Home Office" is no one)."""
+    token = Token(word, 0, len(word), word.lower())
+    return is_title(token) and token.lower not in PORTFOLIO_WORDS - {"justice"}
 
 
 def full_name_on_page(speaker: str, at: int, page: PageNames) -> str:

@@ -669,3 +669,19 @@ def test_an_organisations_short_name_is_the_one_named_in_full_before() -> None:
         "said 12 cases were open."
     )
     assert unit_with(text, "12 cases").speaker == "Commission"
+
+
+def test_a_surname_after_a_personal_title_is_a_person() -> None:
+    # "Mr Justice Leech", "Judge Leech", "Dr Leech" were typed organisations (only "Mr" told
+    # of a person), and the company of the next sentence was then "Leech".
+    text = (
+        "Thames Water has been given permission to borrow £3bn.\n\n"
+        'Mr Justice Leech said the loan was "the only realistic alternative". The company, '
+        "which serves 16 million customers, had warned it could run out of money."
+    )
+    judge = unit_with(text, "realistic alternative")
+    assert (judge.speaker, judge.speaker_type) == ("Leech", PERSON)
+    assert unit_with(text, "16 million").speaker == "Thames Water"
+    for title in ("Judge", "Dr", "Lord Justice"):
+        unit = unit_with(f"{title} Singh said the appeal failed.", "appeal")
+        assert (unit.speaker, unit.speaker_type) == ("Singh", PERSON), title
