@@ -685,3 +685,14 @@ def test_a_surname_after_a_personal_title_is_a_person() -> None:
     for title in ("Judge", "Dr", "Lord Justice"):
         unit = unit_with(f"{title} Singh said the appeal failed.", "appeal")
         assert (unit.speaker, unit.speaker_type) == ("Singh", PERSON), title
+
+
+def test_a_name_ending_in_s_opening_its_sentence_speaks_when_the_page_names_it() -> None:
+    # "Siemens said" was unattributed: a capitalised word ending in "s" opening its sentence
+    # was taken for a plural ("Thousands said", "Emails show").
+    text = "Siemens said the deal was worth $2bn. Shares in Siemens rose 3%."
+    unit = unit_with(text, "$2bn")
+    assert (unit.speaker, unit.speaker_type) == ("Siemens", ORGANIZATION)
+    # A plural the page never writes as a name still speaks for nobody.
+    text = "Commuters said the delays were worse than ever. Rail operators blamed strikes."
+    assert unit_with(text, "worse than ever").speaker == ""
