@@ -36,7 +36,11 @@ THAT_VERBS = word_set("""
     holds remarked learned learnt learns""")
 # Verbs that attribute only next to a quotation ("quipped", "asked").
 QUOTE_ONLY_VERBS = QUOTE_VERBS - ATTRIBUTION_VERBS
-ANY_VERB = ATTRIBUTION_VERBS | QUOTE_VERBS | THAT_VERBS
+# The plural forms a group's statement takes ("Economists at Goldman Sachs estimate ...",
+# "Analysts warn ..."): not in ATTRIBUTION_VERBS, which the scorer reads, whose model was
+# trained without them.
+PLURAL_VERBS = word_set("estimate warn argue insist predict forecast expect")
+ANY_VERB = ATTRIBUTION_VERBS | QUOTE_VERBS | THAT_VERBS | PLURAL_VERBS
 DATA_NOUNS = word_set("""
     figures data statistics numbers estimates report reports study survey analysis research
     findings""")

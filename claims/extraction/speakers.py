@@ -90,6 +90,7 @@ from claims.extraction.page_names import learn_one_word_speaker, type_on_page
 from claims.extraction.people import (
     DETERMINERS,
     GENERIC,
+    GENERIC_PLURAL,
     GENERIC_SINGULAR,
     SpeakerContext,
     learn_names,
@@ -288,7 +289,16 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
                 return resolved
             generic_seen = True
     passes = [
-        [i for i in verbs if tokens[i].lower in ATTRIBUTION_VERBS],
+        [
+            i
+            for i in verbs
+            if tokens[i].lower in ATTRIBUTION_VERBS
+            or (  # "Analysts warn", "Economists at Goldman Sachs estimate"; not "to warn"
+                tokens[i].lower in vocab.PLURAL_VERBS
+                and i > 0
+                and (tokens[i - 1].lower in GENERIC_PLURAL or is_capitalised(tokens[i - 1]))
+            )
+        ],
         [
             i
             for i in verbs

@@ -696,3 +696,18 @@ def test_a_name_ending_in_s_opening_its_sentence_speaks_when_the_page_names_it()
     # A plural the page never writes as a name still speaks for nobody.
     text = "Commuters said the delays were worse than ever. Rail operators blamed strikes."
     assert unit_with(text, "worse than ever").speaker == ""
+
+
+def test_a_group_at_an_organisation_speaks_in_the_plural() -> None:
+    # "Economists at Goldman Sachs estimate ..." was unattributed: only "estimates" reported.
+    text = "Economists at Goldman Sachs estimate the tariffs could cut US growth by 0.5 points."
+    unit = unit_with(text, "0.5 points")
+    assert (unit.speaker, unit.speaker_type) == ("Goldman Sachs economists", ORGANIZATION)
+    text = "Experts at the Institute for Fiscal Studies predict the deficit will reach £120bn."
+    assert unit_with(text, "£120bn").speaker == "Institute for Fiscal Studies experts"
+    # An infinitive is no statement: the participle after it still names the speaker.
+    text = (
+        "Transport Secretary Chris Grayling used his speech to warn against a blanket approach, "
+        'adding: "It is much easier to defend a targeted rule."'
+    )
+    assert unit_with(text, "targeted rule").speaker == "Chris Grayling"
