@@ -432,6 +432,7 @@ _NO_ONE = re.compile(r"\bno[\s-]$", re.IGNORECASE)
 _AFTER_SAYING = re.compile(r"(?:[”\"],?|\b(?:said|says|told|added))\s+$")
 _PRONOUN_ONE = re.compile(r"\b(?:if|when|as|the|that|which)\s+$", re.IGNORECASE)
 _AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
+_NUMBER_BEFORE = re.compile(r"\bnumber\s+$", re.IGNORECASE)  # "the number one mission"
 _AT_ONE = re.compile(r"\s+(?:point|stage|time|moment|juncture)\b", re.IGNORECASE)
 
 
@@ -456,8 +457,10 @@ def _is_word_number_in_name(text: str, m: re.Match[str], value: float) -> bool:
         or _PRONOUN_ONE.search(text, max(0, start - 6), start)
         or (_AFTER_SAYING.search(text, max(0, start - 8), start) and _UNIT_WORD.match(text, end))
         or (_AT_BEFORE.search(text, max(0, start - 4), start) and _AT_ONE.match(text, end))
+        or _NUMBER_BEFORE.search(text, max(0, start - 8), start)
     ):
-        return True  # "no one believes", "at one point": a pronoun or an idiom, not a count
+        # "no one believes", "at one point", "the number one mission": a pronoun or an idiom
+        return True
     at_start = _starts_sentence(text, start)
     if spelled[0].isupper() and not at_start:
         return True

@@ -711,3 +711,9 @@ def test_a_group_at_an_organisation_speaks_in_the_plural() -> None:
         'adding: "It is much easier to defend a targeted rule."'
     )
     assert unit_with(text, "targeted rule").speaker == "Chris Grayling"
+
+
+def test_number_one_is_no_count() -> None:
+    # "the number one mission" was a count of 1.
+    assert quantities_found('Growth was "the number one mission", she said.') == []
+    assert quantities_found("one person died") == [(1.0, "person", "one person")]
