@@ -32,7 +32,8 @@ def mask_quotes(text: str, continues_quote: bool) -> str:
     parts: list[str] = []
     position = 0
     for a, b in spans:
-        inner_start, inner_end = a + 1, b - 1 if b <= len(text) and text[b - 1] in '”»"' else b
+        closing = b <= len(text) and text[b - 1] in "”»\"'’"
+        inner_start, inner_end = a + 1, b - 1 if closing else b
         inner_end = max(inner_start, inner_end)
         keep_comma = inner_end > inner_start and text[inner_end - 1] == ","
         parts.append(text[position:inner_start])
@@ -48,7 +49,7 @@ def has_real_quote(text: str) -> bool:
     """Whether ``text`` quotes someone: a quoted clause of five or more words, at least half of
     them lower case, rather than a title (“Once Upon A Time in Hollywood”) or a term."""
     for a, b in quote_spans(text):
-        inner = text[a + 1 : b].rstrip('”»"')
+        inner = text[a + 1 : b].rstrip("”»\"'’")
         words = inner.split()
         if len(words) < 5 or sum(w[0].islower() for w in words) * 2 < len(words):
             continue

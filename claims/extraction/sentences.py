@@ -71,7 +71,8 @@ def _is_boundary(text: str, punct_start: int, punct_end: int, next_start: int) -
 
 _OPENING_QUOTES = "“«„"
 _CLOSING_QUOTES = "”»"
-_QUOTE_CHARS = re.compile(r"[“”«»„\"]")
+_QUOTE_CHARS = re.compile(r"[“”«»„\"'‘’]")
+_SINGLE = "'‘’"
 # What may stand before a straight quote that opens a quotation: '(' in '("...")', a dash.
 _BEFORE_OPENING = " \t\n([{—–-/:"
 # A short attribution after a closing quote: `"... stretch." Pitt said.`, `"..." said Ann.`.
@@ -85,15 +86,31 @@ def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
     ``open`` is the offset of the opening mark, ``close`` the offset just after the closing
     one, or ``end`` when the quotation is still open there. Curly quotes say which way they
     face; a straight quote opens after a space or a bracket and closes otherwise, so an inch
-    mark in `5'10"` does not open a quotation. Single quotes are left alone: a right single
-    quote (U+2019) is far more often an apostrophe than a closing quote.
+    mark in `5'10"` does not open a quotation. A single quote opens one only before a capital,
+    after a space or a bracket, and closes it only right after a comma or a full stop, before a
+    space ("'We have no choice. Our budget has been cut,' she said."): a quote mark that is
+    not (an apostrophe: "don't", "students' union", "the '90s") changes nothing, and a single
+    quotation left open counts for nothing either.
     """
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     opened = -1
+    single = -1  # an open single quotation, outside any double one
     for m in _QUOTE_CHARS.finditer(text, start, end):
         i = m.start()
         ch = text[i]
+        if ch in _SINGLE:
+            if opened >= 0:
+                continue  # "He said 'no'": a quotation inside a quotation changes nothing
+            before = text[i - 1] if i > start else " "
+            after = text[i + 1] if i + 1 < end else " "
+            if single < 0:
+                if ch != "’" and before in _BEFORE_OPENING and after.isupper():
+                    single = i  # "'We have no choice." as British papers quote
+            elif ch != "‘" and before in ",.!?" and (after.isspace() or after in ")]"):
+                spans.append((single, i + 1))  # "... since 2020,' she said."
+                single = -1
+            continue
         if ch == '"':
             before = text[i - 1] if i > start else " "
             after = text[i + 1] if i + 1 < end else " "
@@ -117,7 +134,7 @@ def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
 def _attribution_tail(text: str, punct_end: int, next_start: int, end: int) -> bool:
     """Whether a quotation that closes at ``punct_end`` is followed by a short attribution
     clause (`Meghan added.`, `said Lukas Stefanko, a researcher.`) that belongs with it."""
-    if text[punct_end - 1] not in _CLOSING_QUOTES + '"':
+    if text[punct_end - 1] not in _CLOSING_QUOTES + "\"'’":
         return False
     m = _TAIL.match(text, next_start, end)
     if not m:

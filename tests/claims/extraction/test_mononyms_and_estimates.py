@@ -717,3 +717,30 @@ def test_number_one_is_no_count() -> None:
     # "the number one mission" was a count of 1.
     assert quantities_found('Growth was "the number one mission", she said.') == []
     assert quantities_found("one person died") == [(1.0, "person", "one person")]
+
+
+def test_a_quotation_in_single_quotes_is_one_unit_with_its_attribution() -> None:
+    # "'We have no choice." was a unit of its own, nobody's, and the rest of the quotation
+    # another: single quotes were left alone by the splitter.
+    text = (
+        "Headteacher Emma Ward said the school had been forced to cut 12 staff.\n\n"
+        "'We have no choice. Our budget has been cut by £400,000 since 2020,' she said."
+    )
+    unit = unit_with(text, "no choice")
+    assert unit.text.startswith("'We have no choice.") and unit.text.endswith("she said.")
+    assert unit.speaker == "Emma Ward"
+    left, right = "\u2018", "\u2019"  # curly single quotes
+    curly = (
+        f"{left}We have no choice. It{right}s over,{right} she said. {left}We lost £2m.{right} "
+        "The firm closed in May."
+    )
+    first = f"{left}We have no choice. It{right}s over,{right} she said."
+    assert unit_with(curly, "no choice").text == first
+    # Apostrophes open and close nothing.
+    for text, first in (
+        ("The '90s were great. Prices rose 5% a year.", "The '90s were great."),
+        ("Rock 'n' roll is dead. Fans disagree.", "Rock 'n' roll is dead."),
+        ("The students' union said it would protest. Fees rose 9%.", "The students' union"),
+    ):
+        units = [s.text for s in extract(read_text(text)).sentences]
+        assert units[0].startswith(first) and len(units) == 2, units
