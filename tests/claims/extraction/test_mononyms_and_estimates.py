@@ -744,3 +744,16 @@ def test_a_quotation_in_single_quotes_is_one_unit_with_its_attribution() -> None
     ):
         units = [s.text for s in extract(read_text(text)).sentences]
         assert units[0].startswith(first) and len(units) == 2, units
+
+
+def test_they_after_two_people_who_spoke_together_is_both() -> None:
+    # A guard: two people who spoke together are the "they" of the next sentence (typed people
+    # since the two titles are read apart), and one person is no "they".
+    text = (
+        "Dr Robert Laurenson and Dr Vivek Trivedi said the offer was not good enough. In a "
+        "joint statement, they said doctors were still 20% worse off."
+    )
+    assert unit_with(text, "20%").speaker == "Robert Laurenson and Vivek Trivedi"
+    # After one person, "they" is still no person.
+    text = "Dr Vivek Trivedi said the offer was poor. They said doctors were 20% worse off."
+    assert unit_with(text, "20%").speaker == ""
