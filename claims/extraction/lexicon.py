@@ -56,6 +56,7 @@ TITLES: frozenset[str] = word_set(
     President Vice-President Minister Secretary Chancellor Senator Sen. Rep. Representative
     Governor Gov. Mayor Dr. Dr Prof. Prof Professor Mr. Mr Mrs. Mrs Ms. Ms Judge General Gen.
     Commissioner Ambassador Spokesman Spokeswoman Spokesperson Chairman Chairwoman Chair Justices
+    Taoiseach Tánaiste Tanaiste
     Director CEO Chief Premier King Queen Prince Princess Pope Archbishop Bishop Sheikh Deputy
     Vice Prime Foreign Defence Defense Finance Interior Justice Health Trade Education Energy
     Home Economy Environment Agriculture Transport Labour Labor Culture Sport Treasury

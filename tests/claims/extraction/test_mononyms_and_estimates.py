@@ -757,3 +757,11 @@ def test_they_after_two_people_who_spoke_together_is_both() -> None:
     # After one person, "they" is still no person.
     text = "Dr Vivek Trivedi said the offer was poor. They said doctors were 20% worse off."
     assert unit_with(text, "20%").speaker == ""
+
+
+def test_the_irish_heads_of_government_are_titles() -> None:
+    # "Taoiseach Micheál Martin" was the speaker's whole name.
+    text = "Taoiseach Micheál Martin said 1,200 extra gardaí would be recruited in 2025."
+    assert unit_with(text, "1,200").speaker == "Micheál Martin"
+    text = "Tánaiste Simon Harris said the budget would rise by €2bn."
+    assert unit_with(text, "€2bn").speaker == "Simon Harris"
