@@ -43,7 +43,7 @@ PLURAL_VERBS = word_set("estimate warn argue insist predict forecast expect")
 ANY_VERB = ATTRIBUTION_VERBS | QUOTE_VERBS | THAT_VERBS | PLURAL_VERBS
 DATA_NOUNS = word_set("""
     figures data statistics numbers estimates report reports study survey analysis research
-    findings""")
+    findings poll polls census""")
 CONDITIONALS = word_set("if unless whether when once until")
 # Generic speakers that are documents: "a statement from the White House" is the White House.
 DOCUMENT_NOUNS = word_set("statement statements reports report")

@@ -529,6 +529,9 @@ def test_a_poll_for_a_newspaper_is_the_pollsters() -> None:
     assert (unit.speaker, unit.speaker_type) == ("YouGov", ORGANIZATION)
     text = "An Ipsos survey for the BBC found 40% of people trusted the government."
     assert unit_with(text, "40%").speaker == "Ipsos"
+    # "A poll by YouGov found" was unattributed too: a poll was no document with an author.
+    text = "A poll by YouGov found 77% of Australians supported the ban."
+    assert unit_with(text, "77%").speaker == "YouGov"
     # A finding that is no study's is no statement.
     text = "Police found the body of a man who had been missing for 12 days."
     assert unit_with(text, "12 days").speaker == ""
