@@ -40,7 +40,10 @@ QUOTE_ONLY_VERBS = QUOTE_VERBS - ATTRIBUTION_VERBS
 # "Analysts warn ..."): not in ATTRIBUTION_VERBS, which the scorer reads, whose model was
 # trained without them.
 PLURAL_VERBS = word_set("estimate warn argue insist predict forecast expect")
-ANY_VERB = ATTRIBUTION_VERBS | QUOTE_VERBS | THAT_VERBS | PLURAL_VERBS
+# A body's forecast ("The Bank of England ... expects inflation to peak at 3.7%"), read like a
+# statement (the passive "is expected to" names no one).
+FORECAST_VERBS = word_set("expects forecasts")
+ANY_VERB = ATTRIBUTION_VERBS | QUOTE_VERBS | THAT_VERBS | PLURAL_VERBS | FORECAST_VERBS
 DATA_NOUNS = word_set("""
     figures data statistics numbers estimates report reports study survey analysis research
     findings poll polls census""")

@@ -474,5 +474,6 @@ NON_AGENTS: frozenset[str] = word_set(
     thousands hundreds millions dozens tens scores many most some several few others
     emails letters documents records figures data papers reports studies polls surveys
     messages texts tweets posts images photos videos footage
+    nobody everyone everybody someone somebody anyone anybody noone
     """
 )

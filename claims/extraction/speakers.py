@@ -293,6 +293,7 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
             i
             for i in verbs
             if tokens[i].lower in ATTRIBUTION_VERBS
+            or tokens[i].lower in vocab.FORECAST_VERBS
             or (  # "Analysts warn", "Economists at Goldman Sachs estimate"; not "to warn"
                 tokens[i].lower in vocab.PLURAL_VERBS
                 and i > 0

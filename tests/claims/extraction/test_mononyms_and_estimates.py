@@ -768,3 +768,17 @@ def test_the_irish_heads_of_government_are_titles() -> None:
     assert unit_with(text, "1,200").speaker == "Micheál Martin"
     text = "Tánaiste Simon Harris said the budget would rise by €2bn."
     assert unit_with(text, "€2bn").speaker == "Simon Harris"
+
+
+def test_a_forecast_is_its_bodys_and_nobody_is_no_speaker() -> None:
+    # "The Bank of England ... expects inflation to peak at 3.7%" was unattributed; "Nobody
+    # said ...", "Someone told police ..." had "Nobody" and "Someone" as speakers, of no type.
+    text = (
+        "The Bank of England, which cut rates to 4.5% this month, expects inflation to peak at "
+        "3.7% in the summer."
+    )
+    assert unit_with(text, "3.7%").speaker == "Bank of England"
+    assert unit_with("The IMF forecasts growth of 1.1% this year.", "1.1%").speaker == "IMF"
+    assert unit_with("The deal is expected to close in March.", "March").speaker == ""
+    for text in ("Nobody said prices would fall.", "Someone told police the car was stolen."):
+        assert unit_with(text, " ").speaker == "", text
