@@ -201,7 +201,9 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
                 and _public(org, context) == (head in AGENCY_NOUNS)
             ):
                 return org
-        if head not in AGENCY_NOUNS:
+        # "The airport's operator": whose, the words say, not which business was named last
+        owned = any(w.endswith(("'s", "’s")) for w in words[:-1])
+        if head not in AGENCY_NOUNS and not owned:
             only = _only_business(context)
             if only:
                 return only

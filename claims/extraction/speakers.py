@@ -109,6 +109,7 @@ from claims.extraction.roles import (
 from claims.extraction.speaker_types import ORGANIZATION, has_org_word, speaker_type
 from claims.extraction.verbs import (
     believes_a_clause,
+    closes_the_sentence,
     filler_width,
     puts_a_figure,
     reduced_relative,
@@ -307,6 +308,7 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
             and (
                 any(t.lower == "that" for t in tokens[i : i + 6])
                 or believes_a_clause(tokens, i)  # "Lee believes 40% of claims are ..."
+                or closes_the_sentence(tokens, i)  # "..., AFP Fact Check found."
             )
         ],
         [i for i, t in enumerate(tokens) if t.text in ("put", "puts") and puts_a_figure(tokens, i)],

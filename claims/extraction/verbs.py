@@ -173,6 +173,19 @@ def believes_a_clause(tokens: list[Token], index: int) -> bool:
     )
 
 
+# What may follow a verb that closes its sentence: "..., the study found on Tuesday."
+_TIME_TAIL = word_set("on in last this earlier yesterday today recently")
+
+
+def closes_the_sentence(tokens: list[Token], index: int) -> bool:
+    """Whether the verb at ``index`` ends a sentence that reported something before a comma
+    ("But the footage was filmed in 2019, AFP Fact Check found."), a time at most after it."""
+    rest = [t for t in tokens[index + 1 :] if t.text not in {".", "!", "?", '"', "”", "’"}]
+    if len(rest) > 3 or (rest and rest[0].lower not in _TIME_TAIL):
+        return False
+    return any(t.text == "," for t in tokens[:index])
+
+
 def says_no_statement(tokens: list[Token], index: int) -> bool:
     """Whether the verb of saying at ``index`` takes something other than a statement here: a
     person confirmed in a post, a case argued, a plea, money or a prize claimed, a figure or a

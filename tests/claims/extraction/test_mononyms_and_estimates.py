@@ -782,3 +782,20 @@ def test_a_forecast_is_its_bodys_and_nobody_is_no_speaker() -> None:
     assert unit_with("The deal is expected to close in March.", "March").speaker == ""
     for text in ("Nobody said prices would fall.", "Someone told police the car was stolen."):
         assert unit_with(text, " ").speaker == "", text
+
+
+FACT_CHECK = (
+    "A video shared on Facebook claims to show Dubai airport under water. But the footage was "
+    "filmed in 2019 at an airport in China, AFP Fact Check found.\n\n"
+    "A reverse image search led to a YouTube video uploaded on 12 July 2019. The airport's "
+    "operator confirmed to AFP that the footage showed Terminal 2."
+)
+
+
+def test_a_fact_checker_closing_its_finding_and_an_owned_description() -> None:
+    # "..., AFP Fact Check found." was unattributed (a finding was read only with "that"), and
+    # "The airport's operator confirmed" went to YouTube, the business named last.
+    assert unit_with(FACT_CHECK, "filmed in 2019").speaker == "AFP Fact Check"
+    assert unit_with(FACT_CHECK, "Terminal 2").speaker == "The airport's operator"
+    text = "The vaccine cut deaths by 30%, a study by Oxford University found."
+    assert unit_with(text, "30%").speaker == "Oxford University"
