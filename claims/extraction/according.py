@@ -17,7 +17,7 @@ from claims.extraction.names import (
     with_listed_portfolios,
 )
 from claims.extraction.organisations import ORG_DESCRIPTORS
-from claims.extraction.people import GENERIC, SpeakerContext
+from claims.extraction.people import GENERIC, GENERIC_PLURAL, SpeakerContext
 from claims.extraction.speaker_types import ORGANIZATION, speaker_type
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -136,6 +136,9 @@ def according_to(
         if descriptor is not None:
             index = descriptor + 1
         run = with_listed_portfolios(tokens, name_after(tokens, index))
+        group = _group_at(text, tokens, index)
+        if group:  # "according to analysts at Anderson Economic Group"
+            return group
         if (run and not is_capitalised(run[0])) or (
             not run and index < len(tokens) and tokens[index].text.islower()
         ):
@@ -155,6 +158,20 @@ def according_to(
         if name:
             return resolve_found(Found(name=person_in(name), kind="name"), context)
     return "" if found_one else None
+
+
+def _group_at(text: str, tokens: list[Token], index: int) -> str:
+    """ "Anderson Economic Group analysts" for "analysts at Anderson Economic Group" from
+    ``index``: a group of people at a named organisation, as speakers are named elsewhere
+    ("Analysts at Goldman Sachs said": "Goldman Sachs analysts"); "" for any other words."""
+    if index + 2 >= len(tokens) or tokens[index].lower not in GENERIC_PLURAL:
+        return ""
+    if tokens[index + 1].lower not in {"at", "from", "with"}:
+        return ""
+    start = index + 3 if tokens[index + 2].lower == "the" else index + 2
+    run = name_after(tokens, start)
+    name = clean_run(text, run) if run else ""
+    return f"{name} {tokens[index].lower}" if name else ""
 
 
 def _document_owner(text: str, tokens: list[Token], index: int) -> str:

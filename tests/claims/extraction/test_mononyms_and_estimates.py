@@ -799,3 +799,12 @@ def test_a_fact_checker_closing_its_finding_and_an_owned_description() -> None:
     assert unit_with(FACT_CHECK, "Terminal 2").speaker == "The airport's operator"
     text = "The vaccine cut deaths by 30%, a study by Oxford University found."
     assert unit_with(text, "30%").speaker == "Oxford University"
+
+
+def test_according_to_a_group_at_an_organisation() -> None:
+    # "according to analysts at Anderson Economic Group" was unattributed.
+    text = "Boeing lost $100m a day, according to analysts at Anderson Economic Group."
+    unit = unit_with(text, "$100m")
+    assert (unit.speaker, unit.speaker_type) == ("Anderson Economic Group analysts", ORGANIZATION)
+    # Analysts of nowhere named are nobody's.
+    assert unit_with("Boeing lost $100m a day, according to analysts.", "$100m").speaker == ""
