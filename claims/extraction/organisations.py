@@ -36,7 +36,7 @@ from claims.extraction.names import (
     is_title,
     name_after,
 )
-from claims.extraction.page_names import type_on_page
+from claims.extraction.page_names import is_a_word, type_on_page
 from claims.extraction.parties import described_party
 from claims.extraction.people import (
     DETERMINERS,
@@ -155,6 +155,13 @@ def _country_owned(phrase: str, context: SpeakerContext) -> str:
     return f"{country}'s {m.group(1)}" if paragraph >= context.paragraph - 1 else ""
 
 
+# Nouns after a one-word name that say what it is: "the Aslef union" is Aslef.
+_NAMED_BY_NOUN = word_set("union group firm company charity agency network carrier bank")
+# How nationalities end ("Japanese", "Russian", "British", "Israeli", "French", "Greek"):
+# "the Japanese company" is a description, not a company called Japanese.
+_NATIONALITY_ENDINGS = ("ese", "an", "ish", "i", "ch", "ek", "ss", "ic")
+
+
 # What a noun calls an organisation whose name says it otherwise: "the force" is a police force.
 _HEAD_ALIASES = {"force": {"police", "constabulary"}}
 
@@ -216,6 +223,16 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
         party = described_party(phrase, words, _recent_mentions(context))
         if party:
             return party
+    named = phrase.split()
+    if (
+        head in _NAMED_BY_NOUN
+        and len(named) == 3
+        and named[0].lower() in DETERMINERS
+        and named[1][:1].isupper()
+        and not is_a_word(named[1])
+        and not named[1].lower().endswith(_NATIONALITY_ENDINGS)  # "the Japanese company"
+    ):
+        return named[1]  # "the Aslef union", "the Wagner group": Aslef, Wagner
     return phrase  # "the national audit office": described well enough to call
 
 

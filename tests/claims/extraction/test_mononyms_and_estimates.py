@@ -808,3 +808,15 @@ def test_according_to_a_group_at_an_organisation() -> None:
     assert (unit.speaker, unit.speaker_type) == ("Anderson Economic Group analysts", ORGANIZATION)
     # Analysts of nowhere named are nobody's.
     assert unit_with("Boeing lost $100m a day, according to analysts.", "$100m").speaker == ""
+
+
+def test_a_name_before_the_noun_that_says_what_it_is() -> None:
+    # "the Aslef union has announced" was "the Aslef union", as written.
+    text = "Train drivers will walk out on 3 October over pay, the Aslef union has announced."
+    unit = unit_with(text, "3 October")
+    assert (unit.speaker, unit.speaker_type) == ("Aslef", ORGANIZATION)
+    text = "The attack was carried out by 40 fighters, the Wagner group said."
+    assert unit_with(text, "40 fighters").speaker == "Wagner"
+    # A nationality or a common word describes: the words stay as written.
+    text = "Workers will strike for 48 hours, the national union said."
+    assert unit_with(text, "48 hours").speaker == "the national union"
