@@ -71,7 +71,7 @@ _PUBLIC_ACRONYMS = word_set(
 )
 # "the agency said" may refer to a public body named differently ("the Food and Drug
 # Administration"); never to a business.
-AGENCY_NOUNS = word_set("agency regulator watchdog")
+AGENCY_NOUNS = word_set("agency regulator watchdog authority")
 # Lower-case nouns that introduce an organisation's name: "the Spanish daily El Pais".
 ORG_DESCRIPTORS = word_set("""
     newspaper daily weekly tabloid broadcaster network website outlet magazine company firm

@@ -401,6 +401,7 @@ def _starts_sentence(text: str, pos: int) -> bool:
 
 
 _NUMBER_SIGN = re.compile(r"\bNo\.?\s$")
+_LABEL_BEFORE = re.compile(r"\b(?:section|article|clause|chapter|paragraph|schedule)\s$")
 
 
 def _is_name_number(text: str, start: int, end: int) -> bool:
@@ -412,8 +413,9 @@ def _is_name_number(text: str, start: int, end: int) -> bool:
     """
     if _PERCENT.match(text, end):
         return False
-    if _NUMBER_SIGN.search(text, max(0, start - 4), start):
-        return True  # "No. 10 said", "the No 1 seed": a label, not a count
+    label = _NUMBER_SIGN.search(text, max(0, start - 4), start)
+    if label or _LABEL_BEFORE.search(text, max(0, start - 12), start):
+        return True  # "No. 10 said", "a section 114 notice": a label, not a count
     before = _NAME_BEFORE.search(text, max(0, start - 40), start)
     if not before:
         return False

@@ -820,3 +820,15 @@ def test_a_name_before_the_noun_that_says_what_it_is() -> None:
     # A nationality or a common word describes: the words stay as written.
     text = "Workers will strike for 48 hours, the national union said."
     assert unit_with(text, "48 hours").speaker == "the national union"
+
+
+def test_a_section_number_and_the_authority() -> None:
+    # "a section 114 notice" counted 114; "The Labour-run authority ... said" stayed as
+    # written after "Birmingham City Council".
+    text = (
+        "Birmingham City Council has issued a section 114 notice over claims of £760m. The "
+        "Labour-run authority, the largest local council in Europe, said it could not pay."
+    )
+    assert quantities_found("Birmingham City Council has issued a section 114 notice.") == []
+    assert unit_with(text, "could not pay").speaker == "Birmingham City Council"
+    assert quantities_found("in 5 sections") == [(5.0, "sections", "5 sections")]
