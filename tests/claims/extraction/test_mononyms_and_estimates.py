@@ -832,3 +832,12 @@ def test_a_section_number_and_the_authority() -> None:
     assert quantities_found("Birmingham City Council has issued a section 114 notice.") == []
     assert unit_with(text, "could not pay").speaker == "Birmingham City Council"
     assert quantities_found("in 5 sections") == [(5.0, "sections", "5 sections")]
+
+
+def test_the_discounter_and_the_grocer_are_businesses() -> None:
+    # "..., the discounter said on Monday." was unattributed.
+    text = "Aldi has cut the prices of more than 500 products, the discounter said on Monday."
+    unit = unit_with(text, "500 products")
+    assert (unit.speaker, unit.speaker_type) == ("Aldi", ORGANIZATION)
+    text = "Tesco has cut 1,000 prices. The grocer said inflation had eased."
+    assert unit_with(text, "inflation had eased").speaker == "Tesco"
