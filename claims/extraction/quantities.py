@@ -401,7 +401,7 @@ def _starts_sentence(text: str, pos: int) -> bool:
 
 
 _NUMBER_SIGN = re.compile(r"\bNo\.?\s$")
-_LABEL_BEFORE = re.compile(r"\b(?:section|article|clause|chapter|paragraph|schedule)\s$")
+_LABEL_BEFORE = re.compile(r"\b(?:section|article|clause|chapter|paragraph|schedule|category)\s$")
 
 
 def _is_name_number(text: str, start: int, end: int) -> bool:

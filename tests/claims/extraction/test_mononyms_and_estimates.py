@@ -832,6 +832,10 @@ def test_a_section_number_and_the_authority() -> None:
     assert quantities_found("Birmingham City Council has issued a section 114 notice.") == []
     assert unit_with(text, "could not pay").speaker == "Birmingham City Council"
     assert quantities_found("in 5 sections") == [(5.0, "sections", "5 sections")]
+    # A storm's category is a label too ("as a category 3 storm" counted 3).
+    assert quantities_found("It hit land as a category 3 storm with winds of 120mph.") == [
+        (120.0, "mph", "120mph")
+    ]
 
 
 def test_the_discounter_and_the_grocer_are_businesses() -> None:
