@@ -304,6 +304,8 @@ def org_in_full(speaker: str, context: SpeakerContext) -> str:
     """A one-word speaker that is an organisation's word ("The Commission said") as the one
     organisation named in full before that ends with it ("the European Commission"); the
     speaker as found otherwise (none, or several: "the Commission" after two)."""
+    if speaker in context.acronyms:
+        return context.acronyms[speaker]  # "The RCN said": the Royal College of Nursing
     if " " in speaker or not is_org(speaker):
         return speaker
     named = {

@@ -79,3 +79,28 @@ def workplaces(text: str) -> set[str]:
         if " " in name or name.isupper() or len(name) > 2:
             found.add(name)
     return found
+
+
+# "the Royal College of Nursing (RCN)": a name, then its initials in brackets.
+_ACRONYM_AFTER = re.compile(
+    r"(?P<name>[A-Z][\w’'&.-]*(?:[ \t]+(?:of|for|and|the|on|&|[A-Z][\w’'&.-]*)){1,8})"
+    r"[ \t]+\((?P<acronym>[A-Z]{2,6})\)"
+)
+
+
+def acronyms(text: str) -> dict[str, str]:
+    """Initials a page introduces in brackets after a name ("the Royal College of Nursing
+    (RCN)" -> {"RCN": "Royal College of Nursing"}), when they begin and end as the name's
+    words do; an acronym introduced for two names is left out."""
+    found: dict[str, str] = {}
+    for m in _ACRONYM_AFTER.finditer(text):
+        words = [w for w in m.group("name").split() if w[:1].isupper()]
+        if words and words[0] in {"The", "A", "An"}:
+            words = words[1:]
+        acronym = m.group("acronym")
+        if len(words) < 2 or acronym[0] != words[0][0] or acronym[-1] != words[-1][0]:
+            continue
+        name = m.group("name")
+        name = name[4:] if name.startswith("The ") else name
+        found[acronym] = "" if found.get(acronym, name) != name else name
+    return {a: n for a, n in found.items() if n}

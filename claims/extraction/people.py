@@ -109,6 +109,8 @@ class SpeakerContext:
     # secretary has announced."): the pipeline gives the sentence to the person the next
     # sentences name (roles.LedeRole).
     unresolved_role: str = ""
+    # Initials the page introduced after a name: "(RCN)" -> "Royal College of Nursing".
+    acronyms: dict[str, str] = field(default_factory=dict)
     # Names the text introduces as an organisation: "the Spanish daily El Pais", "the airline
     # Ryanair". Their speaker type is organisation whatever the name looks like.
     described_orgs: set[str] = field(default_factory=set)

@@ -42,7 +42,7 @@ from claims.extraction.first_person import (
     introduces_the_author,
     speaks_in_first_person,
 )
-from claims.extraction.outlets import workplaces
+from claims.extraction.outlets import acronyms, workplaces
 from claims.extraction.page_names import PageNames, full_name_on_page, speaker_type_in
 from claims.extraction.people import register_name
 from claims.extraction.prose import (
@@ -185,6 +185,7 @@ def extract(
     page = PageNames(text)
     context = SpeakerContext(page=page)
     context.described_orgs.update(workplaces(text))  # "deputy editor of Carbon Brief"
+    context.acronyms = acronyms(text)  # "the Royal College of Nursing (RCN)"
     # Scored after the loop, all at once: a scorer with ``score_many`` (the learned one) runs
     # its model once per document instead of once per sentence.
     pending: list[tuple[int, int, str, str]] = []  # (start, end, speaker, sentence)

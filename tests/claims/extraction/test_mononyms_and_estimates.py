@@ -845,3 +845,16 @@ def test_the_discounter_and_the_grocer_are_businesses() -> None:
     assert (unit.speaker, unit.speaker_type) == ("Aldi", ORGANIZATION)
     text = "Tesco has cut 1,000 prices. The grocer said inflation had eased."
     assert unit_with(text, "inflation had eased").speaker == "Tesco"
+
+
+def test_initials_introduced_in_brackets_are_the_name() -> None:
+    # "The RCN said" was "RCN" after "the Royal College of Nursing (RCN) said".
+    text = (
+        "Nurses have accepted a 3.6% pay rise, the Royal College of Nursing (RCN) said. The RCN "
+        "said 62% of members had backed the deal."
+    )
+    unit = unit_with(text, "62%")
+    assert (unit.speaker, unit.speaker_type) == ("Royal College of Nursing", ORGANIZATION)
+    # Initials that are not the name's stay as written.
+    text = "The National Union of Teachers (XYZ) met. The XYZ said 40% had voted."
+    assert unit_with(text, "40%").speaker == "XYZ"
