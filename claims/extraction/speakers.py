@@ -17,8 +17,9 @@ what was said, not who said it), in this order:
    lower-case words: a film title in quotes is not one).
 
 A name is a speaker only if it can be an agent: not a place after a preposition ("the MP for
-Newcastle Central said"), a month or day, or an unknown capitalised plural opening the
-sentence ("Thousands said", "Emails show").
+Newcastle Central said"), a month or day, a pronoun for anyone ("Nobody said"), or an unknown
+capitalised plural opening the sentence ("Thousands said", "Emails show"; a word ending in "s"
+that the page also writes inside a sentence is known: "Siemens said ... Shares in Siemens").
 
 Context kept per document (``SpeakerContext``):
 - full personal names seen anywhere ("Health secretary Matt Hancock"), so a surname or a title
