@@ -54,11 +54,12 @@ BUSINESS_NOUNS = word_set("""
     organisation organization giant lender bank miner chain brewer conglomerate startup
     producer supplier club utility utilities broadcaster publisher developer
     housebuilder builder distributor wholesaler platform airport website publication outlet
-    magazine discounter grocer supermarket broker brand""")
+    magazine discounter grocer supermarket broker brand pollster""")
 PUBLIC_WORDS = word_set("""
     ministry department government parliament commission council agency court police army
     navy senate congress assembly cabinet authority office kremlin pentagon central reserve
-    administration bureau inspectorate directorate secretariat statistics statistical""")
+    administration bureau inspectorate directorate secretariat statistics statistical
+    meteorological seismological geological survey centers""")
 # Intergovernmental bodies whose names hold none of those words: public bodies all the same
 # ("The World Health Organization warned ... the UN agency said").
 _INTERGOVERNMENTAL = re.compile(
@@ -72,6 +73,18 @@ _PUBLIC_ACRONYMS = word_set(
 # "the agency said" may refer to a public body named differently ("the Food and Drug
 # Administration"); never to a business.
 AGENCY_NOUNS = word_set("agency regulator watchdog authority")
+# Words of names that "the agency" may stand for when no public body by PUBLIC_WORDS was named
+# ("The National Hurricane Center said ... The agency said", the Philippine Institute of
+# Volcanology and Seismology).
+_AGENCY_LIKE = word_set("institute institutes center centre service observatory laboratory")
+# A noun for either kind of body: "the forecaster" is the Met Office or a consultancy.
+_EITHER_KIND = word_set("forecaster")
+# "the central bank": the one named before ("The State Bank of Pakistan cut ... The central
+# bank said").
+_CENTRAL_BANK = re.compile(
+    r"\b(?:Bank\s+of|Reserve|Federal\s+Reserve|Fed|Central\s+Bank|Bundesbank|Riksbank"
+    r"|Norges\s+Bank|ECB|People['’]s\s+Bank|National\s+Bank|State\s+Bank)\b"
+)
 # Lower-case nouns that introduce an organisation's name: "the Spanish daily El Pais".
 ORG_DESCRIPTORS = word_set("""
     newspaper daily weekly tabloid broadcaster network website outlet magazine company firm
@@ -159,7 +172,7 @@ def _country_owned(phrase: str, context: SpeakerContext) -> str:
 _NAMED_BY_NOUN = word_set("union group firm company charity agency network carrier bank")
 # How nationalities end ("Japanese", "Russian", "British", "Israeli", "French", "Greek"):
 # "the Japanese company" is a description, not a company called Japanese.
-_NATIONALITY_ENDINGS = ("ese", "an", "ish", "i", "ch", "ek", "ss", "ic")
+NATIONALITY_ENDINGS = ("ese", "an", "ish", "i", "ch", "ek", "ss", "ic")
 
 
 # What a noun calls an organisation whose name says it otherwise: "the force" is a police force.
@@ -194,7 +207,13 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
             # one before
             if kind != "other" and head in name.lower().split() and name.lower() != head:
                 return name
-    if is_business_noun(head) or head in AGENCY_NOUNS:
+    if words[-2:] == ["central", "bank"]:
+        recent = [o for o in context.orgs if context.org_paragraphs[o] >= context.paragraph - 1]
+        named = [name for name, _ in _recent_mentions(context)]  # latest first
+        for org in [context.sentence_org, *reversed(recent), *named]:
+            if org and _CENTRAL_BANK.search(org):
+                return org
+    if is_business_noun(head) or head in AGENCY_NOUNS or head in _EITHER_KIND:
         # "Apple said ... “We remain confident,” the company said": the organisation this
         # sentence opens with, or the last in this paragraph or the previous one, that is not
         # a public body; "The Food and Drug Administration approved ... The agency said": the
@@ -205,9 +224,13 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
             if (
                 org
                 and org.lower() not in GOVERNMENT_SEATS  # "Texas has sued Boeing, the company said"
-                and _public(org, context) == (head in AGENCY_NOUNS)
+                and (head in _EITHER_KIND or _public(org, context) == (head in AGENCY_NOUNS))
             ):
                 return org
+        if head in AGENCY_NOUNS:
+            for org in [context.sentence_org, *reversed(recent)]:
+                if org and _AGENCY_LIKE.intersection(org.lower().split()):
+                    return org  # "The National Hurricane Center said ... The agency said"
         # "The airport's operator": whose, the words say, not which business was named last
         owned = any(w.endswith(("'s", "’s")) for w in words[:-1])
         if head not in AGENCY_NOUNS and not owned:
@@ -230,7 +253,7 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
         and named[0].lower() in DETERMINERS
         and named[1][:1].isupper()
         and not is_a_word(named[1])
-        and not named[1].lower().endswith(_NATIONALITY_ENDINGS)  # "the Japanese company"
+        and not named[1].lower().endswith(NATIONALITY_ENDINGS)  # "the Japanese company"
     ):
         return named[1]  # "the Aslef union", "the Wagner group": Aslef, Wagner
     return phrase  # "the national audit office": described well enough to call

@@ -213,8 +213,8 @@ def resolve_pronoun(gender: str, context: SpeakerContext) -> str:
 
 
 def full_name(name: str, context: SpeakerContext) -> str:
-    if " " not in name and name in context.surnames:
-        return context.surnames[name]
+    if name in context.surnames:
+        return context.surnames[name]  # "Mr Hancock", "Mr Ó Broin"
     if " " not in name:
         # "Dr Tedros said", "Meghan added": the one person named in full with that given name
         given = {full for full in context.surnames.values() if full.split()[0] == name}
@@ -442,10 +442,23 @@ def remember_person(name: str, context: SpeakerContext) -> None:
         register_name(name, context)
 
 
+# Words that open a surname of several words: "Ó Broin", "von der Leyen", "de Gaulle".
+_SURNAME_PARTICLES = word_set("""
+    ó ní nic mac mc ui uí de del della der den di da dos das du van von ter le la bin ben al
+    el abu""")
+
+
 def register_name(full: str, context: SpeakerContext) -> None:
     """``full``'s surname now means ``full`` (the latest person of that name is meant)."""
-    surname = full.rsplit(" ", 1)[-1]
+    words = full.split()
+    surname = words[-1]
     context.surnames[surname] = full
+    if len(words) >= 3 and words[-2].lower() in _SURNAME_PARTICLES:
+        # "Eoin Ó Broin" is "Mr Ó Broin", "Ursula von der Leyen" "Ms von der Leyen"
+        start = len(words) - 2
+        while start > 1 and words[start - 1].lower() in _SURNAME_PARTICLES:
+            start -= 1
+        context.surnames[" ".join(words[start:])] = full
     namesakes = context.namesakes.setdefault(surname, [])
     if full in namesakes:
         namesakes.remove(full)

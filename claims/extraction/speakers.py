@@ -80,6 +80,7 @@ from claims.extraction.names import (
     name_before,
     tokenise,
 )
+from claims.extraction.org_groups import org_group
 from claims.extraction.organisations import (
     learn_after_speaker,
     learn_orgs,
@@ -160,6 +161,9 @@ def _before_verb(
         described = description_before(text, tokens, i)
         if described is not None and described.kind == "name":
             return described  # "A Home Office spokesman said", "The Home Office statement said"
+    group = org_group(text, tokens, i, context)
+    if group:
+        return Found(name=group, kind="name")  # "Pentagon officials said"
     in_name = token.text[:1].isupper() and i > 0 and is_capitalised(tokens[i - 1])
     if token.lower in GENERIC and not in_name and not (i and tokens[i - 1].lower in vocab.OWNERS):
         return Found(kind="generic", generic=token.lower)

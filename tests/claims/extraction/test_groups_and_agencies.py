@@ -1,0 +1,170 @@
+"""Found by reading short articles written for the tests in the styles of disaster reports from
+Manila, Irish parliamentary politics, Brussels competition rulings, Pakistani economic news,
+Reuters war copy and British weather warnings (2026-12-06, session 23): people named before
+the group noun they speak as, bodies described as "the agency", "the central bank" or "the
+forecaster", and surnames of two words."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extraction import ORGANIZATION, PERSON
+from tests.claims.extraction_helpers import unit_with
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # "Officials at the Pentagon said" was "Pentagon officials"; written the other way
+        # round, nobody.
+        ("Pentagon officials said 1,200 troops would be deployed.", "1,200", "Pentagon officials"),
+        ("Kremlin officials said 300 troops had left.", "300", "Kremlin officials"),
+        ("White House officials said 40 states agreed.", "40 states", "White House officials"),
+        ("Home Office officials said 4,000 people crossed.", "4,000", "Home Office officials"),
+        ("NHS officials said 2,000 operations were cancelled.", "2,000", "NHS officials"),
+        ("Senior Pentagon officials said 900 troops were ready.", "900", "Pentagon officials"),
+        (
+            "Goldman Sachs economists said inflation would fall to 2.5% next year.",
+            "2.5%",
+            "Goldman Sachs economists",
+        ),
+        (
+            "Harvard researchers found that 20% of adults were affected.",
+            "20%",
+            "Harvard researchers",
+        ),
+        # The organisation named in full before: "Commission officials" are the European
+        # Commission's.
+        (
+            "The European Commission fined Apple €1.84 billion on Monday. The fine is about "
+            "0.5% of Apple's global turnover, Commission officials said.",
+            "0.5%",
+            "European Commission officials",
+        ),
+    ],
+)
+def test_a_group_named_after_its_organisation_speaks_for_it(
+    text: str, fragment: str, speaker: str
+) -> None:
+    unit = unit_with(text, fragment)
+    assert (unit.speaker, unit.speaker_type) == (speaker, ORGANIZATION)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israeli officials said 1,200 people were killed.",  # a nationality
+        "US officials said 1,200 troops would be deployed.",  # a country
+        "Kyiv officials said 1,200 troops would be deployed.",  # a capital
+        "Senior officials said 1,200 troops would be deployed.",  # a word
+        "Western analysts said 1,200 troops would be deployed.",
+        "Government officials said 1,200 troops would be deployed.",
+        "Trump aides said 1,200 troops would be deployed.",  # a person's people
+        "Chinese scientists said 1,200 troops would be deployed.",
+    ],
+)
+def test_a_vague_group_stays_unnamed(text: str) -> None:
+    assert unit_with(text, "1,200").speaker == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Centers for Disease Control and Prevention reported 1,200 new cases of measles. "
+            "The agency said 90% of the cases were in people who were not vaccinated.",
+            "Centers for Disease Control and Prevention",
+        ),
+        (
+            "The National Hurricane Center said the storm had winds of 120mph. "
+            "The agency said 90% of the coast was under a warning.",
+            "National Hurricane Center",
+        ),
+        (
+            "The US Geological Survey recorded a magnitude 5.1 earthquake near Ridgecrest. "
+            "The agency said 90% of the damage was to old houses.",
+            "US Geological Survey",
+        ),
+        (
+            "The quake hit at 3:17 a.m., according to the Philippine Institute of Volcanology "
+            "and Seismology (Phivolcs). The agency said 90% of the aftershocks were small.",
+            "Philippine Institute of Volcanology and Seismology",
+        ),
+    ],
+)
+def test_the_agency_is_the_public_body_named_before(text: str, speaker: str) -> None:
+    # "The agency said" found no public body in these names (none holds "ministry", "office",
+    # "agency" ...) and was nobody's.
+    unit = unit_with(text, "90%")
+    assert (unit.speaker, unit.speaker_type) == (speaker, ORGANIZATION)
+
+
+def test_the_agency_is_never_a_business() -> None:
+    text = "Apple has cut 600 jobs. The agency said 90% of the workers were in California."
+    assert unit_with(text, "90%").speaker == ""
+
+
+def test_the_central_bank_is_the_one_named_before() -> None:
+    # "The central bank said" stayed as written: "central" is in no word of "State Bank of
+    # Pakistan".
+    text = (
+        "The State Bank of Pakistan cut its key policy rate by 250 basis points to 15pc last "
+        "week. The central bank said real interest rates of 6% remained positive."
+    )
+    unit = unit_with(text, "real interest rates")
+    assert (unit.speaker, unit.speaker_type) == ("State Bank of Pakistan", ORGANIZATION)
+    text = (
+        "The Federal Reserve held rates at 4.5% on Wednesday. The central bank said inflation "
+        "of 2.7% remained too high."
+    )
+    assert unit_with(text, "2.7%").speaker == "Federal Reserve"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Met Office has issued an amber warning for snow. Up to 20cm of snow could fall "
+            "on high ground, the forecaster said.",
+            "Met Office",
+        ),
+        (
+            "Capital Economics has cut its growth forecast to 1.2%. The forecaster said growth "
+            "of 0.4% in 2026 was more likely.",
+            "Capital Economics",
+        ),
+    ],
+)
+def test_the_forecaster_is_the_body_named_before_public_or_not(text: str, speaker: str) -> None:
+    unit = unit_with(text, "could fall" if "Met" in text else "0.4%")
+    assert (unit.speaker, unit.speaker_type) == (speaker, ORGANIZATION)
+
+
+def test_the_pollster_is_the_polling_company_named_before() -> None:
+    text = "YouGov surveyed 2,000 adults. The pollster said 45% backed the plan."
+    unit = unit_with(text, "45%")
+    assert (unit.speaker, unit.speaker_type) == ("YouGov", ORGANIZATION)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (
+            "Sinn Féin's housing spokesperson Eoin Ó Broin said the total included student "
+            'beds. "The Government is counting the same homes twice," Mr Ó Broin said.',
+            "twice",
+            "Eoin Ó Broin",
+        ),
+        (
+            "Seán Ó Fearghaíl said 300 homes were empty. Mr Ó Fearghaíl said 40 had been sold.",
+            "40 had",
+            "Seán Ó Fearghaíl",
+        ),
+    ],
+)
+def test_a_surname_of_two_words_is_the_person_named_in_full(
+    text: str, fragment: str, speaker: str
+) -> None:
+    # "Mr Ó Broin said" was "Ó Broin": only the last word of a full name was its surname.
+    unit = unit_with(text, fragment)
+    assert (unit.speaker, unit.speaker_type) == (speaker, PERSON)
