@@ -24,6 +24,7 @@ from typing import Any
 from claims.extraction.ages import is_age
 from claims.extraction.glued_units import PICTURE_FORMAT, glued_quantities, is_video_format
 from claims.extraction.lexicon import MONTH_NAMES, UNIT_STOPWORDS, WEEKDAYS, word_set
+from claims.extraction.number_words import NUMBER_WORDS, UNITS_WORDS, WORD_NUMBER, parse_words
 from claims.extraction.phones import phone_numbers
 
 
@@ -68,48 +69,6 @@ _CURRENCY_SYMBOLS = {
     "₹": "rupees",
     "₽": "roubles",
 }
-_UNITS_WORDS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS_WORDS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_SCALE_WORDS = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-
-_NUMBER_WORDS = frozenset([*_UNITS_WORDS, *_TENS_WORDS, *_SCALE_WORDS, "a", "an"])
-_NUMBER_WORD = "|".join(sorted([*_UNITS_WORDS, *_TENS_WORDS, *_SCALE_WORDS], key=len, reverse=True))
-# "Seventy-five", "two hundred and fifty thousand", "a million"
-_WORD_NUMBER = re.compile(
-    rf"\b(?:(?:{_NUMBER_WORD})(?:(?:-|\s+|\s+and\s+)(?:{_NUMBER_WORD}))*"
-    r"|an?\s+(?:hundred|thousand|million|billion|trillion))\b",
-    re.IGNORECASE,
-)
 _DIGITS = r"\d+[½¼¾]|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # "2½ years"
 # Scale words follow after a space ("412 million"); abbreviations are glued ("€412m", "£1.2bn")
 # so that "5 m" (metres) is not read as five million.
@@ -166,7 +125,7 @@ _SPELLED_SHARE = re.compile(
 _DENOMINATORS = {
     "ten": 10,
     "hundred": 100,
-    **{w: n for w, n in _UNITS_WORDS.items() if 2 <= n <= 9},
+    **{w: n for w, n in UNITS_WORDS.items() if 2 <= n <= 9},
 }
 # Words that end the phrase after a number without naming what was counted: adverbs and
 # prepositions ("the three above"), and past tenses that "-ed" does not catch ("the one held
@@ -206,28 +165,6 @@ def _scaled(value: float, scale: str | None) -> float:
     if not scale:
         return value
     return float(Decimal(repr(value)) * Decimal(int(_SCALES[scale.lower()])))
-
-
-def _parse_words(spelled: str) -> float | None:
-    total = 0.0
-    current = 0.0
-    for part in re.split(r"[\s-]+", spelled.lower()):
-        if part in {"and", ""}:
-            continue
-        if part in {"a", "an"}:
-            current = 1
-        elif part in _UNITS_WORDS:
-            current += _UNITS_WORDS[part]
-        elif part in _TENS_WORDS:
-            current += _TENS_WORDS[part]
-        elif part == "hundred":
-            current = (current or 1) * 100
-        elif part in _SCALE_WORDS:
-            total += (current or 1) * _SCALE_WORDS[part]
-            current = 0
-        else:
-            return None
-    return total + current
 
 
 def _unit_after(text: str, pos: int, limit: int) -> tuple[str, int]:
@@ -332,9 +269,9 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
         _add_with_unit(text, m.start(), m.end(), value, add)
 
     # The word-number pattern is slow to try at every position; most sentences have none.
-    if _NUMBER_WORDS.intersection(re.findall(r"[a-z]+", text.lower())):
-        for m in _WORD_NUMBER.finditer(text):
-            value = _parse_words(m.group())
+    if NUMBER_WORDS.intersection(re.findall(r"[a-z]+", text.lower())):
+        for m in WORD_NUMBER.finditer(text):
+            value = parse_words(m.group())
             if value is not None and not _is_word_number_in_name(text, m, value):
                 _add_with_unit(text, m.start(), m.end(), value, add, need_unit=True, spelled=True)
 

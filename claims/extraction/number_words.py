@@ -1,0 +1,73 @@
+"""Numbers written in words ("Seventy-five", "two hundred and fifty thousand", "a million"),
+for claims.extraction.quantities."""
+
+from __future__ import annotations
+
+import re
+
+UNITS_WORDS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+TENS_WORDS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+SCALE_WORDS = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+NUMBER_WORDS = frozenset([*UNITS_WORDS, *TENS_WORDS, *SCALE_WORDS, "a", "an"])
+_NUMBER_WORD = "|".join(sorted([*UNITS_WORDS, *TENS_WORDS, *SCALE_WORDS], key=len, reverse=True))
+# "Seventy-five", "two hundred and fifty thousand", "a million"
+WORD_NUMBER = re.compile(
+    rf"\b(?:(?:{_NUMBER_WORD})(?:(?:-|\s+|\s+and\s+)(?:{_NUMBER_WORD}))*"
+    r"|an?\s+(?:hundred|thousand|million|billion|trillion))\b",
+    re.IGNORECASE,
+)
+
+
+def parse_words(spelled: str) -> float | None:
+    """The value of a spelled number ("two hundred and fifty thousand": 250,000); None when a
+    word is no number word."""
+    total = 0.0
+    current = 0.0
+    for part in re.split(r"[\s-]+", spelled.lower()):
+        if part in {"and", ""}:
+            continue
+        if part in {"a", "an"}:
+            current = 1
+        elif part in UNITS_WORDS:
+            current += UNITS_WORDS[part]
+        elif part in TENS_WORDS:
+            current += TENS_WORDS[part]
+        elif part == "hundred":
+            current = (current or 1) * 100
+        elif part in SCALE_WORDS:
+            total += (current or 1) * SCALE_WORDS[part]
+            current = 0
+        else:
+            return None
+    return total + current
