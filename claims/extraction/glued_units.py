@@ -15,17 +15,27 @@ _GLUED_TEMPERATURE = re.compile(r"(?<![\w.,-])(?P<num>-?\d{1,3}(?:\.\d{1,2})?)(?
 # "155p a litre", "3p": British prices in pence, glued on. Not a video's lines ("720p").
 _GLUED_PENCE = re.compile(r"(?<![\w.,£$€-])(?P<num>\d{1,3}(?:\.\d{1,2})?)p\b(?![-’'])")
 _VIDEO_LINES = frozenset({"144", "240", "360", "480", "576", "720"})
+_MEASURE_UNITS = (
+    r"km/h|km|kg|cm|mm|ml|mg|mph|kph|ft|kWh|MWh|GWh|TWh|kW|MW|GW|Mbps|Gbps|GHz|MHz|GB|TB|MB"
+)
 # Measures written with their symbol glued on, exactly as the symbol is written ("2GW", not
 # "2gw"; "m" is left out: "3.5m" is millions in British news).
 _GLUED_MEASURE = re.compile(
     rf"(?<![\w.,£$€-])(?P<num>{_DIGITS})"
-    r"(?P<unit>km/h|km|kg|cm|mm|ml|mg|mph|kph|ft|kWh|MWh|GWh|TWh|kW|MW|GW|Mbps|Gbps|GHz|MHz"
-    r"|GB|TB|MB)(?![\w/])"
+    rf"(?P<unit>{_MEASURE_UNITS})(?![\w/])"
+)
+
+# A range whose upper end has its unit glued on: "50-70mm", "30-35C", "60-70mph", "5-10p".
+_GLUED_RANGE = re.compile(
+    rf"(?<![\w.,£$€-])(?P<low>{_DIGITS})[-–](?P<num>{_DIGITS})"
+    rf"(?:(?P<unit>{_MEASURE_UNITS})(?![\w/])|(?P<scale>[CF])\b|p\b(?![-’']))"
 )
 
 
 def glued_quantities(text: str) -> Iterator[tuple[float, str, int, int]]:
-    """(value, unit, start, end) of each figure in ``text`` with a unit glued on."""
+    """(value, unit, start, end) of each figure in ``text`` with a unit glued on; a range
+    ("50-70mm", "30-35C") from its lower end, as claims.extraction.quantities reads "25-30
+    people"."""
     for m in _GLUED_TEMPERATURE.finditer(text):  # "40C", "104F": British and US news style
         yield float(m.group("num")), f"°{m.group('scale')}", m.start(), m.end()
     for m in _GLUED_PENCE.finditer(text):
@@ -33,6 +43,11 @@ def glued_quantities(text: str) -> Iterator[tuple[float, str, int, int]]:
             yield float(m.group("num")), "pence", m.start(), m.end()
     for m in _GLUED_MEASURE.finditer(text):
         yield float(m.group("num").replace(",", "")), m.group("unit"), m.start(), m.end()
+    for m in _GLUED_RANGE.finditer(text):
+        low, high = (float(m.group(g).replace(",", "")) for g in ("low", "num"))
+        if low < high:  # not a score ("5-4C" is no range)
+            unit = m.group("unit") or (f"°{m.group('scale')}" if m.group("scale") else "pence")
+            yield low, unit, m.start(), m.end()
 
 
 # "two 4K displays", "8K video": a picture format's name, not four thousand of anything.

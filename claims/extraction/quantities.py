@@ -99,6 +99,13 @@ _OUT_OF = re.compile(
 _DEGREES = re.compile(r"\s?°(?:\s?(?P<scale>[CFcf])(?![A-Za-z]))?")
 # The upper end of a range or the other side of a score: "25-30", "53–36".
 _PAIR = re.compile(r"[-–](?P<upper>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?![\w.,]\d)")
+# The scale written once after a range's upper end: "2-3 million", "£5-6bn".
+_RANGE_SCALE = re.compile(
+    r"(?:(?P<abbr>mln|mn|bn|trn|tn|m|k)\b|\s(?P<scale>thousand|million|billion|trillion)\b)",
+    re.IGNORECASE,
+)
+# An earthquake's magnitude named before its figure: "a magnitude 6.4 earthquake".
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]$", re.IGNORECASE)
 # "1) Deviled, 2) Scotch": a list's numbering, with no opening bracket before it.
 _LIST_MARKER = re.compile(r"(?:^|[\s,;:])$")
 _HYPHEN_UNIT = re.compile(r"-(?P<unit>[a-z]+(?:-[a-z]+)?)\b")
@@ -114,7 +121,7 @@ _COMPLETE_UNITS = word_set("""
     acres litre litres liter liters barrel barrels year years month months week weeks day days
     hour hours minute minutes second seconds decade decades century centuries degree degrees
     percent points times people children men women police cattle fish sheep staff personnel
-    livestock data media feet teeth mice geese deer
+    livestock data media feet teeth mice geese deer magnitude
     """)
 # A spelled number before "out of", "in" or "of (the)", right before a digit denominator.
 _SPELLED_SHARE = re.compile(
@@ -233,8 +240,15 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
 
     for m in _CURRENCY_AMOUNT.finditer(text):
         scale = m.group("abbr") or m.group("scale")
+        end = m.end()
+        pair = None if scale else _PAIR.match(text, end)
+        if pair and _parse_digits(m.group("num")) < _parse_digits(pair.group("upper")):
+            # "£5-6bn": a range from £5bn, its scale written once, after the upper end
+            scaled = _RANGE_SCALE.match(text, pair.end())
+            scale = (scaled.group("abbr") or scaled.group("scale")) if scaled else None
+            end = scaled.end() if scaled else pair.end()
         value = _scaled(_parse_digits(m.group("num")), scale)
-        add(value, _CURRENCY_SYMBOLS[m.group("cur").lower()], m.start(), m.end())
+        add(value, _CURRENCY_SYMBOLS[m.group("cur").lower()], m.start(), end)
 
     for value, unit, s, e in glued_quantities(text):  # "40C", "155p", "40km"
         add(value, unit, s, e)
@@ -264,7 +278,17 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
             # upper end; "5-4", "a 10-2 verdict" or "by a vote of 53-36" is a score or a
             # tally, not a figure an editor checks on its own.
             if value < _parse_digits(pair.group("upper")):
-                _add_with_unit(text, m.start(), pair.end(), value, add, need_unit=True)
+                scaled = _RANGE_SCALE.match(text, pair.end())
+                if scaled and scaled.group("abbr") in {"m", "k", "M", "K"}:
+                    scaled = None  # "20-25m high waves": metres, or millions? Only "£20-30m".
+                if scaled:  # "2-3 million people": from 2,000,000
+                    value = _scaled(value, scaled.group("abbr") or scaled.group("scale"))
+                end = scaled.end() if scaled else pair.end()
+                _add_with_unit(text, m.start(), end, value, add, need_unit=not scaled)
+            continue
+        magnitude = _MAGNITUDE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        if magnitude and not scale:
+            add(value, "magnitude", magnitude.start(), m.end())  # "a magnitude 6.4 earthquake"
             continue
         _add_with_unit(text, m.start(), m.end(), value, add)
 
@@ -356,6 +380,8 @@ def _is_name_number(text: str, start: int, end: int) -> bool:
     before = _NAME_BEFORE.search(text, max(0, start - 40), start)
     if not before:
         return False
+    if before.group("word").endswith(("'s", "’s")):
+        return False  # "Manchester City's 52-match run": a figure of the name's
     word = before.group("word").rstrip(".").lower()
     if word in MONTH_NAMES or word in WEEKDAYS or word in _CURRENCY_CODES:
         return False

@@ -1,0 +1,71 @@
+"""Figures found by reading short articles written for the tests in the styles of weather
+warnings, earthquake reports, Pakistani economic news and football reports (2026-12-06,
+session 23): a range's scale or unit written once after its upper end, an earthquake's
+magnitude, a figure after a possessive name."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.claims.extraction_helpers import quantities_found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The scale after the upper end is the lower end's too (was 2 "million people").
+        ("2-3 million people were displaced", [(2_000_000, "people", "2-3 million people")]),
+        ("a $10-20 million fund", [(10_000_000, "dollars", "$10-20 million")]),
+        # A currency range (was £5: the amount without its scale).
+        ("a £5-6bn black hole", [(5_000_000_000, "pounds", "£5-6bn")]),
+        ("a £20-30m deal", [(20_000_000, "pounds", "£20-30m")]),
+        # A unit glued on the upper end (these were not found at all).
+        ("50-70mm of rain is expected", [(50, "mm", "50-70mm")]),
+        ("gusts of 60-70mph", [(60, "mph", "60-70mph")]),
+        ("temperatures of 30-35C", [(30, "°C", "30-35C")]),
+        ("cuts of 5-10p a litre", [(5, "pence", "5-10p")]),
+        # A range still reads from its lower end, as "25-30 people" always did.
+        ("25-30 people", [(25, "people", "25-30 people")]),
+    ],
+)
+def test_a_range_reads_its_scale_and_unit_from_its_upper_end(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert quantities_found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the 20-25m high waves",  # metres or millions: the glued "m" says nothing sure
+        "it went from 5-4C",  # no range: its ends are not in order
+        "a 3-2 win",  # a score
+    ],
+)
+def test_what_only_looks_like_a_range_has_no_figure(text: str) -> None:
+    assert quantities_found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Was 6.4 "earthquake struck".
+        ("A magnitude 6.4 earthquake struck", [(6.4, "magnitude", "magnitude 6.4")]),
+        # Was 5.8 "magnitude tremor".
+        ("The 5.8 magnitude tremor was felt", [(5.8, "magnitude", "5.8 magnitude")]),
+        ("a 7.1-magnitude quake", [(7.1, "magnitude", "7.1-magnitude")]),
+    ],
+)
+def test_an_earthquakes_magnitude_is_its_unit(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert quantities_found(text) == expected
+
+
+def test_a_figure_after_a_possessive_name_is_a_figure() -> None:
+    # "City's 52" was read as a name with a number ("Apollo 11").
+    assert quantities_found("Manchester City's 52-match unbeaten home run") == [
+        (52, "match", "52-match")
+    ]
+    assert quantities_found("Britain's 650 MPs") == [(650, "MPs", "650 MPs")]
+    assert quantities_found("Apollo 11 landed") == []
