@@ -42,10 +42,14 @@ SOURCE_NOUNS = (
 
 
 # "A report by the National Audit Office (NAO) found ...", "..., a study by Oxford University has
-# found.": the report's author, when the report opens the sentence or closes it after a comma.
+# found.", "Figures from the ONS showed ...": the report's author, when the report opens the
+# sentence or closes it after a comma.
 _REPORT_BY = re.compile(
-    r"(?:^|(?P<comma>,)\s+)(?:a|an|the)\s+(?:new\s+|recent\s+|latest\s+)?"
-    r"(?:report|study|survey|review|analysis|investigation|audit|inquiry)\s+(?:published\s+)?"
+    r"(?:^|(?P<comma>,)\s+)(?:(?:a|an|the)\s+(?:new\s+|recent\s+|latest\s+)?"
+    r"(?:report|study|survey|review|analysis|investigation|audit|inquiry)"
+    # "..., advance estimates from the Ministry of Trade and Industry (MTI) showed on Monday."
+    r"|(?i:the\s+)?(?i:(?:advance|official|latest|new|provisional|preliminary)\s+)?"
+    r"(?i:figures|data|statistics|estimates))\s+(?:published\s+|released\s+)?"
     r"(?:by|from)\s+(?P<author>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w’'&.-]*))*)"
     r"(?:\s*\([A-Z]{2,}\))?\s+(?:has\s+|have\s+|had\s+)?"
     r"(?:found|said|says|shows?|showed|shown|concluded|revealed|warned|suggests?|suggested)\b"

@@ -30,6 +30,16 @@ INITIALS = re.compile(r"(?:[A-Z]\.)+")
 CONNECTORS = frozenset(
     {"of", "for", "the", "&", "and", "de", "von", "van", "der", "al", "bin", "la", "on"}
 )
+# Particles of personal names that join a name only as written in small letters ("Borja del
+# Pozo Cruz"; "Tahir Della" is a surname); with CONNECTORS' own, NAME_PARTICLES.
+_SMALL_PARTICLES = frozenset({"del", "della", "da", "di", "dos", "le", "den"})
+NAME_PARTICLES = frozenset({"de", "von", "van", "der", "al", "bin", "la"}) | _SMALL_PARTICLES
+
+
+def connects(token: Token) -> bool:
+    """Whether ``token`` joins the words of a name ("Bank of England", "Ursula von der
+    Leyen", "Borja del Pozo Cruz")."""
+    return token.lower in CONNECTORS or token.text in _SMALL_PARTICLES
 
 
 # Letters after a name that are not part of it: "Judge Neil Ford QC".
@@ -150,7 +160,7 @@ def clean_run(text: str, run: list[Token]) -> str:
             return f"{left} and {right}"
     while run and is_leading_filler(run[0]):
         run = run[1:]
-    while run and (run[-1].lower in CONNECTORS or run[-1].text in POSTNOMINALS):
+    while run and (connects(run[-1]) or run[-1].text in POSTNOMINALS):
         run = run[:-1]
     run = strip_titles(run)
     if not run:
@@ -181,7 +191,7 @@ def name_before(tokens: list[Token], end: int) -> list[Token]:
         if (
             is_capitalised(token)
             or is_title(token)
-            or (token.lower in CONNECTORS and run and capitalised_before(tokens, i))
+            or (connects(token) and run and capitalised_before(tokens, i))
         ):
             run.insert(0, token)
         else:
@@ -213,7 +223,7 @@ def name_after(tokens: list[Token], start: int) -> list[Token]:
         token = tokens[k]
         if token.text.endswith(("’s", "'s")):
             return []  # "Tokyo’s vessels": the name only describes what follows
-        if is_capitalised(token) or is_title(token) or (token.lower in CONNECTORS and run):
+        if is_capitalised(token) or is_title(token) or (connects(token) and run):
             run.append(token)
         else:
             break

@@ -41,9 +41,11 @@ SCALE_WORDS = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, 
 
 NUMBER_WORDS = frozenset([*UNITS_WORDS, *TENS_WORDS, *SCALE_WORDS, "a", "an"])
 _NUMBER_WORD = "|".join(sorted([*UNITS_WORDS, *TENS_WORDS, *SCALE_WORDS], key=len, reverse=True))
-# "Seventy-five", "two hundred and fifty thousand", "a million"
+# "Seventy-five", "two hundred and fifty thousand", "a million"; "and" only after a scale word
+# ("two and three million" is two numbers, not five million).
+_AFTER_SCALE = "(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion)|(?<=trillion))"
 WORD_NUMBER = re.compile(
-    rf"\b(?:(?:{_NUMBER_WORD})(?:(?:-|\s+|\s+and\s+)(?:{_NUMBER_WORD}))*"
+    rf"\b(?:(?:{_NUMBER_WORD})(?:(?:-|\s+|{_AFTER_SCALE}\s+and\s+)(?:{_NUMBER_WORD}))*"
     r"|an?\s+(?:hundred|thousand|million|billion|trillion))\b",
     re.IGNORECASE,
 )

@@ -21,10 +21,11 @@ from claims.extraction.lexicon import (
     word_set,
 )
 from claims.extraction.names import (
-    CONNECTORS,
+    NAME_PARTICLES,
     POSTNOMINALS,
     Token,
     clean_run,
+    connects,
     is_capitalised,
     is_org,
     is_title,
@@ -251,7 +252,7 @@ def learn_names(text: str, tokens: list[Token], context: SpeakerContext) -> None
             cut = next((k for k, t in enumerate(run) if t.text in _NOT_IN_PERSONAL_NAMES), None)
             if cut is not None:
                 run = run[:cut]
-            while run and (run[-1].lower in CONNECTORS or run[-1].text in POSTNOMINALS):
+            while run and (connects(run[-1]) or run[-1].text in POSTNOMINALS):
                 run.pop()
             if run and run[-1].text.endswith(("’s", "'s")):
                 run.pop()
@@ -443,9 +444,7 @@ def remember_person(name: str, context: SpeakerContext) -> None:
 
 
 # Words that open a surname of several words: "Ó Broin", "von der Leyen", "de Gaulle".
-_SURNAME_PARTICLES = word_set("""
-    ó ní nic mac mc ui uí de del della der den di da dos das du van von ter le la bin ben al
-    el abu""")
+_SURNAME_PARTICLES = NAME_PARTICLES | word_set("ó ní nic mac mc ui uí du das ben el abu ter")
 
 
 def register_name(full: str, context: SpeakerContext) -> None:

@@ -26,6 +26,7 @@ from claims.extraction.glued_units import PICTURE_FORMAT, glued_quantities, is_v
 from claims.extraction.lexicon import MONTH_NAMES, UNIT_STOPWORDS, WEEKDAYS, word_set
 from claims.extraction.number_words import NUMBER_WORDS, UNITS_WORDS, WORD_NUMBER, parse_words
 from claims.extraction.phones import phone_numbers
+from claims.extraction.ranges import with_lower_ends
 
 
 @dataclass(frozen=True)
@@ -300,7 +301,7 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
                 _add_with_unit(text, m.start(), m.end(), value, add, need_unit=True, spelled=True)
 
     found.sort(key=lambda q: q.start)
-    return tuple(found)
+    return tuple(with_lower_ends(text, found))
 
 
 def _add_with_unit(

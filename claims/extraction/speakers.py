@@ -70,9 +70,10 @@ from claims.extraction.lexicon import (
 )
 from claims.extraction.mentions import learn_mentions
 from claims.extraction.names import (
-    CONNECTORS,
+    NAME_PARTICLES,
     Token,
     clean_run,
+    connects,
     is_capitalised,
     is_org,
     is_title,
@@ -220,7 +221,7 @@ def _after_verb(
             is_capitalised(token)
             or is_title(token)
             or token.lower in PERSON_ROLES
-            or (token.lower in CONNECTORS and phrase)
+            or (connects(token) and phrase)
             or (token.lower in {"a", "an", "the"} and not phrase)
             # "said council member Robert Holden": a word of the role before it
             or (
@@ -232,7 +233,7 @@ def _after_verb(
             phrase.append(token)
         else:
             break
-    while phrase and phrase[-1].lower in CONNECTORS:
+    while phrase and connects(phrase[-1]):
         phrase.pop()
     if not phrase:
         return None
@@ -241,7 +242,20 @@ def _after_verb(
         word = tokens[following]
         if word.text[0].islower() and word.lower not in vocab.AFTER_SPEAKER:
             return None
-    last_role = max((i for i, t in enumerate(phrase) if t.text.islower()), default=-1)
+    last_role = max(
+        (
+            i
+            for i, t in enumerate(phrase)
+            if t.text.islower()
+            # "said Ursula von der Leyen": a particle inside a name is no role before it
+            and not (
+                t.lower in NAME_PARTICLES
+                and 0 < i < len(phrase) - 1
+                and (is_capitalised(phrase[i - 1]) or phrase[i - 1].lower in NAME_PARTICLES)
+            )
+        ),
+        default=-1,
+    )
     name_run = phrase[last_role + 1 :]
     if name_run and not all(is_title(t) for t in name_run):
         name = clean_run(text, name_run)

@@ -168,3 +168,57 @@ def test_a_surname_of_two_words_is_the_person_named_in_full(
     # "Mr Ó Broin said" was "Ó Broin": only the last word of a full name was its surname.
     unit = unit_with(text, fragment)
     assert (unit.speaker, unit.speaker_type) == (speaker, PERSON)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # After the verb a particle was taken for the end of a role: "Leyen", an organisation.
+        (
+            '"We agreed on 27 points," said Ursula von der Leyen, the Commission president.',
+            "27 points",
+            "Ursula von der Leyen",
+        ),
+        # "del" joined no name: nobody, and "Pozo Cruz" before the verb.
+        (
+            '"It cut the risk by 25%," said Dr Borja del Pozo Cruz, the co-lead author. He '
+            "said 9,800 steps a day halved it.",
+            "9,800",
+            "Borja del Pozo Cruz",
+        ),
+        ('"It cut the risk by 25%," Borja del Pozo Cruz said.', "25%", "Borja del Pozo Cruz"),
+        # A surname that is written like a particle stays a surname.
+        (
+            '"It rose by 25%," ISD spokesman Tahir Della told DW. "It is 40% now," said Della.',
+            "40%",
+            "Tahir Della",
+        ),
+    ],
+)
+def test_a_particle_in_small_letters_is_part_of_the_name(
+    text: str, fragment: str, speaker: str
+) -> None:
+    unit = unit_with(text, fragment)
+    assert (unit.speaker, unit.speaker_type) == (speaker, PERSON)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Singapore's economy grew 4.1 per cent in the third quarter, advance estimates from "
+            "the Ministry of Trade and Industry (MTI) showed on Monday.",
+            "Ministry of Trade and Industry",
+        ),
+        (
+            "Figures from the Office for National Statistics showed that 4.1 per cent of adults "
+            "were out of work.",
+            "Office for National Statistics",
+        ),
+    ],
+)
+def test_figures_from_a_body_are_its_statement(text: str, speaker: str) -> None:
+    # "figures from X showed" without an article before it was nobody's ("a report by X
+    # found" was read).
+    unit = unit_with(text, "4.1 per cent")
+    assert (unit.speaker, unit.speaker_type) == (speaker, ORGANIZATION)

@@ -69,3 +69,44 @@ def test_a_figure_after_a_possessive_name_is_a_figure() -> None:
     ]
     assert quantities_found("Britain's 650 MPs") == [(650, "MPs", "650 MPs")]
     assert quantities_found("Apollo 11 landed") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The lower end of a range written with words was a bare number.
+        (
+            "the official 2 to 3 per cent forecast range",
+            [(2, "percent", "2"), (3, "percent", "3 per cent")],
+        ),
+        (
+            "between 2 and 3 million people",
+            [(2_000_000, "people", "2"), (3_000_000, "people", "3 million people")],
+        ),
+        ("from £5 to £6bn", [(5e9, "pounds", "£5"), (6e9, "pounds", "£6bn")]),
+        ("it fell from 5 to 3 per cent", [(5, "percent", "5"), (3, "percent", "3 per cent")]),
+        # Neither end has a unit: nothing to share.
+        ("aged 40 to 79", [(40, "", "40"), (79, "", "79")]),
+    ],
+)
+def test_a_range_written_with_words_shares_its_unit(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert quantities_found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "two and three million" was five million, "ten and twenty" thirty.
+        ("between two and three million people", [(3_000_000, "people", "three million people")]),
+        ("between ten and twenty people", [(20, "people", "twenty people")]),
+        # "and" after a scale word still joins one number.
+        ("one hundred and fifty people", [(150, "people", "one hundred and fifty people")]),
+        ("two thousand and five people", [(2005, "people", "two thousand and five people")]),
+    ],
+)
+def test_and_joins_spelled_numbers_only_after_a_scale_word(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert quantities_found(text) == expected
