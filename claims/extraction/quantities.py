@@ -60,6 +60,14 @@ _SCALES = {
     "trillion": 1e12,
     "tn": 1e12,
     "trn": 1e12,
+    # Indian numbering: "₹11,327 crore", "2.5 lakh people", "₹1.1 lakh crore" (1.1 trillion)
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "lac": 1e5,
+    "lacs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
+    "cr": 1e7,
 }
 _CURRENCY_SYMBOLS = {
     "$": "dollars",
@@ -69,17 +77,25 @@ _CURRENCY_SYMBOLS = {
     "¥": "yen",
     "₹": "rupees",
     "₽": "roubles",
+    "rs": "rupees",
+    "rs.": "rupees",
+    "inr": "rupees",
 }
 _DIGITS = r"\d+[½¼¾]|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # "2½ years"
 # Scale words follow after a space ("412 million"); abbreviations are glued ("€412m", "£1.2bn")
 # so that "5 m" (metres) is not read as five million.
+_SCALE_WORD = (
+    r"(?:(?:lakh|lac|thousand)\s+crores?|thousand|million|billion|trillion|lakhs?|lacs?|crores?)"
+)
 _SCALE = (
-    r"(?:(?P<abbr>mln|mn|bn|trn|tn|[kmb])\b"
+    r"(?:(?P<abbr>mln|mn|bn|trn|tn|cr|[kmb])\b"
     r"|(?=pc\b(?!-))"  # "3.9pc": British papers' percent, glued on (read by _PERCENT)
-    r"|(?![\w:]|\.\d|,\d)(?:\s(?P<scale>thousand|million|billion|trillion)\b)?)"
+    rf"|(?![\w:]|\.\d|,\d)(?:\s(?P<scale>{_SCALE_WORD})\b)?)"
 )
 _CURRENCY_AMOUNT = re.compile(
-    rf"(?P<cur>US\$|\$|€|£|¥|₹|₽)\s?(?P<num>{_DIGITS}){_SCALE}", re.IGNORECASE
+    rf"(?P<cur>US\$|\$|€|£|¥|₹|₽|(?<![A-Za-z])(?:Rs\.?|INR)(?=\s?\d))\s?"
+    rf"(?P<num>{_DIGITS}){_SCALE}",
+    re.IGNORECASE,
 )
 # A number not glued to a word ("G7", "COVID-19") and not part of a time ("11:59") or of a
 # slashed pair ("24/7", "9/11").
@@ -102,7 +118,7 @@ _DEGREES = re.compile(r"\s?°(?:\s?(?P<scale>[CFcf])(?![A-Za-z]))?")
 _PAIR = re.compile(r"[-–](?P<upper>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?![\w.,]\d)")
 # The scale written once after a range's upper end: "2-3 million", "£5-6bn".
 _RANGE_SCALE = re.compile(
-    r"(?:(?P<abbr>mln|mn|bn|trn|tn|m|k)\b|\s(?P<scale>thousand|million|billion|trillion)\b)",
+    rf"(?:(?P<abbr>mln|mn|bn|trn|tn|cr|m|k)\b|\s(?P<scale>{_SCALE_WORD})\b)",
     re.IGNORECASE,
 )
 # An earthquake's magnitude named before its figure: "a magnitude 6.4 earthquake".
@@ -172,7 +188,10 @@ def _scaled(value: float, scale: str | None) -> float:
     8.2 * 1e6 in binary is 8,199,999.999999999."""
     if not scale:
         return value
-    return float(Decimal(repr(value)) * Decimal(int(_SCALES[scale.lower()])))
+    factor = Decimal(1)
+    for word in scale.lower().split():  # "lakh crore": 1e5 x 1e7
+        factor *= Decimal(int(_SCALES[word]))
+    return float(Decimal(repr(value)) * factor)
 
 
 def _unit_after(text: str, pos: int, limit: int) -> tuple[str, int]:

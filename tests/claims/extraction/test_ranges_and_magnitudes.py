@@ -1,7 +1,8 @@
 """Figures found by reading short articles written for the tests in the styles of weather
-warnings, earthquake reports, Pakistani economic news and football reports (2026-12-06,
-session 23): a range's scale or unit written once after its upper end, an earthquake's
-magnitude, a figure after a possessive name."""
+warnings, earthquake reports, Pakistani and Indian economic news and football reports
+(2026-12-06, session 23): a range's scale or unit written once after its upper end, an
+earthquake's magnitude, a figure after a possessive name, Indian numbering (lakh, crore) and
+rupees written "Rs"."""
 
 from __future__ import annotations
 
@@ -109,4 +110,27 @@ def test_a_range_written_with_words_shares_its_unit(
 def test_and_joins_spelled_numbers_only_after_a_scale_word(
     text: str, expected: list[tuple[float, str, str]]
 ) -> None:
+    assert quantities_found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "₹11,327 crore" was 11,327 rupees: a lakh is 100,000, a crore 10 million.
+        ("raised ₹11,327 crore", [(113_270_000_000, "rupees", "₹11,327 crore")]),
+        ("valuing it at ₹1.1 lakh crore", [(1.1e12, "rupees", "₹1.1 lakh crore")]),
+        ("₹50 lakh", [(5_000_000, "rupees", "₹50 lakh")]),
+        ("₹20 thousand crore", [(2e11, "rupees", "₹20 thousand crore")]),
+        ("2.5 lakh people", [(250_000, "people", "2.5 lakh people")]),
+        ("10 crore voters", [(100_000_000, "voters", "10 crore voters")]),
+        # Rupees written as Indian papers write them (were "500 crore" of nothing).
+        ("Rs 500 crore", [(5e9, "rupees", "Rs 500 crore")]),
+        ("Rs. 2,000 crore", [(2e10, "rupees", "Rs. 2,000 crore")]),
+        ("INR 500 crore", [(5e9, "rupees", "INR 500 crore")]),
+        ("Rs 5-10 crore", [(5e7, "rupees", "Rs 5-10 crore")]),
+        # Not inside a word.
+        ("after 12 hrs 5 minutes", [(12, "hrs", "12 hrs"), (5, "minutes", "5 minutes")]),
+    ],
+)
+def test_indian_numbering_and_rupees(text: str, expected: list[tuple[float, str, str]]) -> None:
     assert quantities_found(text) == expected
