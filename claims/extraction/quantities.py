@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
-from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
 from claims.extraction.ages import is_age
+from claims.extraction.currencies import CURRENCY, CURRENCY_NAMES, scaled
 from claims.extraction.glued_units import PICTURE_FORMAT, glued_quantities, is_video_format
 from claims.extraction.lexicon import MONTH_NAMES, UNIT_STOPWORDS, WEEKDAYS, word_set
 from claims.extraction.number_words import NUMBER_WORDS, UNITS_WORDS, WORD_NUMBER, parse_words
@@ -47,40 +47,6 @@ class Quantity:
         }
 
 
-_SCALES = {
-    "thousand": 1e3,
-    "k": 1e3,
-    "million": 1e6,
-    "mn": 1e6,
-    "m": 1e6,
-    "mln": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-    "trillion": 1e12,
-    "tn": 1e12,
-    "trn": 1e12,
-    # Indian numbering: "₹11,327 crore", "2.5 lakh people", "₹1.1 lakh crore" (1.1 trillion)
-    "lakh": 1e5,
-    "lakhs": 1e5,
-    "lac": 1e5,
-    "lacs": 1e5,
-    "crore": 1e7,
-    "crores": 1e7,
-    "cr": 1e7,
-}
-_CURRENCY_SYMBOLS = {
-    "$": "dollars",
-    "us$": "dollars",
-    "€": "euros",
-    "£": "pounds",
-    "¥": "yen",
-    "₹": "rupees",
-    "₽": "roubles",
-    "rs": "rupees",
-    "rs.": "rupees",
-    "inr": "rupees",
-}
 _DIGITS = r"\d+[½¼¾]|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # "2½ years"
 # Scale words follow after a space ("412 million"); abbreviations are glued ("€412m", "£1.2bn")
 # so that "5 m" (metres) is not read as five million.
@@ -92,15 +58,11 @@ _SCALE = (
     r"|(?=pc\b(?!-))"  # "3.9pc": British papers' percent, glued on (read by _PERCENT)
     rf"|(?![\w:]|\.\d|,\d)(?:\s(?P<scale>{_SCALE_WORD})\b)?)"
 )
-_CURRENCY_AMOUNT = re.compile(
-    rf"(?P<cur>US\$|\$|€|£|¥|₹|₽|(?<![A-Za-z])(?:Rs\.?|INR)(?=\s?\d))\s?"
-    rf"(?P<num>{_DIGITS}){_SCALE}",
-    re.IGNORECASE,
-)
+_CURRENCY_AMOUNT = re.compile(rf"{CURRENCY}(?P<num>{_DIGITS}){_SCALE}", re.IGNORECASE)
 # A number not glued to a word ("G7", "COVID-19") and not part of a time ("11:59") or of a
 # slashed pair ("24/7", "9/11").
 _NUMBER = re.compile(
-    rf"(?<![\w.,:/$€£¥₹₽-])(?<![A-Za-z]-)(?P<num>{_DIGITS})(?!/\d){_SCALE}", re.IGNORECASE
+    rf"(?<![\w.,:/$€£¥₹₽₦₱₩₺₴₪-])(?<![A-Za-z]-)(?P<num>{_DIGITS})(?!/\d){_SCALE}", re.IGNORECASE
 )
 _PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|pc\b(?!-))", re.IGNORECASE)  # "3.9pc"
 # "7 out of 10", "one in five"; "in" only with a small denominator, so "20 in 2006" is not 1%.
@@ -183,17 +145,6 @@ def _parse_digits(num: str) -> float:
     return float(num[:-1]) + fraction if fraction else float(num.replace(",", ""))
 
 
-def _scaled(value: float, scale: str | None) -> float:
-    """``value`` times its scale word's factor, in decimal: "8.2 million" is 8,200,000, where
-    8.2 * 1e6 in binary is 8,199,999.999999999."""
-    if not scale:
-        return value
-    factor = Decimal(1)
-    for word in scale.lower().split():  # "lakh crore": 1e5 x 1e7
-        factor *= Decimal(int(_SCALES[word]))
-    return float(Decimal(repr(value)) * factor)
-
-
 def _unit_after(text: str, pos: int, limit: int) -> tuple[str, int]:
     """The noun phrase naming what was counted, up to three words, and where it ends."""
     words: list[str] = []
@@ -264,11 +215,11 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
         pair = None if scale else _PAIR.match(text, end)
         if pair and _parse_digits(m.group("num")) < _parse_digits(pair.group("upper")):
             # "£5-6bn": a range from £5bn, its scale written once, after the upper end
-            scaled = _RANGE_SCALE.match(text, pair.end())
-            scale = (scaled.group("abbr") or scaled.group("scale")) if scaled else None
-            end = scaled.end() if scaled else pair.end()
-        value = _scaled(_parse_digits(m.group("num")), scale)
-        add(value, _CURRENCY_SYMBOLS[m.group("cur").lower()], m.start(), end)
+            after = _RANGE_SCALE.match(text, pair.end())
+            scale = (after.group("abbr") or after.group("scale")) if after else None
+            end = after.end() if after else pair.end()
+        value = scaled(_parse_digits(m.group("num")), scale)
+        add(value, CURRENCY_NAMES[m.group("cur").lower()], m.start(), end)
 
     for value, unit, s, e in glued_quantities(text):  # "40C", "155p", "40km"
         add(value, unit, s, e)
@@ -288,7 +239,7 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
             continue  # "at 9643651818": a phone or an ID; a figure that size has separators
         if is_video_format(text, m):
             continue
-        value = _scaled(_parse_digits(num), scale)
+        value = scaled(_parse_digits(num), scale)
         if not scale and num.isdigit() and is_age(text, m.start(), m.end()):
             add(value, "years old", m.start(), m.end())  # "Prelogar, 43, argues"
             continue
@@ -298,13 +249,13 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
             # upper end; "5-4", "a 10-2 verdict" or "by a vote of 53-36" is a score or a
             # tally, not a figure an editor checks on its own.
             if value < _parse_digits(pair.group("upper")):
-                scaled = _RANGE_SCALE.match(text, pair.end())
-                if scaled and scaled.group("abbr") in {"m", "k", "M", "K"}:
-                    scaled = None  # "20-25m high waves": metres, or millions? Only "£20-30m".
-                if scaled:  # "2-3 million people": from 2,000,000
-                    value = _scaled(value, scaled.group("abbr") or scaled.group("scale"))
-                end = scaled.end() if scaled else pair.end()
-                _add_with_unit(text, m.start(), end, value, add, need_unit=not scaled)
+                after = _RANGE_SCALE.match(text, pair.end())
+                if after and after.group("abbr") in {"m", "k", "M", "K"}:
+                    after = None  # "20-25m high waves": metres, or millions? Only "£20-30m".
+                if after:  # "2-3 million people": from 2,000,000
+                    value = scaled(value, after.group("abbr") or after.group("scale"))
+                end = after.end() if after else pair.end()
+                _add_with_unit(text, m.start(), end, value, add, need_unit=not after)
             continue
         magnitude = _MAGNITUDE_BEFORE.search(text, max(0, m.start() - 12), m.start())
         if magnitude and not scale:

@@ -22,10 +22,10 @@ F = TypeVar("F", bound=_Figure)
 
 _JOINER = re.compile(r"\s+(?:to|and|or)\s+")
 # A figure as written without a scale or unit of its own: "2", "£5", "1,200".
-_BARE = re.compile(r"(?:US\$|[$€£¥₹₽])?\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_BARE = re.compile(r"(?:[A-Z]{0,2}\$|[€£¥₹₽₦₱₩₺₴₪]|Rs\.?)?\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)  # "it fell from 5 to 3 per cent"
-_SCALES = (1.0, 1e3, 1e6, 1e9, 1e12)
+_SCALES = (1.0, 1e3, 1e5, 1e6, 1e7, 1e9, 1e10, 1e12)  # with lakh, crore, thousand crore
 
 
 def with_lower_ends(text: str, found: list[F]) -> list[F]:

@@ -1,8 +1,8 @@
 """Figures found by reading short articles written for the tests in the styles of weather
 warnings, earthquake reports, Pakistani and Indian economic news and football reports
 (2026-12-06, session 23): a range's scale or unit written once after its upper end, an
-earthquake's magnitude, a figure after a possessive name, Indian numbering (lakh, crore) and
-rupees written "Rs"."""
+earthquake's magnitude, a figure after a possessive name, Indian numbering (lakh, crore),
+rupees written "Rs" and the currencies of the world's news (naira, rand, shillings ...)."""
 
 from __future__ import annotations
 
@@ -133,4 +133,28 @@ def test_and_joins_spelled_numbers_only_after_a_scale_word(
     ],
 )
 def test_indian_numbering_and_rupees(text: str, expected: list[tuple[float, str, str]]) -> None:
+    assert quantities_found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Each was a bare number, the currency left out.
+        ("₦5bn", [(5e9, "naira", "₦5bn")]),
+        ("₱50 million", [(5e7, "pesos", "₱50 million")]),
+        ("₩1 trillion", [(1e12, "won", "₩1 trillion")]),
+        ("CHF 5 million", [(5e6, "francs", "CHF 5 million")]),
+        ("USD 5 million", [(5e6, "dollars", "USD 5 million")]),
+        ("KSh 5 billion", [(5e9, "shillings", "KSh 5 billion")]),
+        ("Sh63 million", [(6.3e7, "shillings", "Sh63 million")]),
+        ("R500 million", [(5e8, "rand", "R500 million")]),
+        # The country's letters are part of the amount as written.
+        ("A$1.2bn", [(1.2e9, "dollars", "A$1.2bn")]),
+        ("HK$3 billion", [(3e9, "dollars", "HK$3 billion")]),
+        # "R" and "Sh" only before a scale: a road is no amount.
+        ("the R500 route", []),
+        ("from Rs 5 to Rs 6 crore", [(5e7, "rupees", "Rs 5"), (6e7, "rupees", "Rs 6 crore")]),
+    ],
+)
+def test_currencies_of_the_world(text: str, expected: list[tuple[float, str, str]]) -> None:
     assert quantities_found(text) == expected
