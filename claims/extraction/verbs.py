@@ -77,6 +77,27 @@ def claims_a_thing(tokens: list[Token], index: int) -> bool:
     return any(t.lower.rstrip(".,") in _CLAIMED_THINGS for t in following)
 
 
+# Whom a country, a school or a hospital admits: "the number of new permanent residents it
+# admits next year", "admitted 300 students".
+_ADMITTED = word_set("""
+    residents immigrants migrants refugees students pupils patients applicants visitors members
+    people newcomers asylum seekers workers""")
+
+
+def admits_people(tokens: list[Token], index: int) -> bool:
+    """Whether "admit" at ``index`` lets people in rather than owns to something ("residents
+    it admits", "admitted 300 students"; not "admitted that", "admitted the error")."""
+    if tokens[index].lower not in {"admit", "admits", "admitted", "admitting"}:
+        return False
+    if any(t.lower in _ADMITTED for t in tokens[max(0, index - 3) : index]):
+        return True  # "the residents it admits"
+    following = tokens[index + 1 : index + 3]
+    return bool(following) and (
+        following[0].lower in _ADMITTED
+        or (following[0].text[:1].isdigit() and any(t.lower in _ADMITTED for t in following))
+    )  # "admitted 300 students"; not "admitted the people had been misled"
+
+
 # Finite auxiliaries: after a subject, its verb ("Qantas will pay", verb_follows); after "added
 # 200 jobs" or "added the plan", a clause whose subject that is ("He added 200 jobs were lost",
 # "added the plan would fail"), so "added" reports it (adds_a_thing).
@@ -189,13 +210,14 @@ def closes_the_sentence(tokens: list[Token], index: int) -> bool:
 def says_no_statement(tokens: list[Token], index: int) -> bool:
     """Whether the verb of saying at ``index`` takes something other than a statement here: a
     person confirmed in a post, a case argued, a plea, money or a prize claimed, a figure or a
-    thing added or recalled."""
+    thing added or recalled, people admitted."""
     return (
         confirms_someone(tokens, index)
         or argues_a_case(tokens, index)
         or enters_a_plea(tokens, index)
         or claims_a_thing(tokens, index)
         or adds_a_thing(tokens, index)
+        or admits_people(tokens, index)
     )
 
 

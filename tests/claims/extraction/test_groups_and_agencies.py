@@ -222,3 +222,20 @@ def test_figures_from_a_body_are_its_statement(text: str, speaker: str) -> None:
     # found" was read).
     unit = unit_with(text, "4.1 per cent")
     assert (unit.speaker, unit.speaker_type) == (speaker, ORGANIZATION)
+
+
+def test_people_admitted_are_no_admission() -> None:
+    # "the residents it admits" read "it admits" as a statement, so the country spoke, not the
+    # minister who announced it.
+    text = (
+        "Canada will reduce the number of new permanent residents it admits next year to "
+        "395,000, down from 485,000 this year, Immigration Minister Marc Miller announced on "
+        "Thursday."
+    )
+    unit = unit_with(text, "395,000")
+    assert (unit.speaker, unit.speaker_type) == ("Marc Miller", PERSON)
+    text = "The hospital admitted 40 patients overnight, Dr Anna Berg said."
+    assert unit_with(text, "40 patients").speaker == "Anna Berg"
+    # An admission stays one.
+    text = "John Smith admitted that he had lied to 300 people."
+    assert unit_with(text, "300 people").speaker == "John Smith"
