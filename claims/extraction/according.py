@@ -21,7 +21,11 @@ from claims.extraction.people import GENERIC, GENERIC_PLURAL, SpeakerContext
 from claims.extraction.speaker_types import ORGANIZATION, speaker_type
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_ACCORDING_TO = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
+# "according to X"; "Per Sensor Tower, ...", "..., per the CDC.": "per" before a name, opening
+# the sentence or after a comma ("per cent", "per day" are no source).
+_ACCORDING_TO = re.compile(
+    r"(?:\b(?i:according\s+to)|(?:^|(?<=,\s))[Pp]er(?=\s+(?:the\s+)?[A-Z]))\s+"
+)
 _SKIP_BEFORE_NAME = word_set("""
     a an the report reports data figures statistics estimates study survey research
     analysis new latest recent official officials published released by from of compiled

@@ -267,6 +267,9 @@ def can_speak(name: str, run: list[Token], tokens: list[Token], context: Speaker
     )
 
 
+_FORCE_WORDS = frozenset({"police", "constabulary"})
+
+
 def resolve_found(found: Found, context: SpeakerContext) -> str:
     if found.kind == "pronoun":
         return _person_of_gender(found.generic, context, before=found.at)
@@ -330,6 +333,10 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
     if found.kind == "generic":
         if found.generic in GENERIC_SINGULAR and context.previous_org:
             return f"{context.previous_org} {found.generic}"
+        if found.generic == "police":
+            # "..., West Yorkshire Police said. ... Police said": the force named before
+            forces = (o for o in reversed(context.orgs) if _FORCE_WORDS & set(o.lower().split()))
+            return next(forces, "")
         if found.generic == "statement":
             # "Apple said it was surprised. “...,” a statement said.": whose statement the
             # sentence before says

@@ -166,7 +166,8 @@ def clean_run(text: str, run: list[Token]) -> str:
     if not run:
         return ""
     name = text[run[0].start : run[-1].end]
-    if not re.search(r"(?:[A-Z]\.)+$|\b(?:Jr|Sr|Inc|Ltd|Co)\.$", name):
+    # "U.S.", "Washington D.C." keep their stops; "the CDC." ending a sentence does not
+    if not re.search(r"(?<![A-Za-z])(?:[A-Z]\.)+$|\b(?:Jr|Sr|Inc|Ltd|Co)\.$", name):
         name = name.rstrip(".")
     return name
 

@@ -126,6 +126,8 @@ _NOT_UNIT_WORDS = word_set("""
 _NOT_UNITS = (
     MONTH_NAMES | UNIT_STOPWORDS | _NOT_UNIT_WORDS | {"percent", "per", "cent", "bn", "m", "k"}
 )
+# Adjectives ending like adverbs, read into what was counted when a noun follows them.
+_LY_ADJECTIVES = word_set("daily weekly monthly yearly quarterly hourly nightly elderly")
 # After a spelled number and a hyphen, words that make a fixed compound rather than a measure:
 # "one-off", "one-way", "one-stop", "one-liner".
 _COMPOUND_TAILS = word_set("off on up out in way stop liner shot all")
@@ -157,7 +159,10 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str, int]:
             break
         word = m.group("word")
         lower = word.lower()
-        if lower in _NOT_UNITS or lower.endswith("ly") or (len(lower) > 4 and lower.endswith("ed")):
+        adverb = lower.endswith("ly") and not (
+            lower in _LY_ADJECTIVES and _UNIT_WORD.match(text, m.end(), limit)
+        )  # "600 million monthly users" counts users; "rose 5% weekly" ends at the figure
+        if lower in _NOT_UNITS or adverb or (len(lower) > 4 and lower.endswith("ed")):
             break
         if lower.endswith("ing") and words:
             break  # "20 people living ..." keeps "people", not "people living"

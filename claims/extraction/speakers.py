@@ -11,7 +11,7 @@ what was said, not who said it), in this order:
    apposition (`Katsunobo Kato, the chief secretary ..., suggested`, `The supplier, Nordvik
    Steelworks, denied`), a pronoun (`he said`), a description of a person (`the
    Conservative MP said`) or of an organisation (`the national audit office reported`);
-3. `according to X`;
+3. `according to X` (`Per X,`, `..., per X.`);
 4. a subject followed by ", arguing that" / ", saying that";
 5. the subject of a sentence that carries a real quotation (a clause of several mostly
    lower-case words: a film title in quotes is not one).
@@ -365,7 +365,7 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
                 return ""  # "the report said": the sentence says who, and it is no one
             # "Officials said ...": a speaker is named, just not who; keep looking for a name.
             generic_seen = True
-    if "according" in masked or "According" in masked:
+    if "ccording" in masked or "Per " in masked or ", per " in masked:
         said = according_to(text, tokens, masked, context)
         if said is not None:
             return said

@@ -239,3 +239,35 @@ def test_people_admitted_are_no_admission() -> None:
     # An admission stays one.
     text = "John Smith admitted that he had lied to 300 people."
     assert unit_with(text, "300 people").speaker == "John Smith"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "per" before a name is "according to" (was nobody's).
+        ("Per Sensor Tower, daily active users on mobile dropped 16% in November.", "Sensor Tower"),
+        ("Daily users dropped 16% in November, per the CDC.", "CDC"),
+        # An acronym ending the sentence lost its stop ("CDC." was the speaker).
+        ("Daily users dropped 16% in November, according to the CDC.", "CDC"),
+        ("Cases rose 16% in November, according to the WHO.", "WHO"),
+    ],
+)
+def test_per_a_source_is_according_to_it(text: str, speaker: str) -> None:
+    assert unit_with(text, "16%").speaker == speaker
+
+
+def test_per_cent_is_no_source() -> None:
+    assert unit_with("Prices rose 16 per Cent in November.", "16 per").speaker == ""
+
+
+def test_police_are_the_force_named_before() -> None:
+    # "Police said" after "West Yorkshire Police said" was nobody's.
+    text = (
+        "A man was stabbed in Leeds, West Yorkshire Police said. Police said two men arrested "
+        "on suspicion of assisting an offender had been released on bail."
+    )
+    unit = unit_with(text, "released on bail")
+    assert (unit.speaker, unit.speaker_type) == ("West Yorkshire Police", ORGANIZATION)
+    # Not another kind of force.
+    text = "The US Air Force said 3 jets crashed. Police said 2 men had been released on bail."
+    assert unit_with(text, "released on bail").speaker == ""

@@ -158,3 +158,22 @@ def test_indian_numbering_and_rupees(text: str, expected: list[tuple[float, str,
 )
 def test_currencies_of_the_world(text: str, expected: list[tuple[float, str, str]]) -> None:
     assert quantities_found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "monthly" ended the unit as an adverb would (was 600 million of nothing).
+        (
+            "X has 600 million monthly active users",
+            [(6e8, "monthly active users", "600 million monthly active users")],
+        ),
+        ("2 million elderly people", [(2e6, "elderly people", "2 million elderly people")]),
+        # As an adverb it still ends the figure.
+        ("sales rose 5 weekly", [(5, "", "5")]),
+    ],
+)
+def test_an_adjective_ending_in_ly_belongs_to_the_unit(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert quantities_found(text) == expected
