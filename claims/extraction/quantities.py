@@ -83,6 +83,9 @@ _RANGE_SCALE = re.compile(
     rf"(?:(?P<abbr>mln|mn|bn|trn|tn|cr|m|k)\b|\s(?P<scale>{_SCALE_WORD})\b)",
     re.IGNORECASE,
 )
+# A vote's tally, after the vote is named: "voted 366-34", "by a vote of 53-36", "The vote was
+# 311-112" (a score or "a 6-3 ruling" stays no figure).
+_VOTE_BEFORE = re.compile(r"\b(?:vot(?:e|ed|es|ing)|tally)\b[^.;:]{0,20}$", re.IGNORECASE)
 # An earthquake's magnitude named before its figure: "a magnitude 6.4 earthquake".
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]$", re.IGNORECASE)
 # "1) Deviled, 2) Scotch": a list's numbering, with no opening bracket before it.
@@ -261,6 +264,9 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
                     value = scaled(value, after.group("abbr") or after.group("scale"))
                 end = after.end() if after else pair.end()
                 _add_with_unit(text, m.start(), end, value, add, need_unit=not after)
+            elif _VOTE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                upper = pair.group("upper")  # "The House voted 366-34": a tally editors check
+                add(value, f"votes to {upper}", m.start(), pair.end())
             continue
         magnitude = _MAGNITUDE_BEFORE.search(text, max(0, m.start() - 12), m.start())
         if magnitude and not scale:

@@ -271,3 +271,13 @@ def test_police_are_the_force_named_before() -> None:
     # Not another kind of force.
     text = "The US Air Force said 3 jets crashed. Police said 2 men had been released on bail."
     assert unit_with(text, "released on bail").speaker == ""
+
+
+def test_according_to_a_summary_released_by_a_body() -> None:
+    # "a summary released by" was read as the name: nobody.
+    text = (
+        "The stopgap includes $100 billion in disaster aid, according to a summary released by "
+        "the House Appropriations Committee."
+    )
+    unit = unit_with(text, "$100 billion")
+    assert (unit.speaker, unit.speaker_type) == ("House Appropriations Committee", ORGANIZATION)

@@ -615,7 +615,6 @@ def test_a_one_word_name_is_a_surname_on_the_page_or_an_organisation() -> None:
     [
         "saying that no one believes the cases could have turned",
         "Prelogar said at one point that the case was over",
-        "the Senate confirmed her by a vote of 53-36",
         "the court was generally 5-4, conservative-liberal",
         "by a majority verdict of 10-2 following a trial",
         "Our favourite ways to eat eggs are: 1) Deviled, 2) Scotch, 3) Scrambled.",

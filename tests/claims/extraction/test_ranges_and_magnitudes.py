@@ -177,3 +177,21 @@ def test_an_adjective_ending_in_ly_belongs_to_the_unit(
     text: str, expected: list[tuple[float, str, str]]
 ) -> None:
     assert quantities_found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A vote's tally was no figure (listed as still wrong in session 22; "the Senate
+        # confirmed her by a vote of 53-36" was once a test that it is none).
+        ("The House voted 366-34 on Wednesday", [(366, "votes to 34", "366-34")]),
+        ("the Senate confirmed her by a vote of 53-36", [(53, "votes to 36", "53-36")]),
+        ("The vote was 311-112.", [(311, "votes to 112", "311-112")]),
+        # A score, a ruling or a verdict stays none.
+        ("a 6-3 ruling", []),
+        ("by a majority verdict of 10-2 following a trial", []),
+        ("City won 3-1", []),
+    ],
+)
+def test_a_vote_tally_is_a_figure(text: str, expected: list[tuple[float, str, str]]) -> None:
+    assert quantities_found(text) == expected
