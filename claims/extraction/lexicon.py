@@ -7,6 +7,8 @@ must agree on what counts as "said".
 
 from __future__ import annotations
 
+import re
+
 
 def word_set(spec: str, *, lower: bool = False) -> frozenset[str]:
     """A word set from a whitespace-separated list (easier to read and diff than a literal)."""
@@ -477,3 +479,8 @@ NON_AGENTS: frozenset[str] = word_set(
     nobody everyone everybody someone somebody anyone anybody noone
     """
 )
+
+
+# A name written in small letters with a capital inside: "easyJet", "eBay", "xAI" (and
+# products: "iPhone", "iOS").
+SMALL_LETTER_NAME = re.compile(r"[a-z]{1,6}[A-Z][A-Za-z]*\b")

@@ -31,7 +31,12 @@ from claims.extraction.people import (
     SpeakerContext,
     first_name_genders,
 )
-from claims.extraction.speaker_types import CLUB_ENDINGS, ORGANIZATION, speaker_type
+from claims.extraction.speaker_types import (
+    CLUB_ENDINGS,
+    ORGANIZATION,
+    is_small_letter_brand,
+    speaker_type,
+)
 
 # Words of organisations' names (speaker_types reads the same lists), for a fast first look.
 _HINT_WORDS = (
@@ -60,6 +65,8 @@ def learn_mentions(text: str, tokens: list[Token], context: SpeakerContext) -> N
     i = 0
     while i < n:
         if not is_capitalised(tokens[i]):
+            if is_small_letter_brand(tokens[i].text):
+                _mention(tokens[i].text, "business", context)  # "easyJet", "eBay", "xAI"
             i += 1
             continue
         stretch = i + 1

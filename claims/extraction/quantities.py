@@ -83,6 +83,10 @@ _RANGE_SCALE = re.compile(
     rf"(?:(?P<abbr>mln|mn|bn|trn|tn|cr|m|k)\b|\s(?P<scale>{_SCALE_WORD})\b)",
     re.IGNORECASE,
 )
+# Words that make a number before them a model's name: "the 737 Max", "the 787 Dreamliner".
+_MODEL_SUFFIX = re.compile(
+    r"\s(?:Max|MAX|Dreamliner|neo|Pro|Plus|Ultra|Mini|Turbo|Series|Edition)(?![\w-])"
+)
 # A vote's tally, after the vote is named: "voted 366-34", "by a vote of 53-36", "The vote was
 # 311-112" (a score or "a 6-3 ruling" stays no figure).
 _VOTE_BEFORE = re.compile(r"\b(?:vot(?:e|ed|es|ing)|tally)\b[^.;:]{0,20}$", re.IGNORECASE)
@@ -103,7 +107,7 @@ _COMPLETE_UNITS = word_set("""
     acres litre litres liter liters barrel barrels year years month months week weeks day days
     hour hours minute minutes second seconds decade decades century centuries degree degrees
     percent points times people children men women police cattle fish sheep staff personnel
-    livestock data media feet teeth mice geese deer magnitude
+    livestock feet teeth mice geese deer magnitude
     """)
 # A spelled number before "out of", "in" or "of (the)", right before a digit denominator.
 _SPELLED_SHARE = re.compile(
@@ -241,6 +245,8 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
             continue  # "seven out of 10 people": the share, read with the spelled number
         if not scale and num.isdigit() and _is_name_number(text, m.start(), m.end()):
             continue
+        if not scale and num.isdigit() and _MODEL_SUFFIX.match(text, m.end()):
+            continue  # "the 737 Max crashes": a model's name
         if not scale and _is_list_marker(text, m.start(), m.end()):
             continue
         if not scale and num.isdigit() and len(num) >= 9:

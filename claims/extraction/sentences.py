@@ -15,7 +15,13 @@ from __future__ import annotations
 
 import re
 
-from claims.extraction.lexicon import ATTRIBUTION_VERBS, QUOTE_VERBS, SENTENCE_STARTERS, word_set
+from claims.extraction.lexicon import (
+    ATTRIBUTION_VERBS,
+    QUOTE_VERBS,
+    SENTENCE_STARTERS,
+    SMALL_LETTER_NAME,
+    word_set,
+)
 
 # Terminal punctuation, then any closing quotes or brackets, then whitespace. Closing quotes
 # belong to the sentence they close: `"...," he said.` ends after the period, `...power?”`
@@ -42,7 +48,10 @@ _NEXT_WORD = re.compile(r"[\"'“‘(\[]*([\w'’]+)")
 def _is_boundary(text: str, punct_start: int, punct_end: int, next_start: int) -> bool:
     """Whether the punctuation at ``text[punct_start:punct_end]`` ends a sentence."""
     following = text[next_start]
-    if following.islower() or following in ",;:)]}":
+    # "easyJet said", "iPhone sales fell" open a sentence in small letters
+    if (following.islower() and not SMALL_LETTER_NAME.match(text, next_start)) or (
+        following in ",;:)]}"
+    ):
         return False  # '"Is it?" she asked' and "3 p.m. on Monday" go on
     punct = text[punct_start:punct_end].rstrip("\"'”’»)]")
     if not punct.endswith(".") or punct.endswith("..") or punct.endswith("…"):

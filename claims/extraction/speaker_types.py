@@ -32,6 +32,7 @@ from claims.extraction.lexicon import (
     ORG_WORDS,
     PARTY_PLURALS,
     PORTFOLIO_WORDS,
+    SMALL_LETTER_NAME,
     word_set,
 )
 
@@ -163,6 +164,8 @@ def speaker_type(name: str) -> str:
             return ORGANIZATION  # initials: "ICES", "US"
         if _BRAND.match(single) and not single.startswith(_NAME_PREFIXES):
             return ORGANIZATION  # "TechNewsWorld", "WikiLeaks", "YouTube"
+        if is_small_letter_brand(single):
+            return ORGANIZATION  # "easyJet", "eBay", "xAI"
     without_article = re.sub(r"^the\s+", "", lower)
     if without_article in GOVERNMENT_SEATS or bare_word(without_article) in GOVERNMENT_SEATS:
         return ORGANIZATION
@@ -176,3 +179,9 @@ def speaker_type(name: str) -> str:
     if any(bare_word(w)[:1].isupper() for w in words[first:]) or any(_role(w) for w in words):
         return PERSON
     return ""
+
+
+def is_small_letter_brand(word: str) -> bool:
+    """Whether ``word`` is a company's name written in small letters with a capital inside
+    ("easyJet", "eBay", "xAI"); not a product ("iPhone", "iPad", "iOS")."""
+    return bool(SMALL_LETTER_NAME.fullmatch(word)) and not re.match(r"i[A-Z]", word)

@@ -109,7 +109,12 @@ from claims.extraction.roles import (
     role_apposed,
     unnamed_speaker_gender,
 )
-from claims.extraction.speaker_types import ORGANIZATION, has_org_word, speaker_type
+from claims.extraction.speaker_types import (
+    ORGANIZATION,
+    has_org_word,
+    is_small_letter_brand,
+    speaker_type,
+)
 from claims.extraction.verbs import (
     believes_a_clause,
     closes_the_sentence,
@@ -168,6 +173,8 @@ def _before_verb(
     in_name = token.text[:1].isupper() and i > 0 and is_capitalised(tokens[i - 1])
     if token.lower in GENERIC and not in_name and not (i and tokens[i - 1].lower in vocab.OWNERS):
         return Found(kind="generic", generic=token.lower)
+    if is_small_letter_brand(token.text) and (i == 0 or not is_capitalised(tokens[i - 1])):
+        return Found(name=token.text, kind="name")  # "easyJet said"
     if (token.text[0].islower() and token.text[0].isalpha()) or AGE.match(token.lower):
         return description_before(text, tokens, i)  # "the report said", "the 32-year-old said"
     if token.text == ",":

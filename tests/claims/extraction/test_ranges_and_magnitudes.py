@@ -195,3 +195,21 @@ def test_an_adjective_ending_in_ly_belongs_to_the_unit(
 )
 def test_a_vote_tally_is_a_figure(text: str, expected: list[tuple[float, str, str]]) -> None:
     assert quantities_found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the 737 Max crashes" counted 737 crashes (listed as still wrong in session 22).
+        ("The 737 Max crashes killed 346 people", [(346, "people", "346 people")]),
+        ("the 787 Dreamliner", []),
+        (
+            "the 500 Pro-Palestinian protesters",
+            [(500, "Pro-Palestinian protesters", "500 Pro-Palestinian protesters")],
+        ),
+        # "data" ended what was counted ("2 data").
+        ("it would build 2 data centres", [(2, "data centres", "2 data centres")]),
+    ],
+)
+def test_a_model_name_is_no_count(text: str, expected: list[tuple[float, str, str]]) -> None:
+    assert quantities_found(text) == expected
