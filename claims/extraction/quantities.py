@@ -169,7 +169,12 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str, int]:
         adverb = lower.endswith("ly") and not (
             lower in _LY_ADJECTIVES and _UNIT_WORD.match(text, m.end(), limit)
         )  # "600 million monthly users" counts users; "rose 5% weekly" ends at the figure
-        if lower in _NOT_UNITS or adverb or (len(lower) > 4 and lower.endswith("ed")):
+        participle = (
+            len(lower) > 4
+            and lower.endswith("ed")
+            and not (not words and _plural_next(text, m.end(), limit))
+        )  # "20 people killed" ends at people; "46,000 suspected cases" counts cases
+        if lower in _NOT_UNITS or adverb or participle:
             break
         if lower.endswith("ing") and words:
             break  # "20 people living ..." keeps "people", not "people living"
@@ -185,6 +190,14 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str, int]:
         if plural and not (word[:1].isupper() and _UNIT_WORD.match(text, end, limit)):
             break
     return " ".join(words), end
+
+
+def _plural_next(text: str, pos: int, limit: int) -> bool:
+    """Whether the word at ``pos`` is a plural noun ("cases" after "suspected")."""
+    m = _UNIT_WORD.match(text, pos, limit)
+    lower = m.group("word").lower() if m else ""
+    plural = len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "is", "us"))
+    return (plural or lower in _COMPLETE_UNITS) and lower not in _NOT_UNITS  # "5 armed men"
 
 
 def _is_year(num: str, scale: str | None, text: str, end: int) -> bool:

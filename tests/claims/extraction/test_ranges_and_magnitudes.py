@@ -213,3 +213,21 @@ def test_a_vote_tally_is_a_figure(text: str, expected: list[tuple[float, str, st
 )
 def test_a_model_name_is_no_count(text: str, expected: list[tuple[float, str, str]]) -> None:
     assert quantities_found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A participle before the noun was taken for a verb after it (46,000 of nothing).
+        ("46,000 suspected cases", [(46_000, "suspected cases", "46,000 suspected cases")]),
+        ("at least 21 manned checkpoints", [(21, "manned checkpoints", "21 manned checkpoints")]),
+        ("5 armed men", [(5, "armed men", "5 armed men")]),
+        # After the noun it is the verb that ends it.
+        ("20 people killed in the attack", [(20, "people", "20 people")]),
+        ("12 injured", [(12, "", "12")]),
+    ],
+)
+def test_a_participle_before_the_noun_belongs_to_the_unit(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert quantities_found(text) == expected
