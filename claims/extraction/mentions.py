@@ -25,6 +25,7 @@ from claims.extraction.names import (
     with_listed_portfolios,
 )
 from claims.extraction.organisations import PUBLIC_WORDS, is_public_body
+from claims.extraction.page_names import is_a_word
 from claims.extraction.parties import may_name_a_party, party_before_role
 from claims.extraction.people import (
     GENERIC,
@@ -48,6 +49,7 @@ _HINT_WORDS = (
     | PARTY_PLURALS
     | PARTY_NAMES
 )
+_PLURAL_AGREEMENT = frozenset({"have", "are", "were"})
 # After a one-word subject, words that make it no agent: "Shares in Halvorsen Foods fell".
 _NOT_A_VERB = word_set("in of at for from on with to and or")
 
@@ -119,8 +121,24 @@ def _may_be_a_business_subject(tokens: list[Token], context: SpeakerContext) -> 
         and first.text.isalpha()
         and first.lower not in SENTENCE_STARTERS
         and first.lower not in GENERIC
-        and first.lower not in first_name_genders()
+        # "Chelsea have completed the signing": a club or company takes a plural verb in
+        # British news, a person never, whatever the name
+        and (first.lower not in first_name_genders() or plural_agreement([first], tokens))
         and first.text not in context.surnames
+    )
+
+
+def plural_agreement(opening: list[Token], tokens: list[Token]) -> bool:
+    """Whether a one-word name opens its sentence with a plural verb ("Chelsea have completed
+    the signing", "Palmeiras are"): a club or a company in British news, never one person."""
+    if len(opening) != 1 or not opening[0].text.isalpha():
+        return False
+    word, k = opening[0], tokens.index(opening[0]) + 1
+    return (
+        k < len(tokens)
+        and tokens[k].lower in _PLURAL_AGREEMENT
+        and word.lower not in GENERIC
+        and not is_a_word(word.text)  # "Storms have", "Emails were"
     )
 
 

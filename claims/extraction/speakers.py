@@ -68,7 +68,7 @@ from claims.extraction.lexicon import (
     PERSON_ROLES,
     PORTFOLIO_WORDS,
 )
-from claims.extraction.mentions import learn_mentions
+from claims.extraction.mentions import learn_mentions, plural_agreement
 from claims.extraction.names import (
     NAME_PARTICLES,
     Token,
@@ -111,6 +111,7 @@ from claims.extraction.roles import (
 )
 from claims.extraction.speaker_types import (
     ORGANIZATION,
+    PERSON,
     has_org_word,
     is_small_letter_brand,
     speaker_type,
@@ -410,6 +411,9 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     # "Qantas will pay ..., the airline said" (no subject in "The Japanese company said")
     verb_after = bool(opening) and verb_follows(tokens, tokens.index(opening[-1]) + 1)
     opening_type = type_on_page(opening_name, context) if verb_after else speaker_type(opening_name)
+    if opening_type == PERSON and verb_after and plural_agreement(opening, tokens):
+        opening_type = ORGANIZATION  # "Chelsea have completed the signing": a club
+        context.described_orgs.add(opening_name)
     context.sentence_org = opening_name if opening_type == ORGANIZATION else ""
     context.sentence_place = opening_place(text, tokens)
     speaker = _explicit(text, tokens, masked, context)

@@ -317,3 +317,18 @@ def test_according_to_a_summary_released_by_a_body() -> None:
 def test_a_company_written_in_small_letters(text: str, fragment: str, speaker: str) -> None:
     unit = unit_with(text, fragment)
     assert (unit.speaker, unit.speaker_type) == (speaker, ORGANIZATION)
+
+
+def test_a_name_taking_a_plural_verb_is_a_club() -> None:
+    # "Chelsea" is a given name, so "the club announced" found no club: a person never takes
+    # "have" in "Chelsea have completed".
+    text = (
+        "Chelsea have completed the signing of the winger from Palmeiras for an initial fee of "
+        "£52m, the club announced on Wednesday."
+    )
+    unit = unit_with(text, "£52m")
+    assert (unit.speaker, unit.speaker_type) == ("Chelsea", ORGANIZATION)
+    # A person named so stays a person.
+    text = "Chelsea Clinton has written 3 books. She said 40% of the money went to charity."
+    unit = unit_with(text, "40%")
+    assert (unit.speaker, unit.speaker_type) == ("Chelsea Clinton", PERSON)
