@@ -54,10 +54,12 @@ DOCUMENT_NOUNS = word_set("statement statements reports report")
 PARTY_MEMBERS = word_set("republican democrat tory") | PERSON_DEMONYMS  # "the Spaniard"
 # Verbs that put a quotation in their subject's mouth when one follows them: "Mann calls
 # Hansen's arguments “misguided policy advocacy”", "Lehmacher called the impact "pretty
-# minimal"". Never after a form of "be": "has been described as “...”" names no one.
+# minimal"", "Mel Stride blamed the government's "jobs tax"". Never after a form of "be": "has
+# been described as “...”" names no one.
 NAMING_VERBS = word_set("""
     called calls labeled labelled labels dubbed dubs branded brands described describes
-    accused accuses hailed hails""")
+    accused accuses hailed hails blamed blames criticised criticises criticized criticizes
+    condemned condemns praised praises slammed slams""")
 BE_FORMS = word_set("is are was were be been being")
 # "the spokesman", "his spokesman", "a government spokesman": whose, not just anyone's
 OWNERS = word_set("the his her") | ORG_NOUNS

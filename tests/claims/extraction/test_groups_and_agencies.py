@@ -332,3 +332,25 @@ def test_a_name_taking_a_plural_verb_is_a_club() -> None:
     text = "Chelsea Clinton has written 3 books. She said 40% of the money went to charity."
     unit = unit_with(text, "40%")
     assert (unit.speaker, unit.speaker_type) == ("Chelsea Clinton", PERSON)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A quotation after "blamed", "criticised", "praised" ... is the subject's words, as
+        # after "called" (was nobody's).
+        ('The shadow chancellor, Mel Stride, blamed the "jobs tax" for 40% of it.', "Mel Stride"),
+        ('Jane Smith criticised the "reckless" cut of 40% in the budget.', "Jane Smith"),
+        ('Jane Smith praised the "outstanding" 40% rise in the budget.', "Jane Smith"),
+    ],
+)
+def test_blaming_or_praising_in_quotes_is_speaking(text: str, speaker: str) -> None:
+    unit = unit_with(text, "40%")
+    assert (unit.speaker, unit.speaker_type) == (speaker, PERSON)
+
+
+def test_a_consultancy_named_for_economics_is_an_organisation() -> None:
+    # "Pantheon Macroeconomics" was typed a person.
+    text = "Pantheon Macroeconomics said rates would fall to 4% in February."
+    unit = unit_with(text, "4%")
+    assert (unit.speaker, unit.speaker_type) == ("Pantheon Macroeconomics", ORGANIZATION)
