@@ -425,6 +425,7 @@ def _learn_apposition(text: str, tokens: list[Token], i: int, context: SpeakerCo
     name = clean_run(text, run)
     words = name.split()
     if name and not (len(words) >= 2 and words[0].lower() in first_name_genders()):
+        context.described_orgs.add(name)  # "Unite, the union, said": an organisation
         _introduce(name, tokens[i].lower, context)
 
 

@@ -127,6 +127,8 @@ from claims.extraction.verbs import (
 )
 
 _CLOSING_MARKS = frozenset({"”", '"'})
+# Verbs whose passive names who heard, not who spoke: "Staff were told", "residents were warned".
+_TOLD = frozenset({"told", "asked", "warned", "informed", "advised", "reminded", "urged"})
 _REPORT_CUES = (" by ", " from ", " figures ", " data ", " statistics ", " estimates ")
 
 
@@ -356,6 +358,8 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
         for index in indices:
             if index + 1 < len(tokens) and tokens[index + 1].lower == "by":
                 continue  # passive: "recalled by the Reich", "reported by Reuters"
+            if index and tokens[index - 1].lower in vocab.BE_FORMS and tokens[index].lower in _TOLD:
+                continue  # "Staff were told on Tuesday": whoever told them is not named
             if says_no_statement(tokens, index):
                 continue  # "the Senate confirmed Prelogar by a vote", "argues the cases",
                 # "admitted 14 counts of theft", "claimed £18,000 in expenses"

@@ -354,3 +354,21 @@ def test_a_consultancy_named_for_economics_is_an_organisation() -> None:
     text = "Pantheon Macroeconomics said rates would fall to 4% in February."
     unit = unit_with(text, "4%")
     assert (unit.speaker, unit.speaker_type) == ("Pantheon Macroeconomics", ORGANIZATION)
+
+
+def test_a_name_described_in_apposition_is_an_organisation() -> None:
+    # "Unite" is a word ("unite"), so the speaker had no type.
+    unit = unit_with("Unite, the union, said it would fight all 500 job losses.", "500")
+    assert (unit.speaker, unit.speaker_type) == ("Unite", ORGANIZATION)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Staff were told on Tuesday that 500 jobs would go.",
+        "Residents were warned that 500 homes could flood.",
+    ],
+)
+def test_who_was_told_is_no_speaker(text: str) -> None:
+    # "Staff" was the speaker of "Staff were told".
+    assert unit_with(text, "500").speaker == ""
