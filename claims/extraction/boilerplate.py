@@ -271,6 +271,10 @@ BODY_MIN_WORDS = 8
 _SUBHEADING_MAX_WORDS = 12
 
 
+# A caption's label on a line of its own, the caption on the next ("Image caption,").
+_CAPTION_LABEL = re.compile(r"(?:image|photo|picture|video)\s+caption\s*[,:]?\s*$", re.IGNORECASE)
+
+
 def _is_subheading(line: str) -> bool:
     """Whether ``line``, alone in its paragraph after the article's body has begun, is a
     subheading ("A city upended", "DISAPPOINTING NIGHT FOR 'IRISHMAN'") or an unlabelled link to
@@ -352,6 +356,14 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
             and about_heading_ends(stripped, text, m.end())
         ):
             reason, about_section = ABOUT_SENDER, True
+        if (
+            not reason
+            and previous is not None
+            and previous.dropped
+            and _CAPTION_LABEL.match(text, previous.start, previous.end)
+        ):
+            # "Image caption,\nRyanair boss Michael O'Leary said ...": a pasted BBC caption
+            reason, facts = "photo caption", _NO_FACTS
         if (
             not reason
             and previous is not None

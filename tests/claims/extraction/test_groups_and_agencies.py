@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from claims.extraction import ORGANIZATION, PERSON
+from claims.extraction import ORGANIZATION, PERSON, extract, read_text
 from tests.claims.extraction_helpers import unit_with
 
 
@@ -372,3 +372,19 @@ def test_a_name_described_in_apposition_is_an_organisation() -> None:
 def test_who_was_told_is_no_speaker(text: str) -> None:
     # "Staff" was the speaker of "Staff were told".
     assert unit_with(text, "500").speaker == ""
+
+
+def test_a_caption_under_its_label_is_dropped() -> None:
+    # Pasted from a BBC page, the caption under "Image caption," was a claim.
+    text = (
+        "Ryanair cuts fares as profits fall 46%\n\n"
+        "Image caption,\n"
+        "Ryanair boss Michael O'Leary said fares had fallen by 10%\n\n"
+        "Ryanair has reported a 46% fall in profits for the three months to the end of June.\n\n"
+        "Chief executive Michael O'Leary said fares had fallen by 10% in the quarter."
+    )
+    extraction = extract(read_text(text))
+    kept = [s.text for s in extraction.sentences]
+    assert "Ryanair boss Michael O'Leary said fares had fallen by 10%" not in kept
+    assert any(reason == "photo caption" for _, _, reason in extraction.boilerplate)
+    assert any(t.startswith("Chief executive") for t in kept)
