@@ -95,12 +95,17 @@ def _romanised_syllable(head: str, tail: str) -> bool:
     )
 
 
+# Titles in capitals only ("cm" is a centimetre): "Deputy CM Devendra Fadnavis", "PM Modi".
+_CAPITAL_TITLES = frozenset({"CM", "PM", "DyCM", "MLA"})
+
+
 def is_title(token: Token) -> bool:
     lower = token.lower
     if lower.startswith(("ex-", "former-")):
         lower = lower.split("-", 1)[1]
     return (
         lower in TITLES
+        or token.text in _CAPITAL_TITLES
         or f"{lower}." in TITLES  # a token's lower form has no full stop: "Sen." is "sen"
         or lower in {"former", "ex", "then", "late"}
         or (lower in PERSON_ROLES and token.text.islower())

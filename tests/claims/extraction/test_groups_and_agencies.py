@@ -388,3 +388,17 @@ def test_a_caption_under_its_label_is_dropped() -> None:
     assert "Ryanair boss Michael O'Leary said fares had fallen by 10%" not in kept
     assert any(reason == "photo caption" for _, _, reason in extraction.boilerplate)
     assert any(t.startswith("Chief executive") for t in kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # Indian papers' titles in capitals were read as part of the name.
+        ("Deputy CM Devendra Fadnavis said 40 schemes were ready.", "Devendra Fadnavis"),
+        ("PM Narendra Modi said 40 schemes were ready.", "Narendra Modi"),
+        ("BJP MLA Ram Kadam said 40 schemes were ready.", "Ram Kadam"),
+    ],
+)
+def test_titles_in_capitals(text: str, speaker: str) -> None:
+    unit = unit_with(text, "40 schemes")
+    assert (unit.speaker, unit.speaker_type) == (speaker, PERSON)
