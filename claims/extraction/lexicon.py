@@ -61,7 +61,7 @@ TITLES: frozenset[str] = word_set(
     Taoiseach Tánaiste Tanaiste
     Director CEO Chief Premier King Queen Prince Princess Pope Archbishop Bishop Sheikh Deputy
     Vice Prime Foreign Defence Defense Finance Interior Justice Health Trade Education Energy
-    Home Economy Environment Agriculture Transport Labour Labor Culture Sport Treasury
+    Home Economy Environment Agriculture Transport Labour Labor Culture Sport Treasury Cabinet
     Attorney Speaker Leader Lord Lady Sir Dame Colonel Col. Lieutenant Lt. Captain Capt.
     Sergeant Sgt. Major Admiral Inspector Superintendent Detective Officer Councillor
     Councilor Congressman Congresswoman MP MEP Supreme Commander Executive Officer Head

@@ -138,7 +138,10 @@ def strip_titles(tokens: list[Token]) -> list[Token]:
     # A role in lower case inside the run ("Department of Correction spokesman Jason Kersten")
     # separates the organisation from the person, whatever the organisation is called.
     lower_role = last_title >= 0 and tokens[last_title].text.islower()
-    if not lower_role and is_org(" ".join(t.text for t in tokens)):
+    after_title = " ".join(t.text for t in tokens[last_title + 1 :])
+    if not lower_role and is_org(" ".join(t.text for t in tokens)) and is_org(after_title):
+        # "Bank of England", "Transport Focus"; not "Chief Cabinet Secretary Yoshimasa
+        # Hayashi", where only the title holds an organisation's word
         return tokens
     if last_title < 0 or last_title == len(tokens) - 1:
         return tokens  # no title, or only a role ("the Foreign Minister said")

@@ -128,7 +128,7 @@ _NOT_UNIT_WORDS = word_set("""
     down off out up such another other else together altogether alone aside later earlier
     held led told said made found took gave went came saw kept left lost won paid sold sent
     spent met ran set put got hit cut shot became began brought bought thought fell spoke
-    fought broke drew rose grew knew wrote died
+    fought broke drew rose grew knew wrote died last next
     """)
 _NOT_UNITS = (
     MONTH_NAMES | UNIT_STOPWORDS | _NOT_UNIT_WORDS | {"percent", "per", "cent", "bn", "m", "k"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from claims.extraction import ORGANIZATION, PERSON, extract, read_text
-from tests.claims.extraction_helpers import unit_with
+from tests.claims.extraction_helpers import quantities_found, unit_with
 
 
 @pytest.mark.parametrize(
@@ -402,3 +402,21 @@ def test_a_caption_under_its_label_is_dropped() -> None:
 def test_titles_in_capitals(text: str, speaker: str) -> None:
     unit = unit_with(text, "40 schemes")
     assert (unit.speaker, unit.speaker_type) == (speaker, PERSON)
+
+
+def test_a_title_holding_an_organisations_word_is_still_a_title() -> None:
+    # "Chief Cabinet Secretary Yoshimasa Hayashi" was kept whole: "Cabinet" made the run an
+    # organisation's name.
+    text = "Chief Cabinet Secretary Yoshimasa Hayashi said 6 years remained."
+    unit = unit_with(text, "6 years")
+    assert (unit.speaker, unit.speaker_type) == ("Yoshimasa Hayashi", PERSON)
+    assert unit_with("The Cabinet Office said 6 years remained.", "6 years").speaker == (
+        "Cabinet Office"
+    )
+
+
+def test_last_year_is_no_unit() -> None:
+    # "a record low of 727,277 last year" counted 727,277 "last year".
+    assert quantities_found("fell to a record low of 727,277 last year") == [
+        (727_277, "", "727,277")
+    ]
