@@ -363,7 +363,9 @@ def _starts_sentence(text: str, pos: int) -> bool:
 
 
 _NUMBER_SIGN = re.compile(r"\bNo\.?\s$")
-_LABEL_BEFORE = re.compile(r"\b(?:section|article|clause|chapter|paragraph|schedule|category)\s$")
+_LABEL_BEFORE = re.compile(
+    r"\b(?:section|article|clause|chapter|paragraph|schedule|category|stage|level|phase|tier)\s$"
+)
 
 
 def _is_name_number(text: str, start: int, end: int) -> bool:

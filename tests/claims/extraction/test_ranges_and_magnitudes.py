@@ -231,3 +231,17 @@ def test_a_participle_before_the_noun_belongs_to_the_unit(
     text: str, expected: list[tuple[float, str, str]]
 ) -> None:
     assert quantities_found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A stage, level, phase or tier is a label, as a category is (was 2 "power cuts").
+        "Eskom implemented stage 2 power cuts on Sunday",
+        "raised the alert to level 4",
+        "phase 2 of the plan",
+        "tier 4 restrictions",
+    ],
+)
+def test_a_stage_or_level_is_a_label(text: str) -> None:
+    assert quantities_found(text) == []
