@@ -423,7 +423,11 @@ def _is_word_number_in_name(text: str, m: re.Match[str], value: float) -> bool:
     if spelled.lower() == "one" and (
         _NO_ONE.search(text, max(0, start - 4), start)
         or _PRONOUN_ONE.search(text, max(0, start - 6), start)
-        or (_AFTER_SAYING.search(text, max(0, start - 8), start) and _UNIT_WORD.match(text, end))
+        or (
+            _AFTER_SAYING.search(text, max(0, start - 8), start)
+            and _UNIT_WORD.match(text, end)
+            and not _OUT_OF.match(text, end)  # "said one in five customers": a share
+        )
         or (_AT_BEFORE.search(text, max(0, start - 4), start) and _AT_ONE.match(text, end))
         or _NUMBER_BEFORE.search(text, max(0, start - 8), start)
     ):

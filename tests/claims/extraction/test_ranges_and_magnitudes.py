@@ -245,3 +245,11 @@ def test_a_participle_before_the_noun_belongs_to_the_unit(
 )
 def test_a_stage_or_level_is_a_label(text: str) -> None:
     assert quantities_found(text) == []
+
+
+def test_a_share_after_said_is_a_share() -> None:
+    # "said one in five customers" read "one" as "said one resident" and counted 5 customers.
+    assert quantities_found("Mike Keil said one in five customers found bills unaffordable") == [
+        (0.2, "out of 5", "one in five")
+    ]
+    assert quantities_found("said one resident") == []
