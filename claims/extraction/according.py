@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from claims.extraction.clauses import ORG_NOUNS, Found, person_in, resolve_found
-from claims.extraction.lexicon import PERSON_ROLES, word_set
+from claims.extraction.lexicon import PERSON_ROLES, WEEKDAYS, word_set
 from claims.extraction.names import (
     Token,
     clean_run,
@@ -89,8 +89,8 @@ def report_by(text: str, masked: str, context: SpeakerContext) -> str | None:
             if m is None:
                 return None
         author = text[m.start("author") : m.end("author")]
-        if speaker_type(author) != ORGANIZATION:
-            return None  # "Trump figures show" is no source
+        if speaker_type(re.sub(r"^[Tt]he\s+", "", author)) != ORGANIZATION:
+            return None  # "Trump figures show" is no source ("the GAC data showed" is)
     start, end = m.span("author")
     author = text[start:end]
     author = author[4:] if author.startswith(("the ", "The ")) else author
@@ -121,8 +121,14 @@ def according_to(
                 tokens[index].lower in _SKIP_BEFORE_NAME
                 or _YEAR.fullmatch(tokens[index].text)
                 or (tokens[index].lower == "in" and tokens[index - 1].lower in _PUBLISHED_IN)
+                or tokens[index].lower in WEEKDAYS  # "a report released on Wednesday by"
+                or (
+                    tokens[index].lower == "on"
+                    and index + 1 < len(tokens)
+                    and tokens[index + 1].lower in WEEKDAYS
+                )
             )
-            and skipped < 6
+            and skipped < 8
         ):  # "according to a 2020 study by the University of Hong Kong"
             index += 1
             skipped += 1
@@ -187,7 +193,12 @@ def _document_owner(text: str, tokens: list[Token], index: int) -> str:
     FedWatch tool", "Kantar's latest figures"), or the organisation of a name they cite
     ("Russia's defence ministry", "Ukraine's military"); "" for any other words."""
     k = index
-    while k < len(tokens) and k - index < 5 and is_capitalised(tokens[k]):
+    while (
+        k < len(tokens)
+        and k - index < 9
+        # "the London School of Hygiene and Tropical Medicine's Sudan Research Group"
+        and (is_capitalised(tokens[k]) or (k > index and tokens[k].lower in {"of", "and", "for"}))
+    ):
         if tokens[k].text.endswith(("'s", "’s")):
             if _a_document_at(tokens, k):
                 return text[tokens[index].start : tokens[k].end - 2]

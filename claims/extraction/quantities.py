@@ -95,7 +95,7 @@ _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]$", re.IGNORECASE)
 # "1) Deviled, 2) Scotch": a list's numbering, with no opening bracket before it.
 _LIST_MARKER = re.compile(r"(?:^|[\s,;:])$")
 _HYPHEN_UNIT = re.compile(r"-(?P<unit>[a-z]+(?:-[a-z]+)?)\b")
-_UNIT_WORD = re.compile(r"\s+(?P<word>[A-Za-z][\w'’]*(?:-[A-Za-z]+)*)")
+_UNIT_WORD = re.compile(r"\s+(?P<word>(?:[A-Z]\.){2,}|[A-Za-z][\w'’]*(?:-[A-Za-z]+)*)")  # "U.S."
 
 
 # Units after which the noun phrase is complete: "412 million euros aid package" is an amount

@@ -420,3 +420,31 @@ def test_last_year_is_no_unit() -> None:
     assert quantities_found("fell to a record low of 727,277 last year") == [
         (727_277, "", "727,277")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "the GAC data showed": "the" made the author no organisation.
+        (
+            "Exports rose 12.7 percent, the General Administration of Customs (GAC) said. "
+            "Imports rose 4.9 percent, the GAC data showed.",
+            "General Administration of Customs",
+        ),
+        # A day between the report and its author was read as the name.
+        (
+            "Imports rose 4.9 percent, according to a report released on Wednesday by the "
+            "Resolution Foundation.",
+            "Resolution Foundation",
+        ),
+        # An owner's name with "of" and "and" in it was cut at "of".
+        (
+            "Imports rose 4.9 percent, according to a report by the London School of Hygiene and "
+            "Tropical Medicine's Sudan Research Group.",
+            "London School of Hygiene and Tropical Medicine",
+        ),
+    ],
+)
+def test_reports_and_data_name_their_authors(text: str, speaker: str) -> None:
+    unit = unit_with(text, "4.9 percent")
+    assert (unit.speaker, unit.speaker_type) == (speaker, ORGANIZATION)

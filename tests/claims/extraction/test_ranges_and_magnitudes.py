@@ -253,3 +253,10 @@ def test_a_share_after_said_is_a_share() -> None:
         (0.2, "out of 5", "one in five")
     ]
     assert quantities_found("said one resident") == []
+
+
+def test_dotted_initials_are_part_of_the_unit() -> None:
+    # "5.6 trillion U.S. dollars" counted 5.6 trillion "U".
+    assert quantities_found("about 5.6 trillion U.S. dollars") == [
+        (5.6e12, "U.S. dollars", "5.6 trillion U.S. dollars")
+    ]
