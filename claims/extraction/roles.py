@@ -26,6 +26,7 @@ from claims.extraction.names import Token, is_capitalised, is_title
 from claims.extraction.people import (
     DETERMINERS,
     SpeakerContext,
+    first_name_genders,
     full_name,
     name_start_before,
     person_after,
@@ -268,3 +269,21 @@ class LedeRole:
         words = self.phrase.split()[1:]  # "education secretary"
         context.learn_role(speaker, {words[-1], " ".join(words)})
         return waiting
+
+
+def relative_owner(text: str, tokens: list[Token], context: SpeakerContext) -> str:
+    """The person whose relative a sentence opens with ("Sarah Whitfield's son died at ...":
+    Sarah Whitfield), for the "she" of a later sentence; "" for any other opening."""
+    k = 0
+    while k < len(tokens) and k < 4 and is_capitalised(tokens[k]):
+        if tokens[k].text.endswith(("'s", "’s")):
+            break
+        k += 1
+    else:
+        return ""
+    if k == 0 or k + 1 >= len(tokens) or tokens[k + 1].lower not in RELATION_NOUNS:
+        return ""
+    name = text[tokens[0].start : tokens[k].end - 2]
+    if " " not in name or name.split()[0].lower() not in first_name_genders():
+        return ""  # "Russia's ..."; a given name and a surname only
+    return full_name(name, context)

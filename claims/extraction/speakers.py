@@ -99,6 +99,7 @@ from claims.extraction.people import (
     learn_names,
     name_start_before,
     remember,
+    remember_person,
     remember_unnamed,
 )
 from claims.extraction.quotations import has_real_quote, mask_quotes
@@ -106,6 +107,7 @@ from claims.extraction.roles import (
     AGE,
     apposed_subject,
     learn_roles,
+    relative_owner,
     role_apposed,
     unnamed_speaker_gender,
 )
@@ -435,6 +437,9 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     learn_mentions(text, tokens, context)
     learn_one_word_speaker(speaker, tokens, context)
     remember(speaker, text, tokens, context, subject, run)
+    owner = relative_owner(text, tokens, context) if not speaker else ""
+    if owner:
+        remember_person(owner, context)  # "Sarah Whitfield's son died ... she said": hers
     if not speaker and tokens and tokens[0].lower in {"a", "an", "one"}:
         unnamed = unnamed_speaker_gender(tokens)  # "A neighbour, who ..., said she had ..."
         if unnamed is not None and any(t.lower in vocab.ANY_VERB for t in tokens):

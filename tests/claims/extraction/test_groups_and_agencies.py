@@ -448,3 +448,21 @@ def test_last_year_is_no_unit() -> None:
 def test_reports_and_data_name_their_authors(text: str, speaker: str) -> None:
     unit = unit_with(text, "4.9 percent")
     assert (unit.speaker, unit.speaker_type) == (speaker, ORGANIZATION)
+
+
+def test_she_is_the_parent_a_sentence_opened_with() -> None:
+    # "Sarah Whitfield's son died ..." named her only as the son's mother, so the later "she
+    # said" found nobody.
+    text = (
+        "Sarah Whitfield's son died at Queen's Medical Centre in 2021, aged two days. She and "
+        'her husband have spent three years trying to find out why.\n\n"We were told nothing '
+        'for 40 weeks," she said.'
+    )
+    unit = unit_with(text, "40 weeks")
+    assert (unit.speaker, unit.speaker_type) == ("Sarah Whitfield", PERSON)
+    # Someone's lawyer is no relative: "He added" stays unnamed.
+    text = (
+        "Donald Trump's lawyer said the case had no merit. He added that 40 witnesses would "
+        "testify."
+    )
+    assert unit_with(text, "40 witnesses").speaker == ""
