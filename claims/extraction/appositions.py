@@ -138,8 +138,9 @@ def named_speaker(
             if name:
                 context.learn_role(name, {"bench"})  # people; "the bench said" is them
             return Found(name=name, kind="name") if name else None
-        if tokens[k].lower in {"for", "of", "at", "from"} and generic in GENERIC:
-            # The sentence says whose: "a spokesperson for the Ministry", "scientists at ICES".
+        if tokens[k].lower in {"for", "of", "at", "from", "with"} and generic in GENERIC:
+            # The sentence says whose: "a spokesperson for the Ministry", "scientists at ICES",
+            # "Officials with the American Red Cross".
             name = clean_run(text, run)
             if name and generic in vocab.DOCUMENT_NOUNS:
                 return Found(name=name, kind="name")  # "A statement from the White House said"

@@ -184,6 +184,14 @@ def _initials(token: Token) -> bool:
     return len(token.text) > 1 and token.text.isupper()
 
 
+# An office named after its holder: "Sheriff's Office", "District Attorney's Office".
+_OFFICES = frozenset({"office", "department"})
+_OFFICE_HOLDERS = frozenset(
+    {"sheriff", "attorney", "governor", "mayor", "prosecutor", "coroner", "examiner", "marshal"}
+    | {"comptroller", "auditor", "controller", "treasurer", "clerk"}
+)
+
+
 def name_before(tokens: list[Token], end: int) -> list[Token]:
     """The run of name tokens that ends just before index ``end``."""
     run: list[Token] = []
@@ -195,8 +203,12 @@ def name_before(tokens: list[Token], end: int) -> list[Token]:
             i = opening - 1
     while i >= 0 and len(run) < _MAX_RUN:
         token = tokens[i]
-        if token.text.endswith(("’s", "'s")):
-            break  # "Japan’s new prime minister" is a description, not a name
+        if token.text.endswith(("’s", "'s")) and not (
+            run and run[0].lower in _OFFICES and token.lower[:-2] in _OFFICE_HOLDERS
+        ):
+            # "Japan’s new prime minister" is a description, not a name; "the Harris County
+            # Sheriff's Office" is one
+            break
         if (
             is_capitalised(token)
             or is_title(token)

@@ -466,3 +466,32 @@ def test_she_is_the_parent_a_sentence_opened_with() -> None:
         "testify."
     )
     assert unit_with(text, "40 witnesses").speaker == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "Sheriff's" cut the name: the speaker was "Office".
+        (
+            "The Harris County Sheriff's Office said a deputy had helped evacuate 30 residents.",
+            "Harris County Sheriff's Office",
+        ),
+        (
+            "The Manhattan District Attorney's Office said 30 residents had been charged.",
+            "Manhattan District Attorney's Office",
+        ),
+        # "with" says whose officials they are, as "at" and "from" do (was nobody's).
+        (
+            "Officials with the American Red Cross said they were assisting 30 residents.",
+            "American Red Cross officials",
+        ),
+    ],
+)
+def test_offices_named_for_their_holder_and_officials_with_a_body(text: str, speaker: str) -> None:
+    unit = unit_with(text, "30 residents")
+    assert (unit.speaker, unit.speaker_type) == (speaker, ORGANIZATION)
+
+
+def test_a_countrys_possessive_still_ends_a_name() -> None:
+    text = "Japan's new prime minister said 30 residents had been evacuated."
+    assert unit_with(text, "30 residents").speaker != "Japan's new prime minister"
