@@ -192,6 +192,15 @@ _OFFICE_HOLDERS = frozenset(
 )
 
 
+def holders_office(tokens: list[Token], i: int) -> bool:
+    """Whether the possessive at ``i`` names an office after its holder ("Sheriff's Office")."""
+    return (
+        i + 1 < len(tokens)
+        and tokens[i + 1].lower in _OFFICES
+        and tokens[i].lower[:-2] in _OFFICE_HOLDERS
+    )
+
+
 def name_before(tokens: list[Token], end: int) -> list[Token]:
     """The run of name tokens that ends just before index ``end``."""
     run: list[Token] = []
@@ -203,9 +212,7 @@ def name_before(tokens: list[Token], end: int) -> list[Token]:
             i = opening - 1
     while i >= 0 and len(run) < _MAX_RUN:
         token = tokens[i]
-        if token.text.endswith(("’s", "'s")) and not (
-            run and run[0].lower in _OFFICES and token.lower[:-2] in _OFFICE_HOLDERS
-        ):
+        if token.text.endswith(("’s", "'s")) and not holders_office(tokens, i):
             # "Japan’s new prime minister" is a description, not a name; "the Harris County
             # Sheriff's Office" is one
             break

@@ -74,6 +74,7 @@ from claims.extraction.names import (
     Token,
     clean_run,
     connects,
+    holders_office,
     is_capitalised,
     is_org,
     is_title,
@@ -227,7 +228,7 @@ def _after_verb(
         return Found(kind="generic", generic=tokens[index].lower)
     phrase: list[Token] = []
     for at, token in enumerate(tokens[index:], start=index):
-        if token.text.endswith(("’s", "'s")):
+        if token.text.endswith(("’s", "'s")) and not holders_office(tokens, at):
             return None  # "said Velázquez's reversal hurt her": the clause said, not who
         if (
             is_capitalised(token)

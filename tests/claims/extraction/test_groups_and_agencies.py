@@ -480,6 +480,10 @@ def test_she_is_the_parent_a_sentence_opened_with() -> None:
             "The Manhattan District Attorney's Office said 30 residents had been charged.",
             "Manhattan District Attorney's Office",
         ),
+        (
+            "30 residents were evacuated, said the Harris County Sheriff's Office.",
+            "Harris County Sheriff's Office",
+        ),
         # "with" says whose officials they are, as "at" and "from" do (was nobody's).
         (
             "Officials with the American Red Cross said they were assisting 30 residents.",
