@@ -186,6 +186,14 @@ def _initials(token: Token) -> bool:
 
 # An office named after its holder: "Sheriff's Office", "District Attorney's Office".
 _OFFICES = frozenset({"office", "department"})
+# "The King's Fund", "Queen's University Belfast", "St John's College": a possessive in a name.
+_NAMED_INSTITUTIONS = frozenset(
+    {"fund", "college", "university", "hospital", "school", "trust", "foundation"}
+)
+_MONARCHS_AND_SAINTS = frozenset(
+    {"king", "queen", "prince", "princess", "st", "saint", "st.", "guy", "mary", "john"}
+    | {"thomas", "george", "james", "peter", "paul", "andrew", "patrick", "luke", "anne"}
+)
 _OFFICE_HOLDERS = frozenset(
     {"sheriff", "attorney", "governor", "mayor", "prosecutor", "coroner", "examiner", "marshal"}
     | {"comptroller", "auditor", "controller", "treasurer", "clerk"}
@@ -193,11 +201,18 @@ _OFFICE_HOLDERS = frozenset(
 
 
 def holders_office(tokens: list[Token], i: int) -> bool:
-    """Whether the possessive at ``i`` names an office after its holder ("Sheriff's Office")."""
+    """Whether the possessive at ``i`` is part of an institution's name: an office named after
+    its holder ("Sheriff's Office"), or a fund, college or hospital named after a person or a
+    monarch ("The King's Fund", "King's College London", "Guy's Hospital")."""
+    if i + 1 >= len(tokens):
+        return False
+    following, base = tokens[i + 1], tokens[i].lower[:-2]
+    if following.lower in _OFFICES and base in _OFFICE_HOLDERS:
+        return True
     return (
-        i + 1 < len(tokens)
-        and tokens[i + 1].lower in _OFFICES
-        and tokens[i].lower[:-2] in _OFFICE_HOLDERS
+        following.lower in _NAMED_INSTITUTIONS
+        and is_capitalised(following)
+        and base in _MONARCHS_AND_SAINTS
     )
 
 

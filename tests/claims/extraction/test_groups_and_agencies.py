@@ -484,6 +484,9 @@ def test_she_is_the_parent_a_sentence_opened_with() -> None:
             "30 residents were evacuated, said the Harris County Sheriff's Office.",
             "Harris County Sheriff's Office",
         ),
+        # A possessive in an institution's name (was "Fund", "Hospital").
+        ("The King's Fund said 30 residents would need care.", "King's Fund"),
+        ("St Mary's Hospital said 30 residents were treated.", "St Mary's Hospital"),
         # "with" says whose officials they are, as "at" and "from" do (was nobody's).
         (
             "Officials with the American Red Cross said they were assisting 30 residents.",
