@@ -191,7 +191,8 @@ def extract(
     pending: list[tuple[int, int, str, str]] = []  # (start, end, speaker, sentence)
     paragraphs: list[int] = []  # each pending sentence's paragraph
     paragraph = -1
-    in_quote = False
+    in_quote = left_open = False
+    quote_units: list[int] = []  # pending units of the quotation still open, if any
     paragraph_speaker = ""
     opens_paragraph, previous = False, ""
     turns = transcript_turns(text)
@@ -228,6 +229,7 @@ def extract(
             # \n\n"More of it."): that paragraph continues the quote and keeps its speaker.
             # Otherwise a speaker is carried only within one paragraph.
             carried = paragraph_speaker if in_quote else ""
+            left_open = in_quote
             paragraph, in_quote, paragraph_speaker = block_paragraph, False, carried
             opens_paragraph = True
             context.start_paragraph()
@@ -257,6 +259,10 @@ def extract(
                     )
                 )
             )
+            opens = sentence.startswith(_OPENING_QUOTES) or bool(_SINGLE_QUOTED.match(sentence))
+            if not (in_quote or (opens and opens_paragraph and left_open)):
+                quote_units = []  # no quotation goes on into this sentence
+            quoted = in_quote or opens
             opens_paragraph, previous = False, sentence
             speaker = find_speaker(sentence, context, continues_quote=continues_quote)
             speaker = (
@@ -267,6 +273,17 @@ def extract(
             )
             paragraph_speaker = speaker
             in_quote = _quote_open_after(sentence, in_quote)
+            if quoted:
+                quote_units.append(len(pending))
+                if speaker and not in_quote:
+                    # A quotation over several paragraphs, each reopened and only the last
+                    # closed ('"We inherited ...\n\n"That is why ...," Wes Streeting said.'):
+                    # its attribution at the end is its earlier paragraphs' speaker too
+                    for k in quote_units[:-1]:
+                        if not pending[k][2]:
+                            pending[k] = (*pending[k][:2], speaker, pending[k][3])
+                if not in_quote:
+                    quote_units = []
             waiting = lede.after(len(pending), block_paragraph, speaker, context)
             if waiting >= 0:  # "..., the education secretary has announced." / "Bridget ..."
                 pending[waiting] = (*pending[waiting][:2], speaker, pending[waiting][3])

@@ -502,3 +502,21 @@ def test_offices_named_for_their_holder_and_officials_with_a_body(text: str, spe
 def test_a_countrys_possessive_still_ends_a_name() -> None:
     text = "Japan's new prime minister said 30 residents had been evacuated."
     assert unit_with(text, "30 residents").speaker != "Japan's new prime minister"
+
+
+def test_a_quotation_over_paragraphs_is_its_closing_attributions() -> None:
+    # Each paragraph of a long quotation opens with a quote mark and only the last closes
+    # it; its first paragraph was nobody's.
+    text = (
+        "The minister defended the plan in a speech in Leeds on Monday.\n\n"
+        '"We inherited a broken system. Waiting lists had grown to 7.6 million.\n\n'
+        '"That is why we are investing £22bn over two years," Wes Streeting said.'
+    )
+    first = unit_with(text, "7.6 million")
+    assert (first.speaker, first.speaker_type) == ("Wes Streeting", PERSON)
+    # A paragraph after it that opens no quotation ends it: nothing is carried back.
+    text = (
+        '"We inherited a broken system. Waiting lists had grown to 7.6 million.\n\n'
+        "Critics said the target of £22bn was unrealistic, Wes Streeting said."
+    )
+    assert unit_with(text, "7.6 million").speaker == ""
