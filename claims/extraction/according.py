@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from claims.extraction.clauses import ORG_NOUNS, Found, person_in, resolve_found
-from claims.extraction.lexicon import PERSON_ROLES, WEEKDAYS, word_set
+from claims.extraction.lexicon import GOVERNMENT_SEATS, PERSON_ROLES, WEEKDAYS, word_set
 from claims.extraction.names import (
     Token,
     clean_run,
@@ -168,10 +168,35 @@ def according_to(
             while after < len(tokens) and tokens[after].lower in SOURCE_NOUNS:
                 after += 1
             run = name_after(tokens, after)
+        place = clean_run(text, run) if run else ""
+        # "the Gaza health ministry", "the Kyiv city council": a place's body; not "the
+        # Associated Press news agency", a body described
+        own = place.lower() not in GOVERNMENT_SEATS and speaker_type(place) == ORGANIZATION
+        described = _org_noun_after(tokens, after) if place and not own else None
+        if described is not None:  # "according to the Gaza health ministry"
+            name = text[run[0].start : tokens[described].end].rstrip(".")
+            return resolve_found(Found(name=name, kind="name"), context)
         name = clean_run(text, run)
         if name:
             return resolve_found(Found(name=person_in(name), kind="name"), context)
     return "" if found_one else None
+
+
+def _org_noun_after(tokens: list[Token], after: int) -> int | None:
+    """The index of an organisation noun among the next three words in small letters, the
+    last word before the sentence goes on ("Gaza" + "health ministry"); None otherwise."""
+    end = after
+    while end < len(tokens) and end - after < 3 and tokens[end].text.rstrip(".").isalpha():
+        if not tokens[end].text.islower():
+            return None
+        end += 1
+        if tokens[end - 1].text.endswith("."):
+            break  # "ministry." ends the sentence
+    if end == after or (
+        end < len(tokens) and tokens[end - 1].text.isalpha() and tokens[end].text.isalpha()
+    ):
+        return None  # "according to Gaza officials who ...": more words, no name's end
+    return end - 1 if tokens[end - 1].lower.rstrip(".") in ORG_NOUNS else None
 
 
 def _group_at(text: str, tokens: list[Token], index: int) -> str:

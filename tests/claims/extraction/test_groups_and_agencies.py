@@ -520,3 +520,31 @@ def test_a_quotation_over_paragraphs_is_its_closing_attributions() -> None:
         "Critics said the target of £22bn was unrealistic, Wes Streeting said."
     )
     assert unit_with(text, "7.6 million").speaker == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "according to the Gaza health ministry" was "Gaza", and the ministry's next
+        # sentence nobody's.
+        ("The toll passed 40,000, according to the Gaza health ministry.", "Gaza health ministry"),
+        ("The toll passed 40,000, according to the Kyiv city council.", "Kyiv city council"),
+        # A name that is an organisation keeps its own name.
+        (
+            "About 25 bodies a week, or 40,000, are interred there, according to the Associated "
+            "Press news agency.",
+            "Associated Press",
+        ),
+    ],
+)
+def test_according_to_a_places_body(text: str, speaker: str) -> None:
+    unit = unit_with(text, "40,000")
+    assert (unit.speaker, unit.speaker_type) == (speaker, ORGANIZATION)
+
+
+def test_the_ministry_after_a_places_ministry() -> None:
+    text = (
+        "The toll passed 40,000, according to the Gaza health ministry. The ministry, which "
+        "does not distinguish between civilians and combatants, said 92,401 were wounded."
+    )
+    assert unit_with(text, "92,401").speaker == "Gaza health ministry"
