@@ -129,16 +129,20 @@ def _may_be_a_business_subject(tokens: list[Token], context: SpeakerContext) -> 
 
 
 def plural_agreement(opening: list[Token], tokens: list[Token]) -> bool:
-    """Whether a one-word name opens its sentence with a plural verb ("Chelsea have completed
-    the signing", "Palmeiras are"): a club or a company in British news, never one person."""
-    if len(opening) != 1 or not opening[0].text.isalpha():
+    """Whether a name of up to three words opens its sentence with a plural verb ("Chelsea have
+    completed the signing", "Real Madrid have signed"): a club or a company in British news,
+    never one person."""
+    if not 1 <= len(opening) <= 3 or not all(t.text.isalpha() for t in opening):
         return False
-    word, k = opening[0], tokens.index(opening[0]) + 1
+    if any(t.lower in {"and", "or"} for t in opening):
+        return False  # "Smith and Jones have": two people, perhaps
+    word, k = opening[0], tokens.index(opening[-1]) + 1
     return (
         k < len(tokens)
         and tokens[k].lower in _PLURAL_AGREEMENT
         and word.lower not in GENERIC
-        and not is_a_word(word.text)  # "Storms have", "Emails were"
+        and not (len(opening) == 1 and is_a_word(word.text))  # "Storms have", "Emails were"
+        and not (len(opening) > 1 and opening[-1].lower in PARTY_PLURALS)  # "Senate Democrats"
     )
 
 

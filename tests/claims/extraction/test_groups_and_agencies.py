@@ -548,3 +548,10 @@ def test_the_ministry_after_a_places_ministry() -> None:
         "does not distinguish between civilians and combatants, said 92,401 were wounded."
     )
     assert unit_with(text, "92,401").speaker == "Gaza health ministry"
+
+
+def test_a_club_of_two_words_taking_a_plural_verb_and_the_champions() -> None:
+    # "Real Madrid have signed ..., the Spanish champions announced" was nobody's.
+    text = "Real Madrid have signed 2 players, the Spanish champions announced on Monday."
+    unit = unit_with(text, "2 players")
+    assert (unit.speaker, unit.speaker_type) == ("Real Madrid", ORGANIZATION)
