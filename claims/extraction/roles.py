@@ -16,8 +16,11 @@ import re
 from dataclasses import dataclass, field
 
 from claims.extraction.lexicon import (
+    ATTRIBUTION_VERBS,
     FEMALE_WORDS,
     MALE_WORDS,
+    PERSON_ROLES,
+    QUOTE_VERBS,
     RELATION_NOUNS,
     ROLE_NOUNS,
     word_set,
@@ -25,6 +28,7 @@ from claims.extraction.lexicon import (
 from claims.extraction.names import Token, is_capitalised, is_title
 from claims.extraction.people import (
     DETERMINERS,
+    GENERIC,
     SpeakerContext,
     first_name_genders,
     full_name,
@@ -271,9 +275,11 @@ class LedeRole:
         return waiting
 
 
-def relative_owner(text: str, tokens: list[Token], context: SpeakerContext) -> str:
-    """The person whose relative a sentence opens with ("Sarah Whitfield's son died at ...":
-    Sarah Whitfield), for the "she" of a later sentence; "" for any other opening."""
+def possessor_subject(text: str, tokens: list[Token], context: SpeakerContext) -> str:
+    """The person whose relative or thing a sentence that reports no speech opens with
+    ("Sarah Whitfield's son died at ...", "Piketty's data covers 200 years"), for the "she" or
+    "he" of a later sentence; "" for any other opening, or for someone's spokesman or lawyer
+    (whose "he" is theirs)."""
     k = 0
     while k < len(tokens) and k < 4 and is_capitalised(tokens[k]):
         if tokens[k].text.endswith(("'s", "’s")):
@@ -281,9 +287,15 @@ def relative_owner(text: str, tokens: list[Token], context: SpeakerContext) -> s
         k += 1
     else:
         return ""
-    if k == 0 or k + 1 >= len(tokens) or tokens[k + 1].lower not in RELATION_NOUNS:
+    if k + 1 >= len(tokens) or not tokens[k + 1].text.isalpha():
         return ""
-    name = text[tokens[0].start : tokens[k].end - 2]
-    if " " not in name or name.split()[0].lower() not in first_name_genders():
-        return ""  # "Russia's ..."; a given name and a surname only
-    return full_name(name, context)
+    noun = tokens[k + 1].lower
+    if noun in PERSON_ROLES or noun in GENERIC or noun in ROLE_NOUNS - RELATION_NOUNS:
+        return ""  # "Trump's lawyer": someone else, who may be the next "he"
+    if any(t.lower in ATTRIBUTION_VERBS or t.lower in QUOTE_VERBS for t in tokens[k + 2 :]):
+        return ""  # "Smith's widow said ...": the widow spoke
+    name = full_name(text[tokens[0].start : tokens[k].end - 2], context)
+    given = name.split()[0].lower() in first_name_genders() if " " in name else False
+    if given or name in context.surnames.values():
+        return name  # a person the page named in full
+    return ""

@@ -108,7 +108,7 @@ from claims.extraction.roles import (
     AGE,
     apposed_subject,
     learn_roles,
-    relative_owner,
+    possessor_subject,
     role_apposed,
     unnamed_speaker_gender,
 )
@@ -438,7 +438,7 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     learn_mentions(text, tokens, context)
     learn_one_word_speaker(speaker, tokens, context)
     remember(speaker, text, tokens, context, subject, run)
-    owner = relative_owner(text, tokens, context) if not speaker else ""
+    owner = possessor_subject(text, tokens, context) if not speaker else ""
     if owner:
         remember_person(owner, context)  # "Sarah Whitfield's son died ... she said": hers
     if not speaker and tokens and tokens[0].lower in {"a", "an", "one"}:

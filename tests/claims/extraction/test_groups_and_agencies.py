@@ -555,3 +555,14 @@ def test_a_club_of_two_words_taking_a_plural_verb_and_the_champions() -> None:
     text = "Real Madrid have signed 2 players, the Spanish champions announced on Monday."
     unit = unit_with(text, "2 players")
     assert (unit.speaker, unit.speaker_type) == ("Real Madrid", ORGANIZATION)
+
+
+def test_he_is_the_person_whose_thing_a_sentence_opens_with() -> None:
+    # "he insists" after "Piketty's data ... covers 200 years" went to the man named before.
+    text = (
+        "In his new book, economist Thomas Piketty argues that inequality has fallen. Writing "
+        "in the Financial Times, Martin Wolf notes that wealth inequality has risen.\n\n"
+        "Piketty's data, drawn from tax records, covers 200 years. \"The numbers speak for "
+        'themselves in 40 countries," he insists.'
+    )
+    assert unit_with(text, "40 countries").speaker == "Thomas Piketty"
