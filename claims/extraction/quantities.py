@@ -87,6 +87,11 @@ _RANGE_SCALE = re.compile(
 _MODEL_SUFFIX = re.compile(
     r"\s(?:Max|MAX|Dreamliner|neo|Pro|Plus|Ultra|Mini|Turbo|Series|Edition)(?![\w-])"
 )
+# A rate's base after what was counted: "per 100,000 people", "per 1,000 live births".
+_PER_BASE = re.compile(
+    r"\s+(?P<per>per\s+(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?!(?:in|on|at|of|and|or)\b)[a-z]+){0,2})"
+    r"(?![\d,.]\d)"
+)
 # A vote's tally, after the vote is named: "voted 366-34", "by a vote of 53-36", "The vote was
 # 311-112" (a score or "a 6-3 ruling" stays no figure).
 _VOTE_BEFORE = re.compile(r"\b(?:vot(?:e|ed|es|ing)|tally)\b[^.;:]{0,20}$", re.IGNORECASE)
@@ -133,6 +138,8 @@ _NOT_UNIT_WORDS = word_set("""
 _NOT_UNITS = (
     MONTH_NAMES | UNIT_STOPWORDS | _NOT_UNIT_WORDS | {"percent", "per", "cent", "bn", "m", "k"}
 )
+# Nouns ending in "s" that are no plurals: "2,911 confirmed measles cases", "40 news outlets".
+_SINGULAR_IN_S = word_set("measles mumps rabies diabetes herpes news series species")
 # Adjectives ending like adverbs, read into what was counted when a noun follows them.
 _LY_ADJECTIVES = word_set("daily weekly monthly yearly quarterly hourly nightly elderly")
 # After a spelled number and a hyphen, words that make a fixed compound rather than a measure:
@@ -186,7 +193,12 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str, int]:
             break
         # A plural ends it ("100 basis points": "crisis", "bonus" are none), but a name
         # ending in s goes on to its noun: "8.5 million Windows devices".
-        plural = len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "is", "us"))
+        plural = (
+            len(lower) > 3
+            and lower.endswith("s")
+            and not lower.endswith(("ss", "is", "us"))
+            and lower not in _SINGULAR_IN_S
+        )
         if plural and not (word[:1].isupper() and _UNIT_WORD.match(text, end, limit)):
             break
     return " ".join(words), end
@@ -347,6 +359,9 @@ def _add_with_unit(
     unit, unit_end = _unit_after(text, end, len(text))
     if need_unit and not unit:
         return  # "one of the ..." is a pronoun, not a count
+    rate = _PER_BASE.match(text, unit_end if unit else end)
+    if rate:  # "12.5 cases per 100,000 people": a rate, its base no figure of its own
+        unit, unit_end = f"{unit} {rate.group('per')}".strip(), rate.end()
     add(value, unit, start, unit_end if unit else end)
 
 

@@ -260,3 +260,28 @@ def test_dotted_initials_are_part_of_the_unit() -> None:
     assert quantities_found("about 5.6 trillion U.S. dollars") == [
         (5.6e12, "U.S. dollars", "5.6 trillion U.S. dollars")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A rate's base was a figure of its own (100,000 people).
+        (
+            "a rate of 12.5 cases per 100,000 people in Birmingham",
+            [(12.5, "cases per 100,000 people", "12.5 cases per 100,000 people")],
+        ),
+        (
+            "4.1 deaths per 1,000 live births",
+            [(4.1, "deaths per 1,000 live births", "4.1 deaths per 1,000 live births")],
+        ),
+        ("a rate of 65.2 per 100,000", [(65.2, "per 100,000", "65.2 per 100,000")]),
+        # A noun in "s" that is no plural does not end the unit.
+        (
+            "2,911 confirmed measles cases",
+            [(2911, "confirmed measles cases", "2,911 confirmed measles cases")],
+        ),
+        ("40 news outlets", [(40, "news outlets", "40 news outlets")]),
+    ],
+)
+def test_rates_and_nouns_in_s(text: str, expected: list[tuple[float, str, str]]) -> None:
+    assert quantities_found(text) == expected
