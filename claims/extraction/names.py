@@ -10,11 +10,13 @@ import re
 from typing import NamedTuple
 
 from claims.extraction.lexicon import (
+    MONTH_NAMES,
     ORG_WORDS,
     PERSON_ROLES,
     PORTFOLIO_WORDS,
     SENTENCE_STARTERS,
     TITLES,
+    WEEKDAYS,
     word_set,
 )
 
@@ -40,6 +42,16 @@ def connects(token: Token) -> bool:
     """Whether ``token`` joins the words of a name ("Bank of England", "Ursula von der
     Leyen", "Borja del Pozo Cruz")."""
     return token.lower in CONNECTORS or token.text in _SMALL_PARTICLES
+
+
+def _when(tokens: list[Token], k: int) -> bool:
+    """Whether ``tokens[k]`` opens a date ("on Thursday", "on March"): no part of a name
+    ("The Supreme Court on Thursday struck down")."""
+    return (
+        tokens[k].lower == "on"
+        and k + 1 < len(tokens)
+        and (tokens[k + 1].lower in WEEKDAYS or tokens[k + 1].lower in MONTH_NAMES)
+    )
 
 
 # Letters after a name that are not part of it: "Judge Neil Ford QC".
@@ -267,6 +279,8 @@ def name_after(tokens: list[Token], start: int) -> list[Token]:
         if token.text.endswith(("’s", "'s")):
             return []  # "Tokyo’s vessels": the name only describes what follows
         if is_capitalised(token) or is_title(token) or (connects(token) and run):
+            if _when(tokens, k):
+                break
             run.append(token)
         else:
             break

@@ -566,3 +566,13 @@ def test_he_is_the_person_whose_thing_a_sentence_opens_with() -> None:
         'themselves in 40 countries," he insists.'
     )
     assert unit_with(text, "40 countries").speaker == "Thomas Piketty"
+
+
+def test_a_day_after_a_name_is_no_part_of_it() -> None:
+    # "The Supreme Court on Thursday struck down ..." made "Supreme Court on Thursday" the
+    # organisation that "the court said" meant.
+    text = (
+        "The Supreme Court on Thursday struck down the scheme. The bank must submit details of "
+        "all 40 bonds by March 6, the court said."
+    )
+    assert unit_with(text, "40 bonds").speaker == "Supreme Court"
