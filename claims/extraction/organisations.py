@@ -177,6 +177,9 @@ NATIONALITY_ENDINGS = ("ese", "an", "ish", "i", "ch", "ek", "ss", "ic")
 
 # What a noun calls an organisation whose name says it otherwise: "the force" is a police force.
 _HEAD_ALIASES = {"force": {"police", "constabulary"}}
+# What a description calls a word of the name: "the apex court", "the top court" is the Supreme
+# Court.
+_WORD_ALIASES = {"apex": "supreme", "top": "supreme", "highest": "supreme"}
 
 
 def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
@@ -192,7 +195,7 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
     for org in reversed(context.orgs):
         lower = org.lower()
         named = head in lower or bool(_HEAD_ALIASES.get(head, set()) & set(lower.split()))
-        if named and all(w in lower for w in words[:-1]):
+        if named and all(_WORD_ALIASES.get(w, w) in lower for w in words[:-1]):
             return org  # "the ministry": the Foreign Ministry; "the force": Merseyside Police
     introduced = context.org_nouns.get(head)
     if introduced:

@@ -576,3 +576,9 @@ def test_a_day_after_a_name_is_no_part_of_it() -> None:
         "all 40 bonds by March 6, the court said."
     )
     assert unit_with(text, "40 bonds").speaker == "Supreme Court"
+
+
+@pytest.mark.parametrize("noun", ["apex court", "top court"])
+def test_the_apex_court_is_the_supreme_court(noun: str) -> None:
+    text = f"The Supreme Court struck down the scheme. The {noun} said 40 bonds were void."
+    assert unit_with(text, "40 bonds").speaker == "Supreme Court"
