@@ -17,7 +17,7 @@ from claims.extraction.names import (
     with_listed_portfolios,
 )
 from claims.extraction.organisations import ORG_DESCRIPTORS
-from claims.extraction.people import GENERIC, GENERIC_PLURAL, SpeakerContext
+from claims.extraction.people import GENERIC, GENERIC_PLURAL, SpeakerContext, first_name_genders
 from claims.extraction.speaker_types import ORGANIZATION, speaker_type
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -76,10 +76,26 @@ _FIGURES_OF = re.compile(
 )
 
 
+# "A YouGov poll published last week found ...", "A Reuters analysis released on Monday showed":
+# the author named before the document that opens the sentence.
+_NAMED_REPORT = re.compile(
+    r"^(?i:a|an|the)\s+(?:new\s+|recent\s+|latest\s+)?"
+    r"(?P<author>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})\s+"
+    r"(?:poll|survey|study|report|analysis|investigation|review)"
+    r"(?:,?\s+(?:published|released|conducted|carried\s+out)(?:\s+[\w.]+){0,3}?,?)?\s+"
+    r"(?:has\s+|have\s+)?(?:found|finds|showed|shows|suggests|suggested|revealed|reveals)\b"
+)
+
+
 def report_by(text: str, masked: str, context: SpeakerContext) -> str | None:
     """The author of the report the sentence opens with or closes with ("A report by the
     National Audit Office found that ...", "..., a report by the NAO has found.", "The figures,
     released by the ONS on Wednesday, show ..."); None when it cites none so."""
+    named = _NAMED_REPORT.match(masked)
+    if named and named.group("author").split()[0].lower() not in first_name_genders():
+        # a pollster or an outlet ("YouGov", "Ipsos", "Reuters"), never a person's name
+        author = text[named.start("author") : named.end("author")]
+        return resolve_found(Found(name=person_in(author), kind="name"), context)
     m = _REPORT_BY.search(masked)
     if m is None or (m.group("comma") and not _TAIL_AFTER_COMMA.fullmatch(m.group("tail"))):
         m = _FIGURES_OF.search(masked)

@@ -132,7 +132,19 @@ from claims.extraction.verbs import (
 _CLOSING_MARKS = frozenset({"”", '"'})
 # Verbs whose passive names who heard, not who spoke: "Staff were told", "residents were warned".
 _TOLD = frozenset({"told", "asked", "warned", "informed", "advised", "reminded", "urged"})
-_REPORT_CUES = (" by ", " from ", " figures ", " data ", " statistics ", " estimates ")
+_REPORT_CUES = (
+    " by ",
+    " from ",
+    " figures ",
+    " data ",
+    " statistics ",
+    " estimates ",
+    " poll ",
+    " survey ",
+    " study ",
+    " report ",
+    " analysis ",
+)
 
 
 def _before_verb(

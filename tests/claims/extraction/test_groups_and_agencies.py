@@ -582,3 +582,18 @@ def test_a_day_after_a_name_is_no_part_of_it() -> None:
 def test_the_apex_court_is_the_supreme_court(noun: str) -> None:
     text = f"The Supreme Court struck down the scheme. The {noun} said 40 bonds were void."
     assert unit_with(text, "40 bonds").speaker == "Supreme Court"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # The author named before the document ("A YouGov poll for The Times found" was read;
+        # with "published last week" between, nobody).
+        ("A YouGov poll published last week found 77% of Australians backed the ban.", "YouGov"),
+        ("A Reuters analysis released on Monday showed 77% of banks had cut rates.", "Reuters"),
+        ("A new Ipsos survey found 77% backed it.", "Ipsos"),
+    ],
+)
+def test_a_named_poll_or_analysis_is_its_authors(text: str, speaker: str) -> None:
+    unit = unit_with(text, "77%")
+    assert (unit.speaker, unit.speaker_type) == (speaker, ORGANIZATION)
