@@ -19,6 +19,7 @@ from claims.extraction.lexicon import (
     ATTRIBUTION_VERBS,
     FEMALE_WORDS,
     MALE_WORDS,
+    PERSON_DEMONYMS,
     PERSON_ROLES,
     QUOTE_VERBS,
     RELATION_NOUNS,
@@ -298,4 +299,20 @@ def possessor_subject(text: str, tokens: list[Token], context: SpeakerContext) -
     given = name.split()[0].lower() in first_name_genders() if " " in name else False
     if given or name in context.surnames.values():
         return name  # a person the page named in full
+    return ""
+
+
+def demonym_subject(run: list[Token], context: SpeakerContext) -> str:
+    """The person "The Egyptian" opening a sentence is: the last person named in this paragraph
+    or the two before who holds no role ("Mohamed Salah scored twice ... Liverpool manager Arne
+    Slot said ... The Egyptian has scored 15 goals": Salah, not the manager); "" for any other
+    subject."""
+    if len(run) != 2 or run[0].lower != "the" or run[1].lower not in PERSON_DEMONYMS:
+        return ""
+    roles = {holder for holders in context.role_holders.values() for holder in holders}
+    for name, paragraph in reversed(context.people):
+        if paragraph < context.paragraph - 2:
+            break
+        if " " in name and name not in roles:
+            return name
     return ""

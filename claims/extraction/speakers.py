@@ -107,6 +107,7 @@ from claims.extraction.quotations import has_real_quote, mask_quotes
 from claims.extraction.roles import (
     AGE,
     apposed_subject,
+    demonym_subject,
     learn_roles,
     possessor_subject,
     role_apposed,
@@ -450,9 +451,12 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     learn_mentions(text, tokens, context)
     learn_one_word_speaker(speaker, tokens, context)
     remember(speaker, text, tokens, context, subject, run)
-    owner = possessor_subject(text, tokens, context) if not speaker else ""
-    if owner:
-        remember_person(owner, context)  # "Sarah Whitfield's son died ... she said": hers
+    if not speaker:
+        # "Sarah Whitfield's son died ... she said": hers; "The Egyptian has scored 15 goals
+        # ... he said": the player named before
+        about = possessor_subject(text, tokens, context) or demonym_subject(run, context)
+        if about:
+            remember_person(about, context)
     if not speaker and tokens and tokens[0].lower in {"a", "an", "one"}:
         unnamed = unnamed_speaker_gender(tokens)  # "A neighbour, who ..., said she had ..."
         if unnamed is not None and any(t.lower in vocab.ANY_VERB for t in tokens):
