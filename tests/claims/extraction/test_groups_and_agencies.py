@@ -611,3 +611,15 @@ def test_a_nationality_opening_a_sentence_is_the_player_named_before() -> None:
     )
     unit = unit_with(text, "1 new contract")
     assert (unit.speaker, unit.speaker_type) == ("Mohamed Salah", PERSON)
+
+
+def test_a_name_wrapped_over_two_lines_is_one_name() -> None:
+    # In hard-wrapped text the speaker was "Alan\nLamb", typed an organisation.
+    text = (
+        "Council leader James Lewis said the authority faced a budget\ngap.\n\n"
+        "Opposition councillors said the rise would hit families already\n"
+        "struggling with the cost of living. Conservative group leader Alan\n"
+        'Lamb said 40 residents were "paying more for less".'
+    )
+    unit = unit_with(text, "40 residents")
+    assert (unit.speaker, unit.speaker_type) == ("Alan Lamb", PERSON)
