@@ -115,7 +115,7 @@ MORE_ORG_WORDS: frozenset[str] = word_set(
     telecom pharma chemicals mining insurance bancorp force inspectorate regulator watchdog
     family robotics analytics dynamics therapeutics biosciences biotech solutions software
     semiconductors ventures capital energy gas water rail railway trains airport airports
-    networks services transport health state brigade economics macroeconomics
+    networks services transport health state brigade economics macroeconomics stats
     Reuters Tass Xinhua Interfax Kyodo Yonhap Bloomberg Eurostat Interpol Europol Frontex
     Unicef Unesco Nato Gazprom Rosneft
     international watch

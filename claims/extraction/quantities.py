@@ -92,6 +92,7 @@ _PER_BASE = re.compile(
     r"\s+(?P<per>per\s+(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?!(?:in|on|at|of|and|or)\b)[a-z]+){0,2})"
     r"(?![\d,.]\d)"
 )
+_VOTES_AGAINST = re.compile(r"\s+to\s+(?P<n>\d+)\b(?![.,]\d)")
 # A vote's tally, after the vote is named: "voted 366-34", "by a vote of 53-36", "The vote was
 # 311-112" (a score or "a 6-3 ruling" stays no figure).
 _VOTE_BEFORE = re.compile(r"\b(?:vot(?:e|ed|es|ing)|tally)\b[^.;:]{0,20}$", re.IGNORECASE)
@@ -359,6 +360,10 @@ def _add_with_unit(
     unit, unit_end = _unit_after(text, end, len(text))
     if need_unit and not unit:
         return  # "one of the ..." is a pronoun, not a count
+    if unit.lower() == "votes":
+        against = _VOTES_AGAINST.match(text, unit_end)
+        if against:  # "by 68 votes to 53", as "voted 68-53"
+            unit, unit_end = f"votes to {against.group('n')}", against.end()
     rate = _PER_BASE.match(text, unit_end if unit else end)
     if rate:  # "12.5 cases per 100,000 people": a rate, its base no figure of its own
         unit, unit_end = f"{unit} {rate.group('per')}".strip(), rate.end()

@@ -623,3 +623,9 @@ def test_a_name_wrapped_over_two_lines_is_one_name() -> None:
     )
     unit = unit_with(text, "40 residents")
     assert (unit.speaker, unit.speaker_type) == ("Alan Lamb", PERSON)
+
+
+def test_stats_nz_is_an_organisation() -> None:
+    text = "About 17% of New Zealanders identify as Māori, according to Stats NZ."
+    unit = unit_with(text, "17%")
+    assert (unit.speaker, unit.speaker_type) == ("Stats NZ", ORGANIZATION)

@@ -285,3 +285,11 @@ def test_dotted_initials_are_part_of_the_unit() -> None:
 )
 def test_rates_and_nouns_in_s(text: str, expected: list[tuple[float, str, str]]) -> None:
     assert quantities_found(text) == expected
+
+
+def test_a_tally_in_words_is_a_tally() -> None:
+    # "by 68 votes to 53" was 68 votes and a bare 53.
+    assert quantities_found("passed its first reading by 68 votes to 53") == [
+        (68, "votes to 53", "68 votes to 53")
+    ]
+    assert quantities_found("won 300 votes to spare") == [(300, "votes", "300 votes")]
