@@ -23,6 +23,7 @@ type: "" rather than a guess, so the ClaimReview side can leave the author untyp
 
 from __future__ import annotations
 
+import functools
 import re
 
 from claims.extraction.lexicon import (
@@ -138,6 +139,7 @@ def _is_person_with_role(words: list[str]) -> bool:
 _ORG_OPENERS = word_set("national international federal royal central global united")
 
 
+@functools.lru_cache(maxsize=8192)  # a pure function of the name, asked for again and again
 def speaker_type(name: str) -> str:
     """ "person", "organization", or "" for an empty name or a pronoun (see the module doc)."""
     name = " ".join(name.split())
@@ -184,4 +186,6 @@ def speaker_type(name: str) -> str:
 def is_small_letter_brand(word: str) -> bool:
     """Whether ``word`` is a company's name written in small letters with a capital inside
     ("easyJet", "eBay", "xAI"); not a product ("iPhone", "iPad", "iOS")."""
+    if not word[:1].islower() or word.islower():
+        return False  # the fast answer for almost every word
     return bool(SMALL_LETTER_NAME.fullmatch(word)) and not re.match(r"i[A-Z]", word)
