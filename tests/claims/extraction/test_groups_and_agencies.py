@@ -629,3 +629,21 @@ def test_stats_nz_is_an_organisation() -> None:
     text = "About 17% of New Zealanders identify as Māori, according to Stats NZ."
     unit = unit_with(text, "17%")
     assert (unit.speaker, unit.speaker_type) == ("Stats NZ", ORGANIZATION)
+
+
+def test_a_passive_estimate_is_no_speaker() -> None:
+    # "Turnout was estimated at 58.9%, the institute said" was Turnout's.
+    text = (
+        "The National Electoral Institute ran the vote. Turnout was estimated at 58.9%, the "
+        "institute said."
+    )
+    unit = unit_with(text, "58.9%")
+    assert (unit.speaker, unit.speaker_type) == ("National Electoral Institute", ORGANIZATION)
+
+
+def test_according_to_a_quick_count_by_a_body() -> None:
+    text = (
+        "Sheinbaum won between 58.3% and 60.7% of the vote, according to a quick count by the "
+        "National Electoral Institute."
+    )
+    assert unit_with(text, "58.3%").speaker == "National Electoral Institute"
