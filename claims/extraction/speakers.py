@@ -182,7 +182,13 @@ def _before_verb(
         run = opening_subject(tokens) or apposed_subject(tokens) or role_apposed(tokens)
         name = clean_run(text, run) if run else ""
         known = name in context.surnames or name in context.surnames.values()
-        if name and (known or is_personal_name(name) or has_org_word(name)):
+        company = (  # "Volkswagen did not confirm the figures but said": the page's company
+            len(run) == 1
+            and run[0] is tokens[0]
+            and (verb_follows(tokens, 1) or tokens[1].lower in {"did", "does", "do"})
+            and type_on_page(name, context) == ORGANIZATION
+        )
+        if name and (known or is_personal_name(name) or has_org_word(name) or company):
             return named_speaker(text, tokens, run, context)
         return None  # "These SMS messages add ... and tells": not a speaker's name
     # "the Home Office statement said"; not a name ending in one: "the US Geological Survey"

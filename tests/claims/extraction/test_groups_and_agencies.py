@@ -647,3 +647,15 @@ def test_according_to_a_quick_count_by_a_body() -> None:
         "National Electoral Institute."
     )
     assert unit_with(text, "58.3%").speaker == "National Electoral Institute"
+
+
+def test_a_company_that_did_not_confirm_but_said() -> None:
+    # "Volkswagen did not confirm the figures but said ..." was nobody's: "Volkswagen" has no
+    # organisation's word, though the page writes it as a company ("Shares in Volkswagen").
+    text = (
+        "Volkswagen plans to close three plants, its works council said. Volkswagen did not "
+        "confirm the figures but said 40% of its plants were uncompetitive. Shares in "
+        "Volkswagen rose 1.3%."
+    )
+    unit = unit_with(text, "40%")
+    assert (unit.speaker, unit.speaker_type) == ("Volkswagen", ORGANIZATION)
