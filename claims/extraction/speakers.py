@@ -413,6 +413,14 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
             return said
     if generic_seen:
         return ""
+    for i, t in enumerate(tokens):
+        # "..., with Chancellor Rachel Reeves saying it would create 100,000 jobs": hers
+        if t.lower == "saying" and i > 1:
+            run = name_before(tokens, i)
+            at = tokens.index(run[0]) if run else 0
+            name = clean_run(text, run) if run and at and tokens[at - 1].lower == "with" else ""
+            if name and can_speak(name, run, tokens, context):
+                return resolve_found(Found(name=person_in(name), kind="name"), context)
     participle = any(
         t.lower in ATTRIBUTION_PARTICIPLES and i and tokens[i - 1].text == ","
         for i, t in enumerate(tokens)

@@ -659,3 +659,15 @@ def test_a_company_that_did_not_confirm_but_said() -> None:
     )
     unit = unit_with(text, "40%")
     assert (unit.speaker, unit.speaker_type) == ("Volkswagen", ORGANIZATION)
+
+
+def test_with_someone_saying() -> None:
+    # "..., with Chancellor Rachel Reeves saying it would create 100,000 jobs" was nobody's.
+    text = (
+        "The government has backed plans for a third runway at Heathrow, with Chancellor Rachel "
+        "Reeves saying it would create 100,000 jobs."
+    )
+    unit = unit_with(text, "100,000 jobs")
+    assert (unit.speaker, unit.speaker_type) == ("Rachel Reeves", PERSON)
+    # A group saying stays unnamed.
+    assert unit_with("Shares fell 5%, with analysts saying demand was weak.", "5%").speaker == ""
