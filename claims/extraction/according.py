@@ -101,7 +101,8 @@ def report_by(text: str, masked: str, context: SpeakerContext) -> str | None:
     if m is None or (m.group("comma") and not _TAIL_AFTER_COMMA.fullmatch(m.group("tail"))):
         m = _FIGURES_OF.search(masked)
         tail = m.group("tail") if m else ""
-        if m is None or (m.group("comma") and not (tail.startswith(",") or not tail.strip(".!"))):
+        ends = tail.startswith(",") or not tail.strip(".!") or _TAIL_AFTER_COMMA.fullmatch(tail)
+        if m is None or (m.group("comma") and not ends):  # "..., INDEC data showed in May."
             m = _FIGURES_BY.match(masked)
             if m is None:
                 return None

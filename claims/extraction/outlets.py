@@ -48,13 +48,22 @@ def name_before_descriptor(text: str, tokens: list[Token], i: int) -> str:
     if run and run[0].lower in DETERMINERS:
         return ""  # "The Japanese company said": a description
     k = tokens.index(run[0]) - 1 if run else -1
-    if k >= 0 and not (is_capitalised(tokens[k]) and tokens[k].text.endswith(("’s", "'s"))):
-        return ""  # only opening the sentence or after an owner ("Russia's Tass news agency")
+    initials = (
+        len(run) == 1
+        and len(run[0].text) >= 2
+        and run[0].text.isupper()
+        and run[0].text not in _UMBRELLAS  # "the UN agency": one of the UN's, not the UN
+    )
+    owner = k >= 0 and is_capitalised(tokens[k]) and tokens[k].text.endswith(("’s", "'s"))
+    if k >= 0 and not owner and not (initials and tokens[k].lower == "the"):
+        return ""  # only opening the sentence, after an owner ("Russia's Tass news agency") or,
+        # for initials, after "the" ("the INDEC statistics agency")
     if len(run) == 1 and run[0] is tokens[0] and _DESCRIBING_WORD.search(run[0].lower):
         return ""  # "Local news agency said", "Iranian news agency said": described, not named
     return clean_run(text, run) if run else ""
 
 
+_UMBRELLAS = frozenset({"UN", "EU", "US", "UK", "AU", "NATO", "NHS", "OECD", "WHO"})
 _DESCRIBING_WORD = re.compile(
     r"(?:an|ese|ish|i|al|ic|ent|ate)$|^(?:state|government|official|independent|private|public)$"
 )

@@ -671,3 +671,24 @@ def test_with_someone_saying() -> None:
     assert (unit.speaker, unit.speaker_type) == ("Rachel Reeves", PERSON)
     # A group saying stays unnamed.
     assert unit_with("Shares fell 5%, with analysts saying demand was weak.", "5%").speaker == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # "the INDEC statistics agency said" stayed as written.
+        (
+            "Monthly inflation slowed to 2.7% in October, the INDEC statistics agency said.",
+            "2.7%",
+        ),
+        # "..., INDEC data showed in September." was nobody's ("in September" after the verb).
+        (
+            "Inflation slowed to 2.7%, the INDEC agency said. Poverty rose to 52.9% of the "
+            "population, INDEC data showed in September.",
+            "52.9%",
+        ),
+    ],
+)
+def test_initials_before_a_descriptor_and_their_data(text: str, fragment: str) -> None:
+    unit = unit_with(text, fragment)
+    assert (unit.speaker, unit.speaker_type) == ("INDEC", ORGANIZATION)
