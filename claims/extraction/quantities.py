@@ -69,8 +69,8 @@ _PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|pc\b(?!-))", re.IGNORECAS
 # "four of five regions", "two of the three victims": a share, read the same way (of ten at
 # most: "42 of 58 drones" is a count of drones).
 _OUT_OF = re.compile(
-    r"\s+(?:out\s+of\s+(?P<den>\d+|ten|hundred|five|four|three)"
-    r"|in\s+(?P<den_in>\d{1,3}|ten|hundred|five|four|three)"
+    r"\s+(?:out\s+of\s+(?P<den>\d+|ten|hundred|two|three|four|five|six|seven|eight|nine)"
+    r"|in\s+(?P<den_in>\d{1,3}|ten|hundred|two|three|four|five|six|seven|eight|nine)"
     r"|of\s+(?:the\s+)?(?P<den_of>10|[2-9]|two|three|four|five|six|seven|eight|nine|ten))\b"
     r"(?![.,]\d)"
 )

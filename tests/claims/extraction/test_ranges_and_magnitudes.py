@@ -293,3 +293,16 @@ def test_a_tally_in_words_is_a_tally() -> None:
         (68, "votes to 53", "68 votes to 53")
     ]
     assert quantities_found("won 300 votes to spare") == [(300, "votes", "300 votes")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "one in six Scots" counted 6 Scots: only three, four, five and ten were read so.
+        ("one in six Scots is now on a waiting list", [(1 / 6, "out of 6", "one in six")]),
+        ("three out of eight members", [(3 / 8, "out of 8", "three out of eight")]),
+        ("one in two adults", [(0.5, "out of 2", "one in two")]),
+    ],
+)
+def test_every_small_spelled_denominator(text: str, expected: list[tuple[float, str, str]]) -> None:
+    assert quantities_found(text) == expected
