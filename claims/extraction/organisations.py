@@ -227,13 +227,15 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
             if (
                 org
                 and org.lower() not in GOVERNMENT_SEATS  # "Texas has sued Boeing, the company said"
-                and (head in _EITHER_KIND or _public(org, context) == (head in AGENCY_NOUNS))
+                and (
+                    head in _EITHER_KIND
+                    or _public(org, context) == (head in AGENCY_NOUNS)
+                    # "The National Hurricane Center said ... The agency said": a centre,
+                    # survey, institute or service is one too, the latest of them first
+                    or (head in AGENCY_NOUNS and _AGENCY_LIKE.intersection(org.lower().split()))
+                )
             ):
                 return org
-        if head in AGENCY_NOUNS:
-            for org in [context.sentence_org, *reversed(recent)]:
-                if org and _AGENCY_LIKE.intersection(org.lower().split()):
-                    return org  # "The National Hurricane Center said ... The agency said"
         # "The airport's operator": whose, the words say, not which business was named last
         owned = any(w.endswith(("'s", "’s")) for w in words[:-1])
         if head not in AGENCY_NOUNS and not owned:

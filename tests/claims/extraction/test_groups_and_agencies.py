@@ -692,3 +692,14 @@ def test_with_someone_saying() -> None:
 def test_initials_before_a_descriptor_and_their_data(text: str, fragment: str) -> None:
     unit = unit_with(text, fragment)
     assert (unit.speaker, unit.speaker_type) == ("INDEC", ORGANIZATION)
+
+
+def test_the_agency_is_the_latest_of_them() -> None:
+    # "The agency warned" after the National Weather Service went to a department named a
+    # sentence before (a service was taken only when no other public body was named).
+    text = (
+        "The fire had burned 2,921 acres, according to the California Department of Forestry "
+        "and Fire Protection. Gusts of up to 100 mph were recorded, the National Weather "
+        "Service said. The agency warned that 40 mph winds would continue through Thursday."
+    )
+    assert unit_with(text, "40 mph").speaker == "National Weather Service"
