@@ -69,6 +69,7 @@ _INTERGOVERNMENTAL = re.compile(
 _PUBLIC_ACRONYMS = word_set(
     "WHO UN EU NATO IMF OECD WTO IAEA UNHCR UNICEF UNESCO ECB OSCE ICC ICJ FAO ILO WMO"
     " ONS BLS Eurostat Destatis Istat INSEE StatCan"  # statistics agencies
+    " Ofwat Ofcom Ofgem Ofsted Ofqual"  # British regulators
 )
 # "the agency said" may refer to a public body named differently ("the Food and Drug
 # Administration"); never to a business.
@@ -223,7 +224,13 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
         # last that is one.
         recent = [o for o in context.orgs if context.org_paragraphs[o] >= context.paragraph - 1]
         described = len(words) > 1 and head not in AGENCY_NOUNS
-        for org in [] if described else [context.sentence_org, *reversed(recent)]:
+        # a public body named in passing ("Ofwat is due to publish ... the regulator said")
+        named = (
+            [n for n, k in _recent_mentions(context) if k == "public"]
+            if head in AGENCY_NOUNS
+            else []
+        )
+        for org in [] if described else [context.sentence_org, *reversed(recent), *named]:
             if (
                 org
                 and org.lower() not in GOVERNMENT_SEATS  # "Texas has sued Boeing, the company said"

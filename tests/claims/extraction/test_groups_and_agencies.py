@@ -703,3 +703,14 @@ def test_the_agency_is_the_latest_of_them() -> None:
         "Service said. The agency warned that 40 mph winds would continue through Thursday."
     )
     assert unit_with(text, "40 mph").speaker == "National Weather Service"
+
+
+def test_the_regulator_named_in_passing() -> None:
+    # "A spokesperson for the regulator said" after "Ofwat is due to publish ..." was nobody's:
+    # Ofwat was no known organisation and never spoke.
+    text = (
+        "Ofwat is due to publish its final decision on December 19. A spokesperson for the "
+        "regulator said it would check all 40 plans."
+    )
+    unit = unit_with(text, "40 plans")
+    assert (unit.speaker, unit.speaker_type) == ("Ofwat", ORGANIZATION)
