@@ -33,6 +33,7 @@ class PageNames:
         self._beside: set[str] = set()  # words written beside a name word, either side
         self._inside: set[str] | None = None  # capitalised words written inside a sentence
         self._titled: set[str] = set()  # words written right after a personal title
+        self._after: dict[str, list[tuple[int, str]]] = {}  # word -> [(at, next capitalised word)]
 
     def _read(self) -> dict[str, list[tuple[int, str]]]:
         if self._given is None:
@@ -47,6 +48,7 @@ class PageNames:
                 if not gap.isspace() or "\n" in gap:  # a name never runs over a line break
                     continue
                 second = _POSSESSIVE.sub("", second)
+                self._after.setdefault(first, []).append((at, second))
                 if _titles_someone(first):
                     self._titled.add(second)  # "Dr Leech", "Mr Justice Leech"
                 if _names_someone(first):
@@ -74,6 +76,12 @@ class PageNames:
     def beside_a_name(self, word: str) -> bool:
         self._read()
         return word in self._beside
+
+    def names_after(self, word: str, before: int) -> set[str]:
+        """The capitalised words the page writes right after ``word`` ahead of offset ``before``
+        ("Prabowo Subianto")."""
+        self._read()
+        return {second for at, second in self._after.get(word, []) if at < before}
 
     def given_names(self, word: str, before: int) -> set[str]:
         """The name words the page wrote right before ``word`` ahead of offset ``before``."""
@@ -245,4 +253,29 @@ def full_name_on_page(speaker: str, at: int, page: PageNames) -> str:
     # Named in full only further on ("Starmer says UK will send 500 troops" above the body
     # that names Keir Starmer): the whole page
     given = page.given_names(speaker, at) or page.given_names(speaker, len(page.text))
-    return f"{given.pop()} {speaker}" if len(given) == 1 else speaker
+    if len(given) == 1:
+        return f"{given.pop()} {speaker}"
+    if given:
+        return speaker
+    # A name the page writes first and then alone ("Prabowo Subianto was sworn in ... Prabowo
+    # said"): the one word the page always writes after it, when that makes a person's name
+    after = page.names_after(speaker, at)
+    if len(after) == 1:
+        surname = next(iter(after))
+        full = f"{speaker} {surname}"
+        if (
+            speaker_type(full) == PERSON
+            and not has_org_word(full)
+            and surname.lower() not in _PLACE_WORDS  # "Trump Tower"
+        ):
+            return full
+    return speaker
+
+
+# Words that make a name before them a place, a building, a day or a law, not a surname.
+_PLACE_WORDS = frozenset(
+    {"tower", "towers", "street", "avenue", "square", "road", "hall", "house", "park"}
+    | {"building", "center", "centre", "hotel", "bridge", "airport", "station", "stadium"}
+    | {"arena", "island", "river", "county", "city", "state", "bay", "lake", "mountain"}
+    | {"day", "prize", "award", "act", "bill", "law", "plan", "doctrine", "era", "rule"}
+)

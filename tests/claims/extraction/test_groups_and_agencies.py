@@ -714,3 +714,17 @@ def test_the_regulator_named_in_passing() -> None:
     )
     unit = unit_with(text, "40 plans")
     assert (unit.speaker, unit.speaker_type) == ("Ofwat", ORGANIZATION)
+
+
+def test_a_name_written_first_and_then_alone() -> None:
+    # "Prabowo said" after "Prabowo Subianto was sworn in" stayed "Prabowo" (no given name the
+    # list knows came before it).
+    text = (
+        "Prabowo Subianto was sworn in as Indonesia's eighth president on Sunday. In his "
+        "inaugural speech, Prabowo said 40% of Indonesians still lived below the poverty line."
+    )
+    unit = unit_with(text, "40%")
+    assert (unit.speaker, unit.speaker_type) == ("Prabowo Subianto", PERSON)
+    # Not a place or a building the page writes after a surname.
+    text = "Trump said 40% of voters agreed. Trump Tower was closed on Monday."
+    assert unit_with(text, "40%").speaker == "Trump"
