@@ -8,12 +8,19 @@ from __future__ import annotations
 import re
 
 from claims.extraction.clauses import ORG_NOUNS, Found, person_in, resolve_found
-from claims.extraction.lexicon import GOVERNMENT_SEATS, PERSON_ROLES, WEEKDAYS, word_set
+from claims.extraction.lexicon import (
+    GOVERNMENT_SEATS,
+    MONTH_NAMES,
+    PERSON_ROLES,
+    WEEKDAYS,
+    word_set,
+)
 from claims.extraction.names import (
     Token,
     clean_run,
     is_capitalised,
     name_after,
+    opens_a_date,
     with_listed_portfolios,
 )
 from claims.extraction.organisations import ORG_DESCRIPTORS
@@ -107,12 +114,14 @@ def report_by(text: str, masked: str, context: SpeakerContext) -> str | None:
             if m is None:
                 return None
         author = text[m.start("author") : m.end("author")]
-        if speaker_type(re.sub(r"^[Tt]he\s+", "", author)) != ORGANIZATION:
+        if speaker_type(_without_the(author)) != ORGANIZATION:
             return None  # "Trump figures show" is no source ("the GAC data showed" is)
-    start, end = m.span("author")
-    author = text[start:end]
-    author = author[4:] if author.startswith(("the ", "The ")) else author
+    author = _without_the(text[m.start("author") : m.end("author")])
     return resolve_found(Found(name=person_in(author), kind="name"), context)
+
+
+def _without_the(name: str) -> str:
+    return name[4:] if name.startswith(("the ", "The ")) else name
 
 
 def _a_document_at(tokens: list[Token], index: int) -> bool:
@@ -139,12 +148,11 @@ def according_to(
                 tokens[index].lower in _SKIP_BEFORE_NAME
                 or _YEAR.fullmatch(tokens[index].text)
                 or (tokens[index].lower == "in" and tokens[index - 1].lower in _PUBLISHED_IN)
-                or tokens[index].lower in WEEKDAYS  # "a report released on Wednesday by"
-                or (
-                    tokens[index].lower == "on"
-                    and index + 1 < len(tokens)
-                    and tokens[index + 1].lower in WEEKDAYS
-                )
+                # "a report released on Wednesday by", "... on March 5 by"
+                or opens_a_date(tokens, index)
+                or tokens[index].lower in WEEKDAYS
+                or tokens[index].lower in MONTH_NAMES
+                or (tokens[index].text.isdigit() and tokens[index - 1].lower in MONTH_NAMES)
             )
             and skipped < 8
         ):  # "according to a 2020 study by the University of Hong Kong"

@@ -44,7 +44,7 @@ def connects(token: Token) -> bool:
     return token.lower in CONNECTORS or token.text in _SMALL_PARTICLES
 
 
-def _when(tokens: list[Token], k: int) -> bool:
+def opens_a_date(tokens: list[Token], k: int) -> bool:
     """Whether ``tokens[k]`` opens a date ("on Thursday", "on March"): no part of a name
     ("The Supreme Court on Thursday struck down")."""
     return (
@@ -212,7 +212,7 @@ _OFFICE_HOLDERS = frozenset(
 )
 
 
-def holders_office(tokens: list[Token], i: int) -> bool:
+def possessive_in_name(tokens: list[Token], i: int) -> bool:
     """Whether the possessive at ``i`` is part of an institution's name: an office named after
     its holder ("Sheriff's Office"), or a fund, college or hospital named after a person or a
     monarch ("The King's Fund", "King's College London", "Guy's Hospital")."""
@@ -239,7 +239,7 @@ def name_before(tokens: list[Token], end: int) -> list[Token]:
             i = opening - 1
     while i >= 0 and len(run) < _MAX_RUN:
         token = tokens[i]
-        if token.text.endswith(("’s", "'s")) and not holders_office(tokens, i):
+        if token.text.endswith(("’s", "'s")) and not possessive_in_name(tokens, i):
             # "Japan’s new prime minister" is a description, not a name; "the Harris County
             # Sheriff's Office" is one
             break
@@ -279,7 +279,7 @@ def name_after(tokens: list[Token], start: int) -> list[Token]:
         if token.text.endswith(("’s", "'s")):
             return []  # "Tokyo’s vessels": the name only describes what follows
         if is_capitalised(token) or is_title(token) or (connects(token) and run):
-            if _when(tokens, k):
+            if opens_a_date(tokens, k):
                 break
             run.append(token)
         else:

@@ -211,8 +211,8 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
             # one before
             if kind != "other" and head in name.lower().split() and name.lower() != head:
                 return name
+    recent = [o for o in context.orgs if context.org_paragraphs[o] >= context.paragraph - 1]
     if words[-2:] == ["central", "bank"]:
-        recent = [o for o in context.orgs if context.org_paragraphs[o] >= context.paragraph - 1]
         named = [name for name, _ in _recent_mentions(context)]  # latest first
         for org in [context.sentence_org, *reversed(recent), *named]:
             if org and _CENTRAL_BANK.search(org):
@@ -222,7 +222,6 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
         # sentence opens with, or the last in this paragraph or the previous one, that is not
         # a public body; "The Food and Drug Administration approved ... The agency said": the
         # last that is one.
-        recent = [o for o in context.orgs if context.org_paragraphs[o] >= context.paragraph - 1]
         described = len(words) > 1 and head not in AGENCY_NOUNS
         # a public body named in passing ("Ofwat is due to publish ... the regulator said")
         named = (

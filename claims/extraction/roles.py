@@ -291,7 +291,7 @@ def possessor_subject(text: str, tokens: list[Token], context: SpeakerContext) -
     if k + 1 >= len(tokens) or not tokens[k + 1].text.isalpha():
         return ""
     noun = tokens[k + 1].lower
-    if noun in PERSON_ROLES or noun in GENERIC or noun in ROLE_NOUNS - RELATION_NOUNS:
+    if noun in PERSON_ROLES or noun in GENERIC:
         return ""  # "Trump's lawyer": someone else, who may be the next "he"
     if any(t.lower in ATTRIBUTION_VERBS or t.lower in QUOTE_VERBS for t in tokens[k + 2 :]):
         return ""  # "Smith's widow said ...": the widow spoke

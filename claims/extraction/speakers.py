@@ -74,12 +74,12 @@ from claims.extraction.names import (
     Token,
     clean_run,
     connects,
-    holders_office,
     is_capitalised,
     is_org,
     is_title,
     listed_portfolios_before,
     name_before,
+    possessive_in_name,
     tokenise,
 )
 from claims.extraction.org_groups import org_group
@@ -131,13 +131,14 @@ from claims.extraction.verbs import (
 )
 
 _CLOSING_MARKS = frozenset({"”", '"'})
-# Participles of verbs of saying: after "was", "were", "been", a passive ("Staff were told",
-# "residents were warned", "Turnout was estimated at 59%", "It was said that ...").
-_TOLD = frozenset({"told", "asked", "warned", "informed", "advised", "reminded", "urged", "said"})
+# A verb of saying after "was", "were", "been" is a passive ("Staff were told", "residents were
+# warned", "Turnout was estimated at 59%", "It was said that ..."): a participle in -ed, or one
+# of these.
+_IRREGULAR_PARTICIPLES = frozenset({"told", "said"})
 
 
 def _passive(verb: Token) -> bool:
-    return verb.lower in _TOLD or verb.lower.endswith("ed")
+    return verb.lower in _IRREGULAR_PARTICIPLES or verb.lower.endswith("ed")
 
 
 _REPORT_CUES = (
@@ -254,7 +255,7 @@ def _after_verb(
         return Found(kind="generic", generic=tokens[index].lower)
     phrase: list[Token] = []
     for at, token in enumerate(tokens[index:], start=index):
-        if token.text.endswith(("’s", "'s")) and not holders_office(tokens, at):
+        if token.text.endswith(("’s", "'s")) and not possessive_in_name(tokens, at):
             return None  # "said Velázquez's reversal hurt her": the clause said, not who
         if (
             is_capitalised(token)

@@ -437,6 +437,12 @@ def test_last_year_is_no_unit() -> None:
             "Resolution Foundation.",
             "Resolution Foundation",
         ),
+        # A date between the report and its author, as the day is ("March" must be no name).
+        (
+            "Imports rose 4.9 percent, according to a report released on March 5 by the "
+            "Resolution Foundation.",
+            "Resolution Foundation",
+        ),
         # An owner's name with "of" and "and" in it was cut at "of".
         (
             "Imports rose 4.9 percent, according to a report by the London School of Hygiene and "
