@@ -185,7 +185,7 @@ def clean_run(text: str, run: list[Token]) -> str:
     run = strip_titles(run)
     if not run:
         return ""
-    name = text[run[0].start : run[-1].end]
+    name = " ".join(text[run[0].start : run[-1].end].split())  # "Alan\nLamb", hard-wrapped
     # "U.S.", "Washington D.C." keep their stops; "the CDC." ending a sentence does not
     if not re.search(r"(?<![A-Za-z])(?:[A-Z]\.)+$|\b(?:Jr|Sr|Inc|Ltd|Co)\.$", name):
         name = name.rstrip(".")

@@ -310,8 +310,7 @@ def extract(
     sentences: list[ScoredSentence] = []
     for (start, end, speaker, sentence), (score, features) in zip(pending, results, strict=True):
         where = line_context(text, start)
-        # "Alan\nLamb" in hard-wrapped text is "Alan Lamb"
-        speaker = full_name_on_page(" ".join(speaker.split()), start, page)
+        speaker = full_name_on_page(speaker, start, page)
         if article_prior and is_declarative(sentence, where):
             score, features = apply_article_prior(score, tuple(features), article_prior, sentence)
         elif says_only_no_comment(sentence):

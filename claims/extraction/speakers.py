@@ -186,7 +186,7 @@ def _before_verb(
         company = (  # "Volkswagen did not confirm the figures but said": the page's company
             len(run) == 1
             and run[0] is tokens[0]
-            and (verb_follows(tokens, 1) or tokens[1].lower in {"did", "does", "do"})
+            and verb_follows(tokens, 1)
             and type_on_page(name, context) == ORGANIZATION
         )
         if name and (known or is_personal_name(name) or has_org_word(name) or company):

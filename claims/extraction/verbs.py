@@ -101,7 +101,9 @@ def admits_people(tokens: list[Token], index: int) -> bool:
 # Finite auxiliaries: after a subject, its verb ("Qantas will pay", verb_follows); after "added
 # 200 jobs" or "added the plan", a clause whose subject that is ("He added 200 jobs were lost",
 # "added the plan would fail"), so "added" reports it (adds_a_thing).
-_AUXILIARIES = word_set("was were is are had have has would will could can should may might must")
+_AUXILIARIES = word_set(
+    "was were is are had have has would will could can should may might must did does"
+)
 
 
 # Words that open what is added, not a remark: "added a second", "added late goals".
