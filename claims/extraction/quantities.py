@@ -53,8 +53,9 @@ _DIGITS = r"\d+[½¼¾]|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # "2½ year
 _SCALE_WORD = (
     r"(?:(?:lakh|lac|thousand)\s+crores?|thousand|million|billion|trillion|lakhs?|lacs?|crores?)"
 )
+_SCALE_ABBREVIATIONS = "mln|mn|bn|trn|tn|cr"
 _SCALE = (
-    r"(?:(?P<abbr>mln|mn|bn|trn|tn|cr|[kmb])\b"
+    rf"(?:(?P<abbr>{_SCALE_ABBREVIATIONS}|[kmb])\b"
     r"|(?=pc\b(?!-))"  # "3.9pc": British papers' percent, glued on (read by _PERCENT)
     rf"|(?![\w:]|\.\d|,\d)(?:\s(?P<scale>{_SCALE_WORD})\b)?)"
 )
@@ -80,7 +81,7 @@ _DEGREES = re.compile(r"\s?°(?:\s?(?P<scale>[CFcf])(?![A-Za-z]))?")
 _PAIR = re.compile(r"[-–](?P<upper>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?![\w.,]\d)")
 # The scale written once after a range's upper end: "2-3 million", "£5-6bn".
 _RANGE_SCALE = re.compile(
-    rf"(?:(?P<abbr>mln|mn|bn|trn|tn|cr|m|k)\b|\s(?P<scale>{_SCALE_WORD})\b)",
+    rf"(?:(?P<abbr>{_SCALE_ABBREVIATIONS}|m|k)\b|\s(?P<scale>{_SCALE_WORD})\b)",
     re.IGNORECASE,
 )
 # Words that make a number before them a model's name: "the 737 Max", "the 787 Dreamliner".
@@ -194,23 +195,23 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str, int]:
             break
         # A plural ends it ("100 basis points": "crisis", "bonus" are none), but a name
         # ending in s goes on to its noun: "8.5 million Windows devices".
-        plural = (
-            len(lower) > 3
-            and lower.endswith("s")
-            and not lower.endswith(("ss", "is", "us"))
-            and lower not in _SINGULAR_IN_S
-        )
+        plural = _plural_form(lower) and lower not in _SINGULAR_IN_S
         if plural and not (word[:1].isupper() and _UNIT_WORD.match(text, end, limit)):
             break
     return " ".join(words), end
+
+
+def _plural_form(lower: str) -> bool:
+    """Whether a word in small letters ends like a plural ("crisis", "bonus" do not)."""
+    return len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "is", "us"))
 
 
 def _plural_next(text: str, pos: int, limit: int) -> bool:
     """Whether the word at ``pos`` is a plural noun ("cases" after "suspected")."""
     m = _UNIT_WORD.match(text, pos, limit)
     lower = m.group("word").lower() if m else ""
-    plural = len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "is", "us"))
-    return (plural or lower in _COMPLETE_UNITS) and lower not in _NOT_UNITS  # "5 armed men"
+    noun = _plural_form(lower) or lower in _COMPLETE_UNITS  # "cases", "men" ("5 armed men")
+    return noun and lower not in _NOT_UNITS
 
 
 def _is_year(num: str, scale: str | None, text: str, end: int) -> bool:
@@ -290,7 +291,7 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
             # tally, not a figure an editor checks on its own.
             if value < _parse_digits(pair.group("upper")):
                 after = _RANGE_SCALE.match(text, pair.end())
-                if after and after.group("abbr") in {"m", "k", "M", "K"}:
+                if after and (after.group("abbr") or "").lower() in {"m", "k"}:
                     after = None  # "20-25m high waves": metres, or millions? Only "£20-30m".
                 if after:  # "2-3 million people": from 2,000,000
                     value = scaled(value, after.group("abbr") or after.group("scale"))
