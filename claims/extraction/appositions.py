@@ -58,6 +58,15 @@ def apposition(text: str, tokens: list[Token], comma: int, context: SpeakerConte
         # Gachagua, who denies all 11 charges, including corruption, said": the person the
         # sentence opens with, past every apposition
         return named_speaker(text, tokens, opening, context)
+    opener = _relative_clause_opener(tokens, comma)
+    if opener is not None and j > opener:
+        # "Copernicus, which uses measurements from satellites, ships and weather stations,
+        # said", "The company, which makes soap, tea and ice cream, said": the subject before
+        # the relative clause, whatever commas the clause holds
+        if opener == len(opening) and opening[0] is tokens[0]:
+            return named_speaker(text, tokens, opening, context)
+        if tokens[opener - 1].text.islower() and tokens[0].lower in DETERMINERS:
+            return description_before(text, tokens, opener - 1)
     if tokens[j - 1].lower in vocab.DATA_NOUNS | vocab.DOCUMENT_NOUNS:
         # "The report, published on Tuesday by Amnesty International, said": its author
         by = next((k for k in range(j + 1, comma) if tokens[k].lower == "by"), None)
@@ -160,3 +169,12 @@ def named_speaker(
     if not name or not can_speak(name, run, tokens, context):
         return None
     return Found(name=with_owner(text, tokens, run, person_in(name)), kind="name")
+
+
+def _relative_clause_opener(tokens: list[Token], comma: int) -> int | None:
+    """The index of the sentence's first comma when a relative clause opens after it ("X,
+    which ...", "X, who ...") before ``comma``; None otherwise."""
+    first = next((k for k in range(comma) if tokens[k].text == ","), None)
+    if first is None or first < 1 or first + 1 >= comma:
+        return None
+    return first if tokens[first + 1].lower in {"which", "who", "whose"} else None

@@ -91,8 +91,8 @@ ORG_WORDS: frozenset[str] = word_set(
     """
     Ministry Department Government Parliament Commission Council Agency Office Bank University
     Institute Party Committee Court Union Association Organization Organisation Police Army
-    Navy Company Inc Inc. Ltd Ltd. Corp Corp. Group Fund Service Board Authority Bureau Centre
-    Center Foundation Federation Kremlin Pentagon Congress Senate Assembly Cabinet Duma
+    Navy Company Co Co. Inc Inc. Ltd Ltd. Corp Corp. Group Fund Service Board Authority Bureau
+    Centre Center Foundation Federation Kremlin Pentagon Congress Senate Assembly Cabinet Duma
     Times Post Journal Herald Shimbun Gazette News Tribune Guardian Telegraph Reuters Bloomberg
     Press Agency Network Television Radio Channel Broadcasting Review Daily Weekly Ledger
     Auditors Statistics Survey Coalition Alliance Forum Secretariat Administration Directorate
@@ -110,7 +110,8 @@ MORE_ORG_WORDS: frozenset[str] = word_set(
     """
     newspaper military ministries authorities regime broadcaster outlet magazine tabloid
     website firm corporation plc llc gmbh charity ngo campaign hospital school college academy
-    museum organisers organizers motors electric pharmaceuticals technologies systems labs media
+    museum organisers organizers motor motors electric letters fire pharmaceuticals technologies
+    systems labs media
     steelworks shipyard shipyards mills brewery refinery foods logistics shipping railways
     telecom pharma chemicals mining insurance bancorp force inspectorate regulator watchdog
     family robotics analytics dynamics therapeutics biosciences biotech solutions software

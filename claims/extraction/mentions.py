@@ -90,6 +90,9 @@ def learn_mentions(text: str, tokens: list[Token], context: SpeakerContext) -> N
         if possessive is not None and _saints_possessive(tokens[i : possessive + 1]):
             run = tokens[i:stretch]  # "St Mary's Hospital", "Guy's Hospital"
         name = clean_run(text, run) if run else ""
+        if i == 0 and len(run) == 1 and n > 1 and tokens[1].text == ":" and is_a_word(name):
+            i += 1  # "Transport: Eurostar to add 50 trains": a headline's topic, no transport body
+            continue
         kind = _kind_of(name) if name else ""
         if kind in {"public", "business", "party"}:
             _mention(name, kind, context)

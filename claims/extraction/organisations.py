@@ -3,16 +3,18 @@
 News names an organisation once and then describes it: "Apple said ... The iPhone maker denied
 wrongdoing", "Halvorsen Foods cut its forecast ... The Oslo-based group said", "The World
 Health Organization warned ... the UN agency said", "Turkey's disaster agency, AFAD, said ...
-The agency said". ``learn_orgs`` records, sentence by sentence, the organisations the text
-introduces with a noun ("the Spanish daily El Pais", "the supplier, Nordvik Steelworks",
-"Nordvik Steelworks, the supplier,"), in the document's SpeakerContext;
-``resolve_org_noun`` (called by claims.extraction.clauses for "the <noun> said") answers, in
-this order: an organisation whose name holds every word ("the ministry" -> "Ministry of
-Defence"); the one the text last introduced with that noun; for a business noun ("company",
-"group", "iPhone maker", "tech giant", "lender"), the business the sentence opens with or the
-last business of this paragraph or the one before; for "agency", "regulator", "watchdog", the
-last public body there. A described organisation that none of these finds is the description
-itself when it says more than the noun ("the national audit office"), else nobody.
+The agency said". claims.extraction.org_learning records, sentence by sentence, the
+organisations the text introduces with a noun ("the Spanish daily El Pais", "the supplier,
+Nordvik Steelworks", "Nordvik Steelworks, the supplier,", "the Aslef union"), in the
+document's SpeakerContext; ``resolve_org_noun`` (called by claims.extraction.clauses for "the
+<noun> said") answers, in this order: an organisation whose name holds every word ("the
+ministry" -> "Ministry of Defence"); the one the text last introduced with that noun; for a
+business noun ("company", "group", "iPhone maker", "tech giant", "lender"), the business the
+sentence opens with or the last business of this paragraph or the one before (when none there
+is surely one, the one business the text named anywhere before); for "agency", "regulator",
+"watchdog", the last public body there, never an umbrella (the UN, the EU). A described
+organisation that none of these finds is the description itself when it says more than the
+noun ("the national audit office"; "The Gaza health ministry" without its "The"), else nobody.
 """
 
 from __future__ import annotations
@@ -21,19 +23,13 @@ import re
 from collections.abc import Iterator
 
 from claims.extraction.lexicon import (
-    COUNTRIES,
     GOVERNMENT_SEATS,
-    MONTH_NAMES,
-    SENTENCE_STARTERS,
-    WEEKDAYS,
     word_set,
 )
 from claims.extraction.names import (
     Token,
     clean_run,
-    is_capitalised,
     is_org,
-    is_title,
     name_after,
 )
 from claims.extraction.page_names import is_a_word, type_on_page
@@ -41,10 +37,8 @@ from claims.extraction.parties import described_party
 from claims.extraction.people import (
     DETERMINERS,
     SpeakerContext,
-    first_name_genders,
-    name_start_before,
 )
-from claims.extraction.speaker_types import ORGANIZATION, bare_word
+from claims.extraction.speaker_types import ORGANIZATION
 
 # "the company said" may refer to a company named differently ("Apple"), "the charity said" to a
 # charity ("Action on Smoking and Health"): the last organisation that is no public body. A
@@ -66,7 +60,7 @@ _INTERGOVERNMENTAL = re.compile(
     r"^(?:the\s+)?(?:World\s+(?:Health|Trade|Meteorological|Food)|United\s+Nations"
     r"|International\s+(?:Monetary|Labour|Labor|Maritime|Civil\s+Aviation))\b"
 )
-_PUBLIC_ACRONYMS = word_set(
+PUBLIC_ACRONYMS = word_set(
     "WHO UN EU NATO IMF OECD WTO IAEA UNHCR UNICEF UNESCO ECB OSCE ICC ICJ FAO ILO WMO"
     " ONS BLS Eurostat Destatis Istat INSEE StatCan"  # statistics agencies
     " Ofwat Ofcom Ofgem Ofsted Ofqual"  # British regulators
@@ -78,6 +72,8 @@ AGENCY_NOUNS = word_set("agency regulator watchdog authority")
 # ("The National Hurricane Center said ... The agency said", the Philippine Institute of
 # Volcanology and Seismology).
 _AGENCY_LIKE = word_set("institute institutes center centre service observatory laboratory")
+# Bodies that hold agencies and are none: "the agency" is never the UN or the EU.
+_UMBRELLAS = frozenset({"UN", "EU", "NATO", "United Nations", "European Union"})
 # A noun for either kind of body: "the forecaster" is the Met Office or a consultancy.
 _EITHER_KIND = word_set("forecaster")
 # "the central bank": the one named before ("The State Bank of Pakistan cut ... The central
@@ -95,8 +91,8 @@ ORG_DESCRIPTORS = word_set("""
     coalition alliance journal""")
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "our"})
 _THE_COUNTRYS = re.compile(r"^the country['’]s (.+)$", re.IGNORECASE)
-_APPOSITION_OPENERS = frozenset({"the", "a", "an"})
-_APPOSITION_LENGTH = 5  # words from the determiner to the noun: "the Oslo-based food group"
+APPOSITION_OPENERS = frozenset({"the", "a", "an"})
+APPOSITION_LENGTH = 5  # words from the determiner to the noun: "the Oslo-based food group"
 
 
 # Organisations that are places: "At Heathrow, the airport said" is Heathrow's.
@@ -125,8 +121,10 @@ _PUBLIC_DESCRIPTORS = AGENCY_NOUNS | word_set("authority ministry office bureau"
 
 def _public(org: str, context: SpeakerContext) -> bool:
     """is_public_body, or introduced as one ("the regulator Ofwat")."""
-    return is_public_body(org) or any(
-        org in context.org_nouns.get(noun, ()) for noun in _PUBLIC_DESCRIPTORS
+    return (
+        is_public_body(org)
+        or is_public_body(context.acronyms.get(org, ""))  # "NHTSA", for its name in full
+        or any(org in context.org_nouns.get(noun, ()) for noun in _PUBLIC_DESCRIPTORS)
     )
 
 
@@ -136,27 +134,8 @@ def is_public_body(org: str) -> bool:
         "Bank of " in org  # "Bank of England": a central bank
         or any(w.lower() in PUBLIC_WORDS for w in org.split())
         or bool(_INTERGOVERNMENTAL.match(org))
-        or org in _PUBLIC_ACRONYMS
+        or org in PUBLIC_ACRONYMS
     )
-
-
-def note_countries(tokens: list[Token], context: SpeakerContext) -> None:
-    """Record the countries the sentence names before any "the country's" in it ("Russian
-    forces launched 120 missiles at Ukraine, the country's air force said": Ukraine)."""
-    skip = False
-    for i, token in enumerate(tokens):
-        if token.lower.startswith(("country’s", "country's")):
-            return
-        if skip or not is_capitalised(token):
-            skip = False
-            continue
-        word = bare_word(token.text)
-        pair = f"{word} {bare_word(tokens[i + 1].text)}" if i + 1 < len(tokens) else word
-        if pair.lower() in COUNTRIES:  # "South Korea", not "Korea" after it
-            context.countries.append((pair, context.paragraph))
-            skip = True
-        elif word.lower() in COUNTRIES:
-            context.countries.append((word, context.paragraph))
 
 
 def _country_owned(phrase: str, context: SpeakerContext) -> str:
@@ -170,7 +149,7 @@ def _country_owned(phrase: str, context: SpeakerContext) -> str:
 
 
 # Nouns after a one-word name that say what it is: "the Aslef union" is Aslef.
-_NAMED_BY_NOUN = word_set("union group firm company charity agency network carrier bank")
+NAMED_BY_NOUN = word_set("union group firm company charity agency network carrier bank")
 # How nationalities end ("Japanese", "Russian", "British", "Israeli", "French", "Greek"):
 # "the Japanese company" is a description, not a company called Japanese.
 NATIONALITY_ENDINGS = ("ese", "an", "ish", "i", "ch", "ek", "ss", "ic")
@@ -229,9 +208,12 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
             if head in AGENCY_NOUNS
             else []
         )
+        # "The UN agency said", "the agency said" after it: a UN body, never the UN itself
+        umbrellas = _UMBRELLAS if head in AGENCY_NOUNS else frozenset()
         for org in [] if described else [context.sentence_org, *reversed(recent), *named]:
             if (
                 org
+                and org not in umbrellas
                 and org.lower() not in GOVERNMENT_SEATS  # "Texas has sued Boeing, the company said"
                 and (
                     head in _EITHER_KIND
@@ -259,7 +241,7 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
             return party
     named = phrase.split()
     if (
-        head in _NAMED_BY_NOUN
+        head in NAMED_BY_NOUN
         and len(named) == 3
         and named[0].lower() in DETERMINERS
         and named[1][:1].isupper()
@@ -267,6 +249,17 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
         and not named[1].lower().endswith(NATIONALITY_ENDINGS)  # "the Japanese company"
     ):
         return named[1]  # "the Aslef union", "the Wagner group": Aslef, Wagner
+    place = rest.split()[0]
+    if (
+        owner.lower() == "the"
+        and head in PUBLIC_WORDS
+        and place[:1].isupper()
+        and place.isalpha()
+        and not place.lower().endswith(NATIONALITY_ENDINGS)
+        and rest.split()[-1].islower()
+    ):
+        return rest  # "The Gaza health ministry says": a place's body, as "according to the
+        # Gaza health ministry" writes it; "The Japanese company" stays a description
     return phrase  # "the national audit office": described well enough to call
 
 
@@ -283,29 +276,42 @@ def _only_business(context: SpeakerContext) -> str:
     )
     if context.sentence_org:
         candidates.add(context.sentence_org)
-    if not candidates:
-        # Nothing named near: the one organisation that spoke or was named as a business
-        # anywhere before ("Ryanair said ... Chief executive Michael O'Leary said ... The
-        # carrier said", two paragraphs on)
-        candidates = set(context.orgs)
-        candidates.update(n for n, (_, kind) in context.mentions.items() if kind == "business")
-    # A public body or a government ("Germany", "Texas") is no business, nor a one-word subject
-    # the page does not take for an organisation ("Wind supplied 29.4% ...": a common noun).
-    candidates = {
+    near = _businesses(candidates, context)
+    if len(near) > 1:
+        return ""
+    if near and _surely_business(next(iter(near)), context):
+        return next(iter(near))
+    # Nothing named near that is surely a business (a public body, a common noun, or a name
+    # named in passing with nothing to say what it is: "... said Russ Mould, investment
+    # director at AJ Bell"): the one organisation that spoke or was named as a business
+    # anywhere before ("Ryanair said ... Chief executive Michael O'Leary said ... The carrier
+    # said", two paragraphs on)
+    anywhere = set(context.orgs)
+    anywhere.update(n for n, (_, kind) in context.mentions.items() if kind == "business")
+    found = _businesses(anywhere, context)
+    return next(iter(found)) if len(found) == 1 else ""
+
+
+def _businesses(candidates: set[str], context: SpeakerContext) -> set[str]:
+    """The candidates that can be a business: no public body or government ("Germany",
+    "Texas"), nor a one-word subject the page does not take for an organisation ("Wind
+    supplied 29.4% ...": a common noun)."""
+    return {
         o
         for o in candidates
         if not _public(o, context)
         and o.lower() not in GOVERNMENT_SEATS
+        and " and " not in o  # "Microsoft and Sony said": two, never "the Japanese company"
         and not (_maybe_anything(o, context) and type_on_page(o, context) != ORGANIZATION)
     }
-    if len(candidates) != 1:
-        return ""
-    (only,) = candidates
-    if context.mentions.get(only, (0, ""))[1] != "other":
-        return only
-    # A one-word name that may be a person or a place: a business when the page never writes
-    # it beside a name word ("The European Commission has fined Apple ... The tech giant said")
-    return only if _maybe_anything(only, context) else ""
+
+
+def _surely_business(name: str, context: SpeakerContext) -> bool:
+    """Whether a name that can be a business is one for "the company": named as an organisation
+    (a mention of any kind but "other"), or one word that may be a person or a place but that
+    the page never writes beside a name word ("The European Commission has fined Apple ... The
+    tech giant said")."""
+    return context.mentions.get(name, (0, ""))[1] != "other" or _maybe_anything(name, context)
 
 
 def _maybe_anything(name: str, context: SpeakerContext) -> bool:
@@ -327,13 +333,6 @@ def _recent_mentions(context: SpeakerContext) -> Iterator[tuple[str, str]]:
         yield name, kind
 
 
-def _short_for_an_org(speaker: str, context: SpeakerContext) -> bool:
-    """Whether ``speaker`` is one word that begins or ends an organisation the text named
-    ("Manchester City have been charged ... City said", "Halvorsen Foods ... Halvorsen said"),
-    and no person the text named."""
-    return bool(speaker) and speaker in context.org_name_ends and speaker not in context.surnames
-
-
 def org_in_full(speaker: str, context: SpeakerContext) -> str:
     """A one-word speaker that is an organisation's word ("The Commission said") as the one
     organisation named in full before that ends with it ("the European Commission"); the
@@ -348,100 +347,3 @@ def org_in_full(speaker: str, context: SpeakerContext) -> str:
         if " " in name and name.rsplit(" ", 1)[1] == speaker
     }
     return named.pop() if len(named) == 1 else speaker
-
-
-def named_like_an_org(speaker: str, masked: str, context: SpeakerContext) -> bool:
-    """Whether ``speaker`` is one capitalised word the sentence writes after "the" ("The Met
-    said", "the Pentagon said"): an organisation, for no person is "the Smith", unless it is
-    a title ("the Pope") or someone the text already named."""
-    if " " in speaker or not speaker[:1].isupper() or speaker.isupper():
-        return False
-    if speaker in context.surnames or speaker in context.genders:
-        return False
-    if speaker.lower() in first_name_genders() or is_title(Token(speaker, 0, 0, speaker.lower())):
-        return False
-    return re.search(rf"\b[Tt]he {re.escape(speaker)}\b(?![’'-])", masked) is not None
-
-
-def learn_orgs(text: str, tokens: list[Token], context: SpeakerContext) -> None:
-    """Record the organisations the sentence (its tokens, quotations masked) introduces with a
-    noun: "the Spanish daily El Pais", "Turkey's disaster agency, AFAD,", "Nordvik Steelworks,
-    the supplier,"."""
-    n = len(tokens)
-    for i, token in enumerate(tokens):
-        if not token.text.islower() or i + 1 >= n:
-            continue
-        if token.lower in ORG_DESCRIPTORS:
-            after = i + 2 if tokens[i + 1].text == "," else i + 1  # "disaster agency, AFAD,"
-            _learn_described(text, tokens, after, token.lower, context, comma=after > i + 1)
-        if token.lower in ORG_DESCRIPTORS or is_business_noun(token.lower):
-            _learn_apposition(text, tokens, i, context)
-
-
-def learn_after_speaker(
-    speaker: str, text: str, tokens: list[Token], masked: str, context: SpeakerContext
-) -> None:
-    """What the sentence, once its speaker is found, tells later sentences: a speaker named
-    like an organisation ("The Met said") or written with "which" ("Extinction Rebellion,
-    which organised the protest, said": no person is a which) is one (the organisations it names:
-    claims.extraction.mentions)."""
-    if (
-        named_like_an_org(speaker, masked, context)
-        or _short_for_an_org(speaker, context)
-        or (speaker and f"{speaker}, which " in masked)
-    ):
-        context.described_orgs.add(speaker)
-
-
-def _learn_described(
-    text: str, tokens: list[Token], start: int, noun: str, context: SpeakerContext, *, comma: bool
-) -> None:
-    """ "the Spanish daily El Pais reported": the name after an organisation noun is one, unless
-    it reads as a person's ("the firm Jane Doe founded")."""
-    run = name_after(tokens, start)[:5]
-    if not run or not is_capitalised(run[0]) or run[0].text.endswith(("’s", "'s")):
-        return
-    if run[0].lower in MONTH_NAMES or run[0].lower in WEEKDAYS:
-        return  # "The agency Monday announced": when, not a name
-    end = start + len(run)
-    if comma and not (end < len(tokens) and tokens[end].text in {",", ".", "("}):
-        return  # "the agency, which ...": no name in apposition
-    name = clean_run(text, run)
-    words = name.split()
-    if name and not (len(words) >= 2 and words[0].lower() in first_name_genders()):
-        context.described_orgs.add(name)
-        _introduce(name, noun, context)
-
-
-def _learn_apposition(text: str, tokens: list[Token], i: int, context: SpeakerContext) -> None:
-    """ "Nordvik Steelworks, the supplier, denied": the name before the comma that opens the
-    description ending at the noun ``tokens[i]``."""
-    j = i - 1
-    while j >= 0 and i - j <= _APPOSITION_LENGTH and tokens[j].lower not in _APPOSITION_OPENERS:
-        if not tokens[j].text[:1].isalpha():
-            return
-        j -= 1
-    if j < 1 or tokens[j].lower not in _APPOSITION_OPENERS or tokens[j - 1].text != ",":
-        return
-    if i + 1 < len(tokens) and tokens[i + 1].text not in {",", "."}:
-        return  # "X, the company that ...": a description that goes on
-    start = name_start_before(tokens, j - 1)
-    if start is None:
-        return
-    run = tokens[start : j - 1]
-    if any(
-        t.lower in MONTH_NAMES or t.lower in WEEKDAYS or t.lower in SENTENCE_STARTERS for t in run
-    ):
-        return  # "On Tuesday, the company, which ...": when, not who
-    name = clean_run(text, run)
-    words = name.split()
-    if name and not (len(words) >= 2 and words[0].lower() in first_name_genders()):
-        context.described_orgs.add(name)  # "Unite, the union, said": an organisation
-        _introduce(name, tokens[i].lower, context)
-
-
-def _introduce(name: str, noun: str, context: SpeakerContext) -> None:
-    orgs = context.org_nouns.setdefault(noun, [])
-    if name in orgs:
-        orgs.remove(name)
-    orgs.append(name)

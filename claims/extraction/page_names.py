@@ -254,7 +254,8 @@ def full_name_on_page(speaker: str, at: int, page: PageNames) -> str:
     # that names Keir Starmer): the whole page
     given = page.given_names(speaker, at) or page.given_names(speaker, len(page.text))
     if len(given) == 1:
-        return f"{given.pop()} {speaker}"
+        full = f"{given.pop()} {speaker}"
+        return full if written_whole(full, page.text) else speaker
     if given:
         return speaker
     # A name the page writes first and then alone ("Prabowo Subianto was sworn in ... Prabowo
@@ -267,9 +268,22 @@ def full_name_on_page(speaker: str, at: int, page: PageNames) -> str:
             speaker_type(full) == PERSON
             and not has_org_word(full)
             and surname.lower() not in _PLACE_WORDS  # "Trump Tower"
+            and written_whole(full, page.text)
         ):
             return full
     return speaker
+
+
+def written_whole(name: str, text: str) -> bool:
+    """Whether ``text`` writes ``name`` at least once as a whole name, not only as the start of
+    a longer one: "Rachel Reeves said" does; "Copernicus Climate" (only in "the Copernicus
+    Climate Change Service"), "Education Secretary" ("Education Secretary Bridget Phillipson")
+    and "Canaveral Space" ("Cape Canaveral Space Force Station") never do: "Climate: ...",
+    "Space: ..." and "Copernicus said" name no such person."""
+    return (
+        re.search(rf"(?<![\w’'-]){re.escape(name)}(?:['’]s)?(?![\w-]|[ \t]+[A-Z])", text)
+        is not None
+    )
 
 
 # Words that make a name before them a place, a building, a day or a law, not a surname.

@@ -83,13 +83,8 @@ from claims.extraction.names import (
     tokenise,
 )
 from claims.extraction.org_groups import org_group
-from claims.extraction.organisations import (
-    learn_after_speaker,
-    learn_orgs,
-    note_countries,
-    opening_place,
-    org_in_full,
-)
+from claims.extraction.org_learning import learn_after_speaker, learn_orgs, note_countries
+from claims.extraction.organisations import opening_place, org_in_full
 from claims.extraction.page_names import learn_one_word_speaker, type_on_page
 from claims.extraction.people import (
     DETERMINERS,

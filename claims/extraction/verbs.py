@@ -262,4 +262,12 @@ def verb_follows(tokens: list[Token], k: int) -> bool:
         or word in SPEAKER_FILLERS
         or word in _AUXILIARIES
         or (word.endswith("ed") and tokens[k].text.islower())
+        or (word in _PRESENT_VERBS and tokens[k].text.islower())
     )
+
+
+# Verbs in the present that a business or body opens a sentence with and that are no nouns
+# after a name ("Eurostar plans to add 50 trains"; not "Eurostar trains", "Eurostar services").
+_PRESENT_VERBS = word_set("""
+    plans wants aims hopes intends needs seeks expects faces owns runs employs makes operates
+    sells offers""")

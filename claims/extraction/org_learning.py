@@ -1,0 +1,171 @@
+"""What a sentence tells later sentences about organisations: the ones it introduces with a
+noun ("the Spanish daily El Pais", "Nordvik Steelworks, the supplier,", "the Aslef union"), a
+speaker that is one ("The Met said", "Extinction Rebellion, which organised the protest,
+said") and the countries it names (for "the country's air force"). Kept in the document's
+SpeakerContext, where claims.extraction.organisations reads them to resolve "the company",
+"the union" or "the agency"."""
+
+from __future__ import annotations
+
+import re
+
+from claims.extraction.lexicon import COUNTRIES, MONTH_NAMES, SENTENCE_STARTERS, WEEKDAYS
+from claims.extraction.names import Token, clean_run, is_capitalised, is_title, name_after
+from claims.extraction.organisations import (
+    APPOSITION_LENGTH,
+    APPOSITION_OPENERS,
+    NAMED_BY_NOUN,
+    NATIONALITY_ENDINGS,
+    ORG_DESCRIPTORS,
+    PUBLIC_ACRONYMS,
+    is_business_noun,
+)
+from claims.extraction.page_names import is_a_word
+from claims.extraction.people import (
+    DETERMINERS,
+    SpeakerContext,
+    first_name_genders,
+    name_start_before,
+)
+from claims.extraction.speaker_types import bare_word
+
+
+def note_countries(tokens: list[Token], context: SpeakerContext) -> None:
+    """Record the countries the sentence names before any "the country's" in it ("Russian
+    forces launched 120 missiles at Ukraine, the country's air force said": Ukraine)."""
+    skip = False
+    for i, token in enumerate(tokens):
+        if token.lower.startswith(("country’s", "country's")):
+            return
+        if skip or not is_capitalised(token):
+            skip = False
+            continue
+        word = bare_word(token.text)
+        pair = f"{word} {bare_word(tokens[i + 1].text)}" if i + 1 < len(tokens) else word
+        if pair.lower() in COUNTRIES:  # "South Korea", not "Korea" after it
+            context.countries.append((pair, context.paragraph))
+            skip = True
+        elif word.lower() in COUNTRIES:
+            context.countries.append((word, context.paragraph))
+
+
+def _short_for_an_org(speaker: str, context: SpeakerContext) -> bool:
+    """Whether ``speaker`` is one word that begins or ends an organisation the text named
+    ("Manchester City have been charged ... City said", "Halvorsen Foods ... Halvorsen said"),
+    and no person the text named."""
+    return bool(speaker) and speaker in context.org_name_ends and speaker not in context.surnames
+
+
+def named_like_an_org(speaker: str, masked: str, context: SpeakerContext) -> bool:
+    """Whether ``speaker`` is one capitalised word the sentence writes after "the" ("The Met
+    said", "the Pentagon said"): an organisation, for no person is "the Smith", unless it is
+    a title ("the Pope") or someone the text already named."""
+    if " " in speaker or not speaker[:1].isupper() or speaker.isupper():
+        return False
+    if speaker in context.surnames or speaker in context.genders:
+        return False
+    if speaker.lower() in first_name_genders() or is_title(Token(speaker, 0, 0, speaker.lower())):
+        return False
+    return re.search(rf"\b[Tt]he {re.escape(speaker)}\b(?![’'-])", masked) is not None
+
+
+def learn_orgs(text: str, tokens: list[Token], context: SpeakerContext) -> None:
+    """Record the organisations the sentence (its tokens, quotations masked) introduces with a
+    noun: "the Spanish daily El Pais", "Turkey's disaster agency, AFAD,", "Nordvik Steelworks,
+    the supplier,"."""
+    n = len(tokens)
+    for i, token in enumerate(tokens):
+        if not token.text.islower() or i + 1 >= n:
+            continue
+        if token.lower in ORG_DESCRIPTORS:
+            after = i + 2 if tokens[i + 1].text == "," else i + 1  # "disaster agency, AFAD,"
+            _learn_described(text, tokens, after, token.lower, context, comma=after > i + 1)
+        if token.lower in ORG_DESCRIPTORS or is_business_noun(token.lower):
+            _learn_apposition(text, tokens, i, context)
+        if token.lower in NAMED_BY_NOUN and i >= 2:
+            _learn_named_by_noun(tokens[i - 2 : i + 1], context)
+
+
+def _learn_named_by_noun(phrase: list[Token], context: SpeakerContext) -> None:
+    """ "the Aslef union", "the Wagner group": the one-word name before the noun is the
+    organisation a later "the union", "the group" means."""
+    determiner, name, noun = phrase
+    if (
+        determiner.lower in DETERMINERS
+        and is_capitalised(name)
+        and name.text[:1].isupper()
+        and not is_a_word(name.text)
+        and not name.lower.endswith(NATIONALITY_ENDINGS)  # "the Japanese company"
+        and name.text not in PUBLIC_ACRONYMS  # "the UN agency": a UN body, not the UN
+    ):
+        context.described_orgs.add(name.text)
+        _introduce(name.text, noun.lower, context)
+
+
+def learn_after_speaker(
+    speaker: str, text: str, tokens: list[Token], masked: str, context: SpeakerContext
+) -> None:
+    """What the sentence, once its speaker is found, tells later sentences: a speaker named
+    like an organisation ("The Met said") or written with "which" ("Extinction Rebellion,
+    which organised the protest, said": no person is a which) is one (the organisations it names:
+    claims.extraction.mentions)."""
+    if (
+        named_like_an_org(speaker, masked, context)
+        or _short_for_an_org(speaker, context)
+        or (speaker and f"{speaker}, which " in masked)
+    ):
+        context.described_orgs.add(speaker)
+
+
+def _learn_described(
+    text: str, tokens: list[Token], start: int, noun: str, context: SpeakerContext, *, comma: bool
+) -> None:
+    """ "the Spanish daily El Pais reported": the name after an organisation noun is one, unless
+    it reads as a person's ("the firm Jane Doe founded")."""
+    run = name_after(tokens, start)[:5]
+    if not run or not is_capitalised(run[0]) or run[0].text.endswith(("’s", "'s")):
+        return
+    if run[0].lower in MONTH_NAMES or run[0].lower in WEEKDAYS:
+        return  # "The agency Monday announced": when, not a name
+    end = start + len(run)
+    if comma and not (end < len(tokens) and tokens[end].text in {",", ".", "("}):
+        return  # "the agency, which ...": no name in apposition
+    name = clean_run(text, run)
+    words = name.split()
+    if name and not (len(words) >= 2 and words[0].lower() in first_name_genders()):
+        context.described_orgs.add(name)
+        _introduce(name, noun, context)
+
+
+def _learn_apposition(text: str, tokens: list[Token], i: int, context: SpeakerContext) -> None:
+    """ "Nordvik Steelworks, the supplier, denied": the name before the comma that opens the
+    description ending at the noun ``tokens[i]``."""
+    j = i - 1
+    while j >= 0 and i - j <= APPOSITION_LENGTH and tokens[j].lower not in APPOSITION_OPENERS:
+        if not tokens[j].text[:1].isalpha():
+            return
+        j -= 1
+    if j < 1 or tokens[j].lower not in APPOSITION_OPENERS or tokens[j - 1].text != ",":
+        return
+    if i + 1 < len(tokens) and tokens[i + 1].text not in {",", "."}:
+        return  # "X, the company that ...": a description that goes on
+    start = name_start_before(tokens, j - 1)
+    if start is None:
+        return
+    run = tokens[start : j - 1]
+    if any(
+        t.lower in MONTH_NAMES or t.lower in WEEKDAYS or t.lower in SENTENCE_STARTERS for t in run
+    ):
+        return  # "On Tuesday, the company, which ...": when, not who
+    name = clean_run(text, run)
+    words = name.split()
+    if name and not (len(words) >= 2 and words[0].lower() in first_name_genders()):
+        context.described_orgs.add(name)  # "Unite, the union, said": an organisation
+        _introduce(name, tokens[i].lower, context)
+
+
+def _introduce(name: str, noun: str, context: SpeakerContext) -> None:
+    orgs = context.org_nouns.setdefault(noun, [])
+    if name in orgs:
+        orgs.remove(name)
+    orgs.append(name)
