@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from claims.extraction.lexicon import GOVERNMENT_SEATS
+from claims.extraction.lexicon import COUNTRIES, GOVERNMENT_SEATS
 from claims.extraction.page_names import full_name_on_page
 from claims.extraction.people import (
     SpeakerContext,
@@ -38,8 +38,8 @@ def colon_speaker(line: str, context: SpeakerContext) -> str:
     if match is None or len(match.group("rest").split()) < _MIN_WORDS:
         return ""
     name = match.group("name")
-    if name.isupper() or name.lower() in GOVERNMENT_SEATS:
-        return ""  # "UPDATE: ...", "Ukraine: ..."
+    if name.isupper() or name.lower() in GOVERNMENT_SEATS or name.lower() in COUNTRIES:
+        return ""  # "UPDATE: ...", "Ukraine: ...", "Malaysia: ..." (not "Bank Negara Malaysia")
     words = name.split()
     if len(words) == 2:
         person = name if words[0].lower() in first_name_genders() else ""

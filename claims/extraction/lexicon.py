@@ -81,6 +81,9 @@ PORTFOLIO_WORDS: frozenset[str] = word_set(
     of for the and State Foreign Affairs Defence Defense Health Finance Justice Interior Energy
     Trade Education Home Economy Environment Agriculture Transport Labour Labor Culture Sport
     Treasury Homeland Security Commerce Development International Internal External Budget
+    Housing Communities Welfare Employment Pensions Business Industry Science Technology
+    Innovation Digital Media Tourism Immigration Infrastructure Planning Heritage Children
+    Equality Climate Fisheries Food Rural Petroleum Aviation Communications Veterans Enterprise
     """,
     lower=True,
 )

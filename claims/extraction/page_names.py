@@ -275,15 +275,23 @@ def full_name_on_page(speaker: str, at: int, page: PageNames) -> str:
 
 
 def written_whole(name: str, text: str) -> bool:
-    """Whether ``text`` writes ``name`` at least once as a whole name, not only as the start of
-    a longer one: "Rachel Reeves said" does; "Copernicus Climate" (only in "the Copernicus
-    Climate Change Service"), "Education Secretary" ("Education Secretary Bridget Phillipson")
-    and "Canaveral Space" ("Cape Canaveral Space Force Station") never do: "Climate: ...",
-    "Space: ..." and "Copernicus said" name no such person."""
-    return (
-        re.search(rf"(?<![\w’'-]){re.escape(name)}(?:['’]s)?(?![\w-]|[ \t]+[A-Z])", text)
-        is not None
-    )
+    """Whether ``text`` writes ``name`` at least once as a whole name, not only inside a longer
+    one: "Rachel Reeves said" and "Chancellor Rachel Reeves" do; "Copernicus Climate" (only in
+    "the Copernicus Climate Change Service"), "Education Secretary" ("Education Secretary
+    Bridget Phillipson"), "Canaveral Space" ("Cape Canaveral Space Force Station") and "Negara
+    Malaysia" ("Bank Negara Malaysia governor") never do: "Climate: ...", "Malaysia: ..." and
+    "Copernicus said" name no such person."""
+    pattern = rf"(?<![\w’'-]){re.escape(name)}(?:['’]s)?(?![\w-]|[ \t]+[A-Z])"
+    for m in re.finditer(pattern, text):
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if before is None or not before.group(1)[:1].isupper():
+            return True
+        if before.group(1).lower().rstrip(".") in _ROLES_AND_TITLES:
+            return True  # "Chancellor Rachel Reeves", "Dr. Jane Smith"
+    return False
+
+
+_WORD_BEFORE = re.compile(r"([\w’'.-]+)[ \t]+$")
 
 
 # Words that make a name before them a place, a building, a day or a law, not a surname.

@@ -185,3 +185,40 @@ def test_a_description_opening_a_sentence_keeps_the() -> None:
     )
     # Was "Microsoft and Sony": two companies, never "the Japanese company".
     assert unit_with(text, "appeal").speaker == "The Japanese company"
+
+
+def test_a_country_before_a_colon_is_a_topic() -> None:
+    text = (
+        "Malaysia: Ringgit hits 3-year high as foreign funds return\n\n"
+        "Bank Negara Malaysia governor Abdul Rasheed Ghaffour said the ringgit was undervalued."
+    )
+    # Was "Negara Malaysia", a person read off the central bank's name.
+    assert unit_with(text, "Malaysia:").speaker == ""
+
+
+def test_a_colon_speaker_after_a_title_still_speaks() -> None:
+    text = (
+        "Starmer: We will build 1.5 million homes\n\n"
+        "Prime Minister Keir Starmer said the plan would be funded."
+    )
+    assert unit_with(text, "Starmer:").speaker == "Keir Starmer"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # Irish and British titles that name the portfolio after "for" (no speaker was found).
+        (
+            "Minister for Housing Darragh O'Brien said the Government remained committed to "
+            "its target of 33,000 homes a year.",
+            "Darragh O'Brien",
+        ),
+        (
+            "Secretary of State for Business Jonathan Reynolds said 33,000 jobs were at risk.",
+            "Jonathan Reynolds",
+        ),
+        ("Minister for Children Norma Foley said 33,000 places were funded.", "Norma Foley"),
+    ],
+)
+def test_a_title_naming_its_portfolio_after_for(text: str, speaker: str) -> None:
+    assert unit_with(text, "33,000").speaker == speaker
