@@ -1,5 +1,6 @@
 """Figures written with their unit glued on, as news writes measures: "40C", "104F", "155p a
-litre", "40km", "12kg", "70mph", "2GW", "100Mbps"; and the picture formats that look like one
+litre", "40km", "12kg", "70mph", "2GW", "100Mbps", "45m high", "55mpg", "150 µg/m³", "45 sq
+m"; and the picture formats that look like one
 ("4K", "8K"), which are no thousands (claims.extraction.quantities reads the rest)."""
 
 from __future__ import annotations
@@ -25,10 +26,38 @@ _GLUED_MEASURE = re.compile(
     rf"(?P<unit>{_MEASURE_UNITS})(?![\w/])"
 )
 
+# Metres glued on only where a dimension follows ("45m high", "a 300m-long tunnel"): "3.5m" alone
+# is millions in British news.
+_GLUED_METRES = re.compile(
+    rf"(?<![\w.,£$€-])(?P<num>{_DIGITS})m(?=[ -](?:high|tall|long|wide|deep|thick|across)\b)"
+)
+# Units written with a symbol a word reader cannot take, glued on or after a space: "150
+# µg/m³", "120g/km", "55mpg", "45 sq m", "2,000 km²".
+_SYMBOL_UNITS = {
+    "µg/m³": "µg/m³",
+    "μg/m³": "µg/m³",
+    "µg/m3": "µg/m³",
+    "mg/m³": "mg/m³",
+    "g/km": "g/km",
+    "mpg": "mpg",
+    "sq m": "square metres",
+    "sq ft": "square feet",
+    "sq km": "square kilometres",
+    "sq mi": "square miles",
+    "m²": "square metres",
+    "km²": "square kilometres",
+}
+_SYMBOL_MEASURE = re.compile(
+    rf"(?<![\w.,£$€-])(?P<num>{_DIGITS})[ \t]?"
+    rf"(?P<unit>{'|'.join(re.escape(u) for u in sorted(_SYMBOL_UNITS, key=len, reverse=True))})"
+    r"(?![\w/])"
+)
+
 # A range whose upper end has its unit glued on: "50-70mm", "30-35C", "60-70mph", "5-10p".
 _GLUED_RANGE = re.compile(
     rf"(?<![\w.,£$€-])(?P<low>{_DIGITS})[-–](?P<num>{_DIGITS})"
-    rf"(?:(?P<unit>{_MEASURE_UNITS})(?![\w/])|(?P<scale>[CF])\b|p\b(?![-’']))"
+    rf"(?:(?P<unit>{_MEASURE_UNITS})(?![\w/])|(?P<scale>[CF])\b|p\b(?![-’'])"
+    r"|(?P<metres>m)(?=[ -](?:high|tall|long|wide|deep|thick|across)\b))"
 )
 
 
@@ -43,10 +72,16 @@ def glued_quantities(text: str) -> Iterator[tuple[float, str, int, int]]:
             yield float(m.group("num")), "pence", m.start(), m.end()
     for m in _GLUED_MEASURE.finditer(text):
         yield float(m.group("num").replace(",", "")), m.group("unit"), m.start(), m.end()
+    for m in _GLUED_METRES.finditer(text):
+        yield float(m.group("num").replace(",", "")), "metres", m.start(), m.end()
+    for m in _SYMBOL_MEASURE.finditer(text):
+        unit = _SYMBOL_UNITS[m.group("unit")]
+        yield float(m.group("num").replace(",", "")), unit, m.start(), m.end()
     for m in _GLUED_RANGE.finditer(text):
         low, high = (float(m.group(g).replace(",", "")) for g in ("low", "num"))
         if low < high:  # not a score ("5-4C" is no range)
             unit = m.group("unit") or (f"°{m.group('scale')}" if m.group("scale") else "pence")
+            unit = "metres" if m.group("metres") else unit  # "20-25m high waves"
             yield low, unit, m.start(), m.end()
 
 

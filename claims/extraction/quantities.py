@@ -27,6 +27,7 @@ from claims.extraction.lexicon import MONTH_NAMES, UNIT_STOPWORDS, WEEKDAYS, wor
 from claims.extraction.number_words import NUMBER_WORDS, UNITS_WORDS, WORD_NUMBER, parse_words
 from claims.extraction.phones import phone_numbers
 from claims.extraction.ranges import with_lower_ends
+from claims.extraction.shares import fraction_shares
 
 
 @dataclass(frozen=True)
@@ -261,6 +262,8 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
         add(value, CURRENCY_NAMES[m.group("cur").lower()], m.start(), end)
 
     for value, unit, s, e in glued_quantities(text):  # "40C", "155p", "40km"
+        add(value, unit, s, e)
+    for value, unit, s, e in fraction_shares(text):  # "two-thirds of voters"
         add(value, unit, s, e)
 
     for m in _NUMBER.finditer(text):

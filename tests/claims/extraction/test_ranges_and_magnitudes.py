@@ -38,7 +38,7 @@ def test_a_range_reads_its_scale_and_unit_from_its_upper_end(
 @pytest.mark.parametrize(
     "text",
     [
-        "the 20-25m high waves",  # metres or millions: the glued "m" says nothing sure
+        "the 20-25m figure was cited",  # metres or millions: the glued "m" says nothing sure
         "it went from 5-4C",  # no range: its ends are not in order
         "a 3-2 win",  # a score
     ],

@@ -1,0 +1,36 @@
+"""Shares written as fractions in words: "two-thirds of voters", "a third of adults", "three
+quarters of the money", "half of all households". Read as "one in four" is (claims.extraction.
+quantities): the share as a value, "out of" the denominator as its unit; only before "of", so
+"the first half", "half an hour" and "cut in half" are no shares."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7, "nine": 9}
+_DENOMINATORS = {"third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_FRACTION = re.compile(
+    r"\b(?:(?P<num>a|one|two|three|four|five|seven|nine)[- ](?P<den>third|quarter|fifth|tenth)s?"
+    r"|(?P<half>half))(?=\s+of\b)",
+    re.IGNORECASE,
+)
+
+# "the first half of the year", "the second half of the match": a period, not a share.
+_HALF_OF_A_PERIOD = frozenset({"the", "first", "second", "latter", "other", "top", "bottom", "a"})
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+def fraction_shares(text: str) -> Iterator[tuple[float, str, int, int]]:
+    """(value, unit, start, end) of each fraction in words before "of" ("two-thirds of
+    voters": 0.667 "out of 3")."""
+    for m in _FRACTION.finditer(text):
+        if m.group("half"):
+            before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            if before is None or before.group(1).lower() not in _HALF_OF_A_PERIOD:
+                yield 0.5, "out of 2", m.start(), m.end()
+            continue
+        numerator = _NUMERATORS[m.group("num").lower()]
+        denominator = _DENOMINATORS[m.group("den").lower()]
+        if numerator < denominator:
+            yield numerator / denominator, f"out of {denominator}", m.start(), m.end()

@@ -1,0 +1,87 @@
+"""Measures found by reading short articles written for the tests in the styles of energy,
+motoring, air-quality, property and engineering news (2026-12-06, session 24): metres glued on
+before a dimension, and units written with a symbol ("µg/m³", "g/km", "mpg", "sq m")."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.claims.extraction_helpers import quantities_found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Was 45 million "high".
+        ("The bridge is 45m high.", [(45, "metres", "45m")]),
+        ("a 300m-long tunnel", [(300, "metres", "300m")]),
+        ("The dam is 1,200m wide.", [(1200, "metres", "1,200m")]),
+        # A range in metres, its dimension after it (was no figure).
+        ("the 20-25m high waves", [(20, "metres", "20-25m")]),
+    ],
+)
+def test_metres_glued_on_before_a_dimension(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert quantities_found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He earned 3.5m last year.", [(3_500_000, "", "3.5m")]),  # millions, as before
+        ("a £20m contract", [(20_000_000, "pounds", "£20m")]),
+    ],
+)
+def test_m_without_a_dimension_is_still_millions(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert quantities_found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Each was no figure, or a figure without its unit ("150", "45 sq").
+        ("Pollution reached 150 µg/m³ in Delhi.", [(150, "µg/m³", "150 µg/m³")]),
+        ("PM2.5 levels hit 85μg/m³ on Sunday.", [(85, "µg/m³", "85μg/m³")]),
+        ("It emits 120g/km of CO2.", [(120, "g/km", "120g/km")]),
+        ("The car does 55mpg.", [(55, "mpg", "55mpg")]),
+        ("The flat measures 45 sq m.", [(45, "square metres", "45 sq m")]),
+        ("The office has 2,000 sq ft of space.", [(2000, "square feet", "2,000 sq ft")]),
+        ("The park covers 2,000 km² of forest.", [(2000, "square kilometres", "2,000 km²")]),
+    ],
+)
+def test_units_written_with_symbols(text: str, expected: list[tuple[float, str, str]]) -> None:
+    assert quantities_found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Was 2 "thirds", and "a third", "half" were no figure at all.
+        ("Two-thirds of voters backed the plan.", [(2 / 3, "out of 3", "Two-thirds")]),
+        ("About a third of adults are obese.", [(1 / 3, "out of 3", "a third")]),
+        ("Three quarters of the money went to London.", [(0.75, "out of 4", "Three quarters")]),
+        ("One-fifth of staff left.", [(0.2, "out of 5", "One-fifth")]),
+        (
+            "Black Chicagoans account for half of all the city's cases.",
+            [(0.5, "out of 2", "half")],
+        ),
+    ],
+)
+def test_a_fraction_in_words_is_a_share(text: str, expected: list[tuple[float, str, str]]) -> None:
+    assert quantities_found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales rose in the first half of the year.",
+        "The queue was cut in half.",
+        "It took half an hour.",
+        "The third child was born in 1990.",
+    ],
+)
+def test_a_half_that_is_no_share(text: str) -> None:
+    assert quantities_found(text) == []
