@@ -26,6 +26,17 @@ _GLUED_MEASURE = re.compile(
     rf"(?P<unit>{_MEASURE_UNITS})(?![\w/])"
 )
 
+# "minus 12C": the sign in words.
+_MINUS_BEFORE = re.compile(r"\bminus\s+$", re.IGNORECASE)
+# The track and pool's distances, glued on: "the 100m", "400m hurdles", "ran 100m in 9.58
+# seconds", "1500m freestyle" (not a hundred million: no distance event counts millions).
+_TRACK_DISTANCE = re.compile(
+    r"(?:(?<=\bthe )|(?<=\bran )|(?<=\bswam )|(?<=\bwon )|(?<![\w.,£$€-]))"
+    r"(?P<num>100|200|400|800|1,?500|3,?000|5,?000|10,?000)m"
+    r"(?=\s+(?:hurdles|freestyle|backstroke|breaststroke|butterfly|medley|relay|final|sprint"
+    r"|race|title|record|heats?|semi-finals?|steeplechase|in\s+\d)\b"
+    r"|(?<=\bthe \d{3}m)(?![\w-])|(?<=\bthe \d{4}m)(?![\w-]))"
+)
 # Metres glued on only where a dimension follows ("45m high", "a 300m-long tunnel"): "3.5m" alone
 # is millions in British news.
 _GLUED_METRES = re.compile(
@@ -66,7 +77,13 @@ def glued_quantities(text: str) -> Iterator[tuple[float, str, int, int]]:
     ("50-70mm", "30-35C") from its lower end, as claims.extraction.quantities reads "25-30
     people"."""
     for m in _GLUED_TEMPERATURE.finditer(text):  # "40C", "104F": British and US news style
-        yield float(m.group("num")), f"°{m.group('scale')}", m.start(), m.end()
+        minus = _MINUS_BEFORE.search(text, max(0, m.start() - 6), m.start())
+        if minus:  # "minus 12C"
+            yield -float(m.group("num")), f"°{m.group('scale')}", minus.start(), m.end()
+        else:
+            yield float(m.group("num")), f"°{m.group('scale')}", m.start(), m.end()
+    for m in _TRACK_DISTANCE.finditer(text):  # "He ran 100m in 9.58 seconds"
+        yield float(m.group("num").replace(",", "")), "metres", m.start(), m.end()
     for m in _GLUED_PENCE.finditer(text):
         if m.group("num") not in _VIDEO_LINES:
             yield float(m.group("num")), "pence", m.start(), m.end()

@@ -45,15 +45,26 @@ _NUMBER_WORD = "|".join(sorted([*UNITS_WORDS, *TENS_WORDS, *SCALE_WORDS], key=le
 # ("two and three million" is two numbers, not five million).
 _AFTER_SCALE = "(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion)|(?<=trillion))"
 WORD_NUMBER = re.compile(
-    rf"\b(?:(?:{_NUMBER_WORD})(?:(?:-|\s+|{_AFTER_SCALE}\s+and\s+)(?:{_NUMBER_WORD}))*"
+    # "half a million", "a quarter of a million", "three-quarters of a billion" (first: "three"
+    # alone would match)
+    r"\b(?:(?:half|(?:a|one|three)[\s-]quarters?\s+of)\s+an?\s+(?:million|billion|trillion)"
+    rf"|(?:{_NUMBER_WORD})(?:(?:-|\s+|{_AFTER_SCALE}\s+and\s+)(?:{_NUMBER_WORD}))*"
     r"|an?\s+(?:hundred|thousand|million|billion|trillion))\b",
     re.IGNORECASE,
 )
+
+_FRACTION_OF = re.compile(r"(half|(a|one|three)[\s-]quarters?\s+of)\s+", re.IGNORECASE)
+_QUARTERS = {"a": 0.25, "one": 0.25, "three": 0.75}
 
 
 def parse_words(spelled: str) -> float | None:
     """The value of a spelled number ("two hundred and fifty thousand": 250,000); None when a
     word is no number word."""
+    fraction = _FRACTION_OF.match(spelled)
+    if fraction:  # "half a million": 500,000; "three-quarters of a billion"
+        share = 0.5 if fraction.group(1).lower() == "half" else _QUARTERS[fraction.group(2).lower()]
+        whole = parse_words(spelled[fraction.end() :])
+        return None if whole is None else share * whole
     total = 0.0
     current = 0.0
     for part in re.split(r"[\s-]+", spelled.lower()):

@@ -12,7 +12,8 @@ _NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "se
 _DENOMINATORS = {"third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 _FRACTION = re.compile(
     r"\b(?:(?P<num>a|one|two|three|four|five|seven|nine)[- ](?P<den>third|quarter|fifth|tenth)s?"
-    r"|(?P<half>half))(?=\s+of\b)",
+    r"|(?P<half>half))(?=\s+of\b)"
+    r"(?!\s+of\s+an?\s+(?:million|billion|trillion)\b)",  # "a quarter of a million": 250,000
     re.IGNORECASE,
 )
 

@@ -85,3 +85,49 @@ def test_a_fraction_in_words_is_a_share(text: str, expected: list[tuple[float, s
 )
 def test_a_half_that_is_no_share(text: str) -> None:
     assert quantities_found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Was "a million people" (1,000,000): the half was lost.
+        (
+            "Half a million people signed the petition.",
+            [(500_000, "people", "Half a million people")],
+        ),
+        (
+            "A quarter of a million homes lost power.",
+            [(250_000, "homes", "A quarter of a million homes")],
+        ),
+        (
+            "Three-quarters of a billion dollars was spent.",
+            [(750_000_000, "dollars", "Three-quarters of a billion dollars")],
+        ),
+    ],
+)
+def test_a_fraction_of_a_million(text: str, expected: list[tuple[float, str, str]]) -> None:
+    assert quantities_found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Each was a hundred million (or four hundred million ...) of nothing.
+        (
+            "He ran 100m in 9.58 seconds.",
+            [(100, "metres", "100m"), (9.58, "seconds", "9.58 seconds")],
+        ),
+        ("She won the 400m hurdles final.", [(400, "metres", "400m")]),
+        ("He won the 100m.", [(100, "metres", "100m")]),
+        ("The 1500m freestyle record fell.", [(1500, "metres", "1500m")]),
+        # Still millions without an event.
+        ("The firm raised 100m last year.", [(100_000_000, "", "100m")]),
+    ],
+)
+def test_a_races_distance_is_metres(text: str, expected: list[tuple[float, str, str]]) -> None:
+    assert quantities_found(text) == expected
+
+
+def test_minus_in_words_before_a_temperature() -> None:
+    # Was 12 °C.
+    assert quantities_found("It fell to minus 12C overnight.") == [(-12, "°C", "minus 12C")]
