@@ -418,7 +418,13 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
             if name and can_speak(name, run, tokens, context):
                 return resolve_found(Found(name=person_in(name), kind="name"), context)
     participle = any(
-        t.lower in ATTRIBUTION_PARTICIPLES and i and tokens[i - 1].text == ","
+        i
+        and tokens[i - 1].text == ","
+        and (
+            t.lower in ATTRIBUTION_PARTICIPLES
+            # "..., writing that she had "achieved a great deal"", "posting on X that"
+            or (t.lower in _WRITING and any(u.lower == "that" for u in tokens[i + 1 : i + 5]))
+        )
         for i, t in enumerate(tokens)
     )
     if participle or (quoted and has_real_quote(text)):
@@ -428,6 +434,10 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
             # "Governments will have to ..., they argue, adding ...": not a speaker
             return resolve_found(Found(name=subject, kind="name"), context)
     return None
+
+
+# Participles of writing that attribute what follows "that" to the sentence's subject.
+_WRITING = frozenset({"writing", "posting", "tweeting"})
 
 
 def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = False) -> str:

@@ -222,3 +222,20 @@ def test_a_colon_speaker_after_a_title_still_speaks() -> None:
 )
 def test_a_title_naming_its_portfolio_after_for(text: str, speaker: str) -> None:
     assert unit_with(text, "33,000").speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sir Keir Starmer thanked her for her service, writing that she had achieved 12 reforms.",
+        "Elon Musk replied within minutes, posting on X that 12 reforms had failed.",
+    ],
+)
+def test_writing_that_is_the_subjects_statement(text: str) -> None:
+    # No speaker before: only "saying", "arguing" and the like were read so.
+    assert unit_with(text, "12 reforms").speaker in {"Keir Starmer", "Elon Musk"}
+
+
+def test_writing_without_that_is_no_statement() -> None:
+    text = "Sir Keir Starmer spent the weekend writing, and 12 reforms were announced on Monday."
+    assert unit_with(text, "12 reforms").speaker == ""
