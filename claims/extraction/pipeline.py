@@ -42,6 +42,7 @@ from claims.extraction.first_person import (
     introduces_the_author,
     speaks_in_first_person,
 )
+from claims.extraction.headline_speakers import headline_sources
 from claims.extraction.outlets import acronyms, workplaces
 from claims.extraction.page_names import PageNames, full_name_on_page, speaker_type_in
 from claims.extraction.people import register_name
@@ -291,6 +292,7 @@ def extract(
             paragraphs.append(block_paragraph)
 
     pending = _with_post_authors(text, verdicts, pending, paragraphs)
+    pending = headline_sources(pending, context)  # "..., regulator says" / "regulator Ofwat"
     if not turns:
         pending = _in_first_person(document.author, pending, dropped)
     texts = [sentence for _, _, _, sentence in pending]

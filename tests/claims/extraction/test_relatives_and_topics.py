@@ -239,3 +239,46 @@ def test_writing_that_is_the_subjects_statement(text: str) -> None:
 def test_writing_without_that_is_no_statement() -> None:
     text = "Sir Keir Starmer spent the weekend writing, and 12 reforms were announced on Monday."
     assert unit_with(text, "12 reforms").speaker == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Water bills to rise by 36% over five years, regulator says\n\n"
+            "Bills will rise by an average of 36%, the industry regulator Ofwat has said.",
+            "Ofwat",
+        ),
+        (
+            "Man charged after teenager stabbed in Leeds, police say\n\n"
+            "A 34-year-old man has been charged, West Yorkshire Police said.",
+            "West Yorkshire Police",
+        ),
+        (
+            "Pay deal rejected by 80% of members, union says\n\n"
+            "Drivers rejected the offer by 80%, the Aslef union said on Monday.",
+            "Aslef",
+        ),
+        (
+            "Profits to fall by 20%, company warns\n\n"
+            "Profits will fall by 20% this year, Acme Holdings said.",
+            "Acme Holdings",
+        ),
+    ],
+)
+def test_a_headlines_source_by_its_noun_is_the_body_named_under_it(text: str, speaker: str) -> None:
+    # The headlines had no speaker: the noun alone names nobody until the body does.
+    headline = text.split("\n", 1)[0]
+    assert unit_with(text, headline).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A study is no organisation; and a regulator the body never names stays unnamed.
+        "Inflation to fall to 2%, study finds\n\nInflation will fall to 2%, a study found.",
+        "Bills to rise by 36%, regulator says\n\nBills will rise by 36% from April.",
+    ],
+)
+def test_a_headlines_noun_with_no_body_under_it_names_nobody(text: str) -> None:
+    assert unit_with(text, text.split("\n", 1)[0]).speaker == ""

@@ -1,0 +1,59 @@
+"""A headline that gives its source by a noun alone ("Water bills to rise by 36% over five
+years, regulator says", "Man charged after stabbing, police say"): the organisation the body
+then introduces with that noun ("the industry regulator Ofwat") or whose name holds it ("West
+Yorkshire Police"). News names the source right under such a headline, so the headline waits
+for the whole text to be read."""
+
+from __future__ import annotations
+
+import re
+
+from claims.extraction.organisations import (
+    AGENCY_NOUNS,
+    ORG_DESCRIPTORS,
+    is_business_noun,
+    is_public_body,
+)
+from claims.extraction.people import SpeakerContext
+
+# "..., regulator says", "... police say", "... watchdog warns": the verb ends the headline.
+_NOUN_SAYS = re.compile(
+    r"(?:^|[,:;]\s*|\s)(?:the\s+)?(?P<head>[a-z]+)\s+"
+    r"(?:says?|warns?|finds?|claims?|confirms?|reports?|announces?|admits?|denies|deny)"
+    r"[.!]?\s*$"
+)
+_HEADLINE_NOUNS = ORG_DESCRIPTORS | AGENCY_NOUNS | frozenset({"police", "ministry", "regulator"})
+_Unit = tuple[int, int, str, str]
+_BODY_TOP = 2  # the paragraphs right under the headline (the headline's own is the first)
+
+
+def headline_sources(pending: list[_Unit], context: SpeakerContext) -> list[_Unit]:
+    """``pending`` (start, end, speaker, sentence) with the first unit given its source when it
+    is such a headline, has no speaker and the text introduced the organisation after it."""
+    if not pending or pending[0][2]:
+        return pending
+    start, end, _, sentence = pending[0]
+    m = _NOUN_SAYS.search(sentence)
+    if m is None:
+        return pending
+    head = m.group("head")
+    if head not in _HEADLINE_NOUNS and not is_business_noun(head):
+        return pending
+    introduced = context.org_nouns.get(head)
+    source = introduced[0] if introduced else ""
+    if not source:
+        source = next((o for o in context.orgs if head in o.lower().split()), "")
+    if not source and is_business_noun(head):
+        # "Profits to fall by 20%, company warns" / "..., Acme Holdings said": the first
+        # business that speaks right under the headline
+        source = next(
+            (
+                o
+                for o in context.orgs
+                if context.org_paragraphs[o] <= _BODY_TOP and not is_public_body(o)
+            ),
+            "",
+        )
+    if not source:
+        return pending
+    return [(start, end, source, sentence), *pending[1:]]
