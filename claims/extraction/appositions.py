@@ -159,6 +159,9 @@ def named_speaker(
         if tokens[k].lower == "in" and generic == "police" and k == 1:
             name = clean_run(text, run)  # "Police in Paris said": the city's force
             return Found(name=f"{name} police", kind="name") if name else None
+        if tokens[k].lower == "in" and _group_at_before(tokens, k):
+            # "researchers at Washington University in St Louis reported": the university's
+            return named_speaker(text, tokens, name_before(tokens, k), context)
         if tokens[k].lower in {"from", "by"} and generic in vocab.DATA_NOUNS:
             name = clean_run(text, run)  # "Figures from the European Centre ... revealed"
             return Found(name=name, kind="name") if name else None
@@ -178,3 +181,18 @@ def _relative_clause_opener(tokens: list[Token], comma: int) -> int | None:
     if first is None or first < 1 or first + 1 >= comma:
         return None
     return first if tokens[first + 1].lower in {"which", "who", "whose"} else None
+
+
+def _group_at_before(tokens: list[Token], k: int) -> bool:
+    """Whether a name ends right before ``tokens[k]`` ("in") after a group and a preposition:
+    "researchers at Washington University in St Louis", "officials with the Red Cross in
+    Gaza"."""
+    run = name_before(tokens, k)
+    j = k - len(run) - 1 if run else -1
+    if j >= 0 and tokens[j].lower == "the":
+        j -= 1
+    return (
+        j >= 1
+        and tokens[j].lower in {"for", "of", "at", "from", "with"}
+        and tokens[j - 1].lower in GENERIC
+    )

@@ -282,3 +282,27 @@ def test_a_headlines_source_by_its_noun_is_the_body_named_under_it(text: str, sp
 )
 def test_a_headlines_noun_with_no_body_under_it_names_nobody(text: str) -> None:
     assert unit_with(text, text.split("\n", 1)[0]).speaker == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # The place after the organisation hid it (no speaker).
+        (
+            "Semaglutide lowered the risk of 42 conditions, researchers at Washington "
+            "University in St Louis reported in Nature Medicine.",
+            "Washington University researchers",
+        ),
+        (
+            "Aid for 42 conditions is running out, officials with the Red Cross in Gaza said.",
+            "Red Cross officials",
+        ),
+    ],
+)
+def test_a_group_at_an_organisation_in_a_place(text: str, speaker: str) -> None:
+    assert unit_with(text, "42 conditions").speaker == speaker
+
+
+def test_a_role_for_a_place_in_a_place_is_no_speaker_found() -> None:
+    text = "The MP for Newcastle Central in Tyneside said 12 schools closed."
+    assert unit_with(text, "12 schools").speaker == ""
