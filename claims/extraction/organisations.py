@@ -111,6 +111,27 @@ def opening_place(text: str, tokens: list[Token]) -> str:
     return clean_run(text, run)
 
 
+# Words of the names of the firms that analyse, estimate and advise ("Anderson Economic Group",
+# "Capital Economics", "Wedbush Securities", "Cornwall Insight"): sources of figures about a
+# business, never the carmaker, airline or bank a noun describes.
+_ANALYST_WORDS = frozenset(
+    {"economic", "economics", "research", "consulting", "consultancy", "consultants"}
+    | {"analytics", "insight", "intelligence", "securities", "advisors", "advisers"}
+)
+# Business nouns that say what a business makes or does, unlike "company", "firm", "group".
+_GENERIC_BUSINESS = frozenset({"company", "firm", "group", "organisation", "organization"})
+
+
+def _names_a_sector(noun: str) -> bool:
+    """A business noun that says what the business does ("planemaker", "airline", "bank")."""
+    return is_business_noun(noun) and noun not in _GENERIC_BUSINESS
+
+
+def is_analyst_firm(org: str) -> bool:
+    """Whether ``org`` is named as a firm that analyses or advises ("Anderson Economic Group")."""
+    return any(w.lower() in _ANALYST_WORDS for w in org.split())
+
+
 def is_business_noun(noun: str) -> bool:
     return noun in BUSINESS_NOUNS or noun.endswith("maker")
 
@@ -214,6 +235,7 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
             if (
                 org
                 and org not in umbrellas
+                and not (_names_a_sector(head) and is_analyst_firm(org))
                 and org.lower() not in GOVERNMENT_SEATS  # "Texas has sued Boeing, the company said"
                 and (
                     head in _EITHER_KIND
@@ -227,7 +249,7 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
         # "The airport's operator": whose, the words say, not which business was named last
         owned = any(w.endswith(("'s", "’s")) for w in words[:-1])
         if head not in AGENCY_NOUNS and not owned:
-            only = _only_business(context)
+            only = _only_business(context, sector=_names_a_sector(head))
             if only:
                 return only
     if len(words) == 1:
@@ -263,7 +285,7 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
     return phrase  # "the national audit office": described well enough to call
 
 
-def _only_business(context: SpeakerContext) -> str:
+def _only_business(context: SpeakerContext, *, sector: bool = False) -> str:
     """The business, when the sentence and this paragraph and the previous one name exactly one
     organisation that can be a business and no other candidate ("Shares in Halvorsen Foods fell
     ... The Oslo-based group said"); "" when they name none or several ("Microsoft ... Sony,
@@ -276,6 +298,8 @@ def _only_business(context: SpeakerContext) -> str:
     )
     if context.sentence_org:
         candidates.add(context.sentence_org)
+    if sector:  # "The planemaker reported": not the consultancy that estimated its loss
+        candidates = {o for o in candidates if not is_analyst_firm(o)}
     near = _businesses(candidates, context)
     if len(near) > 1:
         return ""
@@ -288,6 +312,8 @@ def _only_business(context: SpeakerContext) -> str:
     # said", two paragraphs on)
     anywhere = set(context.orgs)
     anywhere.update(n for n, (_, kind) in context.mentions.items() if kind == "business")
+    if sector:
+        anywhere = {o for o in anywhere if not is_analyst_firm(o)}
     found = _businesses(anywhere, context)
     return next(iter(found)) if len(found) == 1 else ""
 

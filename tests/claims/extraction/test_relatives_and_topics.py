@@ -306,3 +306,33 @@ def test_a_group_at_an_organisation_in_a_place(text: str, speaker: str) -> None:
 def test_a_role_for_a_place_in_a_place_is_no_speaker_found() -> None:
     text = "The MP for Newcastle Central in Tyneside said 12 schools closed."
     assert unit_with(text, "12 schools").speaker == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # Was Anderson Economic Group, the last business to speak.
+        (
+            "The strike cost Boeing about $5 billion, according to estimates by Anderson "
+            "Economic Group. The planemaker reported a $6.2 billion loss in the quarter.",
+            "$6.2 billion",
+            "Boeing",
+        ),
+        (
+            "Nvidia said its revenue had doubled. Its shares have risen 190%, according to "
+            "Wedbush Securities. The chipmaker said demand was strong in 12 markets.",
+            "12 markets",
+            "Nvidia",
+        ),
+    ],
+)
+def test_a_sector_noun_is_no_analyst_firm(text: str, fragment: str, speaker: str) -> None:
+    assert unit_with(text, fragment).speaker == speaker
+
+
+def test_the_company_may_still_be_a_consultancy() -> None:
+    text = (
+        "Inflation will peak at 3.7%, Capital Economics said on Monday. The company said "
+        "rates would fall to 12 year lows."
+    )
+    assert unit_with(text, "12 year").speaker == "Capital Economics"
