@@ -69,11 +69,38 @@ def named_like_an_org(speaker: str, masked: str, context: SpeakerContext) -> boo
     return re.search(rf"\b[Tt]he {re.escape(speaker)}\b(?![’'-])", masked) is not None
 
 
+# Words of trade unions' names: "the union said" after "the International Association of
+# Machinists and Aerospace Workers", "the National Education Union", "the Teamsters".
+_UNION_WORDS = frozenset({"union", "workers", "teamsters", "employees", "nurses", "teachers"})
+
+
+def _learn_unions(text: str, tokens: list[Token], context: SpeakerContext) -> None:
+    """Record each name the sentence writes that a union's word ends or holds ("Aerospace
+    Workers", "National Education Union") as what a later "the union" means."""
+    i = 0
+    while i < len(tokens):
+        if not is_capitalised(tokens[i]) or (i and is_capitalised(tokens[i - 1])):
+            i += 1
+            continue
+        whole = name_after(tokens, i)
+        run = whole
+        # "Members of the National Education Union voted": the sentence's first word is no name
+        if i == 0 and run and is_a_word(run[0].text):
+            run = run[1:]
+        while run and run[0].lower in {"of", "the"}:
+            run = run[1:]
+        if len(run) >= 2 and any(t.lower in _UNION_WORDS and t.text[:1].isupper() for t in run):
+            _introduce(clean_run(text, run), "union", context)
+        i += max(1, len(whole))
+
+
 def learn_orgs(text: str, tokens: list[Token], context: SpeakerContext) -> None:
     """Record the organisations the sentence (its tokens, quotations masked) introduces with a
     noun: "the Spanish daily El Pais", "Turkey's disaster agency, AFAD,", "Nordvik Steelworks,
     the supplier,"."""
     n = len(tokens)
+    if _UNION_WORDS.intersection(t.lower for t in tokens):
+        _learn_unions(text, tokens, context)
     for i, token in enumerate(tokens):
         if not token.text.islower() or i + 1 >= n:
             continue

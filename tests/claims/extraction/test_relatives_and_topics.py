@@ -336,3 +336,30 @@ def test_the_company_may_still_be_a_consultancy() -> None:
         "rates would fall to 12 year lows."
     )
     assert unit_with(text, "12 year").speaker == "Capital Economics"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # No speaker before: the union was named in full in the same sentence.
+        (
+            "Some 59% of members of the International Association of Machinists and Aerospace "
+            "Workers voted in favour of the deal, the union said.",
+            "International Association of Machinists and Aerospace Workers",
+        ),
+        (
+            "Members of the National Education Union voted to strike by 59%, the union said.",
+            "National Education Union",
+        ),
+        ("The European Union fined Apple. The union said 59% of states agreed.", "European Union"),
+    ],
+)
+def test_the_union_is_a_union_named_in_full(text: str, speaker: str) -> None:
+    assert unit_with(text, "59%").speaker == speaker
+
+
+def test_workers_of_a_company_are_no_union() -> None:
+    assert (
+        unit_with("Boeing workers voted to strike. The union said 59% backed it.", "59%").speaker
+        == ""
+    )
