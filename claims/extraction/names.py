@@ -237,6 +237,8 @@ def name_before(tokens: list[Token], end: int) -> list[Token]:
         opening = next((j for j in range(i - 1, max(i - 6, -1), -1) if tokens[j].text == "("), -1)
         if opening > 0:
             i = opening - 1
+    if i >= 1 and tokens[i].lower in WEEKDAYS and is_capitalised(tokens[i - 1]):
+        i -= 1  # "President Joe Biden Monday said": the day is no part of the name
     while i >= 0 and len(run) < _MAX_RUN:
         token = tokens[i]
         if token.text.endswith(("’s", "'s")) and not possessive_in_name(tokens, i):
@@ -279,8 +281,8 @@ def name_after(tokens: list[Token], start: int) -> list[Token]:
         if token.text.endswith(("’s", "'s")):
             return []  # "Tokyo’s vessels": the name only describes what follows
         if is_capitalised(token) or is_title(token) or (connects(token) and run):
-            if opens_a_date(tokens, k):
-                break
+            if opens_a_date(tokens, k) or (run and token.lower in WEEKDAYS):
+                break  # "The Supreme Court on Thursday", "Joe Biden Monday said"
             run.append(token)
         else:
             break

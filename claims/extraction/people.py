@@ -14,18 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from claims.extraction.lexicon import (
-    FEMALE_WORDS,
-    MALE_WORDS,
     PERSON_ROLES,
     ROLE_NOUNS,
     word_set,
 )
 from claims.extraction.names import (
     NAME_PARTICLES,
-    POSTNOMINALS,
     Token,
     clean_run,
-    connects,
     is_capitalised,
     is_org,
     is_title,
@@ -66,7 +62,7 @@ GENERIC_PLURAL = word_set("""
 
 
 GENERIC = GENERIC_SINGULAR | GENERIC_PLURAL
-_NOT_IN_PERSONAL_NAMES = frozenset({"of", "for", "the", "and", "&", "on"})
+NOT_IN_PERSONAL_NAMES = frozenset({"of", "for", "the", "and", "&", "on"})
 # Words that open a description of someone unnamed ("A former UC Global employee", "Two
 # former workers"), never a personal name.
 _DESCRIPTION_OPENERS = word_set("a an one two three four five six seven eight nine ten")
@@ -232,91 +228,6 @@ def full_name(name: str, context: SpeakerContext) -> str:
     return name
 
 
-def learn_names(text: str, tokens: list[Token], context: SpeakerContext) -> None:
-    """Remember the full personal names in the sentence ("Health secretary Matt Hancock",
-    "Mr Hancock"), so later surnames resolve to them, with the gender a title or a given name
-    shows."""
-    genders = first_name_genders()
-    n = len(tokens)
-    i = 0
-    while i < n:
-        token = tokens[i]
-        lower = token.lower
-        titled = lower in MALE_WORDS or lower in FEMALE_WORDS
-        given = lower in genders and is_capitalised(token)
-        if (titled or given) and i + 1 < n and is_capitalised(tokens[i + 1]):
-            j = i + 1 if titled else i
-            run = name_after(tokens, j)[:4]
-            # A person's name has no "of", "and" or "on" in it: "Robert Gates on Sunday"
-            # is Robert Gates (the particles of "Ursula von der Leyen" stay).
-            cut = next((k for k, t in enumerate(run) if t.text in _NOT_IN_PERSONAL_NAMES), None)
-            if cut is not None:
-                run = run[:cut]
-            while run and (connects(run[-1]) or run[-1].text in POSTNOMINALS):
-                run.pop()
-            if run and run[-1].text.endswith(("’s", "'s")):
-                run.pop()
-            words = [t.text.rstrip(".") for t in run]
-            if (
-                words
-                and not is_org(" ".join(words))
-                and words[-1].lower() not in NOT_PERSON_ENDINGS
-                and not any(is_title(t) for t in run[1:])
-            ):
-                gender = (
-                    "m"
-                    if lower in MALE_WORDS
-                    else "f"
-                    if lower in FEMALE_WORDS
-                    else genders.get(words[0].lower(), "")
-                )
-                if len(words) >= 2 and words[0].lower() in genders:
-                    full = " ".join(words)
-                    register_mention(full, context)
-                    if gender:
-                        context.genders.setdefault(full, gender)
-                elif titled and len(words) == 1 and gender:
-                    # "Mr Anderson" is the latest Anderson who can be a man, not Zoe Anderson.
-                    namesakes = context.namesakes.get(words[0], [])
-                    full = next(
-                        (n for n in reversed(namesakes) if context.gender(n) in {"", gender}), ""
-                    )
-                    if full:
-                        context.surnames[words[0]] = full
-                        context.genders.setdefault(full, gender)
-                    else:
-                        context.surnames.pop(words[0], None)
-                        # "Mrs May told MPs ...": the speaker is "May", and she is a woman
-                        context.genders.setdefault(words[0], gender)
-            i = j + max(1, len(run))
-            continue
-        if token.text.islower() and lower in PERSON_ROLES and i + 2 < n:
-            # "political analyst Ahmad Saeedi", "his lawyer Aitor Martinez": a person after a
-            # role, whatever the given name (the given-name list is short).
-            _learn_after_role(tokens, i + 1, context)
-        i += 1
-    if "," in text:
-        _learn_appositions(tokens, context)
-
-
-def _learn_appositions(tokens: list[Token], context: SpeakerContext) -> None:
-    """ "Aitor Martinez, a Spanish lawyer representing ...": a person before a described role."""
-    for comma, token in enumerate(tokens):
-        if token.text != "," or comma + 2 >= len(tokens):
-            continue
-        if tokens[comma + 1].lower in {"who", "whose"}:
-            pass  # "people like Latasha Abney, who joined ...": only a person is a "who"
-        elif tokens[comma + 1].lower not in {"a", "an", "the"}:
-            continue
-        else:
-            described = tokens[comma + 2 : comma + 6]
-            if not any(t.text.islower() and t.lower in PERSON_ROLES for t in described):
-                continue
-        start = name_start_before(tokens, comma)
-        if start is not None:
-            _learn_after_role(tokens, start, context)
-
-
 def name_start_before(tokens: list[Token], comma: int) -> int | None:
     """Where the capitalised words right before ``comma`` begin (at most four: "Aitor Martinez,
     a Spanish lawyer"); None for a longer run, an organisation or a title not read here."""
@@ -324,12 +235,6 @@ def name_start_before(tokens: list[Token], comma: int) -> int | None:
     while start > 0 and is_capitalised(tokens[start - 1]) and comma - start < 4:
         start -= 1
     return None if start > 0 and is_capitalised(tokens[start - 1]) else start
-
-
-def _learn_after_role(tokens: list[Token], start: int, context: SpeakerContext) -> None:
-    name, _ = person_after(tokens, start)
-    if name:
-        register_mention(name, context)
 
 
 # A surname with a capital inside after a prefix: "DeSantis", "McDonald", "MacArthur",
@@ -346,7 +251,7 @@ def person_after(tokens: list[Token], start: int) -> tuple[str, int]:
     Royce", "Dr Ann Lee"), and the index of the token after it; ("", start) when the words
     there are no person's full name (one word, an organisation, a place, a possessive)."""
     run = name_after(tokens, start)[:4]
-    cut = next((k for k, t in enumerate(run) if t.text in _NOT_IN_PERSONAL_NAMES), None)
+    cut = next((k for k, t in enumerate(run) if t.text in NOT_IN_PERSONAL_NAMES), None)
     if cut is not None:
         run = run[:cut]
     end = start + len(run)
@@ -444,7 +349,7 @@ def remember_person(name: str, context: SpeakerContext) -> None:
 
 
 # Words that open a surname of several words: "Ó Broin", "von der Leyen", "de Gaulle".
-_SURNAME_PARTICLES = NAME_PARTICLES | word_set("ó ní nic mac mc ui uí du das ben el abu ter")
+SURNAME_PARTICLES = NAME_PARTICLES | word_set("ó ní nic mac mc ui uí du das ben el abu ter")
 
 
 def register_name(full: str, context: SpeakerContext) -> None:
@@ -452,12 +357,17 @@ def register_name(full: str, context: SpeakerContext) -> None:
     words = full.split()
     surname = words[-1]
     context.surnames[surname] = full
-    if len(words) >= 3 and words[-2].lower() in _SURNAME_PARTICLES:
+    if len(words) >= 3 and words[-2].lower() in SURNAME_PARTICLES:
         # "Eoin Ó Broin" is "Mr Ó Broin", "Ursula von der Leyen" "Ms von der Leyen"
         start = len(words) - 2
-        while start > 1 and words[start - 1].lower() in _SURNAME_PARTICLES:
+        while start > 1 and words[start - 1].lower() in SURNAME_PARTICLES:
             start -= 1
         context.surnames[" ".join(words[start:])] = full
+    if len(words) >= 4:  # "López Obrador", "Lula" (of Luiz Inácio Lula da Silva): short forms
+        context.surnames.setdefault(" ".join(words[-2:]), full)
+        for word in words[1:-1]:
+            if word[:1].isupper():
+                context.surnames.setdefault(word, full)
     namesakes = context.namesakes.setdefault(surname, [])
     if full in namesakes:
         namesakes.remove(full)

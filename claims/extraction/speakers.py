@@ -69,6 +69,7 @@ from claims.extraction.lexicon import (
     PORTFOLIO_WORDS,
 )
 from claims.extraction.mentions import learn_mentions, plural_agreement
+from claims.extraction.name_learning import learn_names
 from claims.extraction.names import (
     NAME_PARTICLES,
     Token,
@@ -92,7 +93,6 @@ from claims.extraction.people import (
     GENERIC_PLURAL,
     GENERIC_SINGULAR,
     SpeakerContext,
-    learn_names,
     name_start_before,
     remember,
     remember_person,
