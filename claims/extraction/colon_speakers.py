@@ -8,7 +8,10 @@ The name is a person's only when it reads as one: a given name and a surname ("R
 Reeves"), or one word that is a surname the page writes in full ("Reeves", with "Rachel Reeves"
 elsewhere) or the text has already resolved. A topic before a colon is no speaker
 ("Coronavirus: New York ramps up mass burials", "Budget 2025: what it means", "Fact check:
-...", "Verdict: False."), nor is a place ("Ukraine: three killed in strike").
+...", "Verdict: False."), nor is a place ("Ukraine: three killed in strike"), nor a word
+that only starts a longer name on the page ("Climate:" above "the Copernicus Climate Change
+Service"). Initials are the organisation the page spells out with them ("11:20 OBR: growth to
+slow to 1.1%": the Office for Budget Responsibility), unless they are a place's ("UK: ...").
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ _COLON_LINE = re.compile(
     r"(?:\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]+[A-Z]{2,4})?[ \t]+)?"  # "13:52 ", live
     r"(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)?):[ \t]+(?P<rest>[^\n]+)$"
 )
+# Initials of places and unions of states, which before a colon are a topic ("US: ...").
+_PLACES_AND_UNIONS = frozenset({"US", "USA", "UK", "EU", "UN", "UAE", "DRC", "NATO", "ASEAN"})
 _MIN_WORDS = 3  # what the speaker says: "We are fixing the foundations"
 
 
@@ -38,6 +43,14 @@ def colon_speaker(line: str, context: SpeakerContext) -> str:
     if match is None or len(match.group("rest").split()) < _MIN_WORDS:
         return ""
     name = match.group("name")
+    if name.isupper() and " " not in name and context.page is not None:
+        # "11:20 OBR: growth to slow to 1.1%": the body the page names in full with those
+        # initials ("the Office for Budget Responsibility"); "UPDATE:", "WATCH:" spell none
+        body = spelled_out(name, context.page.text)
+        lower = body.lower()
+        if lower in COUNTRIES or lower in GOVERNMENT_SEATS or name in _PLACES_AND_UNIONS:
+            return ""  # "UK: inflation falls", "EU: ...": a topic
+        return body
     if name.isupper() or name.lower() in GOVERNMENT_SEATS or name.lower() in COUNTRIES:
         return ""  # "UPDATE: ...", "Ukraine: ...", "Malaysia: ..." (not "Bank Negara Malaysia")
     words = name.split()
@@ -51,3 +64,23 @@ def colon_speaker(line: str, context: SpeakerContext) -> str:
         return ""  # one word the page never writes in full: a topic as likely as a person
     remember_person(person, context)
     return person
+
+
+_NAME_WORDS = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|the|on|in)\s+)*[A-Z][\w’'-]*)+")
+_SMALL_WORDS = frozenset({"of", "for", "and", "the", "on", "in"})
+
+
+def spelled_out(initials: str, text: str) -> str:
+    """The organisation ``text`` names whose capitalised words begin with ``initials`` in order
+    ("OBR": "Office for Budget Responsibility"), the first such; "" when none."""
+    if not 2 <= len(initials) <= 6:
+        return ""
+    for m in _NAME_WORDS.finditer(text):
+        words = [w for w in m.group().split() if w not in _SMALL_WORDS]
+        for start in range(len(words) - len(initials) + 1):
+            part = words[start : start + len(initials)]
+            if "".join(w[0] for w in part) == initials and all(len(w) > 1 for w in part):
+                first = m.group().index(part[0])
+                last = m.group().index(part[-1], first) + len(part[-1])
+                return m.group()[first:last]
+    return ""

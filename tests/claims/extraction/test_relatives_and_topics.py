@@ -363,3 +363,23 @@ def test_workers_of_a_company_are_no_union() -> None:
         unit_with("Boeing workers voted to strike. The union said 59% backed it.", "59%").speaker
         == ""
     )
+
+
+def test_initials_before_a_colon_are_the_body_the_page_spells_out() -> None:
+    text = (
+        "11:20 OBR: growth to slow to 1.1% next year\n\n"
+        "The Office for Budget Responsibility said growth would slow to 1.1% in 2025."
+    )
+    # Was nobody: a label in capitals was taken for "UPDATE:" or "WATCH:".
+    assert unit_with(text, "OBR:").speaker == "Office for Budget Responsibility"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UPDATE: growth to slow to 1.1% next year\n\nGrowth will slow, the Bank of England said.",
+        "UK: inflation falls to 1.7% in September\n\nPrices in the United Kingdom rose 1.7%.",
+    ],
+)
+def test_a_label_or_a_country_in_capitals_names_nobody(text: str) -> None:
+    assert unit_with(text, text.split("\n", 1)[0]).speaker == ""
