@@ -113,8 +113,8 @@ MORE_ORG_WORDS: frozenset[str] = word_set(
     """
     newspaper military ministries authorities regime broadcaster outlet magazine tabloid
     website firm corporation plc llc gmbh charity ngo campaign hospital school college academy
-    museum organisers organizers motor motors electric letters fire pharmaceuticals technologies
-    systems labs media
+    museum organisers organizers motor motors electric letters fire consortium pharmaceuticals
+    technologies systems labs media
     steelworks shipyard shipyards mills brewery refinery foods logistics shipping railways
     telecom pharma chemicals mining insurance bancorp force inspectorate regulator watchdog
     family robotics analytics dynamics therapeutics biosciences biotech solutions software

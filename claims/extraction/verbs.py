@@ -220,6 +220,28 @@ def says_no_statement(tokens: list[Token], index: int) -> bool:
         or claims_a_thing(tokens, index)
         or adds_a_thing(tokens, index)
         or admits_people(tokens, index)
+        or is_a_plural_noun(tokens, index)
+    )
+
+
+# Verbs a plural noun's verb may be: "Insurance claims could reach €3.5bn", "Police reports
+# have risen": the word before them is a noun, not a verb of saying.
+_NOUN_VERBS = word_set("""
+    could would will can may might should must have are were rose fell remain remained
+    doubled""")
+
+
+def is_a_plural_noun(tokens: list[Token], index: int) -> bool:
+    """Whether the word at ``index`` ("claims", "reports") is a plural noun here: a verb
+    follows it at once ("Insurance claims could reach €3.5bn"), where a verb of saying takes
+    a clause with its own subject."""
+    verb = tokens[index].lower
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return (
+        verb.endswith("s")
+        and following is not None
+        and following.lower in _NOUN_VERBS
+        and following.text.islower()
     )
 
 

@@ -383,3 +383,20 @@ def test_initials_before_a_colon_are_the_body_the_page_spells_out() -> None:
 )
 def test_a_label_or_a_country_in_capitals_names_nobody(text: str) -> None:
     assert unit_with(text, text.split("\n", 1)[0]).speaker == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # Was "Insurance": "claims" read as a verb of saying.
+        (
+            "Insurance claims could reach €3.5bn, according to the Insurance Compensation "
+            "Consortium.",
+            "Insurance Compensation Consortium",
+        ),
+        ("Asylum claims have risen to €3.5bn, the Home Office said.", "Home Office"),
+        ("Smith claims €3.5bn was lost.", "Smith"),
+    ],
+)
+def test_a_plural_noun_before_its_verb_is_no_verb_of_saying(text: str, speaker: str) -> None:
+    assert unit_with(text, "€3.5bn").speaker == speaker
