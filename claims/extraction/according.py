@@ -70,6 +70,7 @@ _REPORT_BY = re.compile(
 # "The figures, released by the Office for National Statistics on Wednesday, show ...".
 _FIGURES_BY = re.compile(
     r"(?i:the\s+)?(?i:latest\s+|new\s+|official\s+)?(?i:figures|data|statistics|estimates),?\s+"
+    r"(?i:(?:which|that)\s+(?:were|was|have\s+been|had\s+been)\s+)?"  # "which were published"
     r"(?i:released|published|compiled|issued)\s+by\s+"
     r"(?P<author>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'&.-]*))*)"
     r"(?:\s*\([A-Z]{2,}\))?[^,]{0,40},?\s+"

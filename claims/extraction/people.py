@@ -50,7 +50,7 @@ _LEADING_ROLES = word_set("""
 
 
 # Unnamed speakers. The singular ones can be named after an organisation in context.
-GENERIC_SINGULAR = word_set("spokesperson spokesman spokeswoman representative official")
+GENERIC_SINGULAR = word_set("spokesperson spokesman spokeswoman representative official source")
 
 
 GENERIC_PLURAL = word_set("""

@@ -400,3 +400,24 @@ def test_a_label_or_a_country_in_capitals_names_nobody(text: str) -> None:
 )
 def test_a_plural_noun_before_its_verb_is_no_verb_of_saying(text: str, speaker: str) -> None:
     assert unit_with(text, "€3.5bn").speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # Nobody before: only "released by", "published by" right after the noun were read.
+        (
+            "The figures, which were published by the ONS on Tuesday, show that 1.5 million "
+            "people are out of work.",
+            "ONS",
+        ),
+        # An unnamed source of a named body speaks for it, as its spokesman does.
+        (
+            "Asked about it, a Treasury source told the Guardian that 1.5 million jobs would go.",
+            "Treasury source",
+        ),
+        ("A source close to the minister said 1.5 million jobs would go.", ""),
+    ],
+)
+def test_figures_published_by_and_a_bodys_source(text: str, speaker: str) -> None:
+    assert unit_with(text, "1.5 million").speaker == speaker
