@@ -64,6 +64,8 @@ _SYMBOL_MEASURE = re.compile(
     r"(?![\w/])"
 )
 
+_METRES_MARK = re.compile(r"\dm[ -]")
+
 # A range whose upper end has its unit glued on: "50-70mm", "30-35C", "60-70mph", "5-10p".
 _GLUED_RANGE = re.compile(
     rf"(?<![\w.,£$€-])(?P<low>{_DIGITS})[-–](?P<num>{_DIGITS})"
@@ -82,18 +84,23 @@ def glued_quantities(text: str) -> Iterator[tuple[float, str, int, int]]:
             yield -float(m.group("num")), f"°{m.group('scale')}", minus.start(), m.end()
         else:
             yield float(m.group("num")), f"°{m.group('scale')}", m.start(), m.end()
-    for m in _TRACK_DISTANCE.finditer(text):  # "He ran 100m in 9.58 seconds"
-        yield float(m.group("num").replace(",", "")), "metres", m.start(), m.end()
+    # Each rarer form is looked for only where a cheap test finds its mark (this runs on every
+    # sentence): "00m" for a race, a digit before "m " or "m-", a symbol for the rest.
+    if "00m" in text:
+        for m in _TRACK_DISTANCE.finditer(text):  # "He ran 100m in 9.58 seconds"
+            yield float(m.group("num").replace(",", "")), "metres", m.start(), m.end()
     for m in _GLUED_PENCE.finditer(text):
         if m.group("num") not in _VIDEO_LINES:
             yield float(m.group("num")), "pence", m.start(), m.end()
     for m in _GLUED_MEASURE.finditer(text):
         yield float(m.group("num").replace(",", "")), m.group("unit"), m.start(), m.end()
-    for m in _GLUED_METRES.finditer(text):
-        yield float(m.group("num").replace(",", "")), "metres", m.start(), m.end()
-    for m in _SYMBOL_MEASURE.finditer(text):
-        unit = _SYMBOL_UNITS[m.group("unit")]
-        yield float(m.group("num").replace(",", "")), unit, m.start(), m.end()
+    if _METRES_MARK.search(text):
+        for m in _GLUED_METRES.finditer(text):
+            yield float(m.group("num").replace(",", "")), "metres", m.start(), m.end()
+    if "/" in text or "sq " in text or "mpg" in text or "²" in text or "³" in text:
+        for m in _SYMBOL_MEASURE.finditer(text):
+            unit = _SYMBOL_UNITS[m.group("unit")]
+            yield float(m.group("num").replace(",", "")), unit, m.start(), m.end()
     for m in _GLUED_RANGE.finditer(text):
         low, high = (float(m.group(g).replace(",", "")) for g in ("low", "num"))
         if low < high:  # not a score ("5-4C" is no range)
