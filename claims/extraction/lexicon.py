@@ -114,7 +114,7 @@ MORE_ORG_WORDS: frozenset[str] = word_set(
     newspaper military ministries authorities regime broadcaster outlet magazine tabloid
     website firm corporation plc llc gmbh charity ngo campaign hospital school college academy
     museum organisers organizers motor motors electric letters fire consortium pharmaceuticals
-    technologies systems labs media
+    technologies systems labs media resources
     steelworks shipyard shipyards mills brewery refinery foods logistics shipping railways
     telecom pharma chemicals mining insurance bancorp force inspectorate regulator watchdog
     family robotics analytics dynamics therapeutics biosciences biotech solutions software
@@ -411,6 +411,7 @@ PERSON_ROLES: frozenset[str] = word_set(
     businesswoman politician striker midfielder defender goalkeeper winger player librarian
     shopkeeper plumber midwife pharmacist dentist engineer architect accountant chef pupil
     pensioner landlord tenant shopper voter publican headteacher headmaster headmistress vicar
+    forecaster meteorologist
     """
 )
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from claims.extraction import ORGANIZATION
+from claims.extraction import ORGANIZATION, PERSON
 from tests.claims.extraction_helpers import unit_with
 
 
@@ -421,3 +421,28 @@ def test_a_plural_noun_before_its_verb_is_no_verb_of_saying(text: str, speaker: 
 )
 def test_figures_published_by_and_a_bodys_source(text: str, speaker: str) -> None:
     assert unit_with(text, "1.5 million").speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        # Was "Forecaster Alex Burkill": the role read as a given name.
+        ("Forecaster Alex Burkill said up to 80mm of rain could fall.", "Alex Burkill", PERSON),
+        # Was a person.
+        (
+            "Natural Resources Wales said 80mm of rain had fallen.",
+            "Natural Resources Wales",
+            ORGANIZATION,
+        ),
+        # "The forecaster" is still the body named before.
+        (
+            "The Met Office issued a warning for 12 counties. The forecaster said 80mm of rain "
+            "could fall.",
+            "Met Office",
+            ORGANIZATION,
+        ),
+    ],
+)
+def test_a_forecaster_by_role_and_a_body_of_resources(text: str, speaker: str, kind: str) -> None:
+    sentence = unit_with(text, "80mm")
+    assert (sentence.speaker, sentence.speaker_type) == (speaker, kind)
