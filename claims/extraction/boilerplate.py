@@ -257,7 +257,15 @@ def sentence_reason(s: str) -> str:
         return credit
     if PROMO_WITH_SEPARATOR.match(s) or PROMO_CAPS.match(s):
         return RELATED_LINK  # "... said officials. Read more: <headline>" in one paragraph
+    if words <= 6 and _ADDRESS_OR_END.match(s):
+        return "contact address or end mark"  # "kokobj@yna.co.kr", "(END)": a wire's tail
     return prompt_reason(s, words)
+
+
+# A reporter's address alone, or the end mark a wire puts under its copy.
+_ADDRESS_OR_END = re.compile(
+    r"\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\(END\)|-+\s*END\s*-+|#{3})\s*$", re.IGNORECASE
+)
 
 
 # A subheading ends without punctuation; body lines end with it (or continue on the next line).

@@ -96,8 +96,8 @@ ORG_WORDS: frozenset[str] = word_set(
     Institute Party Committee Court Union Association Organization Organisation Police Army
     Navy Company Co Co. Inc Inc. Ltd Ltd. Corp Corp. Group Fund Service Board Authority Bureau
     Centre Center Foundation Federation Kremlin Pentagon Congress Senate Assembly Cabinet Duma
-    Times Post Journal Herald Shimbun Gazette News Tribune Guardian Telegraph Reuters Bloomberg
-    Press Agency Network Television Radio Channel Broadcasting Review Daily Weekly Ledger
+    Times Post Journal Herald Shimbun Sinmun Gazette News Tribune Guardian Telegraph Reuters
+    Bloomberg Press Agency Network Television Radio Channel Broadcasting Review Daily Weekly Ledger
     Auditors Statistics Survey Coalition Alliance Forum Secretariat Administration Directorate
     Bundestag Embassy Consulate Mission Tribunal Society Trust Club League Forces Guard
     Observatory Laboratory Lab Programme Program Airlines Airways Industries Holdings Partners

@@ -48,7 +48,8 @@ BUSINESS_NOUNS = word_set("""
     organisation organization giant lender bank miner chain brewer conglomerate startup
     producer supplier club utility utilities broadcaster publisher developer
     housebuilder builder distributor wholesaler platform airport website publication outlet
-    magazine discounter grocer supermarket broker brand pollster champions holders""")
+    magazine discounter grocer supermarket broker brand pollster champions holders paper
+    newspaper""")
 PUBLIC_WORDS = word_set("""
     ministry department government parliament commission council agency court police army
     navy senate congress assembly cabinet authority office kremlin pentagon central reserve

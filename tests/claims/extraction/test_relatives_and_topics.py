@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from claims.extraction import ORGANIZATION, PERSON
+from claims.extraction import ORGANIZATION, PERSON, extract, read_text
 from tests.claims.extraction_helpers import unit_with
 
 
@@ -446,3 +446,29 @@ def test_figures_published_by_and_a_bodys_source(text: str, speaker: str) -> Non
 def test_a_forecaster_by_role_and_a_body_of_resources(text: str, speaker: str, kind: str) -> None:
     sentence = unit_with(text, "80mm")
     assert (sentence.speaker, sentence.speaker_type) == (speaker, kind)
+
+
+def test_the_paper_is_the_newspaper_named_before() -> None:
+    text = (
+        'North Korea\'s official newspaper attacked the drill. "It is an act of invasion," the '
+        "Rodong Sinmun said. The paper said 12 units had taken part."
+    )
+    sentence = unit_with(text, "12 units")
+    # Was nobody; and "Rodong Sinmun" was a person ("Sinmun" is Korean for newspaper).
+    assert (sentence.speaker, sentence.speaker_type) == ("Rodong Sinmun", ORGANIZATION)
+
+
+def test_a_scientific_paper_is_no_newspaper() -> None:
+    text = (
+        "A study published in Nature found 20% of reefs bleached. The paper said 12 sites were "
+        "lost."
+    )
+    assert unit_with(text, "12 sites").speaker == ""
+
+
+@pytest.mark.parametrize("line", ["kokobj@yna.co.kr", "(END)"])
+def test_a_wires_address_and_end_mark_are_no_claims(line: str) -> None:
+    text = f"North Korea said 12 units had taken part in the drill on Tuesday.\n\n{line}\n"
+    assert [s.text for s in extract(read_text(text)).sentences] == [
+        "North Korea said 12 units had taken part in the drill on Tuesday."
+    ]
