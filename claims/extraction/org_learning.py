@@ -107,6 +107,9 @@ def learn_orgs(text: str, tokens: list[Token], context: SpeakerContext) -> None:
         if token.lower in ORG_DESCRIPTORS:
             after = i + 2 if tokens[i + 1].text == "," else i + 1  # "disaster agency, AFAD,"
             _learn_described(text, tokens, after, token.lower, context, comma=after > i + 1)
+        elif is_business_noun(token.lower) and tokens[i + 1].text == ",":
+            # "The developer, Taylor Wimpey, said": a business between commas after its noun
+            _learn_described(text, tokens, i + 2, token.lower, context, comma=True)
         if token.lower in ORG_DESCRIPTORS or is_business_noun(token.lower):
             _learn_apposition(text, tokens, i, context)
         if token.lower in NAMED_BY_NOUN and i >= 2:
@@ -159,7 +162,10 @@ def _learn_described(
         return  # "the agency, which ...": no name in apposition
     name = clean_run(text, run)
     words = name.split()
-    if name and not (len(words) >= 2 and words[0].lower() in first_name_genders()):
+    # A given name opens a person's name ("the firm Jane Doe founded"), but not between commas
+    # after a business's noun ("The developer, Taylor Wimpey, said"): that is the business.
+    personal = len(words) >= 2 and words[0].lower() in first_name_genders()
+    if name and (not personal or (comma and is_business_noun(noun))):
         context.described_orgs.add(name)
         _introduce(name, noun, context)
 

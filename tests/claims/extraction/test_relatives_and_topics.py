@@ -472,3 +472,20 @@ def test_a_wires_address_and_end_mark_are_no_claims(line: str) -> None:
     assert [s.text for s in extract(read_text(text)).sentences] == [
         "North Korea said 12 units had taken part in the drill on Tuesday."
     ]
+
+
+def test_a_business_between_commas_after_its_noun_is_one_whatever_its_first_word() -> None:
+    text = (
+        "The developer, Taylor Wimpey, said it would contribute £25m to a new school.\n\n"
+        "The housebuilder said 1,200 homes would be started in 2026."
+    )
+    first = unit_with(text, "£25m")
+    # Was a person ("Taylor" is a given name), and the housebuilder the residents' group
+    # named before it.
+    assert (first.speaker, first.speaker_type) == ("Taylor Wimpey", ORGANIZATION)
+    assert unit_with(text, "1,200 homes").speaker == "Taylor Wimpey"
+
+
+def test_a_founder_between_commas_is_still_a_person() -> None:
+    sentence = unit_with("The company's founder, Jane Doe, said 12 staff left.", "12 staff")
+    assert (sentence.speaker, sentence.speaker_type) == ("Jane Doe", PERSON)
