@@ -45,6 +45,7 @@ from claims.extraction.people import (
     SpeakerContext,
     first_name_genders,
     full_name,
+    remember_unnamed,
     resolve_pronoun,
 )
 from claims.extraction.roles import AGE, contradicts_title
@@ -320,6 +321,11 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
         # what is reported ("Karen Shore won ..., the returning officer announced").
         reported = {name for _, name in context.clause_subjects}
         named = [n for n in reversed(context.sentence_people) if n not in reported]
+        if not named and _two_fit(context, noun, gender):
+            # "Keir Starmer met Emmanuel Macron. The French president said": which one, the
+            # text does not say; someone unnamed spoke, so "He added" is nobody named either
+            remember_unnamed(gender, context)
+            return ""
         for name in [*named, *people]:
             if context.has_other_role(name, noun):
                 continue
@@ -394,3 +400,14 @@ def affiliated_person(text: str, tokens: list[Token], k: int) -> str:
         return ""
     person = clean_run(text, name_before(tokens, k))
     return person if person and is_personal_name(person) else ""
+
+
+def _two_fit(context: SpeakerContext, noun: str, gender: str) -> bool:
+    """Whether the sentence before named two people or more who could both hold the role
+    ``noun`` (nobody was introduced in it; none holds another; the gender does not choose)."""
+    fit = [
+        p
+        for p in context.previous_sentence_people
+        if not context.has_other_role(p, noun) and (not gender or context.gender(p) in {"", gender})
+    ]
+    return len(fit) >= 2

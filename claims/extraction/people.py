@@ -98,6 +98,7 @@ class SpeakerContext:
     # later in the sentence may refer to one of them (set by speakers.find_speaker).
     clause_subjects: list[tuple[int, str]] = field(default_factory=list)
     sentence_people: list[str] = field(default_factory=list)  # known people it names
+    previous_sentence_people: list[str] = field(default_factory=list)  # the sentence before's
     # The organisation this sentence opens with ("Google has agreed ..., the company said").
     sentence_org: str = ""
     # The place it opens with ("At Heathrow, the airport said"; organisations.opening_place).

@@ -453,6 +453,7 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     note_countries(tokens, context)
     learn_roles(tokens, context)
     context.clause_subjects = clause_subjects(tokens, context)
+    context.previous_sentence_people = context.sentence_people
     context.sentence_people = people_named(tokens, context)
     opening = subject_run(tokens, allow_comma=False)
     opening_name = clean_run(text, opening) if opening else ""

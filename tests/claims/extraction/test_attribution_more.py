@@ -230,7 +230,12 @@ def test_a_nationality_as_a_noun_is_the_person_the_text_is_about() -> None:
     frenchman = (
         "Emmanuel Macron met Olaf Scholz on Monday. The Frenchman said 12 countries had signed."
     )
-    assert speaker_of(frenchman, "12 countries") == "Emmanuel Macron"
+    # Either could be the Frenchman as far as the text goes (session 24: it was the subject,
+    # Macron, which "Keir Starmer met Emmanuel Macron. The French president said" got wrong):
+    # nobody rather than perhaps the wrong one.
+    assert speaker_of(frenchman, "12 countries") == ""
+    spaniard = "Pep Guardiola said City played well. The Spaniard said 12 players were injured."
+    assert speaker_of(spaniard, "12 players") == "Pep Guardiola"
     # Nobody to refer to: unattributed, never the nationality itself.
     assert speaker_of("The Spaniard said 12 countries had signed.", "12 countries") == ""
 

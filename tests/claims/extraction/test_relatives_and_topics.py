@@ -489,3 +489,27 @@ def test_a_business_between_commas_after_its_noun_is_one_whatever_its_first_word
 def test_a_founder_between_commas_is_still_a_person() -> None:
     sentence = unit_with("The company's founder, Jane Doe, said 12 staff left.", "12 staff")
     assert (sentence.speaker, sentence.speaker_type) == ("Jane Doe", PERSON)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Was Keir Starmer, the subject: the text never says which of the two is president.
+        "Keir Starmer met Emmanuel Macron in Paris on Friday. The French president said 10,000 "
+        "troops were ready. He added that Europe must act.",
+        # Was Emmanuel Macron.
+        "Emmanuel Macron met Keir Starmer in Paris on Friday. The prime minister said 10,000 "
+        "troops were ready. He added that Europe must act.",
+    ],
+)
+def test_a_role_two_people_of_the_sentence_before_could_hold_is_nobodys(text: str) -> None:
+    assert unit_with(text, "10,000").speaker == ""
+    assert unit_with(text, "He added").speaker == ""
+
+
+def test_a_role_one_of_two_holds_is_theirs() -> None:
+    text = (
+        "Prime Minister Keir Starmer met Emmanuel Macron in Paris on Friday. The prime minister "
+        "said 10,000 troops were ready."
+    )
+    assert unit_with(text, "10,000").speaker == "Keir Starmer"
