@@ -33,7 +33,8 @@ LABELS: dict[str, str] = {
         """share|share this|share this article|share this story|share this page|tweet|email
         |print|copy link|link copied|whatsapp|facebook|twitter|linkedin|pinterest|reddit
         |telegram|messenger|share via|share on|more sharing options|comments|show comments
-        |hide comments|leave a comment|view comments|join the conversation""",
+        |hide comments|leave a comment|view comments|join the conversation|save|save article
+        |save this article|saved|bookmark|add to saved""",
         "share or comment button",
     ),
     **labels(

@@ -513,3 +513,12 @@ def test_a_role_one_of_two_holds_is_theirs() -> None:
         "said 10,000 troops were ready."
     )
     assert unit_with(text, "10,000").speaker == "Keir Starmer"
+
+
+def test_a_save_button_pasted_with_the_page_is_no_sentence() -> None:
+    text = (
+        "Train fares to rise by 4.6% in March\n\nShare\nSave\n\n"
+        "Rail fares in England will rise by 4.6% from 2 March, the government has announced."
+    )
+    # "Save" (a BBC page's button under "Share") was a unit of its own.
+    assert "Save" not in [s.text for s in extract(read_text(text)).sentences]
