@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from claims.extraction.lexicon import PERSON_ROLES
 from claims.extraction.organisations import (
     AGENCY_NOUNS,
     ORG_DESCRIPTORS,
@@ -29,7 +30,10 @@ _BODY_TOP = 2  # the paragraphs right under the headline (the headline's own is 
 
 def headline_sources(pending: list[_Unit], context: SpeakerContext) -> list[_Unit]:
     """``pending`` (start, end, speaker, sentence) with the first unit given its source when it
-    is such a headline, has no speaker and the text introduced the organisation after it."""
+    is such a headline, has no speaker and the text introduced the organisation after it; and
+    a headline's or standfirst's bare role ("Chancellor says ...") given the person the body
+    calls by that role."""
+    pending = _roles_named_below(pending)
     if not pending or pending[0][2]:
         return pending
     start, end, _, sentence = pending[0]
@@ -57,3 +61,24 @@ def headline_sources(pending: list[_Unit], context: SpeakerContext) -> list[_Uni
     if not source:
         return pending
     return [(start, end, source, sentence), *pending[1:]]
+
+
+# How many units from the top a headline and its standfirst take.
+_TOP_UNITS = 3
+
+
+def _roles_named_below(pending: list[_Unit]) -> list[_Unit]:
+    """A unit near the top whose speaker is a bare role ("Chancellor says airport expansion
+    will boost growth") given the person the body's "the chancellor said" was found to be
+    (Rachel Reeves); as it was when the body never says."""
+    out = list(pending)
+    for k, (start, end, speaker, sentence) in enumerate(pending[:_TOP_UNITS]):
+        if " " in speaker or speaker.lower() not in PERSON_ROLES:
+            continue
+        # the role opening a later sentence as its subject ("The chancellor said ..."), not
+        # someone's thing ("The chancellor's plan is reckless, said Mel Stride")
+        phrase = re.compile(rf"the {re.escape(speaker.lower())}\b(?![’'-])", re.IGNORECASE)
+        person = next((u[2] for u in pending[k + 1 :] if " " in u[2] and phrase.match(u[3])), "")
+        if person:
+            out[k] = (start, end, person, sentence)
+    return out

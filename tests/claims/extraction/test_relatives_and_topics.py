@@ -522,3 +522,22 @@ def test_a_save_button_pasted_with_the_page_is_no_sentence() -> None:
     )
     # "Save" (a BBC page's button under "Share") was a unit of its own.
     assert "Save" not in [s.text for s in extract(read_text(text)).sentences]
+
+
+def test_a_standfirsts_role_is_the_person_the_body_calls_so() -> None:
+    text = (
+        "Heathrow third runway: Reeves backs expansion\n\n"
+        "Chancellor says airport expansion will boost growth by £70bn\n\n"
+        "Rachel Reeves has backed a third runway at Heathrow.\n\n"
+        "The chancellor said she expected the runway to open within a decade."
+    )
+    # Was "Chancellor", a role nobody held.
+    assert unit_with(text, "£70bn").speaker == "Rachel Reeves"
+
+
+def test_a_standfirsts_role_is_not_whoever_speaks_of_it() -> None:
+    text = (
+        "Chancellor says airport expansion will boost growth by £70bn\n\n"
+        "The chancellor's plan is reckless, said shadow chancellor Mel Stride."
+    )
+    assert unit_with(text, "£70bn").speaker == "Chancellor"
