@@ -20,7 +20,8 @@ LIST_HEADINGS = frozenset(
     |you may also like|you might also like|recommended|recommended for you|top stories
     |latest news|more stories|more news|more on this story|more on this topic
     |read more|read next|what to read next|editor's picks|editors' picks|popular
-    |in case you missed it|see also|also read|more from|elsewhere""".replace("\n", "")
+    |in case you missed it|see also|also read|more from|elsewhere
+    |explore more on these topics|more on these topics""".replace("\n", "")
     .replace("    ", "")
     .split("|")
 )

@@ -541,3 +541,14 @@ def test_a_standfirsts_role_is_not_whoever_speaks_of_it() -> None:
         "The chancellor's plan is reckless, said shadow chancellor Mel Stride."
     )
     assert unit_with(text, "£70bn").speaker == "Chancellor"
+
+
+def test_a_topic_list_under_explore_more_is_no_text() -> None:
+    text = (
+        "Rachel Reeves has backed a third runway at Heathrow, saying it could add £70bn.\n\n"
+        "Explore more on these topics\nHeathrow airport\nRachel Reeves\nShare\n"
+    )
+    # "Heathrow airport" and "Rachel Reeves" (a Guardian page's topic tags) were units.
+    assert [s.text for s in extract(read_text(text)).sentences] == [
+        "Rachel Reeves has backed a third runway at Heathrow, saying it could add £70bn."
+    ]
