@@ -28,6 +28,7 @@ from claims.extraction.lexicon import ORG_WORDS
 from claims.extraction.prompts import credit_reason, prompt_reason
 from claims.extraction.pull_quotes import PULL_QUOTE, pull_quote_lines
 from claims.extraction.sentences import split_block
+from claims.extraction.speaker_types import PERSON, speaker_type
 from claims.extraction.teaser_lists import RELATED_LIST, teaser_list_lines
 from claims.extraction.widgets import (
     ABOUT_SECTION,
@@ -157,6 +158,22 @@ def _byline(s: str) -> tuple[str, str, datetime | None] | None:
     return name, publisher, published_at
 
 
+# A byline without "By": a given name and a surname, then a reporter's role ("Pippa Crerar
+# Political editor", "Jessica Elgot Deputy political editor").
+_NAME_AND_ROLE = re.compile(
+    r"(?P<name>[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+(?:[A-Za-z-]+\s+){0,3}?"
+    r"(?:editor|correspondent|reporter|writer|columnist)$"
+)
+
+
+def _name_and_role(s: str) -> str:
+    """The author a line "Given Surname Role" names, "" for any other line."""
+    m = _NAME_AND_ROLE.fullmatch(s.strip())
+    if m is None or speaker_type(m.group("name")) != PERSON:
+        return ""  # "Financial Times reporter": an outlet's
+    return m.group("name")
+
+
 def _is_nav_menu(s: str) -> bool:
     if len(s) > 400:
         return False
@@ -197,6 +214,9 @@ def _whole_line_reason(s: str) -> tuple[str, _Facts]:
     if byline:
         author, publisher, when = byline
         return "byline", _Facts(published_at=when, author=author, publisher=publisher)
+    author = _name_and_role(s) if words <= 7 else ""
+    if author:
+        return "byline", _Facts(author=author)  # "Pippa Crerar Political editor"
     if CREDITS.match(s) and words <= 30:
         return "credits line", _NO_FACTS
     credit = credit_reason(s, words)

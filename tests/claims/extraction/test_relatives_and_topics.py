@@ -552,3 +552,20 @@ def test_a_topic_list_under_explore_more_is_no_text() -> None:
     assert [s.text for s in extract(read_text(text)).sentences] == [
         "Rachel Reeves has backed a third runway at Heathrow, saying it could add £70bn."
     ]
+
+
+def test_a_byline_without_by_is_the_author() -> None:
+    text = (
+        "Heathrow third runway: Reeves backs expansion\n\n"
+        "Pippa Crerar Political editor\n\n"
+        "Rachel Reeves has backed a third runway at Heathrow, saying it could add £70bn."
+    )
+    document = read_text(text)
+    # The line was a unit of the article, and the article had no author.
+    assert document.author == "Pippa Crerar"
+    assert "Pippa Crerar Political editor" not in [s.text for s in extract(document).sentences]
+
+
+@pytest.mark.parametrize("line", ["Financial Times reporter", "Home Office correspondent"])
+def test_an_outlets_or_a_bodys_role_line_names_no_author(line: str) -> None:
+    assert read_text(f"{line}\n\nRachel Reeves backed a third runway at Heathrow.").author == ""
