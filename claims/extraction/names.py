@@ -228,6 +228,12 @@ def possessive_in_name(tokens: list[Token], i: int) -> bool:
     )
 
 
+def _day_after_a_name(tokens: list[Token], k: int) -> bool:
+    """Whether ``tokens[k]`` is a day written between a name and its verb ("Joe Biden Monday
+    said"), not part of a name ("the Good Friday Agreement", "Black Friday Sales")."""
+    return tokens[k].lower in WEEKDAYS and (k + 1 >= len(tokens) or tokens[k + 1].text.islower())
+
+
 def name_before(tokens: list[Token], end: int) -> list[Token]:
     """The run of name tokens that ends just before index ``end``."""
     run: list[Token] = []
@@ -237,7 +243,7 @@ def name_before(tokens: list[Token], end: int) -> list[Token]:
         opening = next((j for j in range(i - 1, max(i - 6, -1), -1) if tokens[j].text == "("), -1)
         if opening > 0:
             i = opening - 1
-    if i >= 1 and tokens[i].lower in WEEKDAYS and is_capitalised(tokens[i - 1]):
+    if i >= 1 and _day_after_a_name(tokens, i) and is_capitalised(tokens[i - 1]):
         i -= 1  # "President Joe Biden Monday said": the day is no part of the name
     while i >= 0 and len(run) < _MAX_RUN:
         token = tokens[i]
@@ -281,7 +287,7 @@ def name_after(tokens: list[Token], start: int) -> list[Token]:
         if token.text.endswith(("’s", "'s")):
             return []  # "Tokyo’s vessels": the name only describes what follows
         if is_capitalised(token) or is_title(token) or (connects(token) and run):
-            if opens_a_date(tokens, k) or (run and token.lower in WEEKDAYS):
+            if opens_a_date(tokens, k) or (run and _day_after_a_name(tokens, k)):
                 break  # "The Supreme Court on Thursday", "Joe Biden Monday said"
             run.append(token)
         else:

@@ -63,3 +63,8 @@ def test_a_four_word_name_without_a_particle_is_still_cut_at_four() -> None:
 )
 def test_a_day_after_a_name_is_no_part_of_it(text: str, speaker: str) -> None:
     assert unit_with(text, "40,000").speaker == speaker
+
+
+def test_a_day_inside_a_name_stays() -> None:
+    text = "The Good Friday Agreement Committee said 40,000 people had signed."
+    assert unit_with(text, "40,000").speaker == "Good Friday Agreement Committee"
