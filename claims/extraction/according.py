@@ -11,6 +11,7 @@ from claims.extraction.clauses import ORG_NOUNS, Found, person_in, resolve_found
 from claims.extraction.lexicon import (
     GOVERNMENT_SEATS,
     MONTH_NAMES,
+    PERSON_DEMONYMS,
     PERSON_ROLES,
     WEEKDAYS,
     word_set,
@@ -23,7 +24,7 @@ from claims.extraction.names import (
     opens_a_date,
     with_listed_portfolios,
 )
-from claims.extraction.organisations import ORG_DESCRIPTORS
+from claims.extraction.organisations import NATIONALITY_ENDINGS, ORG_DESCRIPTORS
 from claims.extraction.people import GENERIC, GENERIC_PLURAL, SpeakerContext, first_name_genders
 from claims.extraction.speaker_types import ORGANIZATION, speaker_type
 
@@ -204,9 +205,25 @@ def according_to(
             name = text[run[0].start : tokens[described].end].rstrip(".")
             return resolve_found(Found(name=name, kind="name"), context)
         name = clean_run(text, run)
+        if name and _nationality_before_a_noun(name, tokens, after):
+            return ""  # "according to Israeli tallies": whose, the words do not say
         if name:
             return resolve_found(Found(name=person_in(name), kind="name"), context)
     return "" if found_one else None
+
+
+def _nationality_before_a_noun(name: str, tokens: list[Token], after: int) -> bool:
+    """Whether ``name`` is one nationality word describing the word in small letters after it
+    ("Israeli tallies", "Russian estimates"), not a name."""
+    lower = name.lower()
+    return (
+        " " not in name
+        and (lower in PERSON_DEMONYMS or lower.endswith(NATIONALITY_ENDINGS))
+        and after < len(tokens)
+        and tokens[after].text.rstrip(".").isalpha()
+        and tokens[after].text.islower()
+        and speaker_type(name) != ORGANIZATION
+    )
 
 
 def _org_noun_after(tokens: list[Token], after: int) -> int | None:

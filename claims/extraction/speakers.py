@@ -122,6 +122,7 @@ from claims.extraction.verbs import (
     puts_a_figure,
     reduced_relative,
     says_no_statement,
+    that_follows,
     verb_follows,
 )
 
@@ -360,7 +361,7 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
             for i in verbs
             if tokens[i].lower in vocab.THAT_VERBS
             and (
-                any(t.lower == "that" for t in tokens[i : i + 6])
+                that_follows(tokens, i)
                 or believes_a_clause(tokens, i)  # "Lee believes 40% of claims are ..."
                 or closes_the_sentence(tokens, i)  # "..., AFP Fact Check found."
             )

@@ -174,6 +174,18 @@ _FINDINGS = word_set("found finds")
 _STUDIES = word_set("poll survey study report analysis research review audit census")
 
 
+def that_follows(tokens: list[Token], index: int) -> bool:
+    """Whether "that" opens a clause within five words after the verb at ``index`` ("ruled on
+    Tuesday that", "indicated earlier this week that"); not a relative "that" after the verb's
+    object ("Israel and Hamas have agreed a ceasefire deal that will free 33 hostages")."""
+    for t in tokens[index + 1 : index + 6]:
+        if t.lower == "that":
+            return True
+        if t.lower in {"a", "an", "the"}:
+            return False
+    return False
+
+
 def believes_a_clause(tokens: list[Token], index: int) -> bool:
     """Whether the verb of belief at ``index`` reports a clause without "that": a finite
     auxiliary or "be" follows within a few words, and no preposition or infinitive opens

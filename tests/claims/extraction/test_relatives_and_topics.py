@@ -569,3 +569,32 @@ def test_a_byline_without_by_is_the_author() -> None:
 @pytest.mark.parametrize("line", ["Financial Times reporter", "Home Office correspondent"])
 def test_an_outlets_or_a_bodys_role_line_names_no_author(line: str) -> None:
     assert read_text(f"{line}\n\nRachel Reeves backed a third runway at Heathrow.").author == ""
+
+
+def test_a_relative_that_after_the_verbs_object_reports_nothing() -> None:
+    text = (
+        "Israel and Hamas have agreed a ceasefire deal that will free 33 hostages, mediators "
+        "said on Wednesday."
+    )
+    # Was "Israel and Hamas": "agreed ... that" read as a clause they reported.
+    assert unit_with(text, "33 hostages").speaker == ""
+
+
+def test_a_verb_then_that_still_reports() -> None:
+    text = "Judge Sean Jordan ruled on Tuesday that 33 hostages had been held unlawfully."
+    assert unit_with(text, "33 hostages").speaker == "Sean Jordan"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # Was "Israeli", an organisation.
+        ("About 1,200 people were killed, according to Israeli tallies.", ""),
+        (
+            "About 1,200 people were killed, according to Israel's health ministry.",
+            "Israel's health ministry",
+        ),
+    ],
+)
+def test_a_nationality_before_a_noun_is_no_source(text: str, speaker: str) -> None:
+    assert unit_with(text, "1,200").speaker == speaker
