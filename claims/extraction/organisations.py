@@ -224,6 +224,9 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
         # a public body; "The Food and Drug Administration approved ... The agency said": the
         # last that is one.
         described = len(words) > 1 and head not in AGENCY_NOUNS
+        org = context.sentence_org
+        if described and is_business_noun(head) and _named_business(org, context):
+            return org  # "BYD sold 4.27 million vehicles, the Chinese carmaker said": BYD
         # a public body named in passing ("Ofwat is due to publish ... the regulator said")
         named = (
             [n for n, k in _recent_mentions(context) if k == "public"]
@@ -284,6 +287,22 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
         return rest  # "The Gaza health ministry says": a place's body, as "according to the
         # Gaza health ministry" writes it; "The Japanese company" stays a description
     return phrase  # "the national audit office": described well enough to call
+
+
+def _named_business(org: str, context: SpeakerContext) -> bool:
+    """Whether ``org`` is surely a business's name, not a common noun the page reads as one
+    ("Turnover fell 1.5%, the consumer goods group said"): several words, initials, or a
+    business the text named or heard speak; never a public body."""
+    return (
+        bool(org)
+        and not _public(org, context)
+        and (
+            " " in org
+            or org.isupper()
+            or org in context.orgs
+            or context.mentions.get(org, (0, ""))[1] == "business"
+        )
+    )
 
 
 def _only_business(context: SpeakerContext, *, sector: bool = False) -> str:

@@ -598,3 +598,21 @@ def test_a_verb_then_that_still_reports() -> None:
 )
 def test_a_nationality_before_a_noun_is_no_source(text: str, speaker: str) -> None:
     assert unit_with(text, "1,200").speaker == speaker
+
+
+def test_a_described_business_is_the_one_its_sentence_opens_with() -> None:
+    text = (
+        "Chinese EV maker BYD overtakes Tesla in annual sales\n\n"
+        "BYD delivered 4.27 million vehicles in 2024, more than double Tesla's 1.79 million, "
+        "the Chinese carmaker said on Wednesday."
+    )
+    # Was "the Chinese carmaker": two businesses around.
+    assert unit_with(text, "4.27 million").speaker == "BYD"
+
+
+def test_a_common_noun_opening_the_sentence_is_no_described_business() -> None:
+    text = (
+        "Unilever reported growth on Thursday.\n\nTurnover dropped 1.5% to €15.1 billion, the "
+        "consumer goods group said on Thursday."
+    )
+    assert unit_with(text, "€15.1 billion").speaker != "Turnover"
