@@ -21,6 +21,10 @@ def is_age(text: str, start: int, end: int) -> bool:
         return False
     if _AGED.search(text, max(0, start - 40), start) and not _UNIT_AFTER_AGE.match(text, end):
         return True
+    if text[end : end + 1] in {".", ")"} and _LAST_OF_A_LIST.search(
+        text, max(0, start - 60), start
+    ):
+        return True  # "Jamal Harris, 27, and Keisha Brown, 25.": the last of a list of people
     if text[end : end + 1] != ",":
         return False
     before = _AGE_BEFORE.search(text, max(0, start - 40), start)
@@ -28,6 +32,10 @@ def is_age(text: str, start: int, end: int) -> bool:
     return bool(before) and word not in MONTH_NAMES and word not in WEEKDAYS
 
 
+# "..., and Keisha Brown, " right before the number: the last person of a list with their ages
+_LAST_OF_A_LIST = re.compile(
+    r"[A-Z][\w'’-]*,\s\d{1,3},\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3},\s$"
+)
 # "aged 99", "aged 19, 21 and 24", "at the age of 88" right before the number
 _AGED = re.compile(
     r"\b(?:aged|at\s+the\s+age\s+of)\s+(?:\d{1,3}(?:,\s*|\s+and\s+))*$", re.IGNORECASE

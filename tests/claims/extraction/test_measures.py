@@ -131,3 +131,13 @@ def test_a_races_distance_is_metres(text: str, expected: list[tuple[float, str, 
 def test_minus_in_words_before_a_temperature() -> None:
     # Was 12 °C.
     assert quantities_found("It fell to minus 12C overnight.") == [(-12, "°C", "minus 12C")]
+
+
+def test_the_last_age_of_a_list_of_people() -> None:
+    text = "The office identified the victims as Jamal Harris, 27, and Keisha Brown, 25."
+    # 25 had no unit: only an age followed by a comma was read as one.
+    assert quantities_found(text) == [(27, "years old", "27"), (25, "years old", "25")]
+
+
+def test_a_number_after_a_list_that_is_no_list_of_ages() -> None:
+    assert quantities_found("The scores were 14, 27, and Team Brown, 25.")[-1] == (25, "", "25")
