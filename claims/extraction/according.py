@@ -207,9 +207,20 @@ def according_to(
         name = clean_run(text, run)
         if name and _nationality_before_a_noun(name, tokens, after):
             return ""  # "according to Israeli tallies": whose, the words do not say
+        if (
+            name
+            and after < len(tokens)
+            and tokens[after].lower.rstrip(".") in _DATA_WORDS
+            and name.split()[0].lower() not in first_name_genders()
+        ):
+            context.described_orgs.add(name)  # "according to Visible Alpha estimates": a firm
         if name:
             return resolve_found(Found(name=person_in(name), kind="name"), context)
     return "" if found_one else None
+
+
+# What a source publishes, after its name: "according to Visible Alpha estimates", "LSEG data".
+_DATA_WORDS = frozenset({"estimates", "data", "figures", "statistics", "analysis", "research"})
 
 
 def _nationality_before_a_noun(name: str, tokens: list[Token], after: int) -> bool:

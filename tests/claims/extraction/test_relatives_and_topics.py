@@ -616,3 +616,10 @@ def test_a_common_noun_opening_the_sentence_is_no_described_business() -> None:
         "consumer goods group said on Thursday."
     )
     assert unit_with(text, "€15.1 billion").speaker != "Turnover"
+
+
+def test_a_source_named_before_its_estimates_is_an_organisation() -> None:
+    text = "The figure is up from $50 billion last year, according to Visible Alpha estimates."
+    sentence = unit_with(text, "$50 billion")
+    # Was typed a person (two capitalised words).
+    assert (sentence.speaker, sentence.speaker_type) == ("Visible Alpha", ORGANIZATION)
