@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from claims.extraction.attribution_words import DATA_NOUNS
 from claims.extraction.clauses import ORG_NOUNS, Found, person_in, resolve_found
 from claims.extraction.lexicon import (
     GOVERNMENT_SEATS,
@@ -210,17 +211,13 @@ def according_to(
         if (
             name
             and after < len(tokens)
-            and tokens[after].lower.rstrip(".") in _DATA_WORDS
+            and tokens[after].lower.rstrip(".") in DATA_NOUNS
             and name.split()[0].lower() not in first_name_genders()
         ):
             context.described_orgs.add(name)  # "according to Visible Alpha estimates": a firm
         if name:
             return resolve_found(Found(name=person_in(name), kind="name"), context)
     return "" if found_one else None
-
-
-# What a source publishes, after its name: "according to Visible Alpha estimates", "LSEG data".
-_DATA_WORDS = frozenset({"estimates", "data", "figures", "statistics", "analysis", "research"})
 
 
 def _nationality_before_a_noun(name: str, tokens: list[Token], after: int) -> bool:

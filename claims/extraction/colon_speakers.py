@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from claims.extraction.lexicon import COUNTRIES, GOVERNMENT_SEATS
+from claims.extraction.outlets import spelled_out
 from claims.extraction.page_names import full_name_on_page
 from claims.extraction.people import (
     SpeakerContext,
@@ -46,7 +47,7 @@ def colon_speaker(line: str, context: SpeakerContext) -> str:
     if name.isupper() and " " not in name and context.page is not None:
         # "11:20 OBR: growth to slow to 1.1%": the body the page names in full with those
         # initials ("the Office for Budget Responsibility"); "UPDATE:", "WATCH:" spell none
-        body = spelled_out(name, context.page.text)
+        body = context.acronyms.get(name) or spelled_out(name, context.page.text)
         lower = body.lower()
         if lower in COUNTRIES or lower in GOVERNMENT_SEATS or name in _PLACES_AND_UNIONS:
             return ""  # "UK: inflation falls", "EU: ...": a topic
@@ -64,23 +65,3 @@ def colon_speaker(line: str, context: SpeakerContext) -> str:
         return ""  # one word the page never writes in full: a topic as likely as a person
     remember_person(person, context)
     return person
-
-
-_NAME_WORDS = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|the|on|in)\s+)*[A-Z][\w’'-]*)+")
-_SMALL_WORDS = frozenset({"of", "for", "and", "the", "on", "in"})
-
-
-def spelled_out(initials: str, text: str) -> str:
-    """The organisation ``text`` names whose capitalised words begin with ``initials`` in order
-    ("OBR": "Office for Budget Responsibility"), the first such; "" when none."""
-    if not 2 <= len(initials) <= 6:
-        return ""
-    for m in _NAME_WORDS.finditer(text):
-        words = [w for w in m.group().split() if w not in _SMALL_WORDS]
-        for start in range(len(words) - len(initials) + 1):
-            part = words[start : start + len(initials)]
-            if "".join(w[0] for w in part) == initials and all(len(w) > 1 for w in part):
-                first = m.group().index(part[0])
-                last = m.group().index(part[-1], first) + len(part[-1])
-                return m.group()[first:last]
-    return ""

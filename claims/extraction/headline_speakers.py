@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
+from claims.extraction.clauses import ORG_NOUNS
 from claims.extraction.lexicon import PERSON_ROLES
 from claims.extraction.organisations import (
-    AGENCY_NOUNS,
     ORG_DESCRIPTORS,
     is_business_noun,
     is_public_body,
@@ -23,7 +23,7 @@ _NOUN_SAYS = re.compile(
     r"(?:says?|warns?|finds?|claims?|confirms?|reports?|announces?|admits?|denies|deny)"
     r"[.!]?\s*$"
 )
-_HEADLINE_NOUNS = ORG_DESCRIPTORS | AGENCY_NOUNS | frozenset({"police", "ministry", "regulator"})
+_HEADLINE_NOUNS = ORG_NOUNS | ORG_DESCRIPTORS
 _Unit = tuple[int, int, str, str]
 _BODY_TOP = 2  # the paragraphs right under the headline (the headline's own is the first)
 

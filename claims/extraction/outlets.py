@@ -90,11 +90,12 @@ def workplaces(text: str) -> set[str]:
     return found
 
 
+# An organisation's name: capitalised words and the small words between them.
+_ORG_NAME = r"[A-Z][\w’'&.-]*(?:[ \t]+(?:of|for|and|the|on|&|[A-Z][\w’'&.-]*)){1,8}"
+_SMALL_NAME_WORDS = frozenset({"of", "for", "and", "the", "on", "&"})
 # "the Royal College of Nursing (RCN)": a name, then its initials in brackets.
-_ACRONYM_AFTER = re.compile(
-    r"(?P<name>[A-Z][\w’'&.-]*(?:[ \t]+(?:of|for|and|the|on|&|[A-Z][\w’'&.-]*)){1,8})"
-    r"[ \t]+\((?P<acronym>[A-Z]{2,6})\)"
-)
+_ACRONYM_AFTER = re.compile(rf"(?P<name>{_ORG_NAME})[ \t]+\((?P<acronym>[A-Z]{{2,6}})\)")
+_NAME = re.compile(_ORG_NAME)
 
 
 def acronyms(text: str) -> dict[str, str]:
@@ -113,3 +114,20 @@ def acronyms(text: str) -> dict[str, str]:
         name = name[4:] if name.startswith("The ") else name
         found[acronym] = "" if found.get(acronym, name) != name else name
     return {a: n for a, n in found.items() if n}
+
+
+def spelled_out(initials: str, text: str) -> str:
+    """The first name ``text`` writes whose capitalised words begin with ``initials`` in order
+    ("OBR": "Office for Budget Responsibility"), without the initials in brackets after it
+    (those are acronyms()'); "" when none."""
+    if not 2 <= len(initials) <= 6:
+        return ""
+    for m in _NAME.finditer(text):
+        words = [w for w in m.group().split() if w not in _SMALL_NAME_WORDS]
+        for start in range(len(words) - len(initials) + 1):
+            part = words[start : start + len(initials)]
+            if "".join(w[0] for w in part) == initials and all(len(w) > 1 for w in part):
+                first = m.group().index(part[0])
+                last = m.group().index(part[-1], first) + len(part[-1])
+                return m.group()[first:last]
+    return ""

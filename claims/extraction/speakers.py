@@ -424,7 +424,7 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
         and (
             t.lower in ATTRIBUTION_PARTICIPLES
             # "..., writing that she had "achieved a great deal"", "posting on X that"
-            or (t.lower in _WRITING and any(u.lower == "that" for u in tokens[i + 1 : i + 5]))
+            or (t.lower in _WRITING and that_follows(tokens, i))
         )
         for i, t in enumerate(tokens)
     )
