@@ -1,0 +1,212 @@
+"""The speaker a reporting verb names: before it ("Moscow maintains that", "the Conservative MP
+said", "Its coach, Enzo Maresca, disagreed and said") or after it ("..., said Johannes Hahn",
+"said Department of Correction spokesman Jason Kersten"). Split from claims.extraction.speakers,
+which decides which verb of a sentence to read and resolves what these return."""
+
+from __future__ import annotations
+
+from claims.extraction import attribution_words as vocab
+from claims.extraction.appositions import apposition, named_speaker
+from claims.extraction.clauses import (
+    ORG_NOUNS,
+    REPORT_NOUNS,
+    Found,
+    can_speak,
+    found_pronoun,
+    is_personal_name,
+    opening_subject,
+    person_in,
+)
+from claims.extraction.descriptions import description_before
+from claims.extraction.lexicon import (
+    GOVERNMENT_SEATS,
+    PERSON_ROLES,
+    PORTFOLIO_WORDS,
+)
+from claims.extraction.names import (
+    NAME_PARTICLES,
+    Token,
+    clean_run,
+    connects,
+    is_capitalised,
+    is_org,
+    is_title,
+    listed_portfolios_before,
+    name_before,
+    possessive_in_name,
+)
+from claims.extraction.org_groups import org_group
+from claims.extraction.page_names import type_on_page
+from claims.extraction.people import (
+    GENERIC,
+    GENERIC_SINGULAR,
+    SpeakerContext,
+    name_start_before,
+)
+from claims.extraction.roles import (
+    AGE,
+    apposed_subject,
+    role_apposed,
+)
+from claims.extraction.speaker_types import (
+    ORGANIZATION,
+    has_org_word,
+    is_small_letter_brand,
+)
+from claims.extraction.verbs import (
+    filler_width,
+    verb_follows,
+)
+
+
+def before_verb(
+    text: str, tokens: list[Token], verb_index: int, context: SpeakerContext
+) -> Found | None:
+    i = verb_index - 1
+    while i >= 0 and (step := filler_width(tokens, i)):
+        i -= step
+    if i < 0:
+        return None
+    token = tokens[i]
+    pronoun = found_pronoun(token, i)
+    if pronoun:
+        return pronoun
+    if token.lower == "who" and i >= 2 and tokens[i - 1].text == ",":
+        # "It was shared by pastor Chris Oyakhilome, who told followers that ...": him
+        start = name_start_before(tokens, i - 1)
+        run = tokens[start : i - 1] if start is not None else []
+        name = clean_run(text, run) if run else ""
+        if name and can_speak(name, run, tokens, context):
+            return Found(name=person_in(name), kind="name")
+        return None
+    if token.lower in {"and", "but"} and i > 0:
+        # "Jennifer Robinson attended the meeting and claimed ...", "The RCN welcomed it but
+        # warned ...", "Its coach, Enzo Maresca, disagreed and said", "Daniel Kebede, general
+        # secretary of the NEU, welcomed the rise but said": the sentence's subject.
+        run = opening_subject(tokens) or apposed_subject(tokens) or role_apposed(tokens)
+        name = clean_run(text, run) if run else ""
+        known = name in context.surnames or name in context.surnames.values()
+        company = (  # "Volkswagen did not confirm the figures but said": the page's company
+            len(run) == 1
+            and run[0] is tokens[0]
+            and verb_follows(tokens, 1)
+            and type_on_page(name, context) == ORGANIZATION
+        )
+        if name and (known or is_personal_name(name) or has_org_word(name) or company):
+            return named_speaker(text, tokens, run, context)
+        return None  # "These SMS messages add ... and tells": not a speaker's name
+    # "the Home Office statement said"; not a name ending in one: "the US Geological Survey"
+    report = token.lower in REPORT_NOUNS and token.text.islower()
+    if (token.lower in GENERIC_SINGULAR or report or token.lower == "police") and (
+        i > 0 and is_capitalised(tokens[i - 1])
+    ):
+        described = description_before(text, tokens, i)
+        if described is not None and described.kind == "name":
+            return described  # "A Home Office spokesman said", "The Home Office statement said"
+    group = org_group(text, tokens, i, context)
+    if group:
+        return Found(name=group, kind="name")  # "Pentagon officials said"
+    in_name = token.text[:1].isupper() and i > 0 and is_capitalised(tokens[i - 1])
+    if token.lower in GENERIC and not in_name and not (i and tokens[i - 1].lower in vocab.OWNERS):
+        return Found(kind="generic", generic=token.lower)
+    if is_small_letter_brand(token.text) and (i == 0 or not is_capitalised(tokens[i - 1])):
+        return Found(name=token.text, kind="name")  # "easyJet said"
+    if (token.text[0].islower() and token.text[0].isalpha()) or AGE.match(token.lower):
+        return description_before(text, tokens, i)  # "the report said", "the 32-year-old said"
+    if token.text == ",":
+        return apposition(text, tokens, i, context)
+    run = listed_portfolios_before(tokens, name_before(tokens, i + 1))
+    for p in range(1, len(run) - 1):
+        if (
+            run[p].lower in {"for", "of"}
+            and is_title(run[p - 1])
+            and run[p + 1].lower not in PORTFOLIO_WORDS
+        ):
+            # "The MP for Newcastle Central said": a role and a place, no name.
+            return Found(kind="role", generic=text[run[0].start : run[-1].end])
+    first = tokens.index(run[0]) if run else 0
+    titles = run[1:] if run and run[0].lower == "the" else run
+    opened = (run and run[0].lower == "the") or (first > 0 and tokens[first - 1].lower == "the")
+    seat = len(titles) == 1 and titles[0].lower in GOVERNMENT_SEATS  # "The Treasury said"
+    if titles and opened and not seat and all(is_title(t) and t.text[:1].isupper() for t in titles):
+        # "The Prime Minister said": who was introduced so ("Prime Minister Boris Johnson")
+        holder = context.role_holder(" ".join(t.lower for t in titles))
+        return Found(name=holder, kind="name") if holder else Found(kind="unnamed")
+    if (
+        run
+        and (run[-1].lower in PERSON_ROLES or run[-1].lower in vocab.PARTY_MEMBERS)
+        and not is_org(text[run[0].start : run[-1].end])
+        and opened
+    ):
+        # "the Conservative MP said", "The Texas Republican added": a person named before.
+        the = run[0] if run[0].lower == "the" else tokens[first - 1]
+        return Found(kind="role", generic=text[the.start : run[-1].end])
+    return named_speaker(text, tokens, run, context)
+
+
+def after_verb(text: str, tokens: list[Token], index: int, context: SpeakerContext) -> Found | None:
+    """The speaker named after the verb: `said Johannes Hahn, the budget commissioner`,
+    `said Department of Correction spokesman Jason Kersten`, `he said`, `said researchers`."""
+    if index >= len(tokens):
+        return None
+    pronoun = found_pronoun(tokens[index], index)
+    if pronoun:
+        return pronoun
+    if tokens[index].lower in GENERIC:
+        return Found(kind="generic", generic=tokens[index].lower)
+    phrase: list[Token] = []
+    for at, token in enumerate(tokens[index:], start=index):
+        if token.text.endswith(("’s", "'s")) and not possessive_in_name(tokens, at):
+            return None  # "said Velázquez's reversal hurt her": the clause said, not who
+        if (
+            is_capitalised(token)
+            or is_title(token)
+            or token.lower in PERSON_ROLES
+            or (connects(token) and phrase)
+            or (token.lower in {"a", "an", "the"} and not phrase)
+            # "said council member Robert Holden": a word of the role before it
+            or (
+                token.text.isalpha()
+                and at + 1 < len(tokens)
+                and tokens[at + 1].lower in PERSON_ROLES
+            )
+        ):
+            phrase.append(token)
+        else:
+            break
+    while phrase and connects(phrase[-1]):
+        phrase.pop()
+    if not phrase:
+        return None
+    following = index + len(phrase)
+    if following < len(tokens):
+        word = tokens[following]
+        if word.text[0].islower() and word.lower not in vocab.AFTER_SPEAKER:
+            return None
+    last_role = max(
+        (
+            i
+            for i, t in enumerate(phrase)
+            if t.text.islower()
+            # "said Ursula von der Leyen": a particle inside a name is no role before it
+            and not (
+                t.lower in NAME_PARTICLES
+                and 0 < i < len(phrase) - 1
+                and (is_capitalised(phrase[i - 1]) or phrase[i - 1].lower in NAME_PARTICLES)
+            )
+        ),
+        default=-1,
+    )
+    name_run = phrase[last_role + 1 :]
+    if name_run and not all(is_title(t) for t in name_run):
+        name = clean_run(text, name_run)
+        if name and can_speak(name, name_run, tokens, context):
+            return Found(name=person_in(name), kind="name")
+        return None
+    head = phrase[-1].lower
+    described = text[phrase[0].start : phrase[-1].end]
+    if head in ORG_NOUNS:
+        return Found(kind="org-noun", generic=described)
+    if head in PERSON_ROLES:
+        return Found(kind="role", generic=described)
+    return None
