@@ -28,6 +28,8 @@ _GLUED_MEASURE = re.compile(
 
 # "minus 12C": the sign in words.
 _MINUS_BEFORE = re.compile(r"\bminus\s+$", re.IGNORECASE)
+# Units a sign in words may turn below zero: "minus 12 degrees", "a rate of minus 0.1%".
+_SIGNED_UNITS = ("degree", "percent", "°")
 # The track and pool's distances, glued on: "the 100m", "400m hurdles", "ran 100m in 9.58
 # seconds", "1500m freestyle" (not a hundred million: no distance event counts millions).
 _TRACK_DISTANCE = re.compile(
@@ -126,3 +128,20 @@ def is_video_format(text: str, m: re.Match[str]) -> bool:
         return False
     following = _NEXT_WORD.match(text, m.end())
     return bool(following) and following.group("word").lower() in _PICTURE_NOUNS
+
+
+def signed(text: str, value: float, unit: str, start: int) -> tuple[float, int]:
+    """``value`` and its ``start``, below zero from "minus" on when the word stands before a
+    temperature or a rate written out ("minus 12 degrees", "minus 0.1%"); as they were after a
+    figure ("72 minus 5") or in a margin of error ("plus or minus 3 percent")."""
+    if (
+        value <= 0
+        or start < 6
+        or text[start - 6 : start].lower() != "minus "
+        or not unit.startswith(_SIGNED_UNITS)
+    ):
+        return value, start
+    before = text[: start - 6].rstrip().lower()
+    if before[-1:].isdigit() or before.endswith(("plus or", "+/-", "±")):
+        return value, start
+    return -value, start - 6

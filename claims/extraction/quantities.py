@@ -22,8 +22,23 @@ from typing import Any
 
 from claims.extraction.ages import is_age
 from claims.extraction.currencies import CURRENCY, CURRENCY_NAMES, scaled
-from claims.extraction.glued_units import PICTURE_FORMAT, glued_quantities, is_video_format
-from claims.extraction.lexicon import MONTH_NAMES, UNIT_STOPWORDS, WEEKDAYS, word_set
+from claims.extraction.glued_units import (
+    PICTURE_FORMAT,
+    glued_quantities,
+    is_video_format,
+    signed,
+)
+from claims.extraction.lexicon import MONTH_NAMES, UNIT_STOPWORDS, word_set
+from claims.extraction.number_contexts import (
+    OUT_OF,
+    PERCENT,
+    UNIT_WORD,
+    is_compound,
+    is_date_part,
+    is_list_marker,
+    is_name_number,
+    is_word_number_in_name,
+)
 from claims.extraction.number_words import NUMBER_WORDS, UNITS_WORDS, WORD_NUMBER, parse_words
 from claims.extraction.phones import phone_numbers
 from claims.extraction.ranges import with_lower_ends
@@ -57,7 +72,7 @@ _SCALE_WORD = (
 _SCALE_ABBREVIATIONS = "mln|mn|bn|trn|tn|cr"
 _SCALE = (
     rf"(?:(?P<abbr>{_SCALE_ABBREVIATIONS}|[kmb])\b"
-    r"|(?=pc\b(?!-))"  # "3.9pc": British papers' percent, glued on (read by _PERCENT)
+    r"|(?=pc\b(?!-))"  # "3.9pc": British papers' percent, glued on (read by PERCENT)
     rf"|(?![\w:]|\.\d|,\d)(?:\s(?P<scale>{_SCALE_WORD})\b)?)"
 )
 _CURRENCY_AMOUNT = re.compile(rf"{CURRENCY}(?P<num>{_DIGITS}){_SCALE}", re.IGNORECASE)
@@ -65,16 +80,6 @@ _CURRENCY_AMOUNT = re.compile(rf"{CURRENCY}(?P<num>{_DIGITS}){_SCALE}", re.IGNOR
 # slashed pair ("24/7", "9/11").
 _NUMBER = re.compile(
     rf"(?<![\w.,:/$€£¥₹₽₦₱₩₺₴₪-])(?<![A-Za-z]-)(?P<num>{_DIGITS})(?!/\d){_SCALE}", re.IGNORECASE
-)
-_PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|pc\b(?!-))", re.IGNORECASE)  # "3.9pc"
-# "7 out of 10", "one in five"; "in" only with a small denominator, so "20 in 2006" is not 1%.
-# "four of five regions", "two of the three victims": a share, read the same way (of ten at
-# most: "42 of 58 drones" is a count of drones).
-_OUT_OF = re.compile(
-    r"\s+(?:out\s+of\s+(?P<den>\d+|ten|hundred|two|three|four|five|six|seven|eight|nine)"
-    r"|in\s+(?P<den_in>\d{1,3}|ten|hundred|two|three|four|five|six|seven|eight|nine)"
-    r"|of\s+(?:the\s+)?(?P<den_of>10|[2-9]|two|three|four|five|six|seven|eight|nine|ten))\b"
-    r"(?![.,]\d)"
 )
 # "1.5°C", "98.6 °F", "a 30° angle".
 _DEGREES = re.compile(r"\s?°(?:\s?(?P<scale>[CFcf])(?![A-Za-z]))?")
@@ -96,14 +101,15 @@ _PER_BASE = re.compile(
 )
 _VOTES_AGAINST = re.compile(r"\s+to\s+(?P<n>\d+)\b(?![.,]\d)")
 # A vote's tally, after the vote is named: "voted 366-34", "by a vote of 53-36", "The vote was
-# 311-112" (a score or "a 6-3 ruling" stays no figure).
-_VOTE_BEFORE = re.compile(r"\b(?:vot(?:e|ed|es|ing)|tally)\b[^.;:]{0,20}$", re.IGNORECASE)
+# 311-112", or a chamber's decision: "passed the measure 366-34", "approved it 85-14" (a score,
+# "beat Alcaraz 6-4", or "a 6-3 ruling" stays no figure).
+_VOTE_BEFORE = re.compile(
+    r"\b(?:vot(?:e|ed|es|ing)|tally|passed|approved|adopted|rejected)\b[^.;:]{0,20}$",
+    re.IGNORECASE,
+)
 # An earthquake's magnitude named before its figure: "a magnitude 6.4 earthquake".
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]$", re.IGNORECASE)
-# "1) Deviled, 2) Scotch": a list's numbering, with no opening bracket before it.
-_LIST_MARKER = re.compile(r"(?:^|[\s,;:])$")
 _HYPHEN_UNIT = re.compile(r"-(?P<unit>[a-z]+(?:-[a-z]+)?)\b")
-_UNIT_WORD = re.compile(r"\s+(?P<word>(?:[A-Z]\.){2,}|[A-Za-z][\w'’]*(?:-[A-Za-z]+)*)")  # "U.S."
 
 
 # Units after which the noun phrase is complete: "412 million euros aid package" is an amount
@@ -145,18 +151,6 @@ _NOT_UNITS = (
 _SINGULAR_IN_S = word_set("measles mumps rabies diabetes herpes news series species")
 # Adjectives ending like adverbs, read into what was counted when a noun follows them.
 _LY_ADJECTIVES = word_set("daily weekly monthly yearly quarterly hourly nightly elderly")
-# After a spelled number and a hyphen, words that make a fixed compound rather than a measure:
-# "one-off", "one-way", "one-stop", "one-liner".
-_COMPOUND_TAILS = word_set("off on up out in way stop liner shot all")
-# Capitalised at the start of a sentence before a figure ("Another 200", "Some 500");
-# UNIT_STOPWORDS has the function words and "-ly" catches "Nearly", "Roughly", "Only".
-_APPROXIMATORS = word_set("another almost around exactly just some over under up")
-# Currency codes written before an amount ("USD 5 million"): not a name.
-_CURRENCY_CODES = word_set("usd eur gbp jpy cny chf inr rs rub aud cad")
-# The capitalised word right before a number ("Apollo 11", "World War One"); the text before
-# it tells whether it starts the sentence (then it is any word, not a name).
-_NAME_BEFORE = re.compile(r"(?P<word>[A-Z][\w'’.&-]*)\s$")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;—–]\s*|[\s(\[]*[“\"‘'(\[])\s*$")
 
 
 def _parse_digits(num: str) -> float:
@@ -169,7 +163,7 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str, int]:
     words: list[str] = []
     end = pos
     while len(words) < 3:
-        m = _UNIT_WORD.match(text, end, limit)
+        m = UNIT_WORD.match(text, end, limit)
         if not m and not words:
             m = PICTURE_FORMAT.match(text, end, limit)  # "two 4K displays": displays counted
         if not m:
@@ -177,7 +171,7 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str, int]:
         word = m.group("word")
         lower = word.lower()
         adverb = lower.endswith("ly") and not (
-            lower in _LY_ADJECTIVES and _UNIT_WORD.match(text, m.end(), limit)
+            lower in _LY_ADJECTIVES and UNIT_WORD.match(text, m.end(), limit)
         )  # "600 million monthly users" counts users; "rose 5% weekly" ends at the figure
         participle = (
             len(lower) > 4
@@ -197,7 +191,7 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str, int]:
         # A plural ends it ("100 basis points": "crisis", "bonus" are none), but a name
         # ending in s goes on to its noun: "8.5 million Windows devices".
         plural = _plural_form(lower) and lower not in _SINGULAR_IN_S
-        if plural and not (word[:1].isupper() and _UNIT_WORD.match(text, end, limit)):
+        if plural and not (word[:1].isupper() and UNIT_WORD.match(text, end, limit)):
             break
     return " ".join(words), end
 
@@ -209,7 +203,7 @@ def _plural_form(lower: str) -> bool:
 
 def _plural_next(text: str, pos: int, limit: int) -> bool:
     """Whether the word at ``pos`` is a plural noun ("cases" after "suspected")."""
-    m = _UNIT_WORD.match(text, pos, limit)
+    m = UNIT_WORD.match(text, pos, limit)
     lower = m.group("word").lower() if m else ""
     noun = _plural_form(lower) or lower in _COMPLETE_UNITS  # "cases", "men" ("5 armed men")
     return noun and lower not in _NOT_UNITS
@@ -220,7 +214,7 @@ def _is_year(num: str, scale: str | None, text: str, end: int) -> bool:
         return False
     if not 1800 <= int(num) <= 2100:
         return False
-    return not _PERCENT.match(text, end)
+    return not PERCENT.match(text, end)
 
 
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
@@ -247,6 +241,7 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
             return
         taken.insert(k, (s, e))
         starts.insert(k, s)
+        value, s = signed(text, value, unit, s)  # "minus 12 degrees"
         found.append(Quantity(value, unit, text[s:e], s, e))
 
     for m in _CURRENCY_AMOUNT.finditer(text):
@@ -273,11 +268,11 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
         small = num.isdigit() and int(num) <= 100  # a denominator, not "two of 5,000 staff"
         if small and not scale and _SPELLED_SHARE.search(text, max(0, m.start() - 24), m.start()):
             continue  # "seven out of 10 people": the share, read with the spelled number
-        if not scale and num.isdigit() and _is_name_number(text, m.start(), m.end()):
+        if not scale and num.isdigit() and is_name_number(text, m.start(), m.end()):
             continue
         if not scale and num.isdigit() and _MODEL_SUFFIX.match(text, m.end()):
             continue  # "the 737 Max crashes": a model's name
-        if not scale and _is_list_marker(text, m.start(), m.end()):
+        if not scale and is_list_marker(text, m.start(), m.end()):
             continue
         if not scale and num.isdigit() and len(num) >= 9:
             continue  # "at 9643651818": a phone or an ID; a figure that size has separators
@@ -314,7 +309,7 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
     if NUMBER_WORDS.intersection(re.findall(r"[a-z]+", text.lower())):
         for m in WORD_NUMBER.finditer(text):
             value = parse_words(m.group())
-            if value is not None and not _is_word_number_in_name(text, m, value):
+            if value is not None and not is_word_number_in_name(text, m, value):
                 _add_with_unit(text, m.start(), m.end(), value, add, need_unit=True, spelled=True)
 
     found.sort(key=lambda q: q.start)
@@ -332,9 +327,9 @@ def _add_with_unit(
     spelled: bool = False,
 ) -> None:
     """Read what follows a number (percent sign, "out of 10", a unit) and record it."""
-    if _is_date_part(text, start, end):
+    if is_date_part(text, start, end):
         return
-    percent = _PERCENT.match(text, end)
+    percent = PERCENT.match(text, end)
     if percent:
         add(value, "percent", start, percent.end())
         return
@@ -343,7 +338,7 @@ def _add_with_unit(
         scale = degrees.group("scale")
         add(value, f"°{scale.upper()}" if scale else "degrees", start, degrees.end())
         return
-    out_of = _OUT_OF.match(text, end)
+    out_of = OUT_OF.match(text, end)
     if out_of:
         den_text = out_of.group("den") or out_of.group("den_in") or out_of.group("den_of")
         den = float(den_text) if den_text.isdigit() else float(_DENOMINATORS[den_text])
@@ -356,7 +351,7 @@ def _add_with_unit(
     hyphen = _HYPHEN_UNIT.match(text, end)
     if hyphen:
         unit = hyphen.group("unit").lower()
-        if _is_compound(text, hyphen, unit, spelled=spelled):
+        if is_compound(text, hyphen, unit, spelled=spelled):
             return  # "one-off", "one-size-fits-all", "zero-hours": a word, not a count
         if unit not in _NOT_UNITS:
             add(value, hyphen.group("unit"), start, hyphen.end())  # "a 10-year plan"
@@ -372,123 +367,3 @@ def _add_with_unit(
     if rate:  # "12.5 cases per 100,000 people": a rate, its base no figure of its own
         unit, unit_end = f"{unit} {rate.group('per')}".strip(), rate.end()
     add(value, unit, start, unit_end if unit else end)
-
-
-def _is_list_marker(text: str, start: int, end: int) -> bool:
-    """Whether the number numbers a list item: "are: 1) Deviled, 2) Scotch"."""
-    if text[end : end + 1] != ")" or "(" in text[:start]:
-        return False
-    return bool(_LIST_MARKER.search(text, max(0, start - 2), start))
-
-
-def _starts_sentence(text: str, pos: int) -> bool:
-    """Whether ``pos`` begins the sentence or a quotation in it (after '“' or ': ')."""
-    return bool(_SENTENCE_START.search(text, max(0, pos - 4), pos))
-
-
-_NUMBER_SIGN = re.compile(r"\bNo\.?\s$")
-_LABEL_BEFORE = re.compile(
-    r"\b(?:section|article|clause|chapter|paragraph|schedule|category|stage|level|phase|tier)\s$"
-)
-
-
-def _is_name_number(text: str, start: int, end: int) -> bool:
-    """Whether a bare integer is part of a name: "Apollo 11", "Channel 4", "Article 50".
-
-    It follows a capitalised word that is not a function word or adverb, month, weekday or
-    currency code, and no percent sign follows ("Labour 45%" is a poll figure). A figure after
-    a name is written with a separator ("Italy 143,600") and is kept.
-    """
-    if _PERCENT.match(text, end):
-        return False
-    label = _NUMBER_SIGN.search(text, max(0, start - 4), start)
-    if label or _LABEL_BEFORE.search(text, max(0, start - 12), start):
-        return True  # "No. 10 said", "a section 114 notice": a label, not a count
-    before = _NAME_BEFORE.search(text, max(0, start - 40), start)
-    if not before:
-        return False
-    if before.group("word").endswith(("'s", "’s")):
-        return False  # "Manchester City's 52-match run": a figure of the name's
-    word = before.group("word").rstrip(".").lower()
-    if word in MONTH_NAMES or word in WEEKDAYS or word in _CURRENCY_CODES:
-        return False
-    # A capitalised function word or adverb opens the sentence: "About 25 bodies", "Nearly 500".
-    return word not in UNIT_STOPWORDS and word not in _APPROXIMATORS and not word.endswith("ly")
-
-
-# "no one" is a pronoun; "at one point" (stage, time ...) an idiom.
-_NO_ONE = re.compile(r"\bno[\s-]$", re.IGNORECASE)
-# "if one notices", "when one changes", "the one seen": "one" as a pronoun.
-# '"It's a disaster," one resident told ...', "said one witness": an unnamed member of a
-# group, as "One academic".
-_AFTER_SAYING = re.compile(r"(?:[”\"],?|\b(?:said|says|told|added))\s+$")
-_PRONOUN_ONE = re.compile(r"\b(?:if|when|as|the|that|which)\s+$", re.IGNORECASE)
-_AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
-_NUMBER_BEFORE = re.compile(r"\bnumber\s+$", re.IGNORECASE)  # "the number one mission"
-_AT_ONE = re.compile(r"\s+(?:point|stage|time|moment|juncture)\b", re.IGNORECASE)
-
-
-def _is_word_number_in_name(text: str, m: re.Match[str], value: float) -> bool:
-    """Whether a spelled number is a name or a word rather than a figure.
-
-    - Capitalised inside a sentence: a name ("World War One", "Formula One", "BBC Two").
-    - "One" opening a sentence before a noun is the indefinite "one of them" ("One academic
-      told the BBC"), not a count an editor checks; "One in five adults" is a ratio and kept.
-    - After a hyphen it ends a compound ("father-of-three", "mother-of-two").
-    - "zero-" begins a compound that names a kind of thing ("zero-hours contracts",
-      "zero-tolerance", "zero-sum").
-    """
-    start, end = m.span()
-    spelled = m.group()
-    if start and text[start - 1] == "-":
-        return True
-    if spelled.lower() == "zero" and text[end : end + 1] == "-":
-        return True
-    if spelled.lower() == "one" and (
-        _NO_ONE.search(text, max(0, start - 4), start)
-        or _PRONOUN_ONE.search(text, max(0, start - 6), start)
-        or (
-            _AFTER_SAYING.search(text, max(0, start - 8), start)
-            and _UNIT_WORD.match(text, end)
-            and not _OUT_OF.match(text, end)  # "said one in five customers": a share
-        )
-        or (_AT_BEFORE.search(text, max(0, start - 4), start) and _AT_ONE.match(text, end))
-        or _NUMBER_BEFORE.search(text, max(0, start - 8), start)
-    ):
-        # "no one believes", "at one point", "the number one mission": a pronoun or an idiom
-        return True
-    at_start = _starts_sentence(text, start)
-    if spelled[0].isupper() and not at_start:
-        return True
-    return (
-        at_start
-        and value == 1
-        and spelled == "One"
-        and not _OUT_OF.match(text, end)
-        and bool(_UNIT_WORD.match(text, end))
-    )
-
-
-def _is_compound(text: str, hyphen: re.Match[str], unit: str, *, spelled: bool) -> bool:
-    """Whether number-hyphen-word is a fixed compound rather than a measure ("10-year")."""
-    first = unit.split("-")[0]
-    if spelled and (first in _COMPOUND_TAILS or (len(first) > 4 and first.endswith("ed"))):
-        return True  # "one-off", "one-sided"
-    # "one-size-fits-all", "once-in-a-lifetime": a phrase of three words or more; an age
-    # ("10-year-old") is a measure.
-    following = text[hyphen.end() : hyphen.end() + 2]
-    return following[:1] == "-" and following[1:].isalpha() and not unit.endswith("-old")
-
-
-_CLOCK = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b)", re.IGNORECASE)  # "at 5 p.m.", "9am"
-
-
-def _is_date_part(text: str, start: int, end: int) -> bool:
-    """Whether the number is the day in "15 February" or "February 15", or an hour ("5 p.m.")."""
-    if _CLOCK.match(text, end):
-        return True
-    after = re.match(r"\s*(?:st|nd|rd|th)?\s+([A-Za-z]+)", text[end : end + 16])
-    if after and after.group(1).lower() in MONTH_NAMES and after.group(1)[0].isupper():
-        return True
-    before = re.search(r"([A-Za-z]+)\.?,?\s+$", text[max(0, start - 16) : start])
-    return bool(before and before.group(1).lower() in MONTH_NAMES and before.group(1)[0].isupper())

@@ -1,0 +1,163 @@
+"""What the words around a number say it is, when it is no figure of its own: part of a name
+("Apollo 11", "World War One"), a list's numbering ("1) Deviled"), a compound ("one-off"), a
+day or an hour ("15 February", "5 p.m."); and the marks after a figure that
+claims.extraction.quantities reads (a percent sign, a share's denominator, a unit's word).
+Split from claims.extraction.quantities."""
+
+from __future__ import annotations
+
+import re
+
+from claims.extraction.lexicon import MONTH_NAMES, UNIT_STOPWORDS, WEEKDAYS, word_set
+
+PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|pc\b(?!-))", re.IGNORECASE)  # "3.9pc"
+
+# "7 out of 10", "one in five"; "in" only with a small denominator, so "20 in 2006" is not 1%.
+# "four of five regions", "two of the three victims": a share, read the same way (of ten at
+# most: "42 of 58 drones" is a count of drones).
+OUT_OF = re.compile(
+    r"\s+(?:out\s+of\s+(?P<den>\d+|ten|hundred|two|three|four|five|six|seven|eight|nine)"
+    r"|in\s+(?P<den_in>\d{1,3}|ten|hundred|two|three|four|five|six|seven|eight|nine)"
+    r"|of\s+(?:the\s+)?(?P<den_of>10|[2-9]|two|three|four|five|six|seven|eight|nine|ten))\b"
+    r"(?![.,]\d)"
+)
+
+UNIT_WORD = re.compile(r"\s+(?P<word>(?:[A-Z]\.){2,}|[A-Za-z][\w'’]*(?:-[A-Za-z]+)*)")  # "U.S."
+# "1) Deviled, 2) Scotch": a list's numbering, with no opening bracket before it.
+_LIST_MARKER = re.compile(r"(?:^|[\s,;:])$")
+
+# After a spelled number and a hyphen, words that make a fixed compound rather than a measure:
+# "one-off", "one-way", "one-stop", "one-liner".
+_COMPOUND_TAILS = word_set("off on up out in way stop liner shot all")
+
+# Capitalised at the start of a sentence before a figure ("Another 200", "Some 500");
+# UNIT_STOPWORDS has the function words and "-ly" catches "Nearly", "Roughly", "Only".
+_APPROXIMATORS = word_set("another almost around exactly just some over under up")
+
+# Currency codes written before an amount ("USD 5 million"): not a name.
+_CURRENCY_CODES = word_set("usd eur gbp jpy cny chf inr rs rub aud cad")
+
+# The capitalised word right before a number ("Apollo 11", "World War One"); the text before
+# it tells whether it starts the sentence (then it is any word, not a name).
+_NAME_BEFORE = re.compile(r"(?P<word>[A-Z][\w'’.&-]*)\s$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;—–]\s*|[\s(\[]*[“\"‘'(\[])\s*$")
+
+
+def is_list_marker(text: str, start: int, end: int) -> bool:
+    """Whether the number numbers a list item: "are: 1) Deviled, 2) Scotch"."""
+    if text[end : end + 1] != ")" or "(" in text[:start]:
+        return False
+    return bool(_LIST_MARKER.search(text, max(0, start - 2), start))
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    """Whether ``pos`` begins the sentence or a quotation in it (after '“' or ': ')."""
+    return bool(_SENTENCE_START.search(text, max(0, pos - 4), pos))
+
+
+_NUMBER_SIGN = re.compile(r"\bNo\.?\s$")
+_LABEL_BEFORE = re.compile(
+    r"\b(?:section|article|clause|chapter|paragraph|schedule|category|stage|level|phase|tier)\s$"
+)
+
+
+def is_name_number(text: str, start: int, end: int) -> bool:
+    """Whether a bare integer is part of a name: "Apollo 11", "Channel 4", "Article 50".
+
+    It follows a capitalised word that is not a function word or adverb, month, weekday or
+    currency code, and no percent sign follows ("Labour 45%" is a poll figure). A figure after
+    a name is written with a separator ("Italy 143,600") and is kept.
+    """
+    if PERCENT.match(text, end):
+        return False
+    label = _NUMBER_SIGN.search(text, max(0, start - 4), start)
+    if label or _LABEL_BEFORE.search(text, max(0, start - 12), start):
+        return True  # "No. 10 said", "a section 114 notice": a label, not a count
+    before = _NAME_BEFORE.search(text, max(0, start - 40), start)
+    if not before:
+        return False
+    if before.group("word").endswith(("'s", "’s")):
+        return False  # "Manchester City's 52-match run": a figure of the name's
+    word = before.group("word").rstrip(".").lower()
+    if word in MONTH_NAMES or word in WEEKDAYS or word in _CURRENCY_CODES:
+        return False
+    # A capitalised function word or adverb opens the sentence: "About 25 bodies", "Nearly 500".
+    return word not in UNIT_STOPWORDS and word not in _APPROXIMATORS and not word.endswith("ly")
+
+
+# "no one" is a pronoun; "at one point" (stage, time ...) an idiom.
+_NO_ONE = re.compile(r"\bno[\s-]$", re.IGNORECASE)
+# "if one notices", "when one changes", "the one seen": "one" as a pronoun.
+# '"It's a disaster," one resident told ...', "said one witness": an unnamed member of a
+# group, as "One academic".
+_AFTER_SAYING = re.compile(r"(?:[”\"],?|\b(?:said|says|told|added))\s+$")
+_PRONOUN_ONE = re.compile(r"\b(?:if|when|as|the|that|which)\s+$", re.IGNORECASE)
+_AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
+_NUMBER_BEFORE = re.compile(r"\bnumber\s+$", re.IGNORECASE)  # "the number one mission"
+_AT_ONE = re.compile(r"\s+(?:point|stage|time|moment|juncture)\b", re.IGNORECASE)
+
+
+def is_word_number_in_name(text: str, m: re.Match[str], value: float) -> bool:
+    """Whether a spelled number is a name or a word rather than a figure.
+
+    - Capitalised inside a sentence: a name ("World War One", "Formula One", "BBC Two").
+    - "One" opening a sentence before a noun is the indefinite "one of them" ("One academic
+      told the BBC"), not a count an editor checks; "One in five adults" is a ratio and kept.
+    - After a hyphen it ends a compound ("father-of-three", "mother-of-two").
+    - "zero-" begins a compound that names a kind of thing ("zero-hours contracts",
+      "zero-tolerance", "zero-sum").
+    """
+    start, end = m.span()
+    spelled = m.group()
+    if start and text[start - 1] == "-":
+        return True
+    if spelled.lower() == "zero" and text[end : end + 1] == "-":
+        return True
+    if spelled.lower() == "one" and (
+        _NO_ONE.search(text, max(0, start - 4), start)
+        or _PRONOUN_ONE.search(text, max(0, start - 6), start)
+        or (
+            _AFTER_SAYING.search(text, max(0, start - 8), start)
+            and UNIT_WORD.match(text, end)
+            and not OUT_OF.match(text, end)  # "said one in five customers": a share
+        )
+        or (_AT_BEFORE.search(text, max(0, start - 4), start) and _AT_ONE.match(text, end))
+        or _NUMBER_BEFORE.search(text, max(0, start - 8), start)
+    ):
+        # "no one believes", "at one point", "the number one mission": a pronoun or an idiom
+        return True
+    at_start = _starts_sentence(text, start)
+    if spelled[0].isupper() and not at_start:
+        return True
+    return (
+        at_start
+        and value == 1
+        and spelled == "One"
+        and not OUT_OF.match(text, end)
+        and bool(UNIT_WORD.match(text, end))
+    )
+
+
+def is_compound(text: str, hyphen: re.Match[str], unit: str, *, spelled: bool) -> bool:
+    """Whether number-hyphen-word is a fixed compound rather than a measure ("10-year")."""
+    first = unit.split("-")[0]
+    if spelled and (first in _COMPOUND_TAILS or (len(first) > 4 and first.endswith("ed"))):
+        return True  # "one-off", "one-sided"
+    # "one-size-fits-all", "once-in-a-lifetime": a phrase of three words or more; an age
+    # ("10-year-old") is a measure.
+    following = text[hyphen.end() : hyphen.end() + 2]
+    return following[:1] == "-" and following[1:].isalpha() and not unit.endswith("-old")
+
+
+_CLOCK = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b)", re.IGNORECASE)  # "at 5 p.m.", "9am"
+
+
+def is_date_part(text: str, start: int, end: int) -> bool:
+    """Whether the number is the day in "15 February" or "February 15", or an hour ("5 p.m.")."""
+    if _CLOCK.match(text, end):
+        return True
+    after = re.match(r"\s*(?:st|nd|rd|th)?\s+([A-Za-z]+)", text[end : end + 16])
+    if after and after.group(1).lower() in MONTH_NAMES and after.group(1)[0].isupper():
+        return True
+    before = re.search(r"([A-Za-z]+)\.?,?\s+$", text[max(0, start - 16) : start])
+    return bool(before and before.group(1).lower() in MONTH_NAMES and before.group(1)[0].isupper())

@@ -1,0 +1,85 @@
+"""Figures found by reading short articles written for the tests in the styles of weather,
+central-bank and parliamentary news (2026-12-07, session 25): a sign written as a word before a
+temperature or a rate, and a chamber's tally after the verb that names its decision."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.claims.extraction_helpers import quantities_found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Each was the positive figure ("12 degrees").
+        (
+            "Temperatures fell to minus 12 degrees in Braemar.",
+            [(-12, "degrees", "minus 12 degrees")],
+        ),
+        ("It was minus 40 degrees Fahrenheit.", [(-40, "degrees", "minus 40 degrees")]),
+        ("The deposit rate stayed at minus 0.1%.", [(-0.1, "percent", "minus 0.1%")]),
+        ("Minus 5 percent was the worst quarter.", [(-5, "percent", "Minus 5 percent")]),
+        ("Forecasters expect lows of minus 5C.", [(-5, "°C", "minus 5C")]),  # as before
+    ],
+)
+def test_minus_before_a_temperature_or_rate_is_below_zero(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert quantities_found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A margin of error is no figure below zero.
+        (
+            "The poll has a margin of error of plus or minus 3 percent.",
+            [(3, "percent", "3 percent")],
+        ),
+        # Arithmetic: the word stands after a figure.
+        (
+            "Revenue was 72 minus 5 percent of costs.",
+            [(72, "minus", "72 minus"), (5, "percent", "5 percent")],
+        ),
+        # Only a temperature or a rate takes the sign: points keep their figure.
+        ("The club finished minus 3 points.", [(3, "points", "3 points")]),
+    ],
+)
+def test_minus_elsewhere_keeps_the_figure(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert quantities_found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Each was no figure.
+        (
+            "The House of Representatives passed the measure 366-34 on Thursday.",
+            [(366, "votes to 34", "366-34")],
+        ),
+        ("The Senate approved a similar version 85-14 last month.", [(85, "votes to 14", "85-14")]),
+        ("The bill passed 52-48.", [(52, "votes to 48", "52-48")]),
+        ("Lawmakers rejected the motion 310-290.", [(310, "votes to 290", "310-290")]),
+        ("The assembly adopted the resolution 141-5.", [(141, "votes to 5", "141-5")]),
+        ("The House voted 366-34.", [(366, "votes to 34", "366-34")]),  # as before
+    ],
+)
+def test_a_chambers_tally_after_its_decision(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert quantities_found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sinner beat Alcaraz 6-4, 6-4 to win the title.",
+        "The court upheld the law in a 6-3 ruling.",
+        "He passed the ball twice and they won 2-1.",
+    ],
+)
+def test_a_score_is_still_no_tally(text: str) -> None:
+    assert quantities_found(text) == []
