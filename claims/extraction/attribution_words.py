@@ -60,6 +60,10 @@ NAMING_VERBS = word_set("""
     called calls labeled labelled labels dubbed dubs branded brands described describes
     accused accuses hailed hails blamed blames criticised criticises criticized criticizes
     condemned condemns praised praises slammed slams""")
+# Verbs that make a claim their subject's with or without a quotation: "Chief executive Thierry
+# Garnier blamed weaker consumer spending", "Prosecutors accused him of taking bribes". Not in
+# ATTRIBUTION_VERBS, which the scorer reads.
+ASSERTING_VERBS = word_set("blamed blames accused accuses")
 BE_FORMS = word_set("is are was were be been being")
 # "the spokesman", "his spokesman", "a government spokesman": whose, not just anyone's
 OWNERS = word_set("the his her") | ORG_NOUNS

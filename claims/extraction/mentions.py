@@ -64,6 +64,8 @@ def learn_mentions(text: str, tokens: list[Token], context: SpeakerContext) -> N
     n = len(tokens)
     if n > 1 and _may_be_a_business_subject(tokens, context):
         _mention(tokens[0].text, "other", context)  # "Sony, which makes the PlayStation, ..."
+    if "hares" in text:
+        _listed_companies(text, tokens, context)
     i = 0
     while i < n:
         if not is_capitalised(tokens[i]):
@@ -99,6 +101,30 @@ def learn_mentions(text: str, tokens: list[Token], context: SpeakerContext) -> N
         i += max(1, len(run))
 
 
+def _listed_companies(text: str, tokens: list[Token], context: SpeakerContext) -> None:
+    """Record the name after "shares in" or "shares of" as a business: a company whose shares
+    trade ("Shares in Kingfisher fell 4% after the retailer reported ...")."""
+    for i, token in enumerate(tokens[:-2]):
+        if token.lower == "shares":
+            name = listed_company(text, tokens, i)
+            if name:
+                _mention(name, "business", context)
+
+
+def listed_company(text: str, tokens: list[Token], i: int = 0) -> str:
+    """The company named after "shares in" or "shares of" at token ``i`` ("Shares in Kingfisher
+    fell"), "" when none."""
+    if (
+        len(tokens) < i + 3
+        or tokens[i].lower != "shares"
+        or tokens[i + 1].lower not in {"in", "of"}
+    ):
+        return ""
+    run = name_after(tokens, i + 2)[:4]
+    name = clean_run(text, run) if run else ""
+    return name if name and _kind_of(name) in {"", "business"} else ""
+
+
 def _saints_possessive(run: list[Token]) -> bool:
     """Whether capitalised words ending in a possessive begin an institution's name ("St
     Mary's", "Guy's"), not a country's or an owner's ("Russia's", "Apple's")."""
@@ -128,6 +154,13 @@ def _may_be_a_business_subject(tokens: list[Token], context: SpeakerContext) -> 
         # British news, a person never, whatever the name
         and (first.lower not in first_name_genders() or plural_agreement([first], tokens))
         and first.text not in context.surnames
+        # "Retailer profits fall": a word English writes in small letters, at a headline's
+        # start, is no name unless the page capitalises it inside a sentence ("Shell")
+        and not (
+            is_a_word(first.text)
+            and context.page is not None
+            and not context.page.capitalised_inside(first.text)
+        )
     )
 
 

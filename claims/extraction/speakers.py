@@ -58,7 +58,7 @@ from claims.extraction.lexicon import (
     ATTRIBUTION_PARTICIPLES,
     ATTRIBUTION_VERBS,
 )
-from claims.extraction.mentions import learn_mentions, plural_agreement
+from claims.extraction.mentions import learn_mentions, listed_company, plural_agreement
 from claims.extraction.name_learning import learn_names
 from claims.extraction.names import (
     Token,
@@ -95,6 +95,7 @@ from claims.extraction.verb_speakers import after_verb, before_verb
 from claims.extraction.verbs import (
     believes_a_clause,
     closes_the_sentence,
+    filler_width,
     puts_a_figure,
     reduced_relative,
     says_no_statement,
@@ -111,6 +112,19 @@ _IRREGULAR_PARTICIPLES = frozenset({"told", "said"})
 
 def _passive(verb: Token) -> bool:
     return verb.lower in _IRREGULAR_PARTICIPLES or verb.lower.endswith("ed")
+
+
+# "accused of", "blamed on": the participle of a clause about its subject, no verb of saying.
+_PREPOSITIONS_AFTER_PARTICIPLE = frozenset({"of", "on", "for", "by", "in", "over"})
+
+
+def _after_be(tokens: list[Token], index: int) -> bool:
+    """Whether a form of "be" comes before the verb at ``index``, words like "also" between
+    ("Lahav was also accused of ...")."""
+    i = index - 1
+    while i >= 0 and tokens[i].lower not in vocab.BE_FORMS and (step := filler_width(tokens, i)):
+        i -= step
+    return i >= 0 and tokens[i].lower in vocab.BE_FORMS
 
 
 _REPORT_CUES = (
@@ -197,15 +211,30 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
                 for i, t in enumerate(tokens)
                 if t.lower in vocab.NAMING_VERBS
                 and t.text.islower()
-                and not (i and tokens[i - 1].lower in vocab.BE_FORMS)
+                and not _after_be(tokens, i)
                 and any(u.text in QUOTE_MARKS for u in tokens[i + 1 :])
             ]
         )
+    passes.append(
+        [
+            i
+            for i, t in enumerate(tokens)
+            if t.lower in vocab.ASSERTING_VERBS
+            and t.text.islower()
+            # "Smith, accused of fraud, ...", "the crash, blamed on ice": no verb of his
+            and not (
+                i
+                and tokens[i - 1].text == ","
+                and i + 1 < len(tokens)
+                and tokens[i + 1].lower in _PREPOSITIONS_AFTER_PARTICIPLE
+            )
+        ]
+    )
     for indices in passes:
         for index in indices:
             if index + 1 < len(tokens) and tokens[index + 1].lower == "by":
                 continue  # passive: "recalled by the Reich", "reported by Reuters"
-            if index and tokens[index - 1].lower in vocab.BE_FORMS and _passive(tokens[index]):
+            if _after_be(tokens, index) and _passive(tokens[index]):
                 continue  # "Staff were told", "Turnout was estimated at 59%": the passive names
                 # who heard or what was estimated, not who spoke
             if says_no_statement(tokens, index):
@@ -286,6 +315,8 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
         opening_type = ORGANIZATION  # "Chelsea have completed the signing": a club
         context.described_orgs.add(opening_name)
     context.sentence_org = opening_name if opening_type == ORGANIZATION else ""
+    if tokens and tokens[0].text == "Shares":
+        context.sentence_org = listed_company(text, tokens)  # "Shares in Kingfisher fell"
     context.sentence_place = opening_place(text, tokens)
     speaker = _explicit(text, tokens, masked, context)
     if speaker is None:
