@@ -99,6 +99,8 @@ _PER_BASE = re.compile(
     r"\s+(?P<per>per\s+(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?!(?:in|on|at|of|and|or)\b)[a-z]+){0,2})"
     r"(?![\d,.]\d)"
 )
+# Between a range's spelled ends: "two and three million", "five to 10 people".
+_SPELLED_RANGE = re.compile(r"\s+(?:to|and|or)\s+(?=\w)")
 _VOTES_AGAINST = re.compile(r"\s+to\s+(?P<n>\d+)\b(?![.,]\d)")
 # A vote's tally, after the vote is named: "voted 366-34", "by a vote of 53-36", "The vote was
 # 311-112", or a chamber's decision: "passed the measure 366-34", "approved it 85-14" (a score,
@@ -306,14 +308,26 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
         _add_with_unit(text, m.start(), m.end(), value, add)
 
     # The word-number pattern is slow to try at every position; most sentences have none.
+    lower_ends: set[int] = set()  # spelled lower ends of a range, kept if they take its unit
     if NUMBER_WORDS.intersection(re.findall(r"[a-z]+", text.lower())):
         for m in WORD_NUMBER.finditer(text):
             value = parse_words(m.group())
-            if value is not None and not is_word_number_in_name(text, m, value):
-                _add_with_unit(text, m.start(), m.end(), value, add, need_unit=True, spelled=True)
+            if value is None or is_word_number_in_name(text, m, value):
+                continue
+            before = len(found)
+            _add_with_unit(text, m.start(), m.end(), value, add, need_unit=True, spelled=True)
+            joiner = _SPELLED_RANGE.match(text, m.end())
+            if (
+                len(found) == before
+                and joiner
+                and (text[joiner.end()].isdigit() or WORD_NUMBER.match(text, joiner.end()))
+            ):
+                add(value, "", m.start(), m.end())  # "between two and three million people"
+                lower_ends.add(m.start())
 
     found.sort(key=lambda q: q.start)
-    return tuple(with_lower_ends(text, found))
+    read = with_lower_ends(text, found)
+    return tuple(q for q in read if q.unit or q.start not in lower_ends)
 
 
 def _add_with_unit(

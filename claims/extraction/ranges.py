@@ -9,6 +9,8 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Protocol, TypeVar
 
+from claims.extraction.number_words import SCALE_WORDS, WORD_NUMBER, parse_words
+
 
 class _Figure(Protocol):  # claims.extraction.quantities.Quantity, which imports this module
     value: float
@@ -34,14 +36,16 @@ def with_lower_ends(text: str, found: list[F]) -> list[F]:
     out = list(found)
     for k in range(len(out) - 1):
         low, high = out[k], out[k + 1]
-        if high.unit.startswith("out of") or not _BARE.fullmatch(low.text):
+        if high.unit.startswith("out of") or not (
+            _BARE.fullmatch(low.text) or low.text.isalpha()  # "between two and three million"
+        ):
             continue
         if low.unit and low.unit != high.unit:
             continue  # "40 people to 79": two counts
         if not _JOINER.fullmatch(text, low.end, high.start):
             continue
         digits = _DIGITS.search(high.text)
-        raw = float(digits.group().replace(",", "")) if digits else 0.0
+        raw = float(digits.group().replace(",", "")) if digits else _spelled_raw(high.text)
         if not raw or (low.value >= raw and not _FROM.search(text, 0, low.start)):
             continue  # not a range: its ends are not in order ("from 5 to 3 per cent" is)
         factor = next((f for f in _SCALES if abs(high.value - raw * f) <= 1e-9 * high.value), 0)
@@ -49,3 +53,13 @@ def with_lower_ends(text: str, found: list[F]) -> list[F]:
             value = float(Decimal(repr(low.value)) * Decimal(int(factor)))
             out[k] = replace(low, value=value, unit=high.unit)
     return out
+
+
+def _spelled_raw(figure: str) -> float:
+    """The number a spelled figure writes before its scale word ("three million people": 3), 0
+    for none."""
+    spelled = WORD_NUMBER.match(figure)
+    words = spelled.group().lower().split() if spelled else []
+    if len(words) > 1 and words[-1] in SCALE_WORDS:
+        words = words[:-1]
+    return (parse_words(" ".join(words)) or 0.0) if words else 0.0

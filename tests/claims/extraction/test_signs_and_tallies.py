@@ -83,3 +83,28 @@ def test_a_chambers_tally_after_its_decision(
 )
 def test_a_score_is_still_no_tally(text: str) -> None:
     assert quantities_found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The spelled lower end was no figure (the upper end was).
+        (
+            "Between two and three million people could be affected.",
+            [(2_000_000, "people", "two"), (3_000_000, "people", "three million people")],
+        ),
+        ("five to 10 people died", [(5, "people", "five"), (10, "people", "10 people")]),
+        (
+            "from two to three per cent",
+            [(2, "percent", "two"), (3, "percent", "three per cent")],
+        ),
+    ],
+)
+def test_a_spelled_lower_end_takes_the_ranges_unit(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert quantities_found(text) == expected
+
+
+def test_a_spelled_number_before_and_alone_is_still_no_figure() -> None:
+    assert quantities_found("It happened between two and three of them.") == []
