@@ -277,7 +277,12 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
     if found.kind == "it":
         # "OpenAI has released a model that it says ...": the organisation the sentence opens
         # with, else the last one that spoke
-        return context.sentence_org or (context.orgs[-1] if context.orgs else "")
+        last = context.orgs[-1] if context.orgs else ""
+        if context.sentence_org:
+            return context.sentence_org
+        if context.previous_subject_org and last and context.previous_speaker == last:
+            return ""  # "Thames Water was fined £104m, Ofwat said. It said ...": either one
+        return last
     if found.kind == "they":
         # Plural "they" for an organisation (British usage), only one seen in this paragraph
         # or the previous one; never a person.

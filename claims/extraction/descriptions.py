@@ -24,7 +24,7 @@ from claims.extraction.names import (
     is_org,
     name_before,
 )
-from claims.extraction.organisations import is_business_noun
+from claims.extraction.organisations import is_business_compound, is_business_noun
 from claims.extraction.outlets import name_before_descriptor, police_force, state_outlet
 from claims.extraction.people import (
     DETERMINERS,
@@ -98,7 +98,7 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
         return Found(kind="unnamed")  # "a local resident complained": someone new, unnamed
     if j == i and tokens[j - 1].lower in POSSESSIVE_GENDERS and head in _OWNED_SPEAKERS:
         return Found(kind="owned", generic=phrase)  # "Her department said"
-    if head in ORG_NOUNS or is_business_noun(head):
+    if head in ORG_NOUNS or is_business_noun(head) or is_business_compound(tokens, i):
         return Found(kind="org-noun", generic=phrase)  # "the ministry", "The iPhone maker"
     if (
         head in PERSON_ROLES

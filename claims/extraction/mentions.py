@@ -24,7 +24,7 @@ from claims.extraction.names import (
     name_after,
     with_listed_portfolios,
 )
-from claims.extraction.organisations import PUBLIC_WORDS, is_public_body
+from claims.extraction.organisations import ORG_DESCRIPTORS, PUBLIC_WORDS, is_public_body
 from claims.extraction.page_names import is_a_word
 from claims.extraction.parties import may_name_a_party, party_before_role
 from claims.extraction.people import (
@@ -50,6 +50,11 @@ _HINT_WORDS = (
     | PARTY_NAMES
 )
 _PLURAL_AGREEMENT = frozenset({"have", "are", "were"})
+# What courts, regulators and governments do to a body named right after: "ordered Qantas to
+# pay", "fined Ofwat", "sued Boeing" (a place is rarely their object).
+_ACTS_ON_A_BODY = word_set("""
+    ordered fined sued charged cleared banned penalised penalized investigated summoned
+    censured sanctioned prosecuted""")
 # After a one-word subject, words that make it no agent: "Shares in Halvorsen Foods fell".
 _NOT_A_VERB = word_set("in of at for from on with to and or")
 
@@ -66,6 +71,9 @@ def learn_mentions(text: str, tokens: list[Token], context: SpeakerContext) -> N
         _mention(tokens[0].text, "other", context)  # "Sony, which makes the PlayStation, ..."
     if "hares" in text:
         _listed_companies(text, tokens, context)
+    for i in range(1, n - 1):
+        if tokens[i - 1].lower in _ACTS_ON_A_BODY and _may_be_a_business_object(tokens, i, context):
+            _mention(tokens[i].text, "other", context)  # "ordered Qantas to pay"
     i = 0
     while i < n:
         if not is_capitalised(tokens[i]):
@@ -99,6 +107,22 @@ def learn_mentions(text: str, tokens: list[Token], context: SpeakerContext) -> N
         if kind in {"public", "business", "party"}:
             _mention(name, kind, context)
         i += max(1, len(run))
+
+
+def _may_be_a_business_object(tokens: list[Token], i: int, context: SpeakerContext) -> bool:
+    """Whether the word at ``i``, the object of a court's or a regulator's act, is one
+    capitalised word that may be a business: no person the page knows, no word English writes
+    in small letters, nothing capitalised after it ("fined Qantas", not "fined Alan Joyce")."""
+    word, after = tokens[i], tokens[i + 1]
+    return (
+        is_capitalised(word)
+        and word.text.isalpha()
+        and not is_capitalised(after)
+        and not _org_hint(word)  # the main loop reads those
+        and word.lower not in first_name_genders()
+        and word.text not in context.surnames
+        and not is_a_word(word.text)
+    )
 
 
 def _listed_companies(text: str, tokens: list[Token], context: SpeakerContext) -> None:
@@ -145,6 +169,7 @@ def _may_be_a_business_subject(tokens: list[Token], context: SpeakerContext) -> 
                 after.text.islower()
                 and after.lower not in _NOT_A_VERB
                 and after.lower not in PERSON_ROLES
+                and after.lower not in ORG_DESCRIPTORS  # "Robotaxi firm raises funds"
             )
         )
         and first.text.isalpha()

@@ -120,6 +120,8 @@ _ANALYST_WORDS = frozenset(
     | {"analytics", "insight", "intelligence", "securities", "advisors", "advisers"}
 )
 # Business nouns that say what a business makes or does, unlike "company", "firm", "group".
+# Businesses named with a person's noun: "The asset manager said" is a firm's statement.
+_BUSINESS_COMPOUNDS = frozenset({("asset", "manager"), ("wealth", "manager")})
 _GENERIC_BUSINESS = frozenset({"company", "firm", "group", "organisation", "organization"})
 
 
@@ -131,6 +133,12 @@ def _names_a_sector(noun: str) -> bool:
 def is_analyst_firm(org: str) -> bool:
     """Whether ``org`` is named as a firm that analyses or advises ("Anderson Economic Group")."""
     return any(w.lower() in _ANALYST_WORDS for w in org.split())
+
+
+def is_business_compound(tokens: list[Token], i: int) -> bool:
+    """Whether the words ending at ``i`` name a kind of business with a person's noun: "the asset
+    manager" (BlackRock), not "the manager" (of a club) nor "the fund manager" (a person)."""
+    return i > 0 and (tokens[i - 1].lower, tokens[i].lower) in _BUSINESS_COMPOUNDS
 
 
 def is_business_noun(noun: str) -> bool:
@@ -191,6 +199,8 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
     if owned:
         return owned
     words = [w for w in re.findall(r"[\w’']+", phrase.lower()) if w not in DETERMINERS]
+    if tuple(words[-2:]) in _BUSINESS_COMPOUNDS:
+        words = [*words[:-2], "firm"]  # "The asset manager said": BlackRock, as "the firm"
     head = words[-1] if words else ""
     if words == [head] and head in _PLACE_NOUNS and context.sentence_place:
         return context.sentence_place  # "At Heathrow, the airport said"

@@ -134,6 +134,9 @@ class SpeakerContext:
     org_name_ends: set[str] = field(default_factory=set)
     previous_speaker: str = ""
     previous_org: str = ""  # organisation the previous sentence spoke for or was about
+    # The organisation the previous sentence was about when another one said it ("Thames Water
+    # was fined £104m, Ofwat said"): a later "it" may be either (set by speakers.find_speaker).
+    previous_subject_org: str = ""
     paragraph: int = 0
     # Role nouns -> the people the document introduced with them, latest last ("Judge Maria
     # Lopez", "Sarah Jones, a lawyer for the family"; claims.extraction.roles).

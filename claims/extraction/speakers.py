@@ -48,6 +48,7 @@ from claims.extraction.clauses import (
     Found,
     can_speak,
     clause_subjects,
+    opening_subject,
     people_named,
     person_in,
     resolve_found,
@@ -64,6 +65,7 @@ from claims.extraction.names import (
     Token,
     clean_run,
     is_capitalised,
+    name_after,
     name_before,
     tokenise,
 )
@@ -254,6 +256,10 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
                 return ""  # "the report said": the sentence says who, and it is no one
             # "Officials said ...": a speaker is named, just not who; keep looking for a name.
             generic_seen = True
+    if quoted and " by " in masked:
+        agent = _passive_agent(text, tokens, context)
+        if agent:
+            return agent
     if "ccording" in masked or "Per " in masked or ", per " in masked:
         said = according_to(text, tokens, masked, context)
         if said is not None:
@@ -291,6 +297,39 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
 _WRITING = frozenset({"writing", "posting", "tweeting"})
 
 
+def _passive_agent(text: str, tokens: list[Token], context: SpeakerContext) -> str:
+    """Who a passive verb of naming names after its quotation: "The findings were described as
+    "encouraging" by Professor Naveed Sattar"; "" when it names nobody so."""
+    for i, token in enumerate(tokens):
+        if token.lower not in vocab.NAMING_VERBS or not _after_be(tokens, i):
+            continue
+        by = next((j for j in range(i + 1, len(tokens)) if tokens[j].lower == "by"), None)
+        if by is None or not any(t.text in QUOTE_MARKS for t in tokens[i + 1 : by]):
+            return ""
+        run = name_after(tokens, by + 1)
+        # "by Professor Naveed Sattar of the University of Glasgow": him, without his title
+        cut = next((k for k, t in enumerate(run) if t.text in {"of", "at", "from"}), len(run))
+        run = run[:cut]
+        name = clean_run(text, run) if run else ""
+        if name and can_speak(name, run, tokens, context):
+            return resolve_found(Found(name=person_in(name), kind="name"), context)
+        return ""
+    return ""
+
+
+def _owned_subject(tokens: list[Token]) -> list[Token]:
+    """The name after an owner's possessive that opens the sentence: "Alphabet's Waymo has
+    raised ...": Waymo."""
+    if (
+        len(tokens) < 3
+        or not tokens[0].text.endswith(("'s", "’s"))
+        or not tokens[0].text[0].isupper()
+    ):
+        return []
+    owned = opening_subject(tokens)
+    return owned if owned and owned[0] is tokens[1] else []
+
+
 def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = False) -> str:
     """The speaker of ``text`` ("" when the text names none); updates ``context``.
 
@@ -306,7 +345,7 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     context.clause_subjects = clause_subjects(tokens, context)
     context.previous_sentence_people = context.sentence_people
     context.sentence_people = people_named(tokens, context)
-    opening = subject_run(tokens, allow_comma=False)
+    opening = subject_run(tokens, allow_comma=False) or _owned_subject(tokens)
     opening_name = clean_run(text, opening) if opening else ""
     # "Qantas will pay ..., the airline said" (no subject in "The Japanese company said")
     verb_after = bool(opening) and verb_follows(tokens, tokens.index(opening[-1]) + 1)
@@ -330,6 +369,15 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     else:
         subject = clean_run(text, run) if run else ""
     learn_after_speaker(speaker, text, tokens, masked, context)
+    about = subject or (clean_run(text, run) if run else "")  # "Thames Water, the UK's ..."
+    # a name before its verb or apposition ("Thames Water, the UK's ..., was fined"), not one
+    # describing the subject ("Russian forces launched ...")
+    after = tokens.index(run[-1]) + 1 if run else 0
+    named = after < len(tokens) and (tokens[after].text == "," or verb_follows(tokens, after))
+    about = about if speaker and about != speaker and named else ""
+    context.previous_subject_org = (
+        about if about and type_on_page(about, context) == ORGANIZATION else ""
+    )
     learn_mentions(text, tokens, context)
     learn_one_word_speaker(speaker, tokens, context)
     remember(speaker, text, tokens, context, subject, run)

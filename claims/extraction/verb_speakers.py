@@ -8,6 +8,7 @@ from __future__ import annotations
 from claims.extraction import attribution_words as vocab
 from claims.extraction.appositions import apposition, named_speaker
 from claims.extraction.clauses import (
+    AFFILIATION_WORDS,
     ORG_NOUNS,
     REPORT_NOUNS,
     Found,
@@ -183,6 +184,9 @@ def after_verb(text: str, tokens: list[Token], index: int, context: SpeakerConte
         word = tokens[following]
         if word.text[0].islower() and word.lower not in vocab.AFTER_SPEAKER:
             return None
+    affiliated = _affiliated_person(text, tokens, phrase, context)
+    if affiliated is not None:
+        return affiliated
     last_role = max(
         (
             i
@@ -209,4 +213,31 @@ def after_verb(text: str, tokens: list[Token], index: int, context: SpeakerConte
         return Found(kind="org-noun", generic=described)
     if head in PERSON_ROLES:
         return Found(kind="role", generic=described)
+    return None
+
+
+def _affiliated_person(
+    text: str, tokens: list[Token], phrase: list[Token], context: SpeakerContext
+) -> Found | None:
+    """The person of a phrase after the verb that goes on to say whom they speak for: "said
+    Professor Naveed Sattar of the University of Glasgow" is him (the lower-case "of the" is no
+    role before "Glasgow"); None when the phrase holds no such name."""
+    for k in range(1, len(phrase) - 1):
+        if phrase[k].lower not in AFFILIATION_WORDS or not is_capitalised(phrase[k - 1]):
+            continue
+        start = k
+        while start > 0 and (is_capitalised(phrase[start - 1]) or is_title(phrase[start - 1])):
+            start -= 1
+        run = phrase[start:k]
+        whole = clean_run(text, phrase[start:])
+        person = person_in(whole)
+        name = clean_run(text, run)  # without a title: "Naveed Sattar"
+        if (
+            name
+            and person != whole
+            and is_personal_name(person)
+            and can_speak(name, run, tokens, context)
+        ):
+            return Found(name=name, kind="name")
+        return None
     return None

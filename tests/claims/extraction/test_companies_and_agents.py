@@ -1,0 +1,99 @@
+"""Speakers found by reading short articles written for the tests in the styles of business,
+regulatory and science news (2026-12-07, session 25): a company named after its owner's
+possessive, a company named only as a court's object, a business named with a person's noun
+("the asset manager"), an "it" after a sentence about one organisation that another one said,
+the agent of a passive verb of naming, and a person named with whom they work for after the
+verb."""
+
+from __future__ import annotations
+
+from tests.claims.extraction_helpers import speaker_of, unit_with
+
+
+def test_the_company_after_its_owners_possessive() -> None:
+    # Was "Robotaxi": the headline's first word was taken for a company, and "Alphabet's
+    # Waymo" opened the sentence with no subject.
+    text = (
+        "Robotaxi firm raises funds\n\nAlphabet's Waymo has raised $5.6 billion in a new funding "
+        "round, the company said on Friday.\n"
+    )
+    assert speaker_of(text, "new funding round") == "Waymo"
+
+
+def test_a_company_named_as_the_object_of_a_court_order() -> None:
+    # Was nobody's: a company named only as an object was no candidate for "the airline".
+    text = (
+        "Compensation\n\nThe Federal Court on Monday ordered Qantas to pay A$90 million in "
+        "compensation to 1,820 ground workers.\n\nThe airline admitted the outsourcing had "
+        "caused distress.\n"
+    )
+    assert speaker_of(text, "caused distress") == "Qantas"
+
+
+def test_a_person_as_a_courts_object_is_no_company() -> None:
+    text = (
+        "Court\n\nA judge ordered John Moss to pay £20,000 to a former colleague.\n\n"
+        "The company said it would appeal.\n"
+    )
+    assert speaker_of(text, "it would appeal") == ""
+
+
+def test_the_asset_manager_is_the_firm_named_before() -> None:
+    # Was nobody's: "manager" read as a person's role.
+    text = (
+        "Funds\n\nBlackRock reported record assets of $11.5 trillion on Friday. The asset "
+        "manager said inflows reached $221 billion in the quarter.\n"
+    )
+    assert speaker_of(text, "inflows reached") == "BlackRock"
+
+
+THAMES = """Water company fined
+
+Thames Water, the UK's largest water company, was fined £104m on Tuesday, the regulator Ofwat said.
+
+It said it would not appeal the decision.
+"""
+
+
+def test_it_after_a_sentence_about_one_body_that_another_said_is_nobodys() -> None:
+    # Was Ofwat, the last organisation that spoke; the words may mean Thames Water.
+    assert speaker_of(THAMES, "would not appeal") == ""
+
+
+def test_it_after_a_body_that_spoke_of_something_else_is_that_body() -> None:
+    text = (
+        "Prices\n\nInflation rose to 3.2% in March, the Office for National Statistics said. "
+        "It said food prices were the biggest driver.\n"
+    )
+    assert speaker_of(text, "food prices") == "Office for National Statistics"
+    text = (
+        "Oil\n\nBP, the oil major, said profits fell 20% in the quarter. It said it would cut "
+        "4,000 jobs.\n"
+    )
+    assert speaker_of(text, "cut 4,000 jobs") == "BP"
+
+
+def test_the_agent_of_a_passive_verb_of_naming() -> None:
+    # Was nobody's.
+    text = (
+        'Drug trial\n\nThe findings were described as "encouraging" by Professor Naveed '
+        "Sattar of the University of Glasgow.\n"
+    )
+    assert speaker_of(text, "encouraging") == "Naveed Sattar"
+    text = 'Homes\n\nThe plans have been described as "reckless" in a report.\n'
+    assert speaker_of(text, "reckless") == ""
+
+
+def test_a_person_after_the_verb_with_whom_they_work_for() -> None:
+    # Was "Glasgow", an organisation: the "of the" in the affiliation read as a role.
+    text = (
+        'Drug trial\n\n"This is encouraging," said Professor Naveed Sattar of the University '
+        "of Glasgow.\n"
+    )
+    unit = unit_with(text, "encouraging")
+    assert (unit.speaker, unit.speaker_type) == ("Naveed Sattar", "person")
+    text = (
+        'Prison\n\n"The inmate was found unresponsive," said Department of Correction '
+        "spokesman Jason Kersten.\n"
+    )
+    assert speaker_of(text, "unresponsive") == "Jason Kersten"  # as before
