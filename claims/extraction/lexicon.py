@@ -48,7 +48,7 @@ ATTRIBUTION_PARTICIPLES: frozenset[str] = word_set(
 SPEAKER_FILLERS: frozenset[str] = word_set(
     """
     has have had also later previously repeatedly reportedly publicly then again once recently
-    already was is were are had has been earlier separately privately today yesterday
+    already was is were are had has been earlier separately privately today yesterday now still
     """
 )
 

@@ -97,3 +97,14 @@ def test_a_person_after_the_verb_with_whom_they_work_for() -> None:
         "spokesman Jason Kersten.\n"
     )
     assert speaker_of(text, "unresponsive") == "Jason Kersten"  # as before
+
+
+def test_now_and_still_between_the_speaker_and_the_verb() -> None:
+    # Was nobody's: "now" stood between the body and its verb.
+    text = (
+        "Budget\n\nThe Office for Budget Responsibility now forecasts growth of 1.1% this year, "
+        "down from 2%.\n"
+    )
+    assert speaker_of(text, "growth of 1.1%") == "Office for Budget Responsibility"
+    text = "Outlook\n\nUnilever still expects sales growth of 3% to 5% this year.\n"
+    assert speaker_of(text, "sales growth") == "Unilever"
