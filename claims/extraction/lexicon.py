@@ -101,7 +101,7 @@ ORG_WORDS: frozenset[str] = word_set(
     Auditors Statistics Survey Coalition Alliance Forum Secretariat Administration Directorate
     Bundestag Embassy Consulate Mission Tribunal Society Trust Club League Forces Guard
     Observatory Laboratory Lab Programme Program Airlines Airways Industries Holdings Partners
-    Dept Dept.
+    Dept Dept. Chamber
     """,
     lower=True,
 )

@@ -100,8 +100,11 @@ def learn_mentions(text: str, tokens: list[Token], context: SpeakerContext) -> N
         if possessive is not None and _saints_possessive(tokens[i : possessive + 1]):
             run = tokens[i:stretch]  # "St Mary's Hospital", "Guy's Hospital"
         name = clean_run(text, run) if run else ""
-        if i == 0 and len(run) == 1 and n > 1 and tokens[1].text == ":" and is_a_word(name):
-            i += 1  # "Transport: Eurostar to add 50 trains": a headline's topic, no transport body
+        opening = i == 0 and len(run) == 1 and n > 1
+        if opening and is_a_word(name) and _common_opening(tokens, context):
+            # "Transport: Eurostar to add 50 trains": a headline's topic, no transport body;
+            # "Water bills to rise": the word, capitalised where the sentence starts
+            i += 1
             continue
         kind = _kind_of(name) if name else ""
         if kind in {"public", "business", "party"}:
@@ -122,6 +125,21 @@ def _may_be_a_business_object(tokens: list[Token], i: int, context: SpeakerConte
         and word.lower not in first_name_genders()
         and word.text not in context.surnames
         and not is_a_word(word.text)
+    )
+
+
+def _common_opening(tokens: list[Token], context: SpeakerContext) -> bool:
+    """Whether the sentence's first word, a word English writes in small letters, is that word
+    rather than a name: before a colon, or before a small word when the page never capitalises
+    it inside a sentence ("Water bills to rise"; "Shell" is a name on a page that writes
+    "shares in Shell")."""
+    after = tokens[1]
+    if after.text == ":":
+        return True
+    return (
+        after.text.islower()
+        and context.page is not None
+        and not context.page.capitalised_inside(tokens[0].text)
     )
 
 

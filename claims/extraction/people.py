@@ -312,7 +312,12 @@ def remember(
         if " " not in speaker:
             learn_gender_from_pronouns(speaker, tokens, context)  # "Neymar said he would"
     # "The Liberal Democrats and the Liberal Party both stood": two organisations, not one
-    subject_org = subject if is_org(subject) and " and the " not in subject else ""
+    # "Police said": no force named ("West Yorkshire Police" is one)
+    subject_org = (
+        subject
+        if is_org(subject) and " and the " not in subject and subject.lower() not in GENERIC
+        else ""
+    )
     if subject_org:
         remember_org(subject_org, context)
         context.previous_org = context.previous_org or subject_org

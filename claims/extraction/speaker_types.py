@@ -106,8 +106,10 @@ def _is_org_word(word: str) -> bool:
 
 
 def has_org_word(name: str) -> bool:
-    """Whether a word of ``name`` is one organisations are named with ("College", "Union")."""
-    return any(_is_org_word(w) for w in name.split())
+    """Whether a word of ``name`` is one organisations are named with ("College", "Union"), or
+    the name ends as a chamber of commerce's does ("British Chambers of Commerce"; "John
+    Chambers" is a person)."""
+    return any(_is_org_word(w) for w in name.split()) or name.endswith(" of Commerce")
 
 
 def _is_name_word(word: str) -> bool:

@@ -109,7 +109,9 @@ _CLOSING_MARKS = frozenset({"”", '"'})
 # A verb of saying after "was", "were", "been" is a passive ("Staff were told", "residents were
 # warned", "Turnout was estimated at 59%", "It was said that ..."): a participle in -ed, or one
 # of these.
-_IRREGULAR_PARTICIPLES = frozenset({"told", "said"})
+_IRREGULAR_PARTICIPLES = frozenset(
+    {"told", "said", "understood", "thought", "known", "found", "held", "shown", "written"}
+)
 
 
 def _passive(verb: Token) -> bool:

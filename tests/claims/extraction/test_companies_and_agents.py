@@ -108,3 +108,50 @@ def test_now_and_still_between_the_speaker_and_the_verb() -> None:
     assert speaker_of(text, "growth of 1.1%") == "Office for Budget Responsibility"
     text = "Outlook\n\nUnilever still expects sales growth of 3% to 5% this year.\n"
     assert speaker_of(text, "sales growth") == "Unilever"
+
+
+def test_a_headlines_opening_word_is_no_company() -> None:
+    # Was "Water": the headline's first word (an organisation's word) was taken for a company.
+    text = (
+        "Water bills\n\nIn a statement, the company said bills would rise by an average of £86 "
+        "a year.\n"
+    )
+    assert speaker_of(text, "bills would rise") == ""
+    text = (
+        "Shell profits\n\nShell said profits rose 5%.\n\nShares in Shell rose 2%.\n\n"
+        "In a statement, the company said it would buy back $3.5 billion of shares.\n"
+    )
+    assert speaker_of(text, "buy back") == "Shell"
+
+
+def test_it_is_understood_names_nobody() -> None:
+    # Was the Financial Times, the last organisation that spoke.
+    text = (
+        "Rescue\n\nThe Financial Times reported that the government was preparing a rescue "
+        "plan.\n\nIt is understood that ministers have not ruled out nationalisation.\n"
+    )
+    assert speaker_of(text, "ruled out") == ""
+
+
+def test_a_chamber_of_commerce_is_an_organisation() -> None:
+    # Was typed a person.
+    text = (
+        "Jobs\n\nOne in five firms expect to cut jobs, a survey by the British Chambers of "
+        "Commerce found.\n"
+    )
+    unit = unit_with(text, "cut jobs")
+    assert (unit.speaker, unit.speaker_type) == ("British Chambers of Commerce", "organization")
+
+
+def test_according_to_police_after_police_said_is_nobodys() -> None:
+    # Was "Police": "Police said" had made the word a force for the next sentence.
+    text = (
+        "Arrest\n\nPolice said a 34-year-old man had been arrested.\n\nAccording to police, the "
+        "victim was found with stab wounds.\n"
+    )
+    assert speaker_of(text, "stab wounds") == ""
+    text = (
+        "Arrest\n\nA man was stabbed in Leeds, West Yorkshire Police said.\n\nAccording to "
+        "police, the victim was found with stab wounds.\n"
+    )
+    assert speaker_of(text, "stab wounds") == "West Yorkshire Police"  # as before
