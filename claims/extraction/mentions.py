@@ -6,6 +6,7 @@ company", "the agency" or "the liberal party" can find them ("Shares in Halvorse
 from __future__ import annotations
 
 import functools
+import re
 
 from claims.extraction.lexicon import (
     GOVERNMENT_SEATS,
@@ -55,6 +56,7 @@ _PLURAL_AGREEMENT = frozenset({"have", "are", "were"})
 _ACTS_ON_A_BODY = word_set("""
     ordered fined sued charged cleared banned penalised penalized investigated summoned
     censured sanctioned prosecuted""")
+_ACT_ON_A_BODY = re.compile(rf"\b(?:{'|'.join(sorted(_ACTS_ON_A_BODY))}) [A-Z]")
 # After a one-word subject, words that make it no agent: "Shares in Halvorsen Foods fell".
 _NOT_A_VERB = word_set("in of at for from on with to and or")
 
@@ -71,9 +73,12 @@ def learn_mentions(text: str, tokens: list[Token], context: SpeakerContext) -> N
         _mention(tokens[0].text, "other", context)  # "Sony, which makes the PlayStation, ..."
     if "hares" in text:
         _listed_companies(text, tokens, context)
-    for i in range(1, n - 1):
-        if tokens[i - 1].lower in _ACTS_ON_A_BODY and _may_be_a_business_object(tokens, i, context):
-            _mention(tokens[i].text, "other", context)  # "ordered Qantas to pay"
+    if _ACT_ON_A_BODY.search(text):  # a cheap look first: this runs on every sentence
+        for i in range(1, n - 1):
+            if tokens[i - 1].lower in _ACTS_ON_A_BODY and _may_be_a_business_object(
+                tokens, i, context
+            ):
+                _mention(tokens[i].text, "other", context)  # "ordered Qantas to pay"
     i = 0
     while i < n:
         if not is_capitalised(tokens[i]):
