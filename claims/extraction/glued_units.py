@@ -24,6 +24,7 @@ _MEASURE_UNITS = (
 _GLUED_MEASURE = re.compile(
     rf"(?<![\w.,£$€-])(?P<num>{_DIGITS})"
     rf"(?P<unit>{_MEASURE_UNITS})(?![\w/])"
+    r"(?!\s+(?:[Rr]adio|FM|AM)\b)"  # "she told 2GB radio": a station's name
 )
 
 # "minus 12C": the sign in words.

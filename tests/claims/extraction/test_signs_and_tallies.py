@@ -108,3 +108,9 @@ def test_a_spelled_lower_end_takes_the_ranges_unit(
 
 def test_a_spelled_number_before_and_alone_is_still_no_figure() -> None:
     assert quantities_found("It happened between two and three of them.") == []
+
+
+def test_a_radio_stations_name_is_no_measure() -> None:
+    # Was 2 GB.
+    assert quantities_found("she told 2GB radio on Tuesday") == []
+    assert quantities_found("The phone has 2GB of memory.") == [(2, "GB", "2GB")]
