@@ -90,7 +90,7 @@ _NO_ONE = re.compile(r"\bno[\s-]$", re.IGNORECASE)
 # "if one notices", "when one changes", "the one seen": "one" as a pronoun.
 # '"It's a disaster," one resident told ...', "said one witness": an unnamed member of a
 # group, as "One academic".
-_AFTER_SAYING = re.compile(r"(?:[”\"],?|\b(?:said|says|told|added))\s+$")
+_AFTER_SAYING = re.compile(r"(?:[”\"],?|\b(?:said|says|told|added|according\s+to))\s+$")
 _PRONOUN_ONE = re.compile(r"\b(?:if|when|as|the|that|which)\s+$", re.IGNORECASE)
 _AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
 _NUMBER_BEFORE = re.compile(r"\bnumber\s+$", re.IGNORECASE)  # "the number one mission"
@@ -117,7 +117,7 @@ def is_word_number_in_name(text: str, m: re.Match[str], value: float) -> bool:
         _NO_ONE.search(text, max(0, start - 4), start)
         or _PRONOUN_ONE.search(text, max(0, start - 6), start)
         or (
-            _AFTER_SAYING.search(text, max(0, start - 8), start)
+            _AFTER_SAYING.search(text, max(0, start - 16), start)
             and UNIT_WORD.match(text, end)
             and not OUT_OF.match(text, end)  # "said one in five customers": a share
         )
@@ -152,11 +152,17 @@ def is_compound(text: str, hyphen: re.Match[str], unit: str, *, spelled: bool) -
 _CLOCK = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b)", re.IGNORECASE)  # "at 5 p.m.", "9am"
 
 
+_SECOND_DAY = re.compile(r"(?:st|nd|rd|th)?(?:\s+(?:and|to|or)\s+|\s?[-–]\s?)\d{1,2}(?!\d)")
+
+
 def is_date_part(text: str, start: int, end: int) -> bool:
     """Whether the number is the day in "15 February" or "February 15", or an hour ("5 p.m.")."""
     if _CLOCK.match(text, end):
         return True
-    after = re.match(r"\s*(?:st|nd|rd|th)?\s+([A-Za-z]+)", text[end : end + 16])
+    # "on 10 and 11 April", "from 3 to 5 May": the first day of two
+    second = _SECOND_DAY.match(text, end)
+    at = second.end() if second else end
+    after = re.match(r"\s*(?:st|nd|rd|th)?\s+([A-Za-z]+)", text[at : at + 16])
     if after and after.group(1).lower() in MONTH_NAMES and after.group(1)[0].isupper():
         return True
     before = re.search(r"([A-Za-z]+)\.?,?\s+$", text[max(0, start - 16) : start])

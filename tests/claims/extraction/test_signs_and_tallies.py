@@ -114,3 +114,29 @@ def test_a_radio_stations_name_is_no_measure() -> None:
     # Was 2 GB.
     assert quantities_found("she told 2GB radio on Tuesday") == []
     assert quantities_found("The phone has 2GB of memory.") == [(2, "GB", "2GB")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The first day of two was a figure (10).
+        (
+            "Strikes will take place on 10 and 11 April, affecting 100 hospitals.",
+            [(100, "hospitals", "100 hospitals")],
+        ),
+        ("The festival runs from 3 to 5 May.", []),
+        ("the 10-11 March talks", []),
+        # Not before a month: a range as before.
+        ("Between 10 and 20 people died.", [(10, "people", "10"), (20, "people", "20 people")]),
+    ],
+)
+def test_the_first_day_of_two_is_a_date(text: str, expected: list[tuple[float, str, str]]) -> None:
+    assert quantities_found(text) == expected
+
+
+def test_one_source_after_according_to_is_no_count() -> None:
+    # Was 1 colleague.
+    assert quantities_found("She was devastated, according to one colleague.") == []
+    assert quantities_found("According to one in five adults, it is.") == [
+        (0.2, "out of 5", "one in five")
+    ]
