@@ -166,6 +166,24 @@ _NAME_AND_ROLE = re.compile(
 )
 
 
+# A reporter's role on a line of its own, under the name ("Nick Triggle\nHealth correspondent").
+_ROLE_ONLY = re.compile(
+    r"(?:[A-Za-z-]+\s+){0,3}(?:editor|correspondent|reporter|writer|columnist|journalist)",
+    re.IGNORECASE,
+)
+
+
+def _name_above_role(line: str, previous: str) -> str:
+    """The author when ``line`` is a reporter's role alone and the line above it a person's name
+    alone ("Nick Triggle" over "Health correspondent"), "" otherwise."""
+    name = previous.strip()
+    if not _ROLE_ONLY.fullmatch(line) or not 2 <= _word_count(name) <= 3:
+        return ""
+    if not BYLINE_NAME.fullmatch(name) or speaker_type(name) != PERSON:
+        return ""
+    return name
+
+
 def _name_and_role(s: str) -> str:
     """The author a line "Given Surname Role" names, "" for any other line."""
     m = _NAME_AND_ROLE.fullmatch(s.strip())
@@ -401,6 +419,16 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
         ):
             # The wrapped tail of a dropped line ("... top stories in your\ninbox.").
             reason, facts = previous.reason, _NO_FACTS
+        author = (
+            ""
+            if reason or body_started or previous is None or previous.dropped
+            else (_name_above_role(stripped, text[previous.start : previous.end]))
+        )
+        if author:  # "Nick Triggle\nHealth correspondent": a byline on two lines
+            verdicts[-1] = replace(
+                previous, keep_start=previous.end, reason="byline", author=author
+            )
+            reason, facts = "byline", _NO_FACTS
         keep_start = end if reason else start
         context = ""
         if not reason:

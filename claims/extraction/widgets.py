@@ -56,6 +56,7 @@ LABELS: dict[str, str] = {
         |more on this story|more on this topic|more stories|more news|related links""",
         "navigation label",
     ),
+    **labels("published|updated|last updated|first published|posted", "publication date label"),
     **labels(
         """notes to editors|note to editors|editor's notes|editors' notes|editors notes
         |media contact|media contacts|press contact|press contacts|investor contact
