@@ -39,7 +39,7 @@ _SKIP_BEFORE_NAME = word_set("""
     a an the report reports data figures statistics estimates study survey research
     analysis new latest recent official officials published released by from of compiled
     provided journal paper summary memo document letter transcript review audit assessment
-    count tally quick preliminary exit poll polls""")
+    count tally quick preliminary exit poll polls news press release statement""")
 # "according to a study published in the journal ZooKeys", "a paper in The Lancet": where it
 # appeared; not "officials in Kyiv" (officials, not Kyiv).
 _PUBLISHED_IN = word_set("published paper study report article research")

@@ -155,3 +155,20 @@ def test_according_to_police_after_police_said_is_nobodys() -> None:
         "police, the victim was found with stab wounds.\n"
     )
     assert speaker_of(text, "stab wounds") == "West Yorkshire Police"  # as before
+
+
+def test_according_to_a_news_release_from_the_department() -> None:
+    # Was nobody's: "news release" was read as the description that names the source.
+    text = (
+        "Fire\n\nOfficials with the Houston Fire Department said three people were taken to "
+        "hospital.\n\nAccording to a news release from the department, the fire started in a "
+        "kitchen.\n"
+    )
+    assert speaker_of(text, "started in a kitchen") == "Houston Fire Department"
+    text = (
+        "Travel\n\nAccording to a statement from the White House, the president will travel to "
+        "Ohio on Friday.\n"
+    )
+    assert speaker_of(text, "travel to Ohio") == "White House"  # was "White House statement"
+    text = "Jobs\n\nAccording to a press release, the company will cut 200 jobs.\n"
+    assert speaker_of(text, "cut 200 jobs") == ""
