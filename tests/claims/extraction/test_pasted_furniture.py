@@ -19,7 +19,8 @@ Save
 Nick Triggle
 Health correspondent
 
-Nurses in England will strike next month after rejecting a 3.6% pay rise, the Royal College of Nursing has announced.
+Nurses in England will strike next month after rejecting a 3.6% pay rise, the Royal \
+College of Nursing has announced.
 """
 
 
