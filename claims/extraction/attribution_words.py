@@ -64,6 +64,14 @@ NAMING_VERBS = word_set("""
 # Garnier blamed weaker consumer spending", "Prosecutors accused him of taking bribes". Not in
 # ATTRIBUTION_VERBS, which the scorer reads.
 ASSERTING_VERBS = word_set("blamed blames accused accuses")
+# Verbs that answer what was said, a statement of their subject's when their object is one:
+# "Angela Rayner rejected the criticism", "The company disputed the claims"; not "The Senate
+# rejected the bill" (an act, reported by someone else).
+REBUTTING_VERBS = word_set("rejected rejects dismissed dismisses disputed disputes refuted")
+SAID_NOUNS = word_set("""
+    criticism criticisms claim claims allegation allegations accusation accusations suggestion
+    suggestions report reports characterisation characterization assertion assertions charge
+    charges idea notion""")
 BE_FORMS = word_set("is are was were be been being")
 # "the spokesman", "his spokesman", "a government spokesman": whose, not just anyone's
 OWNERS = word_set("the his her") | ORG_NOUNS

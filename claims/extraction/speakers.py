@@ -122,6 +122,13 @@ def _passive(verb: Token) -> bool:
 _PREPOSITIONS_AFTER_PARTICIPLE = frozenset({"of", "on", "for", "by", "in", "over"})
 
 
+def _rebuts(tokens: list[Token], index: int) -> bool:
+    """Whether the verb at ``index`` answers something said: "rejected the criticism",
+    "disputed these claims" (within three words)."""
+    following = tokens[index + 1 : index + 4]
+    return tokens[index].text.islower() and any(t.lower in vocab.SAID_NOUNS for t in following)
+
+
 def _after_be(tokens: list[Token], index: int) -> bool:
     """Whether a form of "be" comes before the verb at ``index``, words like "also" between
     ("Lahav was also accused of ...")."""
@@ -233,6 +240,9 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
                 and tokens[i + 1].lower in _PREPOSITIONS_AFTER_PARTICIPLE
             )
         ]
+    )
+    passes.append(
+        [i for i, t in enumerate(tokens) if t.lower in vocab.REBUTTING_VERBS and _rebuts(tokens, i)]
     )
     for indices in passes:
         for index in indices:

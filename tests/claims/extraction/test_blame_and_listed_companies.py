@@ -73,3 +73,20 @@ def test_a_headline_word_is_no_company() -> None:
         "The retailer said Christmas trading had been weak.\n"
     )
     assert speaker_of(text, "Christmas trading") == "Currys"
+
+
+def test_rejecting_a_criticism_is_a_statement() -> None:
+    # Was nobody's: "rejected" reported nothing.
+    text = (
+        "Housing\n\nHousing Secretary Angela Rayner rejected the criticism. She told MPs the "
+        'government was "on track".\n'
+    )
+    assert speaker_of(text, "rejected the criticism") == "Angela Rayner"
+    text = "Refinery\n\nShell disputed the claims and said it had followed the rules.\n"
+    assert speaker_of(text, "disputed the claims") == "Shell"
+
+
+def test_rejecting_a_bill_or_a_case_reports_nothing() -> None:
+    assert speaker_of("Senate\n\nThe Senate rejected the bill 52-48 on Tuesday.\n", "bill") == ""
+    text = "Court\n\nJudge Sarah Kent dismissed the case against the four men.\n"
+    assert speaker_of(text, "dismissed the case") == ""
