@@ -102,7 +102,8 @@ _DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
 
 # Words that may surround a date on a dateline without making it a sentence.
 _DATELINE_FILLER = re.compile(
-    r"(?:published|updated|last\s+updated|first\s+published|last\s+modified|modified|posted"
+    r"(?:published|updated|last\s+updated|(?:first|originally)\s+published|last\s+modified"
+    r"|modified|posted"
     r"|date|on|at|and|\bat\b|[|:,;\-–—·•/()]|\s)*",
     re.IGNORECASE,
 )

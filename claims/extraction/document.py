@@ -167,11 +167,22 @@ def read_html(html: str | bytes, *, url: str = "") -> Document:
         format="html",
         title=page_title(extracted.title, tree),
         published_at=published_at,
-        author=(extracted.author or "").strip(),
+        author=_authors(extracted.author or ""),
         publisher=(extracted.sitename or "").strip(),
         canonical_url=(extracted.url or url or "").strip(),
         language=_language_from_tree(tree) or _guess_language(text),
     )
+
+
+# What a byline's date adds to the names the HTML reader takes from it: "Jane Smith; Updated
+# March 5" (from "By Jane Smith | Updated March 5, 2024").
+_NOT_A_NAME = re.compile(r"\d|\b(?:updated|published|posted|modified)\b", re.IGNORECASE)
+
+
+def _authors(raw: str) -> str:
+    """The authors' names the reader found, without a date it took for one."""
+    names = [n.strip() for n in raw.split(";")]
+    return "; ".join(n for n in names if n and not _NOT_A_NAME.search(n))
 
 
 def read_bytes(data: bytes, *, url: str = "") -> Document:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from claims.extraction import extract, read_text
+from claims.extraction import extract, read_html, read_text
 
 PASTED = """Nurses to strike in pay dispute
 
@@ -54,3 +54,29 @@ def test_a_lone_published_label_is_furniture() -> None:
 )
 def test_other_two_line_pairs_name_no_author(text: str) -> None:
     assert read_text(text).author == ""
+
+
+def test_originally_published_is_the_publication_date() -> None:
+    # The line was a unit of the article, and the article had no date.
+    text = (
+        "Floods hit town\n\nOriginally published March 1, 2024\n\nHeavy rain caused flooding "
+        "in 200 homes on Monday, the council said.\n"
+    )
+    document = read_text(text)
+    assert document.published_at is not None
+    assert document.published_at.date().isoformat() == "2024-03-01"
+    assert [s.text for s in extract(document).sentences] == [
+        "Floods hit town",
+        "Heavy rain caused flooding in 200 homes on Monday, the council said.",
+    ]
+
+
+def test_a_bylines_date_is_no_author() -> None:
+    # The HTML reader gave "Jane Smith; Updated March 5" as the author.
+    html = (
+        "<html><head><title>Floods hit town</title></head><body><article>"
+        "<h1>Floods hit town</h1><p class='byline'>By Jane Smith | Updated March 5, 2024</p>"
+        "<p>Heavy rain caused flooding in 200 homes on Monday, the council said.</p>"
+        "</article></body></html>"
+    )
+    assert read_html(html).author == "Jane Smith"
