@@ -57,8 +57,14 @@ from claims.extraction.quantities import Quantity, find_quantities
 from claims.extraction.roles import LedeRole
 from claims.extraction.scoring import Feature, RuleScorer, Scorer
 from claims.extraction.sentences import split_block
+from claims.extraction.speaker_types import ORGANIZATION
 from claims.extraction.speakers import SpeakerContext, find_speaker
-from claims.extraction.transcripts import TRANSCRIPT_LABEL, statement_author, transcript_turns
+from claims.extraction.transcripts import (
+    TRANSCRIPT_LABEL,
+    is_press_release,
+    statement_author,
+    transcript_turns,
+)
 from claims.extraction.widgets import COLON_DATELINE
 
 logger = logging.getLogger(__name__)
@@ -207,6 +213,9 @@ def extract(
     # "Statement from Senator Maria Lopez on ...": every later sentence is hers unless it names
     # someone else
     author, heading_end = ("", 0) if turns else statement_author(text)
+    # A press release on a wire: its issuer (the organisation its first attributed sentence
+    # names, "Acme Robotics Inc. today announced") says every sentence that names nobody else
+    issuer, release = "", not turns and not author and is_press_release(text)
     if " " in author and " and " not in author:
         register_name(author, context)
     body_seen = False
@@ -272,6 +281,10 @@ def extract(
                 or colon_speaker(sentence, context)  # "Reeves: 'We are fixing ...'"
                 or (author if start >= heading_end else "")
             )
+            if release:
+                kind = speaker_type_in(speaker, context, page) if speaker else ""
+                issuer = issuer or (speaker if kind == ORGANIZATION else "")
+                speaker = speaker or issuer  # "The company raised its guidance to ..."
             paragraph_speaker = speaker
             in_quote = _quote_open_after(sentence, in_quote)
             if quoted:

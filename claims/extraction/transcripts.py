@@ -268,3 +268,18 @@ def statement_author(text: str) -> tuple[str, int]:
 
 def _is_title_word(word: str) -> bool:
     return is_title(Token(word, 0, len(word), word.lower().rstrip(".")))
+
+
+# A press release's wire tag on its dateline: "BOSTON, Nov. 4, 2025 /PRNewswire/ -- Acme
+# Robotics Inc. today announced ...", "(BUSINESS WIRE)--", "/ GLOBE NEWSWIRE /".
+_WIRE_TAG = re.compile(
+    r"/\s*(?:PR\s?Newswire|Business\s+Wire|GLOBE\s+NEWSWIRE|ACCESSWIRE|PRWeb)\s*/"
+    r"|\((?:BUSINESS\s+WIRE|GLOBE\s+NEWSWIRE)\)",
+    re.IGNORECASE,
+)
+
+
+def is_press_release(text: str) -> bool:
+    """Whether ``text`` is a press release put out on a wire: its opening carries the wire's tag
+    (every sentence of it is then the issuer's, claims.extraction.pipeline)."""
+    return bool(_WIRE_TAG.search(text, 0, 3000))
