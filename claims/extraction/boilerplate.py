@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
 
+from claims.extraction.bylines import byline_of, name_above_role, name_and_role
 from claims.extraction.dates import parse_dateline
 from claims.extraction.embeds import (
     EMBEDDED_POST,
@@ -24,19 +25,12 @@ from claims.extraction.embeds import (
     quote_signature_author,
     signature_author,
 )
-from claims.extraction.lexicon import ORG_WORDS
 from claims.extraction.prompts import credit_reason, prompt_reason
 from claims.extraction.pull_quotes import PULL_QUOTE, pull_quote_lines
 from claims.extraction.sentences import split_block
-from claims.extraction.speaker_types import PERSON, speaker_type
 from claims.extraction.teaser_lists import RELATED_LIST, teaser_list_lines
 from claims.extraction.widgets import (
     ABOUT_SECTION,
-    BYLINE,
-    BYLINE_HANDLE,
-    BYLINE_LOCATION,
-    BYLINE_NAME,
-    BYLINE_SPLIT,
     COPYRIGHT,
     CREDITS,
     DATED_PREFIX,
@@ -48,13 +42,11 @@ from claims.extraction.widgets import (
     LABELS,
     MISC_WIDGETS,
     NAV_SEPARATOR,
-    NOT_BYLINE_NAMES,
     PHOTO_CREDIT,
     PROMO_CAPS,
     PROMO_DOMAIN,
     PROMO_WITH_SEPARATOR,
     RIGHTS_RESERVED,
-    ROLE_WORDS,
     SOCIAL_WORDS,
     SOURCE_LINE,
     STANDARDS_LINK,
@@ -117,81 +109,6 @@ def _word_count(s: str) -> int:
     return len(_WORD_RE.findall(s))
 
 
-def _looks_like_outlet(s: str) -> bool:
-    """Whether a byline tail such as "Reuters" or "The Guardian" names a publisher."""
-    words = s.split()
-    if not words or len(words) > 5 or ROLE_WORDS.search(s):
-        return False
-    if not all(w[0].isupper() or w.lower() in {"of", "the", "and", "&"} for w in words):
-        return False
-    return any(w.lower().strip(".") in ORG_WORDS for w in words) or (
-        len(words) == 1 and words[0].isupper() and len(words[0]) >= 2
-    )
-
-
-_CLOCK_END = re.compile(r"\d\s*[ap]\.m\.$", re.IGNORECASE)  # "| March 4, 2024 at 9:00 a.m."
-
-
-def _byline(s: str) -> tuple[str, str, datetime | None] | None:
-    """(author, publisher, published_at) when ``s`` is a byline line."""
-    s = BYLINE_HANDLE.sub("", s)
-    m = BYLINE.match(s)
-    if not m or _word_count(s) > 16 or (s.endswith(".") and not _CLOCK_END.search(s)):
-        return None
-    parts = BYLINE_SPLIT.split(m.group("rest"), maxsplit=1)
-    name = BYLINE_LOCATION.sub("", parts[0]).strip()
-    name_match = BYLINE_NAME.fullmatch(name)
-    if not name_match or name.split()[0].lower() in NOT_BYLINE_NAMES:
-        return None
-    publisher = ""
-    published_at = None
-    if len(parts) > 1:
-        tail = parts[1].strip()
-        is_dateline, when = parse_dateline(tail)
-        if is_dateline:
-            published_at = when
-        else:
-            for piece in BYLINE_SPLIT.split(tail):
-                if _looks_like_outlet(piece.strip()):
-                    publisher = piece.strip()
-                    break
-    return name, publisher, published_at
-
-
-# A byline without "By": a given name and a surname, then a reporter's role ("Pippa Crerar
-# Political editor", "Jessica Elgot Deputy political editor").
-_NAME_AND_ROLE = re.compile(
-    r"(?P<name>[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+(?:[A-Za-z-]+\s+){0,3}?"
-    r"(?:editor|correspondent|reporter|writer|columnist)$"
-)
-
-
-# A reporter's role on a line of its own, under the name ("Nick Triggle\nHealth correspondent").
-_ROLE_ONLY = re.compile(
-    r"(?:[A-Za-z-]+\s+){0,3}(?:editor|correspondent|reporter|writer|columnist|journalist)",
-    re.IGNORECASE,
-)
-
-
-def _name_above_role(line: str, previous: str) -> str:
-    """The author when ``line`` is a reporter's role alone and the line above it a person's name
-    alone ("Nick Triggle" over "Health correspondent"), "" otherwise."""
-    name = previous.strip()
-    if not _ROLE_ONLY.fullmatch(line) or not 2 <= _word_count(name) <= 3:
-        return ""
-    if not BYLINE_NAME.fullmatch(name) or speaker_type(name) != PERSON:
-        return ""
-    return name
-
-
-def _name_and_role(s: str) -> str:
-    """The author a line "Given Surname Role" names, "" for any other line."""
-    m = _NAME_AND_ROLE.fullmatch(s.strip())
-    if m is None or speaker_type(m.group("name")) != PERSON:
-        return ""  # "Financial Times reporter": an outlet's
-    return m.group("name")
-
-
 def _is_nav_menu(s: str) -> bool:
     if len(s) > 400:
         return False
@@ -228,11 +145,11 @@ def _whole_line_reason(s: str) -> tuple[str, _Facts]:
         return EMBEDDED_POST, _NO_FACTS  # "— Eric Adams (@NYCMayor) March 4, 2024"
     if words <= 20 and quote_signature_author(s):
         return QUOTE_SIGNATURE, _NO_FACTS  # "— Mike Pompeo, College Station, TX, April 15, 2019"
-    byline = _byline(s)
+    byline = byline_of(s)
     if byline:
         author, publisher, when = byline
         return "byline", _Facts(published_at=when, author=author, publisher=publisher)
-    author = _name_and_role(s) if words <= 7 else ""
+    author = name_and_role(s) if words <= 7 else ""
     if author:
         return "byline", _Facts(author=author)  # "Pippa Crerar Political editor"
     if CREDITS.match(s) and words <= 30:
@@ -422,7 +339,7 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
         author = (
             ""
             if reason or body_started or previous is None or previous.dropped
-            else (_name_above_role(stripped, text[previous.start : previous.end]))
+            else (name_above_role(stripped, text[previous.start : previous.end]))
         )
         if author:  # "Nick Triggle\nHealth correspondent": a byline on two lines
             verdicts[-1] = replace(

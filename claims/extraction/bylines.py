@@ -1,0 +1,102 @@
+"""Bylines: "By Jane Doe | Reuters", a name and a reporter's role on one line ("Pippa Crerar
+Political editor") or two ("Nick Triggle" over "Health correspondent"). Split from
+claims.extraction.boilerplate, which drops these lines and keeps the author they name."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from claims.extraction.dates import parse_dateline
+from claims.extraction.lexicon import ORG_WORDS
+from claims.extraction.speaker_types import PERSON, speaker_type
+from claims.extraction.widgets import (
+    BYLINE,
+    BYLINE_HANDLE,
+    BYLINE_LOCATION,
+    BYLINE_NAME,
+    BYLINE_SPLIT,
+    NOT_BYLINE_NAMES,
+    ROLE_WORDS,
+)
+
+_WORD_RE = re.compile(r"[\w'’-]+")
+
+
+def _word_count(s: str) -> int:
+    return len(_WORD_RE.findall(s))
+
+
+def _looks_like_outlet(s: str) -> bool:
+    """Whether a byline tail such as "Reuters" or "The Guardian" names a publisher."""
+    words = s.split()
+    if not words or len(words) > 5 or ROLE_WORDS.search(s):
+        return False
+    if not all(w[0].isupper() or w.lower() in {"of", "the", "and", "&"} for w in words):
+        return False
+    return any(w.lower().strip(".") in ORG_WORDS for w in words) or (
+        len(words) == 1 and words[0].isupper() and len(words[0]) >= 2
+    )
+
+
+_CLOCK_END = re.compile(r"\d\s*[ap]\.m\.$", re.IGNORECASE)  # "| March 4, 2024 at 9:00 a.m."
+
+
+def byline_of(s: str) -> tuple[str, str, datetime | None] | None:
+    """(author, publisher, published_at) when ``s`` is a byline line."""
+    s = BYLINE_HANDLE.sub("", s)
+    m = BYLINE.match(s)
+    if not m or _word_count(s) > 16 or (s.endswith(".") and not _CLOCK_END.search(s)):
+        return None
+    parts = BYLINE_SPLIT.split(m.group("rest"), maxsplit=1)
+    name = BYLINE_LOCATION.sub("", parts[0]).strip()
+    name_match = BYLINE_NAME.fullmatch(name)
+    if not name_match or name.split()[0].lower() in NOT_BYLINE_NAMES:
+        return None
+    publisher = ""
+    published_at = None
+    if len(parts) > 1:
+        tail = parts[1].strip()
+        is_dateline, when = parse_dateline(tail)
+        if is_dateline:
+            published_at = when
+        else:
+            for piece in BYLINE_SPLIT.split(tail):
+                if _looks_like_outlet(piece.strip()):
+                    publisher = piece.strip()
+                    break
+    return name, publisher, published_at
+
+
+# A byline without "By": a given name and a surname, then a reporter's role ("Pippa Crerar
+# Political editor", "Jessica Elgot Deputy political editor").
+_NAME_AND_ROLE = re.compile(
+    r"(?P<name>[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+(?:[A-Za-z-]+\s+){0,3}?"
+    r"(?:editor|correspondent|reporter|writer|columnist)$"
+)
+
+
+# A reporter's role on a line of its own, under the name ("Nick Triggle\nHealth correspondent").
+_ROLE_ONLY = re.compile(
+    r"(?:[A-Za-z-]+\s+){0,3}(?:editor|correspondent|reporter|writer|columnist|journalist)",
+    re.IGNORECASE,
+)
+
+
+def name_above_role(line: str, previous: str) -> str:
+    """The author when ``line`` is a reporter's role alone and the line above it a person's name
+    alone ("Nick Triggle" over "Health correspondent"), "" otherwise."""
+    name = previous.strip()
+    if not _ROLE_ONLY.fullmatch(line) or not 2 <= _word_count(name) <= 3:
+        return ""
+    if not BYLINE_NAME.fullmatch(name) or speaker_type(name) != PERSON:
+        return ""
+    return name
+
+
+def name_and_role(s: str) -> str:
+    """The author a line "Given Surname Role" names, "" for any other line."""
+    m = _NAME_AND_ROLE.fullmatch(s.strip())
+    if m is None or speaker_type(m.group("name")) != PERSON:
+        return ""  # "Financial Times reporter": an outlet's
+    return m.group("name")
