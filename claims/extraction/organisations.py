@@ -73,6 +73,9 @@ AGENCY_NOUNS = word_set("agency regulator watchdog authority")
 # ("The National Hurricane Center said ... The agency said", the Philippine Institute of
 # Volcanology and Seismology).
 _AGENCY_LIKE = word_set("institute institutes center centre service observatory laboratory")
+# Words of the names of professional bodies that are unions ("Royal College of Nursing",
+# "British Medical Association", "Police Federation").
+_UNION_LIKE = word_set("college association federation")
 # Bodies that hold agencies and are none: "the agency" is never the UN or the EU.
 _UMBRELLAS = frozenset({"UN", "EU", "NATO", "United Nations", "European Union"})
 # A noun for either kind of body: "the forecaster" is the Met Office or a consultancy.
@@ -267,7 +270,7 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
             if only:
                 return only
     if len(words) == 1:
-        return ""
+        return _union_like(context) if head == "union" else ""
     owner, _, rest = phrase.partition(" ")
     if owner.lower() in _POSSESSIVES and rest[:1].isupper():
         return rest  # "His Smer party has promised": the Smer party, not "His Smer party"
@@ -297,6 +300,17 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
         return rest  # "The Gaza health ministry says": a place's body, as "according to the
         # Gaza health ministry" writes it; "The Japanese company" stays a description
     return phrase  # "the national audit office": described well enough to call
+
+
+def _union_like(context: SpeakerContext) -> str:
+    """The body a bare "the union" means when no union's name was written: the one organisation
+    of this paragraph or the one before, when it is named like a professional body that is a
+    union ("The Royal College of Nursing (RCN) has announced ... The union said", the British
+    Medical Association); "" otherwise."""
+    near = [o for o in context.orgs if context.org_paragraphs[o] >= context.paragraph - 1]
+    if len(near) != 1 or _public(near[0], context):
+        return ""
+    return near[0] if _UNION_LIKE.intersection(near[0].lower().split()) else ""
 
 
 def _named_business(org: str, context: SpeakerContext) -> bool:

@@ -172,3 +172,25 @@ def test_according_to_a_news_release_from_the_department() -> None:
     assert speaker_of(text, "travel to Ohio") == "White House"  # was "White House statement"
     text = "Jobs\n\nAccording to a press release, the company will cut 200 jobs.\n"
     assert speaker_of(text, "cut 200 jobs") == ""
+
+
+def test_the_union_is_a_professional_body_that_spoke_before() -> None:
+    # Was nobody's: no name with a union's word was written.
+    text = (
+        "Nurses strike\n\nNurses in England will strike next month, the Royal College of Nursing "
+        "(RCN) has announced.\n\nThe union said 65% of members who voted backed walkouts.\n"
+    )
+    assert speaker_of(text, "65% of members") == "Royal College of Nursing"
+    text = (
+        "Doctors\n\nThe British Medical Association said resident doctors would walk out. The "
+        "union said talks had failed.\n"
+    )
+    assert speaker_of(text, "talks had failed") == "British Medical Association"
+
+
+def test_the_union_is_never_the_employer() -> None:
+    text = (
+        "Strike\n\nNetwork Rail said talks had broken down. The union said it would announce "
+        "dates.\n"
+    )
+    assert speaker_of(text, "announce dates") == ""
