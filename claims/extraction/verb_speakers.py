@@ -37,6 +37,7 @@ from claims.extraction.names import (
     possessive_in_name,
 )
 from claims.extraction.org_groups import org_group
+from claims.extraction.organisations import ORG_DESCRIPTORS
 from claims.extraction.page_names import type_on_page
 from claims.extraction.people import (
     GENERIC,
@@ -116,6 +117,11 @@ def before_verb(
         return description_before(text, tokens, i)  # "the report said", "the 32-year-old said"
     if token.text == ",":
         return apposition(text, tokens, i, context)
+    if text[token.end : token.end + 1] in {"?", "!"} and i and is_capitalised(token):
+        # "Consumer group Which? said": a name written with its mark, after what it is
+        if tokens[i - 1].lower in ORG_DESCRIPTORS:
+            return Found(name=text[token.start : token.end + 1], kind="name")
+        return None
     run = listed_portfolios_before(tokens, name_before(tokens, i + 1))
     for p in range(1, len(run) - 1):
         if (

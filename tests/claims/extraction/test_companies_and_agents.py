@@ -194,3 +194,14 @@ def test_the_union_is_never_the_employer() -> None:
         "dates.\n"
     )
     assert speaker_of(text, "announce dates") == ""
+
+
+def test_a_name_written_with_its_question_mark() -> None:
+    # Was nobody's.
+    text = (
+        "Doorbells\n\nConsumer group Which? said 40% of the smart doorbells it tested had "
+        "security flaws.\n"
+    )
+    unit = unit_with(text, "doorbells it tested")
+    assert (unit.speaker, unit.speaker_type) == ("Which?", "organization")
+    assert speaker_of("Quiz\n\nWho? said nobody.\n", "nobody") == ""
