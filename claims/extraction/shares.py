@@ -17,6 +17,21 @@ _FRACTION = re.compile(
     re.IGNORECASE,
 )
 
+# A fraction of a percentage point, as central banks move rates: "a quarter of a percentage
+# point", "three-quarters of a point", "a quarter-point cut", "a half-point rise".
+_OF_A_POINT = re.compile(r"\s+of\s+a\s+(?:percentage\s+)?point\b", re.IGNORECASE)
+_POINT_FRACTION = re.compile(
+    r"\b(?:(?P<num>a|one|three)[- ])?(?P<den>quarter|half|three-quarter)[- ]point\b",
+    re.IGNORECASE,
+)
+_POINT_VALUES = {"quarter": 0.25, "half": 0.5, "three-quarter": 0.75}
+# ... where the sentence is about rates ("Carlsen's half-point lead" is a chess score).
+_RATE_WORDS = re.compile(
+    r"\b(?:rates?|interest|inflation|yields?|cut|hike|raised?|increase|percentage|bank|Fed)\b",
+    re.IGNORECASE,
+)
+POINTS = "percentage points"
+
 # "the first half of the year", "the second half of the match": a period, not a share.
 _HALF_OF_A_PERIOD = frozenset({"the", "first", "second", "latter", "other", "top", "bottom", "a"})
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
@@ -28,7 +43,20 @@ def fraction_shares(text: str) -> Iterator[tuple[float, str, int, int]]:
     lower = text.lower()
     if not any(word in lower for word in ("half", "third", "quarter", "fifth", "tenth")):
         return  # the fast answer for almost every sentence
+    points = (
+        _POINT_FRACTION.finditer(text) if "-point" in lower and _RATE_WORDS.search(text) else ()
+    )
+    for m in points:  # "cut rates by a quarter-point"
+        den = m.group("den").lower()
+        three = (m.group("num") or "").lower() == "three" and den == "quarter"
+        yield (0.75 if three else _POINT_VALUES[den]), POINTS, m.start(), m.end()
     for m in _FRACTION.finditer(text):
+        point = _OF_A_POINT.match(text, m.end())
+        if point:  # "three-quarters of a percentage point": 0.75 points, no share
+            numerator = 1 if m.group("half") else _NUMERATORS[m.group("num").lower()]
+            denominator = 2 if m.group("half") else _DENOMINATORS[m.group("den").lower()]
+            yield numerator / denominator, POINTS, m.start(), point.end()
+            continue
         if m.group("half"):
             before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
             if before is None or before.group(1).lower() not in _HALF_OF_A_PERIOD:

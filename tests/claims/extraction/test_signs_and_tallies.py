@@ -140,3 +140,28 @@ def test_one_source_after_according_to_is_no_count() -> None:
     assert quantities_found("According to one in five adults, it is.") == [
         (0.2, "out of 5", "one in five")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Each was no figure, or a share "out of 4".
+        ("The Fed cut rates by a quarter-point.", [(0.25, "percentage points", "a quarter-point")]),
+        ("A half-point rate cut is possible.", [(0.5, "percentage points", "A half-point")]),
+        (
+            "Rates rose by three-quarters of a percentage point.",
+            [(0.75, "percentage points", "three-quarters of a percentage point")],
+        ),
+        (
+            "The bank cut by a quarter of a percentage point.",
+            [(0.25, "percentage points", "a quarter of a percentage point")],
+        ),
+        # A chess score is no rate; a share stays a share.
+        ("Carlsen holds a half-point lead.", []),
+        ("Two-thirds of voters backed it.", [(2 / 3, "out of 3", "Two-thirds")]),
+    ],
+)
+def test_a_fraction_of_a_percentage_point(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert quantities_found(text) == expected
