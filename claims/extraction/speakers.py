@@ -41,6 +41,8 @@ Context kept per document (``SpeakerContext``):
 
 from __future__ import annotations
 
+import re
+
 from claims.extraction import attribution_words as vocab
 from claims.extraction.according import according_to, report_by
 from claims.extraction.clauses import (
@@ -118,6 +120,11 @@ def _passive(verb: Token) -> bool:
     return verb.lower in _IRREGULAR_PARTICIPLES or verb.lower.endswith("ed")
 
 
+# The verbs of ASSERTING_VERBS and REBUTTING_VERBS, looked for in the sentence before its
+# words are read one by one.
+_CLAIMING_VERB = re.compile(
+    r"\b(?:blame[ds]|accuse[ds]|rejects?|rejected|dismisse[ds]|dispute[ds]|refuted)\b"
+)
 # "accused of", "blamed on": the participle of a clause about its subject, no verb of saying.
 _PREPOSITIONS_AFTER_PARTICIPLE = frozenset({"of", "on", "for", "by", "in", "over"})
 
@@ -226,24 +233,29 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
                 and any(u.text in QUOTE_MARKS for u in tokens[i + 1 :])
             ]
         )
-    passes.append(
-        [
-            i
-            for i, t in enumerate(tokens)
-            if t.lower in vocab.ASSERTING_VERBS
-            and t.text.islower()
-            # "Smith, accused of fraud, ...", "the crash, blamed on ice": no verb of his
-            and not (
+    if _CLAIMING_VERB.search(masked):  # a cheap look first: this runs on every sentence
+        passes.append(
+            [
                 i
-                and tokens[i - 1].text == ","
-                and i + 1 < len(tokens)
-                and tokens[i + 1].lower in _PREPOSITIONS_AFTER_PARTICIPLE
-            )
-        ]
-    )
-    passes.append(
-        [i for i, t in enumerate(tokens) if t.lower in vocab.REBUTTING_VERBS and _rebuts(tokens, i)]
-    )
+                for i, t in enumerate(tokens)
+                if t.lower in vocab.ASSERTING_VERBS
+                and t.text.islower()
+                # "Smith, accused of fraud, ...", "the crash, blamed on ice": no verb of his
+                and not (
+                    i
+                    and tokens[i - 1].text == ","
+                    and i + 1 < len(tokens)
+                    and tokens[i + 1].lower in _PREPOSITIONS_AFTER_PARTICIPLE
+                )
+            ]
+        )
+        passes.append(
+            [
+                i
+                for i, t in enumerate(tokens)
+                if t.lower in vocab.REBUTTING_VERBS and _rebuts(tokens, i)
+            ]
+        )
     for indices in passes:
         for index in indices:
             if index + 1 < len(tokens) and tokens[index + 1].lower == "by":
