@@ -13,7 +13,9 @@ _DENOMINATORS = {"third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 _FRACTION = re.compile(
     r"\b(?:(?P<num>a|one|two|three|four|five|seven|nine)[- ](?P<den>third|quarter|fifth|tenth)s?"
     r"|(?P<half>half))(?=\s+of\b)"
-    r"(?!\s+of\s+an?\s+(?:million|billion|trillion)\b)",  # "a quarter of a million": 250,000
+    r"(?!\s+of\s+an?\s+(?:million|billion|trillion)\b)"  # "a quarter of a million": 250,000
+    # "a quarter of an hour", "half of a season": a length of time, no share of anything
+    r"(?!\s+of\s+an?\s+(?:hour|minute|second|day|week|month|year|century|season|game|match)\b)",
     re.IGNORECASE,
 )
 

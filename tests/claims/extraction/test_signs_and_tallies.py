@@ -165,3 +165,9 @@ def test_a_fraction_of_a_percentage_point(
     text: str, expected: list[tuple[float, str, str]]
 ) -> None:
     assert quantities_found(text) == expected
+
+
+def test_a_fraction_of_a_length_of_time_is_no_share() -> None:
+    # Was a share of 0.25 "out of 4".
+    assert quantities_found("It took a quarter of an hour.") == []
+    assert quantities_found("A third of a century later, it reopened.") == []
