@@ -70,17 +70,15 @@ def byline_of(s: str) -> tuple[str, str, datetime | None] | None:
 
 # A byline without "By": a given name and a surname, then a reporter's role ("Pippa Crerar
 # Political editor", "Jessica Elgot Deputy political editor").
+_REPORTER_ROLES = "editor|correspondent|reporter|writer|columnist"
 _NAME_AND_ROLE = re.compile(
     r"(?P<name>[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+(?:[A-Za-z-]+\s+){0,3}?"
-    r"(?:editor|correspondent|reporter|writer|columnist)$"
+    rf"(?:{_REPORTER_ROLES})$"
 )
 
 
 # A reporter's role on a line of its own, under the name ("Nick Triggle\nHealth correspondent").
-_ROLE_ONLY = re.compile(
-    r"(?:[A-Za-z-]+\s+){0,3}(?:editor|correspondent|reporter|writer|columnist|journalist)",
-    re.IGNORECASE,
-)
+_ROLE_ONLY = re.compile(rf"(?:[A-Za-z-]+\s+){{0,3}}(?:{_REPORTER_ROLES}|journalist)", re.IGNORECASE)
 
 
 def name_above_role(line: str, previous: str) -> str:

@@ -46,6 +46,7 @@ import re
 from claims.extraction import attribution_words as vocab
 from claims.extraction.according import according_to, report_by
 from claims.extraction.clauses import (
+    AFFILIATION_WORDS,
     QUOTE_MARKS,
     Found,
     can_speak,
@@ -123,7 +124,7 @@ def _passive(verb: Token) -> bool:
 # The verbs of ASSERTING_VERBS and REBUTTING_VERBS, looked for in the sentence before its
 # words are read one by one.
 _CLAIMING_VERB = re.compile(
-    r"\b(?:blame[ds]|accuse[ds]|rejects?|rejected|dismisse[ds]|dispute[ds]|refuted)\b"
+    rf"\b(?:{'|'.join(sorted(vocab.ASSERTING_VERBS | vocab.REBUTTING_VERBS))})\b"
 )
 # "accused of", "blamed on": the participle of a clause about its subject, no verb of saying.
 _PREPOSITIONS_AFTER_PARTICIPLE = frozenset({"of", "on", "for", "by", "in", "over"})
@@ -332,7 +333,7 @@ def _passive_agent(text: str, tokens: list[Token], context: SpeakerContext) -> s
             return ""
         run = name_after(tokens, by + 1)
         # "by Professor Naveed Sattar of the University of Glasgow": him, without his title
-        cut = next((k for k, t in enumerate(run) if t.text in {"of", "at", "from"}), len(run))
+        cut = next((k for k, t in enumerate(run) if t.text in AFFILIATION_WORDS), len(run))
         run = run[:cut]
         name = clean_run(text, run) if run else ""
         if name and can_speak(name, run, tokens, context):
