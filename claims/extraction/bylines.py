@@ -42,8 +42,32 @@ def _looks_like_outlet(s: str) -> bool:
 _CLOCK_END = re.compile(r"\d\s*[ap]\.m\.$", re.IGNORECASE)  # "| March 4, 2024 at 9:00 a.m."
 
 
+# A blog's post line: "Posted on March 3, 2023 by Tom", "Posted by Tom on March 3, 2023".
+_POSTED = re.compile(
+    r"^(?:posted|published|written)\s+(?:"
+    r"(?:on\s+)?(?P<date>[\w ,.:/-]{6,40}?)\s+by\s+(?P<name>[A-Z][\w .'’-]*)"
+    r"|by\s+(?P<name2>[A-Z][\w .'’-]*?)\s+on\s+(?P<date2>[\w ,.:/-]{6,40}))$",
+    re.IGNORECASE,
+)
+
+
+def _posted(s: str) -> tuple[str, str, datetime | None] | None:
+    """(author, "", published_at) when ``s`` is a blog's post line naming a date and a name."""
+    m = _POSTED.match(s.strip())
+    if not m or _word_count(s) > 16:
+        return None
+    name = (m.group("name") or m.group("name2")).strip()
+    is_dateline, when = parse_dateline(m.group("date") or m.group("date2"))
+    if not is_dateline or not BYLINE_NAME.fullmatch(name):
+        return None
+    return name, "", when
+
+
 def byline_of(s: str) -> tuple[str, str, datetime | None] | None:
     """(author, publisher, published_at) when ``s`` is a byline line."""
+    posted = _posted(s)
+    if posted:
+        return posted
     s = BYLINE_HANDLE.sub("", s)
     m = BYLINE.match(s)
     if not m or _word_count(s) > 16 or (s.endswith(".") and not _CLOCK_END.search(s)):

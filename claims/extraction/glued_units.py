@@ -45,6 +45,12 @@ _TRACK_DISTANCE = re.compile(
 _GLUED_METRES = re.compile(
     rf"(?<![\w.,£$€-])(?P<num>{_DIGITS})m(?=[ -](?:high|tall|long|wide|deep|thick|across)\b)"
 )
+# Inches glued on where a screen or a wheel follows ("a 6.2in screen", "a 55in TV"): "in"
+# after a digit is otherwise the word "in".
+_GLUED_INCHES = re.compile(
+    rf"(?<![\w.,£$€-])(?P<num>{_DIGITS})in(?=[ -](?:screens?|displays?|TVs?|televisions?"
+    r"|monitors?|laptops?|tablets?|wheels?|phones?|iPads?)\b)"
+)
 # Units written with a symbol a word reader cannot take, glued on or after a space: "150
 # µg/m³", "120g/km", "55mpg", "45 sq m", "2,000 km²".
 _SYMBOL_UNITS = {
@@ -100,6 +106,9 @@ def glued_quantities(text: str) -> Iterator[tuple[float, str, int, int]]:
     if _METRES_MARK.search(text):
         for m in _GLUED_METRES.finditer(text):
             yield float(m.group("num").replace(",", "")), "metres", m.start(), m.end()
+    if "in " in text or "in-" in text:
+        for m in _GLUED_INCHES.finditer(text):
+            yield float(m.group("num").replace(",", "")), "inch", m.start(), m.end()
     if "/" in text or "sq " in text or "mpg" in text or "²" in text or "³" in text:
         for m in _SYMBOL_MEASURE.finditer(text):
             unit = _SYMBOL_UNITS[m.group("unit")]

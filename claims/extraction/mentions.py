@@ -106,7 +106,10 @@ def learn_mentions(text: str, tokens: list[Token], context: SpeakerContext) -> N
             run = tokens[i:stretch]  # "St Mary's Hospital", "Guy's Hospital"
         name = clean_run(text, run) if run else ""
         opening = i == 0 and len(run) == 1 and n > 1
-        if opening and is_a_word(name) and _common_opening(tokens, context):
+        if opening and (
+            (is_a_word(name) and _common_opening(tokens, context))
+            or tokens[1].lower in _SECTOR_HEADS
+        ):
             # "Transport: Eurostar to add 50 trains": a headline's topic, no transport body;
             # "Water bills to rise": the word, capitalised where the sentence starts
             i += 1
@@ -131,6 +134,11 @@ def _may_be_a_business_object(tokens: list[Token], i: int, context: SpeakerConte
         and word.text not in context.surnames
         and not is_a_word(word.text)
     )
+
+
+# Words after an industry that make it a business's description, never its name: "Pharma
+# giant to cut 8,000 jobs", "Tech firm fined" ("Wagner group", "Tata group" are names).
+_SECTOR_HEADS = word_set("giant giants major majors firm firms")
 
 
 def _common_opening(tokens: list[Token], context: SpeakerContext) -> bool:

@@ -85,6 +85,17 @@ def is_name_number(text: str, start: int, end: int) -> bool:
     return word not in UNIT_STOPWORDS and word not in _APPROXIMATORS and not word.endswith("ly")
 
 
+# A software version: "version 4.2", "firmware 1.4", "v2" (not "a similar version 85-14" of
+# a bill, nor "it would build 2 data centres").
+_VERSION_BEFORE = re.compile(r"(?:\b(?P<word>[Vv]ersion|[Rr]elease|[Ff]irmware)\s|(?<![\w.])v)$")
+
+
+def is_version(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``start:end`` is a version's name ("version 4.2 added ...")."""
+    before = _VERSION_BEFORE.search(text, max(0, start - 10), start)
+    return bool(before) and (not before.group("word") or "." in text[start:end])
+
+
 # "no one" is a pronoun; "at one point" (stage, time ...) an idiom.
 _NO_ONE = re.compile(r"\bno[\s-]$", re.IGNORECASE)
 # "if one notices", "when one changes", "the one seen": "one" as a pronoun.

@@ -37,6 +37,7 @@ from claims.extraction.number_contexts import (
     is_date_part,
     is_list_marker,
     is_name_number,
+    is_version,
     is_word_number_in_name,
 )
 from claims.extraction.number_words import NUMBER_WORDS, UNITS_WORDS, WORD_NUMBER, parse_words
@@ -274,6 +275,8 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
             continue
         if not scale and num.isdigit() and _MODEL_SUFFIX.match(text, m.end()):
             continue  # "the 737 Max crashes": a model's name
+        if not scale and is_version(text, m.start(), m.end()):
+            continue  # "version 4.2 added a new module"
         if not scale and is_list_marker(text, m.start(), m.end()):
             continue
         if not scale and num.isdigit() and len(num) >= 9:

@@ -141,6 +141,13 @@ def _is_person_with_role(words: list[str]) -> bool:
 _ORG_OPENERS = word_set("national international federal royal central global united")
 
 
+# A company's legal form after its name, in its own capitals ("Bayer AG", "Nestlé SA"): "Sa"
+# or "As" in a person's name is none.
+_LEGAL_FORMS = word_set(
+    "AG SE SA NV N.V. S.A. SpA S.p.A. ASA AB Oyj KGaA BV B.V. A/S PLC LLC LLP GmbH Pty"
+)
+
+
 @functools.lru_cache(maxsize=8192)  # a pure function of the name, asked for again and again
 def speaker_type(name: str) -> str:
     """ "person", "organization", or "" for an empty name or a pronoun (see the module doc)."""
@@ -156,6 +163,8 @@ def speaker_type(name: str) -> str:
         return PERSON
     if has_org_word(name):
         return ORGANIZATION
+    if len(words) >= 2 and words[-1] in _LEGAL_FORMS:
+        return ORGANIZATION  # "Bayer AG", "BASF SE", "Nestlé SA"
     if len(words) >= 2 and bare_word(words[-1]).lower() in _UNNAMED_VOICES:
         return ORGANIZATION  # "Met spokesperson": the organisation speaking through someone
     if bare_word(words[-1]).lower() in PARTY_PLURALS:

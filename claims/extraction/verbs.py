@@ -120,6 +120,8 @@ _ADDING = word_set("""
 # What is declared that is no statement: "declared war", "declared victory", "declared a state
 # of emergency" (the last by its article, as any object).
 _DECLARED = word_set("war victory bankruptcy independence martial")
+# Whom a remark is added to: "he added to reporters".
+_LISTENERS = word_set("reporters journalists listeners viewers lawmakers supporters")
 
 
 def adds_a_thing(tokens: list[Token], index: int) -> bool:
@@ -133,6 +135,13 @@ def adds_a_thing(tokens: list[Token], index: int) -> bool:
     following = tokens[index + 1]
     if following.lower in _DECLARED and tokens[index].lower.startswith("declare"):
         return True
+    if following.lower == "to" and tokens[index].lower.startswith("add"):
+        # "Turkey and Poland added to UK quarantine list"; not "“...,” he added to laughter"
+        # nor "added to reporters that ..."
+        listeners = tokens[index + 2 : index + 4]
+        return not any(
+            t.text in QUOTE_MARKS or t.lower in _LISTENERS for t in tokens[:index] + listeners
+        )
     figure = following.text[:1].isdigit() or following.text[:1] in "£$€¥₹"
     thing = following.lower in _OBJECT_OPENERS and following.text.islower()
     if not (figure or thing):
