@@ -99,6 +99,7 @@ _WORD_RE = re.compile(r"[\w'’-]+")
 RELATED_HEADLINE = "related-article headline"
 RELATED_LINK = "related-article link"
 ABOUT_SENDER = "about the sender"
+LIST_MARKER = "list marker"
 
 
 def _normalise(s: str) -> str:
@@ -127,6 +128,8 @@ def _whole_line_reason(s: str) -> tuple[str, _Facts]:
     label = s.strip(LABEL_TRIM).casefold()
     if label in LABELS:
         return LABELS[label], _NO_FACTS
+    if _LONE_NUMBER_MARKER.fullmatch(s):
+        return LIST_MARKER, _NO_FACTS  # "1." on its line, its item on the next
     tokens = [t for t in re.split(r"[\s|•·,/]+", s.casefold()) if t]
     if tokens and all(t.strip(":") in SOCIAL_WORDS for t in tokens):
         return "share or comment button", _NO_FACTS
@@ -226,6 +229,7 @@ _ADDRESS_OR_END = re.compile(
 # A subheading ends without punctuation; body lines end with it (or continue on the next line).
 _SENTENCE_END = tuple('.!?:;,…"”’»)')
 _LIST_MARKER = re.compile(r"^(?:[-–—•*·▪►]|\d+[.)])\s")
+_LONE_NUMBER_MARKER = re.compile(r"\s*\d{1,2}[.)]\s*")
 # Blank line or end of text after a line: the line is the last of its paragraph.
 _PARAGRAPH_END = re.compile(r"[ \t]*(?:\n[ \t]*\n|\s*\Z)")
 # A kept line of this many words is article text (a body paragraph or its first wrapped line),

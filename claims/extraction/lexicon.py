@@ -70,6 +70,8 @@ TITLES: frozenset[str] = word_set(
     Det. Det Insp. Insp Ch. DCI DCS DSupt PC
     Cllr Cllr. Alderman Marshal Director-General Secretary-General Attorney-General
     Solicitor-General Governor-General Inspector-General Surgeon-General Postmaster-General
+    Supervisor Councilman Councilwoman Councilmember Assemblyman Assemblywoman Assemblymember
+    Selectman Selectwoman Alderwoman Sheriff Comptroller Treasurer
     """,
     lower=True,
 )

@@ -161,6 +161,10 @@ def _parse_digits(num: str) -> float:
     return float(num[:-1]) + fraction if fraction else float(num.replace(",", ""))
 
 
+# A comparison between a figure and its noun: "200 more jobs", "3,000 fewer nurses".
+_COMPARED = frozenset({"more", "fewer"})
+
+
 def _unit_after(text: str, pos: int, limit: int) -> tuple[str, int]:
     """The noun phrase naming what was counted, up to three words, and where it ends."""
     words: list[str] = []
@@ -181,6 +185,10 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str, int]:
             and lower.endswith("ed")
             and not (not words and _plural_next(text, m.end(), limit))
         )  # "20 people killed" ends at people; "46,000 suspected cases" counts cases
+        if lower in _COMPARED and not words and _plural_next(text, m.end(), limit):
+            words.append(word)  # "200 more jobs", "4 million fewer people"
+            end = m.end()
+            continue
         if lower in _NOT_UNITS or adverb or participle:
             break
         if lower.endswith("ing") and words:

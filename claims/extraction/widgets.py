@@ -240,12 +240,15 @@ CONTRIBUTORS = re.compile(
 # The reporter's short biography at the end of a story: "Jane Doe is a senior reporter at the
 # Daily Bugle covering health.", "John Roe is a freelance journalist based in Kyiv." Not with a
 # clause of its own: "X is a reporter for the Journal who has been detained since March" is
-# news (see prompts.credit_reason).
+# news (see prompts.credit_reason). "Sam Patel covers county government for the Gazette."
 AUTHOR_BIO = re.compile(
     r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s+is\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?"
     r"(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|intern"
     r"|fellow|photographer|videographer)\b"
-    r"(?:\s+(?:at|for|with|on|covering|based|who\s+covers)\b|\s*[.,]?\s*$)",
+    r"(?:\s+(?:at|for|with|on|covering|based|who\s+covers)\b|\s*[.,]?\s*$)"
+    # "Sam Patel covers county government for the Gazette."
+    r"|^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s+(?:covers|writes\s+about|reports\s+on)\s"
+    r"[^.]{3,80}?\sfor\s+(?:the\s+)?[A-Z][^.]*\.?$",
 )
 
 

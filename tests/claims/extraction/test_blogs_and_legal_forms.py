@@ -121,3 +121,68 @@ def test_inches_glued_on_before_a_screen() -> None:
         (55, "inch"),
     ]
     assert _quantities("The group came 2in the list.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Supervisor Tom Reilly, who represents Oakwood, said he would vote against it.",
+            "Tom Reilly",
+        ),
+        (
+            "Assemblywoman Jenifer Rajkumar said the bill would protect 2 million workers.",
+            "Jenifer Rajkumar",
+        ),
+        ("Councilman Joe Borelli said the city spent $40 million on overtime.", "Joe Borelli"),
+    ],
+)
+def test_a_local_officials_title_is_no_part_of_the_name(sentence: str, speaker: str) -> None:
+    # "Supervisor Tom Reilly", "Assemblywoman Jenifer Rajkumar" kept the title.
+    assert _units(sentence)[sentence[:30]][0] == speaker
+
+
+def test_a_reporters_beat_line_is_no_claim() -> None:
+    # "Sam Patel covers county government for the Gazette." was a claim.
+    text = (
+        "Riverside County Library will close two branches at the end of June to save $1.2 "
+        "million a year, officials said Monday.\n\n"
+        "Sam Patel covers county government for the Gazette."
+    )
+    assert [s.text[:30] for s in extract(read_text(text)).sentences] == [
+        "Riverside County Library will "
+    ]
+
+
+def test_a_beat_in_the_news_is_still_news() -> None:
+    sentence = "Jane Doe covers the story for the BBC after her colleague was detained."
+    assert [s.text for s in extract(read_text(sentence)).sentences] == [sentence]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The plan will create 200 more jobs.", [(200, "more jobs")]),  # was 200, no unit
+        ("There were 3,000 fewer nurses in 2023.", [(3000, "fewer nurses")]),
+        ("He scored 20 more than last year.", [(20, "")]),
+        ("Prices rose 5% more than expected.", [(5, "percent")]),
+    ],
+)
+def test_more_or_fewer_before_what_was_counted(
+    sentence: str, expected: list[tuple[float, str]]
+) -> None:
+    assert _quantities(sentence) == expected
+
+
+def test_a_numbered_lists_marker_on_its_own_line_is_no_sentence() -> None:
+    # "1." and "2." were sentences holding the figures 1 and 2.
+    text = (
+        "Five things to know about the new tax rules\n\n1.\n\n"
+        "The personal allowance stays at £12,570 until 2028.\n\n2.\n\n"
+        "The dividend allowance falls to £500 from April."
+    )
+    assert [s.text[:12] for s in extract(read_text(text)).sentences] == [
+        "Five things ",
+        "The personal",
+        "The dividend",
+    ]
