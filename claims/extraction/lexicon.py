@@ -123,7 +123,7 @@ MORE_ORG_WORDS: frozenset[str] = word_set(
     semiconductors ventures capital energy gas water rail railway trains airport airports
     networks services transport health state brigade economics macroeconomics stats
     Reuters Tass Xinhua Interfax Kyodo Yonhap Bloomberg Eurostat Interpol Europol Frontex
-    Unicef Unesco Nato Gazprom Rosneft Ofwat Ofcom Ofgem Ofsted Ofqual
+    Unicef Unesco Nato Gazprom Rosneft Ofwat Ofcom Ofgem Ofsted Ofqual Lancet Medicine
     international watch
     Google Facebook Twitter YouTube Instagram WhatsApp TikTok Meta Microsoft Amazon Apple
     Netflix Uber Airbnb Tesla Boeing Airbus Samsung Huawei Alibaba Tencent Telegram
@@ -413,7 +413,8 @@ PERSON_ROLES: frozenset[str] = word_set(
     businesswoman politician striker midfielder defender goalkeeper winger player librarian
     shopkeeper plumber midwife pharmacist dentist engineer architect accountant chef pupil
     pensioner landlord tenant shopper voter publican headteacher headmaster headmistress vicar
-    forecaster meteorologist
+    forecaster meteorologist toxicologist epidemiologist virologist immunologist biologist
+    chemist physicist geologist ecologist sociologist statistician neuroscientist oncologist
     """
 )
 

@@ -118,6 +118,21 @@ def learn_roles(tokens: list[Token], context: SpeakerContext) -> None:
             _learn(name, nouns, context)
         i = last + 1
     _learn_described(tokens, context)
+    _learn_study_leader(tokens, context)
+
+
+# What a scientist leads: "The researchers, led by Matthew Campen of ..." makes him "the lead
+# author" (never the last scientist quoted).
+_RESEARCH = word_set("study research researchers team scientists authors paper project trial")
+
+
+def _learn_study_leader(tokens: list[Token], context: SpeakerContext) -> None:
+    for i, token in enumerate(tokens[:-2]):
+        if token.lower == "led" and tokens[i + 1].lower == "by":
+            before = {t.lower for t in tokens[max(0, i - 3) : i]}
+            name, _ = person_after(tokens, i + 2) if before & _RESEARCH else ("", 0)
+            if name:
+                _learn(name.removesuffix("."), {"author"}, context)  # "... led by Ann Lee."
 
 
 # Nouns for someone a sentence describes without naming: "A neighbour ... said", "One woman told".
