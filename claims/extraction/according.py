@@ -10,7 +10,6 @@ import re
 from claims.extraction.attribution_words import DATA_NOUNS
 from claims.extraction.clauses import ORG_NOUNS, Found, person_in, resolve_found
 from claims.extraction.lexicon import (
-    GOVERNMENT_SEATS,
     MONTH_NAMES,
     PERSON_DEMONYMS,
     PERSON_ROLES,
@@ -27,6 +26,7 @@ from claims.extraction.names import (
 )
 from claims.extraction.organisations import NATIONALITY_ENDINGS, ORG_DESCRIPTORS
 from claims.extraction.people import GENERIC, GENERIC_PLURAL, SpeakerContext, first_name_genders
+from claims.extraction.places import GOVERNMENT_SEATS
 from claims.extraction.speaker_types import ORGANIZATION, speaker_type
 
 _YEAR = re.compile(r"(?:19|20)\d\d")

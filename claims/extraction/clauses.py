@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from claims.extraction.lexicon import (
     FEMALE_WORDS,
-    GOVERNMENT_SEATS,
     MALE_WORDS,
     MORE_ORG_WORDS,
     NON_AGENTS,
@@ -48,6 +47,7 @@ from claims.extraction.people import (
     remember_unnamed,
     resolve_pronoun,
 )
+from claims.extraction.places import GOVERNMENT_SEATS
 from claims.extraction.roles import AGE, contradicts_title
 from claims.extraction.speaker_types import PERSON, speaker_type
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 
-from claims.extraction.lexicon import COUNTRIES, GOVERNMENT_SEATS
 from claims.extraction.outlets import spelled_out
 from claims.extraction.page_names import full_name_on_page
 from claims.extraction.people import (
@@ -27,6 +26,7 @@ from claims.extraction.people import (
     full_name,
     remember_person,
 )
+from claims.extraction.places import COUNTRIES, GOVERNMENT_SEATS
 
 _COLON_LINE = re.compile(
     r"(?:\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]+[A-Z]{2,4})?[ \t]+)?"  # "13:52 ", live

@@ -9,7 +9,6 @@ import functools
 import re
 
 from claims.extraction.lexicon import (
-    GOVERNMENT_SEATS,
     MORE_ORG_WORDS,
     ORG_WORDS,
     PARTY_NAMES,
@@ -33,6 +32,7 @@ from claims.extraction.people import (
     SpeakerContext,
     first_name_genders,
 )
+from claims.extraction.places import GOVERNMENT_SEATS
 from claims.extraction.speaker_types import (
     CLUB_ENDINGS,
     ORGANIZATION,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from claims.extraction.lexicon import COUNTRIES, MONTH_NAMES, SENTENCE_STARTERS, WEEKDAYS
+from claims.extraction.lexicon import MONTH_NAMES, SENTENCE_STARTERS, WEEKDAYS
 from claims.extraction.names import Token, clean_run, is_capitalised, is_title, name_after
 from claims.extraction.organisations import (
     APPOSITION_LENGTH,
@@ -27,6 +27,7 @@ from claims.extraction.people import (
     first_name_genders,
     name_start_before,
 )
+from claims.extraction.places import COUNTRIES
 from claims.extraction.speaker_types import bare_word
 
 

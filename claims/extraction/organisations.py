@@ -23,7 +23,6 @@ import re
 from collections.abc import Iterator
 
 from claims.extraction.lexicon import (
-    GOVERNMENT_SEATS,
     word_set,
 )
 from claims.extraction.names import (
@@ -38,6 +37,7 @@ from claims.extraction.people import (
     DETERMINERS,
     SpeakerContext,
 )
+from claims.extraction.places import GOVERNMENT_SEATS
 from claims.extraction.speaker_types import ORGANIZATION
 
 # "the company said" may refer to a company named differently ("Apple"), "the charity said" to a

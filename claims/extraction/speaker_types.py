@@ -27,7 +27,6 @@ import functools
 import re
 
 from claims.extraction.lexicon import (
-    GOVERNMENT_SEATS,
     MORE_ORG_WORDS,
     ORG_ACRONYMS,
     ORG_WORDS,
@@ -36,6 +35,7 @@ from claims.extraction.lexicon import (
     SMALL_LETTER_NAME,
     word_set,
 )
+from claims.extraction.places import GOVERNMENT_SEATS
 
 PERSON = "person"
 ORGANIZATION = "organization"

@@ -20,7 +20,6 @@ from claims.extraction.clauses import (
 )
 from claims.extraction.descriptions import description_before
 from claims.extraction.lexicon import (
-    GOVERNMENT_SEATS,
     PERSON_ROLES,
     PORTFOLIO_WORDS,
 )
@@ -45,6 +44,7 @@ from claims.extraction.people import (
     SpeakerContext,
     name_start_before,
 )
+from claims.extraction.places import GOVERNMENT_SEATS
 from claims.extraction.roles import (
     AGE,
     apposed_subject,

@@ -1,0 +1,195 @@
+"""Countries and seats of government, as the speaker finder reads them: "the country's health
+ministry said" is the one the text just named, and "Moscow maintains that ..." speaks for a
+government. Split from claims.extraction.lexicon."""
+
+from __future__ import annotations
+
+from claims.extraction.lexicon import phrase_set
+
+# Countries (and the EU), for "the country's health ministry said": the one the text just named.
+COUNTRIES: frozenset[str] = phrase_set(
+    """
+    Japan
+    Russia
+    China
+    Ukraine
+    US
+    USA
+    U.S.
+    United States
+    America
+    UK
+    U.K.
+    Britain
+    Great Britain
+    United Kingdom
+    France
+    Germany
+    Italy
+    Spain
+    Poland
+    Hungary
+    Austria
+    Greece
+    Turkey
+    Belarus
+    Armenia
+    Azerbaijan
+    Kazakhstan
+    Canada
+    Australia
+    New Zealand
+    South Korea
+    North Korea
+    Korea
+    Taiwan
+    India
+    Pakistan
+    Afghanistan
+    Iran
+    Iraq
+    Syria
+    Israel
+    Saudi Arabia
+    Qatar
+    Egypt
+    Cuba
+    Venezuela
+    Brazil
+    Argentina
+    Mexico
+    South Africa
+    Vietnam
+    Philippines
+    Indonesia
+    Thailand
+    European Union
+    """
+)
+
+# Countries, capitals and seats of government that speak for a government: "Moscow maintains
+# that ...", "Tokyo says it is ready". Matched against the whole speaker name, so "George
+# Washington" stays a person. Names that are also common first names ("Jordan", "Georgia")
+# are left out.
+GOVERNMENT_SEATS: frozenset[str] = (
+    phrase_set(
+        """
+    Kremlin
+    Pentagon
+    Treasury
+    HM Treasury
+    White House
+    Downing Street
+    Whitehall
+    Scotland Yard
+    Westminster
+    Capitol Hill
+    Elysee
+    Élysée
+    Zhongnanhai
+    Blue House
+    Moscow
+    Tokyo
+    Washington
+    Beijing
+    Kyiv
+    Kiev
+    London
+    Paris
+    Berlin
+    Brussels
+    Rome
+    Madrid
+    Warsaw
+    Budapest
+    Vienna
+    Ankara
+    Athens
+    Minsk
+    Tbilisi
+    Yerevan
+    Baku
+    Ottawa
+    Canberra
+    Wellington
+    Seoul
+    Pyongyang
+    Taipei
+    New Delhi
+    Delhi
+    Islamabad
+    Kabul
+    Tehran
+    Baghdad
+    Damascus
+    Riyadh
+    Doha
+    Cairo
+    Jerusalem
+    Havana
+    Caracas
+    Brasilia
+    Buenos Aires
+    Mexico City
+    Pretoria
+    Hanoi
+    Manila
+    Jakarta
+    Bangkok
+    """
+    )
+    | COUNTRIES
+    # US states, which sue, rule and say as their governments ("Texas has sued ...");
+    # Georgia and Virginia are also first names.
+    | phrase_set(
+        """
+    Alabama
+    Alaska
+    Arizona
+    Arkansas
+    California
+    Colorado
+    Connecticut
+    Delaware
+    Florida
+    Hawaii
+    Idaho
+    Illinois
+    Indiana
+    Iowa
+    Kansas
+    Kentucky
+    Louisiana
+    Maine
+    Maryland
+    Massachusetts
+    Michigan
+    Minnesota
+    Mississippi
+    Missouri
+    Montana
+    Nebraska
+    Nevada
+    New Hampshire
+    New Jersey
+    New Mexico
+    New York State
+    North Carolina
+    North Dakota
+    Ohio
+    Oklahoma
+    Oregon
+    Pennsylvania
+    Rhode Island
+    South Carolina
+    South Dakota
+    Tennessee
+    Texas
+    Utah
+    Vermont
+    West Virginia
+    Wisconsin
+    Wyoming
+    """
+    )
+)
