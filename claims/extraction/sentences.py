@@ -163,8 +163,9 @@ def _introduced(text: str, sentence_start: int, opened: int) -> bool:
     before = text[sentence_start:opened].rstrip()
     if before.endswith(":"):
         return True
-    words = before.rsplit(None, 1)
-    return bool(words) and words[-1].lower() in _TAIL_VERBS
+    # `"...," said Louise Haigh, "and I urge both sides to talk." She said ...`: the sentence
+    # has its attribution already, so no second one follows the quotation's close
+    return any(w.strip(",;").lower() in _TAIL_VERBS for w in before.split())
 
 
 def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
