@@ -35,6 +35,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _ACCORDING_TO = re.compile(
     r"(?:\b(?i:according\s+to)|(?:^|(?<=,\s))[Pp]er(?=\s+(?:the\s+)?[A-Z]))\s+"
 )
+_OBJECT_PRONOUNS = {"him": "m", "her": "f", "them": ""}
 _SKIP_BEFORE_NAME = word_set("""
     a an the report reports data figures statistics estimates study survey research
     analysis new latest recent official officials published released by from of compiled
@@ -141,6 +142,11 @@ def according_to(
     for m in _ACCORDING_TO.finditer(masked):
         found_one = True
         index = next((i for i, t in enumerate(tokens) if t.start >= m.end()), len(tokens))
+        if index < len(tokens) and tokens[index].lower in _OBJECT_PRONOUNS:
+            # "Wahab spoke on Sunday. According to him, flooding had displaced ...": his
+            gender = _OBJECT_PRONOUNS[tokens[index].lower]
+            found = Found(kind="pronoun", generic=gender) if gender else Found(kind="they")
+            return resolve_found(found, context)
         if index < len(tokens) and tokens[index].lower == "its" and _a_document_at(tokens, index):
             # "Amazon employed 1.55 million people, according to its annual report": Amazon
             return context.sentence_org or resolve_found(Found(kind="it"), context)

@@ -131,6 +131,9 @@ def describes_someone(tokens: list[Token], run: list[Token]) -> bool:
     determiner and lower-case words ("His fellow Texan, Senator John Cornyn, said")."""
     if not run:
         return False
+    words = [t.lower for t in run if t.lower != "the"]
+    if len(words) > 2 and words[0] in PERSON_ROLES and words[1] in {"for", "of"}:
+        return True  # "the Commissioner for the Environment, Mr Tokunbo Wahab, said": an office
     k = tokens.index(run[0]) - 1
     opener = k
     while opener > 0 and tokens[opener].text.isalpha() and tokens[opener].text.islower():

@@ -66,6 +66,7 @@ _NO_COMMENT = re.compile(
     r"|(?:neither|none|no\s+one|nobody)\b.{0,60}?\b(?:responded|replied)\s+to\s"
     r"|(?:could|can)\s*not\s+(?:immediately\s+)?be\s+reached\s"
     r"|(?:has|have|had|was|were)\s+(?:been\s+)?(?:contacted|approached|asked)\s"
+    r"|(?:has|have|had)\s+reached\s+out\s+to\s"  # "CNN has reached out to the lawyers"
     r"|(?:was|were|is|are)\s+not\s+(?:immediately\s+)?available\s+for\s"
     r"|(?:(?:did|has|have)\s+not|hasn['’]t|haven['’]t)\s+(?:yet\s+)?(?:publicly\s+)?comment"
     r")",
