@@ -1,8 +1,9 @@
 """A headline or a live blog's post title that gives its speaker before a colon, as British
 and Irish news write them: "Reeves: 'We are fixing the foundations'", "Rachel Reeves: We will
-not raise taxes on working people", "13:52 Reeves: ..." (a live blog's time before it). One
-line on its own, not a transcript (two labelled speakers or more are
-claims.extraction.transcripts' business).
+not raise taxes on working people", "13:52 Reeves: ..." (a live blog's time before it); or a
+quotation, then its speaker ("'...': an interview with the WHO's Maria Neira", "'...': Sharon
+Graham on the strikes"). One line on its own, not a transcript (two labelled speakers or more
+are claims.extraction.transcripts' business).
 
 The name is a person's only when it reads as one: a given name and a surname ("Rachel
 Reeves"), or one word that is a surname the page writes in full ("Reeves", with "Rachel Reeves"
@@ -37,9 +38,21 @@ _PLACES_AND_UNIONS = frozenset({"US", "USA", "UK", "EU", "UN", "UAE", "DRC", "NA
 _MIN_WORDS = 3  # what the speaker says: "We are fixing the foundations"
 
 
+# A quotation, then whose it is: "'Air pollution kills 7 million people a year': an interview
+# with the WHO's Maria Neira", "‘We will not back down’: Sharon Graham on the bus strikes".
+_QUOTE_THEN_NAME = re.compile(
+    r"['‘\"“][^\n]{10,}?['’\"”]:[ \t]+(?:an?[ \t]+interview[ \t]+with[ \t]+(?:the[ \t]+)?"
+    r"(?:[\w.-]+['’]s[ \t]+)?)?(?P<name>[A-Z][\w’'-]+[ \t]+[A-Z][\w’'-]+)(?:[ \t]+on\b[^\n]*)?$"
+)
+
+
 def colon_speaker(line: str, context: SpeakerContext) -> str:
     """The person a line "Name: statement" gives as its speaker, "" for any other line; the
     person is remembered, so a later "she" in this paragraph or the next can be them."""
+    quoted = _QUOTE_THEN_NAME.fullmatch(line.strip())
+    if quoted and quoted.group("name").split()[0].lower() in first_name_genders():
+        remember_person(quoted.group("name"), context)
+        return quoted.group("name")
     match = _COLON_LINE.match(line.strip())
     if match is None or len(match.group("rest").split()) < _MIN_WORDS:
         return ""

@@ -257,8 +257,9 @@ AUTHOR_BIO = re.compile(
 # originally published by ...", "Read the original article on ...". Not "Update: ...", which
 # usually brings news.
 EDITORIAL_NOTE = re.compile(
-    r"^(?:this\s+(?:story|article|post|report|piece)\s+(?:has\s+been|was|is)\s+(?:updated"
-    r"|corrected|amended|edited|originally\s+published|first\s+published|republished"
+    r"^(?:this\s+(?:story|article|post|report|piece|interview|conversation|transcript|q&a)"
+    r"\s+(?:has\s+been|was|is)\s+(?:(?:lightly\s+)?(?:edited|condensed)|updated"
+    r"|corrected|amended|originally\s+published|first\s+published|republished"
     r"|produced|published\s+in\s+partnership)"
     r"|an?\s+(?:earlier|previous)\s+version\s+of\s+this\s+(?:story|article|post|report)"
     r"|(?:editor'?’?s\s+note|correction|clarification)\s*[:—–-]"
