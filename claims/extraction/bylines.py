@@ -8,17 +8,40 @@ import re
 from datetime import datetime
 
 from claims.extraction.dates import parse_dateline
-from claims.extraction.lexicon import ORG_WORDS
+from claims.extraction.lexicon import ORG_WORDS, WEEKDAYS, word_set
 from claims.extraction.speaker_types import PERSON, speaker_type
-from claims.extraction.widgets import (
-    BYLINE,
-    BYLINE_HANDLE,
-    BYLINE_LOCATION,
-    BYLINE_NAME,
-    BYLINE_SPLIT,
-    NOT_BYLINE_NAMES,
-    ROLE_WORDS,
+
+# "By Jane Doe", also after a dash ("-- By Jane Doe" under a list-style story).
+BYLINE = re.compile(
+    r"^(?:[-–—]+\s*)?(?:by|words\s+by|written\s+by|text\s+by|story\s+by)\s+(?P<rest>[A-Z].*)$",
+    re.IGNORECASE,
 )
+
+
+# A social handle after a byline's name: "By Jane Doe Follow @janedoe", "Jane Doe @janedoe".
+BYLINE_HANDLE = re.compile(r"\s+(?:follow\s+(?:on\s+\w+\s+)?)?@\w+.*$", re.IGNORECASE)
+
+
+BYLINE_SPLIT = re.compile(r"\s*(?:,|\||;|\s[-–—]\s|\sfor\s)\s*")
+
+
+BYLINE_NAME = re.compile(
+    r"(?:[A-Z][\w'’.-]*|[A-Z]\.|and|&|de|van|von|der|da|del|al|bin)"
+    r"(?:\s+(?:[A-Z][\w'’.-]*|[A-Z]\.|and|&|de|van|von|der|da|del|al|bin))*"
+)
+
+
+BYLINE_LOCATION = re.compile(r"\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?$")
+
+
+ROLE_WORDS = re.compile(
+    r"\b(?:editor|correspondent|reporter|writer|journalist|columnist|contributor|staff"
+    r"|analyst|producer|bureau\s+chief|desk|intern)\b",
+    re.IGNORECASE,
+)
+
+
+NOT_BYLINE_NAMES = WEEKDAYS | word_set("the this")
 
 _WORD_RE = re.compile(r"[\w'’-]+")
 
