@@ -124,6 +124,7 @@ MORE_ORG_WORDS: frozenset[str] = word_set(
     networks services transport health state brigade economics macroeconomics stats
     Reuters Tass Xinhua Interfax Kyodo Yonhap Bloomberg Eurostat Interpol Europol Frontex
     Unicef Unesco Nato Gazprom Rosneft Ofwat Ofcom Ofgem Ofsted Ofqual Lancet Medicine
+    ratings tower
     international watch
     Google Facebook Twitter YouTube Instagram WhatsApp TikTok Meta Microsoft Amazon Apple
     Netflix Uber Airbnb Tesla Boeing Airbus Samsung Huawei Alibaba Tencent Telegram

@@ -19,6 +19,7 @@ from claims.extraction.lexicon import (
     WEEKDAYS,
     word_set,
 )
+from claims.extraction.places import COUNTRIES
 
 # A figure is one token: the comma of "40,000" is not a clause's comma.
 TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[A-Za-z0-9À-ÿ][\w’'.&-]*|[,;:“”\"()—–]")
@@ -206,6 +207,10 @@ _MONARCHS_AND_SAINTS = frozenset(
     {"king", "queen", "prince", "princess", "st", "saint", "st.", "guy", "mary", "john"}
     | {"thomas", "george", "james", "peter", "paul", "andrew", "patrick", "luke", "anne"}
 )
+# A business's arm named with its owner's possessive: "Moody's Analytics", "Sainsbury's Bank".
+_COMPANY_ARMS = frozenset(
+    {"analytics", "investors", "ratings", "bank", "corporation", "group", "holdings", "capital"}
+)
 _OFFICE_HOLDERS = frozenset(
     {"sheriff", "attorney", "governor", "mayor", "prosecutor", "coroner", "examiner", "marshal"}
     | {"comptroller", "auditor", "controller", "treasurer", "clerk"}
@@ -214,13 +219,16 @@ _OFFICE_HOLDERS = frozenset(
 
 def possessive_in_name(tokens: list[Token], i: int) -> bool:
     """Whether the possessive at ``i`` is part of an institution's name: an office named after
-    its holder ("Sheriff's Office"), or a fund, college or hospital named after a person or a
-    monarch ("The King's Fund", "King's College London", "Guy's Hospital")."""
+    its holder ("Sheriff's Office"), a business's arm ("Moody's Analytics"), or a fund, college
+    or hospital named after a person or a monarch ("The King's Fund", "King's College London",
+    "Guy's Hospital")."""
     if i + 1 >= len(tokens):
         return False
     following, base = tokens[i + 1], tokens[i].lower[:-2]
     if following.lower in _OFFICES and base in _OFFICE_HOLDERS:
         return True
+    if following.lower in _COMPANY_ARMS and is_capitalised(following) and base not in COUNTRIES:
+        return True  # "Moody's Analytics", "Sainsbury's Bank"; not "Japan's Bank of ..."
     return (
         following.lower in _NAMED_INSTITUTIONS
         and is_capitalised(following)

@@ -122,6 +122,9 @@ def before_verb(
         if tokens[i - 1].lower in ORG_DESCRIPTORS:
             return Found(name=text[token.start : token.end + 1], kind="name")
         return None
+    if token.text.endswith(("'s", "’s")) and is_capitalised(token) and i == verb_index - 1:
+        # "McDonald's said", "Moody's warned": a business named with a possessive
+        return Found(name=token.text, kind="name")
     run = listed_portfolios_before(tokens, name_before(tokens, i + 1))
     for p in range(1, len(run) - 1):
         if (
