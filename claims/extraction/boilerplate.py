@@ -18,6 +18,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from claims.extraction.bylines import byline_of, name_above_role, name_and_role
+from claims.extraction.code_lines import is_code_line
 from claims.extraction.dates import parse_dateline
 from claims.extraction.embeds import (
     EMBEDDED_POST,
@@ -130,6 +131,8 @@ def _whole_line_reason(s: str) -> tuple[str, _Facts]:
         return LABELS[label], _NO_FACTS
     if _LONE_NUMBER_MARKER.fullmatch(s):
         return LIST_MARKER, _NO_FACTS  # "1." on its line, its item on the next
+    if is_code_line(s):
+        return "program code", _NO_FACTS  # a blog's code block: "SELECT count(*) FROM ...;"
     tokens = [t for t in re.split(r"[\s|•·,/]+", s.casefold()) if t]
     if tokens and all(t.strip(":") in SOCIAL_WORDS for t in tokens):
         return "share or comment button", _NO_FACTS

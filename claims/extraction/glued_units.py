@@ -17,7 +17,7 @@ _GLUED_TEMPERATURE = re.compile(r"(?<![\w.,-])(?P<num>-?\d{1,3}(?:\.\d{1,2})?)(?
 _GLUED_PENCE = re.compile(r"(?<![\w.,£$€-])(?P<num>\d{1,3}(?:\.\d{1,2})?)p\b(?![-’'])")
 _VIDEO_LINES = frozenset({"144", "240", "360", "480", "576", "720"})
 _MEASURE_UNITS = (
-    r"km/h|km|kg|cm|mm|ml|mg|mph|kph|ft|kWh|MWh|GWh|TWh|kW|MW|GW|Mbps|Gbps|GHz|MHz|GB|TB|MB"
+    r"km/h|km|kg|cm|mm|ml|mg|ms|mph|kph|ft|kWh|MWh|GWh|TWh|kW|MW|GW|Mbps|Gbps|GHz|MHz|GB|TB|MB"
 )
 # Measures written with their symbol glued on, exactly as the symbol is written ("2GW", not
 # "2gw"; "m" is left out: "3.5m" is millions in British news).
