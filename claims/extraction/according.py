@@ -36,6 +36,10 @@ _ACCORDING_TO = re.compile(
     r"(?:\b(?i:according\s+to)|(?:^|(?<=,\s))[Pp]er(?=\s+(?:the\s+)?[A-Z]))\s+"
 )
 _OBJECT_PRONOUNS = {"him": "m", "her": "f", "them": ""}
+_WEBSITE = re.compile(
+    r"(?P<site>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|gov|us|io|info|edu|co\.uk))"
+    r"[.,;:]?"
+)
 _SKIP_BEFORE_NAME = word_set("""
     a an the report reports data figures statistics estimates study survey research
     analysis new latest recent official officials published released by from of compiled
@@ -147,6 +151,9 @@ def according_to(
             gender = _OBJECT_PRONOUNS[tokens[index].lower]
             found = Found(kind="pronoun", generic=gender) if gender else Found(kind="they")
             return resolve_found(found, context)
+        website = _WEBSITE.fullmatch(tokens[index].text) if index < len(tokens) else None
+        if website:  # "according to poweroutage.us": a website that tracks the figures
+            return website.group("site")
         if index < len(tokens) and tokens[index].lower == "its" and _a_document_at(tokens, index):
             # "Amazon employed 1.55 million people, according to its annual report": Amazon
             return context.sentence_org or resolve_found(Found(kind="it"), context)

@@ -129,6 +129,8 @@ def _whole_line_reason(s: str) -> tuple[str, _Facts]:
     label = s.strip(LABEL_TRIM).casefold()
     if label in LABELS:
         return LABELS[label], _NO_FACTS
+    if _SEPARATOR.fullmatch(s):
+        return "separator", _NO_FACTS  # "___" under a wire story, above its credits
     if _LONE_NUMBER_MARKER.fullmatch(s):
         return LIST_MARKER, _NO_FACTS  # "1." on its line, its item on the next
     if is_code_line(s):
@@ -232,6 +234,7 @@ _ADDRESS_OR_END = re.compile(
 # A subheading ends without punctuation; body lines end with it (or continue on the next line).
 _SENTENCE_END = tuple('.!?:;,…"”’»)')
 _LIST_MARKER = re.compile(r"^(?:[-–—•*·▪►]|\d+[.)])\s")
+_SEPARATOR = re.compile(r"[\W_]+")
 _LONE_NUMBER_MARKER = re.compile(r"\s*\d{1,2}[.)]\s*")
 # Blank line or end of text after a line: the line is the last of its paragraph.
 _PARAGRAPH_END = re.compile(r"[ \t]*(?:\n[ \t]*\n|\s*\Z)")

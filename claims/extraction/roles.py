@@ -12,6 +12,7 @@ someone the document introduced in another role only.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -188,6 +189,9 @@ def role_apposed(tokens: list[Token]) -> list[Token]:
     role = tokens[end + 1 : end + 3]
     if not (role[0].text.isalpha() and role[0].text.islower()):
         return []
+    if role[0].lower in {"the", "a", "an"}:
+        # "Former President Donald Trump, the Republican nominee, visited ... and accused"
+        role = list(itertools.takewhile(lambda t: t.text != ",", tokens[end + 2 : end + 6]))
     return tokens[:end] if any(t.lower in ROLE_NOUNS for t in role) else []
 
 

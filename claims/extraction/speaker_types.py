@@ -141,6 +141,7 @@ def _is_person_with_role(words: list[str]) -> bool:
 _ORG_OPENERS = word_set("national international federal royal central global united")
 
 
+_WEBSITE = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|us|io|info|edu|co\.uk)")
 # A company's legal form after its name, in its own capitals ("Bayer AG", "Nestlé SA"): "Sa"
 # or "As" in a person's name is none.
 _LEGAL_FORMS = word_set(
@@ -159,6 +160,8 @@ def speaker_type(name: str) -> str:
     if lower in _PRONOUNS and not (len(name) > 1 and name.isupper()):
         return ""
     words = name.split()
+    if len(words) == 1 and _WEBSITE.fullmatch(lower):
+        return ORGANIZATION  # "poweroutage.us", "FlightRadar24.com": a website
     if _is_person_with_role(words):
         return PERSON
     if has_org_word(name):
