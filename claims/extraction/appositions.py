@@ -16,6 +16,7 @@ from claims.extraction.clauses import (
     with_owner,
 )
 from claims.extraction.descriptions import describes_someone, description_before
+from claims.extraction.lexicon import word_set
 from claims.extraction.names import (
     Token,
     clean_run,
@@ -32,11 +33,27 @@ from claims.extraction.people import (
     SpeakerContext,
 )
 
+# People around someone, never that someone: "Allies of Boris Johnson said", "Friends of the
+# work and pensions secretary, Liz Kendall, said" (her friends spoke, not she).
+_AROUND_SOMEONE = word_set("""
+    allies friends critics supporters opponents aides associates relatives colleagues advisers
+    advisors backers rivals loyalists fans followers confidants""")
+
+
+def _opens_with_people_around(tokens: list[Token]) -> bool:
+    return (
+        len(tokens) > 2
+        and tokens[0].lower in _AROUND_SOMEONE
+        and tokens[1].lower in {"of", "to", "for", "close"}
+    )
+
 
 def apposition(text: str, tokens: list[Token], comma: int, context: SpeakerContext) -> Found | None:
     """`Katsunobo Kato, the chief secretary, suggested` and `The supplier, Nordvik
     Steelworks, denied`: the name before the first comma, or the name between the commas when
     what comes before is a description."""
+    if _opens_with_people_around(tokens):
+        return Found(kind="unnamed")
     j = comma - 1
     while j >= 0 and tokens[j].text != "," and comma - j <= 16:
         j -= 1
@@ -125,6 +142,8 @@ def named_speaker(
         run = run[1:]
     if not run:
         return None
+    if run[0] is tokens[0] and _opens_with_people_around(tokens):
+        return Found(kind="unnamed")  # "Allies of Boris Johnson said"
     # "a spokesperson for the Russian Ministry of Foreign Affairs said"
     k = tokens.index(run[0]) - 1
     if k >= 0 and tokens[k].lower == "the":

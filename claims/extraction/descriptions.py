@@ -61,6 +61,13 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
     )
     if outlet:
         return Found(name=outlet, kind="name")  # "Russian state media", "Yonhap news agency"
+    if (
+        i >= 2
+        and tokens[i].lower in GENERIC_SINGULAR
+        and tokens[i - 2].text in {"No", "No.", "Number"}
+        and tokens[i - 1].text == "10"
+    ):
+        return Found(name=f"No 10 {tokens[i].lower}", kind="name")  # "a No 10 spokesperson"
     j = i
     while j > 0 and i - j < _DESCRIPTION_WORDS and not is_determiner(tokens[j - 1]):
         previous = tokens[j - 1]

@@ -100,7 +100,7 @@ def before_verb(
     # "the Home Office statement said"; not a name ending in one: "the US Geological Survey"
     report = token.lower in REPORT_NOUNS and token.text.islower()
     if (token.lower in GENERIC_SINGULAR or report or token.lower == "police") and (
-        i > 0 and is_capitalised(tokens[i - 1])
+        i > 0 and (is_capitalised(tokens[i - 1]) or tokens[i - 1].text == "10")
     ):
         described = description_before(text, tokens, i)
         if described is not None and described.kind == "name":
