@@ -306,8 +306,16 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
         holder = context.role_holder(noun)
         if holder and not contradicts_title(found.generic, holder, context):
             return holder  # "Judge Maria Lopez ... The judge said" (claims.extraction.roles)
-        if noun in RELATION_NOUNS or AGE.match(noun):
-            return ""  # "the father" of someone the text never named so; an age nobody had
+        if AGE.match(noun):
+            # "Coach Tom Reilly took the blame. ... the 54-year-old added": the one person the
+            # sentence before named, when nobody was given that age
+            # and the page gives that age only here (not "a 34-year-old man was arrested ...
+            # The 34-year-old said", nor "the judge jailed the 54-year-old")
+            named = {*context.sentence_people, *context.previous_sentence_people}
+            page = context.page.text.lower() if context.page is not None else ""
+            return next(iter(named)) if len(named) == 1 and page.count(noun) == 1 else ""
+        if noun in RELATION_NOUNS:
+            return ""  # "the father" of someone the text never named so
         gender = "m" if any(w in MALE_WORDS for w in lower.split()) else ""
         gender = "f" if any(w in FEMALE_WORDS for w in lower.split()) else gender
         # Never someone the text introduced in another role only: "Defence lawyer Tom Baker"
