@@ -196,7 +196,10 @@ def according_to(
         if group:  # "according to analysts at Anderson Economic Group"
             return group
         if (run and not is_capitalised(run[0])) or (
-            not run and index < len(tokens) and tokens[index].text.islower()
+            not run
+            and index < len(tokens)
+            # "the Hamas-run health ministry", "the Kremlin-backed council": described
+            and (tokens[index].text.islower() or tokens[index].text.split("-")[-1].islower())
         ):
             # "according to figures from the health department", "according to the fire
             # service": described, not named
@@ -306,8 +309,9 @@ def _described(text: str, tokens: list[Token], index: int, context: SpeakerConte
     """ "the health department" from ``index``: the organisation it refers to, or the
     description itself; "" when the words end in no organisation noun."""
     end = index
-    while end < len(tokens) and end - index < 4 and tokens[end].lower.isalpha():
-        end += 1  # a token's lower form drops the sentence's full stop: "department."
+    while end < len(tokens) and end - index < 4 and tokens[end].lower.replace("-", "").isalpha():
+        end += 1  # a token's lower form drops the sentence's full stop: "department."; a
+        # hyphenated word is one: "the Hamas-run health ministry"
     last = tokens[end - 1]
     if end == index or last.lower not in ORG_NOUNS:
         return ""

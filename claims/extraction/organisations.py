@@ -189,7 +189,12 @@ NATIONALITY_ENDINGS = ("ese", "an", "ish", "i", "ch", "ek", "ss", "ic")
 
 
 # What a noun calls an organisation whose name says it otherwise: "the force" is a police force.
-_HEAD_ALIASES = {"force": {"police", "constabulary"}}
+_HEAD_ALIASES = {
+    "force": {"police", "constabulary"},
+    # "The Israel Defense Forces (IDF) said ... The military said"
+    "military": {"forces", "army", "idf"},
+    "army": {"forces"},
+}
 # What a description calls a word of the name: "the apex court", "the top court" is the Supreme
 # Court.
 _WORD_ALIASES = {"apex": "supreme", "top": "supreme", "highest": "supreme"}
