@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
 
-from claims.extraction.bylines import byline_of, name_above_role, name_and_role
+from claims.extraction.bylines import byline_of, name_above_role, name_and_role, reporters_role
 from claims.extraction.code_lines import is_code_line
 from claims.extraction.dates import parse_dateline
 from claims.extraction.embeds import (
@@ -355,6 +355,13 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
             verdicts[-1] = replace(
                 previous, keep_start=previous.end, reason="byline", author=author
             )
+            reason, facts = "byline", _NO_FACTS
+        elif (
+            not reason
+            and previous is not None
+            and previous.reason == "byline"
+            and reporters_role(stripped)  # "By Esme Stallard\nClimate reporter, BBC News"
+        ):
             reason, facts = "byline", _NO_FACTS
         keep_start = end if reason else start
         context = ""

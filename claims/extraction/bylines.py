@@ -139,6 +139,21 @@ def name_above_role(line: str, previous: str) -> str:
     return name
 
 
+# A reporter's role under a byline, with the outlet after it: "Climate and science reporter, BBC
+# News".
+_ROLE_AND_OUTLET = re.compile(
+    rf"(?:[A-Za-z-]+\s+){{0,4}}(?:{_REPORTER_ROLES}|journalist)"
+    r"(?:\s*[,|@]\s*[A-Z][\w .&'’-]{1,40})?",
+    re.IGNORECASE,
+)
+
+
+def reporters_role(line: str) -> bool:
+    """Whether ``line`` is a reporter's role alone, perhaps with the outlet ("Health
+    correspondent", "Climate and science reporter, BBC News")."""
+    return bool(_ROLE_AND_OUTLET.fullmatch(line.strip()))
+
+
 def name_and_role(s: str) -> str:
     """The author a line "Given Surname Role" names, "" for any other line."""
     m = _NAME_AND_ROLE.fullmatch(s.strip())

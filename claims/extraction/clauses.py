@@ -36,7 +36,7 @@ from claims.extraction.names import (
     name_after,
     name_before,
 )
-from claims.extraction.organisations import resolve_org_noun
+from claims.extraction.organisations import is_org_head, resolve_org_noun
 from claims.extraction.page_names import person_after_all
 from claims.extraction.people import (
     DETERMINERS,
@@ -289,7 +289,11 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
         last = context.orgs[-1] if context.orgs else ""
         return last if last and context.org_paragraphs[last] >= context.paragraph - 1 else ""
     if found.kind == "org-noun":
-        return resolve_org_noun(found.generic, context)
+        org = resolve_org_noun(found.generic, context)
+        words = found.generic.lower().split()
+        if not org and len(words) == 2 and words[0] == "the" and is_org_head(words[1]):
+            context.unresolved_org = words[1]  # the organisation the next sentence names
+        return org
     if found.kind == "org-role":
         # "A police spokesman said": the police force named before, else as written
         noun, role = found.generic.split()

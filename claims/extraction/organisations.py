@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from claims.extraction.lexicon import (
     word_set,
@@ -422,3 +423,45 @@ def org_in_full(speaker: str, context: SpeakerContext) -> str:
         if " " in name and name.rsplit(" ", 1)[1] == speaker
     }
     return named.pop() if len(named) == 1 else speaker
+
+
+def is_org_head(noun: str) -> bool:
+    """Whether ``noun`` names an organisation by what it is: a public body's ("regulator",
+    "agency") or a business's ("company", "airline")."""
+    return noun in AGENCY_NOUNS or is_business_noun(noun)
+
+
+@dataclass
+class LedeOrg:
+    """A sentence given to an organisation by a noun that names none yet ("Water companies ...
+    must cut leaks by a fifth by 2030, the regulator has said."), waiting for the organisation
+    the next speaker is, named for the first time in the same paragraph or the next ("Ofwat
+    said ..."), when it is of the noun's kind: a public body for "the regulator", not for "the
+    company". News names the source right after such a lede (roles.LedeRole does the same for
+    a person's role)."""
+
+    index: int = -1  # the waiting sentence's place among the pipeline's sentences
+    head: str = ""  # "regulator"
+    paragraph: int = 0
+    known: set[str] = field(default_factory=set)  # the organisations named before it
+
+    def after(self, index: int, paragraph: int, speaker: str, context: SpeakerContext) -> int:
+        """Called after each sentence (``index``, with its ``speaker``): the index of the
+        waiting sentence that is now ``speaker``'s, -1 for none."""
+        if context.unresolved_org and not speaker:
+            self.index, self.head, self.paragraph = index, context.unresolved_org, paragraph
+            self.known = set(context.orgs)
+            context.unresolved_org = ""
+            return -1
+        context.unresolved_org = ""
+        if self.index < 0 or not speaker:
+            return -1
+        waiting, self.index = self.index, -1
+        if (
+            paragraph > self.paragraph + 1
+            or speaker in self.known
+            or type_on_page(speaker, context) != ORGANIZATION
+            or _public(speaker, context) != (self.head in AGENCY_NOUNS)
+        ):
+            return -1
+        return waiting

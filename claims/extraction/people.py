@@ -107,6 +107,9 @@ class SpeakerContext:
     # secretary has announced."): the pipeline gives the sentence to the person the next
     # sentences name (roles.LedeRole).
     unresolved_role: str = ""
+    # The same for an organisation's noun nobody was named by ("..., the regulator has said.":
+    # organisations.LedeOrg).
+    unresolved_org: str = ""
     # Initials the page introduced after a name: "(RCN)" -> "Royal College of Nursing".
     acronyms: dict[str, str] = field(default_factory=dict)
     # Names the text introduces as an organisation: "the Spanish daily El Pais", "the airline

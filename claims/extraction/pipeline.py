@@ -43,6 +43,7 @@ from claims.extraction.first_person import (
     speaks_in_first_person,
 )
 from claims.extraction.headline_speakers import headline_sources
+from claims.extraction.organisations import LedeOrg
 from claims.extraction.outlets import acronyms, workplaces
 from claims.extraction.page_names import PageNames, full_name_on_page, speaker_type_in
 from claims.extraction.people import register_name
@@ -209,6 +210,7 @@ def extract(
             context.labelled_people.add(person)
     turn_speaker = ""  # in a transcript, the person whose label opened the turn
     lede = LedeRole()
+    lede_org = LedeOrg()
     # "Statement from Senator Maria Lopez on ...": every later sentence is hers unless it names
     # someone else
     author, heading_end = ("", 0) if turns else statement_author(text)
@@ -298,6 +300,8 @@ def extract(
                 if not in_quote:
                     quote_units = []
             waiting = lede.after(len(pending), block_paragraph, speaker, context)
+            if waiting < 0:  # "..., the regulator has said." / "Ofwat said ..."
+                waiting = lede_org.after(len(pending), block_paragraph, speaker, context)
             if waiting >= 0:  # "..., the education secretary has announced." / "Bridget ..."
                 pending[waiting] = (*pending[waiting][:2], speaker, pending[waiting][3])
             pending.append((start, end, speaker, sentence))
