@@ -287,8 +287,8 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
             continue  # "version 4.2 added a new module"
         if not scale and is_list_marker(text, m.start(), m.end()):
             continue
-        if not scale and num.isdigit() and len(num) >= 9:
-            continue  # "at 9643651818": a phone or an ID; a figure that size has separators
+        if not scale and num.isdigit() and (len(num) >= 9 or (len(num) >= 3 and num[0] == "0")):
+            continue  # "at 9643651818", "log 0213": a phone or an ID, no figure
         if is_video_format(text, m):
             continue
         value = scaled(_parse_digits(num), scale)

@@ -371,10 +371,24 @@ HELP_OFFER = re.compile(
 )
 
 
+# A police appeal for witnesses: "She appealed for anyone with dashcam footage to contact the
+# force, quoting log 0213 of 14 July", "Anyone with information is asked to get in touch".
+POLICE_APPEAL = re.compile(
+    r"\bquoting\s+(?:log|crime|incident|reference|ref\.?|case)\b"
+    r"|\bappeal(?:ed|s|ing)?\s+for\s+anyone\s+(?:with|who)\b.{0,100}?\bto\s+(?:contact|call"
+    r"|get\s+in\s+touch|come\s+forward)\b"
+    r"|\banyone\s+(?:with|who)\b.{0,100}?\b(?:is|are)\s+(?:being\s+)?(?:asked|urged|encouraged)"
+    r"\s+to\s+(?:contact|call|get\s+in\s+touch|come\s+forward)\b",
+    re.IGNORECASE,
+)
+
+
 def is_helpline(s: str) -> bool:
     # Cheap tests first: this runs on every line and every sentence.
     lower = s.lower()
     if "if you" in lower and HELP_OFFER.search(s):
+        return True
+    if ("quoting" in lower or "anyone" in lower) and POLICE_APPEAL.search(s):
         return True
     if not DIGIT.search(s) or not any(word in lower for word in HELPLINE_WORDS):
         return False
