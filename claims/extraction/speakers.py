@@ -190,10 +190,11 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
                 found.kind in {"pronoun", "it", "they"}
                 and not after_quote
                 and i + 2 < len(tokens)
-                and tokens[i + 2].text.islower()
+                and (tokens[i + 2].text.islower() or tokens[i + 2].text in QUOTE_MARKS)
             ):
                 continue  # "Mr Smith, who was elected in 2019, said he would ...": "he" (or
-                # "it", "they") is the subject of what was said, not the speaker after the verb
+                # "it", "they") is the subject of what was said, not the speaker after the verb;
+                # so in `..., said it "puts the interests of foreign countries first."`
             resolved = resolve_found(found, context)
             if resolved:
                 return resolved
