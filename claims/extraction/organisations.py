@@ -81,6 +81,8 @@ _UNION_LIKE = word_set("college association federation")
 _UMBRELLAS = frozenset({"UN", "EU", "NATO", "United Nations", "European Union"})
 # A noun for either kind of body: "the forecaster" is the Met Office or a consultancy.
 _EITHER_KIND = word_set("forecaster")
+# Public bodies that lend, "the lender" when no bank was named near: the IMF, the World Bank.
+_PUBLIC_LENDER = re.compile(r"Monetary Fund|World Bank|Development Bank|Investment Bank|\bIMF\b")
 # "the central bank": the one named before ("The State Bank of Pakistan cut ... The central
 # bank said").
 _CENTRAL_BANK = re.compile(
@@ -275,6 +277,10 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
             only = _only_business(context, sector=_names_a_sector(head))
             if only:
                 return only
+        if head == "lender":  # no bank named near: "The Washington-based lender" is the IMF
+            lenders = [o for o in reversed(context.orgs) if _PUBLIC_LENDER.search(o)]
+            if lenders:
+                return lenders[0]
     if len(words) == 1:
         return _union_like(context) if head == "union" else ""
     owner, _, rest = phrase.partition(" ")
