@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from claims.extraction.outlets import spelled_out
-from claims.extraction.page_names import full_name_on_page
+from claims.extraction.page_names import full_name_on_page, is_a_word
 from claims.extraction.people import (
     SpeakerContext,
     first_name_genders,
@@ -76,5 +76,11 @@ def colon_speaker(line: str, context: SpeakerContext) -> str:
             person = full_name_on_page(name, len(context.page.text), context.page)
     if " " not in person:
         return ""  # one word the page never writes in full: a topic as likely as a person
+    if (
+        len(words) == 1
+        and is_a_word(name)
+        and person.split()[0].lower() not in first_name_genders()
+    ):
+        return ""  # "Fact: The WHO has made no such declaration." over "Full Fact": a label
     remember_person(person, context)
     return person

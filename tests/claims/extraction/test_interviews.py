@@ -64,3 +64,31 @@ def test_the_editing_note_is_no_sentence(note: str) -> None:
 def test_a_quotation_then_a_persons_name(headline: str, speaker: str) -> None:
     text = f"{headline}\n\nThe union said pay had fallen by 20% in real terms since 2010."
     assert _units(text)[headline[:30]][0] == speaker
+
+
+FACT_CHECK = """Fact check: No, the WHO did not declare a new pandemic
+
+A viral post claims that the World Health Organization declared a new pandemic on 3 March.
+
+Claim: The WHO has declared a "Disease X" pandemic.
+
+Fact: The WHO has made no such declaration.
+
+This article was produced by the Full Fact team.
+"""
+
+
+def test_a_fact_checks_label_is_no_speaker() -> None:
+    # "Fact:" was "Full Fact", a person, the page's only longer name holding the word.
+    assert _units(FACT_CHECK)["Fact: The WHO has made no such"][0] == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Theresa May will speak.\n\nMay: We will deliver Brexit on time.", "Theresa May"),
+        ("Gordon Brown spoke.\n\nBrown: We saved the banks in 2008.", "Gordon Brown"),
+    ],
+)
+def test_a_surname_that_is_a_word_still_speaks_before_a_colon(text: str, speaker: str) -> None:
+    assert extract(read_text(text)).sentences[-1].speaker == speaker
