@@ -313,6 +313,8 @@ MISC_WIDGETS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"^(?:image|photo|media|video)\s+(?:caption|source)\b", re.IGNORECASE),
         "photo credit",
     ),
+    # "Pictured: A protester holds a flare near the Eiffel Tower on Saturday"
+    (re.compile(r"^(?:pictured|above|main\s+picture|inset)\s*:", re.IGNORECASE), "photo caption"),
     # "Related video: How the budget works (Reuters)": a teaser for another story's video
     (re.compile(r"^(?:related|more|featured)\s+videos?\s*:", re.IGNORECASE), "related link"),
 )

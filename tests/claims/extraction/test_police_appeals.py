@@ -1,5 +1,5 @@
-"""A police appeal for witnesses is no claim, and a log number is no figure (2026-12-07,
-session 26; UK police copy written here)."""
+"""A police appeal for witnesses and a labelled photo caption are no claims, and a log number
+is no figure (2026-12-07, session 26; UK police copy written here)."""
 
 from __future__ import annotations
 
@@ -44,3 +44,15 @@ def test_an_appeal_with_news_in_it_stays() -> None:
 @pytest.mark.parametrize("sentence", ["Quote log 0213 of 14 July.", "Flight 007 landed."])
 def test_a_number_with_a_leading_zero_is_no_figure(sentence: str) -> None:
     assert find_quantities(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Pictured: A protester holds a flare near the Eiffel Tower on Saturday",  # was a unit
+        "Above: Police fire tear gas near the Place de la Concorde",
+    ],
+)
+def test_a_labelled_caption_is_no_sentence(caption: str) -> None:
+    text = STORY.format(appeal=caption)
+    assert caption not in [s.text for s in extract(read_text(text)).sentences]
