@@ -213,6 +213,8 @@ def sentence_reason(s: str) -> str:
     words = _word_count(s)
     if not words:
         return "no words"
+    if words == 1 and _LONE_NUMBER_MARKER.fullmatch(s):
+        return LIST_MARKER  # "1. The programme runs ...": the item's number, split off
     if words <= 20 and SOURCE_LINE.match(s):
         return "source or credit line"
     credit = credit_reason(s, words)

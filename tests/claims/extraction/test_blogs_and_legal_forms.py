@@ -186,3 +186,16 @@ def test_a_numbered_lists_marker_on_its_own_line_is_no_sentence() -> None:
         "The personal",
         "The dividend",
     ]
+
+
+def test_a_numbered_items_number_on_its_line_is_no_sentence() -> None:
+    # "1." and "2." were sentences of their own, split off their items.
+    text = (
+        "Government announces £2bn for new homes\n\n"
+        "The government today announced £2 billion to build up to 18,000 new homes.\n\n"
+        "1. The Affordable Homes Programme runs from 2026 to 2029.\n\n"
+        "2. At least 60% of the homes will be offered for social rent."
+    )
+    texts = [s.text for s in extract(read_text(text)).sentences]
+    assert "1." not in texts and "2." not in texts
+    assert "The Affordable Homes Programme runs from 2026 to 2029." in texts
