@@ -93,7 +93,11 @@ def learn_mentions(text: str, tokens: list[Token], context: SpeakerContext) -> N
         if not any(_org_hint(t) for t in words) and not may_name_a_party(words):
             i = stretch  # "Thursday", "Jane Doe": no word of an organisation's name
             continue
-        run = with_listed_portfolios(tokens, name_after(tokens, i)[:5])
+        run = name_after(tokens, i)
+        # five words at most, unless all capitalised ("National Highway Traffic Safety
+        # Administration"), not "the European Commission and the Electoral Commission"
+        long = len(run) > 5 and all(is_capitalised(t) for t in run[1:8])
+        run = with_listed_portfolios(tokens, run[:8] if long else run[:5])
         party = party_before_role(text, run)
         if party:  # "Labour leader Chris Hipkins", "Liberal Democrat leader Ed Davey"
             _mention(party, "party", context)

@@ -47,3 +47,15 @@ def test_a_possessive_before_a_role_is_no_speaker(sentence: str) -> None:
 def test_a_countrys_ministry_keeps_its_country() -> None:
     sentence = "Russia's Defence Ministry said 40 drones were shot down overnight."
     assert _speaker(sentence) == ("Russia's Defence Ministry", ORGANIZATION)
+
+
+def test_a_long_agency_name_is_one_public_body() -> None:
+    # "The carmaker said" was "National Highway Traffic Safety", the agency's name cut at five
+    # words and read as a business.
+    text = (
+        "Tesla is recalling more than 2 million vehicles in the US to fix Autopilot.\n\n"
+        "The National Highway Traffic Safety Administration said its investigation found the "
+        'system was "inadequate".\n\n'
+        "The carmaker said it disagreed with the agency's analysis."
+    )
+    assert extract(read_text(text)).sentences[-1].speaker == "Tesla"
