@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from claims.extraction.lexicon import (
     word_set,
@@ -39,6 +39,7 @@ from claims.extraction.people import (
     SpeakerContext,
 )
 from claims.extraction.places import GOVERNMENT_SEATS
+from claims.extraction.roles import WaitingLede
 from claims.extraction.speaker_types import ORGANIZATION
 
 # "the company said" may refer to a company named differently ("Apple"), "the charity said" to a
@@ -438,7 +439,7 @@ def is_org_head(noun: str) -> bool:
 
 
 @dataclass
-class LedeOrg:
+class LedeOrg(WaitingLede):
     """A sentence given to an organisation by a noun that names none yet ("Water companies ...
     must cut leaks by a fifth by 2030, the regulator has said."), waiting for the organisation
     the next speaker is, named for the first time in the same paragraph or the next ("Ofwat
@@ -446,28 +447,18 @@ class LedeOrg:
     company". News names the source right after such a lede (roles.LedeRole does the same for
     a person's role)."""
 
-    index: int = -1  # the waiting sentence's place among the pipeline's sentences
-    head: str = ""  # "regulator"
-    paragraph: int = 0
-    known: set[str] = field(default_factory=set)  # the organisations named before it
-
     def after(self, index: int, paragraph: int, speaker: str, context: SpeakerContext) -> int:
         """Called after each sentence (``index``, with its ``speaker``): the index of the
         waiting sentence that is now ``speaker``'s, -1 for none."""
-        if context.unresolved_org and not speaker:
-            self.index, self.head, self.paragraph = index, context.unresolved_org, paragraph
-            self.known = set(context.orgs)
-            context.unresolved_org = ""
-            return -1
+        orgs = set(context.orgs)
+        waiting = self.next_speaker(index, paragraph, speaker, context.unresolved_org, orgs)
         context.unresolved_org = ""
-        if self.index < 0 or not speaker:
-            return -1
-        waiting, self.index = self.index, -1
         if (
-            paragraph > self.paragraph + 1
+            waiting < 0
+            or paragraph > self.paragraph + 1
             or speaker in self.known
             or type_on_page(speaker, context) != ORGANIZATION
-            or _public(speaker, context) != (self.head in AGENCY_NOUNS)
+            or _public(speaker, context) != (self.phrase in AGENCY_NOUNS)
         ):
             return -1
         return waiting

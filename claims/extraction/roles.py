@@ -261,31 +261,52 @@ def _learn(name: str, nouns: set[str], context: SpeakerContext) -> None:
 
 
 @dataclass
-class LedeRole:
+class WaitingLede:
+    """A sentence whose speaker a noun gave without a name, waiting for the next sentence that
+    names a speaker: the bookkeeping LedeRole (a person's role) and organisations.LedeOrg (an
+    organisation's noun) share."""
+
+    index: int = -1  # the waiting sentence's place among the pipeline's sentences
+    phrase: str = ""  # "the education secretary", "regulator"
+    paragraph: int = 0
+    known: set[str] = field(default_factory=set)  # the names known before it
+
+    def next_speaker(
+        self, index: int, paragraph: int, speaker: str, unresolved: str, known: set[str]
+    ) -> int:
+        """Start waiting at sentence ``index`` when it has no ``speaker`` and an
+        ``unresolved`` noun (``known``: the names known then); else, at the next sentence with
+        a speaker, the waiting sentence's index (waiting no more; -1 when none waits)."""
+        if unresolved and not speaker:
+            self.index, self.phrase, self.paragraph, self.known = (
+                index,
+                unresolved,
+                paragraph,
+                known,
+            )
+            return -1
+        if self.index < 0 or not speaker:
+            return -1
+        waiting, self.index = self.index, -1
+        return waiting
+
+
+@dataclass
+class LedeRole(WaitingLede):
     """A sentence given to a role nobody holds yet ("Teachers will get a 5.5% pay rise, the
     education secretary has announced."), waiting for the person the next sentences name as a
     speaker for the first time, in the same paragraph or the next ("Bridget Phillipson said
     ..."): news names the person right after such a lede. That person then holds the role, and
     the waiting sentence is theirs."""
 
-    index: int = -1  # the waiting sentence's place among the pipeline's sentences
-    phrase: str = ""  # "the education secretary"
-    paragraph: int = 0
-    known: set[str] = field(default_factory=set)  # the people named before it
-
     def after(self, index: int, paragraph: int, speaker: str, context: SpeakerContext) -> int:
         """Called after each sentence (``index``, with its ``speaker``, after find_speaker):
         the index of the waiting sentence that is now ``speaker``'s, -1 for none."""
-        if context.unresolved_role and not speaker:
-            self.index, self.phrase, self.paragraph = index, context.unresolved_role, paragraph
-            self.known = {name for name, _ in context.people}
-            context.unresolved_role = ""
-            return -1
-        context.unresolved_role = ""
-        if self.index < 0 or not speaker:
-            return -1
-        waiting, self.index = self.index, -1
         people = {name for name, _ in context.people}
+        waiting = self.next_speaker(index, paragraph, speaker, context.unresolved_role, people)
+        context.unresolved_role = ""
+        if waiting < 0:
+            return -1
         new = " " in speaker and speaker in people and speaker not in self.known
         roles = {r for r, holders in context.role_holders.items() if speaker in holders}
         if not new or paragraph > self.paragraph + 1 or roles:
