@@ -27,7 +27,7 @@ from claims.extraction.names import (
 from claims.extraction.organisations import NATIONALITY_ENDINGS, ORG_DESCRIPTORS
 from claims.extraction.people import GENERIC, GENERIC_PLURAL, SpeakerContext, first_name_genders
 from claims.extraction.places import GOVERNMENT_SEATS
-from claims.extraction.speaker_types import ORGANIZATION, speaker_type
+from claims.extraction.speaker_types import ORGANIZATION, WEBSITE, speaker_type
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # "according to X"; "Per Sensor Tower, ...", "..., per the CDC.": "per" before a name, opening
@@ -36,10 +36,7 @@ _ACCORDING_TO = re.compile(
     r"(?:\b(?i:according\s+to)|(?:^|(?<=,\s))[Pp]er(?=\s+(?:the\s+)?[A-Z]))\s+"
 )
 _OBJECT_PRONOUNS = {"him": "m", "her": "f", "them": ""}
-_WEBSITE = re.compile(
-    r"(?P<site>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|gov|us|io|info|edu|co\.uk))"
-    r"[.,;:]?"
-)
+_WEBSITE = re.compile(rf"(?P<site>{WEBSITE.pattern})[.,;:]?", re.IGNORECASE)
 _SKIP_BEFORE_NAME = word_set("""
     a an the report reports data figures statistics estimates study survey research
     analysis new latest recent official officials published released by from of compiled

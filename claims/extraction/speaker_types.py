@@ -141,12 +141,13 @@ def _is_person_with_role(words: list[str]) -> bool:
 _ORG_OPENERS = word_set("national international federal royal central global united")
 
 
-_WEBSITE = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|us|io|info|edu|co\.uk)")
+# A website's address as a name: "poweroutage.us", "FlightRadar24.com".
+WEBSITE = re.compile(
+    r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|us|io|info|edu|co\.uk)", re.IGNORECASE
+)
 # A company's legal form after its name, in its own capitals ("Bayer AG", "Nestlé SA"): "Sa"
 # or "As" in a person's name is none.
-_LEGAL_FORMS = word_set(
-    "AG SE SA NV N.V. S.A. SpA S.p.A. ASA AB Oyj KGaA BV B.V. A/S PLC LLC LLP GmbH Pty"
-)
+_LEGAL_FORMS = word_set("AG SE SA NV N.V. S.A. SpA S.p.A. ASA AB Oyj KGaA BV B.V. A/S LLP Pty")
 
 
 @functools.lru_cache(maxsize=8192)  # a pure function of the name, asked for again and again
@@ -160,7 +161,7 @@ def speaker_type(name: str) -> str:
     if lower in _PRONOUNS and not (len(name) > 1 and name.isupper()):
         return ""
     words = name.split()
-    if len(words) == 1 and _WEBSITE.fullmatch(lower):
+    if len(words) == 1 and WEBSITE.fullmatch(name):
         return ORGANIZATION  # "poweroutage.us", "FlightRadar24.com": a website
     if _is_person_with_role(words):
         return PERSON
