@@ -450,8 +450,9 @@ class LedeOrg(WaitingLede):
     def after(self, index: int, paragraph: int, speaker: str, context: SpeakerContext) -> int:
         """Called after each sentence (``index``, with its ``speaker``): the index of the
         waiting sentence that is now ``speaker``'s, -1 for none."""
-        orgs = set(context.orgs)
-        waiting = self.next_speaker(index, paragraph, speaker, context.unresolved_org, orgs)
+        waiting = self.next_speaker(
+            index, paragraph, speaker, context.unresolved_org, lambda: set(context.orgs)
+        )
         context.unresolved_org = ""
         if (
             waiting < 0

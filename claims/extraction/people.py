@@ -156,6 +156,10 @@ class SpeakerContext:
                 holders.remove(name)
             holders.append(name)
 
+    def people_named(self) -> set[str]:
+        """The full names of the people the document has named so far."""
+        return {name for name, _ in self.people}
+
     def role_holder(self, noun: str) -> str:
         """The person last introduced as ``noun`` ("judge"), "" when nobody was."""
         holders = self.role_holders.get(noun)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from claims.extraction.lexicon import (
@@ -119,7 +120,6 @@ def learn_roles(tokens: list[Token], context: SpeakerContext) -> None:
             _learn(name, nouns, context)
         i = last + 1
     _learn_described(tokens, context)
-    _learn_study_leader(tokens, context)
 
 
 # What a scientist leads: "The researchers, led by Matthew Campen of ..." makes him "the lead
@@ -127,7 +127,8 @@ def learn_roles(tokens: list[Token], context: SpeakerContext) -> None:
 _RESEARCH = word_set("study research researchers team scientists authors paper project trial")
 
 
-def _learn_study_leader(tokens: list[Token], context: SpeakerContext) -> None:
+def learn_study_leader(tokens: list[Token], context: SpeakerContext) -> None:
+    """Record whoever a study or a team is "led by" as "the lead author"."""
     for i, token in enumerate(tokens[:-2]):
         if token.lower == "led" and tokens[i + 1].lower == "by":
             before = {t.lower for t in tokens[max(0, i - 3) : i]}
@@ -272,17 +273,22 @@ class WaitingLede:
     known: set[str] = field(default_factory=set)  # the names known before it
 
     def next_speaker(
-        self, index: int, paragraph: int, speaker: str, unresolved: str, known: set[str]
+        self,
+        index: int,
+        paragraph: int,
+        speaker: str,
+        unresolved: str,
+        known: Callable[[], set[str]],
     ) -> int:
         """Start waiting at sentence ``index`` when it has no ``speaker`` and an
-        ``unresolved`` noun (``known``: the names known then); else, at the next sentence with
-        a speaker, the waiting sentence's index (waiting no more; -1 when none waits)."""
+        ``unresolved`` noun (``known()``: the names known then); else, at the next sentence
+        with a speaker, the waiting sentence's index (waiting no more; -1 when none waits)."""
         if unresolved and not speaker:
             self.index, self.phrase, self.paragraph, self.known = (
                 index,
                 unresolved,
                 paragraph,
-                known,
+                known(),
             )
             return -1
         if self.index < 0 or not speaker:
@@ -302,12 +308,13 @@ class LedeRole(WaitingLede):
     def after(self, index: int, paragraph: int, speaker: str, context: SpeakerContext) -> int:
         """Called after each sentence (``index``, with its ``speaker``, after find_speaker):
         the index of the waiting sentence that is now ``speaker``'s, -1 for none."""
-        people = {name for name, _ in context.people}
-        waiting = self.next_speaker(index, paragraph, speaker, context.unresolved_role, people)
+        waiting = self.next_speaker(
+            index, paragraph, speaker, context.unresolved_role, context.people_named
+        )
         context.unresolved_role = ""
         if waiting < 0:
             return -1
-        new = " " in speaker and speaker in people and speaker not in self.known
+        new = " " in speaker and speaker in context.people_named() and speaker not in self.known
         roles = {r for r, holders in context.role_holders.items() if speaker in holders}
         if not new or paragraph > self.paragraph + 1 or roles:
             return -1  # someone named before, too far on, or introduced in a role of their own

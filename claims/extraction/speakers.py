@@ -88,6 +88,7 @@ from claims.extraction.roles import (
     apposed_subject,
     demonym_subject,
     learn_roles,
+    learn_study_leader,
     possessor_subject,
     unnamed_speaker_gender,
 )
@@ -368,6 +369,8 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     learn_orgs(text, tokens, context)
     note_countries(tokens, context)
     learn_roles(tokens, context)
+    if "led by" in masked:
+        learn_study_leader(tokens, context)  # "The researchers, led by Matthew Campen, ..."
     context.clause_subjects = clause_subjects(tokens, context)
     context.previous_sentence_people = context.sentence_people
     context.sentence_people = people_named(tokens, context)
