@@ -131,8 +131,6 @@ def _whole_line_reason(s: str) -> tuple[str, _Facts]:
         return LABELS[label], _NO_FACTS
     if _SEPARATOR.fullmatch(s):
         return "separator", _NO_FACTS  # "___" under a wire story, above its credits
-    if _LONE_NUMBER_MARKER.fullmatch(s):
-        return LIST_MARKER, _NO_FACTS  # "1." on its line, its item on the next
     if is_code_line(s):
         return "program code", _NO_FACTS  # a blog's code block: "SELECT count(*) FROM ...;"
     tokens = [t for t in re.split(r"[\s|•·,/]+", s.casefold()) if t]
@@ -214,7 +212,7 @@ def sentence_reason(s: str) -> str:
     if not words:
         return "no words"
     if words == 1 and _LONE_NUMBER_MARKER.fullmatch(s):
-        return LIST_MARKER  # "1. The programme runs ...": the item's number, split off
+        return LIST_MARKER  # "1." on its line, or split off its item: "1. The programme runs"
     if words <= 20 and SOURCE_LINE.match(s):
         return "source or credit line"
     credit = credit_reason(s, words)
