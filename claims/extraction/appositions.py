@@ -16,7 +16,7 @@ from claims.extraction.clauses import (
     with_owner,
 )
 from claims.extraction.descriptions import describes_someone, description_before
-from claims.extraction.lexicon import word_set
+from claims.extraction.lexicon import WEEKDAYS, word_set
 from claims.extraction.names import (
     Token,
     clean_run,
@@ -84,15 +84,25 @@ def apposition(text: str, tokens: list[Token], comma: int, context: SpeakerConte
             return named_speaker(text, tokens, opening, context)
         if tokens[opener - 1].text.islower() and tokens[0].lower in DETERMINERS:
             return description_before(text, tokens, opener - 1)
-    if tokens[j - 1].lower in vocab.DATA_NOUNS | vocab.DOCUMENT_NOUNS:
+    # "The paper, published in The Lancet, said": a scientific paper, no newspaper
+    scientific = (
+        tokens[j - 1].lower == "paper"
+        and "published in" in text[tokens[j].end : tokens[comma].start]
+    )
+    if tokens[j - 1].lower in vocab.DATA_NOUNS | vocab.DOCUMENT_NOUNS or scientific:
         # "The report, published on Tuesday by Amnesty International, said": its author
         by = next((k for k in range(j + 1, comma) if tokens[k].lower == "by"), None)
         if by is not None and tokens[by + 1].lower == "the":
             by += 1  # "That report, by the Food Foundation, said"
         run = name_after(tokens, by + 1) if by is not None else []
-        name = clean_run(text, run) if run and by + 1 + len(run) == comma else ""
+        end = by + 1 + len(run) if run else comma
+        if end + 2 == comma and tokens[end].lower == "on" and tokens[end + 1].lower in WEEKDAYS:
+            end = comma  # "A report, released by the Resolution Foundation on Monday, found"
+        name = clean_run(text, run) if run and end == comma else ""
         if name:
             return Found(name=person_in(name), kind="name")
+        if scientific:
+            return None
         # "The Environment Agency report, published on Thursday, said": whose report it is
         owner = description_before(text, tokens, j - 1)
         if owner is not None and owner.kind == "name":

@@ -51,6 +51,41 @@ def is_determiner(token: Token) -> bool:
 _DESCRIPTION_WORDS = 8
 
 
+_MAKER_LINKS = frozenset({"of", "behind"})
+
+
+def _is_product_word(token: Token) -> bool:
+    return is_capitalised(token) or (token.text[:1] == "i" and token.text[1:2].isupper())
+
+
+def maker_before(text: str, tokens: list[Token], i: int) -> Found | None:
+    """A business described by what it makes, ending at index ``i``: "the maker of ChatGPT",
+    "the company behind the iPhone" (resolved by organisations.resolve_org_noun to the business
+    the sentence opens with, never the product)."""
+    k = i
+    while k > i - 4 and k > 0 and _is_product_word(tokens[k]):
+        k -= 1
+    if k == i:
+        return None
+    if tokens[k].lower == "the" and k > 0:
+        k -= 1  # "the maker of the iPhone"
+    if k < 2 or tokens[k].lower not in _MAKER_LINKS or not is_business_noun(tokens[k - 1].text):
+        return None  # "The Bank of England" is a name: no lower-case noun
+    if tokens[k - 2].lower != "the":
+        return None
+    return Found(kind="org-noun", generic=text[tokens[k - 2].start : tokens[i].end].rstrip("."))
+
+
+def maker_after(text: str, tokens: list[Token], index: int) -> Found | None:
+    """ "said the maker of ChatGPT": maker_before read forwards from the "the" at ``index``."""
+    if index + 3 >= len(tokens) or tokens[index].lower != "the":
+        return None
+    end = index + 3 + (tokens[index + 3].lower == "the")
+    while end < len(tokens) and end < index + 8 and _is_product_word(tokens[end]):
+        end += 1
+    return maker_before(text, tokens, end - 1)
+
+
 def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
     """A speaker described, not named, ending at index ``i``: "the national audit office",
     "the council's transport committee", "the Conservative MP", "the employers"."""

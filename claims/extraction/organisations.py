@@ -90,6 +90,14 @@ _CENTRAL_BANK = re.compile(
     r"\b(?:Bank\s+of|Reserve|Federal\s+Reserve|Fed|Central\s+Bank|Bundesbank|Riksbank"
     r"|Norges\s+Bank|ECB|People['’]s\s+Bank|National\s+Bank|State\s+Bank)\b"
 )
+# Words of newspapers' names: "the paper said" is a newspaper named before, never another
+# organisation ("The Resolution Foundation ... The paper, published in The Lancet, said").
+_PRESS_WORDS = word_set("""
+    times post journal herald shimbun sinmun gazette news tribune guardian telegraph mail
+    express independent observer mirror sun standard chronicle globe star courier inquirer
+    examiner record bulletin daily weekly ledger pravda izvestia zeitung monde pais figaro
+    spiegel bild nikkei asahi yomiuri haaretz""")
+_PRESS_NOUNS = word_set("newspaper paper daily weekly tabloid")
 # Lower-case nouns that introduce an organisation's name: "the Spanish daily El Pais".
 ORG_DESCRIPTORS = word_set("""
     newspaper daily weekly tabloid broadcaster network website outlet magazine company firm
@@ -211,6 +219,9 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
     if owned:
         return owned
     words = [w for w in re.findall(r"[\w’']+", phrase.lower()) if w not in DETERMINERS]
+    product = len(words) > 2 and words[1] in {"of", "behind"}
+    if product:
+        words = [*words[2:], words[0]]  # "the maker of ChatGPT": as "the ChatGPT maker"
     if tuple(words[-2:]) in _BUSINESS_COMPOUNDS:
         words = [*words[:-2], "firm"]  # "The asset manager said": BlackRock, as "the firm"
     head = words[-1] if words else ""
@@ -235,6 +246,12 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
             if kind != "other" and head in name.lower().split() and name.lower() != head:
                 return name
     recent = [o for o in context.orgs if context.org_paragraphs[o] >= context.paragraph - 1]
+    if head in _PRESS_NOUNS:
+        named = [name for name, _ in _recent_mentions(context)]  # latest first
+        for org in [context.sentence_org, *reversed(recent), *named]:
+            if org and _is_press(org, context):
+                return org
+        return phrase if len(words) > 1 else ""  # "The Sapporo-based newspaper said"
     if words[-2:] == ["central", "bank"]:
         named = [name for name, _ in _recent_mentions(context)]  # latest first
         for org in [context.sentence_org, *reversed(recent), *named]:
@@ -247,8 +264,12 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
         # last that is one.
         described = len(words) > 1 and head not in AGENCY_NOUNS
         org = context.sentence_org
+        if product and org.lower() in words:
+            org = ""  # "ChatGPT was down, the maker of ChatGPT said": not the product
         if described and is_business_noun(head) and _named_business(org, context):
             return org  # "BYD sold 4.27 million vehicles, the Chinese carmaker said": BYD
+        if product and org and not _public(org, context) and org.lower() not in words:
+            return org  # "Anthropic raised $4bn ..., the company behind Claude said"
         # a public body named in passing ("Ofwat is due to publish ... the regulator said")
         named = (
             [n for n, k in _recent_mentions(context) if k == "public"]
@@ -276,7 +297,7 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
         owned = any(w.endswith(("'s", "’s")) for w in words[:-1])
         if head not in AGENCY_NOUNS and not owned:
             only = _only_business(context, sector=_names_a_sector(head))
-            if only:
+            if only and only.lower() not in words:  # never "ChatGPT" for "the maker of ChatGPT"
                 return only
         if head == "lender":  # no bank named near: "The Washington-based lender" is the IMF
             lenders = [o for o in reversed(context.orgs) if _PUBLIC_LENDER.search(o)]
@@ -313,6 +334,14 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
         return rest  # "The Gaza health ministry says": a place's body, as "according to the
         # Gaza health ministry" writes it; "The Japanese company" stays a description
     return phrase  # "the national audit office": described well enough to call
+
+
+def _is_press(org: str, context: SpeakerContext) -> bool:
+    """Whether ``org`` is a newspaper: named like one ("The Guardian", "Rodong Sinmun") or
+    introduced as one ("the Spanish daily El Pais")."""
+    return bool(_PRESS_WORDS.intersection(org.lower().split())) or any(
+        org in context.org_nouns.get(noun, ()) for noun in _PRESS_NOUNS
+    )
 
 
 def _union_like(context: SpeakerContext) -> str:

@@ -67,6 +67,8 @@ _COLLECTIVE_NOUNS = word_set(
     maker carmaker automaker drugmaker planemaker giant firm
     """
 )
+# What a business described by what it makes is called: "the company behind Claude".
+_MAKERS = _COLLECTIVE_NOUNS | {"company", "group", "firm", "owner"}
 # An unnamed voice of an organisation, after its name ("Met spokesperson", "Home Office
 # spokesman"): the organisation is the author, as when no word of its name says so.
 _UNNAMED_VOICES = word_set("spokesperson spokesman spokeswoman representative")
@@ -188,6 +190,9 @@ def speaker_type(name: str) -> str:
         return ORGANIZATION
     if lower.startswith("the ") and bare_word(words[-1]).lower() in _COLLECTIVE_NOUNS:
         return ORGANIZATION
+    if len(words) > 3 and words[0].lower() == "the" and words[2] in {"of", "behind"}:
+        # "the maker of Windows", "the company behind Claude"
+        return ORGANIZATION if words[1].lower() in _MAKERS else PERSON
     first = 1 if words[0].lower() == "the" else 0
     if any(w in _INNER_CONNECTORS for w in words[first + 1 : -1]):
         return ORGANIZATION  # "People for the Ethical Treatment of Animals"

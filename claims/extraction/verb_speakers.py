@@ -18,7 +18,7 @@ from claims.extraction.clauses import (
     opening_subject,
     person_in,
 )
-from claims.extraction.descriptions import description_before
+from claims.extraction.descriptions import description_before, maker_after, maker_before
 from claims.extraction.lexicon import (
     PERSON_ROLES,
     PORTFOLIO_WORDS,
@@ -111,6 +111,9 @@ def before_verb(
     in_name = token.text[:1].isupper() and i > 0 and is_capitalised(tokens[i - 1])
     if token.lower in GENERIC and not in_name and not (i and tokens[i - 1].lower in vocab.OWNERS):
         return Found(kind="generic", generic=token.lower)
+    maker = maker_before(text, tokens, i) if i >= 3 else None
+    if maker is not None:
+        return maker  # "the maker of ChatGPT said": the business (OpenAI), not its product
     if is_small_letter_brand(token.text) and (i == 0 or not is_capitalised(tokens[i - 1])):
         return Found(name=token.text, kind="name")  # "easyJet said"
     if (token.text[0].islower() and token.text[0].isalpha()) or AGE.match(token.lower):
@@ -126,6 +129,7 @@ def before_verb(
         # "McDonald's said", "Moody's warned": a business named with a possessive
         return Found(name=token.text, kind="name")
     run = listed_portfolios_before(tokens, name_before(tokens, i + 1))
+    first = tokens.index(run[0]) if run else 0
     for p in range(1, len(run) - 1):
         if (
             run[p].lower in {"for", "of"}
@@ -134,7 +138,6 @@ def before_verb(
         ):
             # "The MP for Newcastle Central said": a role and a place, no name.
             return Found(kind="role", generic=text[run[0].start : run[-1].end])
-    first = tokens.index(run[0]) if run else 0
     titles = run[1:] if run and run[0].lower == "the" else run
     opened = (run and run[0].lower == "the") or (first > 0 and tokens[first - 1].lower == "the")
     seat = len(titles) == 1 and titles[0].lower in GOVERNMENT_SEATS  # "The Treasury said"
@@ -164,6 +167,9 @@ def after_verb(text: str, tokens: list[Token], index: int, context: SpeakerConte
         return pronoun
     if tokens[index].lower in GENERIC:
         return Found(kind="generic", generic=tokens[index].lower)
+    maker = maker_after(text, tokens, index)
+    if maker is not None:
+        return maker  # "said the maker of ChatGPT": the business (OpenAI), not its product
     phrase: list[Token] = []
     for at, token in enumerate(tokens[index:], start=index):
         if token.text.endswith(("’s", "'s")) and not possessive_in_name(tokens, at):
