@@ -86,6 +86,16 @@ def _posted(s: str) -> tuple[str, str, datetime | None] | None:
     return name, "", when
 
 
+# A byline that names a desk, not a person: "By Staff Reporter", "By Our Correspondent", "By
+# Web Desk", "By Agencies".
+_DESK = re.compile(
+    r"(?:(?:our|staff|special|agency|a)\s+)?"
+    r"(?:staff|reporter|correspondent|writer|desk|agencies|news\s+desk|web\s+desk)"
+    r"(?:\s+(?:reporter|writer|correspondent))?",
+    re.IGNORECASE,
+)
+
+
 def byline_of(s: str) -> tuple[str, str, datetime | None] | None:
     """(author, publisher, published_at) when ``s`` is a byline line."""
     posted = _posted(s)
@@ -100,6 +110,8 @@ def byline_of(s: str) -> tuple[str, str, datetime | None] | None:
     name_match = BYLINE_NAME.fullmatch(name)
     if not name_match or name.split()[0].lower() in NOT_BYLINE_NAMES:
         return None
+    if _DESK.fullmatch(name):
+        name = ""  # "By Staff Reporter", "By Our Correspondent": a byline that names nobody
     publisher = ""
     published_at = None
     if len(parts) > 1:

@@ -178,3 +178,28 @@ def is_date_part(text: str, start: int, end: int) -> bool:
         return True
     before = re.search(r"([A-Za-z]+)\.?,?\s+$", text[max(0, start - 16) : start])
     return bool(before and before.group(1).lower() in MONTH_NAMES and before.group(1)[0].isupper())
+
+
+# Unnamed sources counted: "three people familiar with the matter told Reuters", "according to
+# two sources": who said it, not a figure an editor checks.
+SOURCE_NOUNS = frozenset({"people", "sources", "officials", "diplomats", "insiders", "persons"})
+_FAMILIAR = (
+    r"\s+(?:familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on|close\s+to"
+    r"|involved\s+in|aware\s+of)\s+(?:the|his|her|their|its)\s+[a-z]+(?:\s+[a-z]+)?"
+)
+_SAYING = r",?\s+(?:told|said|say|says|speaking|who\s+(?:spoke|asked|declined|requested))\b"
+_FAMILIAR_SAYING = re.compile(_FAMILIAR + f"(?:{_SAYING})?")
+_SAYING_AFTER = re.compile(_SAYING)
+_ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
+
+
+def counts_sources(text: str, start: int, unit: str, unit_end: int) -> bool:
+    """Whether the count from ``start`` to ``unit_end`` (a SOURCE_NOUNS unit) counts the unnamed
+    sources of what is said: people "familiar with the matter", officials or sources who say it
+    ("two officials said"), or according to them; "Three people were killed" and "12 people
+    said they were injured" are counts."""
+    return bool(
+        _FAMILIAR_SAYING.match(text, unit_end)
+        or (unit.lower() not in {"people", "persons"} and _SAYING_AFTER.match(text, unit_end))
+        or _ACCORDING_BEFORE.search(text, max(0, start - 14), start)
+    )

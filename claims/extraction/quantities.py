@@ -32,7 +32,9 @@ from claims.extraction.lexicon import MONTH_NAMES, UNIT_STOPWORDS, word_set
 from claims.extraction.number_contexts import (
     OUT_OF,
     PERCENT,
+    SOURCE_NOUNS,
     UNIT_WORD,
+    counts_sources,
     is_compound,
     is_date_part,
     is_list_marker,
@@ -110,8 +112,9 @@ _VOTE_BEFORE = re.compile(
     r"\b(?:vot(?:e|ed|es|ing)|tally|passed|approved|adopted|rejected)\b[^.;:]{0,20}$",
     re.IGNORECASE,
 )
-# An earthquake's magnitude named before its figure: "a magnitude 6.4 earthquake".
-_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]$", re.IGNORECASE)
+# An earthquake's magnitude named before its figure: "a magnitude 6.4 earthquake", "a
+# magnitude of 7.1".
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:[\s-]|\s+of\s+)$", re.IGNORECASE)
 _HYPHEN_UNIT = re.compile(r"-(?P<unit>[a-z]+(?:-[a-z]+)?)\b")
 
 
@@ -312,7 +315,7 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
                 upper = pair.group("upper")  # "The House voted 366-34": a tally editors check
                 add(value, f"votes to {upper}", m.start(), pair.end())
             continue
-        magnitude = _MAGNITUDE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        magnitude = _MAGNITUDE_BEFORE.search(text, max(0, m.start() - 16), m.start())
         if magnitude and not scale:
             add(value, "magnitude", magnitude.start(), m.end())  # "a magnitude 6.4 earthquake"
             continue
@@ -384,6 +387,8 @@ def _add_with_unit(
     unit, unit_end = _unit_after(text, end, len(text))
     if need_unit and not unit:
         return  # "one of the ..." is a pronoun, not a count
+    if unit.lower() in SOURCE_NOUNS and counts_sources(text, start, unit, unit_end):
+        return  # "three people familiar with the matter told Reuters": who said it, no figure
     if unit.lower() == "votes":
         against = _VOTES_AGAINST.match(text, unit_end)
         if against:  # "by 68 votes to 53", as "voted 68-53"

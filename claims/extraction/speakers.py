@@ -58,6 +58,7 @@ from claims.extraction.clauses import (
     subject_name,
     subject_run,
 )
+from claims.extraction.descriptions import description_before
 from claims.extraction.lexicon import (
     ATTRIBUTION_PARTICIPLES,
     ATTRIBUTION_VERBS,
@@ -317,6 +318,25 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
         if subject and can_speak(subject, run, tokens, context):
             # "Governments will have to ..., they argue, adding ...": not a speaker
             return resolve_found(Found(name=subject, kind="name"), context)
+        described = _described_subject(text, tokens) if participle and not run else None
+        if described is not None:
+            return resolve_found(described, context)
+    return None
+
+
+def _described_subject(text: str, tokens: list[Token]) -> Found | None:
+    """The organisation or role a sentence opens with when it describes its subject: "The agency
+    later issued an advisory, saying ..." (the Japan Meteorological Agency named before), "The
+    minister wrote to MPs, saying ..."; None for any other opening."""
+    if not tokens or tokens[0].lower != "the":
+        return None
+    for k in range(1, min(4, len(tokens) - 1)):
+        following = tokens[k + 1].text
+        if tokens[k].text.islower() and following.isalpha() and following.islower():
+            if following in {"of", "and", "for", "at", "in"}:
+                return None  # "The head of ...": whose, the words go on to say
+            found = description_before(text, tokens, k)
+            return found if found is not None and found.kind in {"org-noun", "role"} else None
     return None
 
 
