@@ -265,6 +265,8 @@ def can_speak(name: str, run: list[Token], tokens: list[Token], context: Speaker
         or any(word in org.split() for org in context.orgs)
         # "Siemens said" where the page also writes "shares in Siemens": a name
         or (context.page is not None and context.page.capitalised_inside(word))
+        # "Reeves confirms fuel duty freeze ... Reeves told MPs": one, not a plural
+        or (context.page is not None and context.page.singular_subject(word))
     )
 
 

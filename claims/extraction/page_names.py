@@ -11,7 +11,13 @@ import re
 from itertools import pairwise
 from pathlib import Path
 
-from claims.extraction.lexicon import MONTH_NAMES, PERSON_ROLES, PORTFOLIO_WORDS, TITLES
+from claims.extraction.lexicon import (
+    ATTRIBUTION_VERBS,
+    MONTH_NAMES,
+    PERSON_ROLES,
+    PORTFOLIO_WORDS,
+    TITLES,
+)
 from claims.extraction.names import Token, is_capitalised, is_leading_filler, is_title
 from claims.extraction.people import (
     GENERIC_PLURAL,
@@ -21,6 +27,11 @@ from claims.extraction.people import (
     remember_person,
 )
 from claims.extraction.speaker_types import ORGANIZATION, PERSON, has_org_word, speaker_type
+
+# Verbs in the singular after a subject: "is", "has", and the verbs of saying ("confirms").
+_SINGULAR_VERB = "(?:is|was|has|does|{})".format(
+    "|".join(sorted(v for v in ATTRIBUTION_VERBS if v.endswith("s") and " " not in v))
+)
 
 
 class PageNames:
@@ -34,6 +45,7 @@ class PageNames:
         self._inside: set[str] | None = None  # capitalised words written inside a sentence
         self._titled: set[str] = set()  # words written right after a personal title
         self._after: dict[str, list[tuple[int, str]]] = {}  # word -> [(at, next capitalised word)]
+        self._singular: dict[str, bool] = {}  # word -> written before a verb in the singular
 
     def _read(self) -> dict[str, list[tuple[int, str]]]:
         if self._given is None:
@@ -68,6 +80,14 @@ class PageNames:
                 if before and (before[-1].isalnum() or before[-1] in ",&"):
                     self._inside.add(_POSSESSIVE.sub("", m.group()))
         return word in self._inside
+
+    def singular_subject(self, word: str) -> bool:
+        """Whether the page writes ``word`` before a verb in the singular ("Reeves confirms
+        fuel duty freeze", "Reeves has said"): one person or body, however plural it looks."""
+        if word not in self._singular:
+            found = re.search(rf"\b{re.escape(word)}\s+{_SINGULAR_VERB}\b", self.text)
+            self._singular[word] = found is not None
+        return self._singular[word]
 
     def after_a_title(self, word: str) -> bool:
         self._read()
