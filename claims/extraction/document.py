@@ -442,7 +442,9 @@ def _headline(text: str, verdicts: tuple[LineVerdict, ...]) -> str:
     for verdict in kept:
         line = text[verdict.start : verdict.end]
         words = len(line.split())
-        if 3 <= words <= _HEADLINE_MAX_WORDS and not line.endswith("."):
+        # a sentence ends with a full stop, inside a quotation too ('... said: "We do not
+        # comment on individual cases."'); a headline does not
+        if 3 <= words <= _HEADLINE_MAX_WORDS and not line.rstrip("\"”’'").endswith("."):
             return line
         if words > _HEADLINE_MAX_WORDS:
             break  # body text reached: this article has no headline line

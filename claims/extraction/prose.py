@@ -72,6 +72,12 @@ _NO_COMMENT = re.compile(
     r")",
     re.IGNORECASE,
 )
+# A quoted policy of not commenting, the whole quotation: '"We don't comment on speculation,"
+# an Apple spokesperson said', 'said: "We do not comment on individual cases."'.
+_POLICY_QUOTE = re.compile(
+    r"[“\"]\s*(?:We|I)\s+(?:do\s+not|don['’]t|never|cannot|can['’]t|will\s+not|won['’]t|would\s+not)"
+    r"\s+(?:\w+\s+)?comment\s+on\s+[^\"”.?!]{0,60}?[.,]?\s*[”\"]"
+)
 _COMMENT_WORD = re.compile(r"\bcomment(?:s|ed)?\b", re.IGNORECASE)
 # Words that start another clause: before the no-comment statement ("Shares fell after the
 # company declined to comment") or after it ("... declined to comment but confirmed the deal",
@@ -94,6 +100,12 @@ def says_only_no_comment(sentence: str) -> bool:
     text = sentence.strip()
     if "omment" not in text:  # every sentence is asked: the plain test first
         return False
+    policy = _POLICY_QUOTE.search(text)
+    if policy and not _DIGIT.search(text):
+        # the policy alone is quoted, and the words outside it only say who said it
+        outside = re.findall(r"[\w’']+", (text[: policy.start()] + text[policy.end() :]).lower())
+        quotes = sum(text.count(mark) for mark in '"“”')
+        return quotes == 2 and not _OTHER_CLAUSE.intersection(outside)
     if not text.endswith(".") or any(mark in text for mark in '"“”:;%') or _DIGIT.search(text):
         return False
     match = _NO_COMMENT.search(text)

@@ -1,0 +1,57 @@
+"""A quoted policy of not commenting is no claim, and a quoted sentence is no headline
+(2026-12-07, session 27; business copy written here).
+
+'"We don't comment on speculation," an Apple spokesperson said' scored 0.35-0.38, above the
+threshold: a claim with nothing in it to check. 'A spokesperson for the Home Office said: "We do
+not comment on individual cases."' was also the plain-text article's title (its line ends with
+a quotation mark, not the full stop inside it).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extraction import extract, read_text
+from claims.extraction.prose import says_only_no_comment
+
+LEDE = "Apple is in talks to buy the studio, people familiar with the matter said."
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"We don\'t comment on speculation," an Apple spokesperson said.',
+        '"We do not comment on rumours or speculation," a spokesman for the company said.',
+        'A spokesperson for the Home Office said: "We do not comment on individual cases."',
+        "“We never comment on leaks,” Apple said.",
+    ],
+)
+def test_a_quoted_policy_of_not_commenting_is_no_claim(sentence: str) -> None:
+    assert says_only_no_comment(sentence)
+    extraction = extract(read_text(f"{LEDE}\n\n{sentence}\n"))
+    unit = extraction.sentences[-1]
+    assert unit.text == sentence
+    assert unit not in extraction.claims()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"We do not comment on speculation, but we have hired 3,000 engineers," Apple said.',
+        '"We never comment on leaks. The product is safe," Apple said.',
+        '"We do not comment on speculation," Apple said, adding that sales rose.',
+    ],
+)
+def test_a_policy_with_something_else_said_stays(sentence: str) -> None:
+    assert not says_only_no_comment(sentence)
+
+
+def test_a_quoted_sentence_is_no_headline() -> None:
+    text = (
+        f"{LEDE}\n\n"
+        'A spokesperson for the Home Office said: "We do not comment on individual cases."\n\n'
+        "The deal is worth $2bn.\n"
+    )
+    assert extract(read_text(text)).document.title == ""
+    text = 'Starmer: "We will rebuild Britain"\n\nKeir Starmer said the plan would cost £2bn.\n'
+    assert extract(read_text(text)).document.title == 'Starmer: "We will rebuild Britain"'
