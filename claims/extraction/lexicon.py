@@ -49,6 +49,7 @@ SPEAKER_FILLERS: frozenset[str] = word_set(
     """
     has have had also later previously repeatedly reportedly publicly then again once recently
     already was is were are had has been earlier separately privately today yesterday now still
+    always long often twice
     """
 )
 

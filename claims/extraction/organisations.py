@@ -270,6 +270,11 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
             return org  # "BYD sold 4.27 million vehicles, the Chinese carmaker said": BYD
         if product and org and not _public(org, context) and org.lower() not in words:
             return org  # "Anthropic raised $4bn ..., the company behind Claude said"
+        own = context.previous_own_speaker
+        if described and is_business_noun(head) and not org and _the_business(own, context):
+            # "Nvidia reported revenue of $35bn. The Santa Clara-based company said ...": the
+            # business that just spoke of itself
+            return own
         # a public body named in passing ("Ofwat is due to publish ... the regulator said")
         named = (
             [n for n, k in _recent_mentions(context) if k == "public"]
@@ -342,6 +347,11 @@ def _is_press(org: str, context: SpeakerContext) -> bool:
     return bool(_PRESS_WORDS.intersection(org.lower().split())) or any(
         org in context.org_nouns.get(noun, ()) for noun in _PRESS_NOUNS
     )
+
+
+def _the_business(name: str, context: SpeakerContext) -> bool:
+    """Whether ``name`` is an organisation that spoke and can be a business."""
+    return bool(name) and name in context.orgs and bool(_businesses({name}, context))
 
 
 def _union_like(context: SpeakerContext) -> str:

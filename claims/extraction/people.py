@@ -140,6 +140,9 @@ class SpeakerContext:
     # The organisation the previous sentence was about when another one said it ("Thames Water
     # was fined £104m, Ofwat said"): a later "it" may be either (set by speakers.find_speaker).
     previous_subject_org: str = ""
+    # The previous sentence's speaker when it was also its subject ("Nvidia reported revenue of
+    # $35bn"): what "The Santa Clara-based company said" next most likely means.
+    previous_own_speaker: str = ""
     paragraph: int = 0
     # Role nouns -> the people the document introduced with them, latest last ("Judge Maria
     # Lopez", "Sarah Jones, a lawyer for the family"; claims.extraction.roles).

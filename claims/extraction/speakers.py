@@ -423,6 +423,7 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     # describing the subject ("Russian forces launched ...")
     after = tokens.index(run[-1]) + 1 if run else 0
     named = after < len(tokens) and (tokens[after].text == "," or verb_follows(tokens, after))
+    context.previous_own_speaker = speaker if speaker and about == speaker and named else ""
     about = about if speaker and about != speaker and named else ""
     context.previous_subject_org = (
         about if about and type_on_page(about, context) == ORGANIZATION else ""
