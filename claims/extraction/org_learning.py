@@ -3,15 +3,18 @@ noun ("the Spanish daily El Pais", "Nordvik Steelworks, the supplier,", "the Asl
 speaker that is one ("The Met said", "Extinction Rebellion, which organised the protest,
 said") and the countries it names (for "the country's air force"). Kept in the document's
 SpeakerContext, where claims.extraction.organisations reads them to resolve "the company",
-"the union" or "the agency"."""
+"the union" or "the agency". And ``LedeOrg``: a lede's "..., the regulator has said." waiting
+for the organisation the next speaker is."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from claims.extraction.lexicon import MONTH_NAMES, SENTENCE_STARTERS, WEEKDAYS
 from claims.extraction.names import Token, clean_run, is_capitalised, is_title, name_after
 from claims.extraction.organisations import (
+    AGENCY_NOUNS,
     APPOSITION_LENGTH,
     APPOSITION_OPENERS,
     NAMED_BY_NOUN,
@@ -19,8 +22,9 @@ from claims.extraction.organisations import (
     ORG_DESCRIPTORS,
     PUBLIC_ACRONYMS,
     is_business_noun,
+    is_public_org,
 )
-from claims.extraction.page_names import is_a_word
+from claims.extraction.page_names import is_a_word, type_on_page
 from claims.extraction.people import (
     DETERMINERS,
     SpeakerContext,
@@ -28,7 +32,8 @@ from claims.extraction.people import (
     name_start_before,
 )
 from claims.extraction.places import COUNTRIES
-from claims.extraction.speaker_types import bare_word
+from claims.extraction.roles import WaitingLede
+from claims.extraction.speaker_types import ORGANIZATION, bare_word
 
 
 def note_countries(tokens: list[Token], context: SpeakerContext) -> None:
@@ -203,3 +208,30 @@ def _introduce(name: str, noun: str, context: SpeakerContext) -> None:
     if name in orgs:
         orgs.remove(name)
     orgs.append(name)
+
+
+@dataclass
+class LedeOrg(WaitingLede):
+    """A sentence given to an organisation by a noun that names none yet ("Water companies ...
+    must cut leaks by a fifth by 2030, the regulator has said."), waiting for the organisation
+    the next speaker is, named for the first time in the same paragraph or the next ("Ofwat
+    said ..."), when it is of the noun's kind: a public body for "the regulator", not for "the
+    company". News names the source right after such a lede (roles.LedeRole does the same for
+    a person's role)."""
+
+    def after(self, index: int, paragraph: int, speaker: str, context: SpeakerContext) -> int:
+        """Called after each sentence (``index``, with its ``speaker``): the index of the
+        waiting sentence that is now ``speaker``'s, -1 for none."""
+        waiting = self.next_speaker(
+            index, paragraph, speaker, context.unresolved_org, lambda: set(context.orgs)
+        )
+        context.unresolved_org = ""
+        if (
+            waiting < 0
+            or paragraph > self.paragraph + 1
+            or speaker in self.known
+            or type_on_page(speaker, context) != ORGANIZATION
+            or is_public_org(speaker, context) != (self.phrase in AGENCY_NOUNS)
+        ):
+            return -1
+        return waiting

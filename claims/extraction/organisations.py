@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from claims.extraction.lexicon import (
     word_set,
@@ -39,7 +38,6 @@ from claims.extraction.people import (
     SpeakerContext,
 )
 from claims.extraction.places import GOVERNMENT_SEATS
-from claims.extraction.roles import WaitingLede
 from claims.extraction.speaker_types import ORGANIZATION
 
 # "the company said" may refer to a company named differently ("Apple"), "the charity said" to a
@@ -164,7 +162,7 @@ def is_business_noun(noun: str) -> bool:
 _PUBLIC_DESCRIPTORS = AGENCY_NOUNS | word_set("authority ministry office bureau")
 
 
-def _public(org: str, context: SpeakerContext) -> bool:
+def is_public_org(org: str, context: SpeakerContext) -> bool:
     """is_public_body, or introduced as one ("the regulator Ofwat")."""
     return (
         is_public_body(org)
@@ -268,7 +266,7 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
             org = ""  # "ChatGPT was down, the maker of ChatGPT said": not the product
         if described and is_business_noun(head) and _named_business(org, context):
             return org  # "BYD sold 4.27 million vehicles, the Chinese carmaker said": BYD
-        if product and org and not _public(org, context) and org.lower() not in words:
+        if product and org and not is_public_org(org, context) and org.lower() not in words:
             return org  # "Anthropic raised $4bn ..., the company behind Claude said"
         own = context.previous_own_speaker
         if described and is_business_noun(head) and not org and _the_business(own, context):
@@ -291,7 +289,7 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
                 and org.lower() not in GOVERNMENT_SEATS  # "Texas has sued Boeing, the company said"
                 and (
                     head in _EITHER_KIND
-                    or _public(org, context) == (head in AGENCY_NOUNS)
+                    or is_public_org(org, context) == (head in AGENCY_NOUNS)
                     # "The National Hurricane Center said ... The agency said": a centre,
                     # survey, institute or service is one too, the latest of them first
                     or (head in AGENCY_NOUNS and _AGENCY_LIKE.intersection(org.lower().split()))
@@ -360,7 +358,7 @@ def _union_like(context: SpeakerContext) -> str:
     union ("The Royal College of Nursing (RCN) has announced ... The union said", the British
     Medical Association); "" otherwise."""
     near = [o for o in context.orgs if context.org_paragraphs[o] >= context.paragraph - 1]
-    if len(near) != 1 or _public(near[0], context):
+    if len(near) != 1 or is_public_org(near[0], context):
         return ""
     return near[0] if _UNION_LIKE.intersection(near[0].lower().split()) else ""
 
@@ -371,7 +369,7 @@ def _named_business(org: str, context: SpeakerContext) -> bool:
     business the text named or heard speak; never a public body."""
     return (
         bool(org)
-        and not _public(org, context)
+        and not is_public_org(org, context)
         and (
             " " in org
             or org.isupper()
@@ -421,7 +419,7 @@ def _businesses(candidates: set[str], context: SpeakerContext) -> set[str]:
     return {
         o
         for o in candidates
-        if not _public(o, context)
+        if not is_public_org(o, context)
         and o.lower() not in GOVERNMENT_SEATS
         and " and " not in o  # "Microsoft and Sony said": two, never "the Japanese company"
         and not (_maybe_anything(o, context) and type_on_page(o, context) != ORGANIZATION)
@@ -475,30 +473,3 @@ def is_org_head(noun: str) -> bool:
     """Whether ``noun`` names an organisation by what it is: a public body's ("regulator",
     "agency") or a business's ("company", "airline")."""
     return noun in AGENCY_NOUNS or is_business_noun(noun)
-
-
-@dataclass
-class LedeOrg(WaitingLede):
-    """A sentence given to an organisation by a noun that names none yet ("Water companies ...
-    must cut leaks by a fifth by 2030, the regulator has said."), waiting for the organisation
-    the next speaker is, named for the first time in the same paragraph or the next ("Ofwat
-    said ..."), when it is of the noun's kind: a public body for "the regulator", not for "the
-    company". News names the source right after such a lede (roles.LedeRole does the same for
-    a person's role)."""
-
-    def after(self, index: int, paragraph: int, speaker: str, context: SpeakerContext) -> int:
-        """Called after each sentence (``index``, with its ``speaker``): the index of the
-        waiting sentence that is now ``speaker``'s, -1 for none."""
-        waiting = self.next_speaker(
-            index, paragraph, speaker, context.unresolved_org, lambda: set(context.orgs)
-        )
-        context.unresolved_org = ""
-        if (
-            waiting < 0
-            or paragraph > self.paragraph + 1
-            or speaker in self.known
-            or type_on_page(speaker, context) != ORGANIZATION
-            or _public(speaker, context) != (self.phrase in AGENCY_NOUNS)
-        ):
-            return -1
-        return waiting

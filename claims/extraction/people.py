@@ -108,7 +108,7 @@ class SpeakerContext:
     # sentences name (roles.LedeRole).
     unresolved_role: str = ""
     # The same for an organisation's noun nobody was named by ("..., the regulator has said.":
-    # organisations.LedeOrg).
+    # org_learning.LedeOrg).
     unresolved_org: str = ""
     # Initials the page introduced after a name: "(RCN)" -> "Royal College of Nursing".
     acronyms: dict[str, str] = field(default_factory=dict)

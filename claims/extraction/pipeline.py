@@ -43,7 +43,7 @@ from claims.extraction.first_person import (
     speaks_in_first_person,
 )
 from claims.extraction.headline_speakers import headline_sources
-from claims.extraction.organisations import LedeOrg
+from claims.extraction.org_learning import LedeOrg
 from claims.extraction.outlets import acronyms, workplaces
 from claims.extraction.page_names import PageNames, full_name_on_page, speaker_type_in
 from claims.extraction.people import register_name

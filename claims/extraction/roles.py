@@ -264,7 +264,7 @@ def _learn(name: str, nouns: set[str], context: SpeakerContext) -> None:
 @dataclass
 class WaitingLede:
     """A sentence whose speaker a noun gave without a name, waiting for the next sentence that
-    names a speaker: the bookkeeping LedeRole (a person's role) and organisations.LedeOrg (an
+    names a speaker: the bookkeeping LedeRole (a person's role) and org_learning.LedeOrg (an
     organisation's noun) share."""
 
     index: int = -1  # the waiting sentence's place among the pipeline's sentences
