@@ -176,6 +176,9 @@ def named_speaker(
             if name:
                 context.learn_role(name, {"bench"})  # people; "the bench said" is them
             return Found(name=name, kind="name") if name else None
+        if tokens[k].lower in {"at", "from"} and generic == "team" and is_org(clean_run(text, run)):
+            # "the team from Yale University said", "A team at Oxford University found"
+            return Found(name=f"{clean_run(text, run)} team", kind="name")
         if tokens[k].lower in {"for", "of", "at", "from", "with"} and generic in GENERIC:
             # The sentence says whose: "a spokesperson for the Ministry", "scientists at ICES",
             # "Officials with the American Red Cross".

@@ -28,7 +28,11 @@ _LIST_MARKER = re.compile(r"(?:^|[\s,;:])$")
 
 # After a spelled number and a hyphen, words that make a fixed compound rather than a measure:
 # "one-off", "one-way", "one-stop", "one-liner".
-_COMPOUND_TAILS = word_set("off on up out in way stop liner shot all")
+# ... and kinds named with a number: "the two-party system", "a two-state solution", "a
+# two-tier system", "a two-horse race", "the one-child policy", "a one-man band".
+_COMPOUND_TAILS = word_set("""
+    off on up out in way stop liner shot all party state tier horse child nation man woman
+    speed""")
 
 # Capitalised at the start of a sentence before a figure ("Another 200", "Some 500");
 # UNIT_STOPWORDS has the function words and "-ly" catches "Nearly", "Roughly", "Only".

@@ -103,6 +103,7 @@ _PER_BASE = re.compile(
     r"(?![\d,.]\d)"
 )
 # Between a range's spelled ends: "two and three million", "five to 10 people".
+_OR_SO = re.compile(r"\s+or\s+so\b")
 _SPELLED_RANGE = re.compile(r"\s+(?:to|and|or)\s+(?=\w)")
 _VOTES_AGAINST = re.compile(r"\s+to\s+(?P<n>\d+)\b(?![.,]\d)")
 # A vote's tally, after the vote is named: "voted 366-34", "by a vote of 53-36", "The vote was
@@ -171,7 +172,8 @@ _COMPARED = frozenset({"more", "fewer"})
 def _unit_after(text: str, pos: int, limit: int) -> tuple[str, int]:
     """The noun phrase naming what was counted, up to three words, and where it ends."""
     words: list[str] = []
-    end = pos
+    approximate = _OR_SO.match(text, pos, limit)
+    end = approximate.end() if approximate else pos  # "the 250 or so tortoises"
     while len(words) < 3:
         m = UNIT_WORD.match(text, end, limit)
         if not m and not words:
@@ -328,9 +330,13 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
             value = parse_words(m.group())
             if value is None or is_word_number_in_name(text, m, value):
                 continue
+            joiner = _SPELLED_RANGE.match(text, m.end())
+            tally = _spelled_tally(text, m, joiner)
+            if tally is not None:
+                add(value, f"votes to {tally[0]:g}", m.start(), tally[1])  # "voted seven to four"
+                continue
             before = len(found)
             _add_with_unit(text, m.start(), m.end(), value, add, need_unit=True, spelled=True)
-            joiner = _SPELLED_RANGE.match(text, m.end())
             if (
                 len(found) == before
                 and joiner
@@ -342,6 +348,20 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
     found.sort(key=lambda q: q.start)
     read = with_lower_ends(text, found)
     return tuple(q for q in read if q.unit or q.start not in lower_ends)
+
+
+def _spelled_tally(
+    text: str, m: re.Match[str], joiner: re.Match[str] | None
+) -> tuple[float, int] | None:
+    """(votes against, end) when the spelled number ``m`` opens a vote's tally in words ("The
+    committee voted seven to four"); None otherwise."""
+    if joiner is None or text[m.end() : joiner.end()].split()[0] != "to":
+        return None
+    if not _VOTE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        return None
+    upper = WORD_NUMBER.match(text, joiner.end())
+    against = parse_words(upper.group()) if upper else None
+    return (against, upper.end()) if upper and against is not None else None
 
 
 def _add_with_unit(
