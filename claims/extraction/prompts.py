@@ -1,7 +1,8 @@
 """Lines and sentences that ask the reader for something or credit someone: share and follow
-prompts, cookie banners, newsletter and subscription prompts, republishing terms, affiliate and
-legal notices, shopping links, helplines; contributors' lines, reporters' contacts, author bios
-and editorial notes (claims.extraction.boilerplate drops what these name)."""
+prompts, call-outs for readers' stories, cookie banners, newsletter and subscription prompts,
+republishing terms, affiliate and legal notices, shopping links, helplines; contributors' lines,
+reporters' contacts, author bios and editorial notes (claims.extraction.boilerplate drops what
+these name)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from claims.extraction.widgets import (
     EDITORIAL_NOTE,
     LEGAL_NOTICE,
     NEWSLETTER,
+    READER_CALLOUT,
     REPUBLISHING,
     SHARE_PROMPT,
     SHOPPING,
@@ -51,6 +53,12 @@ _PROMPTS = (
         "share prompt",
     ),
     (40, ("cookie",), COOKIES, "cookie banner"),
+    (
+        30,
+        ("affected", "caught", "impacted", "hit", "share", "tell", "send", "have", "touch"),
+        READER_CALLOUT,
+        "reader call-out",
+    ),
     (30, ("newsletter", "inbox", "mail"), NEWSLETTER, "newsletter signup"),
     (
         40,

@@ -82,6 +82,18 @@ NAV_SEPARATOR = re.compile(r"\s*[|•·»›/]\s*")
 ICON = re.compile(r"icon", re.IGNORECASE)
 
 
+# A call-out to readers under a story: "Have you been affected by the storm?", "Share your
+# experiences by emailing ...", "Do you have information about this story?", "Get in touch".
+READER_CALLOUT = re.compile(
+    r"^(?:(?:have|were|are|did)\s+you\s+(?:been\s+)?(?:affected|caught\s+up|impacted|hit)\b"
+    r"[^.!]*\?$"
+    r"|(?:share|tell\s+us|send\s+us)\s+(?:about\s+)?your\s+(?:experiences?|stor(?:y|ies)|views"
+    r"|pictures|photos|videos)\b"
+    r"|do\s+you\s+have\s+(?:a\s+story|a\s+tip|(?:any\s+)?information)\b[^.!]*\?$"
+    r"|get\s+in\s+touch\s*[:.]"
+    r")",
+    re.IGNORECASE,
+)
 SHARE_PROMPT = re.compile(
     r"share\s+(?:this|the)\s+(?:story|article|page|post|link|video)"
     r"|share\s+(?:on|via|to)\s+(?:facebook|twitter|x|linkedin|whatsapp|telegram|vk|reddit|email)"
