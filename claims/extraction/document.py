@@ -23,6 +23,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
+from claims.extraction.blocks import blocks
 from claims.extraction.boilerplate import BODY_MIN_WORDS, LineVerdict, scan_lines
 from claims.extraction.dates import confirmed_date, published_from_markup
 from claims.extraction.lexicon import ENGLISH_STOPWORDS
@@ -439,8 +440,12 @@ def _guess_language(text: str) -> str:
 def _headline(text: str, verdicts: tuple[LineVerdict, ...]) -> str:
     """The first clean, headline-shaped line among the first few kept lines."""
     kept = [v for v in verdicts if not v.dropped and not v.has_prefix][:5]
+    # a line of a hard-wrapped paragraph is no headline, however it ends ("... Barnier, 73,")
+    whole = {(start, end) for start, end, _ in blocks(text, verdicts)}
     for verdict in kept:
         line = text[verdict.start : verdict.end]
+        if (verdict.start, verdict.end) not in whole:
+            continue
         words = len(line.split())
         # a sentence ends with a full stop, inside a quotation too ('... said: "We do not
         # comment on individual cases."'); a headline does not
