@@ -44,7 +44,8 @@ _CURRENCY_CODES = word_set("usd eur gbp jpy cny chf inr rs rub aud cad")
 # The capitalised word right before a number ("Apollo 11", "World War One"); the text before
 # it tells whether it starts the sentence (then it is any word, not a name).
 _NAME_BEFORE = re.compile(r"(?P<word>[A-Z][\w'’.&-]*)\s$")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;—–]\s*|[\s(\[]*[“\"‘'(\[])\s*$")
+# (a list item's bullet opens its sentence too: "- Two doses of the vaccine are 97% effective")
+_SENTENCE_START = re.compile(r"(?:^|^[-•*]\s+|[.!?:;—–]\s*|[\s(\[]*[“\"‘'(\[])\s*$")
 
 
 def is_list_marker(text: str, start: int, end: int) -> bool:

@@ -163,6 +163,8 @@ _FIGURE_VERBS = word_set("""
     is was are were has have had stands stood totals totalled totaled costs cost reached hit
     topped rose rises fell falls grew grows doubled tripled halved jumped soared slumped dropped
     climbed declined increased decreased shrank died earned employs employed won lost""")
+# What a count in words may count without stating a figure: "Two things are clear."
+_VAGUE_COUNTS = word_set("things ways reasons questions points issues factors options lessons")
 # A pronoun subject leaves the sentence without its topic ("It rose 5%.": what did?).
 _PRONOUN_SUBJECTS = word_set("it he she they we i you this that these those there")
 
@@ -170,8 +172,9 @@ _PRONOUN_SUBJECTS = word_set("it he she they we i you this that these those ther
 def states_a_figure(sentence: str) -> bool:
     """Whether a sentence of fewer than six words states a figure: from three words, a
     capitalised subject that is no pronoun, a verb of ``_FIGURE_VERBS`` after it, a figure
-    written in digits, a full stop, and no quotation or colon ("Unemployment fell to 4.1%.",
-    "Turnout was 52%."; not "It rose 5%.", "Page 2 of 5.", "Updated 10:42 GMT.")."""
+    written in digits or a count in words of something named, a full stop, and no quotation or
+    colon ("Unemployment fell to 4.1%.", "Turnout was 52%.", "Three people died."; not "It
+    rose 5%.", "Page 2 of 5.", "Updated 10:42 GMT.", "One thing is clear.")."""
     words = sentence.split()
     if not _SHORT_MIN_WORDS <= len(words) < _MIN_WORDS or not sentence.rstrip().endswith("."):
         return False
@@ -180,7 +183,12 @@ def states_a_figure(sentence: str) -> bool:
     lower = [w.strip(".,").lower() for w in words]
     if lower[0] in _PRONOUN_SUBJECTS or not _FIGURE_VERBS.intersection(lower[1:]):
         return False
-    return any(_DIGIT.search(q.text) for q in find_quantities(sentence))
+    # digits, or a count in words of something named ("Three people died."; not "Two things
+    # are clear.")
+    return any(
+        _DIGIT.search(q.text) or (q.value >= 2 and q.unit and q.unit not in _VAGUE_COUNTS)
+        for q in find_quantities(sentence)
+    )
 
 
 def apply_article_prior(

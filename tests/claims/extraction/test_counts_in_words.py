@@ -1,0 +1,40 @@
+"""Counts in words at the start of a list item or of a terse sentence (2026-12-07, session 27;
+a measles explainer written here).
+
+"- Two doses of the MMR vaccine are 97% effective." held no 2 doses (after the bullet "Two"
+read as a capital inside a sentence, as in "Formula One"); "Three people died." scored 0.06:
+the article prior's exception for terse statements of a figure took digits only.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extraction import extract, read_text
+from claims.extraction.prose import states_a_figure
+from claims.extraction.quantities import find_quantities
+
+
+@pytest.mark.parametrize("bullet", ["- ", "• ", "* "])
+def test_a_count_in_words_after_a_bullet(bullet: str) -> None:
+    quantities = find_quantities(f"{bullet}Two doses of the MMR vaccine are 97% effective.")
+    assert [(q.value, q.unit) for q in quantities] == [(2, "doses"), (97, "percent")]
+
+
+def test_a_capitalised_number_inside_a_sentence_is_still_a_name() -> None:
+    assert find_quantities("The team beat Formula One rivals - Two of them were hurt.") == []
+
+
+@pytest.mark.parametrize("sentence", ["Three people died.", "Five men were arrested."])
+def test_a_terse_count_in_words_is_a_statement_of_a_figure(sentence: str) -> None:
+    assert states_a_figure(sentence)
+    text = f"A bus crashed on the M6 near Stafford on Monday morning.\n\n{sentence}\n"
+    extraction = extract(read_text(text))
+    assert extraction.sentences[-1].text in [s.text for s in extraction.claims()]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Two things are clear.", "One thing is clear.", "Two were arrested."]
+)
+def test_a_terse_count_of_nothing_named_is_no_figure(sentence: str) -> None:
+    assert not states_a_figure(sentence)
