@@ -31,6 +31,7 @@ from claims.extraction.people import (
     GENERIC,
     GENERIC_SINGULAR,
 )
+from claims.extraction.places import COUNTRIES, GOVERNMENT_SEATS
 from claims.extraction.roles import AGE
 
 # What a person has that speaks for them: "Her department said", "his office said" are the
@@ -84,6 +85,34 @@ def maker_after(text: str, tokens: list[Token], index: int) -> Found | None:
     while end < len(tokens) and end < index + 8 and _is_product_word(tokens[end]):
         end += 1
     return maker_before(text, tokens, end - 1)
+
+
+_NAME_LINKS = frozenset({"of", "for", "and", "&"})
+
+
+def role_of_org(text: str, tokens: list[Token], first: int, last: int) -> tuple[str, str] | None:
+    """(organisation, role) when the words from ``first`` ("the") to ``last`` name a role of
+    an organisation named in full: "the governor of the Bank of England" (the Bank speaking
+    through its office, not "England"), "the chief executive of Tesco"; never a place's ("the
+    mayor of London", "the president of France"); None for any other words."""
+    if last - first < 3 or tokens[first].lower != "the":
+        return None
+    k = first + 1
+    while k <= last and tokens[k].text.islower() and tokens[k].lower != "of":
+        k += 1
+    role = tokens[first + 1 : k]
+    if not role or k > last or tokens[k].lower != "of" or role[-1].lower not in PERSON_ROLES:
+        return None
+    k += 1 + (k + 1 <= last and tokens[k + 1].lower == "the")
+    name = tokens[k : last + 1]
+    if not name or not is_capitalised(name[0]) or not is_capitalised(name[-1]):
+        return None
+    if any(not is_capitalised(t) and t.lower not in _NAME_LINKS for t in name):
+        return None
+    org = text[name[0].start : name[-1].end].rstrip(".")
+    if org.lower() in COUNTRIES or org.lower() in GOVERNMENT_SEATS:
+        return None  # "the mayor of London", "the president of France": a place's
+    return org, " ".join(t.lower for t in role)
 
 
 def description_before(text: str, tokens: list[Token], i: int) -> Found | None:

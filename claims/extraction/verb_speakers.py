@@ -18,7 +18,12 @@ from claims.extraction.clauses import (
     opening_subject,
     person_in,
 )
-from claims.extraction.descriptions import description_before, maker_after, maker_before
+from claims.extraction.descriptions import (
+    description_before,
+    maker_after,
+    maker_before,
+    role_of_org,
+)
 from claims.extraction.lexicon import (
     PERSON_ROLES,
     PORTFOLIO_WORDS,
@@ -114,6 +119,15 @@ def before_verb(
     maker = maker_before(text, tokens, i) if i >= 3 else None
     if maker is not None:
         return maker  # "the maker of ChatGPT said": the business (OpenAI), not its product
+    if i >= 3 and is_capitalised(token):
+        offices = (
+            _office(text, tokens, f, i, context)
+            for f in range(i - 3, max(-1, i - 12), -1)
+            if tokens[f].lower == "the"
+        )
+        office = next((o for o in offices if o is not None), None)
+        if office is not None:
+            return office  # "The chief executive of Tesco said": Tesco's chief executive
     if is_small_letter_brand(token.text) and (i == 0 or not is_capitalised(tokens[i - 1])):
         return Found(name=token.text, kind="name")  # "easyJet said"
     if (token.text[0].islower() and token.text[0].isalpha()) or AGE.match(token.lower):
@@ -157,6 +171,20 @@ def before_verb(
     return named_speaker(text, tokens, run, context)
 
 
+def _office(
+    text: str, tokens: list[Token], first: int, last: int, context: SpeakerContext
+) -> Found | None:
+    """ "the governor of the Bank of England" as the "Bank of England governor", when the words
+    from ``first`` to ``last`` name an organisation's role (descriptions.role_of_org)."""
+    found = role_of_org(text, tokens, first, last)
+    if found is None:
+        return None
+    org, role = found
+    if not (is_org(org) or org.isupper() or type_on_page(org, context) == ORGANIZATION):
+        return None
+    return Found(name=f"{org} {role}", kind="name")
+
+
 def after_verb(text: str, tokens: list[Token], index: int, context: SpeakerContext) -> Found | None:
     """The speaker named after the verb: `said Johannes Hahn, the budget commissioner`,
     `said Department of Correction spokesman Jason Kersten`, `he said`, `said researchers`."""
@@ -170,6 +198,13 @@ def after_verb(text: str, tokens: list[Token], index: int, context: SpeakerConte
     maker = maker_after(text, tokens, index)
     if maker is not None:
         return maker  # "said the maker of ChatGPT": the business (OpenAI), not its product
+    if tokens[index].lower == "the":
+        last = index
+        while last + 1 < len(tokens) and tokens[last + 1].text[:1].isalpha():
+            last += 1
+        office = _office(text, tokens, index, last, context)
+        if office is not None:
+            return office  # "said the governor of the Bank of England": not "England"
     phrase: list[Token] = []
     for at, token in enumerate(tokens[index:], start=index):
         if token.text.endswith(("’s", "'s")) and not possessive_in_name(tokens, at):
