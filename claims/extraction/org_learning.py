@@ -116,7 +116,7 @@ def learn_orgs(text: str, tokens: list[Token], context: SpeakerContext) -> None:
         elif is_business_noun(token.lower) and tokens[i + 1].text == ",":
             # "The developer, Taylor Wimpey, said": a business between commas after its noun
             _learn_described(text, tokens, i + 2, token.lower, context, comma=True)
-        if token.lower in ORG_DESCRIPTORS or is_business_noun(token.lower):
+        if token.lower in ORG_DESCRIPTORS or is_business_noun(token.lower) or token.lower in _PARTS:
             _learn_apposition(text, tokens, i, context)
         if token.lower in NAMED_BY_NOUN and i >= 2:
             _learn_named_by_noun(tokens[i - 2 : i + 1], context)
@@ -176,15 +176,26 @@ def _learn_described(
         _introduce(name, noun, context)
 
 
+# What a business is part of another by: "Waymo, Alphabet's self-driving unit,".
+_PARTS = frozenset({"unit", "subsidiary", "division", "arm", "affiliate"})
+
+
+def _opens_apposition(token: Token) -> bool:
+    """ "the", "a", "an", or an owner's name ("Alphabet's self-driving unit")."""
+    return token.lower in APPOSITION_OPENERS or (
+        is_capitalised(token) and token.text.endswith(("'s", "’s"))
+    )
+
+
 def _learn_apposition(text: str, tokens: list[Token], i: int, context: SpeakerContext) -> None:
     """ "Nordvik Steelworks, the supplier, denied": the name before the comma that opens the
     description ending at the noun ``tokens[i]``."""
     j = i - 1
-    while j >= 0 and i - j <= APPOSITION_LENGTH and tokens[j].lower not in APPOSITION_OPENERS:
+    while j >= 0 and i - j <= APPOSITION_LENGTH and not _opens_apposition(tokens[j]):
         if not tokens[j].text[:1].isalpha():
             return
         j -= 1
-    if j < 1 or tokens[j].lower not in APPOSITION_OPENERS or tokens[j - 1].text != ",":
+    if j < 1 or not _opens_apposition(tokens[j]) or tokens[j - 1].text != ",":
         return
     if i + 1 < len(tokens) and tokens[i + 1].text not in {",", "."}:
         return  # "X, the company that ...": a description that goes on

@@ -151,6 +151,9 @@ _NOT_UNIT_WORDS = word_set("""
     spent met ran set put got hit cut shot became began brought bought thought fell spoke
     fought broke drew rose grew knew wrote died last next
     """)
+# Past tenses among them that describe the thing counted when a plural follows: "250,000 paid
+# rides", "3,000 lost jobs" (not "the one held by").
+_PAST_ADJECTIVES = word_set("paid lost sold held")
 _NOT_UNITS = (
     MONTH_NAMES | UNIT_STOPWORDS | _NOT_UNIT_WORDS | {"percent", "per", "cent", "bn", "m", "k"}
 )
@@ -190,6 +193,10 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str, int]:
             and lower.endswith("ed")
             and not (not words and _plural_next(text, m.end(), limit))
         )  # "20 people killed" ends at people; "46,000 suspected cases" counts cases
+        if lower in _PAST_ADJECTIVES and not words and _plural_next(text, m.end(), limit):
+            words.append(word)  # "250,000 paid rides", "3,000 lost jobs" count rides and jobs
+            end = m.end()
+            continue
         if lower in _COMPARED and not words and _plural_next(text, m.end(), limit):
             words.append(word)  # "200 more jobs", "4 million fewer people"
             end = m.end()

@@ -399,6 +399,12 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     # "Qantas will pay ..., the airline said" (no subject in "The Japanese company said")
     verb_after = bool(opening) and verb_follows(tokens, tokens.index(opening[-1]) + 1)
     opening_type = type_on_page(opening_name, context) if verb_after else speaker_type(opening_name)
+    # The sentence's opening name, with or without an apposition after it ("Mr Anderson, who
+    # quit ..."): computed once, read below and after the speaker is found.
+    apposed = subject_run(tokens, allow_comma=True)
+    if not opening and apposed and clean_run(text, apposed) in context.described_orgs:
+        # "Waymo, Alphabet's self-driving unit, runs ... a company spokesperson told Reuters"
+        opening_name, opening_type = clean_run(text, apposed), ORGANIZATION
     if opening_type == PERSON and verb_after and plural_agreement(opening, tokens):
         opening_type = ORGANIZATION  # "Chelsea have completed the signing": a club
         context.described_orgs.add(opening_name)
@@ -410,9 +416,7 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     if speaker is None:
         speaker = context.previous_speaker if continues_quote else ""
     speaker = org_in_full(speaker, context)  # "The Commission said": the European Commission
-    # The sentence's opening name, with or without an apposition after it ("Mr Anderson, who
-    # quit ..."): computed once, read twice.
-    run = subject_run(tokens, allow_comma=True) or apposed_subject(tokens)
+    run = apposed or apposed_subject(tokens)
     if run and tokens[tokens.index(run[0]) + len(run)].text == ",":
         subject = subject_name(text, tokens)
     else:
