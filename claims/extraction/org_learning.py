@@ -197,7 +197,11 @@ def _learn_apposition(text: str, tokens: list[Token], i: int, context: SpeakerCo
         j -= 1
     if j < 1 or not _opens_apposition(tokens[j]) or tokens[j - 1].text != ",":
         return
-    if i + 1 < len(tokens) and tokens[i + 1].text not in {",", "."}:
+    after = i + 1
+    if after < len(tokens) and tokens[after].lower in {"behind", "of"}:
+        made = name_after(tokens, after + 1)  # "the Danish drugmaker behind Wegovy,"
+        after += 1 + len(made) if made else 0
+    if after < len(tokens) and tokens[after].text not in {",", "."}:
         return  # "X, the company that ...": a description that goes on
     start = name_start_before(tokens, j - 1)
     if start is None:

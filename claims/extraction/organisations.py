@@ -406,6 +406,10 @@ def _only_business(context: SpeakerContext, *, sector: bool = False) -> str:
     # said", two paragraphs on)
     anywhere = set(context.orgs)
     anywhere.update(n for n, (_, kind) in context.mentions.items() if kind == "business")
+    # introduced with a business's noun: "Novo Nordisk, the Danish drugmaker behind Wegovy,"
+    anywhere.update(
+        o for noun, named in context.org_nouns.items() if is_business_noun(noun) for o in named
+    )
     if sector:
         anywhere = {o for o in anywhere if not is_analyst_firm(o)}
     found = _businesses(anywhere, context)

@@ -113,7 +113,31 @@ def acronyms(text: str) -> dict[str, str]:
         name = m.group("name")
         name = name[4:] if name.startswith("The ") else name
         found[acronym] = "" if found.get(acronym, name) != name else name
+    for m in _BRACKETED.finditer(text):
+        acronym = m.group("acronym")
+        if acronym not in found:
+            name = _spelled_before(text[max(0, m.start() - 120) : m.start()], acronym)
+            if name:
+                found[acronym] = name
     return {a: n for a, n in found.items() if n}
+
+
+_BRACKETED = re.compile(r"[ \t]\((?P<acronym>[A-Z]{2,6})\)")
+
+
+def _spelled_before(before: str, acronym: str) -> str:
+    """The words right before an acronym in brackets whose capitalised words' initials spell
+    it, small words of any kind between them ("Medicines and Healthcare products Regulatory
+    Agency (MHRA)"); "" when they do not."""
+    words = before.split()
+    for start in range(len(words) - 1, max(-1, len(words) - 12), -1):
+        part = words[start:]
+        capitals = [w for w in part if w[:1].isupper()]
+        if not part[0][:1].isupper() or len(capitals) < 2:
+            continue
+        if "".join(w[0] for w in capitals) == acronym:
+            return " ".join(part)
+    return ""
 
 
 def spelled_out(initials: str, text: str) -> str:
