@@ -117,7 +117,7 @@ MORE_ORG_WORDS: frozenset[str] = word_set(
     newspaper military ministries authorities regime broadcaster outlet magazine tabloid
     website firm corporation plc llc gmbh charity ngo campaign hospital school college academy
     museum organisers organizers motor motors electric letters fire consortium pharmaceuticals
-    technologies systems labs media resources
+    technologies systems labs media resources library libraries archive archives
     steelworks shipyard shipyards mills brewery refinery foods logistics shipping railways
     telecom pharma chemicals mining insurance bancorp force inspectorate regulator watchdog
     family robotics analytics dynamics therapeutics biosciences biotech solutions software

@@ -99,7 +99,7 @@ def says_only_no_comment(sentence: str) -> bool:
     few words of when or how ("on Tuesday", "when contacted by the BBC") to the full stop."""
     text = sentence.strip()
     if "omment" not in text:  # every sentence is asked: the plain test first
-        return False
+        return ("repl" in text or "respon" in text) and _no_reply(text)
     policy = _POLICY_QUOTE.search(text)
     if policy and not _DIGIT.search(text):
         # the policy alone is quoted, and the words outside it only say who said it
@@ -123,6 +123,33 @@ def says_only_no_comment(sentence: str) -> bool:
         and not (_OTHER_CLAUSE - _TIME_WORDS).intersection(after)
         and not _VERBS.intersection(after)
     )
+
+
+# No reply, the word "comment" unsaid: "We contacted the account that posted the claim but did
+# not receive a reply.", "Meta did not respond by the time of publication."
+_NO_REPLY = re.compile(
+    r"^[^.,;:]{1,60}?\s+(?:(?:contacted|approached|asked|emailed|messaged|wrote\s+to)\s"
+    r"[^.,;:]{1,80}?\s(?:but|and)\s+)?"
+    r"(?:did\s+not|didn['’]t|has\s+not|hasn['’]t|have\s+not|haven['’]t|had\s+not)\s+"
+    r"(?:yet\s+)?(?:immediately\s+)?(?:(?:receive[d]?|get|got|had|heard)\s+(?:a|any)\s+"
+    r"(?:reply|response|answer)|respond(?:ed)?|repl(?:y|ied))"
+    r"(?:\s+to\s+(?:a|an|our|the|his|her|their|its|repeated|several|multiple)?\s*"
+    r"(?:requests?|emails?|e-mails?|messages?|enquiries|inquiries|calls|queries|questions)"
+    r"(?:\s+from\s+(?:the\s+)?[A-Z][^.,;:\s]*(?:\s+[A-Z][^.,;:\s]*){0,3})?)?"
+    r"(?:\s+(?:by|before|at|on|in|when|until)\s+(?:\S+\s+){0,4}?\S+)?\.$"
+)
+
+
+_SAYING = word_set("said says told added claimed reported")
+
+
+def _no_reply(text: str) -> bool:
+    """Whether ``text`` only says that someone asked and got no reply, or did not reply."""
+    if _DIGIT.search(text) or any(m in text for m in '"“”'):
+        return False
+    match = _NO_REPLY.match(text)
+    # "He said the firm did not respond": reported, a claim of its own
+    return match is not None and not _SAYING.intersection(text.lower().split())
 
 
 def apply_no_comment(

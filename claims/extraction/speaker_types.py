@@ -198,6 +198,8 @@ def speaker_type(name: str) -> str:
         return ORGANIZATION  # "People for the Ethical Treatment of Animals"
     if len(words) > first + 1 and words[first].lower() in _ORG_OPENERS:
         return ORGANIZATION  # "National Grid", "Royal Mail", "Federal Reserve"
+    if len(words) > first + 2 and words[first] == "House" and words[first + 1] == "of":
+        return ORGANIZATION  # "House of Commons", "House of Representatives", "House of Lords"
     if any(bare_word(w)[:1].isupper() for w in words[first:]) or any(_role(w) for w in words):
         return PERSON
     return ""
