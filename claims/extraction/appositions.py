@@ -62,6 +62,13 @@ def apposition(text: str, tokens: list[Token], comma: int, context: SpeakerConte
     between = tokens[j + 1 : comma]
     if not between:
         return None  # ", ," with nothing between: no apposition (it raised IndexError)
+    known = 2 + (between[0].lower == "also")
+    if len(between) > known and [t.lower for t in between[known - 2 : known]] == ["known", "as"]:
+        # "The UN mission in Afghanistan, known as Unama, said": the name it goes by
+        at = j + 1 + known + (tokens[j + 1 + known].lower == "the")
+        run = name_after(tokens, at)
+        if run and at + len(run) == comma:
+            return named_speaker(text, tokens, run, context)
     opening = subject_run(tokens, allow_comma=True)
     relative = len(opening) + 1 < comma and tokens[len(opening) + 1].lower in {"who", "whose"}
     if (

@@ -162,9 +162,10 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
     if head in REPORT_NOUNS and described and len(described) == i - j:
         # "The Environment Agency report said": the organisation whose report it is
         return Found(name=text[described[0].start : described[-1].end], kind="name")
-    if head in GENERIC_SINGULAR and i - j == 1 and tokens[j].lower in ORG_NOUNS:
-        # "A government spokesperson said", "A police spokesman said"
-        return Found(kind="org-role", generic=f"{tokens[j].lower} {head}")
+    owner = tokens[j].lower.removesuffix("'s").removesuffix("’s")
+    if head in GENERIC_SINGULAR and i - j == 1 and owner in ORG_NOUNS:
+        # "A government spokesperson said", "A police spokesman said", "the group's spokesman"
+        return Found(kind="org-role", generic=f"{owner} {head}")
     if tokens[j - 1].lower in {"a", "an"} and head not in GENERIC:
         return Found(kind="unnamed")  # "a local resident complained": someone new, unnamed
     if j == i and tokens[j - 1].lower in POSSESSIVE_GENDERS and head in _OWNED_SPEAKERS:

@@ -21,6 +21,7 @@ from claims.extraction.organisations import (
     NATIONALITY_ENDINGS,
     ORG_DESCRIPTORS,
     PUBLIC_ACRONYMS,
+    is_armed,
     is_business_noun,
     is_public_org,
 )
@@ -247,6 +248,7 @@ class LedeOrg(WaitingLede):
             or speaker in self.known
             or type_on_page(speaker, context) != ORGANIZATION
             or is_public_org(speaker, context) != (self.phrase in AGENCY_NOUNS)
+            or (is_business_noun(self.phrase) and self.phrase != "group" and is_armed(speaker))
         ):
             return -1
         return waiting

@@ -78,6 +78,10 @@ _AGENCY_LIKE = word_set("institute institutes center centre service observatory 
 _UNION_LIKE = word_set("college association federation")
 # Bodies that hold agencies and are none: "the agency" is never the UN or the EU.
 _UMBRELLAS = frozenset({"UN", "EU", "NATO", "United Nations", "European Union"})
+# Armed groups, never "the company": "the Rapid Support Forces", "the Wagner militia".
+_ARMED = word_set(
+    "forces militia militias brigade brigades army taliban hamas hezbollah isis houthis"
+)
 # A noun for either kind of body: "the forecaster" is the Met Office or a consultancy.
 _EITHER_KIND = word_set("forecaster")
 # Public bodies that lend, "the lender" when no bank was named near: the IMF, the World Bank.
@@ -141,6 +145,12 @@ _GENERIC_BUSINESS = frozenset({"company", "firm", "group", "organisation", "orga
 def _names_a_sector(noun: str) -> bool:
     """A business noun that says what the business does ("planemaker", "airline", "bank")."""
     return is_business_noun(noun) and noun not in _GENERIC_BUSINESS
+
+
+def is_armed(org: str) -> bool:
+    """Whether ``org`` is named as an armed group or force ("the Rapid Support Forces"): never
+    "the company"."""
+    return bool(_ARMED.intersection(org.lower().split()))
 
 
 def is_analyst_firm(org: str) -> bool:
@@ -287,6 +297,7 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
                 and org not in umbrellas
                 and not (_names_a_sector(head) and is_analyst_firm(org))
                 and org.lower() not in GOVERNMENT_SEATS  # "Texas has sued Boeing, the company said"
+                and not (is_business_noun(head) and head != "group" and is_armed(org))
                 and (
                     head in _EITHER_KIND
                     or is_public_org(org, context) == (head in AGENCY_NOUNS)
@@ -426,6 +437,7 @@ def _businesses(candidates: set[str], context: SpeakerContext) -> set[str]:
         if not is_public_org(o, context)
         and o.lower() not in GOVERNMENT_SEATS
         and " and " not in o  # "Microsoft and Sony said": two, never "the Japanese company"
+        and not is_armed(o)  # "the Rapid Support Forces"
         and not (_maybe_anything(o, context) and type_on_page(o, context) != ORGANIZATION)
     }
 

@@ -113,6 +113,10 @@ def before_verb(
     group = org_group(text, tokens, i, context)
     if group:
         return Found(name=group, kind="name")  # "Pentagon officials said"
+    owner = tokens[i - 1].lower.removesuffix("'s").removesuffix("’s") if i else ""
+    if token.lower in GENERIC_SINGULAR and owner in ORG_NOUNS and owner != tokens[i - 1].lower:
+        # "the company's spokesman said": the company's, not the last organisation's
+        return description_before(text, tokens, i)
     in_name = token.text[:1].isupper() and i > 0 and is_capitalised(tokens[i - 1])
     if token.lower in GENERIC and not in_name and not (i and tokens[i - 1].lower in vocab.OWNERS):
         return Found(kind="generic", generic=token.lower)
