@@ -222,6 +222,8 @@ def sentence_reason(s: str) -> str:
         return RELATED_LINK  # "... said officials. Read more: <headline>" in one paragraph
     if words <= 6 and _ADDRESS_OR_END.match(s):
         return "contact address or end mark"  # "kokobj@yna.co.kr", "(END)": a wire's tail
+    if words <= 20 and s.startswith(("—", "–", "-")) and signature_author(s):
+        return EMBEDDED_POST  # "We are working ... possible. — SSEN (@ssencommunity) March 21"
     return prompt_reason(s, words)
 
 

@@ -197,6 +197,7 @@ def extract(
     # its model once per document instead of once per sentence.
     pending: list[tuple[int, int, str, str]] = []  # (start, end, speaker, sentence)
     paragraphs: list[int] = []  # each pending sentence's paragraph
+    signed: list[tuple[int, int, bool, str]] = []  # post signatures found as sentences
     paragraph = -1
     in_quote = left_open = False
     quote_units: list[int] = []  # pending units of the quotation still open, if any
@@ -253,6 +254,8 @@ def extract(
             reason = sentence_reason(sentence)
             if reason:
                 dropped.append((start, end, reason))
+                if reason == EMBEDDED_POST:  # a post's signature after its text, on its line
+                    signed.append((start, block_paragraph, False, signature_author(sentence)))
                 continue
             # '"Quote one," said X. "Quote two."': the second quote is X's too. So is a
             # paragraph that is one quotation and nothing else, right after a sentence X spoke
@@ -307,7 +310,7 @@ def extract(
             pending.append((start, end, speaker, sentence))
             paragraphs.append(block_paragraph)
 
-    pending = _with_post_authors(text, verdicts, pending, paragraphs)
+    pending = _with_post_authors(text, verdicts, pending, paragraphs, signed)
     pending = headline_sources(pending, context)  # "..., regulator says" / "regulator Ofwat"
     if not turns:
         pending = _in_first_person(document.author, pending, dropped)
@@ -378,9 +381,11 @@ def _with_post_authors(
     verdicts: tuple[LineVerdict, ...],
     pending: list[tuple[int, int, str, str]],
     paragraphs: list[int],
+    signed: list[tuple[int, int, bool, str]],
 ) -> list[tuple[int, int, str, str]]:
     """``pending`` with an embedded post's sentences given to the author its signature names
-    (claims.extraction.embeds), where they name no speaker of their own."""
+    (claims.extraction.embeds), where they name no speaker of their own. ``signed``: the
+    signatures found as sentences, after the post's text on its line."""
     signatures = [
         (v.start, v.paragraph, i == 0 or verdicts[i - 1].paragraph != v.paragraph, author)
         for i, v in enumerate(verdicts)
@@ -390,6 +395,7 @@ def _with_post_authors(
             and (author := quote_signature_author(text[v.start : v.end]))
         )
     ]
+    signatures.extend(signed)
     if not signatures:
         return pending
     quoted = {v.start for v in verdicts if v.reason == QUOTE_SIGNATURE}
