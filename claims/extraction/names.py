@@ -84,6 +84,8 @@ def is_capitalised(token: Token) -> bool:
     # "Sapporo-based" is an adjective, not part of the newspaper's name; "Jong-un" and
     # "Jae-myung" are given names, romanised with a lower-case syllable after the hyphen.
     head, _, tail = text.rpartition("-")
+    if text.lower().removesuffix("'s").removesuffix("’s") == "co-op":
+        return True  # "Co-op said": the retailer's name, its "Co-" no prefix
     return not tail[:1].islower() or _romanised_syllable(head, tail)
 
 

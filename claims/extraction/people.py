@@ -257,6 +257,8 @@ _INNER_CAPITAL = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’])[A-Z]
 
 
 def _name_word(word: str) -> bool:
+    if "-" in word.strip("-"):  # "Khoury-Haq", "Lloyd-Webber": each part a name word
+        return all(_name_word(part) for part in word.split("-"))
     return (word[:1].isupper() and word[1:].islower()) or bool(_INNER_CAPITAL.match(word))
 
 
