@@ -220,6 +220,8 @@ def sentence_reason(s: str) -> str:
         return credit
     if PROMO_WITH_SEPARATOR.match(s) or PROMO_CAPS.match(s):
         return RELATED_LINK  # "... said officials. Read more: <headline>" in one paragraph
+    if words <= 10 and COPYRIGHT.match(s):
+        return "copyright line"  # "© Copyright Africa Check 2020. Read our republishing ..."
     if words <= 6 and _ADDRESS_OR_END.match(s):
         return "contact address or end mark"  # "kokobj@yna.co.kr", "(END)": a wire's tail
     if words <= 20 and s.startswith(("—", "–", "-")) and signature_author(s):

@@ -177,7 +177,12 @@ def read_html(html: str | bytes, *, url: str = "") -> Document:
 
 # What a byline's date adds to the names the HTML reader takes from it: "Jane Smith; Updated
 # March 5" (from "By Jane Smith | Updated March 5, 2024").
-_NOT_A_NAME = re.compile(r"\d|\b(?:updated|published|posted|modified)\b", re.IGNORECASE)
+_NOT_A_NAME = re.compile(
+    r"\d|\b(?:updated|published|posted|modified)\b"
+    # a comment form's label the reader took for the author: "Your name", "Name", "Author"
+    r"|^(?:your\s+)?(?:full\s+)?(?:name|author|nickname|email)\s*\*?$",
+    re.IGNORECASE,
+)
 
 
 def _authors(raw: str) -> str:

@@ -152,7 +152,8 @@ LEGAL_NOTICE = re.compile(
 # The outlet's terms for republishing its story: "You may republish this article ...",
 # "Crediting Africa Check in the byline, keeping all hyperlinks ...".
 REPUBLISHING = re.compile(
-    r"\b(?:republish(?:ing)?|reproduce)\s+(?:this|our)\s+(?:article|content|story|report|work)"
+    r"\b(?:republish(?:ing)?|reproduce)\s+(?:this|our)\s+"
+    r"(?:article|content|story|report|work|piece|material)"
     r"|\brepublishing\s+guidelines\b"
     r"|\bcrediting\s+[A-Z][\w ]{1,40}\s+in\s+the\s+byline\b",
     re.IGNORECASE,
