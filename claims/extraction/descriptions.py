@@ -115,6 +115,17 @@ def role_of_org(text: str, tokens: list[Token], first: int, last: int) -> tuple[
     return org, " ".join(t.lower for t in role)
 
 
+def _dated(tokens: list[Token], k: int) -> bool:
+    """Whether ``tokens[k]`` is a year right after a determiner ("A 2023 ... survey")."""
+    year = tokens[k].text if k >= 1 else ""
+    return (
+        len(year) == 4
+        and year.isdigit()
+        and year[:2] in {"19", "20"}
+        and is_determiner(tokens[k - 1])
+    )
+
+
 def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
     """A speaker described, not named, ending at index ``i``: "the national audit office",
     "the council's transport committee", "the Conservative MP", "the employers"."""
@@ -135,13 +146,16 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
     j = i
     while j > 0 and i - j < _DESCRIPTION_WORDS and not is_determiner(tokens[j - 1]):
         previous = tokens[j - 1]
+        if _dated(tokens, j - 1):
+            break  # "A 2023 Pew Research Center survey": the year after the article
         if not previous.text[0].isalpha() or previous.lower in ATTRIBUTION_VERBS:
             return None
         j -= 1
-    if j == 0 or not is_determiner(tokens[j - 1]):
+    opener = j - 2 if _dated(tokens, j - 1) else j - 1
+    if opener < 0 or not is_determiner(tokens[opener]):
         return None
     head = tokens[i].lower
-    phrase = text[tokens[j - 1].start : tokens[i].end]
+    phrase = text[tokens[opener].start : tokens[i].end]
     described = [t for t in tokens[j:i] if is_capitalised(t)]
     if described and tokens[j] is described[0] and tokens[i - 1] is described[-1]:
         # "A Ministry of Housing spokesperson said": a name's own "of" is part of it
@@ -150,7 +164,7 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
             described = tokens[j:i]
     if head == "police" and described and len(described) == i - j:
         # "The Dallas police said"; "Mary Jones of the Dallas police said": Mary Jones
-        person = affiliated_person(text, tokens, j - 2)
+        person = affiliated_person(text, tokens, opener - 1)
         if person:
             return Found(name=person, kind="name")
         # "The Dallas police said", "the Metropolitan Police said": the force, as the text writes it
@@ -166,9 +180,9 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
     if head in GENERIC_SINGULAR and i - j == 1 and owner in ORG_NOUNS:
         # "A government spokesperson said", "A police spokesman said", "the group's spokesman"
         return Found(kind="org-role", generic=f"{owner} {head}")
-    if tokens[j - 1].lower in {"a", "an"} and head not in GENERIC:
+    if tokens[opener].lower in {"a", "an"} and head not in GENERIC:
         return Found(kind="unnamed")  # "a local resident complained": someone new, unnamed
-    if j == i and tokens[j - 1].lower in POSSESSIVE_GENDERS and head in _OWNED_SPEAKERS:
+    if j == i and tokens[opener].lower in POSSESSIVE_GENDERS and head in _OWNED_SPEAKERS:
         return Found(kind="owned", generic=phrase)  # "Her department said"
     if head in ORG_NOUNS or is_business_noun(head) or is_business_compound(tokens, i):
         return Found(kind="org-noun", generic=phrase)  # "the ministry", "The iPhone maker"
@@ -178,7 +192,7 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
         or head in RELATION_NOUNS
         or AGE.match(head)
     ):
-        if tokens[j - 1].lower != "the":
+        if tokens[opener].lower != "the":
             # "their lawyer complained", "Adelson's attorney accused": someone else's
             # lawyer, unnamed; only "the minister" refers back to a person named before
             return Found(kind="unnamed")
