@@ -26,12 +26,19 @@ from claims.extraction.embeds import (
     quote_signature_author,
     signature_author,
 )
+from claims.extraction.press_releases import (
+    ABOUT_SECTION,
+    NOTES_SECTION,
+    RELEASE_LABEL,
+    RELEASE_LINE,
+    about_heading_ends,
+    closes_the_text,
+)
 from claims.extraction.prompts import credit_reason, prompt_reason
 from claims.extraction.pull_quotes import PULL_QUOTE, pull_quote_lines
 from claims.extraction.sentences import split_block
 from claims.extraction.teaser_lists import RELATED_LIST, teaser_list_lines
 from claims.extraction.widgets import (
-    ABOUT_SECTION,
     COPYRIGHT,
     CREDITS,
     DATED_PREFIX,
@@ -52,8 +59,6 @@ from claims.extraction.widgets import (
     SOURCE_LINE,
     STANDARDS_LINK,
     TIME_STAMP,
-    about_heading_ends,
-    closes_the_text,
 )
 
 
@@ -100,6 +105,8 @@ _WORD_RE = re.compile(r"[\w'’-]+")
 RELATED_HEADLINE = "related-article headline"
 RELATED_LINK = "related-article link"
 ABOUT_SENDER = "about the sender"
+NOTES_TO_EDITORS = "notes to editors"
+PRESS_RELEASE = "press release label"
 LIST_MARKER = "list marker"
 
 
@@ -131,6 +138,13 @@ def _whole_line_reason(s: str) -> tuple[str, _Facts]:
         return LABELS[label], _NO_FACTS
     if _SEPARATOR.fullmatch(s):
         return "separator", _NO_FACTS  # "___" under a wire story, above its credits
+    if words <= 3 and RELEASE_LABEL.match(s):
+        return PRESS_RELEASE, _NO_FACTS  # "PRESS RELEASE"
+    release = RELEASE_LINE.match(s) if words <= 10 else None
+    if release:  # "For immediate release: 14 March 2025": the release date
+        date = release.group("date")
+        when = parse_dateline(date)[1] if date else None
+        return PRESS_RELEASE, _Facts(published_at=when)
     if is_code_line(s):
         return "program code", _NO_FACTS  # a blog's code block: "SELECT count(*) FROM ...;"
     tokens = [t for t in re.split(r"[\s|•·,/]+", s.casefold()) if t]
@@ -308,7 +322,8 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
     # unpunctuated line is the headline or the standfirst.
     body_started = False
     subheadings: list[int] = []  # indexes of candidate lines, decided once all are scanned
-    about_section = False  # after "About Acme Robotics": the sender's description, to the end
+    # after "About Acme Robotics" (or "Notes to editors"): the sender's description, to the end
+    closing = ""
     for m in _LINE_RE.finditer(text):
         raw = m.group()
         stripped = raw.strip()
@@ -322,8 +337,10 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
 
         reason, facts = _whole_line_reason(stripped)
         previous = verdicts[-1] if verdicts else None
-        if about_section and not reason:
-            reason = ABOUT_SENDER  # "Acme Robotics builds warehouse robots. Founded in ..."
+        if closing and not reason:
+            reason = closing  # "Acme Robotics builds warehouse robots. Founded in ..."
+        elif not closing and body_started and NOTES_SECTION.match(stripped):
+            reason = closing = NOTES_TO_EDITORS  # "ENDS", "Notes to editors": all after
         elif (
             not reason
             and body_started
@@ -332,7 +349,7 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
             and (previous is None or previous.paragraph != paragraph)
             and about_heading_ends(stripped, text, m.end())
         ):
-            reason, about_section = ABOUT_SENDER, True
+            reason = closing = ABOUT_SENDER
         if (
             not reason
             and previous is not None

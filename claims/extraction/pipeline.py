@@ -49,8 +49,10 @@ from claims.extraction.page_names import PageNames, full_name_on_page, speaker_t
 from claims.extraction.people import register_name
 from claims.extraction.prose import (
     ARTICLE_PRIOR_WEIGHT,
+    LEAD_IN,
     apply_article_prior,
     apply_no_comment,
+    introduces_a_quotation,
     is_declarative,
     says_only_no_comment,
 )
@@ -336,6 +338,8 @@ def extract(
             score, features = apply_article_prior(score, tuple(features), article_prior, sentence)
         elif says_only_no_comment(sentence):
             score, features = apply_no_comment(score, tuple(features))
+        elif introduces_a_quotation(sentence):  # "Transport Secretary Heidi Alexander said:"
+            score, features = apply_no_comment(score, tuple(features), LEAD_IN)
         sentences.append(
             ScoredSentence(
                 text=sentence,

@@ -152,16 +152,31 @@ def _no_reply(text: str) -> bool:
     return match is not None and not _SAYING.intersection(text.lower().split())
 
 
+# A line that only introduces the quotation below it ("Transport Secretary Heidi Alexander
+# said:"): the quotation is the claim, the line holds nothing to check. Same policy, own name.
+LEAD_IN = "desk policy: only introduces a quotation"
+_LEAD_IN = re.compile(
+    r"^[^.!?\"“”:]{2,100}?\b(?:said|says|added|adds|explained|commented|wrote|writes|stated"
+    r"|continued|told\s+(?:the\s+)?[A-Z]?[\w.]+(?:\s+[A-Z][\w.]+){0,3})\s*:\s*$"
+)
+
+
+def introduces_a_quotation(sentence: str) -> bool:
+    """Whether ``sentence`` is only an attribution ending in a colon, its quotation below."""
+    return sentence.rstrip().endswith(":") and bool(_LEAD_IN.match(sentence.strip()))
+
+
 def apply_no_comment(
-    score: float, features: tuple[Feature, ...]
+    score: float, features: tuple[Feature, ...], policy_name: str = NO_COMMENT
 ) -> tuple[float, tuple[Feature, ...]]:
-    """The desk policy for a no-comment line: its logit becomes NO_COMMENT_LOGIT, with a
-    feature that says so and takes up the difference (the contributions still add up)."""
+    """The desk policy for a no-comment line (or, with ``policy_name`` LEAD_IN, a lead-in): its
+    logit becomes NO_COMMENT_LOGIT, with a feature that says so and takes up the difference (the
+    contributions still add up)."""
     p = min(1.0 - _EPSILON, max(_EPSILON, score))
     change = NO_COMMENT_LOGIT - math.log(p / (1.0 - p))
     if change >= 0:
         return score, features  # already as low
-    policy = Feature(NO_COMMENT, 1.0, change, change)
+    policy = Feature(policy_name, 1.0, change, change)
     return 1.0 / (1.0 + math.exp(-NO_COMMENT_LOGIT)), (*features, policy)
 
 

@@ -99,7 +99,14 @@ def before_verb(
             and verb_follows(tokens, 1)
             and type_on_page(name, context) == ORGANIZATION
         )
-        if name and (known or is_personal_name(name) or has_org_word(name) or company):
+        # "The RAC welcomed ... but said"; not "These SMS messages add ... and tells"
+        initials = (
+            name.isalpha()
+            and name.isupper()
+            and len(name) >= 2
+            and verb_follows(tokens, tokens.index(run[-1]) + 1)
+        )
+        if name and (known or is_personal_name(name) or has_org_word(name) or company or initials):
             return named_speaker(text, tokens, run, context)
         return None  # "These SMS messages add ... and tells": not a speaker's name
     # "the Home Office statement said"; not a name ending in one: "the US Geological Survey"

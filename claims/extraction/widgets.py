@@ -10,7 +10,6 @@ import re
 
 from claims.extraction.lexicon import word_set
 from claims.extraction.phones import phone_numbers
-from claims.extraction.speaker_types import has_org_word
 
 
 def labels(spec: str, reason: str) -> dict[str, str]:
@@ -259,43 +258,14 @@ CONTACT_LINE = re.compile(
     r"^(?:(?:media|press|investor|news)\s+(?:contacts?|enquiries|inquiries|relations)|write\s+to"
     r"|e-?mail|contact|reach|send\s+(?:tips|news\s+tips|us))\b[^@]{0,100}?"
     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    # or by phone: "Media enquiries: 020 7944 3021"
+    r"|^(?:media|press|investor|news)\s+(?:contacts?|enquiries|inquiries|office)\s*:?\s*"
+    r"[+(]?\d[\d ()+-]{6,}\d\.?$"
     # A press release's pointer: "For more information, visit www.acme.com."
     r"|^for\s+(?:more|further)\s+(?:information|details)\b[^.!?]{0,60}?"
     r"\b(?:visit|contact|see|go\s+to|call|e-?mail)\b",
     re.IGNORECASE,
 )
-
-# A press release's closing section, "About Acme Robotics" (or an article's "About the author")
-# standing alone: it and everything after it describe the sender, not the news.
-ABOUT_SECTION = re.compile(
-    r"^About\s+(?:the\s+[Aa]uthors?|[Uu]s|[A-Z0-9][\w&.,'’-]*"
-    r"(?:\s+(?:[A-Z0-9&][\w&.,'’-]*|of|and|for|the|de|du|von|van)){0,6})\s*:?$"
-)
-
-
-def closes_the_text(heading: str, at: int, length: int) -> bool:
-    """Whether an "About ..." heading opens the sender's closing section: about an organisation
-    ("About Acme Robotics"), the author or "us", or anything in the text's last 40%; "About
-    Garstang" halfway through an article is a subheading."""
-    about = heading.split(None, 1)[1].rstrip(" :") if " " in heading else ""
-    if about.lower() in {"us", "the author", "the authors"} or has_org_word(about):
-        return True
-    return at >= 0.6 * length
-
-
-_SPACE = re.compile(r"[ \t\n]*")
-_BLANK_LINE_OR_END = re.compile(r"[ \t]*(?:\n[ \t]*\n|\s*\Z)")
-
-
-def about_heading_ends(heading: str, text: str, end: int) -> bool:
-    """Whether the "About ..." line ending at ``end`` stands alone as a heading: a blank line
-    after it, or the next line opening with what it is about ("About Acme Robotics\nAcme
-    Robotics builds ...", as press releases set it)."""
-    if _BLANK_LINE_OR_END.match(text, end):
-        return True
-    about = heading.split(None, 1)[1].rstrip(" :") if " " in heading else ""
-    return bool(about) and text.startswith(about, _SPACE.match(text, end).end())
-
 
 # A live blog's time stamp on a line of its own: "09:45 GMT", "Posted at 09:30", "9.12am".
 TIME_STAMP = re.compile(
