@@ -166,6 +166,9 @@ class Extraction:
         return [s for s in self.sentences if s.checkworthiness >= threshold]
 
 
+_BODY_ENDS = tuple('.!?"”’')
+
+
 def extract(
     document: Document, *, scorer: Scorer | None = None, article_prior: float | None = None
 ) -> Extraction:
@@ -230,7 +233,12 @@ def extract(
         if dateline:  # "NEW DELHI: The Reserve Bank of India ..."
             dropped.append((block_start, block_start + len(dateline.group().rstrip()), "dateline"))
             block_start = dateline.end()
-        body_seen = body_seen or len(text[block_start:block_end].split()) >= BODY_MIN_WORDS
+        block = text[block_start:block_end]
+        # a headline (no full stop) is no body yet: "BJP wins Delhi after 27 years, AAP
+        # routed" over "NEW DELHI: The Bharatiya Janata Party ..."
+        body_seen = body_seen or (
+            len(block.split()) >= BODY_MIN_WORDS and block.rstrip().endswith(_BODY_ENDS)
+        )
         if block_start in turns:  # "JEROME POWELL: We're not yet confident ..."
             label_end, turn_speaker = turns[block_start]
             label = text[block_start:label_end].rstrip()
