@@ -75,6 +75,7 @@ from claims.extraction.names import (
 )
 from claims.extraction.org_learning import learn_after_speaker, learn_orgs, note_countries
 from claims.extraction.organisations import opening_place, org_in_full
+from claims.extraction.outlets import spelled_out
 from claims.extraction.page_names import learn_one_word_speaker, type_on_page
 from claims.extraction.people import (
     DETERMINERS,
@@ -416,6 +417,9 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     if speaker is None:
         speaker = context.previous_speaker if continues_quote else ""
     speaker = org_in_full(speaker, context)  # "The Commission said": the European Commission
+    if 2 <= len(speaker) <= 6 and speaker.isupper() and speaker.isalpha() and context.page:
+        # "according to NHTSA data" after "the National Highway Traffic Safety Administration"
+        speaker = spelled_out(speaker, context.page.text) or speaker
     run = apposed or apposed_subject(tokens)
     if run and tokens[tokens.index(run[0]) + len(run)].text == ",":
         subject = subject_name(text, tokens)

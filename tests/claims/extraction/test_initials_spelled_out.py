@@ -1,0 +1,26 @@
+"""Initials the page spells out elsewhere (2026-12-07, session 27; a car-recall story written
+here): "according to NHTSA data" was "NHTSA" while the same page's first sentence was the
+"National Highway Traffic Safety Administration"'s, two names for one speaker on the desk (on
+one of the 26 pages read each session, "PETA said" under "People for the Ethical Treatment of
+Animals said" likewise)."""
+
+from __future__ import annotations
+
+from claims.extraction import extract, read_text
+
+RECALL = """Ford is recalling nearly 1.9 million Explorer SUVs in the US, the National Highway \
+Traffic Safety Administration said on Tuesday.
+
+Ford has issued 67 recalls in the US this year, more than any other carmaker, according to \
+NHTSA data.
+"""
+
+
+def test_initials_are_the_name_the_page_spells_out() -> None:
+    speakers = [s.speaker for s in extract(read_text(RECALL)).sentences]
+    assert speakers == ["National Highway Traffic Safety Administration"] * 2
+
+
+def test_initials_the_page_never_spells_out_stay() -> None:
+    text = "Ford has issued 67 recalls in the US this year, according to NHTSA data."
+    assert extract(read_text(text)).sentences[0].speaker == "NHTSA"
