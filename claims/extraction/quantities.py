@@ -103,6 +103,7 @@ _PER_BASE = re.compile(
     r"(?![\d,.]\d)"
 )
 # Between a range's spelled ends: "two and three million", "five to 10 people".
+_HYPHEN_AGE = re.compile(r"(year|month|week|day)s?-old")
 _OR_SO = re.compile(r"\s+or\s+so\b")
 _SPELLED_RANGE = re.compile(r"\s+(?:to|and|or)\s+(?=\w)")
 _VOTES_AGAINST = re.compile(r"\s+to\s+(?P<n>\d+)\b(?![.,]\d)")
@@ -409,7 +410,9 @@ def _add_with_unit(
         if is_compound(text, hyphen, unit, spelled=spelled):
             return  # "one-off", "one-size-fits-all", "zero-hours": a word, not a count
         if unit not in _NOT_UNITS:
-            add(value, hyphen.group("unit"), start, hyphen.end())  # "a 10-year plan"
+            # "a 10-year plan"; "the 37-year-old Serb" is an age, named as "Prelogar, 43" is
+            age = _HYPHEN_AGE.fullmatch(unit)
+            add(value, f"{age.group(1)}s old" if age else hyphen.group("unit"), start, hyphen.end())
             return
     unit, unit_end = _unit_after(text, end, len(text))
     if need_unit and not unit:

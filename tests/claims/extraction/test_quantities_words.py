@@ -111,7 +111,7 @@ def test_one_as_a_determiner_or_pronoun_is_not_a_quantity(text: str) -> None:
         ("On Tuesday 15 people died", [(15.0, "people", "15 people")]),
         ("a £1,000 fine for a first offence", [(1000.0, "pounds", "£1,000")]),
         ("the seven-day rate", [(7.0, "day", "seven-day")]),
-        ("a 10-year-old boy", [(10.0, "year-old", "10-year-old")]),
+        ("a 10-year-old boy", [(10.0, "years old", "10-year-old")]),  # an age, as "Prelogar, 43"
         ("the daily rise was 777 - down from 799", [(777.0, "", "777"), (799.0, "", "799")]),
     ],
 )

@@ -1,0 +1,23 @@
+"""An age written with hyphens is an age (2026-12-07, session 27; a tennis report written
+here): "The 37-year-old Serb" held 37 "year-old", while "Prelogar, 43," holds 43 "years old";
+the guard of claim matching compares units, so one age written two ways did not match."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extraction.quantities import find_quantities
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The 37-year-old Serb won his 100th title.", (37, "years old")),
+        ("A six-month-old baby was found safe.", (6, "months old")),
+        ("The 2-day-old foal survived.", (2, "days old")),
+        ("Prelogar, 43, argues the case.", (43, "years old")),
+        ("The firm set out a 10-year plan.", (10, "year")),
+    ],
+)
+def test_an_age_with_hyphens_is_years_old(text: str, expected: tuple[int, str]) -> None:
+    assert [(q.value, q.unit) for q in find_quantities(text)] == [expected]
