@@ -148,6 +148,10 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
         previous = tokens[j - 1]
         if _dated(tokens, j - 1):
             break  # "A 2023 Pew Research Center survey": the year after the article
+        based = previous.text == "," and tokens[j].lower.endswith("-based") and j >= 2
+        if based and is_capitalised(tokens[j - 2]):
+            j -= 1  # "The Santa Clara, California-based company": a place and its state
+            continue
         if not previous.text[0].isalpha() or previous.lower in ATTRIBUTION_VERBS:
             return None
         j -= 1

@@ -28,6 +28,9 @@ def test_a_described_business_is_the_one_that_just_spoke_of_itself() -> None:
         "The Santa Clara-based company said demand for its chips was strong.\n"
     )
     assert speaker_of(text, "demand") == "Nvidia"
+    # a place and its state before "-based", a comma between them
+    text = text.replace("Santa Clara-based", "Santa Clara, California-based")
+    assert speaker_of(text, "demand") == "Nvidia"
 
 
 def test_a_business_that_spoke_of_another_is_no_description_of_it() -> None:
