@@ -304,8 +304,15 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
     if found.kind == "owned":
         # "Her department said"; "Imran Khan has been sentenced ..., his party said"
         pronoun, noun = found.generic.lower().split()
-        owner = _person_of_gender(POSSESSIVE_GENDERS[pronoun], context)
-        return f"{owner}'s {noun}" if owner else ""
+        if pronoun in POSSESSIVE_GENDERS:
+            owner = _person_of_gender(POSSESSIVE_GENDERS[pronoun], context)
+            return f"{owner}'s {noun}" if owner else ""
+        # "Elianne's family said": a person the page named in full; "Russia's ministry said"
+        # an organisation's, as "the ministry" reads
+        owner = full_name(found.generic.split()[0][:-2], context)
+        if " " in owner and is_personal_name(owner):
+            return f"{owner}'s {noun}"
+        return resolve_org_noun(found.generic, context) if noun in ORG_NOUNS else ""
     if found.kind == "role":
         lower = found.generic.lower()
         noun = lower.split()[-1]

@@ -188,6 +188,9 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
         return Found(kind="unnamed")  # "a local resident complained": someone new, unnamed
     if j == i and tokens[opener].lower in POSSESSIVE_GENDERS and head in _OWNED_SPEAKERS:
         return Found(kind="owned", generic=phrase)  # "Her department said"
+    if j == i and head in _OWNED_SPEAKERS and tokens[opener].text.endswith(("'s", "’s")):
+        # "Elianne's family said": the family of the person the page names so (clauses)
+        return Found(kind="owned", generic=phrase)
     if head in ORG_NOUNS or is_business_noun(head) or is_business_compound(tokens, i):
         return Found(kind="org-noun", generic=phrase)  # "the ministry", "The iPhone maker"
     if (
