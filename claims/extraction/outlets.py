@@ -1,7 +1,8 @@
 """Sources named by what they are: a state's outlets ("Russian state media said"), a country's
-or a city's police with no article ("Belgian police estimated") and a name before its
-descriptor ("Yonhap news agency reported"), for claims.extraction.clauses; and a workplace
-named after a role ("deputy editor of Carbon Brief"), an organisation whatever its name."""
+or a city's police with no article ("Belgian police estimated"), a name before its
+descriptor ("Yonhap news agency reported") and a social-media post ("A viral post on Facebook
+claims"), for claims.extraction.clauses; and a workplace named after a role ("deputy editor of
+Carbon Brief"), an organisation whatever its name."""
 
 from __future__ import annotations
 
@@ -155,3 +156,34 @@ def spelled_out(initials: str, text: str) -> str:
                 last = m.group().index(part[-1], first) + len(part[-1])
                 return m.group()[first:last]
     return ""
+
+
+# A post on a platform as the claim's source, the fact-checker's usual claimant: "A viral post on
+# Facebook claims ...", "A Facebook post shared thousands of times claims ...", "A video shared on
+# TikTok claims ...", "A post on X, viewed more than 2 million times, says ...".
+_PLATFORMS = (
+    r"Facebook|X|Twitter|TikTok|Instagram|WhatsApp|Telegram|YouTube|Threads|Bluesky|Reddit"
+    r"|social\s+media"
+)
+_KINDS = r"post|video|tweet|message|image|meme|clip|reel|photo|graphic"
+_SOCIAL_POST = re.compile(
+    r"(?:^|\b(?:an?|the|one|this|that|these|those|several|many|some)\s+)"
+    r"(?:viral\s+|widely[- ]shared\s+|recent\s+)?"
+    rf"(?:(?P<kind>{_KINDS})s?\s+(?:(?:shared|circulating|posted|published)\s+)?(?:on|across)\s+"
+    rf"(?P<platform>{_PLATFORMS})"
+    rf"|(?P<platform2>{_PLATFORMS})\s+(?P<kind2>{_KINDS})s?"
+    r"(?:\s+(?:shared|viewed|posted|liked|seen)\s+[^,.;]{1,50}?)?)"
+    r"(?:\s*,[^,]{1,60},)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def social_post(text: str, end: int) -> str:
+    """ "Facebook post" when the words ending at ``end`` name a post on a platform as what says
+    the claim ("A viral post on Facebook claims"); "" otherwise."""
+    m = _SOCIAL_POST.search(text, max(0, end - 140), end)
+    if m is None:
+        return ""
+    platform = m.group("platform") or m.group("platform2")
+    platform = "social media" if platform.lower().startswith("social") else platform
+    return f"{platform} {(m.group('kind') or m.group('kind2')).lower()}"

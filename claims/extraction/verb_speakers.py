@@ -42,6 +42,7 @@ from claims.extraction.names import (
 )
 from claims.extraction.org_groups import org_group
 from claims.extraction.organisations import ORG_DESCRIPTORS
+from claims.extraction.outlets import social_post
 from claims.extraction.page_names import type_on_page
 from claims.extraction.people import (
     GENERIC,
@@ -72,6 +73,9 @@ def before_verb(
     i = verb_index - 1
     while i >= 0 and (step := filler_width(tokens, i)):
         i -= step
+    post = social_post(text, tokens[i].end) if i >= 2 else ""
+    if post:
+        return Found(name=post, kind="name")  # "A viral post on Facebook claims"
     if i < 0:
         return None
     token = tokens[i]
