@@ -165,6 +165,7 @@ _PLATFORMS = (
     r"Facebook|X|Twitter|TikTok|Instagram|WhatsApp|Telegram|YouTube|Threads|Bluesky|Reddit"
     r"|social\s+media"
 )
+_PLATFORM_HINT = re.compile(rf"\b(?:{_PLATFORMS})\b", re.IGNORECASE)
 _KINDS = r"post|video|tweet|message|image|meme|clip|reel|photo|graphic"
 _SOCIAL_POST = re.compile(
     r"(?:^|\b(?:an?|the|one|this|that|these|those|several|many|some)\s+)"
@@ -181,7 +182,10 @@ _SOCIAL_POST = re.compile(
 def social_post(text: str, end: int) -> str:
     """ "Facebook post" when the words ending at ``end`` name a post on a platform as what says
     the claim ("A viral post on Facebook claims"); "" otherwise."""
-    m = _SOCIAL_POST.search(text, max(0, end - 140), end)
+    start = max(0, end - 140)
+    if not _PLATFORM_HINT.search(text, start, end):
+        return ""  # the plain test first: most speakers are no post
+    m = _SOCIAL_POST.search(text, start, end)
     if m is None:
         return ""
     platform = m.group("platform") or m.group("platform2")
