@@ -206,6 +206,8 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str, int]:
             break
         if lower.endswith("ing") and words:
             break  # "20 people living ..." keeps "people", not "people living"
+        if lower.endswith("ing") and not _plural_next(text, m.end(), limit):
+            break  # "two voting to hold" counts no "voting"; "5 remaining seats" counts seats
         words.append(word)
         end = m.end()
         # English noun phrases end in their head noun, usually the first plural:

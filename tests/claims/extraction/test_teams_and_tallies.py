@@ -67,3 +67,10 @@ def test_kinds_named_with_a_number_hold_no_figure(sentence: str) -> None:
 def test_counts_before_a_hyphen_stay() -> None:
     assert _read("A three-judge panel agreed.") == [(3, "judge")]
     assert _read("The firm set out a two-year plan.") == [(2, "year")]
+
+
+def test_a_participle_after_a_count_names_nothing_counted() -> None:
+    # "two voting to hold" was 2 "voting"; an adjective in "-ing" before a plural stays
+    text = "Two members backed a half-point cut and two voting to hold were outvoted."
+    assert _read(text) == [(2, "members"), (0.5, "percentage points")]
+    assert _read("Labour won 5 remaining seats.") == [(5, "remaining seats")]
