@@ -143,6 +143,9 @@ class SpeakerContext:
     # The previous sentence's speaker when it was also its subject ("Nvidia reported revenue of
     # $35bn"): what "The Santa Clara-based company said" next most likely means.
     previous_own_speaker: str = ""
+    # Initials -> the name the page spells them out with, "" for none (outlets.spelled_out
+    # reads the whole page, so once per initials; claims.extraction.speakers).
+    spelled: dict[str, str] = field(default_factory=dict)
     paragraph: int = 0
     # Role nouns -> the people the document introduced with them, latest last ("Judge Maria
     # Lopez", "Sarah Jones, a lawyer for the family"; claims.extraction.roles).

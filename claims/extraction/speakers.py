@@ -419,7 +419,9 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     speaker = org_in_full(speaker, context)  # "The Commission said": the European Commission
     if 2 <= len(speaker) <= 6 and speaker.isupper() and speaker.isalpha() and context.page:
         # "according to NHTSA data" after "the National Highway Traffic Safety Administration"
-        speaker = spelled_out(speaker, context.page.text) or speaker
+        if speaker not in context.spelled:
+            context.spelled[speaker] = spelled_out(speaker, context.page.text)
+        speaker = context.spelled[speaker] or speaker
     run = apposed or apposed_subject(tokens)
     if run and tokens[tokens.index(run[0]) + len(run)].text == ",":
         subject = subject_name(text, tokens)
