@@ -20,7 +20,7 @@ noun ("the national audit office"; "The Gaza health ministry" without its "The")
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from claims.extraction.lexicon import (
     word_set,
@@ -255,16 +255,12 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
                 return name
     recent = [o for o in context.orgs if context.org_paragraphs[o] >= context.paragraph - 1]
     if head in _PRESS_NOUNS:
-        named = [name for name, _ in _recent_mentions(context)]  # latest first
-        for org in [context.sentence_org, *reversed(recent), *named]:
-            if org and _is_press(org, context):
-                return org
-        return phrase if len(words) > 1 else ""  # "The Sapporo-based newspaper said"
+        press = _nearest(context, recent, lambda org: _is_press(org, context))
+        return press or (phrase if len(words) > 1 else "")  # "The Sapporo-based newspaper"
     if words[-2:] == ["central", "bank"]:
-        named = [name for name, _ in _recent_mentions(context)]  # latest first
-        for org in [context.sentence_org, *reversed(recent), *named]:
-            if org and _CENTRAL_BANK.search(org):
-                return org
+        bank = _nearest(context, recent, lambda org: bool(_CENTRAL_BANK.search(org)))
+        if bank:
+            return bank
     if is_business_noun(head) or head in AGENCY_NOUNS or head in _EITHER_KIND:
         # "Apple said ... “We remain confident,” the company said": the organisation this
         # sentence opens with, or the last in this paragraph or the previous one, that is not
@@ -348,6 +344,13 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
         return rest  # "The Gaza health ministry says": a place's body, as "according to the
         # Gaza health ministry" writes it; "The Japanese company" stays a description
     return phrase  # "the national audit office": described well enough to call
+
+
+def _nearest(context: SpeakerContext, recent: list[str], fits: Callable[[str], bool]) -> str:
+    """The organisation that ``fits``: the one this sentence opens with, else the latest that
+    spoke in this paragraph or the one before (``recent``), else the latest named there."""
+    named = [name for name, _ in _recent_mentions(context)]  # latest first
+    return next((o for o in [context.sentence_org, *reversed(recent), *named] if o and fits(o)), "")
 
 
 def _is_press(org: str, context: SpeakerContext) -> bool:

@@ -417,7 +417,8 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     if speaker is None:
         speaker = context.previous_speaker if continues_quote else ""
     speaker = org_in_full(speaker, context)  # "The Commission said": the European Commission
-    if 2 <= len(speaker) <= 6 and speaker.isupper() and speaker.isalpha() and context.page:
+    initials = 2 <= len(speaker) <= 6 and speaker.isupper() and speaker.isalpha()
+    if initials and context.page is not None:
         # "according to NHTSA data" after "the National Highway Traffic Safety Administration"
         if speaker not in context.spelled:
             context.spelled[speaker] = spelled_out(speaker, context.page.text)

@@ -158,7 +158,6 @@ def before_verb(
         # "McDonald's said", "Moody's warned": a business named with a possessive
         return Found(name=token.text, kind="name")
     run = listed_portfolios_before(tokens, name_before(tokens, i + 1))
-    first = tokens.index(run[0]) if run else 0
     for p in range(1, len(run) - 1):
         if (
             run[p].lower in {"for", "of"}
@@ -167,6 +166,7 @@ def before_verb(
         ):
             # "The MP for Newcastle Central said": a role and a place, no name.
             return Found(kind="role", generic=text[run[0].start : run[-1].end])
+    first = tokens.index(run[0]) if run else 0
     titles = run[1:] if run and run[0].lower == "the" else run
     opened = (run and run[0].lower == "the") or (first > 0 and tokens[first - 1].lower == "the")
     seat = len(titles) == 1 and titles[0].lower in GOVERNMENT_SEATS  # "The Treasury said"
