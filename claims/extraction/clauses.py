@@ -200,6 +200,8 @@ def opening_subject(tokens: list[Token]) -> list[Token]:
     if run and run[-1].text.islower():
         return []
     end = start + len(run)
+    if end + 3 < len(tokens) and _acronym_at(tokens, end):
+        end += 3  # "The Australian Medical Association (AMA) welcomed ...": its initials
     if not run or end >= len(tokens) or not tokens[end].text.islower():
         return []
     if all(t.lower in SENTENCE_STARTERS for t in run):

@@ -71,3 +71,16 @@ def test_a_lead_in_line_is_no_claim_and_gives_its_speaker() -> None:
 def test_initials_welcoming_and_saying() -> None:
     rac = next(s for s in extract(read_text(RELEASE)).sentences if s.text.startswith("The RAC"))
     assert (rac.speaker, rac.speaker_type) == ("RAC", ORGANIZATION)
+
+
+def test_a_name_with_its_initials_welcoming_and_saying() -> None:
+    # "(AMA)" between the name and its verb hid the subject: nobody's.
+    text = (
+        "The Australian Medical Association (AMA) welcomed the funding but warned it would not "
+        "fix a shortage of 2,000 GPs."
+    )
+    (sentence,) = extract(read_text(text)).sentences
+    assert (sentence.speaker, sentence.speaker_type) == (
+        "Australian Medical Association",
+        ORGANIZATION,
+    )
