@@ -301,8 +301,9 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
     if found.kind == "org-role":
         # "A police spokesman said": the police force named before, else as written
         noun, role = found.generic.split()
-        org = resolve_org_noun(f"the {noun}", context)
-        return f"{org} {role}" if org else found.generic
+        owned = noun.endswith(("'s", "’s"))  # "the group's spokesman": whose, or nobody
+        org = resolve_org_noun(f"the {noun[:-2] if owned else noun}", context)
+        return f"{org} {role}" if org else ("" if owned else found.generic)
     if found.kind == "owned":
         # "Her department said"; "Imran Khan has been sentenced ..., his party said"
         pronoun, noun = found.generic.lower().split()
@@ -365,6 +366,11 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
             context.unresolved_role = lower  # the person the next sentences name, perhaps
         return ""
     if found.kind == "generic":
+        if found.generic in GENERIC_SINGULAR and context.sentence_noun:
+            # "The board will review the policy, a spokeswoman said": the board's, not the
+            # organisation of the sentence before
+            org = resolve_org_noun(f"the {context.sentence_noun}", context)
+            return f"{org} {found.generic}" if org else ""
         if found.generic in GENERIC_SINGULAR and context.previous_org:
             return f"{context.previous_org} {found.generic}"
         if found.generic == "police":

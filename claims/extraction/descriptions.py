@@ -183,7 +183,7 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
     owner = tokens[j].lower.removesuffix("'s").removesuffix("’s")
     if head in GENERIC_SINGULAR and i - j == 1 and owner in ORG_NOUNS:
         # "A government spokesperson said", "A police spokesman said", "the group's spokesman"
-        return Found(kind="org-role", generic=f"{owner} {head}")
+        return Found(kind="org-role", generic=f"{tokens[j].lower} {head}")
     if tokens[opener].lower in {"a", "an"} and head not in GENERIC:
         return Found(kind="unnamed")  # "a local resident complained": someone new, unnamed
     if j == i and tokens[opener].lower in POSSESSIVE_GENDERS and head in _OWNED_SPEAKERS:

@@ -275,7 +275,13 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
         if product and org and not is_public_org(org, context) and org.lower() not in words:
             return org  # "Anthropic raised $4bn ..., the company behind Claude said"
         own = context.previous_own_speaker
-        if described and is_business_noun(head) and not org and _the_business(own, context):
+        armed = head == "group"  # "The Iran-backed group said" after Hezbollah
+        if (
+            described
+            and is_business_noun(head)
+            and not org
+            and _the_business(own, context, armed=armed)
+        ):
             # "Nvidia reported revenue of $35bn. The Santa Clara-based company said ...": the
             # business that just spoke of itself
             return own
@@ -306,7 +312,7 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
         # "The airport's operator": whose, the words say, not which business was named last
         owned = any(w.endswith(("'s", "’s")) for w in words[:-1])
         if head not in AGENCY_NOUNS and not owned:
-            only = _only_business(context, sector=_names_a_sector(head))
+            only = _only_business(context, sector=_names_a_sector(head), armed=armed)
             if only and only.lower() not in words:  # never "ChatGPT" for "the maker of ChatGPT"
                 return only
         if head == "lender":  # no bank named near: "The Washington-based lender" is the IMF
@@ -361,9 +367,10 @@ def _is_press(org: str, context: SpeakerContext) -> bool:
     )
 
 
-def _the_business(name: str, context: SpeakerContext) -> bool:
-    """Whether ``name`` is an organisation that spoke and can be a business."""
-    return bool(name) and name in context.orgs and bool(_businesses({name}, context))
+def _the_business(name: str, context: SpeakerContext, *, armed: bool) -> bool:
+    """Whether ``name`` is an organisation that spoke and can be a business (or, ``armed``, an
+    armed group: "the group")."""
+    return bool(name) and name in context.orgs and bool(_businesses({name}, context, armed=armed))
 
 
 def _union_like(context: SpeakerContext) -> str:
@@ -393,7 +400,7 @@ def _named_business(org: str, context: SpeakerContext) -> bool:
     )
 
 
-def _only_business(context: SpeakerContext, *, sector: bool = False) -> str:
+def _only_business(context: SpeakerContext, *, sector: bool = False, armed: bool = False) -> str:
     """The business, when the sentence and this paragraph and the previous one name exactly one
     organisation that can be a business and no other candidate ("Shares in Halvorsen Foods fell
     ... The Oslo-based group said"); "" when they name none or several ("Microsoft ... Sony,
@@ -408,7 +415,7 @@ def _only_business(context: SpeakerContext, *, sector: bool = False) -> str:
         candidates.add(context.sentence_org)
     if sector:  # "The planemaker reported": not the consultancy that estimated its loss
         candidates = {o for o in candidates if not is_analyst_firm(o)}
-    near = _businesses(candidates, context)
+    near = _businesses(candidates, context, armed=armed)
     if len(near) > 1:
         return ""
     if near and _surely_business(next(iter(near)), context):
@@ -426,11 +433,11 @@ def _only_business(context: SpeakerContext, *, sector: bool = False) -> str:
     )
     if sector:
         anywhere = {o for o in anywhere if not is_analyst_firm(o)}
-    found = _businesses(anywhere, context)
+    found = _businesses(anywhere, context, armed=armed)
     return next(iter(found)) if len(found) == 1 else ""
 
 
-def _businesses(candidates: set[str], context: SpeakerContext) -> set[str]:
+def _businesses(candidates: set[str], context: SpeakerContext, *, armed: bool = False) -> set[str]:
     """The candidates that can be a business: no public body or government ("Germany",
     "Texas"), nor a one-word subject the page does not take for an organisation ("Wind
     supplied 29.4% ...": a common noun)."""
@@ -440,7 +447,7 @@ def _businesses(candidates: set[str], context: SpeakerContext) -> set[str]:
         if not is_public_org(o, context)
         and o.lower() not in GOVERNMENT_SEATS
         and " and " not in o  # "Microsoft and Sony said": two, never "the Japanese company"
-        and not is_armed(o)  # "the Rapid Support Forces"
+        and (armed or not is_armed(o))  # "the Rapid Support Forces": a group, no company
         and not (_maybe_anything(o, context) and type_on_page(o, context) != ORGANIZATION)
     }
 

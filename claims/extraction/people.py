@@ -146,6 +146,9 @@ class SpeakerContext:
     # Initials -> the name the page spells them out with, "" for none (outlets.spelled_out
     # reads the whole page, so once per initials; claims.extraction.speakers).
     spelled: dict[str, str] = field(default_factory=dict)
+    # The organisation noun the sentence opens with as its subject ("The board will review"),
+    # "" for none (set by speakers.find_speaker for "a spokeswoman said").
+    sentence_noun: str = ""
     paragraph: int = 0
     # Role nouns -> the people the document introduced with them, latest last ("Judge Maria
     # Lopez", "Sarah Jones, a lawyer for the family"; claims.extraction.roles).

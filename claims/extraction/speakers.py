@@ -47,6 +47,7 @@ from claims.extraction import attribution_words as vocab
 from claims.extraction.according import according_to, report_by
 from claims.extraction.clauses import (
     AFFILIATION_WORDS,
+    ORG_NOUNS,
     QUOTE_MARKS,
     Found,
     can_speak,
@@ -413,6 +414,10 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     if tokens and tokens[0].text == "Shares":
         context.sentence_org = listed_company(text, tokens)  # "Shares in Kingfisher fell"
     context.sentence_place = opening_place(text, tokens)
+    opens_described = len(tokens) > 2 and tokens[0].lower == "the" and tokens[2].text.islower()
+    context.sentence_noun = (
+        tokens[1].lower if opens_described and tokens[1].lower in ORG_NOUNS else ""
+    )
     speaker = _explicit(text, tokens, masked, context)
     if speaker is None:
         speaker = context.previous_speaker if continues_quote else ""

@@ -53,3 +53,27 @@ def test_an_armed_group_is_never_the_company() -> None:
     # "The group" may be one.
     text = "Hamas said 3 hostages were freed. The group said talks would resume."
     assert _speakers(text) == ["Hamas", "Hamas"]
+
+
+def test_a_described_group_may_be_the_armed_group_that_just_spoke() -> None:
+    text = (
+        "The UN mission in Afghanistan, known as Unama, said 3 rules were new.\n\n"
+        "Hezbollah said it fired 40 rockets at northern Israel overnight. The Iran-backed group "
+        "said the strikes were retaliation for the killing of a commander.\n"
+    )
+    assert _speakers(text)[-1] == "Hezbollah"
+
+
+def test_an_owners_spokesman_nobody_owns_is_nobodys() -> None:
+    # Was "group spokesman": a noun is no speaker's name.
+    assert _speakers("The talks stalled, the group's spokesman said on 2 May.") == [""]
+
+
+def test_a_spokeswoman_of_the_body_the_sentence_opens_with() -> None:
+    text = (
+        "The Fairfax County School Board voted 9-3 on Thursday to ban phones.\n\n"
+        "A 2023 Pew Research Center survey found that 72% of teachers saw phones as a problem.\n\n"
+        "The board will review the policy in a year, a spokeswoman said.\n"
+    )
+    # Was the Pew Research Center's: the organisation of the sentence before.
+    assert _speakers(text)[-1] == "Fairfax County School Board spokeswoman"
