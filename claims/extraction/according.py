@@ -24,7 +24,7 @@ from claims.extraction.names import (
     opens_a_date,
     with_listed_portfolios,
 )
-from claims.extraction.organisations import NATIONALITY_ENDINGS, ORG_DESCRIPTORS
+from claims.extraction.org_kinds import NATIONALITY_ENDINGS, ORG_DESCRIPTORS
 from claims.extraction.people import GENERIC, GENERIC_PLURAL, SpeakerContext, first_name_genders
 from claims.extraction.places import GOVERNMENT_SEATS
 from claims.extraction.speaker_types import ORGANIZATION, WEBSITE, speaker_type

@@ -36,7 +36,8 @@ from claims.extraction.names import (
     name_after,
     name_before,
 )
-from claims.extraction.organisations import is_org_head, resolve_org_noun
+from claims.extraction.org_kinds import is_org_head
+from claims.extraction.organisations import resolve_org_noun
 from claims.extraction.page_names import person_after_all
 from claims.extraction.people import (
     DETERMINERS,

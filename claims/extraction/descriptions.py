@@ -24,7 +24,7 @@ from claims.extraction.names import (
     is_org,
     name_before,
 )
-from claims.extraction.organisations import is_business_compound, is_business_noun
+from claims.extraction.org_kinds import is_business_compound, is_business_noun
 from claims.extraction.outlets import name_before_descriptor, police_force, state_outlet
 from claims.extraction.people import (
     DETERMINERS,

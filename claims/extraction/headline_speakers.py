@@ -10,11 +10,7 @@ import re
 
 from claims.extraction.clauses import ORG_NOUNS
 from claims.extraction.lexicon import PERSON_ROLES
-from claims.extraction.organisations import (
-    ORG_DESCRIPTORS,
-    is_business_noun,
-    is_public_body,
-)
+from claims.extraction.org_kinds import ORG_DESCRIPTORS, is_business_noun, is_public_body
 from claims.extraction.people import SpeakerContext
 
 # "..., regulator says", "... police say", "... watchdog warns": the verb ends the headline.

@@ -24,7 +24,7 @@ from claims.extraction.names import (
     name_after,
     with_listed_portfolios,
 )
-from claims.extraction.organisations import ORG_DESCRIPTORS, PUBLIC_WORDS, is_public_body
+from claims.extraction.org_kinds import ORG_DESCRIPTORS, PUBLIC_WORDS, is_public_body
 from claims.extraction.page_names import is_a_word
 from claims.extraction.parties import may_name_a_party, party_before_role
 from claims.extraction.people import (

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from claims.extraction.lexicon import MONTH_NAMES, SENTENCE_STARTERS, WEEKDAYS
 from claims.extraction.names import Token, clean_run, is_capitalised, is_title, name_after
-from claims.extraction.organisations import (
+from claims.extraction.org_kinds import (
     AGENCY_NOUNS,
     APPOSITION_LENGTH,
     APPOSITION_OPENERS,
@@ -23,8 +23,8 @@ from claims.extraction.organisations import (
     PUBLIC_ACRONYMS,
     is_armed,
     is_business_noun,
-    is_public_org,
 )
+from claims.extraction.organisations import is_public_org
 from claims.extraction.page_names import is_a_word, type_on_page
 from claims.extraction.people import (
     DETERMINERS,

@@ -31,6 +31,17 @@ from claims.extraction.names import (
     is_org,
     name_after,
 )
+from claims.extraction.org_kinds import (
+    AGENCY_NOUNS,
+    BUSINESS_COMPOUNDS,
+    NAMED_BY_NOUN,
+    NATIONALITY_ENDINGS,
+    PUBLIC_WORDS,
+    is_analyst_firm,
+    is_armed,
+    is_business_noun,
+    is_public_body,
+)
 from claims.extraction.page_names import is_a_word, type_on_page
 from claims.extraction.parties import described_party
 from claims.extraction.people import (
@@ -40,35 +51,6 @@ from claims.extraction.people import (
 from claims.extraction.places import GOVERNMENT_SEATS
 from claims.extraction.speaker_types import ORGANIZATION
 
-# "the company said" may refer to a company named differently ("Apple"), "the charity said" to a
-# charity ("Action on Smoking and Health"): the last organisation that is no public body. A
-# noun ending in "maker" is one too ("the iPhone maker", "the drugmaker").
-BUSINESS_NOUNS = word_set("""
-    company firm carrier airline retailer manufacturer insurer operator charity group
-    organisation organization giant lender bank miner chain brewer conglomerate startup
-    producer supplier club utility utilities broadcaster publisher developer
-    housebuilder builder distributor wholesaler platform airport website publication outlet
-    magazine discounter grocer supermarket broker brand pollster champions holders paper
-    newspaper""")
-PUBLIC_WORDS = word_set("""
-    ministry department government parliament commission council agency court police army
-    navy senate congress assembly cabinet authority office kremlin pentagon central reserve
-    administration bureau inspectorate directorate secretariat statistics statistical
-    meteorological seismological geological survey centers""")
-# Intergovernmental bodies whose names hold none of those words: public bodies all the same
-# ("The World Health Organization warned ... the UN agency said").
-_INTERGOVERNMENTAL = re.compile(
-    r"^(?:the\s+)?(?:World\s+(?:Health|Trade|Meteorological|Food)|United\s+Nations"
-    r"|International\s+(?:Monetary|Labour|Labor|Maritime|Civil\s+Aviation))\b"
-)
-PUBLIC_ACRONYMS = word_set(
-    "WHO UN EU NATO IMF OECD WTO IAEA UNHCR UNICEF UNESCO ECB OSCE ICC ICJ FAO ILO WMO"
-    " ONS BLS Eurostat Destatis Istat INSEE StatCan"  # statistics agencies
-    " Ofwat Ofcom Ofgem Ofsted Ofqual"  # British regulators
-)
-# "the agency said" may refer to a public body named differently ("the Food and Drug
-# Administration"); never to a business.
-AGENCY_NOUNS = word_set("agency regulator watchdog authority")
 # Words of names that "the agency" may stand for when no public body by PUBLIC_WORDS was named
 # ("The National Hurricane Center said ... The agency said", the Philippine Institute of
 # Volcanology and Seismology).
@@ -78,10 +60,7 @@ _AGENCY_LIKE = word_set("institute institutes center centre service observatory 
 _UNION_LIKE = word_set("college association federation")
 # Bodies that hold agencies and are none: "the agency" is never the UN or the EU.
 _UMBRELLAS = frozenset({"UN", "EU", "NATO", "United Nations", "European Union"})
-# Armed groups, never "the company": "the Rapid Support Forces", "the Wagner militia".
-_ARMED = word_set(
-    "forces militia militias brigade brigades army taliban hamas hezbollah isis houthis"
-)
+
 # A noun for either kind of body: "the forecaster" is the Met Office or a consultancy.
 _EITHER_KIND = word_set("forecaster")
 # Public bodies that lend, "the lender" when no bank was named near: the IMF, the World Bank.
@@ -100,17 +79,9 @@ _PRESS_WORDS = word_set("""
     examiner record bulletin daily weekly ledger pravda izvestia zeitung monde pais figaro
     spiegel bild nikkei asahi yomiuri haaretz""")
 _PRESS_NOUNS = word_set("newspaper paper daily weekly tabloid")
-# Lower-case nouns that introduce an organisation's name: "the Spanish daily El Pais".
-ORG_DESCRIPTORS = word_set("""
-    newspaper daily weekly tabloid broadcaster network website outlet magazine company firm
-    group charity ngo organisation organization agency union startup bank insurer airline
-    carrier retailer manufacturer supplier regulator watchdog channel station publisher
-    nonprofit platform office bureau fund institute authority commission party movement
-    coalition alliance journal""")
+
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "our"})
 _THE_COUNTRYS = re.compile(r"^the country['’]s (.+)$", re.IGNORECASE)
-APPOSITION_OPENERS = frozenset({"the", "a", "an"})
-APPOSITION_LENGTH = 5  # words from the determiner to the noun: "the Oslo-based food group"
 
 
 # Organisations that are places: "At Heathrow, the airport said" is Heathrow's.
@@ -129,43 +100,12 @@ def opening_place(text: str, tokens: list[Token]) -> str:
     return clean_run(text, run)
 
 
-# Words of the names of the firms that analyse, estimate and advise ("Anderson Economic Group",
-# "Capital Economics", "Wedbush Securities", "Cornwall Insight"): sources of figures about a
-# business, never the carmaker, airline or bank a noun describes.
-_ANALYST_WORDS = frozenset(
-    {"economic", "economics", "research", "consulting", "consultancy", "consultants"}
-    | {"analytics", "insight", "intelligence", "securities", "advisors", "advisers"}
-)
-# Business nouns that say what a business makes or does, unlike "company", "firm", "group".
-# Businesses named with a person's noun: "The asset manager said" is a firm's statement.
-_BUSINESS_COMPOUNDS = frozenset({("asset", "manager"), ("wealth", "manager")})
 _GENERIC_BUSINESS = frozenset({"company", "firm", "group", "organisation", "organization"})
 
 
 def _names_a_sector(noun: str) -> bool:
     """A business noun that says what the business does ("planemaker", "airline", "bank")."""
     return is_business_noun(noun) and noun not in _GENERIC_BUSINESS
-
-
-def is_armed(org: str) -> bool:
-    """Whether ``org`` is named as an armed group or force ("the Rapid Support Forces"): never
-    "the company"."""
-    return bool(_ARMED.intersection(org.lower().split()))
-
-
-def is_analyst_firm(org: str) -> bool:
-    """Whether ``org`` is named as a firm that analyses or advises ("Anderson Economic Group")."""
-    return any(w.lower() in _ANALYST_WORDS for w in org.split())
-
-
-def is_business_compound(tokens: list[Token], i: int) -> bool:
-    """Whether the words ending at ``i`` name a kind of business with a person's noun: "the asset
-    manager" (BlackRock), not "the manager" (of a club) nor "the fund manager" (a person)."""
-    return i > 0 and (tokens[i - 1].lower, tokens[i].lower) in _BUSINESS_COMPOUNDS
-
-
-def is_business_noun(noun: str) -> bool:
-    return noun in BUSINESS_NOUNS or noun.endswith("maker")
 
 
 # Nouns that introduce a public body: "the regulator Ofwat", "the watchdog Ofcom".
@@ -181,16 +121,6 @@ def is_public_org(org: str, context: SpeakerContext) -> bool:
     )
 
 
-def is_public_body(org: str) -> bool:
-    """A ministry, a regulator, a court, a central bank, a UN agency: not a business."""
-    return (
-        "Bank of " in org  # "Bank of England": a central bank
-        or any(w.lower() in PUBLIC_WORDS for w in org.split())
-        or bool(_INTERGOVERNMENTAL.match(org))
-        or org in PUBLIC_ACRONYMS
-    )
-
-
 def _country_owned(phrase: str, context: SpeakerContext) -> str:
     """ "the country's air force": the last country named in this paragraph or the one before
     ("Ukraine's air force"); "" when the phrase is no such description or no country fits."""
@@ -199,13 +129,6 @@ def _country_owned(phrase: str, context: SpeakerContext) -> str:
         return ""
     country, paragraph = context.countries[-1]
     return f"{country}'s {m.group(1)}" if paragraph >= context.paragraph - 1 else ""
-
-
-# Nouns after a one-word name that say what it is: "the Aslef union" is Aslef.
-NAMED_BY_NOUN = word_set("union group firm company charity agency network carrier bank")
-# How nationalities end ("Japanese", "Russian", "British", "Israeli", "French", "Greek"):
-# "the Japanese company" is a description, not a company called Japanese.
-NATIONALITY_ENDINGS = ("ese", "an", "ish", "i", "ch", "ek", "ss", "ic")
 
 
 # What a noun calls an organisation whose name says it otherwise: "the force" is a police force.
@@ -230,7 +153,7 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
     product = len(words) > 2 and words[1] in {"of", "behind"}
     if product:
         words = [*words[2:], words[0]]  # "the maker of ChatGPT": as "the ChatGPT maker"
-    if tuple(words[-2:]) in _BUSINESS_COMPOUNDS:
+    if tuple(words[-2:]) in BUSINESS_COMPOUNDS:
         words = [*words[:-2], "firm"]  # "The asset manager said": BlackRock, as "the firm"
     head = words[-1] if words else ""
     if words == [head] and head in _PLACE_NOUNS and context.sentence_place:
@@ -493,9 +416,3 @@ def org_in_full(speaker: str, context: SpeakerContext) -> str:
         if " " in name and name.rsplit(" ", 1)[1] == speaker
     }
     return named.pop() if len(named) == 1 else speaker
-
-
-def is_org_head(noun: str) -> bool:
-    """Whether ``noun`` names an organisation by what it is: a public body's ("regulator",
-    "agency") or a business's ("company", "airline")."""
-    return noun in AGENCY_NOUNS or is_business_noun(noun)

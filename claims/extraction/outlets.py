@@ -10,7 +10,7 @@ import re
 
 from claims.extraction.lexicon import word_set
 from claims.extraction.names import Token, clean_run, is_capitalised, is_leading_filler, name_before
-from claims.extraction.organisations import ORG_DESCRIPTORS
+from claims.extraction.org_kinds import ORG_DESCRIPTORS
 from claims.extraction.people import DETERMINERS
 
 # A state's outlets, speaking as one: "Russian state media said", "Iranian state television".

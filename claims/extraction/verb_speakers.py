@@ -41,7 +41,7 @@ from claims.extraction.names import (
     possessive_in_name,
 )
 from claims.extraction.org_groups import org_group
-from claims.extraction.organisations import ORG_DESCRIPTORS
+from claims.extraction.org_kinds import ORG_DESCRIPTORS
 from claims.extraction.outlets import social_post
 from claims.extraction.page_names import type_on_page
 from claims.extraction.people import (
