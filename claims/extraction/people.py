@@ -23,6 +23,7 @@ from claims.extraction.names import (
     Token,
     clean_run,
     is_capitalised,
+    is_leading_filler,
     is_org,
     is_title,
     name_after,
@@ -277,8 +278,10 @@ def person_after(tokens: list[Token], start: int) -> tuple[str, int]:
     if cut is not None:
         run = run[:cut]
     end = start + len(run)
-    while run and (is_title(run[0]) or run[0].text.endswith(".")):
-        run = run[1:]  # "Rep. Ed Royce", "Dr Ann Lee": the title is not part of the name
+    while run and (is_title(run[0]) or run[0].text.endswith(".") or is_leading_filler(run[0])):
+        # "Rep. Ed Royce", "Dr Ann Lee": the title is not part of the name; "In London, the
+        # mayor said" names no person "In London"
+        run = run[1:]
     words = [t.text for t in run]
     following = tokens[end].text if end < len(tokens) else "."
     if (

@@ -316,6 +316,10 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
     )
     if participle or (quoted and has_real_quote(text)):
         run = subject_run(tokens, allow_comma=False)
+        if not run and participle:
+            # "The Nigeria Labour Congress (NLC), the country's main union, had demanded ...,
+            # saying": the subject before its apposition (not "In London, the mayor ...")
+            run = _apposed_opening(tokens)
         subject = clean_run(text, run) if run else ""
         if subject and can_speak(subject, run, tokens, context):
             # "Governments will have to ..., they argue, adding ...": not a speaker
@@ -324,6 +328,25 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
         if described is not None:
             return resolve_found(described, context)
     return None
+
+
+_APPOSITION_STARTS = frozenset({"the", "a", "an", "who", "which", "its", "their", "his", "her"})
+
+
+def _apposed_opening(tokens: list[Token]) -> list[Token]:
+    """The name the sentence opens with (after "The" at most) when an apposition follows it:
+    "The Nigeria Labour Congress (NLC), the country's main union, ..."; [] otherwise."""
+    run = subject_run(tokens, allow_comma=True)
+    first = tokens.index(run[0]) if run else -1
+    if first < 0 or first > 1 or (first == 1 and tokens[0].lower != "the"):
+        return []
+    after = first + len(run)
+    after += 3 if after + 3 < len(tokens) and tokens[after].text == "(" else 0  # "(NLC)"
+    if after + 1 >= len(tokens) or tokens[after].text != ",":
+        return []
+    following = tokens[after + 1]
+    possessive = following.text.endswith(("'s", "’s")) and following.text[:1].isupper()
+    return run if following.lower in _APPOSITION_STARTS or possessive else []
 
 
 def _described_subject(text: str, tokens: list[Token]) -> Found | None:

@@ -84,3 +84,17 @@ def test_a_byline_naming_a_desk_names_no_author(byline: str) -> None:
     assert byline not in [s.text for s in extraction.sentences]
     named = extract(read_text(text.replace(byline, "By Jane Smith")))
     assert named.document.author == "Jane Smith"
+
+
+def test_a_subject_before_its_apposition_saying() -> None:
+    text = (
+        "The Nigeria Labour Congress (NLC), the country's main union, had demanded 250,000 "
+        "naira, saying prices had soared."
+    )
+    assert speaker_of(text, "250,000") == "Nigeria Labour Congress"
+    # A place opening the sentence is no subject, and no person called "In London".
+    text = "In London, the mayor announced a fare freeze, saying it would help 3 million people."
+    assert speaker_of(text, "3 million") == ""
+    assert (
+        speaker_of("In Paris, protesters blocked 3 roads, saying the reform was unfair.", "3") == ""
+    )
