@@ -182,7 +182,10 @@ def according_to(
                 for k in range(index, min(index + 4, len(tokens) - 1))
                 if tokens[k].lower in ORG_DESCRIPTORS
                 and is_capitalised(tokens[k + 1])
-                and all(t.text.isalpha() and t.text.islower() for t in tokens[index:k])
+                # "aviation analytics firm", "flight-tracking site": words in small letters
+                and all(
+                    t.text.replace("-", "").isalpha() and t.text.islower() for t in tokens[index:k]
+                )
             ),
             None,
         )

@@ -28,3 +28,18 @@ def test_a_post_on_a_platform_is_the_claimant(text: str, speaker: str) -> None:
 
 def test_the_platform_itself_still_speaks_as_itself() -> None:
     assert speaker_of("Facebook said 20 posts were removed.", "20 posts") == "Facebook"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "More than 240 flights were delayed, according to flight-tracking site FlightAware.",
+            "FlightAware",
+        ),
+        ("More than 240 flights were delayed, according to data-analytics firm Cirium.", "Cirium"),
+    ],
+)
+def test_a_source_after_a_hyphenated_descriptor(text: str, speaker: str) -> None:
+    # Was nobody: a hyphen in the words before "site" or "firm" ended the descriptor.
+    assert speaker_of(text, "240") == speaker
