@@ -256,6 +256,8 @@ def can_speak(name: str, run: list[Token], tokens: list[Token], context: Speaker
         return False  # "Eventually recalled by ...": an adverb, capitalised to open the sentence
     if not sentence_initial or not word.endswith("s") or word.isupper():
         return True
+    if word.endswith(("as", "us", "is", "ss", "os")):
+        return True  # "Ucas said", "Hamas said", "Lucas said": no plural ends so
     # Capitalised only because it opens the sentence: known names pass, "Emails" does not.
     return bool(
         word in context.surnames

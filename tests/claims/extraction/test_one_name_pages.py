@@ -29,3 +29,12 @@ def test_plurals_opening_a_sentence_still_name_nobody() -> None:
     assert [s.speaker for s in extract(read_text(text)).sentences] == ["", ""]
     text = "Emails show the minister knew of the plan in May. Emails said 300 jobs would go."
     assert [s.speaker for s in extract(read_text(text)).sentences] == ["", ""]
+
+
+def test_a_name_ending_like_no_plural_speaks() -> None:
+    # "Ucas said ..." opening a sentence was nobody's: a capitalised word ending in "s" read as a
+    # plural ("Thousands said"); no plural ends in "-as", "-us", "-is", "-ss" or "-os".
+    text = "Ucas said a record 82,000 students had been accepted."
+    assert extract(read_text(text)).sentences[0].speaker == "Ucas"
+    text = "Memos show the minister knew in May. Videos show 20 people fleeing."
+    assert [s.speaker for s in extract(read_text(text)).sentences] == ["", ""]
