@@ -165,6 +165,10 @@ _REPORT_CUES = (
 )
 
 
+# Verbs of saying that are plural nouns too, before "of": "estimates of", "reports of".
+_NOUNS_TOO = frozenset({"estimates", "reports", "claims", "forecasts", "promises", "warnings"})
+
+
 def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerContext) -> str | None:
     """The speaker the sentence names, "" when it names an unnamed one ("officials said"),
     None when it names none."""
@@ -176,7 +180,14 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
         said = report_by(text, masked, context)
         if said is not None:
             return said
-    verbs = [i for i, t in enumerate(tokens) if t.lower in vocab.ANY_VERB and t.text[:1].islower()]
+    verbs = [
+        i
+        for i, t in enumerate(tokens)
+        if t.lower in vocab.ANY_VERB
+        and t.text[:1].islower()
+        # "above Wall Street estimates of $124.1bn": a plural noun, no verb ("he says of")
+        and not (t.lower in _NOUNS_TOO and i + 1 < len(tokens) and tokens[i + 1].lower == "of")
+    ]
     generic_seen = False
     for i in verbs:
         lower = tokens[i].lower

@@ -24,3 +24,12 @@ def test_initials_are_the_name_the_page_spells_out() -> None:
 def test_initials_the_page_never_spells_out_stay() -> None:
     text = "Ford has issued 67 recalls in the US this year, according to NHTSA data."
     assert extract(read_text(text)).sentences[0].speaker == "NHTSA"
+
+
+def test_estimates_of_a_figure_are_no_verb() -> None:
+    # "Wall Street estimates of $124.1bn" made "Wall Street" a person who estimated.
+    text = (
+        "Revenue rose 4% to $124.3bn, slightly above Wall Street estimates of $124.1bn, "
+        "according to LSEG data."
+    )
+    assert extract(read_text(text)).sentences[0].speaker == "LSEG"
