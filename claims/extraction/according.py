@@ -84,7 +84,8 @@ _TAIL_AFTER_COMMA = re.compile(r"(?:\s+(?:on|in|last|this)\s+\w+)?\W*$")
 # "..., Home Office figures show, up 25% on 2023.", "ONS data showed that ...": whose figures.
 _FIGURES_OF = re.compile(
     r"(?:^|(?P<comma>,)\s+)(?P<author>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|[A-Z][\w’'&.-]*)){0,5})"
-    r"\s+(?:figures|data|statistics|estimates)\s+(?:show|shows|showed|suggest|suggests|suggested"
+    r"\s+(?:figures|data|statistics|estimates|results)\s+(?:show|shows|showed|suggest|suggests"
+    r"|suggested"
     r"|reveal|reveals|revealed|indicate|indicates|indicated)\b(?P<tail>.*)$"
 )
 

@@ -157,6 +157,7 @@ _REPORT_CUES = (
     " data ",
     " statistics ",
     " estimates ",
+    " results ",
     " poll ",
     " survey ",
     " study ",

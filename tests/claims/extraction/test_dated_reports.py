@@ -26,3 +26,9 @@ from tests.claims.extraction_helpers import speaker_of
 )
 def test_a_dated_reports_owner_speaks(text: str, speaker: str) -> None:
     assert speaker_of(text, "40%" if "40%" in text else "72%") == speaker
+
+
+def test_an_election_authoritys_results() -> None:
+    # "Elections Canada" was typed a person, and "results" was no data noun: nobody's.
+    text = "Mark Carney won 168 seats on Monday, Elections Canada results showed."
+    assert speaker_of(text, "168") == "Elections Canada"
