@@ -104,6 +104,7 @@ _PER_BASE = re.compile(
 )
 # Between a range's spelled ends: "two and three million", "five to 10 people".
 _HYPHEN_AGE = re.compile(r"(year|month|week|day)s?-old")
+_LISTED = re.compile(r",?\s+(?:and\s+|or\s+)?|,\s*")  # between the items of a list
 _OR_SO = re.compile(r"\s+or\s+so\b")
 _SPELLED_RANGE = re.compile(r"\s+(?:to|and|or)\s+(?=\w)")
 _VOTES_AGAINST = re.compile(r"\s+to\s+(?P<n>\d+)\b(?![.,]\d)")
@@ -287,6 +288,7 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
     for value, unit, s, e in fraction_shares(text):  # "two-thirds of voters"
         add(value, unit, s, e)
 
+    model_end, model_num = -1, ""  # where the last model's name ("737 Max") ended, its number
     for m in _NUMBER.finditer(text):
         num, scale = m.group("num"), m.group("abbr") or m.group("scale")
         if _is_year(num, scale, text, m.end()):
@@ -296,8 +298,18 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
             continue  # "seven out of 10 people": the share, read with the spelled number
         if not scale and num.isdigit() and is_name_number(text, m.start(), m.end()):
             continue
-        if not scale and num.isdigit() and _MODEL_SUFFIX.match(text, m.end()):
+        model = _MODEL_SUFFIX.match(text, m.end()) if not scale and num.isdigit() else None
+        if model:
+            model_end, model_num = model.end(), num
             continue  # "the 737 Max crashes": a model's name
+        if (
+            not scale
+            and num.isdigit()
+            and _LISTED.fullmatch(text, model_end, m.start())
+            and (len(num), num[0]) == (len(model_num), model_num[0])
+        ):
+            model_end = m.end()
+            continue  # "the 737 Max, 767 and 777 jets": models of its series listed with it
         if not scale and is_version(text, m.start(), m.end()):
             continue  # "version 4.2 added a new module"
         if not scale and is_list_marker(text, m.start(), m.end()):

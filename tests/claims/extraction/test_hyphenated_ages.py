@@ -21,3 +21,11 @@ from claims.extraction.quantities import find_quantities
 )
 def test_an_age_with_hyphens_is_years_old(text: str, expected: tuple[int, str]) -> None:
     assert [(q.value, q.unit) for q in find_quantities(text)] == [expected]
+
+
+def test_models_listed_with_a_model_are_no_counts() -> None:
+    # "767 jets" and "777 jets" were counts of jets.
+    text = "The strike has halted production of the 737 Max, 767 and 777 jets."
+    assert find_quantities(text) == []
+    counted = find_quantities("Boeing delivered the 737 Max, 300 jets in May.")
+    assert [(q.value, q.unit) for q in counted] == [(300, "jets")]
