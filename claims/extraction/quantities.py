@@ -303,7 +303,8 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
             model_end, model_num = model.end(), num
             continue  # "the 737 Max crashes": a model's name
         if (
-            not scale
+            model_num
+            and not scale
             and num.isdigit()
             and _LISTED.fullmatch(text, model_end, m.start())
             and (len(num), num[0]) == (len(model_num), model_num[0])

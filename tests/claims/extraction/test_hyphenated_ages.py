@@ -29,3 +29,9 @@ def test_models_listed_with_a_model_are_no_counts() -> None:
     assert find_quantities(text) == []
     counted = find_quantities("Boeing delivered the 737 Max, 300 jets in May.")
     assert [(q.value, q.unit) for q in counted] == [(300, "jets")]
+
+
+@pytest.mark.parametrize("text", [" 20 people died.", ", 20 people died.", "\n20 people died."])
+def test_a_count_after_leading_space_or_comma_with_no_model_before(text: str) -> None:
+    # The model-list rule raised IndexError here (no model named before the list's separator).
+    assert [(q.value, q.unit) for q in find_quantities(text)] == [(20, "people")]
