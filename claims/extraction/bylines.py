@@ -86,16 +86,6 @@ def _posted(s: str) -> tuple[str, str, datetime | None] | None:
     return name, "", when
 
 
-# A byline that names a desk, not a person: "By Staff Reporter", "By Our Correspondent", "By
-# Web Desk", "By Agencies".
-_DESK = re.compile(
-    r"(?:(?:our|staff|special|agency|a)\s+)?"
-    r"(?:staff|reporter|correspondent|writer|desk|agencies|news\s+desk|web\s+desk)"
-    r"(?:\s+(?:reporter|writer|correspondent))?",
-    re.IGNORECASE,
-)
-
-
 def byline_of(s: str) -> tuple[str, str, datetime | None] | None:
     """(author, publisher, published_at) when ``s`` is a byline line."""
     posted = _posted(s)
@@ -130,6 +120,13 @@ def byline_of(s: str) -> tuple[str, str, datetime | None] | None:
 # A byline without "By": a given name and a surname, then a reporter's role ("Pippa Crerar
 # Political editor", "Jessica Elgot Deputy political editor").
 _REPORTER_ROLES = "editor|correspondent|reporter|writer|columnist"
+# A byline that names a desk, not a person: "By Staff Reporter", "By Our Correspondent", "By
+# Web Desk", "By Agencies".
+_DESK = re.compile(
+    rf"(?:(?:our|staff|special|agency|a)\s+)?(?:staff|{_REPORTER_ROLES}|desk|agencies"
+    rf"|news\s+desk|web\s+desk)(?:\s+(?:{_REPORTER_ROLES}))?",
+    re.IGNORECASE,
+)
 _NAME_AND_ROLE = re.compile(
     r"(?P<name>[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+(?:[A-Za-z-]+\s+){0,3}?"
     rf"(?:{_REPORTER_ROLES})$"

@@ -50,7 +50,7 @@ from claims.extraction.people import (
 )
 from claims.extraction.places import GOVERNMENT_SEATS
 from claims.extraction.roles import AGE, contradicts_title
-from claims.extraction.speaker_types import PERSON, speaker_type
+from claims.extraction.speaker_types import PERSON, bare_word, speaker_type
 
 # A name after one of these is a place or an object, not the subject of the verb.
 PREPOSITIONS = word_set("""
@@ -304,8 +304,8 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
     if found.kind == "org-role":
         # "A police spokesman said": the police force named before, else as written
         noun, role = found.generic.split()
-        owned = noun.endswith(("'s", "’s"))  # "the group's spokesman": whose, or nobody
-        org = resolve_org_noun(f"the {noun[:-2] if owned else noun}", context)
+        owned = noun != bare_word(noun)  # "the group's spokesman": whose, or nobody
+        org = resolve_org_noun(f"the {bare_word(noun)}", context)
         return f"{org} {role}" if org else ("" if owned else found.generic)
     if found.kind == "owned":
         # "Her department said"; "Imran Khan has been sentenced ..., his party said"
@@ -315,7 +315,7 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
             return f"{owner}'s {noun}" if owner else ""
         # "Elianne's family said": a person the page named in full; "Russia's ministry said"
         # an organisation's, as "the ministry" reads
-        owner = full_name(found.generic.split()[0][:-2], context)
+        owner = full_name(bare_word(found.generic.split()[0]), context)
         if " " in owner and is_personal_name(owner):
             return f"{owner}'s {noun}"
         return resolve_org_noun(found.generic, context) if noun in ORG_NOUNS else ""

@@ -33,6 +33,7 @@ from claims.extraction.people import (
 )
 from claims.extraction.places import COUNTRIES, GOVERNMENT_SEATS
 from claims.extraction.roles import AGE
+from claims.extraction.speaker_types import bare_word
 
 # What a person has that speaks for them: "Her department said", "his office said" are the
 # department and office of whoever "her" and "his" are ("Bridget Phillipson's department").
@@ -180,7 +181,7 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
     if head in REPORT_NOUNS and described and len(described) == i - j:
         # "The Environment Agency report said": the organisation whose report it is
         return Found(name=text[described[0].start : described[-1].end], kind="name")
-    owner = tokens[j].lower.removesuffix("'s").removesuffix("’s")
+    owner = bare_word(tokens[j].lower)
     if head in GENERIC_SINGULAR and i - j == 1 and owner in ORG_NOUNS:
         # "A government spokesperson said", "A police spokesman said", "the group's spokesman"
         return Found(kind="org-role", generic=f"{tokens[j].lower} {head}")

@@ -58,6 +58,7 @@ from claims.extraction.roles import (
 )
 from claims.extraction.speaker_types import (
     ORGANIZATION,
+    bare_word,
     has_org_word,
     is_small_letter_brand,
 )
@@ -124,7 +125,7 @@ def before_verb(
     group = org_group(text, tokens, i, context)
     if group:
         return Found(name=group, kind="name")  # "Pentagon officials said"
-    owner = tokens[i - 1].lower.removesuffix("'s").removesuffix("’s") if i else ""
+    owner = bare_word(tokens[i - 1].lower) if i else ""
     if token.lower in GENERIC_SINGULAR and owner in ORG_NOUNS and owner != tokens[i - 1].lower:
         # "the company's spokesman said": the company's, not the last organisation's
         return description_before(text, tokens, i)
