@@ -270,7 +270,14 @@ def _kind_of(name: str) -> str:
     return "business" if speaker_type(name) == ORGANIZATION else ""
 
 
+# An article's format, in capitals like initials ("Q&A: What the new timetable means"): no
+# organisation.
+_FORMATS = frozenset({"Q&A", "FAQ", "FAQs"})
+
+
 def _mention(name: str, kind: str, context: SpeakerContext) -> None:
+    if name in _FORMATS:
+        return
     context.mentions.pop(name, None)
     context.mentions[name] = (context.paragraph, kind)
     words = name.split()

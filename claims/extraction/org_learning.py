@@ -249,6 +249,14 @@ class LedeOrg(WaitingLede):
             or type_on_page(speaker, context) != ORGANIZATION
             or is_public_org(speaker, context) != (self.phrase in AGENCY_NOUNS)
             or (is_business_noun(self.phrase) and self.phrase != "group" and is_armed(speaker))
+            or (is_business_noun(self.phrase) and _introduced_as_no_business(speaker, context))
         ):
             return -1
         return waiting
+
+
+def _introduced_as_no_business(name: str, context: SpeakerContext) -> bool:
+    """Whether the text introduced ``name`` only with nouns that name no business ("according
+    to the union Aslef"): no "the company" waiting for a name is it."""
+    nouns = {noun for noun, named in context.org_nouns.items() if name in named}
+    return bool(nouns) and not any(is_business_noun(noun) for noun in nouns)
