@@ -37,7 +37,7 @@ from claims.extraction.names import (
     name_before,
 )
 from claims.extraction.org_kinds import is_org_head
-from claims.extraction.organisations import resolve_org_noun
+from claims.extraction.organisations import org_in_full, resolve_org_noun
 from claims.extraction.page_names import person_after_all
 from claims.extraction.people import (
     DETERMINERS,
@@ -49,7 +49,7 @@ from claims.extraction.people import (
     resolve_pronoun,
 )
 from claims.extraction.places import GOVERNMENT_SEATS
-from claims.extraction.roles import AGE, contradicts_title
+from claims.extraction.roles import AGE, contradicts_title, office_holder
 from claims.extraction.speaker_types import PERSON, bare_word, speaker_type
 
 # A name after one of these is a place or an object, not the subject of the verb.
@@ -218,8 +218,8 @@ def subject_name(text: str, tokens: list[Token]) -> str:
 @dataclass(frozen=True)
 class Found:
     name: str = ""
-    # "name", "pronoun", "they", "it", "generic", "org-noun", "owned", "org-role", "role",
-    # "unnamed"
+    # "name", "pronoun", "they", "it", "generic", "org-noun", "owned", "owner-role", "org-role",
+    # "role", "unnamed"
     kind: str = ""
     generic: str = ""  # the generic word, the org noun phrase, or the pronoun's gender
     at: int = -1  # a pronoun's token index in the sentence
@@ -318,7 +318,19 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
         owner = full_name(bare_word(found.generic.split()[0]), context)
         if " " in owner and is_personal_name(owner):
             return f"{owner}'s {noun}"
+        if noun in GENERIC_SINGULAR:  # "Tesco's spokesman said", as "A Tesco spokesman said"
+            org = org_in_full(bare_word(found.generic.split()[0]), context)
+            return f"{org} {noun}" if _shown_as_org(org, context) else ""
         return resolve_org_noun(found.generic, context) if noun in ORG_NOUNS else ""
+    if found.kind == "owner-role":
+        # "Tesco's chief executive said": the holder the page named, else the office; a
+        # person's ("Adelson's attorney accused") is someone else, unnamed
+        owner, _, role = found.generic.partition(" ")
+        org = org_in_full(bare_word(owner), context)
+        holder = office_holder(org, role, context)
+        if holder or not _shown_as_org(org, context):
+            return holder
+        return f"{org} {role}"
     if found.kind == "role":
         lower = found.generic.lower()
         noun = lower.split()[-1]
@@ -388,6 +400,18 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
     if found.kind == "unnamed":
         return ""
     return full_name(found.name, context)
+
+
+def _shown_as_org(name: str, context: SpeakerContext) -> bool:
+    """Whether the page shows ``name`` to be an organisation: it spoke as one or was named as
+    one, or its name says so; a one-word name it does not ("Trump's lawyer") may be a
+    surname."""
+    return (
+        name in context.orgs
+        or name in context.described_orgs
+        or context.mentions.get(name, (0, "other"))[1] != "other"
+        or is_org(name)
+    )
 
 
 def _person_of_gender(gender: str, context: SpeakerContext, before: int | None = None) -> str:

@@ -158,6 +158,10 @@ class SpeakerContext:
     # "former" ("Florida Governor Ron DeSantis": {"florida"}, False), so that "the former South
     # Carolina governor" is not him (claims.extraction.roles).
     title_details: dict[str, tuple[frozenset[str], bool]] = field(default_factory=dict)
+    # The organisations whose role introduced someone, as their capitalised words, and whether
+    # "former" ("Ken Murphy, the chief executive of Tesco,": {"tesco"}, False), so that "the
+    # chief executive of Tesco" is him (claims.extraction.roles.office_holder).
+    offices: dict[str, tuple[frozenset[str], bool]] = field(default_factory=dict)
 
     def learn_role(self, name: str, nouns: set[str]) -> None:
         for noun in nouns:

@@ -38,6 +38,7 @@ from claims.extraction.people import (
     name_start_before,
     person_after,
 )
+from claims.extraction.speaker_types import bare_word
 
 # "The mother of the missing girl, Linda Marsh,": a role's complement before the name.
 _COMPLEMENTS = frozenset({"of", "for", "at", "to", "with"})
@@ -102,6 +103,8 @@ def learn_roles(tokens: list[Token], context: SpeakerContext) -> None:
                     name = _apposition(tokens, comma + 1)
         else:
             name, _ = person_after(tokens, after)  # "lawyer Tom Baker", "Judge Maria Lopez"
+            if name and not is_capitalised(tokens[i]):
+                _learn_office_before(name, tokens, i, context)
             if name and is_capitalised(tokens[i]):
                 # "Prime Minister Boris Johnson": later "The Prime Minister said" is him (a
                 # title alone, "The Foreign Minister", must match it whole)
@@ -223,7 +226,10 @@ def _learn_described(tokens: list[Token], context: SpeakerContext) -> None:
         if token.text != "," or comma < 2 or comma + 2 >= len(tokens):
             continue
         opener = tokens[comma + 1]
-        determined = opener.lower in {"a", "an", "the", "his", "her", "their"}
+        # "Ken Murphy, Tesco's chief executive,": an organisation's possessive determines too
+        determined = opener.lower in {"a", "an", "the", "his", "her", "their"} or (
+            is_capitalised(opener) and opener.text.endswith(("’s", "'s"))
+        )
         # "Daniel Kebede, general secretary of the National Education Union,": no article
         bare_role = (
             opener.text.isalpha()
@@ -250,6 +256,66 @@ def _learn_described(tokens: list[Token], context: SpeakerContext) -> None:
         nouns = {t.lower for t in described if t.text.islower() and t.lower in ROLE_NOUNS}
         if nouns:
             _learn(name, nouns, context)
+            _learn_office(name, tokens[comma + 1 : comma + 1 + _COMPLEMENT_LENGTH], context)
+
+
+def _learn_office(name: str, described: list[Token], context: SpeakerContext) -> None:
+    """ "Ken Murphy, the chief executive of Tesco,": the organisation whose role it is, kept
+    as a title's would be ("Tesco chief executive Ken Murphy"), so that "the chief executive of
+    Tesco" is him and "the chief executive of Sainsbury's" is not."""
+    words = []
+    for k, token in enumerate(described):
+        if token.text in _CLOSING:
+            break
+        if k and described[k - 1].lower in _COMPLEMENTS | {"the"} and is_capitalised(token):
+            words = described[k:]
+            break
+    if described and described[0].text.endswith(("’s", "'s")):
+        words = [Token(bare_word(described[0].text), 0, 0, bare_word(described[0].lower))]
+    org = []
+    for token in words:
+        if token.text in _CLOSING or not (is_capitalised(token) or token.lower in {"of", "and"}):
+            break
+        org.append(token)
+    places = frozenset(t.lower for t in org if is_capitalised(t) and not is_title(t))
+    if places:
+        context.offices[full_name(name, context)] = (places, False)
+
+
+def _learn_office_before(name: str, tokens: list[Token], i: int, context: SpeakerContext) -> None:
+    """ "Bank of England governor Andrew Bailey": the organisation named before a role that is
+    no title (``tokens[i]``), kept as _learn_office keeps it."""
+    first = i
+    while (
+        first > 0
+        and i - first < 5
+        and (
+            (is_capitalised(tokens[first - 1]) and tokens[first - 1].lower not in DETERMINERS)
+            or (tokens[first - 1].lower in {"of", "and"} and first < i)
+        )
+    ):
+        first -= 1
+    while first < i and not is_capitalised(tokens[first]):
+        first += 1  # "of England governor": the name starts at a capital
+    before = tokens[first:i]
+    places = frozenset(t.lower for t in before if is_capitalised(t) and not is_title(t))
+    former = first > 0 and tokens[first - 1].lower in _FORMER
+    if places:
+        context.offices[full_name(name, context)] = (places, former)
+
+
+def office_holder(org: str, role: str, context: SpeakerContext) -> str:
+    """The person the text introduced in ``role`` of ``org`` ("Tesco chief executive Ken
+    Murphy", "Ken Murphy, the chief executive of Tesco,"), the latest first; "" for nobody (a
+    holder introduced without the organisation may hold the role elsewhere)."""
+    words = {w.lower() for w in org.split() if w[:1].isupper()}
+    said_former = bool(_FORMER.intersection(role.split()))
+    for holder in reversed(context.role_holders.get(role.split()[-1], [])):
+        for details in (context.offices.get(holder), context.title_details.get(holder)):
+            places, former = details or (frozenset(), False)
+            if words and words <= places and former == said_former:
+                return holder
+    return ""
 
 
 def _learn(name: str, nouns: set[str], context: SpeakerContext) -> None:

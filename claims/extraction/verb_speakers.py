@@ -54,6 +54,7 @@ from claims.extraction.places import GOVERNMENT_SEATS
 from claims.extraction.roles import (
     AGE,
     apposed_subject,
+    office_holder,
     role_apposed,
 )
 from claims.extraction.speaker_types import (
@@ -120,8 +121,10 @@ def before_verb(
         i > 0 and (is_capitalised(tokens[i - 1]) or tokens[i - 1].text == "10")
     ):
         described = description_before(text, tokens, i)
-        if described is not None and described.kind == "name":
-            return described  # "A Home Office spokesman said", "The Home Office statement said"
+        if described is not None and described.kind in {"name", "owned", "owner-role"}:
+            # "A Home Office spokesman said", "The Home Office statement said", "Tesco's
+            # spokesman said"
+            return described
     group = org_group(text, tokens, i, context)
     if group:
         return Found(name=group, kind="name")  # "Pentagon officials said"
@@ -198,7 +201,10 @@ def _office(
     org, role = found
     if not (is_org(org) or org.isupper() or type_on_page(org, context) == ORGANIZATION):
         return None
-    return Found(name=f"{org} {role}", kind="name")
+    # the holder the text named ("Ken Murphy, the chief executive of Tesco,"), else the office
+    former, _, rest = role.partition(" ")
+    office = f"former {org} {rest}" if former in {"former", "ex"} and rest else f"{org} {role}"
+    return Found(name=office_holder(org, role, context) or office, kind="name")
 
 
 def after_verb(text: str, tokens: list[Token], index: int, context: SpeakerContext) -> Found | None:
