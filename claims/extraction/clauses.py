@@ -21,6 +21,7 @@ from claims.extraction.lexicon import (
     ORG_WORDS,
     PARTY_PLURALS,
     PERSON_ROLES,
+    PORTFOLIO_WORDS,
     RELATION_NOUNS,
     ROLE_NOUNS,
     SENTENCE_STARTERS,
@@ -451,7 +452,24 @@ def with_owner(text: str, tokens: list[Token], run: list[Token], name: str) -> s
         return name
     if k > 1 and is_capitalised(tokens[k - 2]):
         return name  # "The Kremlin's ..." or "South Korea's ...": a one-word owner only
-    return f"{owner.text} {name}"
+    return f"{owner.text} {name}" if _needs_its_owner(name) else name
+
+
+# A ministry or a department is every government's: "Russia's Ministry of Emergency Situations".
+_NATIONAL_HEADS = frozenset({"ministry", "department"})
+
+
+def _needs_its_owner(name: str) -> bool:
+    """Whether an organisation's name says whose it is only with its owner: a short one
+    ("Defence Ministry", "General Staff"), a ministry or department, or one of portfolio and
+    organisation words alone ("Ministry of Foreign Affairs"); not a body's own long name
+    ("Britain's Competition and Markets Authority", "the Office for National Statistics")."""
+    words = name.lower().split()
+    return (
+        len(words) <= 2
+        or bool(_NATIONAL_HEADS.intersection(words))
+        or all(w in PORTFOLIO_WORDS or w in ORG_WORDS for w in words)
+    )
 
 
 def affiliated_person(text: str, tokens: list[Token], k: int) -> str:

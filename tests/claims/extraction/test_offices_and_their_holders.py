@@ -6,14 +6,15 @@ the second sentence to "Tesco chief executive", though the page had named him; "
 executive said" and "Tesco's spokesman said" were nobody's. An office is its holder when the page
 introduced someone in it with that organisation, and stays the office otherwise (a holder named
 without the organisation may hold the role elsewhere). A possessive's owner must be shown to be
-an organisation: "Trump's lawyer said" stays nobody's.
+an organisation: "Trump's lawyer said" stays nobody's. And "Britain's Competition and Markets
+Authority" kept its country, as "Russia's Defence Ministry" must: a body's own long name does not.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from claims.extraction import ORGANIZATION, PERSON
+from claims.extraction import ORGANIZATION, PERSON, extract, read_text
 from tests.claims.extraction_helpers import speaker_of, unit_with
 
 MURPHY = "Ken Murphy, the chief executive of Tesco, said prices were cut on 3,000 products.\n\n"
@@ -70,3 +71,26 @@ def test_an_organisations_spokesman_by_its_possessive() -> None:
     assert (sentence.speaker, sentence.speaker_type) == ("Tesco spokesman", ORGANIZATION)
     # a one-word owner the page does not show to be an organisation may be a surname
     assert speaker_of("Trump's spokesman said the case was weak.", "weak") == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Britain's Competition and Markets Authority said prices rose 3% in March.",
+            "Competition and Markets Authority",
+        ),
+        (
+            "Britain's Office for National Statistics said the economy grew by 0.2%.",
+            "Office for National Statistics",
+        ),
+        # a ministry, or a short name, says whose only with its owner
+        ("Russia's Defence Ministry said 40 drones were shot down.", "Russia's Defence Ministry"),
+        (
+            "Russia's Ministry of Emergency Situations said 12 people had died.",
+            "Russia's Ministry of Emergency Situations",
+        ),
+    ],
+)
+def test_a_bodys_own_long_name_drops_its_country(sentence: str, speaker: str) -> None:
+    assert extract(read_text(sentence)).sentences[0].speaker == speaker
