@@ -10,6 +10,7 @@ import re
 
 from claims.extraction.clauses import ORG_NOUNS
 from claims.extraction.lexicon import PERSON_ROLES
+from claims.extraction.names import Token, is_title
 from claims.extraction.org_kinds import ORG_DESCRIPTORS, is_business_noun, is_public_body
 from claims.extraction.people import SpeakerContext
 
@@ -66,7 +67,8 @@ _TOP_UNITS = 3
 def _roles_named_below(pending: list[_Unit]) -> list[_Unit]:
     """A unit near the top whose speaker is a bare role ("Chancellor says airport expansion
     will boost growth") given the person the body's "the chancellor said" was found to be
-    (Rachel Reeves); as it was when the body never says."""
+    (Rachel Reeves); when the body never says, an office's title stays as it was and any
+    other role ("Nurse denies ...") is nobody's."""
     out = list(pending)
     for k, (start, end, speaker, sentence) in enumerate(pending[:_TOP_UNITS]):
         if " " in speaker or speaker.lower() not in PERSON_ROLES:
@@ -75,6 +77,8 @@ def _roles_named_below(pending: list[_Unit]) -> list[_Unit]:
         # someone's thing ("The chancellor's plan is reckless, said Mel Stride")
         phrase = re.compile(rf"the {re.escape(speaker.lower())}\b(?![’'-])", re.IGNORECASE)
         person = next((u[2] for u in pending[k + 1 :] if " " in u[2] and phrase.match(u[3])), "")
-        if person:
+        if person or not is_title(Token(speaker, start, start, speaker.lower())):
+            # "Nurse denies poisoning patients": one nurse of many, nobody by that name; an
+            # office's title ("Chancellor says") stays the office
             out[k] = (start, end, person, sentence)
     return out

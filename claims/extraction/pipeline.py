@@ -167,6 +167,7 @@ class Extraction:
 
 
 _BODY_ENDS = tuple('.!?"”’')
+_BULLET = re.compile(r"[-–—•*·▪►]\s+(?=\S)")
 
 
 def extract(
@@ -348,6 +349,11 @@ def extract(
             score, features = apply_no_comment(score, tuple(features))
         elif introduces_a_quotation(sentence):  # "Transport Secretary Heidi Alexander said:"
             score, features = apply_no_comment(score, tuple(features), LEAD_IN)
+        # A list item's bullet ("- ", "• ") is read with its item (no article prior for a
+        # list), but is no part of the claim's text.
+        bullet = _BULLET.match(sentence)
+        if bullet and bullet.end() < len(sentence):
+            sentence, start = sentence[bullet.end() :], start + bullet.end()
         sentences.append(
             ScoredSentence(
                 text=sentence,

@@ -119,7 +119,8 @@ def test_the_explanation_still_adds_up_to_the_score(with_prior: Extraction) -> N
 def test_headlines_list_items_and_questions_get_no_prior(
     with_prior: Extraction, debate_only: Extraction
 ) -> None:
-    for start in ("Landlords face fines under new register", "- Register", "Will the register"):
+    # (a list item's text starts after its bullet)
+    for start in ("Landlords face fines under new register", "Register:", "Will the register"):
         sentence = _sentence(with_prior, start)
         assert ARTICLE_PRIOR not in {f.name for f in sentence.features}
         assert sentence.checkworthiness == _sentence(debate_only, start).checkworthiness

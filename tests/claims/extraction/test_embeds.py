@@ -86,11 +86,12 @@ def test_prose_above_a_dash_and_a_name_is_not_the_names() -> None:
     text = "The council voted 28-6 for the plan.\n\n\u2014 Jane Hill, Leeds"
     units = {s.text: s.speaker for s in extract(read_text(text)).sentences}
     assert units["The council voted 28-6 for the plan."] == ""
-    # A list item with a hyphen, or a dash before no personal name, stays a sentence.
+    # A list item with a hyphen, or a dash before no personal name, stays a sentence (its text
+    # without the bullet or the dash).
     items = "Key points\n\n- Gusts of 104mph recorded at the Needles\n\n\u2014 Storm Ciaran, 2023"
     texts = [s.text for s in extract(read_text(items)).sentences]
-    assert "- Gusts of 104mph recorded at the Needles" in texts
-    assert "\u2014 Storm Ciaran, 2023" in texts
+    assert "Gusts of 104mph recorded at the Needles" in texts
+    assert "Storm Ciaran, 2023" in texts
 
 
 def test_a_signature_names_its_author_without_letters_after_the_name() -> None:

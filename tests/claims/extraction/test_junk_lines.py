@@ -109,7 +109,7 @@ def test_a_source_or_credit_line_is_never_a_sentence(line: str) -> None:
         assert line not in _sentences(extraction)
         assert _reasons(extraction)[line] == "source or credit line"
         # The fact box's figure stays a sentence: the source line is what goes.
-        assert facts in _sentences(extraction)
+        assert facts.removeprefix("- ") in _sentences(extraction)  # a claim without its bullet
 
 
 def test_source_line_after_a_sentence_in_one_paragraph_is_dropped_alone() -> None:
