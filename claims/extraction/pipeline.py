@@ -43,6 +43,7 @@ from claims.extraction.first_person import (
     speaks_in_first_person,
 )
 from claims.extraction.headline_speakers import headline_sources
+from claims.extraction.interviews import interview_answers
 from claims.extraction.org_learning import LedeOrg
 from claims.extraction.outlets import acronyms, workplaces
 from claims.extraction.page_names import PageNames, full_name_on_page, speaker_type_in
@@ -323,6 +324,9 @@ def extract(
 
     pending = _with_post_authors(text, verdicts, pending, paragraphs, signed)
     pending = headline_sources(pending, context)  # "..., regulator says" / "regulator Ofwat"
+    if not turns:  # "How much has been mapped? / About 25% of it.": the interviewee's
+        people = [name for name, _ in context.people]
+        pending = interview_answers(pending, paragraphs, people, text)
     if not turns:
         pending = _in_first_person(document.author, pending, dropped)
     texts = [sentence for _, _, _, sentence in pending]
