@@ -60,9 +60,10 @@ def _is_boundary(text: str, punct_start: int, punct_end: int, next_start: int) -
     if not word_match:
         return True  # "3.5." or "...2021." end normally
     word = word_match.group(1)
-    # The word must start at a token boundary: "U.S." but not the "S" of "BUS.".
+    # The word must start at a token boundary: "U.S." but not the "S" of "BUS.", nor the "E"
+    # of "A&E." or the "S" of "M&S." (a name's last letter, no initial).
     word_start = punct_start + 1 - len(word_match.group(0))
-    if word_start > 0 and text[word_start - 1].isalnum():
+    if word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "&"):
         return True
     key = word.lower().rstrip(".")
     if key in _NEVER_BREAK:
