@@ -24,7 +24,7 @@ from claims.extraction.names import (
     opens_a_date,
     with_listed_portfolios,
 )
-from claims.extraction.org_kinds import NATIONALITY_ENDINGS, ORG_DESCRIPTORS
+from claims.extraction.org_kinds import NATIONALITY_ENDINGS, ORG_DESCRIPTORS, is_business_compound
 from claims.extraction.people import GENERIC, GENERIC_PLURAL, SpeakerContext, first_name_genders
 from claims.extraction.places import GOVERNMENT_SEATS
 from claims.extraction.speaker_types import ORGANIZATION, WEBSITE, speaker_type
@@ -314,7 +314,9 @@ def _described(text: str, tokens: list[Token], index: int, context: SpeakerConte
         end += 1  # a token's lower form drops the sentence's full stop: "department."; a
         # hyphenated word is one: "the Hamas-run health ministry"
     last = tokens[end - 1]
-    if end == index or last.lower not in ORG_NOUNS:
+    if end == index or not (
+        last.lower in ORG_NOUNS or is_business_compound(tokens, end - 1)  # "the think tank"
+    ):
         return ""
     start = index - 1 if tokens[index - 1].lower == "the" else index
     phrase = text[tokens[start].start : last.start + len(last.lower)]

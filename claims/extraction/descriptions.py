@@ -192,7 +192,9 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
     if j == i and head in _OWNED_SPEAKERS and tokens[opener].text.endswith(("'s", "’s")):
         # "Elianne's family said": the family of the person the page names so (clauses)
         return Found(kind="owned", generic=phrase)
-    if head in ORG_NOUNS or is_business_noun(head) or is_business_compound(tokens, i):
+    # "the think tank", not "The Resolution Foundation think tank" (its name, below)
+    compound = is_business_compound(tokens, i) and not is_capitalised(tokens[j])
+    if head in ORG_NOUNS or is_business_noun(head) or compound:
         return Found(kind="org-noun", generic=phrase)  # "the ministry", "The iPhone maker"
     if (
         head in PERSON_ROLES

@@ -69,6 +69,13 @@ _ANALYST_WORDS = frozenset(
 # Business nouns that say what a business makes or does, unlike "company", "firm", "group".
 # Businesses named with a person's noun: "The asset manager said" is a firm's statement.
 BUSINESS_COMPOUNDS = frozenset({("asset", "manager"), ("wealth", "manager")})
+# "The think tank said": an organisation named like one (THINK_TANK_WORDS), the Resolution
+# Foundation or the Institute for Fiscal Studies, never a business that spoke before.
+THINK_TANK = ("think", "tank")
+THINK_TANK_WORDS = frozenset(
+    {"foundation", "institute", "centre", "center", "council", "forum", "lab", "studies"}
+    | {"research", "policy", "trust", "institution", "society", "commission", "group"}
+)
 
 
 def is_armed(org: str) -> bool:
@@ -84,8 +91,10 @@ def is_analyst_firm(org: str) -> bool:
 
 def is_business_compound(tokens: list[Token], i: int) -> bool:
     """Whether the words ending at ``i`` name a kind of business with a person's noun: "the asset
-    manager" (BlackRock), not "the manager" (of a club) nor "the fund manager" (a person)."""
-    return i > 0 and (tokens[i - 1].lower, tokens[i].lower) in BUSINESS_COMPOUNDS
+    manager" (BlackRock), not "the manager" (of a club) nor "the fund manager" (a person); or a
+    think tank."""
+    pair = (tokens[i - 1].lower, tokens[i].lower) if i > 0 else ("", "")
+    return pair in BUSINESS_COMPOUNDS or pair == THINK_TANK
 
 
 def is_business_noun(noun: str) -> bool:

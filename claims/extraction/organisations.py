@@ -37,6 +37,8 @@ from claims.extraction.org_kinds import (
     NAMED_BY_NOUN,
     NATIONALITY_ENDINGS,
     PUBLIC_WORDS,
+    THINK_TANK,
+    THINK_TANK_WORDS,
     is_analyst_firm,
     is_armed,
     is_business_noun,
@@ -153,6 +155,10 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
     product = len(words) > 2 and words[1] in {"of", "behind"}
     if product:
         words = [*words[2:], words[0]]  # "the maker of ChatGPT": as "the ChatGPT maker"
+    if tuple(words[-2:]) == THINK_TANK:
+        recent = [o for o in context.orgs if context.org_paragraphs[o] >= context.paragraph - 1]
+        named_so = [o for o in recent if THINK_TANK_WORDS.intersection(o.lower().split())]
+        return named_so[-1] if named_so else ""
     if tuple(words[-2:]) in BUSINESS_COMPOUNDS:
         words = [*words[:-2], "firm"]  # "The asset manager said": BlackRock, as "the firm"
     head = words[-1] if words else ""

@@ -41,7 +41,7 @@ from claims.extraction.names import (
     possessive_in_name,
 )
 from claims.extraction.org_groups import org_group
-from claims.extraction.org_kinds import ORG_DESCRIPTORS
+from claims.extraction.org_kinds import ORG_DESCRIPTORS, is_business_compound
 from claims.extraction.outlets import social_post
 from claims.extraction.page_names import type_on_page
 from claims.extraction.people import (
@@ -243,6 +243,9 @@ def after_verb(text: str, tokens: list[Token], index: int, context: SpeakerConte
                 and at + 1 < len(tokens)
                 and tokens[at + 1].lower in PERSON_ROLES
             )
+            # "said the think tank", "said the asset manager"
+            or (at + 1 < len(tokens) and is_business_compound(tokens, at + 1))
+            or (phrase and is_business_compound(tokens, at))
         ):
             phrase.append(token)
         else:
@@ -281,7 +284,7 @@ def after_verb(text: str, tokens: list[Token], index: int, context: SpeakerConte
         return None
     head = phrase[-1].lower
     described = text[phrase[0].start : phrase[-1].end]
-    if head in ORG_NOUNS:
+    if head in ORG_NOUNS or is_business_compound(phrase, len(phrase) - 1):
         return Found(kind="org-noun", generic=described)
     if head in PERSON_ROLES:
         return Found(kind="role", generic=described)
