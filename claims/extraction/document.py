@@ -25,6 +25,7 @@ from lxml import etree
 
 from claims.extraction.blocks import blocks
 from claims.extraction.boilerplate import BODY_MIN_WORDS, LineVerdict, scan_lines
+from claims.extraction.bylines import reporters_role
 from claims.extraction.dates import confirmed_date, published_from_markup
 from claims.extraction.lexicon import ENGLISH_STOPWORDS
 from claims.extraction.titles import page_title
@@ -186,9 +187,11 @@ _NOT_A_NAME = re.compile(
 
 
 def _authors(raw: str) -> str:
-    """The authors' names the reader found, without a date it took for one."""
+    """The authors' names the reader found, without a date or a reporter's role it took for
+    one ("Sarah Jones; Local Democracy Reporter" from "By Sarah Jones, Local Democracy
+    Reporter")."""
     names = [n.strip() for n in raw.split(";")]
-    return "; ".join(n for n in names if n and not _NOT_A_NAME.search(n))
+    return "; ".join(n for n in names if n and not _NOT_A_NAME.search(n) and not reporters_role(n))
 
 
 def read_bytes(data: bytes, *, url: str = "") -> Document:
