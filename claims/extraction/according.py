@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from claims.extraction.attribution_words import DATA_NOUNS
-from claims.extraction.clauses import ORG_NOUNS, Found, person_in, resolve_found
+from claims.extraction.clauses import ORG_NOUNS, Found, person_in
 from claims.extraction.lexicon import (
     MONTH_NAMES,
     PERSON_DEMONYMS,
@@ -27,6 +27,7 @@ from claims.extraction.names import (
 from claims.extraction.org_kinds import NATIONALITY_ENDINGS, ORG_DESCRIPTORS, is_business_compound
 from claims.extraction.people import GENERIC, GENERIC_PLURAL, SpeakerContext, first_name_genders
 from claims.extraction.places import GOVERNMENT_SEATS
+from claims.extraction.resolution import resolve_found
 from claims.extraction.speaker_types import ORGANIZATION, WEBSITE, speaker_type
 
 _YEAR = re.compile(r"(?:19|20)\d\d")

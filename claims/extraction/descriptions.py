@@ -205,7 +205,7 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
         owner = tokens[opener]
         if owner.lower not in DETERMINERS and all(t.text.islower() for t in tokens[j : i + 1]):
             # "Tesco's chief executive said", "Tesco's spokesman said": whose, the page says
-            # (clauses.resolve_found: an organisation's office, never a person's lawyer)
+            # (resolution.resolve_found: an organisation's office, never a person's lawyer)
             return Found(kind="owner-role", generic=phrase)
         if tokens[opener].lower != "the":
             # "their lawyer complained", "Adelson's attorney accused": someone else's

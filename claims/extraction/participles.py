@@ -6,12 +6,13 @@ claims.extraction.speakers, split from it."""
 
 from __future__ import annotations
 
-from claims.extraction.clauses import Found, can_speak, person_in, resolve_found, subject_run
+from claims.extraction.clauses import Found, can_speak, person_in, subject_run
 from claims.extraction.descriptions import description_before
 from claims.extraction.lexicon import ATTRIBUTION_PARTICIPLES
 from claims.extraction.names import Token, clean_run, name_before
 from claims.extraction.people import SpeakerContext
 from claims.extraction.quotations import has_real_quote
+from claims.extraction.resolution import resolve_found
 from claims.extraction.verbs import that_follows
 
 

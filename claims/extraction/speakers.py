@@ -55,7 +55,6 @@ from claims.extraction.clauses import (
     opening_subject,
     people_named,
     person_in,
-    resolve_found,
     subject_name,
     subject_run,
 )
@@ -85,6 +84,7 @@ from claims.extraction.people import (
     remember_unnamed,
 )
 from claims.extraction.quotations import mask_quotes
+from claims.extraction.resolution import resolve_found
 from claims.extraction.roles import (
     apposed_subject,
     demonym_subject,

@@ -1,0 +1,206 @@
+"""How what a sentence says about its speaker (claims.extraction.clauses.Found: a name, a
+pronoun, a role, "the company", "Tesco's spokesman" ...) resolves against what the document
+said before: ``resolve_found``, the speaker finder's last step (claims.extraction.speakers,
+verb_speakers, according and participles call it)."""
+
+from __future__ import annotations
+
+from claims.extraction.clauses import (
+    ORG_NOUNS,
+    POSSESSIVE_GENDERS,
+    Found,
+    is_personal_name,
+)
+from claims.extraction.lexicon import (
+    FEMALE_WORDS,
+    MALE_WORDS,
+    RELATION_NOUNS,
+    ROLE_NOUNS,
+)
+from claims.extraction.names import is_org
+from claims.extraction.org_kinds import is_org_head
+from claims.extraction.organisations import org_in_full, resolve_org_noun
+from claims.extraction.page_names import person_after_all
+from claims.extraction.people import (
+    GENERIC_SINGULAR,
+    SpeakerContext,
+    full_name,
+    remember_unnamed,
+    resolve_pronoun,
+)
+from claims.extraction.roles import AGE, contradicts_title, office_holder
+from claims.extraction.speaker_types import bare_word
+
+_FORCE_WORDS = frozenset({"police", "constabulary"})
+
+
+def resolve_found(found: Found, context: SpeakerContext) -> str:
+    if found.kind == "pronoun":
+        return _person_of_gender(found.generic, context, before=found.at)
+    if found.kind == "it":
+        # "OpenAI has released a model that it says ...": the organisation the sentence opens
+        # with, else the last one that spoke
+        last = context.orgs[-1] if context.orgs else ""
+        if context.sentence_org:
+            return context.sentence_org
+        if context.previous_subject_org and last and context.previous_speaker == last:
+            return ""  # "Thames Water was fined £104m, Ofwat said. It said ...": either one
+        return last
+    if found.kind == "they":
+        # Plural "they" for an organisation (British usage), only one seen in this paragraph
+        # or the previous one; never a person.
+        last = context.orgs[-1] if context.orgs else ""
+        return last if last and context.org_paragraphs[last] >= context.paragraph - 1 else ""
+    if found.kind == "org-noun":
+        org = resolve_org_noun(found.generic, context)
+        words = found.generic.lower().split()
+        if not org and len(words) == 2 and words[0] == "the" and is_org_head(words[1]):
+            context.unresolved_org = words[1]  # the organisation the next sentence names
+        return org
+    if found.kind == "org-role":
+        # "A police spokesman said": the police force named before, else as written
+        noun, role = found.generic.split()
+        owned = noun != bare_word(noun)  # "the group's spokesman": whose, or nobody
+        org = resolve_org_noun(f"the {bare_word(noun)}", context)
+        return f"{org} {role}" if org else ("" if owned else found.generic)
+    if found.kind == "owned":
+        # "Her department said"; "Imran Khan has been sentenced ..., his party said"
+        pronoun, noun = found.generic.lower().split()
+        if pronoun in POSSESSIVE_GENDERS:
+            owner = _person_of_gender(POSSESSIVE_GENDERS[pronoun], context)
+            return f"{owner}'s {noun}" if owner else ""
+        # "Elianne's family said": a person the page named in full; "Russia's ministry said"
+        # an organisation's, as "the ministry" reads
+        owner = full_name(bare_word(found.generic.split()[0]), context)
+        if " " in owner and is_personal_name(owner):
+            return f"{owner}'s {noun}"
+        if noun in GENERIC_SINGULAR:  # "Tesco's spokesman said", as "A Tesco spokesman said"
+            org = org_in_full(bare_word(found.generic.split()[0]), context)
+            return f"{org} {noun}" if _shown_as_org(org, context) else ""
+        return resolve_org_noun(found.generic, context) if noun in ORG_NOUNS else ""
+    if found.kind == "owner-role":
+        # "Tesco's chief executive said": the holder the page named, else the office; a
+        # person's ("Adelson's attorney accused") is someone else, unnamed
+        owner, _, role = found.generic.partition(" ")
+        org = org_in_full(bare_word(owner), context)
+        holder = office_holder(org, role, context)
+        if holder or not _shown_as_org(org, context):
+            return holder
+        return f"{org} {role}"
+    if found.kind == "role":
+        lower = found.generic.lower()
+        noun = lower.split()[-1]
+        holder = context.role_holder(noun)
+        if holder and not contradicts_title(found.generic, holder, context):
+            return holder  # "Judge Maria Lopez ... The judge said" (claims.extraction.roles)
+        if AGE.match(noun):
+            # "Coach Tom Reilly took the blame. ... the 54-year-old added": the one person the
+            # sentence before named, when nobody was given that age
+            # and the page gives that age only here (not "a 34-year-old man was arrested ...
+            # The 34-year-old said", nor "the judge jailed the 54-year-old")
+            named = {*context.sentence_people, *context.previous_sentence_people}
+            page = context.page.text.lower() if context.page is not None else ""
+            return next(iter(named)) if len(named) == 1 and page.count(noun) == 1 else ""
+        if noun in RELATION_NOUNS:
+            return ""  # "the father" of someone the text never named so
+        gender = "m" if any(w in MALE_WORDS for w in lower.split()) else ""
+        gender = "f" if any(w in FEMALE_WORDS for w in lower.split()) else gender
+        # Never someone the text introduced in another role only: "Defence lawyer Tom Baker"
+        # is not "the judge".
+        people = [p for p in context.recent_people() if not context.has_other_role(p, noun)]
+        if found.generic.split()[-1].lower() in GENERIC_SINGULAR:
+            if lower.startswith("the ") and context.previous_speaker in people[:1]:
+                return (
+                    context.previous_speaker
+                )  # "Jo Ray, a spokeswoman, said ... The spokeswoman added"
+            if context.previous_org:
+                return f"{context.previous_org} {found.generic.split()[-1].lower()}"
+            return ""
+        # "... with Rep. Ed Royce, the chairman of the committee, the California Republican
+        # said": a person named earlier in the same sentence comes first; not the subject of
+        # what is reported ("Karen Shore won ..., the returning officer announced").
+        reported = {name for _, name in context.clause_subjects}
+        named = [n for n in reversed(context.sentence_people) if n not in reported]
+        if not named and _two_fit(context, noun, gender):
+            # "Keir Starmer met Emmanuel Macron. The French president said": which one, the
+            # text does not say; someone unnamed spoke, so "He added" is nobody named either
+            remember_unnamed(gender, context)
+            return ""
+        for name in [*named, *people]:
+            if context.has_other_role(name, noun):
+                continue
+            if contradicts_title(found.generic, name, context):
+                continue  # "the former South Carolina governor": not "Florida Governor X"
+            if not gender or context.gender(name) in {"", gender}:
+                return name
+        if lower.startswith("the ") and noun in ROLE_NOUNS:
+            context.unresolved_role = lower  # the person the next sentences name, perhaps
+        return ""
+    if found.kind == "generic":
+        if found.generic in GENERIC_SINGULAR and context.sentence_noun:
+            # "The board will review the policy, a spokeswoman said": the board's, not the
+            # organisation of the sentence before
+            org = resolve_org_noun(f"the {context.sentence_noun}", context)
+            return f"{org} {found.generic}" if org else ""
+        if found.generic in GENERIC_SINGULAR and context.previous_org:
+            return f"{context.previous_org} {found.generic}"
+        if found.generic == "police":
+            # "..., West Yorkshire Police said. ... Police said": the force named before
+            forces = (o for o in reversed(context.orgs) if _FORCE_WORDS & set(o.lower().split()))
+            return next(forces, "")
+        if found.generic == "statement":
+            # "Apple said it was surprised. “...,” a statement said.": whose statement the
+            # sentence before says
+            return context.previous_org
+        return ""
+    if found.kind == "unnamed":
+        return ""
+    return full_name(found.name, context)
+
+
+def _shown_as_org(name: str, context: SpeakerContext) -> bool:
+    """Whether the page shows ``name`` to be an organisation: it spoke as one or was named as
+    one, or its name says so; a one-word name it does not ("Trump's lawyer") may be a
+    surname."""
+    return (
+        name in context.orgs
+        or name in context.described_orgs
+        or context.mentions.get(name, (0, "other"))[1] != "other"
+        or is_org(name)
+    )
+
+
+def _person_of_gender(gender: str, context: SpeakerContext, before: int | None = None) -> str:
+    """Who "he"/"she" (or "his"/"her") is: the subject of a clause of the same sentence (before
+    token ``before``, when given: "When Morales was asked ..., he confirmed it"), else the
+    last person of that gender (people.resolve_pronoun)."""
+    for at, name in reversed(context.clause_subjects):
+        if (before is None or at < before) and context.gender(name) in {"", gender}:
+            return name
+    spokesperson = _spokesperson_before(gender, context)
+    if spokesperson:
+        return spokesperson  # "A council spokeswoman said ... She added that ..."
+    return resolve_pronoun(gender, context) or person_after_all(gender, context)
+
+
+def _spokesperson_before(gender: str, context: SpeakerContext) -> str:
+    """The previous sentence's speaker when it is an organisation's unnamed spokesperson of
+    that gender ("Council spokeswoman" for "she"; "spokesperson" for either): the "she" right
+    after is hers, not the last person named."""
+    speaker = context.previous_speaker
+    word = speaker.rsplit(" ", 1)[-1].lower() if " " in speaker else ""
+    if word not in GENERIC_SINGULAR:
+        return ""
+    said = "m" if word in MALE_WORDS else "f" if word in FEMALE_WORDS else ""
+    return speaker if said in {"", gender} else ""
+
+
+def _two_fit(context: SpeakerContext, noun: str, gender: str) -> bool:
+    """Whether the sentence before named two people or more who could both hold the role
+    ``noun`` (nobody was introduced in it; none holds another; the gender does not choose)."""
+    fit = [
+        p
+        for p in context.previous_sentence_people
+        if not context.has_other_role(p, noun) and (not gender or context.gender(p) in {"", gender})
+    ]
+    return len(fit) >= 2
