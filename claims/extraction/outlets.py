@@ -160,7 +160,8 @@ def spelled_out(initials: str, text: str) -> str:
 
 # A post on a platform as the claim's source, the fact-checker's usual claimant: "A viral post on
 # Facebook claims ...", "A Facebook post shared thousands of times claims ...", "A video shared on
-# TikTok claims ...", "A post on X, viewed more than 2 million times, says ...".
+# TikTok claims ...", "A post on X, viewed more than 2 million times, says ...", "A post shared
+# thousands of times on Facebook claims ...".
 _PLATFORMS = (
     r"Facebook|X|Twitter|TikTok|Instagram|WhatsApp|Telegram|YouTube|Threads|Bluesky|Reddit"
     r"|social\s+media"
@@ -170,7 +171,9 @@ _KINDS = r"post|video|tweet|message|image|meme|clip|reel|photo|graphic"
 _SOCIAL_POST = re.compile(
     r"(?:^|\b(?:an?|the|one|this|that|these|those|several|many|some)\s+)"
     r"(?:viral\s+|widely[- ]shared\s+|recent\s+)?"
-    rf"(?:(?P<kind>{_KINDS})s?\s+(?:(?:shared|circulating|posted|published)\s+)?(?:on|across)\s+"
+    rf"(?:(?P<kind>{_KINDS})s?\s+"
+    # "shared on", "shared thousands of times on"
+    r"(?:(?:shared|circulating|posted|published|viewed)\s+(?:[^,.;]{1,40}?\s+)?)?(?:on|across)\s+"
     rf"(?P<platform>{_PLATFORMS})"
     rf"|(?P<platform2>{_PLATFORMS})\s+(?P<kind2>{_KINDS})s?"
     r"(?:\s+(?:shared|viewed|posted|liked|seen)\s+[^,.;]{1,50}?)?)"

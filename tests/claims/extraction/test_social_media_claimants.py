@@ -20,6 +20,11 @@ from tests.claims.extraction_helpers import speaker_of
         ),
         ("A video shared on TikTok claims that 5G masts spread 3 viruses.", "TikTok video"),
         ("A post on X, viewed more than 2 million times, says the election was rigged.", "X post"),
+        # session 28: how often it was shared before the platform
+        (
+            "A post shared thousands of times on Facebook claims the UK sent £9bn to Ukraine.",
+            "Facebook post",
+        ),
     ],
 )
 def test_a_post_on_a_platform_is_the_claimant(text: str, speaker: str) -> None:
