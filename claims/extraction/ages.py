@@ -15,12 +15,15 @@ _AGE_BEFORE = re.compile(
 
 
 def is_age(text: str, start: int, end: int) -> bool:
-    """Whether the number is an age in apposition ("Jane Doe, 43, said", "Alito, 73, has") or
-    after "aged" ("has died aged 99", "a man aged 34", "died at the age of 88")."""
+    """Whether the number is an age in apposition ("Jane Doe, 43, said", "Alito, 73, has"),
+    after "aged" ("has died aged 99", "a man aged 34", "died at the age of 88") or after ",
+    who was" with nothing to say what it counts ("the woman, who was 67 and from Newark,")."""
     if not 0 < int(text[start:end]) <= 120:
         return False
     if _AGED.search(text, max(0, start - 40), start) and not _UNIT_AFTER_AGE.match(text, end):
         return True
+    if _WHO_WAS.search(text, max(0, start - 20), start) and _BARE_AFTER.match(text, end):
+        return True  # "the woman, who was 67 and from Newark,": a person's number, no unit
     if text[end : end + 1] in {".", ")"} and _LAST_OF_A_LIST.search(
         text, max(0, start - 60), start
     ):
@@ -32,6 +35,10 @@ def is_age(text: str, start: int, end: int) -> bool:
     return bool(before) and word not in MONTH_NAMES and word not in WEEKDAYS
 
 
+# ", who was " right before the number: only a person is a "who"
+_WHO_WAS = re.compile(r",\s+who\s+(?:was|is)\s$")
+# and nothing after it that says what it counts: "who was 67 and from Newark", "who is 34."
+_BARE_AFTER = re.compile(r"(?:[,.;)]|\s+(?:and|when|at|in|from)\b)")
 # "..., and Keisha Brown, " right before the number: the last person of a list with their ages
 _LAST_OF_A_LIST = re.compile(
     r"[A-Z][\w'’-]*,\s\d{1,3},\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3},\s$"

@@ -35,3 +35,17 @@ def test_models_listed_with_a_model_are_no_counts() -> None:
 def test_a_count_after_leading_space_or_comma_with_no_model_before(text: str) -> None:
     # The model-list rule raised IndexError here (no model named before the list's separator).
     assert [(q.value, q.unit) for q in find_quantities(text)] == [(20, "people")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        # session 28: an age after ", who was", nothing after it to say what it counts
+        ("Police said the woman, who was 67 and from Newark, died at the scene.", "years old"),
+        ("The driver, who is 34, was not hurt.", "years old"),
+        ("Smith, who was 67 points behind, finished third.", "points"),
+    ],
+)
+def test_an_age_after_who_was(sentence: str, unit: str) -> None:
+    numbers = [q for q in find_quantities(sentence) if q.value in {67, 34}]
+    assert [q.unit for q in numbers] == [unit]
