@@ -258,8 +258,9 @@ def can_speak(name: str, run: list[Token], tokens: list[Token], context: Speaker
         or word.lower() in MORE_ORG_WORDS
         or word.lower() in PARTY_PLURALS  # "Republicans said"
         or any(word in org.split() for org in context.orgs)
-        # "Siemens said" where the page also writes "shares in Siemens": a name
-        or (context.page is not None and context.page.capitalised_inside(word))
+        # "Siemens said" where the page also writes "shares in Siemens": a name ("Farmers
+        # say" under "the National Farmers' Union" is none)
+        or (context.page is not None and context.page.after_a_small_word(word))
         # "Reeves confirms fuel duty freeze ... Reeves told MPs": one, not a plural
         or (context.page is not None and context.page.singular_subject(word))
     )

@@ -81,6 +81,12 @@ class PageNames:
                     self._inside.add(_POSSESSIVE.sub("", m.group()))
         return word in self._inside
 
+    def after_a_small_word(self, word: str) -> bool:
+        """Whether the page writes ``word`` right after a word in small letters ("shares in
+        Siemens"), where it is a name of its own, not part of a longer one ("the National
+        Farmers' Union")."""
+        return re.search(rf"\b[a-z][\w'’-]*,? {re.escape(word)}\b", self.text) is not None
+
     def singular_subject(self, word: str) -> bool:
         """Whether the page writes ``word`` before a verb in the singular ("Reeves confirms
         fuel duty freeze", "Reeves has said"): one person or body, however plural it looks."""

@@ -347,6 +347,11 @@ def extract(
     for (start, end, speaker, sentence), (score, features) in zip(pending, results, strict=True):
         where = line_context(text, start)
         speaker = full_name_on_page(speaker, start, page)
+        kind = speaker_type_in(speaker, context, page)
+        if not kind and " " not in speaker and not sentence.rstrip().endswith(_BODY_ENDS):
+            # "Drought declared in East Anglia": a headline's common noun, in a passive; a
+            # sentence's may be a company's ("Shell disputed the claims.")
+            speaker = ""
         if article_prior and is_declarative(sentence, where):
             score, features = apply_article_prior(score, tuple(features), article_prior, sentence)
         elif says_only_no_comment(sentence):
@@ -367,7 +372,7 @@ def extract(
                 checkworthiness=min(1.0, max(0.0, score)),
                 features=tuple(features),
                 speaker=speaker,
-                speaker_type=speaker_type_in(speaker, context, page),
+                speaker_type=kind,
                 quantities=tuple(find_quantities(sentence, offset=start)),
                 context=where,
             )
