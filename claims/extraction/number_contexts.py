@@ -168,7 +168,16 @@ def is_compound(text: str, hyphen: re.Match[str], unit: str, *, spelled: bool) -
 _CLOCK = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b)", re.IGNORECASE)  # "at 5 p.m.", "9am"
 
 
-_SECOND_DAY = re.compile(r"(?:st|nd|rd|th)?(?:\s+(?:and|to|or)\s+|\s?[-–]\s?)\d{1,2}(?!\d)")
+# the other days of a list or a range after the number: "on 12, 13 and 14 March"
+_SECOND_DAY = re.compile(
+    r"(?:(?:st|nd|rd|th)?,\s?\d{1,2}(?!\d))*"
+    r"(?:st|nd|rd|th)?(?:\s+(?:and|to|or)\s+|\s?[-–]\s?)\d{1,2}(?!\d)"
+)
+# a month, then days and a connector, before the number: the last day of "on March 12, 13 and
+# 14" ("On December 12, 13 people died" counts people)
+_MONTH_AND_DAYS = re.compile(
+    r"([A-Za-z]+)\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s?\d{1,2}(?:st|nd|rd|th)?)*,?\s+(?:and|or|to)\s+$"
+)
 
 
 def is_date_part(text: str, start: int, end: int) -> bool:
@@ -181,8 +190,13 @@ def is_date_part(text: str, start: int, end: int) -> bool:
     after = re.match(r"\s*(?:st|nd|rd|th)?\s+([A-Za-z]+)", text[at : at + 16])
     if after and after.group(1).lower() in MONTH_NAMES and after.group(1)[0].isupper():
         return True
-    before = re.search(r"([A-Za-z]+)\.?,?\s+$", text[max(0, start - 16) : start])
-    return bool(before and before.group(1).lower() in MONTH_NAMES and before.group(1)[0].isupper())
+    for before in (
+        re.search(r"([A-Za-z]+)\.?,?\s+$", text[max(0, start - 16) : start]),
+        _MONTH_AND_DAYS.search(text, max(0, start - 30), start),
+    ):
+        if before and before.group(1).lower() in MONTH_NAMES and before.group(1)[0].isupper():
+            return True
+    return False
 
 
 # Unnamed sources counted: "three people familiar with the matter told Reuters", "according to

@@ -278,6 +278,8 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
     ):
         return rest  # "The Gaza health ministry says": a place's body, as "according to the
         # Gaza health ministry" writes it; "The Japanese company" stays a description
+    if owner.lower() == "the" and head in PUBLIC_WORDS and place[:1].isupper() and len(words) == 2:
+        return rest  # "The Scottish government said", "the Irish government": the country's
     return phrase  # "the national audit office": described well enough to call
 
 

@@ -213,16 +213,21 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
             if resolved:
                 return resolved
             generic_seen = True
+    # A verb of saying before one of forecasting: "The Reserve Bank of India expects growth of
+    # 7.2% ..., governor Shaktikanta Das said" is his.
     passes = [
-        [
+        [i for i in verbs if tokens[i].lower in ATTRIBUTION_VERBS]
+        + [
             i
             for i in verbs
-            if tokens[i].lower in ATTRIBUTION_VERBS
-            or tokens[i].lower in vocab.FORECAST_VERBS
-            or (  # "Analysts warn", "Economists at Goldman Sachs estimate"; not "to warn"
-                tokens[i].lower in vocab.PLURAL_VERBS
-                and i > 0
-                and (tokens[i - 1].lower in GENERIC_PLURAL or is_capitalised(tokens[i - 1]))
+            if tokens[i].lower not in ATTRIBUTION_VERBS
+            and (
+                tokens[i].lower in vocab.FORECAST_VERBS
+                or (  # "Analysts warn", "Economists at Goldman Sachs estimate"; not "to warn"
+                    tokens[i].lower in vocab.PLURAL_VERBS
+                    and i > 0
+                    and (tokens[i - 1].lower in GENERIC_PLURAL or is_capitalised(tokens[i - 1]))
+                )
             )
         ],
         [
