@@ -46,6 +46,7 @@ class PageNames:
         self._titled: set[str] = set()  # words written right after a personal title
         self._after: dict[str, list[tuple[int, str]]] = {}  # word -> [(at, next capitalised word)]
         self._singular: dict[str, bool] = {}  # word -> written before a verb in the singular
+        self._alone: dict[str, bool] = {}  # word -> written right after a word in small letters
 
     def _read(self) -> dict[str, list[tuple[int, str]]]:
         if self._given is None:
@@ -85,7 +86,10 @@ class PageNames:
         """Whether the page writes ``word`` right after a word in small letters ("shares in
         Siemens"), where it is a name of its own, not part of a longer one ("the National
         Farmers' Union")."""
-        return re.search(rf"\b[a-z][\w'’-]*,? {re.escape(word)}\b", self.text) is not None
+        if word not in self._alone:
+            found = re.search(rf"\b[a-z][\w'’-]*,? {re.escape(word)}\b", self.text)
+            self._alone[word] = found is not None
+        return self._alone[word]
 
     def singular_subject(self, word: str) -> bool:
         """Whether the page writes ``word`` before a verb in the singular ("Reeves confirms
