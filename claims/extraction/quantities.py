@@ -161,6 +161,8 @@ _NOT_UNITS = (
 )
 # Nouns ending in "s" that are no plurals: "2,911 confirmed measles cases", "40 news outlets".
 _SINGULAR_IN_S = word_set("measles mumps rabies diabetes herpes news series species")
+# Plurals that describe the noun after them: "three sports cars", "12 savings accounts".
+_PLURAL_ADJUNCTS = word_set("sports savings arms goods sales customs earnings")
 # Adjectives ending like adverbs, read into what was counted when a noun follows them.
 _LY_ADJECTIVES = word_set("daily weekly monthly yearly quarterly hourly nightly elderly")
 
@@ -218,6 +220,8 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str, int]:
         # A plural ends it ("100 basis points": "crisis", "bonus" are none), but a name
         # ending in s goes on to its noun: "8.5 million Windows devices".
         plural = _plural_form(lower) and lower not in _SINGULAR_IN_S
+        if plural and lower in _PLURAL_ADJUNCTS and UNIT_WORD.match(text, end, limit):
+            continue
         if plural and not (word[:1].isupper() and UNIT_WORD.match(text, end, limit)):
             break
     return " ".join(words), end

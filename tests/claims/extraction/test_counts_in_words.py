@@ -38,3 +38,16 @@ def test_a_terse_count_in_words_is_a_statement_of_a_figure(sentence: str) -> Non
 )
 def test_a_terse_count_of_nothing_named_is_no_figure(sentence: str) -> None:
     assert not states_a_figure(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        # session 28: a plural that describes the noun after it ("three sports" was the unit)
+        ("He used the money to buy three sports cars, the court heard.", "sports cars"),
+        ("The bank closed 12 savings accounts.", "savings accounts"),
+        ("The rebels were sold 5 arms to use.", "arms"),
+    ],
+)
+def test_a_plural_before_its_noun_is_part_of_the_unit(sentence: str, unit: str) -> None:
+    assert [q.unit for q in find_quantities(sentence)] == [unit]
