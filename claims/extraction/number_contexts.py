@@ -165,7 +165,8 @@ def is_compound(text: str, hyphen: re.Match[str], unit: str, *, spelled: bool) -
     return following[:1] == "-" and following[1:].isalpha() and not unit.endswith("-old")
 
 
-_CLOCK = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b)", re.IGNORECASE)  # "at 5 p.m.", "9am"
+# "at 5 p.m.", "9am", "by 1030 GMT" (a time zone in its capitals: "5 et al" is none)
+_CLOCK = re.compile(r"\s?(?:[aApP]\.[mM]\.|[aApP][mM]\b)|\s(?:GMT|UTC|BST|CET|EST|EDT|ET)\b")
 
 
 # the other days of a list or a range after the number: "on 12, 13 and 14 March"

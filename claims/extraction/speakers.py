@@ -289,6 +289,12 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
                 # "admitted 14 counts of theft", "claimed £18,000 in expenses"
             if index and tokens[index - 1].lower in DETERMINERS:
                 continue  # an adjective: "the alleged relationship", "an estimated 500"
+            if (
+                index >= 2
+                and tokens[index - 2].lower in _OWNERS
+                and is_capitalised(tokens[index - 1])
+            ):
+                continue  # a noun: "Goldman Sachs raised its Brent forecast"
             found = before_verb(text, tokens, index, context)
             if found is None:
                 continue
@@ -332,6 +338,9 @@ def _passive_agent(text: str, tokens: list[Token], context: SpeakerContext) -> s
             return resolve_found(Found(name=person_in(name), kind="name"), context)
         return ""
     return ""
+
+
+_OWNERS = frozenset({"its", "his", "her", "their", "our", "my", "your"})
 
 
 def _owned_subject(tokens: list[Token]) -> list[Token]:

@@ -1,0 +1,31 @@
+"""Reuters markets copy (2026-12-07, session 28; an oil-price story written here).
+
+"Goldman Sachs raised its Brent forecast to $95 a barrel" made "Brent" the speaker ("forecast"
+read as its verb); "by 1030 GMT" was a figure of 1,030.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extraction.quantities import find_quantities
+from tests.claims.extraction_helpers import speaker_of
+
+
+def test_a_verb_after_an_owner_and_a_name_is_a_noun() -> None:
+    text = "Goldman Sachs raised its Brent forecast to $95 a barrel for December."
+    assert speaker_of(text, "$95") != "Brent"
+    # "The Met said": a name after "the" still speaks
+    assert speaker_of("The Met said 40 people were arrested.", "40") == "Met"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        ("Brent was at $84.19 a barrel by 1030 GMT.", [84.19]),
+        ("Markets opened at 0900 ET with 40 stocks up.", [40.0]),
+        ("He won 5 et cetera.", [5.0]),
+    ],
+)
+def test_a_time_with_its_zone_is_no_figure(sentence: str, figures: list[float]) -> None:
+    assert [q.value for q in find_quantities(sentence)] == figures
