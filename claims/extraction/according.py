@@ -191,6 +191,20 @@ def according_to(
             ),
             None,
         )
+        if descriptor is None:
+            # "according to elections expert Professor John Curtice": a person's role in small
+            # letters before the name
+            descriptor = next(
+                (
+                    k
+                    for k in range(index, min(index + 3, len(tokens) - 1))
+                    if tokens[k].lower in PERSON_ROLES
+                    and tokens[k].text.islower()
+                    and is_capitalised(tokens[k + 1])
+                    and all(t.text.isalpha() and t.text.islower() for t in tokens[index:k])
+                ),
+                None,
+            )
         if descriptor is not None:
             index = descriptor + 1
         run = with_listed_portfolios(tokens, name_after(tokens, index))
