@@ -154,7 +154,11 @@ def according_to(
         if website:  # "according to poweroutage.us": a website that tracks the figures
             return website.group("site")
         if index < len(tokens) and tokens[index].lower == "its" and _a_document_at(tokens, index):
-            # "Amazon employed 1.55 million people, according to its annual report": Amazon
+            # "Amazon employed 1.55 million people, according to its annual report": Amazon;
+            # "The company had 72,400 employees, according to its latest filing": the company
+            if not context.sentence_org and context.sentence_noun:
+                described = Found(kind="org-noun", generic=f"the {context.sentence_noun}")
+                return resolve_found(described, context)
             return context.sentence_org or resolve_found(Found(kind="it"), context)
         skipped = 0
         while (

@@ -1,4 +1,5 @@
-"""By-election copy (2026-12-07, session 28; a by-election result written here).
+"""By-election and company copy (2026-12-07, session 28; a by-election result and job cuts
+written here).
 
 "..., according to elections expert Professor John Curtice." was nobody's: a person's role in
 small letters before the name ("elections expert", "polling expert") stopped the reader, which
@@ -19,3 +20,13 @@ from tests.claims.extraction_helpers import speaker_of
 def test_a_persons_role_before_the_name_after_according_to(source: str) -> None:
     text = f"The swing was the largest since 1994, according to {source}."
     assert speaker_of(text, "1994") == "John Curtice"
+
+
+def test_its_filing_is_the_company_the_sentence_opens_with() -> None:
+    # session 28, tech copy: "The company ..., according to its latest filing" was nobody's
+    text = (
+        "Meta will cut about 3,600 jobs, chief executive Mark Zuckerberg told staff.\n\n"
+        "The company had 72,400 employees at the end of September, according to its latest "
+        "filing."
+    )
+    assert speaker_of(text, "72,400") == "Meta"
