@@ -166,6 +166,8 @@ def before_verb(
         if (
             run[p].lower in {"for", "of"}
             and is_title(run[p - 1])
+            # "Transport for London said": a body named for its field, no title
+            and run[p - 1].lower not in PORTFOLIO_WORDS
             and run[p + 1].lower not in PORTFOLIO_WORDS
         ):
             # "The MP for Newcastle Central said": a role and a place, no name.
