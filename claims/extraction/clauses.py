@@ -242,8 +242,14 @@ def can_speak(name: str, run: list[Token], tokens: list[Token], context: Speaker
     sentence_initial = tokens.index(run[0]) == 0 or tokens[tokens.index(run[0]) - 1].text in (
         QUOTE_MARKS | {"(", "—", "–"}
     )
-    if sentence_initial and word.endswith("ly"):
+    if (
+        sentence_initial
+        and word.endswith("ly")
+        and word not in context.surnames
+        and not (context.page is not None and context.page.capitalised_inside(word))
+    ):
         return False  # "Eventually recalled by ...": an adverb, capitalised to open the sentence
+        # ("Lilly said" after "drugmaker Eli Lilly" is a name)
     if not sentence_initial or not word.endswith("s") or word.isupper():
         return True
     if word.endswith(("as", "us", "is", "ss", "os")):

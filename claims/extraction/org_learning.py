@@ -117,6 +117,9 @@ def learn_orgs(text: str, tokens: list[Token], context: SpeakerContext) -> None:
         elif is_business_noun(token.lower) and tokens[i + 1].text == ",":
             # "The developer, Taylor Wimpey, said": a business between commas after its noun
             _learn_described(text, tokens, i + 2, token.lower, context, comma=True)
+        elif is_business_noun(token.lower) and is_capitalised(tokens[i + 1]):
+            # "funded by drugmaker Eli Lilly,": a business right after its noun
+            _learn_described(text, tokens, i + 1, token.lower, context, comma=False)
         if token.lower in ORG_DESCRIPTORS or is_business_noun(token.lower) or token.lower in _PARTS:
             _learn_apposition(text, tokens, i, context)
         if token.lower in NAMED_BY_NOUN and i >= 2:
@@ -170,9 +173,11 @@ def _learn_described(
     name = clean_run(text, run)
     words = name.split()
     # A given name opens a person's name ("the firm Jane Doe founded"), but not between commas
-    # after a business's noun ("The developer, Taylor Wimpey, said"): that is the business.
+    # after a business's noun ("The developer, Taylor Wimpey, said") nor right after one and
+    # before a comma or the end ("funded by drugmaker Eli Lilly,"): that is the business.
     personal = len(words) >= 2 and words[0].lower() in first_name_genders()
-    if name and (not personal or (comma and is_business_noun(noun))):
+    closed = end >= len(tokens) or tokens[end].text in {",", ".", ";", ")"}
+    if name and (not personal or ((comma or closed) and is_business_noun(noun))):
         context.described_orgs.add(name)
         _introduce(name, noun, context)
 
