@@ -416,6 +416,15 @@ def org_in_full(speaker: str, context: SpeakerContext) -> str:
     speaker as found otherwise (none, or several: "the Commission" after two)."""
     if speaker in context.acronyms:
         return context.acronyms[speaker]  # "The RCN said": the Royal College of Nursing
+    # "the Rail, Tram and Bus Union (RTBU) said": a name with a comma inside, which the name
+    # run ends at, whole as its initials spell it
+    cut = {
+        name
+        for name in context.acronyms.values()
+        if len(name) > len(speaker) and name.endswith(speaker) and "," in name[: -len(speaker)]
+    }
+    if speaker and len(cut) == 1:
+        return cut.pop()
     if " " in speaker or not is_org(speaker):
         return speaker
     named = {

@@ -6,7 +6,10 @@ Animals said" likewise)."""
 
 from __future__ import annotations
 
+import pytest
+
 from claims.extraction import extract, read_text
+from tests.claims.extraction_helpers import speaker_of
 
 RECALL = """Ford is recalling nearly 1.9 million Explorer SUVs in the US, the National Highway \
 Traffic Safety Administration said on Tuesday.
@@ -33,3 +36,15 @@ def test_estimates_of_a_figure_are_no_verb() -> None:
         "according to LSEG data."
     )
     assert extract(read_text(text)).sentences[0].speaker == "LSEG"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Rail, Tram and Bus Union (RTBU) said 40 services would be cancelled.",
+        "Drivers will strike on Friday over 40 jobs, the Rail, Tram and Bus Union (RTBU) said.",
+    ],
+)
+def test_a_name_with_a_comma_inside_is_whole_as_its_initials_spell_it(text: str) -> None:
+    # session 28 (from session 23's list): was "Tram and Bus Union", cut at the comma
+    assert speaker_of(text, "40") == "Rail, Tram and Bus Union"
