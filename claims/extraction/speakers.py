@@ -166,6 +166,9 @@ _REPORT_CUES = (
 
 # Verbs of saying that are plural nouns too, before "of": "estimates of", "reports of".
 _NOUNS_TOO = frozenset({"estimates", "reports", "claims", "forecasts", "promises", "warnings"})
+# What follows such a word when it is the noun: "estimates of", "claims against" ("reports
+# from Kyiv that" is a verb).
+_NOUN_NEXT = frozenset({"of", "against"})
 
 
 def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerContext) -> str | None:
@@ -185,7 +188,10 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
         if t.lower in vocab.ANY_VERB
         and t.text[:1].islower()
         # "above Wall Street estimates of $124.1bn": a plural noun, no verb ("he says of")
-        and not (t.lower in _NOUNS_TOO and i + 1 < len(tokens) and tokens[i + 1].lower == "of")
+        # "Similar claims against Apple and Google are worth £4bn": a noun before a preposition
+        and not (
+            t.lower in _NOUNS_TOO and i + 1 < len(tokens) and tokens[i + 1].lower in _NOUN_NEXT
+        )
     ]
     generic_seen = False
     for i in verbs:

@@ -1,5 +1,5 @@
-"""By-election and company copy (2026-12-07, session 28; a by-election result and job cuts
-written here).
+"""By-election and company copy (2026-12-07, session 28; a by-election result, job cuts and a
+class action written here).
 
 "..., according to elections expert Professor John Curtice." was nobody's: a person's role in
 small letters before the name ("elections expert", "polling expert") stopped the reader, which
@@ -30,3 +30,13 @@ def test_its_filing_is_the_company_the_sentence_opens_with() -> None:
         "filing."
     )
     assert speaker_of(text, "72,400") == "Meta"
+
+
+def test_claims_against_someone_is_a_noun() -> None:
+    # session 28, a class action: "Similar" was the speaker ("claims" read as its verb)
+    text = (
+        "Similar claims against Apple and Google are worth a combined £4bn, according to law "
+        "firm Hausfeld."
+    )
+    assert speaker_of(text, "£4bn") == "Hausfeld"
+    assert speaker_of("Smith claims about 40 people died.", "40 people") == "Smith"
