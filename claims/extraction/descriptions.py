@@ -49,6 +49,8 @@ def is_determiner(token: Token) -> bool:
     )
 
 
+# Words before a determiner inside a report's title: "... in the World report".
+_INSIDE_A_TITLE = frozenset({"in", "of", "on", "for", "at"})
 # Words between the determiner and the noun: "A Department of Health and Social Care spokesperson".
 _DESCRIPTION_WORDS = 8
 
@@ -178,8 +180,11 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
         # "A Home Office spokesman said": the spokesman of the organisation the words name
         org = text[described[0].start : described[-1].end]
         return Found(name=f"{org} {head}", kind="name")
-    if head in REPORT_NOUNS and described and len(described) == i - j:
-        # "The Environment Agency report said": the organisation whose report it is
+    inside = opener > 0 and tokens[opener - 1].lower in _INSIDE_A_TITLE
+    if head in REPORT_NOUNS and described and len(described) == i - j and not inside:
+        # "The Environment Agency report said": the organisation whose report it is; not the
+        # end of a report's title ("The State of Food Security and Nutrition in the World
+        # report, published by five UN agencies, said")
         return Found(name=text[described[0].start : described[-1].end], kind="name")
     owner = bare_word(tokens[j].lower)
     if head in GENERIC_SINGULAR and i - j == 1 and owner in ORG_NOUNS:
