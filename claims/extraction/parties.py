@@ -56,6 +56,9 @@ def described_party(phrase: str, words: list[str], mentions: Iterable[tuple[str,
     if marks and set(marks) <= _PARTY_ROLES and len(set(parties)) == 1:
         return parties[0]  # "Labour leader Chris Hipkins ... The opposition party said"
     described = phrase.split()
+    # "Georgia's ruling Georgian Dream party says": a country's, as "the ruling ..." reads
+    if described[0].endswith(("'s", "’s")) and described[0][:1].isupper() and len(described) > 2:
+        described = ["the", *described[1:]]
     if described[0].lower() in DETERMINERS:
         # "The opposition Law and Justice party says": the Law and Justice party
         k = next((k for k, w in enumerate(described[1:-1], 1) if not w.islower()), 0)

@@ -94,3 +94,9 @@ def test_an_organisations_spokesman_by_its_possessive() -> None:
 )
 def test_a_bodys_own_long_name_drops_its_country(sentence: str, speaker: str) -> None:
     assert extract(read_text(sentence)).sentences[0].speaker == speaker
+
+
+def test_a_countrys_ruling_party_is_the_party_named() -> None:
+    # "Georgia's ruling Georgian Dream party" kept the country and the description
+    text = "Georgia's ruling Georgian Dream party says 300 groups are funded from abroad."
+    assert extract(read_text(text)).sentences[0].speaker == "Georgian Dream party"
