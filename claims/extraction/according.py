@@ -43,6 +43,8 @@ _SKIP_BEFORE_NAME = word_set("""
     analysis new latest recent official officials published released by from of compiled
     provided journal paper summary memo document letter transcript review audit assessment
     count tally quick preliminary exit poll polls news press release statement""")
+# What a firm conducts: "according to a poll by Visible Alpha".
+_POLL_NOUNS = word_set("poll polls survey surveys")
 # "according to a study published in the journal ZooKeys", "a paper in The Lancet": where it
 # appeared; not "officials in Kyiv" (officials, not Kyiv).
 _PUBLISHED_IN = word_set("published paper study report article research")
@@ -244,10 +246,16 @@ def according_to(
         name = clean_run(text, run)
         if name and _nationality_before_a_noun(name, tokens, after):
             return ""  # "according to Israeli tallies": whose, the words do not say
+        polled = (
+            run and tokens.index(run[0]) >= 2 and tokens[tokens.index(run[0]) - 1].lower == "by"
+        )
+        polled = polled and tokens[tokens.index(run[0]) - 2].lower in _POLL_NOUNS
         if (
             name
-            and after < len(tokens)
-            and tokens[after].lower.rstrip(".") in DATA_NOUNS
+            and (
+                (after < len(tokens) and tokens[after].lower.rstrip(".") in DATA_NOUNS)
+                or polled  # "according to a poll by Visible Alpha"
+            )
             and name.split()[0].lower() not in first_name_genders()
         ):
             context.described_orgs.add(name)  # "according to Visible Alpha estimates": a firm

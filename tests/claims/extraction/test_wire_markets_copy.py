@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from claims.extraction import ORGANIZATION, PERSON
 from claims.extraction.quantities import find_quantities
-from tests.claims.extraction_helpers import speaker_of
+from tests.claims.extraction_helpers import speaker_of, unit_with
 
 
 def test_a_verb_after_an_owner_and_a_name_is_a_noun() -> None:
@@ -29,3 +30,12 @@ def test_a_verb_after_an_owner_and_a_name_is_a_noun() -> None:
 )
 def test_a_time_with_its_zone_is_no_figure(sentence: str, figures: list[float]) -> None:
     assert [q.value for q in find_quantities(sentence)] == figures
+
+
+def test_a_firm_that_polled_is_an_organisation() -> None:
+    # "Visible Alpha" (two capitalised words, no given name) was typed a person
+    text = "Analysts had expected 1.8 million deliveries, according to a poll by Visible Alpha."
+    unit = unit_with(text, "1.8 million")
+    assert (unit.speaker, unit.speaker_type) == ("Visible Alpha", ORGANIZATION)
+    text = "Support for the plan rose to 40%, according to a survey by John Smith."
+    assert unit_with(text, "40%").speaker_type == PERSON
