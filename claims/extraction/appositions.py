@@ -71,9 +71,16 @@ def apposition(text: str, tokens: list[Token], comma: int, context: SpeakerConte
             return named_speaker(text, tokens, run, context)
     opening = subject_run(tokens, allow_comma=True)
     relative = len(opening) + 1 < comma and tokens[len(opening) + 1].lower in {"who", "whose"}
+    # "Erin Hawley, a lawyer for the Alliance Defending Freedom, which represented the doctors,
+    # said": the clause is the organisation's, the description and the verb hers
+    described = (
+        between[0].lower == "which"
+        and len(opening) + 1 < j
+        and tokens[len(opening) + 1].lower in {"a", "an", "the"}
+    )
     if (
         opening
-        and (between[0].lower in {"who", "whose"} or relative)
+        and (between[0].lower in {"who", "whose"} or relative or described)
         and opening[0] is tokens[0]
         and tokens[len(opening)].text == ","
         and (is_personal_name(clean_run(text, opening)) or is_title(opening[0]))
