@@ -133,6 +133,23 @@ def _without_the(name: str) -> str:
     return name[4:] if name.startswith(("the ", "The ")) else name
 
 
+def _its_role(tokens: list[Token], index: int) -> str:
+    """The role after "its" at ``index`` that closes the sentence ("its inspector general",
+    "its chief executive"), "" for none."""
+    words = []
+    for token in tokens[index + 1 : index + 4]:
+        if not token.lower.isalpha() or not token.text.islower():
+            break  # (a token's lower form drops the sentence's full stop: "general.")
+        words.append(token.lower)
+        if token.text.endswith("."):
+            break
+    while words and words[-1] not in PERSON_ROLES:
+        words.pop()
+    end = index + 1 + len(words)
+    closes = end >= len(tokens) or not tokens[end].text[:1].isalnum()
+    return " ".join(words) if words and closes else ""
+
+
 def _a_document_at(tokens: list[Token], index: int) -> bool:
     """Whether a report, figures or a statement follow within three words of ``index``."""
     return any(t.lower.rstrip(".,") in _DOCUMENTS for t in tokens[index + 1 : index + 4])
@@ -155,13 +172,21 @@ def according_to(
         website = _WEBSITE.fullmatch(tokens[index].text) if index < len(tokens) else None
         if website:  # "according to poweroutage.us": a website that tracks the figures
             return website.group("site")
-        if index < len(tokens) and tokens[index].lower == "its" and _a_document_at(tokens, index):
+        role = _its_role(tokens, index)
+        if (
+            index < len(tokens)
+            and tokens[index].lower == "its"
+            and (role or _a_document_at(tokens, index))
+        ):
             # "Amazon employed 1.55 million people, according to its annual report": Amazon;
-            # "The company had 72,400 employees, according to its latest filing": the company
+            # "The company had 72,400 employees, according to its latest filing": the company;
+            # "The agency has spent $93bn, according to its inspector general": its office
             if not context.sentence_org and context.sentence_noun:
                 described = Found(kind="org-noun", generic=f"the {context.sentence_noun}")
-                return resolve_found(described, context)
-            return context.sentence_org or resolve_found(Found(kind="it"), context)
+                owner = resolve_found(described, context)
+            else:
+                owner = context.sentence_org or resolve_found(Found(kind="it"), context)
+            return f"{owner} {role}" if owner and role else owner
         skipped = 0
         while (
             index < len(tokens)

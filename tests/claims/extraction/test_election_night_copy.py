@@ -40,3 +40,11 @@ def test_claims_against_someone_is_a_noun() -> None:
     )
     assert speaker_of(text, "£4bn") == "Hausfeld"
     assert speaker_of("Smith claims about 40 people died.", "40 people") == "Smith"
+
+
+def test_its_office_is_the_organisations() -> None:
+    # session 28, space copy: "according to its inspector general" was nobody's
+    text = "Nasa has spent $93bn on the programme so far, according to its inspector general."
+    assert speaker_of(text, "$93bn") == "Nasa inspector general"
+    text = "Nasa has spent $93bn so far, according to its annual report."
+    assert speaker_of(text, "$93bn") == "Nasa"
