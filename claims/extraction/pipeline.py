@@ -32,6 +32,7 @@ from claims.extraction.embeds import (
     TRAILING_POST_LINK,
     signature_author,
 )
+from claims.extraction.fact_checks import CLAIM_LABEL, labelled_claimant
 from claims.extraction.headline_speakers import headline_sources
 from claims.extraction.interviews import interview_answers
 from claims.extraction.org_learning import LedeOrg
@@ -318,6 +319,8 @@ def extract(
     if not turns:  # "How much has been mapped? / About 25% of it.": the interviewee's
         people = [name for name, _ in context.people]
         pending = interview_answers(pending, paragraphs, people, text)
+        # "Claim: The UK spent £9bn ..." / "The claim was made by ... Nigel Farage": his
+        pending = labelled_claimant(pending, context.surnames.values())
     if not turns:
         pending = in_first_person(document.author, pending, dropped)
     texts = [sentence for _, _, _, sentence in pending]
@@ -349,9 +352,9 @@ def extract(
             score, features = apply_no_comment(score, tuple(features))
         elif introduces_a_quotation(sentence):  # "Transport Secretary Heidi Alexander said:"
             score, features = apply_no_comment(score, tuple(features), LEAD_IN)
-        # A list item's bullet ("- ", "• ") is read with its item (no article prior for a
-        # list), but is no part of the claim's text.
-        bullet = _BULLET.match(sentence)
+        # A list item's bullet ("- ", "• ") and a fact-check's "Claim:" are read with what
+        # they introduce (no article prior for a list), but are no part of the claim's text.
+        bullet = _BULLET.match(sentence) or CLAIM_LABEL.match(sentence)
         if bullet and bullet.end() < len(sentence):
             sentence, start = sentence[bullet.end() :], start + bullet.end()
         sentences.append(
