@@ -99,6 +99,8 @@ def says_only_no_comment(sentence: str) -> bool:
     few words of when or how ("on Tuesday", "when contacted by the BBC") to the full stop."""
     text = sentence.strip()
     if "omment" not in text:  # every sentence is asked: the plain test first
+        if " say " in text or " disclose " in text or " reveal " in text:
+            return _UNDISCLOSED.match(text) is not None and not _DIGIT.search(text)
         return ("repl" in text or "respon" in text) and _no_reply(text)
     policy = _POLICY_QUOTE.search(text)
     if policy and not _DIGIT.search(text):
@@ -141,6 +143,15 @@ _NO_REPLY = re.compile(
 
 
 _SAYING = word_set("said says told added claimed reported")
+
+# What someone would not say, and nothing else: "The company did not say how much it spent last
+# year.", "Police declined to say whether anyone had been arrested." (not "Smith did not say the
+# vaccine was unsafe.": what he did not say is a claim about him)
+_UNDISCLOSED = re.compile(
+    r"^[^.,;:\"“”]{1,60}?\s+(?:(?:did|would|could)\s+not|didn['’]t|wouldn['’]t|declined\s+to"
+    r"|refused\s+to)\s+(?:say|disclose|reveal)\s+(?:how|whether|when|what|why|which|who|where|if)"
+    r"\s[^,;:\"“”]{1,80}\.$"
+)
 
 
 def _no_reply(text: str) -> bool:

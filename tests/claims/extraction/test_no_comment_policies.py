@@ -55,3 +55,19 @@ def test_a_quoted_sentence_is_no_headline() -> None:
     assert extract(read_text(text)).document.title == ""
     text = 'Starmer: "We will rebuild Britain"\n\nKeir Starmer said the plan would cost £2bn.\n'
     assert extract(read_text(text)).document.title == 'Starmer: "We will rebuild Britain"'
+
+
+@pytest.mark.parametrize(
+    ("sentence", "only"),
+    [
+        # session 28: what someone would not say is no claim ("did not say how much" scored 0.85)
+        ("The company did not say how much it spent last year.", True),
+        ("Police declined to say whether anyone had been arrested.", True),
+        ("Apple would not disclose how many phones it sold.", True),
+        # what someone did not say is a claim about them; a figure or another clause stays
+        ("Smith did not say the vaccine was unsafe.", False),
+        ("The company did not say how much it spent, but analysts estimate $40bn.", False),
+    ],
+)
+def test_what_someone_would_not_say(sentence: str, only: bool) -> None:
+    assert says_only_no_comment(sentence) is only
