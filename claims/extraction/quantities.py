@@ -103,7 +103,7 @@ _PER_BASE = re.compile(
     r"(?![\d,.]\d)"
 )
 # Between a range's spelled ends: "two and three million", "five to 10 people".
-_HYPHEN_AGE = re.compile(r"(year|month|week|day)s?-old")
+_HYPHEN_AGE = re.compile(r"(year|month|week|day)s?-olds?")  # "five-year-olds": their age
 _LISTED = re.compile(r",?\s+(?:and\s+|or\s+)?|,\s*")  # between the items of a list
 _OR_SO = re.compile(r"\s+or\s+so\b")
 _SPELLED_RANGE = re.compile(r"\s+(?:to|and|or)\s+(?=\w)")

@@ -49,3 +49,9 @@ def test_a_count_after_leading_space_or_comma_with_no_model_before(text: str) ->
 def test_an_age_after_who_was(sentence: str, unit: str) -> None:
     numbers = [q for q in find_quantities(sentence) if q.value in {67, 34}]
     assert [q.unit for q in numbers] == [unit]
+
+
+def test_an_age_group_is_their_age() -> None:
+    # session 28: "among five-year-olds" was 5 "year-olds"
+    ages = find_quantities("MMR rates fell to 84.5% among five-year-olds.")
+    assert [(q.value, q.unit) for q in ages] == [(84.5, "percent"), (5.0, "years old")]
