@@ -72,7 +72,8 @@ _DIGITS = r"\d+[½¼¾]|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # "2½ year
 _SCALE_WORD = (
     r"(?:(?:lakh|lac|thousand)\s+crores?|thousand|million|billion|trillion|lakhs?|lacs?|crores?)"
 )
-_SCALE_ABBREVIATIONS = "mln|mn|bn|trn|tn|cr"
+# (and the words glued on, as tabloids write them: "£1.2million", "$5billion")
+_SCALE_ABBREVIATIONS = "million|billion|trillion|mln|mn|bn|trn|tn|cr"
 _SCALE = (
     rf"(?:(?P<abbr>{_SCALE_ABBREVIATIONS}|[kmb])\b"
     r"|(?=pc\b(?!-))"  # "3.9pc": British papers' percent, glued on (read by PERCENT)

@@ -51,3 +51,16 @@ def test_a_terse_count_of_nothing_named_is_no_figure(sentence: str) -> None:
 )
 def test_a_plural_before_its_noun_is_part_of_the_unit(sentence: str, unit: str) -> None:
     assert [q.unit for q in find_quantities(sentence)] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # session 28, tabloid copy: a scale word glued on was no figure at all
+        ("The council spent £1.2million renting an empty office.", 1_200_000.0),
+        ("It is a $5billion deal.", 5_000_000_000.0),
+        ("Some 3.5million people voted.", 3_500_000.0),
+    ],
+)
+def test_a_scale_word_glued_to_its_number(sentence: str, value: float) -> None:
+    assert [q.value for q in find_quantities(sentence)] == [value]
