@@ -127,9 +127,11 @@ _DESK = re.compile(
     rf"|news\s+desk|web\s+desk)(?:\s+(?:{_REPORTER_ROLES}))?",
     re.IGNORECASE,
 )
+# (a comma may stand after the name: "Ed Conway, economics and data editor", "Sarah Jones, Local
+# Democracy Reporter")
 _NAME_AND_ROLE = re.compile(
-    r"(?P<name>[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+(?:[A-Za-z-]+\s+){0,3}?"
-    rf"(?:{_REPORTER_ROLES})$"
+    r"(?P<name>[A-Z][\w'’-]+\s+[A-Z][\w'’-]+),?\s+(?:[A-Za-z-]+\s+){0,3}?"
+    rf"(?i:{_REPORTER_ROLES})$"
 )
 
 

@@ -157,11 +157,15 @@ def read_html(html: str | bytes, *, url: str = "") -> Document:
             "give the article page itself or paste the article text."
         )
     tree = _parse_tree(html)
+    verdicts = scan_lines(text)
     published_at = (
         published_from_markup(tree, html)
-        or _dateline_time(text, scan_lines(text))
+        or _dateline_time(text, verdicts)
         or confirmed_date(extracted.date, tree, html, url)
     )
+    # the reader's author, else the byline the text shows ("Ed Conway, economics and data
+    # editor" on a line of its own)
+    author = _authors(extracted.author or "") or next((v.author for v in verdicts if v.author), "")
     # After the date: a standfirst is never a dateline, and the date rules count paragraphs.
     text = with_standfirst(text, standfirst(tree, text), extracted.title or "")
     return Document(
@@ -169,7 +173,7 @@ def read_html(html: str | bytes, *, url: str = "") -> Document:
         format="html",
         title=page_title(extracted.title, tree),
         published_at=published_at,
-        author=_authors(extracted.author or ""),
+        author=author,
         publisher=(extracted.sitename or "").strip(),
         canonical_url=(extracted.url or url or "").strip(),
         language=_language_from_tree(tree) or _guess_language(text),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from claims.extraction import read_html
+from claims.extraction import extract, read_html
 
 PAGE = """<html><head><title>Council tax to rise 5% in Leeds</title></head><body><article>
 <h1>Council tax to rise 5% in Leeds</h1>
@@ -31,3 +31,15 @@ pay £2,183 a year from April, the council confirmed on Monday.</p>
 )
 def test_a_reporters_role_is_no_author(byline: str, author: str) -> None:
     assert read_html(PAGE.format(byline=byline)).author == author
+
+
+def test_a_name_and_role_line_is_the_byline_and_the_author() -> None:
+    # "Ed Conway, economics and data editor" on a line of its own was a claim (0.45), and the
+    # page had no author
+    page = PAGE.replace(
+        '<p class="byline">By {byline}</p>', "<p>Ed Conway, economics and data editor</p>"
+    )
+    document = read_html(page)
+    assert document.author == "Ed Conway"
+    units = [s.text for s in extract(document).sentences]
+    assert "Ed Conway, economics and data editor" not in units
