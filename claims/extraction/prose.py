@@ -68,7 +68,8 @@ _NO_COMMENT = re.compile(
     r"|(?:has|have|had|was|were)\s+(?:been\s+)?(?:contacted|approached|asked)\s"
     r"|(?:has|have|had)\s+reached\s+out\s+to\s"  # "CNN has reached out to the lawyers"
     r"|(?:was|were|is|are)\s+not\s+(?:immediately\s+)?available\s+for\s"
-    r"|(?:(?:did|has|have)\s+not|hasn['’]t|haven['’]t)\s+(?:yet\s+)?(?:publicly\s+)?comment"
+    r"|(?:(?:did|has|have)\s+not|hasn['’]t|haven['’]t)\s+(?:yet\s+)?(?:immediately\s+)?"
+    r"(?:publicly\s+)?comment"
     r")",
     re.IGNORECASE,
 )
@@ -90,6 +91,7 @@ _OTHER_CLAUSE = word_set("""
 _TIME_WORDS = word_set("when after before until since")
 _VERBS = word_set("said says was were is are had has have did does told added")
 _TRAILING_WORDS = 8  # "on Tuesday", "when contacted by the BBC", "outside business hours"
+_DESCRIBING_CLAUSE = re.compile(r",\s+(?:who|which)\s[^,]{1,80},")
 
 
 def says_only_no_comment(sentence: str) -> bool:
@@ -116,11 +118,15 @@ def says_only_no_comment(sentence: str) -> bool:
     comment = _COMMENT_WORD.search(text, match.start())
     if comment is None or comment.start() - match.end() > 60:
         return False
-    before = re.findall(r"[\w’']+", text[: match.start()].lower())
+    # "Donald Trump, who had opposed an earlier version, did not comment": a clause that only
+    # describes the subject is no other clause
+    subject = _DESCRIBING_CLAUSE.sub(" ", text[: match.start()])
+    before = re.findall(r"[\w’']+", subject.lower())
     after = re.findall(r"[\w’']+", text[comment.end() :].lower())
     # "Representatives for both X and Y did not respond": an "and" inside the subject is fine
     return (
         not _OTHER_CLAUSE.difference({"and", "or"}).intersection(before)
+        and not _SAYING.intersection(before)  # "Smith said he would appeal and declined to"
         and len(after) <= _TRAILING_WORDS
         and not (_OTHER_CLAUSE - _TIME_WORDS).intersection(after)
         and not _VERBS.intersection(after)

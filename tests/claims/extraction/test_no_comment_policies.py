@@ -71,3 +71,21 @@ def test_a_quoted_sentence_is_no_headline() -> None:
 )
 def test_what_someone_would_not_say(sentence: str, only: bool) -> None:
     assert says_only_no_comment(sentence) is only
+
+
+@pytest.mark.parametrize(
+    ("sentence", "only"),
+    [
+        # session 28, Senate copy: scored 0.93 ("immediately" before "comment", and a clause
+        # that only describes the subject)
+        (
+            "President-elect Donald Trump, who had opposed an earlier version, did not "
+            "immediately comment.",
+            True,
+        ),
+        # something said before it is a claim
+        ("Smith said he would appeal and declined to comment.", False),
+    ],
+)
+def test_no_comment_after_a_describing_clause(sentence: str, only: bool) -> None:
+    assert says_only_no_comment(sentence) is only
