@@ -5,7 +5,7 @@ names no speaker, for the page says once whose answers they are; every answer se
 names nobody else is then the interviewee's.
 
 A page counts as an interview when two paragraphs or more are a question alone, an answer says
-"I", "me" or "my" outside a quotation (an explainer's answers, "What is changing? / From 15
+"I", "we" or "our" outside a quotation (an explainer's answers, "What is changing? / From 15
 December, Northern Rail will run 200 fewer trains", are the outlet's own voice, and stay
 nobody's), and the text before the first question says it is one ("Interview:", "We spoke to
 her", "Q&A") and names exactly one person (a column's rhetorical questions, "Who pays? / My
@@ -16,13 +16,13 @@ speakers' labels ("Q:", "JEROME POWELL:") is read by claims.extraction.transcrip
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from claims.extraction.quotations import mask_quotes
 
 _Unit = tuple[int, int, str, str]  # (start, end, speaker, sentence)
 _QUESTION = re.compile(r"\?[”\"’»)]*\s*$")
-_SINGULAR = re.compile(r"\b(?:I|[Mm]e|[Mm]y)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Oo]ur|[Uu]s)\b")
 _MIN_QUESTIONS = 2
 _SAYS_INTERVIEW = re.compile(
     r"\b(?:interview\w*|Q&A|(?:spoke|speaks|talked|talks|sat\s+down)\s+(?:to|with)|asked\s+(?:him|her))\b",
@@ -31,7 +31,7 @@ _SAYS_INTERVIEW = re.compile(
 
 
 def interview_answers(
-    pending: Sequence[_Unit], paragraphs: Sequence[int], people: Sequence[str], text: str
+    pending: Sequence[_Unit], paragraphs: Sequence[int], people: Iterable[str], text: str
 ) -> list[_Unit]:
     """``pending`` with each answer of an interview (see the module doc) that names no speaker
     given to the interviewee: the one person of ``people`` (the people the extraction found,
@@ -47,7 +47,7 @@ def interview_answers(
         return list(pending)
     asked = set(questions)
     answers = [k for k in range(questions[0] + 1, len(pending)) if k not in asked]
-    if not any(_SINGULAR.search(mask_quotes(pending[k][3], False)) for k in answers):
+    if not any(_FIRST_PERSON.search(mask_quotes(pending[k][3], False)) for k in answers):
         return list(pending)
     intro = text[: pending[questions[0]][0]]
     if not _SAYS_INTERVIEW.search(intro):

@@ -317,7 +317,7 @@ def extract(
     pending = with_post_authors(text, verdicts, pending, paragraphs, signed)
     pending = headline_sources(pending, context)  # "..., regulator says" / "regulator Ofwat"
     if not turns:  # "How much has been mapped? / About 25% of it.": the interviewee's
-        people = [name for name, _ in context.people]
+        people = {name for name, _ in context.people} | set(context.surnames.values())
         pending = interview_answers(pending, paragraphs, people, text)
         # "Claim: The UK spent £9bn ..." / "The claim was made by ... Nigel Farage": his
         pending = labelled_claimant(pending, context.surnames.values())

@@ -94,6 +94,14 @@ _INTERVIEWED = re.compile(
 )
 
 
+# Who talks to the outlet: "Mads Nipper, chief executive of Orsted, spoke to the Guardian",
+# "..., Mads Nipper, talks to our energy correspondent" (not "Sarah Jones spoke to the minister").
+_TALKS_TO_US = re.compile(
+    r"([A-Z][a-z’'-]+)\s+([A-Z][a-z’'-]+),?(?:\s+[^.,]{1,60},)?\s+(?:talks|talked|spoke|speaks)"
+    r"\s+(?:to|with)\s+(?:our\b|us\b|me\b|reporters\b|journalists\b|the\s+[A-Z])"
+)
+
+
 def _interview(text: str) -> dict[int, tuple[int, str]]:
     """ "Q: ..." / "A: ...": the answers are the one person the text names before the first
     question ("We spoke to Dr Jane Smith, an epidemiologist, ..."); the questions nobody's.
@@ -113,6 +121,10 @@ def _interview(text: str) -> dict[int, tuple[int, str]]:
     # Sarah Jones spoke to Dr Ali Khan").
     if len(people) > 1:
         people &= {f"{a} {b}" for a, b in _INTERVIEWED.findall(intro)}
+    if not people:
+        # "The chief executive of Orsted, Mads Nipper, talks to our energy correspondent": the
+        # one who talks to the outlet, whatever the given name
+        people = {f"{a} {b}" for a, b in _TALKS_TO_US.findall(intro)}
     person = min(people) if len(people) == 1 else ""
     return {m.start(): (m.end(), person if m.group("label") == "A" else "") for m in labels}
 

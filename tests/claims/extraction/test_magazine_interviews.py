@@ -58,3 +58,30 @@ def test_questions_that_are_no_interview_keep_their_answers_unattributed() -> No
         "the seabed.\n" + QUESTIONS
     )
     assert speaker_of(two, "300 seamounts") == ""
+
+
+ORSTED_QA = """Interview: 'We cut emissions by 40%'
+
+The chief executive of Orsted, Mads Nipper, talks to our energy correspondent about wind power.
+
+Q: How much have you cut emissions?
+A: We have cut our emissions by 40% since 2020. We were a coal company.
+
+Q: Is offshore wind still profitable?
+A: Yes. Our margins fell last year, but 90% of our energy is renewable.
+"""
+
+
+def test_an_interviewee_with_a_given_name_the_list_lacks() -> None:
+    # session 28: "Mads" is no given name the project lists, and the answers say "we", so the
+    # "Q:"/"A:" answers and the paragraph answers were nobody's
+    for words in ("40% since 2020", "90% of our energy"):
+        assert speaker_of(ORSTED_QA, words) == "Mads Nipper"
+    paragraphs = (
+        "Mads Nipper, chief executive of Orsted, spoke to the Guardian.\n\n"
+        "How much have you cut emissions?\n\n"
+        "We have cut our emissions by 40% since 2020. We were a coal company.\n\n"
+        "Is offshore wind still profitable?\n\n"
+        "Yes. Our margins fell last year, but 90% of our energy is renewable.\n"
+    )
+    assert speaker_of(paragraphs, "90% of our energy") == "Mads Nipper"
