@@ -271,10 +271,8 @@ def according_to(
         name = clean_run(text, run)
         if name and _nationality_before_a_noun(name, tokens, after):
             return ""  # "according to Israeli tallies": whose, the words do not say
-        polled = (
-            run and tokens.index(run[0]) >= 2 and tokens[tokens.index(run[0]) - 1].lower == "by"
-        )
-        polled = polled and tokens[tokens.index(run[0]) - 2].lower in _POLL_NOUNS
+        at = tokens.index(run[0]) if run else 0
+        polled = at >= 2 and tokens[at - 1].lower == "by" and tokens[at - 2].lower in _POLL_NOUNS
         if (
             name
             and (
