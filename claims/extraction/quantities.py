@@ -162,6 +162,8 @@ _NOT_UNITS = (
 )
 # Nouns ending in "s" that are no plurals: "2,911 confirmed measles cases", "40 news outlets".
 _SINGULAR_IN_S = word_set("measles mumps rabies diabetes herpes news series species")
+# Nouns whose plural is the word itself, which may also describe a noun ("aircraft carriers").
+_SAME_IN_PLURAL = word_set("aircraft spacecraft")
 # Plurals that describe the noun after them: "three sports cars", "12 savings accounts".
 _PLURAL_ADJUNCTS = word_set("sports savings arms goods sales customs earnings")
 # Adjectives ending like adverbs, read into what was counted when a noun follows them.
@@ -237,7 +239,8 @@ def _plural_next(text: str, pos: int, limit: int) -> bool:
     """Whether the word at ``pos`` is a plural noun ("cases" after "suspected")."""
     m = UNIT_WORD.match(text, pos, limit)
     lower = m.group("word").lower() if m else ""
-    noun = _plural_form(lower) or lower in _COMPLETE_UNITS  # "cases", "men" ("5 armed men")
+    # "cases", "men" ("5 armed men"), "aircraft" ("30 fewer aircraft")
+    noun = _plural_form(lower) or lower in _COMPLETE_UNITS or lower in _SAME_IN_PLURAL
     return noun and lower not in _NOT_UNITS
 
 

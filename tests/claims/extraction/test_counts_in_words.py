@@ -64,3 +64,12 @@ def test_a_plural_before_its_noun_is_part_of_the_unit(sentence: str, unit: str) 
 )
 def test_a_scale_word_glued_to_its_number(sentence: str, value: float) -> None:
     assert [q.value for q in find_quantities(sentence)] == [value]
+
+
+def test_fewer_of_a_noun_the_same_in_the_plural() -> None:
+    # session 28, airline copy: "30 fewer aircraft" counted nothing named
+    found = find_quantities("Ryanair expects 30 fewer aircraft than planned.")
+    assert [(q.value, q.unit) for q in found] == [(30.0, "fewer aircraft")]
+    assert [q.unit for q in find_quantities("The navy has 40 aircraft carriers.")] == [
+        "aircraft carriers"
+    ]
