@@ -24,7 +24,12 @@ from claims.extraction.names import (
     opens_a_date,
     with_listed_portfolios,
 )
-from claims.extraction.org_kinds import NATIONALITY_ENDINGS, ORG_DESCRIPTORS, is_business_compound
+from claims.extraction.org_kinds import (
+    NATIONALITY_ENDINGS,
+    ORG_DESCRIPTORS,
+    is_business_compound,
+    is_business_noun,
+)
 from claims.extraction.people import GENERIC, GENERIC_PLURAL, SpeakerContext, first_name_genders
 from claims.extraction.places import GOVERNMENT_SEATS
 from claims.extraction.resolution import resolve_found
@@ -133,6 +138,19 @@ def _without_the(name: str) -> str:
     return name[4:] if name.startswith(("the ", "The ")) else name
 
 
+def _owner_noun(tokens: list[Token], index: int) -> str:
+    """The organisation noun whose document the words from ``index`` cite ("the airport's own
+    estimates", "the company's annual report"): "airport"; "" for any other words."""
+    if index + 2 >= len(tokens) or tokens[index].lower != "the":
+        return ""
+    noun = tokens[index + 1]
+    if not noun.text.endswith(("'s", "’s")) or not noun.text[:1].islower():
+        return ""
+    word = noun.lower[:-2]
+    known = word in ORG_NOUNS or is_business_noun(word)
+    return word if known and _a_document_at(tokens, index + 1) else ""
+
+
 def _its_role(tokens: list[Token], index: int) -> str:
     """The role after "its" at ``index`` that closes the sentence ("its inspector general",
     "its chief executive"), "" for none."""
@@ -172,6 +190,12 @@ def according_to(
         website = _WEBSITE.fullmatch(tokens[index].text) if index < len(tokens) else None
         if website:  # "according to poweroutage.us": a website that tracks the figures
             return website.group("site")
+        owner_noun = _owner_noun(tokens, index)
+        if owner_noun:
+            # "according to the airport's own estimates": the airport the text named
+            owner = resolve_found(Found(kind="org-noun", generic=f"the {owner_noun}"), context)
+            if owner:
+                return owner
         role = _its_role(tokens, index)
         if (
             index < len(tokens)

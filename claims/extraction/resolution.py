@@ -56,6 +56,12 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
         words = found.generic.lower().split()
         if not org and len(words) == 2 and words[0] == "the" and is_org_head(words[1]):
             context.unresolved_org = words[1]  # the organisation the next sentence names
+        elif org and len(words) == 2 and words[0] == "the" and " " not in words[1]:
+            # "Heathrow handled ..., the airport said": a later "the airport's own estimates"
+            # is Heathrow's too
+            named = context.org_nouns.setdefault(words[1], [])
+            if org not in named:
+                named.append(org)
         return org
     if found.kind == "org-role":
         # "A police spokesman said": the police force named before, else as written

@@ -192,6 +192,15 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
         and not (
             t.lower in _NOUNS_TOO and i + 1 < len(tokens) and tokens[i + 1].lower in _NOUN_NEXT
         )
+        # "according to the airport's own estimates", "its estimates": a noun after an owner
+        and not (
+            t.lower in _NOUNS_TOO
+            and i > 0
+            and (
+                tokens[i - 1].lower in _OWNERS | {"own"}
+                or tokens[i - 1].text.endswith(("'s", "’s"))
+            )
+        )
     ]
     generic_seen = False
     for i in verbs:

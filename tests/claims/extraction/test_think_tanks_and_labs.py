@@ -44,3 +44,14 @@ def test_the_lab_is_the_laboratory_named_before() -> None:
         "The average household will pay $2,400 more a year, the lab said in a report."
     )
     assert speaker_of(text, "$2,400") == "Yale's Budget Lab"
+
+
+def test_the_airports_own_estimates_are_the_airports() -> None:
+    # session 28, airport copy: "estimates" read as a verb after "the airport's own", and
+    # "the airport" was not remembered as Heathrow
+    text = (
+        "Heathrow handled a record 83.9 million passengers last year, the airport said on "
+        "Tuesday. A third runway would add 260,000 flights a year, according to the airport's "
+        "own estimates."
+    )
+    assert speaker_of(text, "260,000") == "Heathrow"
