@@ -87,7 +87,7 @@ _THE_COUNTRYS = re.compile(r"^the country['’]s (.+)$", re.IGNORECASE)
 
 
 # Organisations that are places: "At Heathrow, the airport said" is Heathrow's.
-_PLACE_NOUNS = word_set("""
+PLACE_NOUNS = word_set("""
     airport port hospital university college school stadium zoo museum prison plant factory
     mine station""")
 
@@ -162,7 +162,7 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
     if tuple(words[-2:]) in BUSINESS_COMPOUNDS:
         words = [*words[:-2], "firm"]  # "The asset manager said": BlackRock, as "the firm"
     head = words[-1] if words else ""
-    if words == [head] and head in _PLACE_NOUNS and context.sentence_place:
+    if words == [head] and head in PLACE_NOUNS and context.sentence_place:
         return context.sentence_place  # "At Heathrow, the airport said"
     for org in reversed(context.orgs):
         lower = org.lower()

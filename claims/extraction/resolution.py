@@ -19,7 +19,7 @@ from claims.extraction.lexicon import (
 )
 from claims.extraction.names import is_org
 from claims.extraction.org_kinds import is_org_head
-from claims.extraction.organisations import org_in_full, resolve_org_noun
+from claims.extraction.organisations import PLACE_NOUNS, org_in_full, resolve_org_noun
 from claims.extraction.page_names import person_after_all
 from claims.extraction.people import (
     GENERIC_SINGULAR,
@@ -56,9 +56,9 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
         words = found.generic.lower().split()
         if not org and len(words) == 2 and words[0] == "the" and is_org_head(words[1]):
             context.unresolved_org = words[1]  # the organisation the next sentence names
-        elif org and len(words) == 2 and words[0] == "the" and " " not in words[1]:
+        elif org and len(words) == 2 and words[0] == "the" and words[1] in PLACE_NOUNS:
             # "Heathrow handled ..., the airport said": a later "the airport's own estimates"
-            # is Heathrow's too
+            # is Heathrow's too (a place's body; "the company" is whichever spoke last)
             named = context.org_nouns.setdefault(words[1], [])
             if org not in named:
                 named.append(org)
