@@ -22,7 +22,10 @@ from claims.extraction.lexicon import (
 from claims.extraction.places import COUNTRIES
 
 # A figure is one token: the comma of "40,000" is not a clause's comma.
-TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[A-Za-z0-9À-ÿ][\w’'.&-]*|[,;:“”\"()—–]")
+# (a plus glued to a word's letters is part of its name: "OPEC+", "Disney+")
+TOKEN = re.compile(
+    r"\d+(?:[.,]\d+)+|[A-Za-z0-9À-ÿ][\w’'.&-]*(?:(?<=[A-Za-z])\+{1,2}(?!\w))?|[,;:“”\"()—–]"
+)
 
 
 INITIALS = re.compile(r"(?:[A-Z]\.)+")

@@ -39,3 +39,9 @@ def test_a_firm_that_polled_is_an_organisation() -> None:
     assert (unit.speaker, unit.speaker_type) == ("Visible Alpha", ORGANIZATION)
     text = "Support for the plan rose to 40%, according to a survey by John Smith."
     assert unit_with(text, "40%").speaker_type == PERSON
+
+
+@pytest.mark.parametrize("name", ["OPEC+", "Disney+"])
+def test_a_plus_is_part_of_a_name(name: str) -> None:
+    # "OPEC+" was "OPEC": the tokeniser left the plus out of the name
+    assert speaker_of(f"{name} said it would cut output by 2 million a day.", "2 million") == name
