@@ -18,11 +18,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from claims.extraction.quotations import mask_quotes
+from claims.extraction.first_person import speaks_in_first_person
 
 _Unit = tuple[int, int, str, str]  # (start, end, speaker, sentence)
 _QUESTION = re.compile(r"\?[”\"’»)]*\s*$")
-_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Oo]ur|[Uu]s)\b")
 _MIN_QUESTIONS = 2
 _SAYS_INTERVIEW = re.compile(
     r"\b(?:interview\w*|Q&A|(?:spoke|speaks|talked|talks|sat\s+down)\s+(?:to|with)|asked\s+(?:him|her))\b",
@@ -47,7 +46,7 @@ def interview_answers(
         return list(pending)
     asked = set(questions)
     answers = [k for k in range(questions[0] + 1, len(pending)) if k not in asked]
-    if not any(_FIRST_PERSON.search(mask_quotes(pending[k][3], False)) for k in answers):
+    if not any(speaks_in_first_person(pending[k][3]) for k in answers):
         return list(pending)
     intro = text[: pending[questions[0]][0]]
     if not _SAYS_INTERVIEW.search(intro):

@@ -48,6 +48,7 @@ from claims.extraction.page_names import is_a_word, type_on_page
 from claims.extraction.parties import described_party
 from claims.extraction.people import (
     DETERMINERS,
+    POSSESSIVE_PRONOUNS,
     SpeakerContext,
 )
 from claims.extraction.places import GOVERNMENT_SEATS
@@ -82,7 +83,6 @@ _PRESS_WORDS = word_set("""
     spiegel bild nikkei asahi yomiuri haaretz""")
 _PRESS_NOUNS = word_set("newspaper paper daily weekly tabloid")
 
-_POSSESSIVES = frozenset({"his", "her", "its", "their", "our"})
 _THE_COUNTRYS = re.compile(r"^the country['’]s (.+)$", re.IGNORECASE)
 
 
@@ -251,7 +251,7 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
     if len(words) == 1:
         return _union_like(context) if head == "union" else ""
     owner, _, rest = phrase.partition(" ")
-    if owner.lower() in _POSSESSIVES and rest[:1].isupper():
+    if owner.lower() in POSSESSIVE_PRONOUNS and rest[:1].isupper():
         return rest  # "His Smer party has promised": the Smer party, not "His Smer party"
     if head == "party":
         party = described_party(phrase, words, _recent_mentions(context))

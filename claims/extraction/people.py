@@ -34,6 +34,8 @@ FIRST_NAMES_PATH = Path(__file__).resolve().parent / "data" / "first_names.txt"
 
 
 DETERMINERS = word_set("the a an this that these those its their his her our")
+# Whose a noun is when a pronoun says it: "its Brent forecast", "His Smer party".
+POSSESSIVE_PRONOUNS = word_set("its his her their our my your")
 
 
 # Capitalised words after a given name that make the run a place or a thing: "Victoria Street".

@@ -354,9 +354,9 @@ def extract(
             score, features = apply_no_comment(score, tuple(features), LEAD_IN)
         # A list item's bullet ("- ", "• ") and a fact-check's "Claim:" are read with what
         # they introduce (no article prior for a list), but are no part of the claim's text.
-        bullet = _BULLET.match(sentence) or CLAIM_LABEL.match(sentence)
-        if bullet and bullet.end() < len(sentence):
-            sentence, start = sentence[bullet.end() :], start + bullet.end()
+        label = _BULLET.match(sentence) or CLAIM_LABEL.match(sentence)
+        if label and label.end() < len(sentence):
+            sentence, start = sentence[label.end() :], start + label.end()
         sentences.append(
             ScoredSentence(
                 text=sentence,

@@ -48,7 +48,7 @@ _CLOSING = frozenset({",", "."})
 AGE = re.compile(r"^\d{1,3}-year-old$")
 
 
-_FORMER = frozenset({"former", "ex", "ex-", "then"})
+FORMER = frozenset({"former", "ex", "ex-", "then"})  # "the former chief executive"
 
 
 def contradicts_title(phrase: str, holder: str, context: SpeakerContext) -> bool:
@@ -60,7 +60,7 @@ def contradicts_title(phrase: str, holder: str, context: SpeakerContext) -> bool
     places, former = details
     words = phrase.split()
     named = {w.lower() for w in words[1:-1] if w[:1].isupper()}
-    said_former = any(w.lower() in _FORMER for w in words)
+    said_former = any(w.lower() in FORMER for w in words)
     return bool(named and places and not named & places) or (said_former and not former)
 
 
@@ -117,7 +117,7 @@ def learn_roles(tokens: list[Token], context: SpeakerContext) -> None:
                 before = tokens[max(0, first - 3) : first]
                 context.title_details[full_name(name, context)] = (
                     frozenset(t.lower for t in before if is_capitalised(t) and not is_title(t)),
-                    any(t.lower in _FORMER for t in before),
+                    any(t.lower in FORMER for t in before),
                 )
         if name:
             _learn(name, nouns, context)
@@ -299,7 +299,7 @@ def _learn_office_before(name: str, tokens: list[Token], i: int, context: Speake
         first += 1  # "of England governor": the name starts at a capital
     before = tokens[first:i]
     places = frozenset(t.lower for t in before if is_capitalised(t) and not is_title(t))
-    former = first > 0 and tokens[first - 1].lower in _FORMER
+    former = first > 0 and tokens[first - 1].lower in FORMER
     if places:
         context.offices[full_name(name, context)] = (places, former)
 
@@ -309,7 +309,7 @@ def office_holder(org: str, role: str, context: SpeakerContext) -> str:
     Murphy", "Ken Murphy, the chief executive of Tesco,"), the latest first; "" for nobody (a
     holder introduced without the organisation may hold the role elsewhere)."""
     words = {w.lower() for w in org.split() if w[:1].isupper()}
-    said_former = bool(_FORMER.intersection(role.split()))
+    said_former = bool(FORMER.intersection(role.split()))
     for holder in reversed(context.role_holders.get(role.split()[-1], [])):
         for details in (context.offices.get(holder), context.title_details.get(holder)):
             places, former = details or (frozenset(), False)

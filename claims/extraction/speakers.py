@@ -78,6 +78,7 @@ from claims.extraction.participles import participle_speaker
 from claims.extraction.people import (
     DETERMINERS,
     GENERIC_PLURAL,
+    POSSESSIVE_PRONOUNS,
     SpeakerContext,
     remember,
     remember_person,
@@ -197,7 +198,7 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
             t.lower in _NOUNS_TOO
             and i > 0
             and (
-                tokens[i - 1].lower in _OWNERS | {"own"}
+                tokens[i - 1].lower in POSSESSIVE_PRONOUNS | {"own"}
                 or tokens[i - 1].text.endswith(("'s", "’s"))
             )
         )
@@ -306,7 +307,7 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
                 continue  # an adjective: "the alleged relationship", "an estimated 500"
             if (
                 index >= 2
-                and tokens[index - 2].lower in _OWNERS
+                and tokens[index - 2].lower in POSSESSIVE_PRONOUNS
                 and is_capitalised(tokens[index - 1])
             ):
                 continue  # a noun: "Goldman Sachs raised its Brent forecast"
@@ -353,9 +354,6 @@ def _passive_agent(text: str, tokens: list[Token], context: SpeakerContext) -> s
             return resolve_found(Found(name=person_in(name), kind="name"), context)
         return ""
     return ""
-
-
-_OWNERS = frozenset({"its", "his", "her", "their", "our", "my", "your"})
 
 
 def _owned_subject(tokens: list[Token]) -> list[Token]:

@@ -53,6 +53,7 @@ from claims.extraction.people import (
 from claims.extraction.places import GOVERNMENT_SEATS
 from claims.extraction.roles import (
     AGE,
+    FORMER,
     apposed_subject,
     office_holder,
     role_apposed,
@@ -205,7 +206,7 @@ def _office(
         return None
     # the holder the text named ("Ken Murphy, the chief executive of Tesco,"), else the office
     former, _, rest = role.partition(" ")
-    office = f"former {org} {rest}" if former in {"former", "ex"} and rest else f"{org} {role}"
+    office = f"former {org} {rest}" if former in FORMER and rest else f"{org} {role}"
     return Found(name=office_holder(org, role, context) or office, kind="name")
 
 
