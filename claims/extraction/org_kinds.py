@@ -21,7 +21,7 @@ BUSINESS_NOUNS = word_set("""
     producer supplier club utility utilities broadcaster publisher developer
     housebuilder builder distributor wholesaler platform airport website publication outlet
     magazine discounter grocer supermarket broker brand pollster champions holders paper
-    newspaper""")
+    newspaper consultancy""")
 PUBLIC_WORDS = word_set("""
     ministry department government parliament commission council agency court police army
     navy senate congress assembly cabinet authority office kremlin pentagon central reserve
@@ -53,7 +53,7 @@ ORG_DESCRIPTORS = word_set("""
     group charity ngo organisation organization agency union startup bank insurer airline
     carrier retailer manufacturer supplier regulator watchdog channel station publisher
     nonprofit platform office bureau fund institute authority commission party movement
-    coalition alliance journal site app service""")
+    coalition alliance journal site app service consultancy""")
 
 APPOSITION_OPENERS = frozenset({"the", "a", "an"})
 APPOSITION_LENGTH = 5  # words from the determiner to the noun: "the Oslo-based food group"

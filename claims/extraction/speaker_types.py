@@ -35,7 +35,7 @@ from claims.extraction.lexicon import (
     SMALL_LETTER_NAME,
     word_set,
 )
-from claims.extraction.places import GOVERNMENT_SEATS
+from claims.extraction.places import COUNTRIES, GOVERNMENT_SEATS
 
 PERSON = "person"
 ORGANIZATION = "organization"
@@ -171,6 +171,8 @@ def speaker_type(name: str) -> str:
         return ORGANIZATION
     if len(words) >= 2 and words[-1] in _LEGAL_FORMS:
         return ORGANIZATION  # "Bayer AG", "BASF SE", "Nestlé SA"
+    if _is_national_unit(words):
+        return ORGANIZATION  # "Knight Frank India", "Amazon Japan": a business's arm there
     if len(words) >= 2 and bare_word(words[-1]).lower() in _UNNAMED_VOICES:
         return ORGANIZATION  # "Met spokesperson": the organisation speaking through someone
     if bare_word(words[-1]).lower() in PARTY_PLURALS:
@@ -203,6 +205,20 @@ def speaker_type(name: str) -> str:
     if any(bare_word(w)[:1].isupper() for w in words[first:]) or any(_role(w) for w in words):
         return PERSON
     return ""
+
+
+# Countries that are also surnames ("Steve Israel", "Brian France") end no business's name here.
+_SURNAME_COUNTRIES = frozenset({"israel", "france", "cuba", "turkey"})
+
+
+def _is_national_unit(words: list[str]) -> bool:
+    """Whether a name of capitalised words ends with a country, a business's arm there ("Knight
+    Frank India", "Samsung Electronics Vietnam"): no person's name ends so, bar a few
+    (_SURNAME_COUNTRIES; England, Holland, Jordan or Georgia are no COUNTRIES entries)."""
+    if len(words) < 2 or not all(w[:1].isupper() for w in words) or any(_role(w) for w in words):
+        return False
+    last = bare_word(words[-1]).lower()
+    return last in COUNTRIES and last not in _SURNAME_COUNTRIES
 
 
 def is_small_letter_brand(word: str) -> bool:
