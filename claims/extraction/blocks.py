@@ -10,6 +10,8 @@ from itertools import pairwise
 from claims.extraction.boilerplate import LineVerdict
 
 _TERMINAL_END = tuple('.!?:;"”’»)')
+# Characters a wrapped line may run past the width the other lines show (a long word kept whole).
+_WRAP_SLACK = 10
 
 
 def _hard_wrap_width(text: str, verdicts: tuple[LineVerdict, ...]) -> int:
@@ -24,7 +26,12 @@ def _hard_wrap_width(text: str, verdicts: tuple[LineVerdict, ...]) -> int:
     if width > 100:
         return 0
     long_lines = sum(1 for n in lengths if n >= 0.6 * width)
-    return width if long_lines >= 0.7 * len(lengths) else 0
+    if long_lines < 0.7 * len(lengths):
+        return 0
+    # A wrapped text has no line longer than its width: short lines each heading a long one
+    # ("1. Income tax thresholds stay frozen" over its paragraph) are no wrap.
+    over = sum(1 for v in verdicts if v.end - v.start > width + _WRAP_SLACK)
+    return width if over <= 0.1 * len(verdicts) else 0
 
 
 def blocks(text: str, verdicts: tuple[LineVerdict, ...]) -> list[tuple[int, int, int]]:

@@ -50,6 +50,7 @@ from claims.extraction.widgets import (
     LABELS,
     MISC_WIDGETS,
     NAV_SEPARATOR,
+    PAGE_KIND_LABEL,
     PHOTO_CREDIT,
     PROMO_CAPS,
     PROMO_DOMAIN,
@@ -253,6 +254,8 @@ _ADDRESS_OR_END = re.compile(
 _SENTENCE_END = tuple('.!?:;,…"”’»)')
 _LIST_MARKER = re.compile(r"^(?:[-–—•*·▪►]|\d+[.)])\s")
 _SEPARATOR = re.compile(r"[\W_]+")
+_NUMBERED_HEADING = re.compile(r"\d{1,2}[.)]\s+")
+_NEXT_LINE = re.compile(r"[ \t]*\n[ \t]*([^\n]+)")
 _LONE_NUMBER_MARKER = re.compile(r"\s*\d{1,2}[.)]\s*")
 # Blank line or end of text after a line: the line is the last of its paragraph.
 _PARAGRAPH_END = re.compile(r"[ \t]*(?:\n[ \t]*\n|\s*\Z)")
@@ -274,7 +277,10 @@ def _is_subheading(line: str) -> bool:
     A line with a digit is kept: a fact-box line ("33% of those hospitalised ...") is a figure
     an editor checks, and a subheading with a figure repeats one the body gives anyway.
     """
-    if len(line) > 120 or not line[0].isupper() or DIGIT.search(line):
+    numbered = _NUMBERED_HEADING.match(line)
+    if numbered:  # "1. Income tax thresholds stay frozen": a listicle's numbered section
+        line = line[numbered.end() :]
+    if len(line) > 120 or not line[:1].isupper() or DIGIT.search(line):
         return False
     shouting = line.upper() == line
     if line.endswith(_SENTENCE_END) and not (shouting and line[-1] in "’'\"”"):
@@ -282,6 +288,22 @@ def _is_subheading(line: str) -> bool:
     if _LIST_MARKER.match(line):
         return False
     return _word_count(line) <= _SUBHEADING_MAX_WORDS
+
+
+def _heads_its_paragraph(text: str, line: str, end: int) -> bool:
+    """Whether the line after ``line`` (which ends at ``end``), in the same paragraph, is a body
+    paragraph that ``line`` heads: a new sentence of at least BODY_MIN_WORDS words, ending as a
+    sentence does, far longer than ``line`` (a hard-wrapped paragraph's lines are alike)."""
+    m = _NEXT_LINE.match(text, end)
+    if m is None:
+        return False
+    following = m.group(1).strip()
+    return (
+        following[:1].isupper()
+        and following.endswith(_SENTENCE_END)
+        and _word_count(following) >= BODY_MIN_WORDS
+        and len(line) < 0.6 * len(following)
+    )
 
 
 def _heads_a_paragraph(text: str, verdicts: list[LineVerdict], index: int) -> bool:
@@ -386,7 +408,7 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
             reason, facts = "byline", _NO_FACTS
         keep_start = end if reason else start
         context = ""
-        if not reason:
+        if not reason and not (previous is None and PAGE_KIND_LABEL.match(stripped)):
             cut, reason, facts = _prefix(stripped, top=not body_started)
             if cut:
                 # "NEW YORK, March 4, 2024 /PRNewswire/ -- Acme Corp today announced ...": the
@@ -403,10 +425,13 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
                 elif reason == "promo link label":
                     context = RELATED_HEADLINE
             elif (
-                body_started
+                (body_started or _NUMBERED_HEADING.match(stripped))
                 and (previous is None or previous.paragraph != paragraph)
                 and _is_subheading(stripped)
-                and _PARAGRAPH_END.match(text, m.end())
+                and (
+                    _PARAGRAPH_END.match(text, m.end())
+                    or _heads_its_paragraph(text, stripped, m.end())
+                )
             ):
                 subheadings.append(len(verdicts))
             elif (

@@ -426,6 +426,11 @@ PROMO_LABEL = (
 PROMO_WITH_SEPARATOR = re.compile(rf"^(?:{PROMO_LABEL})\s*[:|»›>–—-]+\s*", re.IGNORECASE)
 
 
+# A label that says what kind of page a headline heads ("Live: Storm Darragh latest", "Watch:
+# ..."): a link to another page further down, the page's own headline on its first line.
+PAGE_KIND_LABEL = re.compile(r"^(?:live|watch|listen|explainer)\s*[:|–—-]+\s*\S", re.IGNORECASE)
+
+
 PROMO_CAPS = re.compile(r"^(?:READ MORE|READ ALSO|ALSO READ|RELATED|SEE ALSO|MUST READ)\s+")
 
 
