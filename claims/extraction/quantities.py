@@ -184,7 +184,9 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str, int]:
     words: list[str] = []
     approximate = _OR_SO.match(text, pos, limit)
     end = approximate.end() if approximate else pos  # "the 250 or so tortoises"
-    while len(words) < 3:
+    # Three words at most, a fourth when it is the plural the three describe ("1,500 new
+    # Border Patrol agents"): a plural ends the phrase, so none of the three was one.
+    while len(words) < 3 or (len(words) == 3 and _plural_next(text, end, limit)):
         m = UNIT_WORD.match(text, end, limit)
         if not m and not words:
             m = PICTURE_FORMAT.match(text, end, limit)  # "two 4K displays": displays counted
@@ -207,6 +209,16 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str, int]:
         if lower in _COMPARED and not words and _plural_next(text, m.end(), limit):
             words.append(word)  # "200 more jobs", "4 million fewer people"
             end = m.end()
+            continue
+        described = UNIT_WORD.match(text, m.end(), limit) if adverb and not words else None
+        if (
+            described
+            and described.group("word").lower() not in _NOT_UNITS
+            and _plural_next(text, described.end(), limit)
+        ):
+            # "138 publicly funded institutions", "2 million fully vaccinated people"
+            words += [word, described.group("word")]
+            end = described.end()
             continue
         if lower in _NOT_UNITS or adverb or participle:
             break
