@@ -67,7 +67,7 @@ def maker_before(text: str, tokens: list[Token], i: int) -> Found | None:
     "the company behind the iPhone" (resolved by organisations.resolve_org_noun to the business
     the sentence opens with, never the product)."""
     k = i
-    while k > i - 4 and k > 0 and _is_product_word(tokens[k]):
+    while k > i - 6 and k > 0 and (_is_product_word(tokens[k]) or _joins_products(tokens, k, i)):
         k -= 1
     if k == i:
         return None
@@ -85,9 +85,24 @@ def maker_after(text: str, tokens: list[Token], index: int) -> Found | None:
     if index + 3 >= len(tokens) or tokens[index].lower != "the":
         return None
     end = index + 3 + (tokens[index + 3].lower == "the")
-    while end < len(tokens) and end < index + 8 and _is_product_word(tokens[end]):
+    while (
+        end < len(tokens)
+        and end < index + 10
+        and (_is_product_word(tokens[end]) or _joins_products(tokens, end, len(tokens) - 1))
+    ):
         end += 1
     return maker_before(text, tokens, end - 1)
+
+
+def _joins_products(tokens: list[Token], k: int, last: int) -> bool:
+    """Whether ``tokens[k]`` is the "and" between two products: "the maker of KitKat and
+    Nescafé"."""
+    return (
+        0 < k < last
+        and tokens[k].lower in {"and", "&"}
+        and _is_product_word(tokens[k - 1])
+        and _is_product_word(tokens[k + 1])
+    )
 
 
 _NAME_LINKS = frozenset({"of", "for", "and", "&"})

@@ -197,8 +197,9 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
         # last that is one.
         described = len(words) > 1 and head not in AGENCY_NOUNS
         org = context.sentence_org
-        if product and org.lower() in words:
-            org = ""  # "ChatGPT was down, the maker of ChatGPT said": not the product
+        if org.lower() in words:
+            org = ""  # "ChatGPT was down, the maker of ChatGPT said", "The KitKat maker said":
+            # not the product
         if described and is_business_noun(head) and _named_business(org, context):
             return org  # "BYD sold 4.27 million vehicles, the Chinese carmaker said": BYD
         if product and org and not is_public_org(org, context) and org.lower() not in words:
