@@ -17,7 +17,13 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
 
-from claims.extraction.bylines import byline_of, name_above_role, name_and_role, reporters_role
+from claims.extraction.bylines import (
+    byline_of,
+    credited_reporters,
+    name_above_role,
+    name_and_role,
+    reporters_role,
+)
 from claims.extraction.code_lines import is_code_line
 from claims.extraction.dates import parse_dateline
 from claims.extraction.embeds import (
@@ -174,7 +180,7 @@ def _whole_line_reason(s: str) -> tuple[str, _Facts]:
     if author:
         return "byline", _Facts(author=author)  # "Pippa Crerar Political editor"
     if CREDITS.match(s) and words <= 30:
-        return "credits line", _NO_FACTS
+        return "credits line", _Facts(author=credited_reporters(s))
     credit = credit_reason(s, words)
     if credit:
         return credit, _NO_FACTS

@@ -117,6 +117,23 @@ def byline_of(s: str) -> tuple[str, str, datetime | None] | None:
     return name, publisher, published_at
 
 
+# A wire story's closing credits: "(Reporting by Shivam Patel in New Delhi; Editing by Kim
+# Coghill)". The reporters are the story's authors; the editors and "additional reporting" are not.
+_REPORTING_BY = re.compile(r"^\(?\s*reporting\s+by\s+(?P<names>[^;)]+)", re.IGNORECASE)
+
+
+def credited_reporters(s: str) -> str:
+    """The reporters a credits line names ("Shivam Patel", "Jane Doe and John Roe"), or ""."""
+    m = _REPORTING_BY.match(s)
+    if m is None:
+        return ""
+    names = BYLINE_LOCATION.sub("", m.group("names").strip().rstrip(".")).strip()
+    names = re.sub(r"\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?=\s+and\s)", "", names)
+    if ROLE_WORDS.search(names) or not names[:1].isupper():
+        return ""  # "Reporting by Reuters Staff": nobody named
+    return names if BYLINE_NAME.fullmatch(names) else ""
+
+
 # A byline without "By": a given name and a surname, then a reporter's role ("Pippa Crerar
 # Political editor", "Jessica Elgot Deputy political editor").
 _REPORTER_ROLES = "editor|correspondent|reporter|writer|columnist"
