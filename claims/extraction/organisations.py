@@ -230,6 +230,8 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
                 and not (_names_a_sector(head) and is_analyst_firm(org))
                 and org.lower() not in GOVERNMENT_SEATS  # "Texas has sued Boeing, the company said"
                 and not (is_business_noun(head) and head != "group" and is_armed(org))
+                # "the Aslef union ... The operator said": a union is no business
+                and not (is_business_noun(head) and _a_union(org, context))
                 and (
                     head in _EITHER_KIND
                     or is_public_org(org, context) == (head in AGENCY_NOUNS)
@@ -303,6 +305,12 @@ def _the_business(name: str, context: SpeakerContext, *, armed: bool) -> bool:
     """Whether ``name`` is an organisation that spoke and can be a business (or, ``armed``, an
     armed group: "the group")."""
     return bool(name) and name in context.orgs and bool(_businesses({name}, context, armed=armed))
+
+
+def _a_union(name: str, context: SpeakerContext) -> bool:
+    """Whether the text introduced ``name`` as a union ("the Aslef union", "the union Aslef"),
+    or names it so ("Communication Workers Union"): never "the company" nor "the operator"."""
+    return name in context.org_nouns.get("union", ()) or name.endswith((" Union", " union"))
 
 
 def _union_like(context: SpeakerContext) -> str:
@@ -380,6 +388,7 @@ def _businesses(candidates: set[str], context: SpeakerContext, *, armed: bool = 
         and o.lower() not in GOVERNMENT_SEATS
         and " and " not in o  # "Microsoft and Sony said": two, never "the Japanese company"
         and (armed or not is_armed(o))  # "the Rapid Support Forces": a group, no company
+        and not _a_union(o, context)  # "the Aslef union"
         and not (_maybe_anything(o, context) and type_on_page(o, context) != ORGANIZATION)
     }
 

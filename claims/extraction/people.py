@@ -328,7 +328,9 @@ def remember(
     generic = last_word if last_word in GENERIC else ""
     if generic:
         # "Russian Ministry of Foreign Affairs spokesperson" still speaks for the ministry.
-        context.previous_org = speaker[: -len(generic) - 1]
+        context.previous_org = owner = speaker[: -len(generic) - 1]
+        if generic in _VOICES and _speaks_through_a_voice(owner, context):
+            remember_org(owner, context)  # "A Northern spokesperson said": Northern spoke
     elif speaker and (
         is_org(speaker) or speaker in context.described_orgs or speaker_type(speaker) != PERSON
     ):
@@ -423,6 +425,22 @@ def register_mention(full: str, context: SpeakerContext) -> None:
             namesakes.insert(0, full)  # the earliest: "Mr Mateen" still means the speaker
         return
     register_name(full, context)
+
+
+# The words for someone speaking for an organisation, whose owner is that organisation.
+_VOICES = word_set("spokesperson spokesman spokeswoman representative")
+
+
+def _speaks_through_a_voice(owner: str, context: SpeakerContext) -> bool:
+    """Whether ``owner`` of "<owner> spokesperson" is an organisation: no person the page named,
+    no given name ("Trump spokesman" after "Donald Trump" stays a person's)."""
+    first = owner.split()[0]
+    return (
+        first[:1].isupper()
+        and owner not in context.surnames
+        and owner not in context.surnames.values()
+        and first.lower() not in first_name_genders()
+    )
 
 
 def remember_org(org: str, context: SpeakerContext) -> None:
