@@ -47,7 +47,8 @@ _SKIP_BEFORE_NAME = word_set("""
     a an the report reports data figures statistics estimates study survey research
     analysis new latest recent official officials published released by from of compiled
     provided journal paper summary memo document letter transcript review audit assessment
-    count tally quick preliminary exit poll polls news press release statement""")
+    count tally quick preliminary exit poll polls news press release statement modelling
+    modeling projections forecasts calculations""")
 # What a firm conducts: "according to a poll by Visible Alpha".
 _POLL_NOUNS = word_set("poll polls survey surveys")
 # "according to a study published in the journal ZooKeys", "a paper in The Lancet": where it

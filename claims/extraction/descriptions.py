@@ -200,6 +200,10 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
         # "The Environment Agency report said": the organisation whose report it is; not the
         # end of a report's title ("The State of Food Security and Nutrition in the World
         # report, published by five UN agencies, said")
+        owner = tokens[opener]
+        if owner.lower not in DETERMINERS and bare_word(owner.text).lower() not in COUNTRIES:
+            # "The CSIRO's GenCost report put ...": the CSIRO's, the rest is the report's title
+            return Found(name=bare_word(owner.text), kind="name")
         return Found(name=text[described[0].start : described[-1].end], kind="name")
     owner = bare_word(tokens[j].lower)
     if head in GENERIC_SINGULAR and i - j == 1 and owner in ORG_NOUNS:
