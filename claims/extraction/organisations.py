@@ -52,7 +52,7 @@ from claims.extraction.people import (
     SpeakerContext,
 )
 from claims.extraction.places import GOVERNMENT_SEATS
-from claims.extraction.speaker_types import ORGANIZATION
+from claims.extraction.speaker_types import CLUB_ENDINGS, ORGANIZATION
 
 # Words of names that "the agency" may stand for when no public body by PUBLIC_WORDS was named
 # ("The National Hurricane Center said ... The agency said", the Philippine Institute of
@@ -139,7 +139,10 @@ _HEAD_ALIASES = {
     # "The Israel Defense Forces (IDF) said ... The military said"
     "military": {"forces", "army", "idf"},
     "army": {"forces"},
+    # "Manchester City's hearing ... The club denies": a club named by its place and ending
+    "club": CLUB_ENDINGS | {"fc", "afc"},
 }
+_SUBJECTS_THROUGHOUT = frozenset({"club", "league"})
 # What a description calls a word of the name: "the apex court", "the top court" is the Supreme
 # Court.
 _WORD_ALIASES = {"apex": "supreme", "top": "supreme", "highest": "supreme"}
@@ -180,8 +183,23 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
             # "The government's Department for Transport is providing £30 million ... A
             # spokesman for the department said": named in passing, in this paragraph or the
             # one before
-            if kind != "other" and head in name.lower().split() and name.lower() != head:
+            if kind != "other" and _named_by(head, name) and name.lower() != head:
                 return name
+        # A sports story's club or league is its subject throughout: further up the page, the
+        # only one so named ("Manchester City's hearing ... [three paragraphs on] The club has
+        # previously said"). Other nouns look no further than the paragraph before ("The
+        # department said", three paragraphs after one was named in passing, stays nobody's).
+        named_so = (
+            set()
+            if head not in _SUBJECTS_THROUGHOUT
+            else {
+                name
+                for name, (_, kind) in context.mentions.items()
+                if kind != "other" and name.lower() != head and _named_by(head, name)
+            }
+        )
+        if len(named_so) == 1:
+            return named_so.pop()
     recent = [o for o in context.orgs if context.org_paragraphs[o] >= context.paragraph - 1]
     if head in _PRESS_NOUNS:
         press = _nearest(context, recent, lambda org: _is_press(org, context))
@@ -284,6 +302,13 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
     if owner.lower() == "the" and head in PUBLIC_WORDS and place[:1].isupper() and len(words) == 2:
         return rest  # "The Scottish government said", "the Irish government": the country's
     return phrase  # "the national audit office": described well enough to call
+
+
+def _named_by(head: str, name: str) -> bool:
+    """Whether a word of ``name`` is the noun ``head`` or one it stands for ("the club":
+    Manchester City)."""
+    words = set(name.lower().split())
+    return head in words or bool(_HEAD_ALIASES.get(head, set()) & words)
 
 
 def _nearest(context: SpeakerContext, recent: list[str], fits: Callable[[str], bool]) -> str:

@@ -68,10 +68,12 @@ def _is_boundary(text: str, punct_start: int, punct_end: int, next_start: int) -
     key = word.lower().rstrip(".")
     if key in _NEVER_BREAK:
         return False
-    if len(word) == 1 and word.isupper():
-        return False  # an initial: "J. R. R. Tolkien", "George W. Bush"
     next_word_match = _NEXT_WORD.match(text, next_start)
     next_word = next_word_match.group(1) if next_word_match else ""
+    if len(word) == 1 and word.isupper():
+        # an initial: "J. R. R. Tolkien", "George W. Bush"; a name's letter before a word that
+        # opens sentences ends one: "... Model 3 and Model Y. The carmaker said"
+        return len(next_word) > 1 and next_word.lower() in SENTENCE_STARTERS
     if key in _AMBIGUOUS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", key):
         if key in _BEFORE_NUMBER and next_word[:1].isdigit():
             return False
