@@ -50,7 +50,7 @@ def _word_count(s: str) -> int:
     return len(_WORD_RE.findall(s))
 
 
-def _looks_like_outlet(s: str) -> bool:
+def looks_like_outlet(s: str) -> bool:
     """Whether a byline tail such as "Reuters" or "The Guardian" names a publisher."""
     words = s.split()
     if not words or len(words) > 5 or ROLE_WORDS.search(s):
@@ -111,7 +111,7 @@ def byline_of(s: str) -> tuple[str, str, datetime | None] | None:
             published_at = when
         else:
             for piece in BYLINE_SPLIT.split(tail):
-                if _looks_like_outlet(piece.strip()):
+                if looks_like_outlet(piece.strip()):
                     publisher = piece.strip()
                     break
     return name, publisher, published_at

@@ -25,7 +25,7 @@ from lxml import etree
 
 from claims.extraction.blocks import blocks
 from claims.extraction.boilerplate import BODY_MIN_WORDS, LineVerdict, scan_lines
-from claims.extraction.bylines import reporters_role
+from claims.extraction.bylines import looks_like_outlet, reporters_role
 from claims.extraction.dates import confirmed_date, published_from_markup
 from claims.extraction.lexicon import ENGLISH_STOPWORDS
 from claims.extraction.titles import page_title
@@ -195,7 +195,12 @@ def _authors(raw: str) -> str:
     one ("Sarah Jones; Local Democracy Reporter" from "By Sarah Jones, Local Democracy
     Reporter")."""
     names = [n.strip() for n in raw.split(";")]
-    return "; ".join(n for n in names if n and not _NOT_A_NAME.search(n) and not reporters_role(n))
+    names = [n for n in names if n and not _NOT_A_NAME.search(n) and not reporters_role(n)]
+    if len(names) > 1 and " " in names[0]:
+        # "Ellie Pitt; BBC News; Bristol" from "By Ellie Pitt, BBC News, Bristol": the rest
+        # of the byline is its outlet and place, no names of people
+        names = [names[0]] + [n for n in names[1:] if " " in n and not looks_like_outlet(n)]
+    return "; ".join(names)
 
 
 def read_bytes(data: bytes, *, url: str = "") -> Document:

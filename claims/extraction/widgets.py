@@ -86,8 +86,8 @@ ICON = re.compile(r"icon", re.IGNORECASE)
 READER_CALLOUT = re.compile(
     r"^(?:(?:have|were|are|did)\s+you\s+(?:been\s+)?(?:affected|caught\s+up|impacted|hit)\b"
     r"[^.!]*\?$"
-    r"|(?:share|tell\s+us|send\s+us)\s+(?:about\s+)?your\s+(?:experiences?|stor(?:y|ies)|views"
-    r"|pictures|photos|videos)\b"
+    r"|(?:share|tell\s+us|send\s+us|send)\s+(?:about\s+)?your\s+(?:experiences?|stor(?:y|ies)"
+    r"|story\s+ideas|views|pictures|photos|videos|news|tips)\b"
     r"|do\s+you\s+have\s+(?:a\s+story|a\s+tip|(?:any\s+)?information)\b[^.!]*\?$"
     r"|get\s+in\s+touch\s*[:.]"
     r")",
