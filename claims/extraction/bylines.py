@@ -22,7 +22,7 @@ BYLINE = re.compile(
 BYLINE_HANDLE = re.compile(r"\s+(?:follow\s+(?:on\s+\w+\s+)?)?@\w+.*$", re.IGNORECASE)
 
 
-BYLINE_SPLIT = re.compile(r"\s*(?:,|\||;|\s[-–—]\s|\sfor\s)\s*")
+BYLINE_SPLIT = re.compile(r"\s*(?:,|\||;|\s[-–—]\s|\s(?:for|FOR)\s)\s*")
 
 
 BYLINE_NAME = re.compile(
@@ -102,6 +102,8 @@ def byline_of(s: str) -> tuple[str, str, datetime | None] | None:
         return None
     if _DESK.fullmatch(name):
         name = ""  # "By Staff Reporter", "By Our Correspondent": a byline that names nobody
+    elif name.isupper() and len(name) > 3:
+        name = name.title()  # "By JANE DOE FOR MAILONLINE": the name as names are written
     publisher = ""
     published_at = None
     if len(parts) > 1:

@@ -399,6 +399,7 @@ def _parse_tree(html: str) -> etree._Element | None:
 # the first body paragraph; a labelled one ("Published: 3 March 2021", a byline with a date) may
 # follow one, as a standfirst often precedes the byline and date. A date line further down is
 # part of the article (a timeline, a table, an event), not when it was published.
+_ENDS = frozenset('.!?"”’)')
 _LABELLED_DATELINE = re.compile(r"(?:first\s+)?(?:published|posted|updated|by)\b", re.IGNORECASE)
 
 
@@ -412,9 +413,9 @@ def _dateline_time(text: str, verdicts: tuple[LineVerdict, ...]) -> datetime | N
             if not body_paragraphs or _LABELLED_DATELINE.match(line):
                 return verdict.published_at
             return None
-        if not verdict.dropped and len(text[verdict.keep_start : verdict.end].split()) >= (
-            BODY_MIN_WORDS
-        ):
+        kept = text[verdict.keep_start : verdict.end]
+        # a body paragraph: long, and ending as a sentence does (a long headline does not)
+        if not verdict.dropped and len(kept.split()) >= BODY_MIN_WORDS and kept[-1:] in _ENDS:
             body_paragraphs.add(verdict.paragraph)
             if len(body_paragraphs) > 1:
                 return None

@@ -94,7 +94,7 @@ READER_CALLOUT = re.compile(
     re.IGNORECASE,
 )
 SHARE_PROMPT = re.compile(
-    r"share\s+(?:this|the)\s+(?:story|article|page|post|link|video)"
+    r"share\s+(?:or\s+comment\s+on\s+)?(?:this|the)\s+(?:story|article|page|post|link|video)"
     r"|share\s+(?:on|via|to)\s+(?:facebook|twitter|x|linkedin|whatsapp|telegram|vk|reddit|email)"
     r"|(?:tweet|post|pin)\s+this\b"
     r"|friends\s+would\s+be\s+interested"
@@ -300,6 +300,19 @@ MISC_WIDGETS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?:pictured|above|main\s+picture|inset)\s*:", re.IGNORECASE), "photo caption"),
     # "Related video: How the budget works (Reuters)": a teaser for another story's video
     (re.compile(r"^(?:related|more|featured)\s+videos?\s*:", re.IGNORECASE), "related link"),
+    # "Listen to this article · 6:12 min Learn more": an audio player
+    (
+        re.compile(r"^listen\s+to\s+(?:this|the)\s+(?:article|story)\b", re.IGNORECASE),
+        "audio player",
+    ),
+    # "A version of this article appears in print on March 4, 2025, Section A, Page 14 ...": where
+    # the paper printed it
+    (
+        re.compile(r"^a\s+version\s+of\s+this\s+(?:article|story)\s+appear", re.IGNORECASE),
+        "print edition note",
+    ),
+    # "Reporting from Phoenix" under a byline: where the reporter was
+    (re.compile(r"^(?i:reporting\s+from)\s+[A-Z][^.!?]{0,60}$"), "byline"),
 )
 
 
