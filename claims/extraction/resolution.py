@@ -43,6 +43,9 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
         last = context.orgs[-1] if context.orgs else ""
         if context.sentence_org:
             return context.sentence_org
+        if context.previous_noun:
+            # "The government disputes the figure. It says ...": the government, named or not
+            return resolve_org_noun(f"the {context.previous_noun}", context)
         if context.previous_subject_org and last and context.previous_speaker == last:
             return ""  # "Thames Water was fined £104m, Ofwat said. It said ...": either one
         return last

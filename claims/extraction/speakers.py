@@ -404,6 +404,7 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     if tokens and tokens[0].text == "Shares":
         context.sentence_org = listed_company(text, tokens)  # "Shares in Kingfisher fell"
     context.sentence_place = opening_place(text, tokens)
+    context.previous_noun = "" if context.previous_speaker else context.sentence_noun
     opens_described = len(tokens) > 2 and tokens[0].lower == "the" and tokens[2].text.islower()
     context.sentence_noun = (
         tokens[1].lower if opens_described and tokens[1].lower in ORG_NOUNS else ""
