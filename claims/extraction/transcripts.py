@@ -58,11 +58,16 @@ _MIN_TURNS = 2
 
 # As transcription services write a debate: "Donald Trump: (00:12)", "Chris Wallace: (01:05)
 # Good evening". Read only with the timestamp or when the label begins with a given name.
+# As Hansard writes a debate, a member's seat and party in brackets ("Ed Davey (Kingston and
+# Surbiton) (LD):"), a minister's office before the name ("The Prime Minister (Keir Starmer):").
 _NAMED_LABEL = re.compile(
-    r"^(?P<name>[A-Z][a-z’'.-]+(?:[ \t]+(?:[A-Z][A-Za-z’'.-]+|de|van|von|der|al|bin|la|le)){1,3})"
+    r"^(?P<name>[A-Z][a-z’'.-]+(?:[ \t]+(?:[A-Z][A-Za-z’'.-]+|de|van|von|der|al|bin|la|le|of|the"
+    r"|for|and)){1,8}?)(?P<seat>(?:[ \t]*\([^()\n]{1,60}\)){1,2})?"
     r":[ \t]*(?P<stamp>\(\d{1,2}:\d{2}(?::\d{2})?\))?[ \t]*",
     re.MULTILINE,
 )
+# The chair of a debate: its turns are nobody's ("Mr Speaker: Order.").
+_CHAIR = re.compile(r"(?:Mr|Madam|Madame)\.?[ \t]+(?:Deputy[ \t]+)?Speaker|The[ \t]+Speaker")
 
 
 def transcript_turns(text: str) -> dict[int, tuple[int, str]]:
@@ -163,12 +168,21 @@ def _labelled_by_surname(text: str) -> dict[int, tuple[int, str]]:
 def _labelled_by_name(text: str) -> dict[int, tuple[int, str]]:
     """ "Donald Trump: (00:12) ...": names as written, with a timestamp or a given name."""
     given = first_name_genders()
-    turns = {
-        m.start(): (m.end(), m.group("name"))
-        for m in _NAMED_LABEL.finditer(text)
-        if m.group("stamp") or m.group("name").split()[0].lower() in given
-    }
-    return turns if len({name for _, name in turns.values()}) >= _MIN_TURNS else {}
+    turns: dict[int, tuple[int, str]] = {}
+    for m in _NAMED_LABEL.finditer(text):
+        name, seat = m.group("name"), m.group("seat") or ""
+        if _CHAIR.fullmatch(name):
+            turns[m.start()] = (m.end(), "")
+            continue
+        held = seat.strip()[1:-1].strip() if seat.count("(") == 1 else ""
+        if held and held.split()[0].lower() in given and name.split()[0].lower() not in given:
+            turns[m.start()] = (m.end(), held)  # "The Prime Minister (Keir Starmer):"
+        elif name.split()[-1] in {"of", "the", "for", "and"}:
+            continue
+        elif m.group("stamp") or seat or name.split()[0].lower() in given:
+            turns[m.start()] = (m.end(), name)
+    people = {name for _, name in turns.values() if name}
+    return turns if len(people) >= _MIN_TURNS else {}
 
 
 def _labelled_in_capitals(text: str) -> dict[int, tuple[int, str]]:
@@ -179,14 +193,22 @@ def _labelled_in_capitals(text: str) -> dict[int, tuple[int, str]]:
     people: dict[str, str] = {}  # label -> the person's name as the longest label writes it
     for m in matches:
         words = [w for w in m.group("name").split() if w not in _TITLES]
-        if len(words) >= 2:
+        titled = len(words) < len(m.group("name").split())
+        if len(words) >= 2 or (titled and words):  # "SEN. HARRIS": a title and a surname
             name = " ".join(words)
             people[m.group("name")] = name
             people.setdefault(words[-1], name)  # "HORSLEY" after "SCOTT HORSLEY"
     labels = Counter(m.group("name") for m in matches)
+    # "TRUMP:", "BIDEN:": a one-word label that opens two turns or more is a name; once is
+    # enough where a moderator's or a host's label says the text is a transcript
+    enough = 1 if any(label in _ROLE_LABELS for label in labels) else 2
     for label, count in labels.items():
-        # "TRUMP:", "BIDEN:": a one-word label that opens two turns or more is a name
-        if label not in people and label not in _ROLE_LABELS and count >= 2 and " " not in label:
+        if (
+            label not in people
+            and label not in _ROLE_LABELS
+            and count >= enough
+            and " " not in label
+        ):
             people[label] = label
     named = {m.group("name") for m in matches if m.group("name") in people}
     if len({people[label] for label in named}) < _MIN_TURNS:
