@@ -17,7 +17,9 @@ label of the same text ("HORSLEY"), or is one word that opens two turns or more 
 stay sentences. A role ("MODERATOR:", "Q:") opens a turn that is nobody's.
 
 Three other forms are read the same way: names as transcription services write a debate
-("Donald Trump: (00:15)", with a timestamp or a given name); an interview of questions and
+("Donald Trump: (00:15)", with a timestamp or a given name) or as Hansard does (a seat and party
+in brackets, "Ed Davey (Kingston and Surbiton) (LD):"; an office before its holder's name, "The
+Prime Minister (Keir Starmer):"; "Mr Speaker:" nobody's); an interview of questions and
 answers ("Q: ..." / "A: ..."), whose answers are the one person the text names before the
 first question; and an interview labelled by surnames ("Okafor: ...") of people the text names
 in full before the first label ("Dr Maria Okafor and Prof James Hill").
