@@ -10,7 +10,6 @@ Publication times are timezone-aware UTC. A time given without a zone is taken a
 
 from __future__ import annotations
 
-import copy
 import logging
 import os
 import re
@@ -28,6 +27,7 @@ from claims.extraction.boilerplate import BODY_MIN_WORDS, LineVerdict, scan_line
 from claims.extraction.bylines import looks_like_outlet, reporters_role
 from claims.extraction.dates import confirmed_date, published_from_markup
 from claims.extraction.lexicon import ENGLISH_STOPWORDS
+from claims.extraction.standfirsts import standfirst, with_standfirst
 from claims.extraction.titles import page_title
 
 # trafilatura logs every page it cannot extract at WARNING/ERROR; we turn that into an
@@ -308,80 +308,6 @@ def _has_article_text(text: str) -> bool:
         if not verdict.dropped and len(text[verdict.keep_start : verdict.end].split()) >= 5:
             return True
     return False
-
-
-# The page's own summary of itself. When the page also shows it (a standfirst under the
-# headline) and the reader dropped it, it goes back in: it is often the article's central
-# claim ("... was jailed for three years."). A description the page does not show (a social
-# card's teaser, "Gothamist is a non-profit local newsroom") never becomes text.
-_DESCRIPTION_XPATHS = (
-    "//meta[@property='og:description']/@content",
-    "//meta[@name='description']/@content",
-    "//meta[@name='twitter:description']/@content",
-)
-_STANDFIRST_MIN_WORDS = 8
-# Share of the description's word trigrams already in the text above which the reader kept it
-# (reworded quotes or a wire prefix: "LOS ANGELES (Reuters) - South Korean thriller ...").
-_STANDFIRST_KEPT_SHARE = 0.6
-_FOLD_PUNCTUATION = str.maketrans("\u2018\u2019\u201c\u201d\u2013\u2014\u00a0", "''\"\"-- ")
-_WORD = re.compile(r"\w+")
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.translate(_FOLD_PUNCTUATION).split()).casefold()
-
-
-def _trigrams(text: str) -> set[tuple[str, ...]]:
-    words = _WORD.findall(text)
-    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
-
-
-def _visible_body_text(tree: etree._Element) -> str:
-    """What a reader sees in the page's body: its text without scripts, styles and templates."""
-    bodies = tree.xpath("//body")
-    if not bodies:
-        return ""
-    body = copy.deepcopy(bodies[0])
-    etree.strip_elements(body, "script", "style", "noscript", "template", with_tail=False)
-    return " ".join(t for t in body.itertext() if t.strip())
-
-
-def standfirst(tree: etree._Element | None, text: str) -> str:
-    """The page's description (og:description, description, twitter:description) when the
-    page shows it in its body and ``text`` (what the reader kept) lacks it; else ""."""
-    if tree is None:
-        return ""
-    descriptions = dict.fromkeys(
-        " ".join(str(value).split()) for xpath in _DESCRIPTION_XPATHS for value in tree.xpath(xpath)
-    )
-    candidates = [d for d in descriptions if len(d.split()) >= _STANDFIRST_MIN_WORDS]
-    if not candidates:
-        return ""
-    folded_text = _fold(text)
-    text_trigrams = _trigrams(folded_text)
-    visible = ""
-    for description in candidates:
-        folded = _fold(description)
-        trigrams = _trigrams(folded)
-        if folded in folded_text or (
-            trigrams and len(trigrams & text_trigrams) >= _STANDFIRST_KEPT_SHARE * len(trigrams)
-        ):
-            return ""  # the reader kept it (or a version of it)
-        visible = visible or _fold(_visible_body_text(tree))
-        if folded in visible:
-            return description
-    return ""
-
-
-def with_standfirst(text: str, standfirst: str, title: str) -> str:
-    """``text`` with ``standfirst`` as its first paragraph, after the headline when the text
-    opens with it."""
-    if not standfirst:
-        return text
-    first, sep, rest = text.partition("\n\n")
-    if title and sep and _fold(first) == _fold(title):
-        return f"{first}\n\n{standfirst}\n\n{rest}"
-    return f"{standfirst}\n\n{text}"
 
 
 def _parse_tree(html: str) -> etree._Element | None:

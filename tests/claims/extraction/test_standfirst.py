@@ -11,7 +11,7 @@ import lxml.html
 import pytest
 
 from claims.extraction import extract, read_html
-from claims.extraction.document import standfirst, with_standfirst
+from claims.extraction.standfirsts import standfirst, with_standfirst
 
 STANDFIRST = (
     "The operator of the Orkney ferry link was fined £2.4 million after cancelling one "
