@@ -257,8 +257,9 @@ def describes_someone(tokens: list[Token], run: list[Token]) -> bool:
     if not run:
         return False
     words = [t.lower for t in run if t.lower != "the"]
-    if len(words) > 2 and words[0] in PERSON_ROLES and words[1] in {"for", "of"}:
-        return True  # "the Commissioner for the Environment, Mr Tokunbo Wahab, said": an office
+    for r in (0, 1):  # "the Commissioner for the Environment", "the National President of"
+        if len(words) > r + 2 and words[r] in PERSON_ROLES and words[r + 1] in {"for", "of"}:
+            return True  # "the Commissioner for the Environment, Mr Tokunbo Wahab, said"
     k = tokens.index(run[0]) - 1
     opener = k
     while opener > 0 and tokens[opener].text.isalpha() and tokens[opener].text.islower():
