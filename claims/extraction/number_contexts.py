@@ -111,6 +111,12 @@ _PRONOUN_ONE = re.compile(r"\b(?:if|when|as|the|that|which)\s+$", re.IGNORECASE)
 _AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
 _NUMBER_BEFORE = re.compile(r"\bnumber\s+$", re.IGNORECASE)  # "the number one mission"
 _AT_ONE = re.compile(r"\s+(?:point|stage|time|moment|juncture)\b", re.IGNORECASE)
+# "one another", "one by one", "one way or another"; "with one voice", "in one go": idioms.
+_ONE_IDIOM = re.compile(
+    r"\s+(?:another|by\s+one|way\s+or\s+(?:another|the\s+other))\b", re.IGNORECASE
+)
+_WITH_IN_BEFORE = re.compile(r"\b(?:with|in)\s+$", re.IGNORECASE)
+_WITH_IN_ONE = re.compile(r"\s+(?:voice|go|fell\s+swoop|piece)\b", re.IGNORECASE)
 
 
 def is_word_number_in_name(text: str, m: re.Match[str], value: float) -> bool:
@@ -138,9 +144,14 @@ def is_word_number_in_name(text: str, m: re.Match[str], value: float) -> bool:
             and not OUT_OF.match(text, end)  # "said one in five customers": a share
         )
         or (_AT_BEFORE.search(text, max(0, start - 4), start) and _AT_ONE.match(text, end))
+        or _ONE_IDIOM.match(text, end)
+        or (
+            _WITH_IN_BEFORE.search(text, max(0, start - 6), start) and _WITH_IN_ONE.match(text, end)
+        )
         or _NUMBER_BEFORE.search(text, max(0, start - 8), start)
     ):
-        # "no one believes", "at one point", "the number one mission": a pronoun or an idiom
+        # "no one believes", "at one point", "the number one mission", "with one voice": a
+        # pronoun or an idiom
         return True
     at_start = _starts_sentence(text, start)
     if spelled[0].isupper() and not at_start:

@@ -54,3 +54,21 @@ def test_what_was_counted(text: str, unit: str) -> None:
 def test_an_irregular_past_tense_counts_nothing(text: str) -> None:
     # opinion copy, session 29: "56 chose" counted "chose"
     assert quantities_found(text)[0][1] == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US must speak with one voice on immigration.",
+        "They helped one another.",
+        "They left one by one.",
+        "The debt was paid in one go.",
+    ],
+)
+def test_idioms_with_one_count_nothing(text: str) -> None:
+    # court copy, session 29: "speak with one voice" was 1 "voice"
+    assert quantities_found(text) == []
+
+
+def test_one_before_a_noun_still_counts() -> None:
+    assert quantities_found("They met in one room.") == [(1.0, "room", "one room")]
