@@ -72,7 +72,7 @@ TITLES: frozenset[str] = word_set(
     Cllr Cllr. Alderman Marshal Director-General Secretary-General Attorney-General
     Solicitor-General Governor-General Inspector-General Surgeon-General Postmaster-General
     Supervisor Councilman Councilwoman Councilmember Assemblyman Assemblywoman Assemblymember
-    Selectman Selectwoman Alderwoman Sheriff Comptroller Treasurer
+    Selectman Selectwoman Alderwoman Sheriff Comptroller Treasurer Administrator
     """,
     lower=True,
 )

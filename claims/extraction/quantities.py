@@ -98,6 +98,10 @@ _RANGE_SCALE = re.compile(
 _MODEL_SUFFIX = re.compile(
     r"\s(?:Max|MAX|Dreamliner|neo|Pro|Plus|Ultra|Mini|Turbo|Series|Edition)(?![\w-])"
 )
+# A model's number inside what was counted, after a capitalised word: "Boeing 737", "Max 9".
+_MODEL_NUMBER = re.compile(r"\s(?P<number>\d{1,4})(?=\s+[A-Za-z])")
+# Words that say a number is a count, however a model's name follows it: "about 171 Max 9".
+_APPROXIMATELY = re.compile(r"\b(?:about|around|some|nearly|almost|than|over|roughly)\s+$")
 # A rate's base after what was counted: "per 100,000 people", "per 1,000 live births".
 _PER_BASE = re.compile(
     r"\s+(?P<per>per\s+(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?!(?:in|on|at|of|and|or)\b)[a-z]+){0,2})"
@@ -187,10 +191,18 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str, int]:
     end = approximate.end() if approximate else pos  # "the 250 or so tortoises"
     # Three words at most, a fourth when it is the plural the three describe ("1,500 new
     # Border Patrol agents"): a plural ends the phrase, so none of the three was one.
-    while len(words) < 3 or (len(words) == 3 and _plural_next(text, end, limit)):
+    while (n := sum(1 for w in words if not w[0].isdigit())) < 3 or (
+        n == 3 and _plural_next(text, end, limit)
+    ):
         m = UNIT_WORD.match(text, end, limit)
         if not m and not words:
             m = PICTURE_FORMAT.match(text, end, limit)  # "two 4K displays": displays counted
+        if not m and words and words[-1][:1].isupper():
+            model = _MODEL_NUMBER.match(text, end, limit)  # "65 Boeing 737 Max 9 aircraft"
+            if model:
+                words.append(model.group("number"))
+                end = model.end()
+                continue
         if not m:
             break
         word = m.group("word")
@@ -223,9 +235,10 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str, int]:
             continue
         if lower in _NOT_UNITS or adverb or participle:
             break
-        if lower.endswith("ing") and words:
+        gerund = lower.endswith("ing") and word.islower()  # not a name: "65 Boeing jets"
+        if gerund and words:
             break  # "20 people living ..." keeps "people", not "people living"
-        if lower.endswith("ing") and not _plural_next(text, m.end(), limit):
+        if gerund and not _plural_next(text, m.end(), limit):
             break  # "two voting to hold" counts no "voting"; "5 remaining seats" counts seats
         words.append(word)
         end = m.end()
@@ -320,6 +333,8 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
         if not scale and num.isdigit() and is_name_number(text, m.start(), m.end()):
             continue
         model = _MODEL_SUFFIX.match(text, m.end()) if not scale and num.isdigit() else None
+        if model and _APPROXIMATELY.search(text, max(0, m.start() - 12), m.start()):
+            model = None  # "about 171 Max 9 planes": a count of the model, no model's name
         if model:
             model_end, model_num = model.end(), num
             continue  # "the 737 Max crashes": a model's name
