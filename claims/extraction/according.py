@@ -298,6 +298,8 @@ def according_to(
             return ""  # "according to Israeli tallies": whose, the words do not say
         at = tokens.index(run[0]) if run else 0
         polled = at >= 2 and tokens[at - 1].lower == "by" and tokens[at - 2].lower in _POLL_NOUNS
+        if polled:
+            name = name.split(" for ")[0]  # "a survey by YouGov for The Times": the pollster's
         if (
             name
             and (

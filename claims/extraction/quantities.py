@@ -157,7 +157,7 @@ _NOT_UNIT_WORDS = word_set("""
     held led told said made found took gave went came saw kept left lost won paid sold sent
     spent met ran set put got hit cut shot became began brought bought thought fell spoke
     fought broke drew rose grew knew wrote died last next chose fled flew threw stood sat felt
-    heard meant sought taught caught
+    heard meant sought taught caught ahead
     """)
 # Past tenses among them that describe the thing counted when a plural follows: "250,000 paid
 # rides", "3,000 lost jobs" (not "the one held by").
