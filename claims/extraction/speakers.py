@@ -172,6 +172,21 @@ _NOUNS_TOO = frozenset({"estimates", "reports", "claims", "forecasts", "promises
 _NOUN_NEXT = frozenset({"of", "against"})
 
 
+_NOT = frozenset({"not", "never"})
+_AUXILIARIES = frozenset({"did", "does", "do", "has", "have", "had", "was", "is", "will", "would"})
+
+
+def _negated(tokens: list[Token], i: int) -> bool:
+    """Whether the verb at ``i`` is denied: "did not say", "has never claimed", "didn't say"
+    (what someone did not say is nobody's claim)."""
+    before = [t.lower for t in tokens[max(0, i - 3) : i]]
+    if not before:
+        return False
+    if before[-1] in _NOT or before[-1].endswith(("n't", "n’t")):
+        return True
+    return len(before) >= 2 and before[-2] in _NOT and before[-1] in {"ever", "once", "yet"}
+
+
 def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerContext) -> str | None:
     """The speaker the sentence names, "" when it names an unnamed one ("officials said"),
     None when it names none."""
@@ -295,6 +310,8 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
         )
     for indices in passes:
         for index in indices:
+            if _negated(tokens, index):
+                continue  # "The WHO has not said vaccines cause autism": nobody's claim
             if index + 1 < len(tokens) and tokens[index + 1].lower == "by":
                 continue  # passive: "recalled by the Reich", "reported by Reuters"
             if _after_be(tokens, index) and _passive(tokens[index]):
