@@ -260,6 +260,7 @@ _ADDRESS_OR_END = re.compile(
 _SENTENCE_END = tuple('.!?:;,…"”’»)')
 _LIST_MARKER = re.compile(r"^(?:[-–—•*·▪►]|\d+[.)])\s")
 _SEPARATOR = re.compile(r"[\W_]+")
+_THREAD_NUMBER = re.compile(r"\d{1,2}/[ \t]+(?=[A-Z\"“‘'(])")
 _NUMBERED_HEADING = re.compile(r"\d{1,2}[.)]\s+")
 _NEXT_LINE = re.compile(r"[ \t]*\n[ \t]*([^\n]+)")
 _LONE_NUMBER_MARKER = re.compile(r"\s*\d{1,2}[.)]\s*")
@@ -362,6 +363,11 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
         last_end = m.end()
         start = m.start() + (len(raw) - len(raw.lstrip()))
         end = start + len(stripped)
+        thread = _THREAD_NUMBER.match(stripped)
+        if thread and thread.end() < len(stripped):
+            # "1/ The government says ...": a post's number in a thread, no part of its text
+            start += thread.end()
+            stripped = stripped[thread.end() :]
 
         reason, facts = _whole_line_reason(stripped)
         previous = verdicts[-1] if verdicts else None

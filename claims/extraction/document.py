@@ -393,11 +393,17 @@ def _headline(text: str, verdicts: tuple[LineVerdict, ...]) -> str:
         words = len(line.split())
         # a sentence ends with a full stop, inside a quotation too ('... said: "We do not
         # comment on individual cases."'); a headline does not
-        if 3 <= words <= _HEADLINE_MAX_WORDS and not line.rstrip("\"”’'").endswith("."):
+        # an emoji after it ends nothing: "... not the whole story. 🧵" ends with its full stop
+        ending = line.rstrip("\"”’' ").rstrip("".join(c for c in line[-3:] if _is_symbol(c)))
+        if 3 <= words <= _HEADLINE_MAX_WORDS and not ending.rstrip().endswith("."):
             return line
         if words > _HEADLINE_MAX_WORDS:
             break  # body text reached: this article has no headline line
     return ""
+
+
+def _is_symbol(char: str) -> bool:
+    return unicodedata.category(char) in {"So", "Sk"} or char in "\ufe0f\u200d"
 
 
 def _publisher(verdicts: tuple[LineVerdict, ...]) -> str:

@@ -244,6 +244,8 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str, int]:
         end = m.end()
         # English noun phrases end in their head noun, usually the first plural:
         # "20,000 Russian islanders", "five member states".
+        if lower == "police" and _plural_next(text, end, limit):
+            continue  # "20,000 new police officers": officers counted
         if lower in _COMPLETE_UNITS or word.endswith(("’s", "'s")):
             break
         # A plural ends it ("100 basis points": "crisis", "bonus" are none), but a name

@@ -30,8 +30,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from claims.extraction.lexicon import word_set
+from claims.extraction.lexicon import TITLES, word_set
 from claims.extraction.names import Token, is_title
+from claims.extraction.page_names import is_a_word
 from claims.extraction.people import first_name_genders
 
 TRANSCRIPT_LABEL = "transcript speaker label"
@@ -213,18 +214,43 @@ def _labelled_in_capitals(text: str) -> dict[int, tuple[int, str]]:
         ):
             people[label] = label
     named = {m.group("name") for m in matches if m.group("name") in people}
-    if len({people[label] for label in named}) < _MIN_TURNS:
+    # A briefing: one person answers ("MS. LEAVITT:") the questions of a role ("Q:") in two
+    # turns or more
+    briefing = len(named) == 1 and enough == 1 and labels[next(iter(named))] >= _MIN_TURNS
+    if len({people[label] for label in named}) < _MIN_TURNS and not briefing:
         return {}
     # A transcript: any other one-word label is a name too ("BIDEN:", once).
     for label in labels:
         if label not in people and label not in _ROLE_LABELS and " " not in label:
             people[label] = label
+    for label, name in people.items():
+        if " " not in name:  # "LEAVITT" under "PRESS SECRETARY KAROLINE LEAVITT": her in full
+            people[label] = _in_full(name, text)
     turns: dict[int, tuple[int, str]] = {}
     for m in matches:
         label = m.group("name")
         if label in people or label in _ROLE_LABELS:
             turns[m.start()] = (m.end(), _title_case(people[label]) if label in people else "")
     return turns
+
+
+def _in_full(surname: str, text: str) -> str:
+    """``surname`` (in capitals) with the given name the text writes before it, in capitals or
+    not ("KAROLINE LEAVITT", "Karoline Leavitt"), when it writes one; else ``surname``."""
+    given = first_name_genders()
+    pattern = rf"\b([A-Z][A-Za-z’'-]+)\s+{re.escape(surname)}\b"
+    for m in re.finditer(pattern, text, re.IGNORECASE):
+        first = m.group(1)
+        # a given name the project lists, or one in capitals that is no title or common word
+        # ("PRESS SECRETARY KAROLINE LEAVITT")
+        if first.lower() in given or (
+            first.isupper()
+            and first not in _TITLES
+            and first.lower() not in TITLES
+            and not is_a_word(first)
+        ):
+            return f"{first.upper()} {surname}"
+    return surname
 
 
 def _may_name(label: str) -> bool:
