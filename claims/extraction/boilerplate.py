@@ -32,6 +32,14 @@ from claims.extraction.embeds import (
     quote_signature_author,
     signature_author,
 )
+from claims.extraction.headings import (
+    BODY_MIN_WORDS,
+    NUMBERED_HEADING,
+    SENTENCE_END,
+    heads_its_paragraph,
+    is_subheading,
+    word_count,
+)
 from claims.extraction.press_releases import (
     ABOUT_SECTION,
     NOTES_SECTION,
@@ -49,7 +57,6 @@ from claims.extraction.widgets import (
     CREDITS,
     DATED_PREFIX,
     DATELINE_PREFIX,
-    DIGIT,
     GALLERY,
     ICON,
     LABEL_TRIM,
@@ -103,7 +110,6 @@ class _Facts:
 
 _NO_FACTS = _Facts()
 _LINE_RE = re.compile(r"[^\n]+")
-_WORD_RE = re.compile(r"[\w'’-]+")
 
 
 # The kept text after an "Also on <outlet>" label: another story's headline, which the page
@@ -121,22 +127,18 @@ def _normalise(s: str) -> str:
     return " ".join(s.casefold().split()).rstrip(".!?:;,")
 
 
-def _word_count(s: str) -> int:
-    return len(_WORD_RE.findall(s))
-
-
 def _is_nav_menu(s: str) -> bool:
     if len(s) > 400:
         return False
     items = [i for i in NAV_SEPARATOR.split(s) if i]
     if len(items) < 3 or s.rstrip()[-1:] in ".!?":
         return False
-    return all(_word_count(i) <= 3 for i in items)
+    return all(word_count(i) <= 3 for i in items)
 
 
 def _whole_line_reason(s: str) -> tuple[str, _Facts]:
     """Why the whole line ``s`` is boilerplate ("" if it is not), and facts it carries."""
-    words = _word_count(s)
+    words = word_count(s)
     icons = len(ICON.findall(s))
     if icons >= 3 and icons >= words * 0.2:
         return "navigation icon labels", _NO_FACTS
@@ -229,7 +231,7 @@ def sentence_reason(s: str) -> str:
     Catches widget text that an HTML extractor merged into a paragraph, such as "Sign up for our
     newsletter to get the day's top stories." after the last real sentence.
     """
-    words = _word_count(s)
+    words = word_count(s)
     if not words:
         return "no words"
     if words == 1 and _LONE_NUMBER_MARKER.fullmatch(s):
@@ -256,61 +258,15 @@ _ADDRESS_OR_END = re.compile(
 )
 
 
-# A subheading ends without punctuation; body lines end with it (or continue on the next line).
-_SENTENCE_END = tuple('.!?:;,…"”’»)')
-_LIST_MARKER = re.compile(r"^(?:[-–—•*·▪►]|\d+[.)])\s")
 _SEPARATOR = re.compile(r"[\W_]+")
 _THREAD_NUMBER = re.compile(r"\d{1,2}/[ \t]+(?=[A-Z\"“‘'(])")
-_NUMBERED_HEADING = re.compile(r"\d{1,2}[.)]\s+")
-_NEXT_LINE = re.compile(r"[ \t]*\n[ \t]*([^\n]+)")
 _LONE_NUMBER_MARKER = re.compile(r"\s*\d{1,2}[.)]\s*")
 # Blank line or end of text after a line: the line is the last of its paragraph.
 _PARAGRAPH_END = re.compile(r"[ \t]*(?:\n[ \t]*\n|\s*\Z)")
-# A kept line of this many words is article text (a body paragraph or its first wrapped line),
-# not a headline, label or subheading. document.py reads datelines only above the body.
-BODY_MIN_WORDS = 8
-_SUBHEADING_MAX_WORDS = 12
 
 
 # A caption's label on a line of its own, the caption on the next ("Image caption,").
 _CAPTION_LABEL = re.compile(r"(?:image|photo|picture|video)\s+caption\s*[,:]?\s*$", re.IGNORECASE)
-
-
-def _is_subheading(line: str) -> bool:
-    """Whether ``line``, alone in its paragraph after the article's body has begun, is a
-    subheading ("A city upended", "DISAPPOINTING NIGHT FOR 'IRISHMAN'") or an unlabelled link to
-    another story: short, capitalised, no closing punctuation, no figures.
-
-    A line with a digit is kept: a fact-box line ("33% of those hospitalised ...") is a figure
-    an editor checks, and a subheading with a figure repeats one the body gives anyway.
-    """
-    numbered = _NUMBERED_HEADING.match(line)
-    if numbered:  # "1. Income tax thresholds stay frozen": a listicle's numbered section
-        line = line[numbered.end() :]
-    if len(line) > 120 or not line[:1].isupper() or DIGIT.search(line):
-        return False
-    shouting = line.upper() == line
-    if line.endswith(_SENTENCE_END) and not (shouting and line[-1] in "’'\"”"):
-        return False
-    if _LIST_MARKER.match(line):
-        return False
-    return _word_count(line) <= _SUBHEADING_MAX_WORDS
-
-
-def _heads_its_paragraph(text: str, line: str, end: int) -> bool:
-    """Whether the line after ``line`` (which ends at ``end``), in the same paragraph, is a body
-    paragraph that ``line`` heads: a new sentence of at least BODY_MIN_WORDS words, ending as a
-    sentence does, far longer than ``line`` (a hard-wrapped paragraph's lines are alike)."""
-    m = _NEXT_LINE.match(text, end)
-    if m is None:
-        return False
-    following = m.group(1).strip()
-    return (
-        following[:1].isupper()
-        and following.endswith(_SENTENCE_END)
-        and _word_count(following) >= BODY_MIN_WORDS
-        and len(line) < 0.6 * len(following)
-    )
 
 
 def _heads_a_paragraph(text: str, verdicts: list[LineVerdict], index: int) -> bool:
@@ -428,8 +384,8 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
                 rest = stripped[cut:]
                 body_started = body_started or (
                     reason == "dateline"
-                    and rest.endswith(_SENTENCE_END)
-                    and _word_count(rest) >= BODY_MIN_WORDS
+                    and rest.endswith(SENTENCE_END)
+                    and word_count(rest) >= BODY_MIN_WORDS
                 )
                 keep_start = start + cut
                 if not text[keep_start:end].strip(LABEL_TRIM):
@@ -437,25 +393,25 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
                 elif reason == "promo link label":
                     context = RELATED_HEADLINE
             elif (
-                (body_started or _NUMBERED_HEADING.match(stripped))
+                (body_started or NUMBERED_HEADING.match(stripped))
                 and (previous is None or previous.paragraph != paragraph)
-                and _is_subheading(stripped)
+                and is_subheading(stripped)
                 and (
                     _PARAGRAPH_END.match(text, m.end())
-                    or _heads_its_paragraph(text, stripped, m.end())
+                    or heads_its_paragraph(text, stripped, m.end())
                 )
             ):
                 subheadings.append(len(verdicts))
             elif (
                 not body_started
-                and stripped.endswith(_SENTENCE_END)
-                and _word_count(stripped) >= BODY_MIN_WORDS
+                and stripped.endswith(SENTENCE_END)
+                and word_count(stripped) >= BODY_MIN_WORDS
             ):
                 body_started = True
         if keep_start < end:
             # Only the kept part counts: "Read more: X" and a later plain "X" repeat each other.
             key = _normalise(text[keep_start:end])
-            if _word_count(key) >= 3:
+            if word_count(key) >= 3:
                 if key in seen:
                     keep_start, reason, facts = end, "repeated line", _NO_FACTS
                 seen.add(key)

@@ -8,6 +8,7 @@ import re
 from datetime import datetime
 
 from claims.extraction.dates import parse_dateline
+from claims.extraction.headings import word_count
 from claims.extraction.lexicon import ORG_WORDS, WEEKDAYS, word_set
 from claims.extraction.speaker_types import PERSON, speaker_type
 
@@ -43,12 +44,6 @@ ROLE_WORDS = re.compile(
 
 NOT_BYLINE_NAMES = WEEKDAYS | word_set("the this")
 
-_WORD_RE = re.compile(r"[\w'’-]+")
-
-
-def _word_count(s: str) -> int:
-    return len(_WORD_RE.findall(s))
-
 
 def looks_like_outlet(s: str) -> bool:
     """Whether a byline tail such as "Reuters" or "The Guardian" names a publisher."""
@@ -77,7 +72,7 @@ _POSTED = re.compile(
 def _posted(s: str) -> tuple[str, str, datetime | None] | None:
     """(author, "", published_at) when ``s`` is a blog's post line naming a date and a name."""
     m = _POSTED.match(s.strip())
-    if not m or _word_count(s) > 16:
+    if not m or word_count(s) > 16:
         return None
     name = (m.group("name") or m.group("name2")).strip()
     is_dateline, when = parse_dateline(m.group("date") or m.group("date2"))
@@ -93,7 +88,7 @@ def byline_of(s: str) -> tuple[str, str, datetime | None] | None:
         return posted
     s = BYLINE_HANDLE.sub("", s)
     m = BYLINE.match(s)
-    if not m or _word_count(s) > 16 or (s.endswith(".") and not _CLOCK_END.search(s)):
+    if not m or word_count(s) > 16 or (s.endswith(".") and not _CLOCK_END.search(s)):
         return None
     parts = BYLINE_SPLIT.split(m.group("rest"), maxsplit=1)
     name = BYLINE_LOCATION.sub("", parts[0]).strip()
@@ -162,7 +157,7 @@ def name_above_role(line: str, previous: str) -> str:
     """The author when ``line`` is a reporter's role alone and the line above it a person's name
     alone ("Nick Triggle" over "Health correspondent"), "" otherwise."""
     name = previous.strip()
-    if not _ROLE_ONLY.fullmatch(line) or not 2 <= _word_count(name) <= 3:
+    if not _ROLE_ONLY.fullmatch(line) or not 2 <= word_count(name) <= 3:
         return ""
     if not BYLINE_NAME.fullmatch(name) or speaker_type(name) != PERSON:
         return ""

@@ -23,9 +23,10 @@ import trafilatura
 from lxml import etree
 
 from claims.extraction.blocks import blocks
-from claims.extraction.boilerplate import BODY_MIN_WORDS, LineVerdict, scan_lines
+from claims.extraction.boilerplate import LineVerdict, scan_lines
 from claims.extraction.bylines import looks_like_outlet, reporters_role
 from claims.extraction.dates import confirmed_date, published_from_markup
+from claims.extraction.headings import BODY_MIN_WORDS
 from claims.extraction.lexicon import ENGLISH_STOPWORDS
 from claims.extraction.standfirsts import standfirst, with_standfirst
 from claims.extraction.titles import page_title
