@@ -52,15 +52,14 @@ from claims.extraction.clauses import (
     Found,
     can_speak,
     clause_subjects,
+    is_personal_name,
     opening_subject,
     people_named,
     person_in,
     subject_name,
     subject_run,
 )
-from claims.extraction.lexicon import (
-    ATTRIBUTION_VERBS,
-)
+from claims.extraction.lexicon import ATTRIBUTION_VERBS, word_set
 from claims.extraction.mentions import learn_mentions, listed_company, plural_agreement
 from claims.extraction.name_learning import learn_names
 from claims.extraction.names import (
@@ -386,6 +385,25 @@ def _owned_subject(tokens: list[Token]) -> list[Token]:
     return owned if owned and owned[0] is tokens[1] else []
 
 
+# Verbs of taking a stand that a quotation often follows, no verbs of saying themselves.
+_STANCE_VERBS = word_set("""
+    defended defends criticised criticized criticises criticizes praised praises welcomed
+    welcomes condemned condemns slammed slams hailed hails""")
+
+
+def _stance_taker(text: str, tokens: list[Token]) -> str:
+    """The person the sentence opens with, when they take a stand right after their name ("Home
+    Secretary Yvette Cooper defended the government's plans"); else ""."""
+    run = subject_run(tokens, allow_comma=False)
+    after = len(run)
+    if not run or run[0] is not tokens[0] or after >= len(tokens):
+        return ""
+    if tokens[after].lower not in _STANCE_VERBS or not tokens[after].text.islower():
+        return ""
+    name = clean_run(text, run)
+    return name if " " in name and is_personal_name(name) else ""
+
+
 def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = False) -> str:
     """The speaker of ``text`` ("" when the text names none); updates ``context``.
 
@@ -461,6 +479,10 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
         about = possessor_subject(text, tokens, context) or demonym_subject(run, context)
         if about:
             remember_person(about, context)
+    if not speaker:
+        # "Yvette Cooper defended the plans.\n\n'We inherited a system in chaos ...'": a
+        # quotation that follows on its own is the person who took that stand
+        context.previous_speaker = _stance_taker(text, tokens)
     if not speaker and tokens and tokens[0].lower in {"a", "an", "one"}:
         unnamed = unnamed_speaker_gender(tokens)  # "A neighbour, who ..., said she had ..."
         if unnamed is not None and any(t.lower in vocab.ANY_VERB for t in tokens):
