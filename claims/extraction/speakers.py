@@ -100,10 +100,13 @@ from claims.extraction.speaker_types import (
 )
 from claims.extraction.verb_speakers import after_verb, before_verb
 from claims.extraction.verbs import (
+    after_be,
     believes_a_clause,
     closes_the_sentence,
-    filler_width,
+    negated,
+    passive,
     puts_a_figure,
+    rebuts,
     reduced_relative,
     says_no_statement,
     that_follows,
@@ -111,18 +114,6 @@ from claims.extraction.verbs import (
 )
 
 _CLOSING_MARKS = frozenset({"”", '"'})
-# A verb of saying after "was", "were", "been" is a passive ("Staff were told", "residents were
-# warned", "Turnout was estimated at 59%", "It was said that ..."): a participle in -ed, or one
-# of these.
-_IRREGULAR_PARTICIPLES = frozenset(
-    {"told", "said", "understood", "thought", "known", "found", "held", "shown", "written"}
-)
-
-
-def _passive(verb: Token) -> bool:
-    return verb.lower in _IRREGULAR_PARTICIPLES or verb.lower.endswith("ed")
-
-
 # The verbs of ASSERTING_VERBS and REBUTTING_VERBS, looked for in the sentence before its
 # words are read one by one.
 _CLAIMING_VERB = re.compile(
@@ -130,22 +121,6 @@ _CLAIMING_VERB = re.compile(
 )
 # "accused of", "blamed on": the participle of a clause about its subject, no verb of saying.
 _PREPOSITIONS_AFTER_PARTICIPLE = frozenset({"of", "on", "for", "by", "in", "over"})
-
-
-def _rebuts(tokens: list[Token], index: int) -> bool:
-    """Whether the verb at ``index`` answers something said: "rejected the criticism",
-    "disputed these claims" (within three words)."""
-    following = tokens[index + 1 : index + 4]
-    return tokens[index].text.islower() and any(t.lower in vocab.SAID_NOUNS for t in following)
-
-
-def _after_be(tokens: list[Token], index: int) -> bool:
-    """Whether a form of "be" comes before the verb at ``index``, words like "also" between
-    ("Lahav was also accused of ...")."""
-    i = index - 1
-    while i >= 0 and tokens[i].lower not in vocab.BE_FORMS and (step := filler_width(tokens, i)):
-        i -= step
-    return i >= 0 and tokens[i].lower in vocab.BE_FORMS
 
 
 _REPORT_CUES = (
@@ -169,21 +144,6 @@ _NOUNS_TOO = frozenset({"estimates", "reports", "claims", "forecasts", "promises
 # What follows such a word when it is the noun: "estimates of", "claims against" ("reports
 # from Kyiv that" is a verb).
 _NOUN_NEXT = frozenset({"of", "against"})
-
-
-_NOT = frozenset({"not", "never"})
-_AUXILIARIES = frozenset({"did", "does", "do", "has", "have", "had", "was", "is", "will", "would"})
-
-
-def _negated(tokens: list[Token], i: int) -> bool:
-    """Whether the verb at ``i`` is denied: "did not say", "has never claimed", "didn't say"
-    (what someone did not say is nobody's claim)."""
-    before = [t.lower for t in tokens[max(0, i - 3) : i]]
-    if not before:
-        return False
-    if before[-1] in _NOT or before[-1].endswith(("n't", "n’t")):
-        return True
-    return len(before) >= 2 and before[-2] in _NOT and before[-1] in {"ever", "once", "yet"}
 
 
 def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerContext) -> str | None:
@@ -280,7 +240,7 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
                 for i, t in enumerate(tokens)
                 if t.lower in vocab.NAMING_VERBS
                 and t.text.islower()
-                and not _after_be(tokens, i)
+                and not after_be(tokens, i)
                 and any(u.text in QUOTE_MARKS for u in tokens[i + 1 :])
             ]
         )
@@ -304,16 +264,16 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
             [
                 i
                 for i, t in enumerate(tokens)
-                if t.lower in vocab.REBUTTING_VERBS and _rebuts(tokens, i)
+                if t.lower in vocab.REBUTTING_VERBS and rebuts(tokens, i)
             ]
         )
     for indices in passes:
         for index in indices:
-            if _negated(tokens, index):
+            if negated(tokens, index):
                 continue  # "The WHO has not said vaccines cause autism": nobody's claim
             if index + 1 < len(tokens) and tokens[index + 1].lower == "by":
                 continue  # passive: "recalled by the Reich", "reported by Reuters"
-            if _after_be(tokens, index) and _passive(tokens[index]):
+            if after_be(tokens, index) and passive(tokens[index]):
                 continue  # "Staff were told", "Turnout was estimated at 59%": the passive names
                 # who heard or what was estimated, not who spoke
             if says_no_statement(tokens, index):
@@ -356,7 +316,7 @@ def _passive_agent(text: str, tokens: list[Token], context: SpeakerContext) -> s
     """Who a passive verb of naming names after its quotation: "The findings were described as
     "encouraging" by Professor Naveed Sattar"; "" when it names nobody so."""
     for i, token in enumerate(tokens):
-        if token.lower not in vocab.NAMING_VERBS or not _after_be(tokens, i):
+        if token.lower not in vocab.NAMING_VERBS or not after_be(tokens, i):
             continue
         by = next((j for j in range(i + 1, len(tokens)) if tokens[j].lower == "by"), None)
         if by is None or not any(t.text in QUOTE_MARKS for t in tokens[i + 1 : by]):

@@ -4,12 +4,14 @@ vote"), a case argued in court, a plea ("admitted 14 counts of theft"), money or
 ("claimed £18,000 in expenses"), a figure or a thing added or recalled ("The economy added
 256,000 jobs", "Tesla has recalled 2 million vehicles"), a participle describing the noun
 before it ("a video posted after the killings"); the words that stand between a speaker and
-the verb ("has", "also", "on Monday"); and whether a verb follows a subject at all.
+the verb ("has", "also", "on Monday"); whether a verb follows a subject at all; and how a verb
+of saying stands in its sentence: a passive ("Staff were told"), denied ("did not say"), or
+rebutting something said ("rejected the criticism").
 """
 
 from __future__ import annotations
 
-from claims.extraction.attribution_words import ANY_VERB
+from claims.extraction.attribution_words import ANY_VERB, BE_FORMS, SAID_NOUNS
 from claims.extraction.clauses import PREPOSITIONS, QUOTE_MARKS
 from claims.extraction.lexicon import SPEAKER_FILLERS, WEEKDAYS, word_set
 from claims.extraction.names import Token, name_after
@@ -316,3 +318,45 @@ def verb_follows(tokens: list[Token], k: int) -> bool:
 _VERBS_AFTER_A_NAME = word_set("""
     plans wants aims hopes intends needs seeks expects faces owns runs employs makes operates
     sells offers""")
+
+
+# A verb of saying after "was", "were", "been" is a passive ("Staff were told", "residents were
+# warned", "Turnout was estimated at 59%", "It was said that ..."): a participle in -ed, or one
+# of these.
+_IRREGULAR_PARTICIPLES = frozenset(
+    {"told", "said", "understood", "thought", "known", "found", "held", "shown", "written"}
+)
+
+
+def passive(verb: Token) -> bool:
+    return verb.lower in _IRREGULAR_PARTICIPLES or verb.lower.endswith("ed")
+
+
+def rebuts(tokens: list[Token], index: int) -> bool:
+    """Whether the verb at ``index`` answers something said: "rejected the criticism",
+    "disputed these claims" (within three words)."""
+    following = tokens[index + 1 : index + 4]
+    return tokens[index].text.islower() and any(t.lower in SAID_NOUNS for t in following)
+
+
+def after_be(tokens: list[Token], index: int) -> bool:
+    """Whether a form of "be" comes before the verb at ``index``, words like "also" between
+    ("Lahav was also accused of ...")."""
+    i = index - 1
+    while i >= 0 and tokens[i].lower not in BE_FORMS and (step := filler_width(tokens, i)):
+        i -= step
+    return i >= 0 and tokens[i].lower in BE_FORMS
+
+
+_NOT = frozenset({"not", "never"})
+
+
+def negated(tokens: list[Token], i: int) -> bool:
+    """Whether the verb at ``i`` is denied: "did not say", "has never claimed", "didn't say"
+    (what someone did not say is nobody's claim)."""
+    before = [t.lower for t in tokens[max(0, i - 3) : i]]
+    if not before:
+        return False
+    if before[-1] in _NOT or before[-1].endswith(("n't", "n’t")):
+        return True
+    return len(before) >= 2 and before[-2] in _NOT and before[-1] in {"ever", "once", "yet"}
