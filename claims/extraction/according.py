@@ -30,10 +30,11 @@ from claims.extraction.org_kinds import (
     is_business_compound,
     is_business_noun,
 )
+from claims.extraction.page_names import type_on_page
 from claims.extraction.people import GENERIC, GENERIC_PLURAL, SpeakerContext, first_name_genders
 from claims.extraction.places import GOVERNMENT_SEATS
 from claims.extraction.resolution import resolve_found
-from claims.extraction.speaker_types import ORGANIZATION, WEBSITE, speaker_type
+from claims.extraction.speaker_types import ORGANIZATION, WEBSITE, bare_word, speaker_type
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # "according to X"; "Per Sensor Tower, ...", "..., per the CDC.": "per" before a name, opening
@@ -212,6 +213,12 @@ def according_to(
             else:
                 owner = context.sentence_org or resolve_found(Found(kind="it"), context)
             return f"{owner} {role}" if owner and role else owner
+        owned_role = _its_role(tokens, index) if index < len(tokens) else ""
+        if owned_role and tokens[index].text.endswith(("'s", "’s")):
+            # "according to NASA's inspector general": the organisation's office
+            name = bare_word(tokens[index].text)
+            if name[:1].isupper() and type_on_page(name, context) == ORGANIZATION:
+                return f"{name} {owned_role}"
         skipped = 0
         while (
             index < len(tokens)

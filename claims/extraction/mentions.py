@@ -21,6 +21,7 @@ from claims.extraction.names import (
     Token,
     clean_run,
     is_capitalised,
+    is_title,
     name_after,
     with_listed_portfolios,
 )
@@ -109,6 +110,12 @@ def learn_mentions(text: str, tokens: list[Token], context: SpeakerContext) -> N
         if possessive is not None and _saints_possessive(tokens[i : possessive + 1]):
             run = tokens[i:stretch]  # "St Mary's Hospital", "Guy's Hospital"
         name = clean_run(text, run) if run else ""
+        office = next((k for k, t in enumerate(run) if k and is_title(t)), 0)
+        if office and name and _kind_of(name) == "":
+            # "NASA Administrator Bill Nelson told ...": NASA is here too
+            owner = clean_run(text, run[:office])
+            if owner and _kind_of(owner) in {"public", "business"}:
+                _mention(owner, _kind_of(owner), context)
         opening = i == 0 and len(run) == 1 and n > 1
         if opening and (
             (is_a_word(name) and _common_opening(tokens, context))

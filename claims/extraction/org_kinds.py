@@ -37,6 +37,7 @@ PUBLIC_ACRONYMS = word_set(
     "WHO UN EU NATO IMF OECD WTO IAEA UNHCR UNICEF UNESCO ECB OSCE ICC ICJ FAO ILO WMO"
     " ONS BLS Eurostat Destatis Istat INSEE StatCan"  # statistics agencies
     " Ofwat Ofcom Ofgem Ofsted Ofqual"  # British regulators
+    " NASA FAA FDA CDC EPA FBI CIA NHTSA SEC FTC FCC NOAA USDA IRS FEMA NIH"  # US agencies
 )
 # "the agency said" may refer to a public body named differently ("the Food and Drug
 # Administration"); never to a business.

@@ -185,6 +185,9 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
             # one before
             if kind != "other" and _named_by(head, name) and name.lower() != head:
                 return name
+            acronym = name.isupper() and len(name) <= 6 and name not in _UMBRELLAS
+            if head in AGENCY_NOUNS and kind == "public" and acronym:
+                return name  # "NASA Administrator Bill Nelson told ... the agency said": NASA
         # A sports story's club or league is its subject throughout: further up the page, the
         # only one so named ("Manchester City's hearing ... [three paragraphs on] The club has
         # previously said"). Other nouns look no further than the paragraph before ("The
