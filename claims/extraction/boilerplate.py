@@ -50,7 +50,7 @@ from claims.extraction.press_releases import (
 )
 from claims.extraction.prompts import credit_reason, prompt_reason
 from claims.extraction.pull_quotes import PULL_QUOTE, pull_quote_lines
-from claims.extraction.sentences import split_block
+from claims.extraction.sentences import split_block, without_reference_marks
 from claims.extraction.teaser_lists import RELATED_LIST, teaser_list_lines
 from claims.extraction.widgets import (
     COPYRIGHT,
@@ -119,6 +119,12 @@ RELATED_HEADLINE = "related-article headline"
 RELATED_LINK = "related-article link"
 ABOUT_SENDER = "about the sender"
 NOTES_TO_EDITORS = "notes to editors"
+REFERENCE_LIST = "reference list"
+# The heading of an encyclopaedia's or a paper's closing lists, standing alone.
+REFERENCES_SECTION = re.compile(
+    r"(?:references|bibliography|citations|footnotes|external\s+links|further\s+reading)\s*:?",
+    re.IGNORECASE,
+)
 PRESS_RELEASE = "press release label"
 LIST_MARKER = "list marker"
 
@@ -331,6 +337,8 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
             reason = closing  # "Acme Robotics builds warehouse robots. Founded in ..."
         elif not closing and body_started and NOTES_SECTION.match(stripped):
             reason = closing = NOTES_TO_EDITORS  # "ENDS", "Notes to editors": all after
+        elif not closing and body_started and REFERENCES_SECTION.fullmatch(stripped):
+            reason = closing = REFERENCE_LIST  # "References", "External links": all after
         elif (
             not reason
             and body_started
@@ -404,7 +412,7 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
                 subheadings.append(len(verdicts))
             elif (
                 not body_started
-                and stripped.endswith(SENTENCE_END)
+                and without_reference_marks(stripped).endswith(SENTENCE_END)
                 and word_count(stripped) >= BODY_MIN_WORDS
             ):
                 body_started = True

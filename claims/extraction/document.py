@@ -28,6 +28,7 @@ from claims.extraction.bylines import looks_like_outlet, reporters_role
 from claims.extraction.dates import confirmed_date, published_from_markup
 from claims.extraction.headings import BODY_MIN_WORDS
 from claims.extraction.lexicon import ENGLISH_STOPWORDS
+from claims.extraction.sentences import without_reference_marks
 from claims.extraction.standfirsts import standfirst, with_standfirst
 from claims.extraction.titles import page_title
 
@@ -395,7 +396,9 @@ def _headline(text: str, verdicts: tuple[LineVerdict, ...]) -> str:
         # a sentence ends with a full stop, inside a quotation too ('... said: "We do not
         # comment on individual cases."'); a headline does not
         # an emoji after it ends nothing: "... not the whole story. 🧵" ends with its full stop
-        ending = line.rstrip("\"”’' ").rstrip("".join(c for c in line[-3:] if _is_symbol(c)))
+        # nor do reference marks: "... to Kamchatka.[2][3]"
+        ending = without_reference_marks(line.rstrip())
+        ending = ending.rstrip("\"”’' ").rstrip("".join(c for c in line[-3:] if _is_symbol(c)))
         if 3 <= words <= _HEADLINE_MAX_WORDS and not ending.rstrip().endswith("."):
             return line
         if words > _HEADLINE_MAX_WORDS:

@@ -26,7 +26,14 @@ from claims.extraction.lexicon import (
 # Terminal punctuation, then any closing quotes or brackets, then whitespace. Closing quotes
 # belong to the sentence they close: `"...," he said.` ends after the period, `...power?”`
 # ends after the quote.
-_TERMINAL = re.compile(r"(?:\.{2,}|…|[.!?])+[\"'”’»)\]]*(?=\s)")
+_REFERENCE_MARK = r"\[(?:\d{1,3}|[a-z]|citation needed|note \d{1,2})\]"
+_TERMINAL = re.compile(
+    r"(?P<close>(?:\.{2,}|…|[.!?])+[\"'”’»)\]]*)"
+    # a reference's marks after it, as an encyclopaedia writes them: ".[1][2] The islands"
+    # (no part of the sentence: its span ends before them)
+    rf"(?:{_REFERENCE_MARK})*(?=\s)"
+)
+_TRAILING_MARKS = re.compile(rf"(?<=[.!?\"'”’»)])(?:{_REFERENCE_MARK})+\s*$")
 
 # Abbreviations after which a period never ends a sentence: they are always followed by more of
 # the same sentence ("Dr. Smith", "e.g. fish").
@@ -198,11 +205,17 @@ def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
             )
             if inside or tail:
                 continue
-        if _is_boundary(text, m.start(), m.end(), next_start):
-            spans.append((sentence_start, m.end()))
+        if _is_boundary(text, m.start(), m.end("close"), next_start):
+            spans.append((sentence_start, m.end("close")))
             sentence_start = next_start
     spans.append((sentence_start, end))
     return [span for span in (_trim(text, s, e) for s, e in spans) if span[0] < span[1]]
+
+
+def without_reference_marks(line: str) -> str:
+    """``line`` without the reference marks that close it ("... Kamchatka.[2][3]")."""
+    marks = _TRAILING_MARKS.search(line) if line.endswith("]") else None
+    return line[: marks.start()] if marks else line
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -210,4 +223,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    if end > start and text[end - 1] == "]":
+        marks = _TRAILING_MARKS.search(text, start, end)  # "... to Kamchatka.[2][3]"
+        if marks:
+            end = marks.start()
     return start, end
