@@ -49,7 +49,8 @@ _SKIP_BEFORE_NAME = word_set("""
     analysis new latest recent official officials published released by from of compiled
     provided journal paper summary memo document letter transcript review audit assessment
     count tally quick preliminary exit poll polls news press release statement modelling
-    modeling projections forecasts calculations""")
+    modeling projections forecasts calculations today yesterday tonight last this week month
+    year""")
 # What a firm conducts: "according to a poll by Visible Alpha".
 _POLL_NOUNS = word_set("poll polls survey surveys")
 # "according to a study published in the journal ZooKeys", "a paper in The Lancet": where it

@@ -40,6 +40,13 @@ from claims.extraction.headings import (
     is_subheading,
     word_count,
 )
+from claims.extraction.pasted_documents import (
+    EMAIL_HEADER,
+    EMAIL_SUBJECT,
+    EMAIL_SUBJECT_LABEL,
+    PAGE_MARK,
+    is_sign_off,
+)
 from claims.extraction.press_releases import (
     ABOUT_SECTION,
     NOTES_SECTION,
@@ -339,6 +346,12 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
             reason = closing = NOTES_TO_EDITORS  # "ENDS", "Notes to editors": all after
         elif not closing and body_started and REFERENCES_SECTION.fullmatch(stripped):
             reason = closing = REFERENCE_LIST  # "References", "External links": all after
+        elif not closing and body_started and is_sign_off(stripped):
+            reason = closing = "sign-off"  # "Kind regards," and who signed it
+        elif not reason and not body_started and EMAIL_HEADER.match(stripped):
+            reason = "e-mail header"  # "From: Press Office <press@...>", "Sent: 4 March"
+        elif not reason and PAGE_MARK.fullmatch(stripped):
+            reason = "page header or footer"  # "Annual Report 2024      Page 3"
         elif (
             not reason
             and body_started
@@ -384,7 +397,10 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
             reason, facts = "byline", _NO_FACTS
         keep_start = end if reason else start
         context = ""
-        if not reason and not (previous is None and PAGE_KIND_LABEL.match(stripped)):
+        subject = EMAIL_SUBJECT.match(stripped) if not body_started else None
+        if not reason and subject and subject.end() < len(stripped):
+            keep_start, reason = start + subject.end(), EMAIL_SUBJECT_LABEL  # its subject
+        elif not reason and not (previous is None and PAGE_KIND_LABEL.match(stripped)):
             cut, reason, facts = _prefix(stripped, top=not body_started)
             if cut:
                 # "NEW YORK, March 4, 2024 /PRNewswire/ -- Acme Corp today announced ...": the

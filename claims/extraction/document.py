@@ -28,6 +28,7 @@ from claims.extraction.bylines import looks_like_outlet, reporters_role
 from claims.extraction.dates import confirmed_date, published_from_markup
 from claims.extraction.headings import BODY_MIN_WORDS
 from claims.extraction.lexicon import ENGLISH_STOPWORDS
+from claims.extraction.pasted_documents import EMAIL_SUBJECT_LABEL
 from claims.extraction.sentences import without_reference_marks
 from claims.extraction.standfirsts import standfirst, with_standfirst
 from claims.extraction.titles import page_title
@@ -385,12 +386,17 @@ def _guess_language(text: str) -> str:
 
 def _headline(text: str, verdicts: tuple[LineVerdict, ...]) -> str:
     """The first clean, headline-shaped line among the first few kept lines."""
-    kept = [v for v in verdicts if not v.dropped and not v.has_prefix][:5]
+    # an e-mail's subject is its headline, without its label ("Subject: EMBARGOED: ...")
+    kept = [
+        v
+        for v in verdicts
+        if not v.dropped and (not v.has_prefix or v.reason == EMAIL_SUBJECT_LABEL)
+    ][:5]
     # a line of a hard-wrapped paragraph is no headline, however it ends ("... Barnier, 73,")
     whole = {(start, end) for start, end, _ in blocks(text, verdicts)}
     for verdict in kept:
-        line = text[verdict.start : verdict.end]
-        if (verdict.start, verdict.end) not in whole:
+        line = text[verdict.keep_start : verdict.end]
+        if (verdict.keep_start, verdict.end) not in whole:
             continue
         words = len(line.split())
         # a sentence ends with a full stop, inside a quotation too ('... said: "We do not
