@@ -95,7 +95,10 @@ _TAIL_AFTER_COMMA = re.compile(r"(?:\s+(?:on|in|last|this)\s+\w+)?\W*$")
 # "..., Home Office figures show, up 25% on 2023.", "ONS data showed that ...": whose figures.
 _FIGURES_OF = re.compile(
     r"(?:^|(?P<comma>,)\s+)(?P<author>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|[A-Z][\w’'&.-]*)){0,5})"
-    r"\s+(?:figures|data|statistics|estimates|results)\s+(?:show|shows|showed|suggest|suggests"
+    r"(?:\s*\([A-Z]{2,}\))?"  # "The Department for Work and Pensions (DWP) figures"
+    r"\s+(?:figures|data|statistics|estimates|results)"
+    r"(?:,\s+(?:released|published|issued)\s+[^,]{1,40},)?"  # ", released on Thursday,"
+    r"\s+(?:show|shows|showed|suggest|suggests"
     r"|suggested"
     r"|reveal|reveals|revealed|indicate|indicates|indicated)\b(?P<tail>.*)$"
 )

@@ -127,6 +127,7 @@ _REPORT_CUES = (
     " by ",
     " from ",
     " figures ",
+    " figures,",  # "The DWP figures, released on Thursday, show"
     " data ",
     " statistics ",
     " estimates ",
