@@ -80,6 +80,7 @@ from claims.extraction.widgets import (
     SOURCE_LINE,
     STANDARDS_LINK,
     TIME_STAMP,
+    WIRE_DATELINE,
 )
 
 
@@ -231,7 +232,7 @@ def _prefix(s: str, *, top: bool) -> tuple[int, str, _Facts]:
         if is_dateline and when is not None:
             agency = (m.group("agency") or m.group("wire") or "").strip()
             return m.end(), "dateline", _Facts(published_at=when, publisher=agency)
-    m = DATELINE_PREFIX.match(s)
+    m = DATELINE_PREFIX.match(s) or (WIRE_DATELINE.match(s) if top else None)
     if m:
         agency = (m.group("agency") or m.group("wire") or "").strip()
         return m.end(), "dateline", _Facts(publisher=agency)

@@ -62,7 +62,8 @@ def _starts_sentence(text: str, pos: int) -> bool:
 
 _NUMBER_SIGN = re.compile(r"\bNo\.?\s$")
 _LABEL_BEFORE = re.compile(
-    r"\b(?:section|article|clause|chapter|paragraph|schedule|category|stage|level|phase|tier)\s$"
+    r"\b(?:section|article|clause|chapter|paragraph|schedule|category|stage|level|phase|tier"
+    r"|class|grade|standard)\s$"  # "students up to class 12": a school year
 )
 
 

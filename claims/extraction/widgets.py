@@ -465,6 +465,14 @@ COLON_DATELINE = re.compile(
     r"[A-Z]{3,}[A-Z.'-]*(?:[ /][A-Z]{2,}[A-Z.'-]*){0,2}:[ \t]+(?=[A-Z“\"‘'])"
 )
 
+# "New Delhi, Jan 12 (PTI) " opening the first paragraph, as Indian wires write it: a place in
+# small letters, a day without its year and the agency, then the text with no dash.
+WIRE_DATELINE = re.compile(
+    r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+"
+    r"\((?P<agency>PTI|IANS|ANI|UNI|Reuters|AP|AFP|Xinhua|Bernama|Yonhap)\)(?P<wire>)"
+    r"\s*[-–—:]?\s+(?=[A-Z“\"‘'])"
+)
+
 # "BRUSSELS (Reuters) - ", "NEW YORK — " or "(CNN) -- " opening a wire story's first paragraph.
 DATELINE_PREFIX = re.compile(
     r"^(?:(?P<place>[A-Z]{3,}[A-Z'.-]*(?:[ /]+[A-Z]{2,}[A-Z'.-]*){0,3})"
