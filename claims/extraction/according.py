@@ -72,13 +72,15 @@ SOURCE_NOUNS = (
 # found.", "Figures from the ONS showed ...": the report's author, when the report opens the
 # sentence or closes it after a comma.
 _REPORT_BY = re.compile(
-    r"(?:^|(?P<comma>,)\s+)(?:(?:a|an|the)\s+(?:new\s+|recent\s+|latest\s+)?"
-    r"(?:report|study|survey|review|analysis|investigation|audit|inquiry)"
+    r"(?:^|(?P<comma>,)\s+)(?:(?i:a|an|the)\s+(?:new\s+|recent\s+|latest\s+)?"
+    r"(?:report|study|survey|review|analysis|investigation|audit|inquiry|poll)"
     # "..., advance estimates from the Ministry of Trade and Industry (MTI) showed on Monday."
     r"|(?i:the\s+)?(?i:(?:advance|official|latest|new|provisional|preliminary)\s+)?"
     r"(?i:figures|data|statistics|estimates))\s+(?:published\s+|released\s+)?"
     r"(?:by|from)\s+(?P<author>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w’'&.-]*))*)"
-    r"(?:\s*\([A-Z]{2,}\))?\s+(?:has\s+|have\s+|had\s+)?"
+    # "the Nikkei newspaper"
+    r"(?:\s*\([A-Z]{2,}\))?(?:\s+(?:newspaper|daily|broadcaster|agency|pollster))?"
+    r"\s+(?:has\s+|have\s+|had\s+)?"
     r"(?:found|said|says|shows?|showed|shown|concluded|revealed|warned|suggests?|suggested)\b"
     r"(?P<tail>.*)$"
 )
