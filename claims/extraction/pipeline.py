@@ -57,6 +57,7 @@ from claims.extraction.speakers import SpeakerContext, find_speaker
 from claims.extraction.transcripts import (
     TRANSCRIPT_LABEL,
     is_press_release,
+    listed_issuer,
     statement_author,
     transcript_turns,
 )
@@ -160,6 +161,7 @@ class Extraction:
 
 
 _BODY_ENDS = tuple('.!?"”’')
+_ANNOUNCES = re.compile(r"\btoday\s+(?:announces|announced|reports|reported|publishes)\b")
 _BULLET = re.compile(r"[-–—•*·▪►]\s+(?=\S)")
 
 
@@ -292,6 +294,9 @@ def extract(
             if release:
                 kind = speaker_type_in(speaker, context, page) if speaker else ""
                 issuer = issuer or (speaker if kind == ORGANIZATION else "")
+                if not issuer and _ANNOUNCES.search(sentence):
+                    # "Acme plc (LSE: ACME) today announces its results ..."
+                    issuer = context.sentence_org or listed_issuer(sentence)
                 speaker = speaker or issuer  # "The company raised its guidance to ..."
             paragraph_speaker = speaker
             in_quote = _quote_open_after(sentence, in_quote)

@@ -336,9 +336,26 @@ def _is_title_word(word: str) -> bool:
 # Robotics Inc. today announced ...", "(BUSINESS WIRE)--", "/ GLOBE NEWSWIRE /".
 _WIRE_TAG = re.compile(
     r"/\s*(?:PR\s?Newswire|Business\s+Wire|GLOBE\s+NEWSWIRE|ACCESSWIRE|PRWeb)\s*/"
-    r"|\((?:BUSINESS\s+WIRE|GLOBE\s+NEWSWIRE)\)",
+    r"|\((?:BUSINESS\s+WIRE|GLOBE\s+NEWSWIRE)\)"
+    # a listed company announcing on its exchange: "Acme plc (LSE: ACME) today announces"
+    r"|\((?:LSE|AIM|NYSE|NASDAQ|TSX|ASX|NSE|BSE|Euronext|XETRA|OTCQX)\s*:\s*[A-Z][A-Z.]{0,6}\)"
+    r"[^.]{0,60}\btoday\s+(?:announces|announced|reports|reported|publishes|published)\b",
     re.IGNORECASE,
 )
+
+
+_LISTED_ISSUER = re.compile(
+    r"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,5})\s*"
+    r"\((?:LSE|AIM|NYSE|NASDAQ|TSX|ASX|NSE|BSE|Euronext|XETRA|OTCQX)\s*:",
+    re.IGNORECASE,
+)
+
+
+def listed_issuer(sentence: str) -> str:
+    """The company a listed company's announcement opens with ("Acme plc (LSE: ACME) today
+    announces ..."), or ""."""
+    m = _LISTED_ISSUER.match(sentence)
+    return m.group("name") if m else ""
 
 
 def is_press_release(text: str) -> bool:
