@@ -57,7 +57,8 @@ _COMPARED = frozenset({"more", "fewer"})
 
 
 def unit_after(text: str, pos: int, limit: int) -> tuple[str, int]:
-    """The noun phrase naming what was counted, up to three words, and where it ends."""
+    """The noun phrase naming what was counted, up to three words (and a model's numbers among
+    them), and where it ends."""
     words: list[str] = []
     approximate = _OR_SO.match(text, pos, limit)
     end = approximate.end() if approximate else pos  # "the 250 or so tortoises"
@@ -114,10 +115,10 @@ def unit_after(text: str, pos: int, limit: int) -> tuple[str, int]:
             break  # "two voting to hold" counts no "voting"; "5 remaining seats" counts seats
         words.append(word)
         end = m.end()
-        # English noun phrases end in their head noun, usually the first plural:
-        # "20,000 Russian islanders", "five member states".
         if lower == "police" and _plural_next(text, end, limit):
             continue  # "20,000 new police officers": officers counted
+        # English noun phrases end in their head noun, usually the first plural:
+        # "20,000 Russian islanders", "five member states".
         if lower in _COMPLETE_UNITS or word.endswith(("’s", "'s")):
             break
         # A plural ends it ("100 basis points": "crisis", "bonus" are none), but a name

@@ -142,6 +142,7 @@ _HEAD_ALIASES = {
     # "Manchester City's hearing ... The club denies": a club named by its place and ending
     "club": CLUB_ENDINGS | {"fc", "afc"},
 }
+# Nouns for a sports story's subject, which may refer back to it however far up the page.
 _SUBJECTS_THROUGHOUT = frozenset({"club", "league"})
 # What a description calls a word of the name: "the apex court", "the top court" is the Supreme
 # Court.

@@ -28,7 +28,7 @@ from claims.extraction.names import (
     is_title,
     name_after,
 )
-from claims.extraction.speaker_types import PERSON, speaker_type
+from claims.extraction.speaker_types import PERSON, UNNAMED_VOICES, speaker_type
 
 FIRST_NAMES_PATH = Path(__file__).resolve().parent / "data" / "first_names.txt"
 
@@ -332,7 +332,7 @@ def remember(
     if generic:
         # "Russian Ministry of Foreign Affairs spokesperson" still speaks for the ministry.
         context.previous_org = owner = speaker[: -len(generic) - 1]
-        if generic in _VOICES and _speaks_through_a_voice(owner, context):
+        if generic in UNNAMED_VOICES and _speaks_through_a_voice(owner, context):
             remember_org(owner, context)  # "A Northern spokesperson said": Northern spoke
     elif speaker and (
         is_org(speaker) or speaker in context.described_orgs or speaker_type(speaker) != PERSON
@@ -428,10 +428,6 @@ def register_mention(full: str, context: SpeakerContext) -> None:
             namesakes.insert(0, full)  # the earliest: "Mr Mateen" still means the speaker
         return
     register_name(full, context)
-
-
-# The words for someone speaking for an organisation, whose owner is that organisation.
-_VOICES = word_set("spokesperson spokesman spokeswoman representative")
 
 
 def _speaks_through_a_voice(owner: str, context: SpeakerContext) -> bool:

@@ -71,7 +71,7 @@ _COLLECTIVE_NOUNS = word_set(
 _MAKERS = _COLLECTIVE_NOUNS | {"company", "group", "firm", "owner"}
 # An unnamed voice of an organisation, after its name ("Met spokesperson", "Home Office
 # spokesman"): the organisation is the author, as when no word of its name says so.
-_UNNAMED_VOICES = word_set("spokesperson spokesman spokeswoman representative")
+UNNAMED_VOICES = word_set("spokesperson spokesman spokeswoman representative")
 # The last word of a club's name after its place ("Manchester City", "Derby County"): no
 # person's name ends so.
 CLUB_ENDINGS = word_set("united city rovers athletic wanderers albion hotspur rangers county town")
@@ -173,7 +173,7 @@ def speaker_type(name: str) -> str:
         return ORGANIZATION  # "Bayer AG", "BASF SE", "Nestlé SA"
     if _is_national_unit(words):
         return ORGANIZATION  # "Knight Frank India", "Amazon Japan": a business's arm there
-    if len(words) >= 2 and bare_word(words[-1]).lower() in _UNNAMED_VOICES:
+    if len(words) >= 2 and bare_word(words[-1]).lower() in UNNAMED_VOICES:
         return ORGANIZATION  # "Met spokesperson": the organisation speaking through someone
     if bare_word(words[-1]).lower() in PARTY_PLURALS:
         return ORGANIZATION  # "Opposition Conservatives", "Senate Democrats": the party
