@@ -176,6 +176,27 @@ def _its_role(tokens: list[Token], index: int) -> str:
     return " ".join(words) if words and closes else ""
 
 
+def _apposed_name_at(tokens: list[Token], index: int) -> tuple[int, bool]:
+    """Where the name starts that a described source is given after a comma ("according to the
+    band's promoter, SJM Concerts", "according to the charity, Shelter"), and whether the
+    description is an organisation's; (``index``, False) when the words there are no such
+    description."""
+    k = index + (index < len(tokens) and tokens[index].lower == "the")
+    if k < len(tokens) and tokens[k].text.islower() and tokens[k].text.endswith(("'s", "’s")):
+        k += 1  # "the band's"
+    start = k
+    while (
+        k < len(tokens) and k - start < 2 and tokens[k].text.isalpha() and tokens[k].text.islower()
+    ):
+        k += 1
+    noun = tokens[k - 1].lower if k > start else ""
+    org = noun in ORG_DESCRIPTORS or is_business_noun(noun)
+    comma = k + 1 < len(tokens) and tokens[k].text == ","
+    if (org or noun in PERSON_ROLES) and comma and is_capitalised(tokens[k + 1]):
+        return k + 1, org
+    return index, False
+
+
 def _a_document_at(tokens: list[Token], index: int) -> bool:
     """Whether a report, figures or a statement follow within three words of ``index``."""
     return any(t.lower.rstrip(".,") in _DOCUMENTS for t in tokens[index + 1 : index + 4])
@@ -274,8 +295,12 @@ def according_to(
                 ),
                 None,
             )
+        apposed_org = False
         if descriptor is not None:
             index = descriptor + 1
+        else:
+            # "the band's promoter, SJM Concerts"
+            index, apposed_org = _apposed_name_at(tokens, index)
         run = with_listed_portfolios(tokens, name_after(tokens, index))
         group = _group_at(text, tokens, index)
         if group:  # "according to analysts at Anderson Economic Group"
@@ -320,7 +345,7 @@ def according_to(
                 or polled  # "according to a poll by Visible Alpha"
             )
             and name.split()[0].lower() not in first_name_genders()
-        ):
+        ) or (name and apposed_org):
             context.described_orgs.add(name)  # "according to Visible Alpha estimates": a firm
         if name:
             return resolve_found(Found(name=person_in(name), kind="name"), context)

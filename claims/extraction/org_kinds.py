@@ -54,7 +54,7 @@ ORG_DESCRIPTORS = word_set("""
     group charity ngo organisation organization agency union startup bank insurer airline
     carrier retailer manufacturer supplier regulator watchdog channel station publisher
     nonprofit platform office bureau fund institute authority commission party movement
-    coalition alliance journal site app service consultancy""")
+    coalition alliance journal site app service consultancy promoter""")
 
 APPOSITION_OPENERS = frozenset({"the", "a", "an"})
 APPOSITION_LENGTH = 5  # words from the determiner to the noun: "the Oslo-based food group"
