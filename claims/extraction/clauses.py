@@ -63,7 +63,7 @@ ORG_NOUNS = word_set("""
     charity club network broadcaster manufacturer operator airline insurer military army
     navy organisation organization force fund coalition alliance movement service brigade
     hospital school university college airport prison bureau institution foundation forecaster
-    lab laboratory consultancy league""")
+    lab laboratory consultancy league palace""")
 # A document that speaks for whoever the words before it name: "The Environment Agency report
 # said", "the Home Office statement said".
 REPORT_NOUNS = word_set("report study statement survey review audit analysis")
@@ -106,6 +106,12 @@ def person_in(name: str) -> str:
     return name
 
 
+# Words after a sentence's opening participle: "Speaking to", "Writing in", "Responding on".
+_AFTER_A_PARTICIPLE = frozenset(
+    {"to", "in", "at", "on", "from", "after", "before", "about", "with", "during", "outside"}
+)
+
+
 def subject_run(tokens: list[Token], *, allow_comma: bool) -> list[Token]:
     """The name the sentence opens with, when a verb (or, with ``allow_comma``, an apposition)
     follows it ("Japan has continued", "Mr Anderson, who quit")."""
@@ -118,6 +124,9 @@ def subject_run(tokens: list[Token], *, allow_comma: bool) -> list[Token]:
         if run and all(t.lower in SENTENCE_STARTERS for t in run):
             continue  # "After a morning break, Engoron took ...": the subject is after the comma
         after = start + len(run)
+        participle = len(run) == 1 and run[0].lower.endswith("ing") and after < len(tokens)
+        if participle and tokens[after].lower in _AFTER_A_PARTICIPLE:
+            continue  # "Speaking to 60,000 people ..., the pontiff said": no name
         if run and _acronym_at(tokens, after):
             after += 3  # "The Food and Drug Administration (FDA) approved": the verb after it
         if run and after < len(tokens):

@@ -126,7 +126,7 @@ MORE_ORG_WORDS: frozenset[str] = word_set(
     Reuters Tass Xinhua Interfax Kyodo Yonhap Bloomberg Eurostat Interpol Europol Frontex
     Hamas Isis Barclays Lloyds Siemens Elections
     Unicef Unesco Nato Gazprom Rosneft Ofwat Ofcom Ofgem Ofsted Ofqual Lancet Medicine
-    ratings tower
+    ratings tower palace
     international watch
     Google Facebook Twitter YouTube Instagram WhatsApp TikTok Meta Microsoft Amazon Apple
     Netflix Uber Airbnb Tesla Boeing Airbus Samsung Huawei Alibaba Tencent Telegram
