@@ -24,7 +24,7 @@ from claims.extraction.org_kinds import (
     is_armed,
     is_business_noun,
 )
-from claims.extraction.organisations import is_public_org
+from claims.extraction.organisations import PLACE_NOUNS, is_public_org
 from claims.extraction.page_names import is_a_word, type_on_page
 from claims.extraction.people import (
     DETERMINERS,
@@ -255,6 +255,8 @@ class LedeOrg(WaitingLede):
             or is_public_org(speaker, context) != (self.phrase in AGENCY_NOUNS)
             or (is_business_noun(self.phrase) and self.phrase != "group" and is_armed(speaker))
             or (is_business_noun(self.phrase) and _introduced_as_no_business(speaker, context))
+            # "The airport ... said": a place's body waits for one named so ("Gatwick Airport")
+            or (self.phrase in PLACE_NOUNS and self.phrase not in speaker.lower())
         ):
             return -1
         return waiting
