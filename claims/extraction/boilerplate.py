@@ -128,6 +128,8 @@ RELATED_LINK = "related-article link"
 ABOUT_SENDER = "about the sender"
 NOTES_TO_EDITORS = "notes to editors"
 REFERENCE_LIST = "reference list"
+# A place and a date, and nothing else: "Brussels, 14 November 2024", "Geneva, 3 March 2025".
+_PLACED_DATE = re.compile(r"[A-Z][a-zé'-]+(?:\s[A-Z][a-zé'-]+){0,2},\s+(?P<date>.{6,30})")
 # The heading of an encyclopaedia's or a paper's closing lists, standing alone.
 REFERENCES_SECTION = re.compile(
     r"(?:references|bibliography|citations|footnotes|external\s+links|further\s+reading)\s*:?",
@@ -349,6 +351,11 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
             reason = closing = REFERENCE_LIST  # "References", "External links": all after
         elif not closing and body_started and is_sign_off(stripped):
             reason = closing = "sign-off"  # "Kind regards," and who signed it
+        elif not reason and not body_started and (placed := _PLACED_DATE.fullmatch(stripped)):
+            # "Brussels, 14 November 2024" on a line of its own above a release's text
+            is_dateline, when = parse_dateline(placed.group("date"))
+            if is_dateline and when is not None:
+                reason, facts = "dateline", _Facts(published_at=when)
         elif not reason and not body_started and EMAIL_HEADER.match(stripped):
             reason = "e-mail header"  # "From: Press Office <press@...>", "Sent: 4 March"
         elif not reason and PAGE_MARK.fullmatch(stripped):
