@@ -139,8 +139,6 @@ _HEAD_ALIASES = {
     # "The Israel Defense Forces (IDF) said ... The military said"
     "military": {"forces", "army", "idf"},
     "army": {"forces"},
-    # "Manchester City's hearing ... The club denies": a club named by its place and ending
-    "club": CLUB_ENDINGS | {"fc", "afc"},
 }
 # Nouns for a sports story's subject, which may refer back to it however far up the page.
 _SUBJECTS_THROUGHOUT = frozenset({"club", "league"})
@@ -170,7 +168,7 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
         return context.sentence_place  # "At Heathrow, the airport said"
     for org in reversed(context.orgs):
         lower = org.lower()
-        named = head in lower or bool(_HEAD_ALIASES.get(head, set()) & set(lower.split()))
+        named = head in lower or _named_by(head, org)
         if named and all(_WORD_ALIASES.get(w, w) in lower for w in words[:-1]):
             return org  # "the ministry": the Foreign Ministry; "the force": Merseyside Police
     introduced = context.org_nouns.get(head)
@@ -315,10 +313,13 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
 
 
 def _named_by(head: str, name: str) -> bool:
-    """Whether a word of ``name`` is the noun ``head`` or one it stands for ("the club":
-    Manchester City)."""
-    words = set(name.lower().split())
-    return head in words or bool(_HEAD_ALIASES.get(head, set()) & words)
+    """Whether a word of ``name`` is the noun ``head`` or one it stands for ("the force":
+    Merseyside Police; "the club": Manchester City, a club named by its place and the ending
+    of a club's name, never "the city council")."""
+    words = name.lower().split()
+    if head == "club" and name[:1].isupper() and (words[-1] in CLUB_ENDINGS | {"fc", "afc"}):
+        return True
+    return head in words or bool(_HEAD_ALIASES.get(head, set()).intersection(words))
 
 
 def _nearest(context: SpeakerContext, recent: list[str], fits: Callable[[str], bool]) -> str:

@@ -48,3 +48,12 @@ def test_initials_stay_inside_names() -> None:
         "Michael J. Fox said the plan would cost $2bn.",
     ):
         assert len(extract(read_text(text)).sentences) == 1
+
+
+def test_a_city_council_is_no_club() -> None:
+    # review of session 29: "the city council" ends with no club's ending ("City" did inside it)
+    text = (
+        "Councillors have approved plans for a 52,888-seat stadium, the city council said on "
+        "Tuesday. The club said the stadium would cost £760m."
+    )
+    assert speaker_of(text, "£760m") != "the city council"
