@@ -96,6 +96,8 @@ _RANGE_SCALE = re.compile(
 _MODEL_SUFFIX = re.compile(
     r"\s(?:Max|MAX|Dreamliner|neo|Pro|Plus|Ultra|Mini|Turbo|Series|Edition)(?![\w-])"
 )
+# A confidence interval's level after its percent: "95% CI", "95% confidence interval".
+_CONFIDENCE = re.compile(r"\s*(?:CI\b|(?:credible|confidence)\s+intervals?\b)", re.IGNORECASE)
 # Words that say a number is a count, however a model's name follows it: "about 171 Max 9".
 _APPROXIMATELY = re.compile(r"\b(?:about|around|some|nearly|almost|than|over|roughly)\s+$")
 # A rate's base after what was counted: "per 100,000 people", "per 1,000 live births".
@@ -306,6 +308,8 @@ def _add_with_unit(
     if is_date_part(text, start, end):
         return
     percent = PERCENT.match(text, end)
+    if percent and _CONFIDENCE.match(text, percent.end()):
+        return  # "(95% CI 12-31%)": how sure a study is of a figure, no figure of its own
     if percent:
         add(value, "percent", start, percent.end())
         return

@@ -72,3 +72,15 @@ def test_idioms_with_one_count_nothing(text: str) -> None:
 
 def test_one_before_a_noun_still_counts() -> None:
     assert quantities_found("They met in one room.") == [(1.0, "room", "one room")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aspirin cut the risk by 22% (95% CI 12-31%) in a trial.",
+        "The hazard ratio was 1.38 (95% confidence interval 1.18 to 1.62).",
+    ],
+)
+def test_a_confidence_level_is_no_figure(text: str) -> None:
+    # medical copy, session 29: "95% CI" was 95 percent, a figure no editor checks
+    assert all(value != 95.0 for value, _, _ in quantities_found(text))
