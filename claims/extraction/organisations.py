@@ -243,13 +243,14 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
         )
         # "The UN agency said", "the agency said" after it: a UN body, never the UN itself
         umbrellas = _UMBRELLAS if head in AGENCY_NOUNS else frozenset()
-        # a place's body ("the airport") is one named like a place, one word ("Heathrow"), or
-        # one named or remembered so (above), never a business of another name that spoke last
+        # a place's body ("the airport") is one named like a place, one word ("Heathrow") or
+        # with the noun ("Gatwick Airport"), or one remembered so (above), never a business of
+        # another name that spoke last
         place = head in PLACE_NOUNS
         for org in [] if described else [context.sentence_org, *reversed(recent), *named]:
             if (
                 org
-                and not (place and " " in org)
+                and not (place and " " in org and head not in org.lower())
                 and org not in umbrellas
                 and not (_names_a_sector(head) and is_analyst_firm(org))
                 and org.lower() not in GOVERNMENT_SEATS  # "Texas has sued Boeing, the company said"
@@ -269,8 +270,8 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
         owned = any(w.endswith(("'s", "’s")) for w in words[:-1])
         if head not in AGENCY_NOUNS and not owned:
             only = _only_business(context, sector=_names_a_sector(head), armed=armed)
-            if place and " " in only:
-                only = ""  # "Greenpeace UK" is no airport
+            if place and " " in only and head not in only.lower():
+                only = ""  # "Greenpeace UK" is no airport ("Gatwick Airport" is one)
             if only and only.lower() not in words:  # never "ChatGPT" for "the maker of ChatGPT"
                 return only
         if head == "lender":  # no bank named near: "The Washington-based lender" is the IMF

@@ -40,3 +40,9 @@ def test_the_airport_is_still_the_one_word_airport_named_before() -> None:
         "fully operational on Saturday."
     )
     assert speaker_of(text, "fully operational") == "Heathrow"
+
+
+def test_the_airport_named_with_its_noun_in_the_same_sentence() -> None:
+    # review of session 29: the place rule had dropped every name of two words
+    text = "Gatwick Airport handled 40.9 million passengers last year, the airport said."
+    assert speaker_of(text, "40.9 million") == "Gatwick Airport"
