@@ -349,7 +349,7 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
             reason = closing = NOTES_TO_EDITORS  # "ENDS", "Notes to editors": all after
         elif not closing and body_started and REFERENCES_SECTION.fullmatch(stripped):
             reason = closing = REFERENCE_LIST  # "References", "External links": all after
-        elif not closing and body_started and is_sign_off(stripped):
+        elif not closing and body_started and is_sign_off(stripped, m.start(), len(text)):
             reason = closing = "sign-off"  # "Kind regards," and who signed it
         elif not reason and not body_started and (placed := _PLACED_DATE.fullmatch(stripped)):
             # "Brussels, 14 November 2024" on a line of its own above a release's text

@@ -26,6 +26,11 @@ PAGE_MARK = re.compile(
 )
 
 
-def is_sign_off(line: str) -> bool:
-    """Whether ``line`` is a letter's or an e-mail's sign-off ("Kind regards,", "Best wishes")."""
-    return len(line.split()) <= 4 and bool(SIGN_OFF.fullmatch(line.rstrip(",.!")))
+def is_sign_off(line: str, at: int, length: int) -> bool:
+    """Whether ``line``, at ``at`` in a text of ``length``, is a letter's or an e-mail's
+    sign-off ("Kind regards,", "Best wishes"): in the text's last 40%, and with its comma or of
+    two words or more (a lone "Thanks." may answer a question in an interview)."""
+    words = line.split()
+    if len(words) > 4 or at < 0.6 * length or not (line.endswith(",") or len(words) >= 2):
+        return False
+    return bool(SIGN_OFF.fullmatch(line.rstrip(",.!")))

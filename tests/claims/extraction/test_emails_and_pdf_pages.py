@@ -52,3 +52,14 @@ def test_a_pdfs_running_header_is_no_unit() -> None:
     extraction = extract(read_text(REPORT))
     assert not [s for s in extraction.sentences if "Page" in s.text]
     assert "Page" not in extraction.document.title
+
+
+def test_a_lone_thanks_in_an_interview_closes_nothing() -> None:
+    # review of session 29: a sign-off drops what follows it, so it must look like one
+    text = (
+        "Interview with the minister\n\n"
+        "The minister said 4,000 homes would be built this year in the region.\n\n"
+        "Thanks.\n\n"
+        "The minister added that 1,200 of them would be social housing.\n"
+    )
+    assert [s for s in extract(read_text(text)).sentences if "1,200" in s.text]
