@@ -347,7 +347,12 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
             reason = closing  # "Acme Robotics builds warehouse robots. Founded in ..."
         elif not closing and body_started and NOTES_SECTION.match(stripped):
             reason = closing = NOTES_TO_EDITORS  # "ENDS", "Notes to editors": all after
-        elif not closing and body_started and REFERENCES_SECTION.fullmatch(stripped):
+        elif (
+            not closing
+            and body_started
+            and REFERENCES_SECTION.fullmatch(stripped)
+            and m.start() >= 0.6 * len(text)  # a closing list, not a section about citations
+        ):
             reason = closing = REFERENCE_LIST  # "References", "External links": all after
         elif not closing and body_started and is_sign_off(stripped, m.start(), len(text)):
             reason = closing = "sign-off"  # "Kind regards," and who signed it

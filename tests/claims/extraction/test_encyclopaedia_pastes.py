@@ -42,3 +42,16 @@ def test_the_reference_list_is_no_part_of_the_article() -> None:
     assert "Oxford University Press" not in texts
     assert "Britannica" not in texts
     assert "20,000 people" in texts
+
+
+def test_a_heading_early_in_an_article_closes_nothing() -> None:
+    # review of session 29: a closing list's heading drops what follows it, so only near the end
+    text = (
+        "Parking fines soar\n\n"
+        "Councils issued 9.2 million parking fines last year, up 12%, figures show.\n\n"
+        "Citations\n\n"
+        "Westminster council issued 1.1 million of them, more than any other council.\n\n"
+        "Drivers paid £1.4bn in fines, according to the RAC Foundation.\n\n"
+        "The AA said the figures showed councils were using fines to raise money.\n"
+    )
+    assert [s for s in extract(read_text(text)).sentences if "1.1 million" in s.text]
