@@ -100,6 +100,8 @@ def says_only_no_comment(sentence: str) -> bool:
     no number, no other clause before the statement, and after the word "comment" at most a
     few words of when or how ("on Tuesday", "when contacted by the BBC") to the full stop."""
     text = sentence.strip()
+    if "omment" not in text and "declined" in text and _WITHHELD.match(text):
+        return not _DIGIT.search(text)  # "A Microsoft spokesperson declined to elaborate."
     if "omment" not in text:  # every sentence is asked: the plain test first
         if " say " in text or " disclose " in text or " reveal " in text:
             return _UNDISCLOSED.match(text) is not None and not _DIGIT.search(text)
@@ -157,6 +159,15 @@ _UNDISCLOSED = re.compile(
     r"^[^.,;:\"“”]{1,60}?\s+(?:(?:did|would|could)\s+not|didn['’]t|wouldn['’]t|declined\s+to"
     r"|refused\s+to)\s+(?:say|disclose|reveal)\s+(?:how|whether|when|what|why|which|who|where|if)"
     r"\s[^,;:\"“”]{1,80}\.$"
+)
+
+
+# What someone declined to add, and nothing else: "A Microsoft spokesperson declined to give a
+# breakdown of the figure.", "Police declined to elaborate.", "He declined to give details."
+_WITHHELD = re.compile(
+    r"^[^.,;:\"“”]{1,60}?\s+declined\s+to\s+(?:elaborate|(?:give|provide|offer|share|release)"
+    r"\s+(?:a\s+|any\s+|further\s+|more\s+)?(?:details?|breakdown|figures?|information"
+    r"|explanation|reasons?|timeline|specifics))(?:\s+(?:of|on|about)\s[^,;:\"“”]{1,60})?\.$"
 )
 
 

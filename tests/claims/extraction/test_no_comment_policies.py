@@ -89,3 +89,20 @@ def test_what_someone_would_not_say(sentence: str, only: bool) -> None:
 )
 def test_no_comment_after_a_describing_clause(sentence: str, only: bool) -> None:
     assert says_only_no_comment(sentence) is only
+
+
+@pytest.mark.parametrize(
+    ("sentence", "policy"),
+    [
+        # session 29, technology copy: "declined to give a breakdown" scored 0.92
+        ("A Microsoft spokesperson declined to give a breakdown of the figure.", True),
+        ("Police declined to elaborate.", True),
+        ("He declined to give details of the deal.", True),
+        # guards: another clause, a figure, or something else declined stays a claim
+        ("The company declined to give details but said sales rose.", False),
+        ("Smith declined to give evidence at the trial.", False),
+        ("The firm declined to provide a breakdown of its 2,000 job cuts.", False),
+    ],
+)
+def test_declining_to_add_details_is_no_claim(sentence: str, policy: bool) -> None:
+    assert says_only_no_comment(sentence) is policy
