@@ -28,6 +28,7 @@ from claims.extraction.people import (
     remember_unnamed,
     resolve_pronoun,
 )
+from claims.extraction.places import COUNTRIES
 from claims.extraction.roles import AGE, contradicts_title, office_holder
 from claims.extraction.speaker_types import bare_word
 
@@ -93,6 +94,10 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
         owner, _, role = found.generic.partition(" ")
         org = org_in_full(bare_word(owner), context)
         holder = office_holder(org, role, context)
+        if not holder and bare_word(owner).lower() in COUNTRIES:
+            # "Sri Lanka's prime minister said ...": the person the next sentences name, as
+            # for "the prime minister said" (roles.LedeRole)
+            context.unresolved_role = f"the {role.lower()}"
         if holder or not _shown_as_org(org, context):
             return holder
         return f"{org} {role}"
