@@ -96,6 +96,8 @@ _RANGE_SCALE = re.compile(
 _MODEL_SUFFIX = re.compile(
     r"\s(?:Max|MAX|Dreamliner|neo|Pro|Plus|Ultra|Mini|Turbo|Series|Edition)(?![\w-])"
 )
+# A rate per one thing, right after the number: "56 per boat", "£3 per head".
+_PER_ONE = re.compile(r"\s+(?P<per>per\s+[a-z]{3,})\b(?!\s*\d)")
 # A confidence interval's level after its percent: "95% CI", "95% confidence interval".
 _CONFIDENCE = re.compile(r"\s*(?:CI\b|(?:credible|confidence)\s+intervals?\b)", re.IGNORECASE)
 # Words that say a number is a count, however a model's name follows it: "about 171 Max 9".
@@ -350,4 +352,6 @@ def _add_with_unit(
     rate = _PER_BASE.match(text, unit_end if unit else end)
     if rate:  # "12.5 cases per 100,000 people": a rate, its base no figure of its own
         unit, unit_end = f"{unit} {rate.group('per')}".strip(), rate.end()
+    elif not unit and (per := _PER_ONE.match(text, end)):
+        unit, unit_end = per.group("per"), per.end()  # "an average of 56 per boat"
     add(value, unit, start, unit_end if unit else end)

@@ -84,3 +84,15 @@ def test_one_before_a_noun_still_counts() -> None:
 def test_a_confidence_level_is_no_figure(text: str) -> None:
     # medical copy, session 29: "95% CI" was 95 percent, a figure no editor checks
     assert all(value != 95.0 for value, _, _ in quantities_found(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("An average of 56 per boat made the crossing.", "per boat"),
+        ("About 20 per day.", "per day"),
+    ],
+)
+def test_a_rate_per_one_thing(text: str, unit: str) -> None:
+    # Channel crossings copy, session 29: "56 per boat" counted nothing
+    assert quantities_found(text)[0][1] == unit
