@@ -85,8 +85,9 @@ def before_verb(
     pronoun = found_pronoun(token, i)
     if pronoun:
         return pronoun
-    if token.lower == "who" and i >= 2 and tokens[i - 1].text == ",":
-        # "It was shared by pastor Chris Oyakhilome, who told followers that ...": him
+    if token.lower in {"who", "which"} and i >= 2 and tokens[i - 1].text == ",":
+        # "It was shared by pastor Chris Oyakhilome, who told followers that ...": him; "the
+        # largest fine ever imposed by Ofwat, which said the company had failed ...": Ofwat
         start = name_start_before(tokens, i - 1)
         run = tokens[start : i - 1] if start is not None else []
         name = clean_run(text, run) if run else ""
