@@ -152,6 +152,9 @@ class SpeakerContext:
     # The organisation noun the sentence opens with as its subject ("The board will review"),
     # "" for none (set by speakers.find_speaker for "a spokeswoman said").
     sentence_noun: str = ""
+    # The business the sentence opens with, described ("The streaming giant now has ..."), for
+    # its "it said" (set by speakers.find_speaker).
+    sentence_business: str = ""
     # The previous sentence's opening noun, when nobody spoke in it: "The government disputes
     # the figure. It says ...": its "it" is the government, not the last body that spoke.
     previous_noun: str = ""

@@ -44,6 +44,10 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
         last = context.orgs[-1] if context.orgs else ""
         if context.sentence_org:
             return context.sentence_org
+        if context.sentence_business:
+            # "The streaming giant now has 301.6 million members, it said": the business it
+            # describes, as "the streaming giant said" would be
+            return resolve_org_noun(context.sentence_business, context)
         if context.previous_noun:
             # "The government disputes the figure. It says ...": the government, named or not
             return resolve_org_noun(f"the {context.previous_noun}", context)

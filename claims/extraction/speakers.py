@@ -69,6 +69,7 @@ from claims.extraction.names import (
     name_after,
     tokenise,
 )
+from claims.extraction.org_kinds import is_business_noun
 from claims.extraction.org_learning import learn_after_speaker, learn_orgs, note_countries
 from claims.extraction.organisations import opening_place, org_in_full
 from claims.extraction.outlets import spelled_out
@@ -365,6 +366,19 @@ def _stance_taker(text: str, tokens: list[Token]) -> str:
     return name if " " in name and is_personal_name(name) else ""
 
 
+def _described_business(tokens: list[Token]) -> str:
+    """ "the streaming giant" when the sentence opens with a business described by a noun of
+    business, two words at most before it ("The streaming giant now has ..."); else ""."""
+    for k in (2, 3):
+        if len(tokens) <= k or tokens[0].lower != "the" or not tokens[k].text.islower():
+            continue
+        words = tokens[1:k]
+        described = all(t.text.islower() and t.text.isalpha() for t in words)
+        if described and is_business_noun(words[-1].lower):
+            return "the " + " ".join(t.lower for t in words)
+    return ""
+
+
 def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = False) -> str:
     """The speaker of ``text`` ("" when the text names none); updates ``context``.
 
@@ -405,6 +419,7 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     context.sentence_noun = (
         tokens[1].lower if opens_described and tokens[1].lower in ORG_NOUNS else ""
     )
+    context.sentence_business = _described_business(tokens)
     speaker = _explicit(text, tokens, masked, context)
     if speaker is None:
         speaker = context.previous_speaker if continues_quote else ""
