@@ -39,6 +39,7 @@ from claims.extraction.org_learning import LedeOrg
 from claims.extraction.outlets import acronyms, workplaces
 from claims.extraction.page_names import PageNames, full_name_on_page, speaker_type_in
 from claims.extraction.people import register_name
+from claims.extraction.press_releases import announces, is_press_release, listed_issuer
 from claims.extraction.prose import (
     ARTICLE_PRIOR_WEIGHT,
     LEAD_IN,
@@ -56,8 +57,6 @@ from claims.extraction.speaker_types import ORGANIZATION
 from claims.extraction.speakers import SpeakerContext, find_speaker
 from claims.extraction.transcripts import (
     TRANSCRIPT_LABEL,
-    is_press_release,
-    listed_issuer,
     statement_author,
     transcript_turns,
 )
@@ -161,7 +160,6 @@ class Extraction:
 
 
 _BODY_ENDS = tuple('.!?"”’')
-_ANNOUNCES = re.compile(r"\btoday\s+(?:announces|announced|reports|reported|publishes)\b")
 _BULLET = re.compile(r"[-–—•*·▪►]\s+(?=\S)")
 
 
@@ -294,7 +292,7 @@ def extract(
             if release:
                 kind = speaker_type_in(speaker, context, page) if speaker else ""
                 issuer = issuer or (speaker if kind == ORGANIZATION else "")
-                if not issuer and _ANNOUNCES.search(sentence):
+                if not issuer and announces(sentence):
                     # "Acme plc (LSE: ACME) today announces its results ..."
                     issuer = context.sentence_org or listed_issuer(sentence)
                 speaker = speaker or issuer  # "The company raised its guidance to ..."

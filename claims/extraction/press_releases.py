@@ -54,3 +54,41 @@ def about_heading_ends(heading: str, text: str, end: int) -> bool:
         return True
     about = heading.split(None, 1)[1].rstrip(" :") if " " in heading else ""
     return bool(about) and text.startswith(about, _SPACE.match(text, end).end())
+
+
+# A listed company's exchange and ticker in brackets after its name: "(LSE: ACME)".
+_EXCHANGE = r"\((?:LSE|AIM|NYSE|NASDAQ|TSX|ASX|NSE|BSE|Euronext|XETRA|OTCQX)\s*:"
+# The verb of a release's opening sentence: "Acme Robotics Inc. today announced ...".
+_TODAY_ANNOUNCES = r"\btoday\s+(?:announces|announced|reports|reported|publishes|published)\b"
+# A press release's wire tag on its dateline: "BOSTON, Nov. 4, 2025 /PRNewswire/ -- Acme
+# Robotics Inc. today announced ...", "(BUSINESS WIRE)--", "/ GLOBE NEWSWIRE /"; or a listed
+# company announcing on its exchange: "Acme plc (LSE: ACME) today announces".
+_WIRE_TAG = re.compile(
+    r"/\s*(?:PR\s?Newswire|Business\s+Wire|GLOBE\s+NEWSWIRE|ACCESSWIRE|PRWeb)\s*/"
+    r"|\((?:BUSINESS\s+WIRE|GLOBE\s+NEWSWIRE)\)"
+    rf"|{_EXCHANGE}\s*[A-Z][A-Z.]{{0,6}}\)[^.]{{0,60}}{_TODAY_ANNOUNCES}",
+    re.IGNORECASE,
+)
+_LISTED_ISSUER = re.compile(
+    rf"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){{0,5}})\s*{_EXCHANGE}", re.IGNORECASE
+)
+_ANNOUNCES = re.compile(_TODAY_ANNOUNCES)
+
+
+def is_press_release(text: str) -> bool:
+    """Whether ``text`` is a press release put out on a wire, or a listed company's
+    announcement: its opening carries the wire's tag or the company's ticker (every sentence of
+    it is then the issuer's, claims.extraction.pipeline)."""
+    return bool(_WIRE_TAG.search(text, 0, 3000))
+
+
+def announces(sentence: str) -> bool:
+    """Whether ``sentence`` opens a release the way its issuer announces: "... today announced"."""
+    return bool(_ANNOUNCES.search(sentence))
+
+
+def listed_issuer(sentence: str) -> str:
+    """The company a listed company's announcement opens with ("Acme plc (LSE: ACME) today
+    announces ..."), or ""."""
+    m = _LISTED_ISSUER.match(sentence)
+    return m.group("name") if m else ""

@@ -330,35 +330,3 @@ def statement_author(text: str) -> tuple[str, int]:
 
 def _is_title_word(word: str) -> bool:
     return is_title(Token(word, 0, len(word), word.lower().rstrip(".")))
-
-
-# A press release's wire tag on its dateline: "BOSTON, Nov. 4, 2025 /PRNewswire/ -- Acme
-# Robotics Inc. today announced ...", "(BUSINESS WIRE)--", "/ GLOBE NEWSWIRE /".
-_WIRE_TAG = re.compile(
-    r"/\s*(?:PR\s?Newswire|Business\s+Wire|GLOBE\s+NEWSWIRE|ACCESSWIRE|PRWeb)\s*/"
-    r"|\((?:BUSINESS\s+WIRE|GLOBE\s+NEWSWIRE)\)"
-    # a listed company announcing on its exchange: "Acme plc (LSE: ACME) today announces"
-    r"|\((?:LSE|AIM|NYSE|NASDAQ|TSX|ASX|NSE|BSE|Euronext|XETRA|OTCQX)\s*:\s*[A-Z][A-Z.]{0,6}\)"
-    r"[^.]{0,60}\btoday\s+(?:announces|announced|reports|reported|publishes|published)\b",
-    re.IGNORECASE,
-)
-
-
-_LISTED_ISSUER = re.compile(
-    r"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,5})\s*"
-    r"\((?:LSE|AIM|NYSE|NASDAQ|TSX|ASX|NSE|BSE|Euronext|XETRA|OTCQX)\s*:",
-    re.IGNORECASE,
-)
-
-
-def listed_issuer(sentence: str) -> str:
-    """The company a listed company's announcement opens with ("Acme plc (LSE: ACME) today
-    announces ..."), or ""."""
-    m = _LISTED_ISSUER.match(sentence)
-    return m.group("name") if m else ""
-
-
-def is_press_release(text: str) -> bool:
-    """Whether ``text`` is a press release put out on a wire: its opening carries the wire's tag
-    (every sentence of it is then the issuer's, claims.extraction.pipeline)."""
-    return bool(_WIRE_TAG.search(text, 0, 3000))
