@@ -32,6 +32,7 @@ from claims.extraction.names import (
     is_title,
     name_after,
     name_before,
+    opens_a_date,
 )
 from claims.extraction.people import (
     DETERMINERS,
@@ -129,6 +130,8 @@ def subject_run(tokens: list[Token], *, allow_comma: bool) -> list[Token]:
             continue  # "Speaking to 60,000 people ..., the pontiff said": no name
         if run and _acronym_at(tokens, after):
             after += 3  # "The Food and Drug Administration (FDA) approved": the verb after it
+        if run and after + 2 < len(tokens) and opens_a_date(tokens, after):
+            after += 2  # "Pope Francis on Sunday called": the verb after the day
         if run and after < len(tokens):
             following = tokens[after]
             if following.lower in PERSON_ROLES and following.text.islower():

@@ -170,7 +170,8 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
         if based and is_capitalised(tokens[j - 2]):
             j -= 1  # "The Santa Clara, California-based company": a place and its state
             continue
-        if not previous.text[0].isalpha() or previous.lower in ATTRIBUTION_VERBS:
+        aged = AGE.match(previous.lower)  # "the 87-year-old pontiff"
+        if (not previous.text[0].isalpha() and not aged) or previous.lower in ATTRIBUTION_VERBS:
             return None
         j -= 1
     opener = j - 2 if _dated(tokens, j - 1) else j - 1

@@ -229,7 +229,17 @@ PERSON_ROLES: frozenset[str] = word_set(
     pensioner landlord tenant shopper voter publican headteacher headmaster headmistress vicar
     forecaster meteorologist toxicologist epidemiologist virologist immunologist biologist
     chemist physicist geologist ecologist sociologist statistician neuroscientist oncologist
+    rapper comedian broadcaster novelist poet playwright filmmaker designer athlete boxer
+    golfer cyclist jockey cricketer batter bowler sprinter swimmer pontiff pope monarch king
+    queen
     """
+)
+
+# Roles that are jobs and nothing else, which may stand capitalised before a name known alone
+# ("Singer Adele", "Rapper Stormzy"); not "Chief", "Head", "Master" or "General", which begin
+# other names, nor "Pope", part of the name it stands before.
+JOB_ROLES: frozenset[str] = PERSON_ROLES - word_set(
+    "chief head master chair general member owner leader pope king queen"
 )
 
 # People named by their relation to someone else, lower case. "His father, Ahmed Karimi, said

@@ -163,11 +163,33 @@ def strip_titles(tokens: list[Token]) -> list[Token]:
         return tokens
     if last_title < 0 or last_title == len(tokens) - 1:
         return tokens  # no title, or only a role ("the Foreign Minister said")
+    if _known_by_title(tokens[last_title:]):
+        return tokens[last_title:]  # "Pope Francis", "King Charles III": the title is the name's
     rest = tokens[last_title + 1 :]
     if rest and rest[0].lower in {"of", "for"}:
         while rest and rest[0].lower in PORTFOLIO_WORDS:
             rest = rest[1:]  # "Secretary of State Antony Blinken"
     return rest or tokens
+
+
+# Titles a monarch or a pope is known by, with one name ("King Charles", "Pope Francis"): the
+# name alone would be anyone's given name.
+REGNAL_TITLES = frozenset({"king", "queen", "prince", "princess", "pope"})
+_REGNAL_NUMBER = re.compile(r"^[IVX]{1,5}$")
+
+
+def _known_by_title(run: list[Token]) -> bool:
+    """Whether ``run`` is a regnal title and one name, a number after it perhaps ("Pope Leo
+    XIV"): "Pope Francis" and "King Charles" keep the title (not "Prince Edward Island")."""
+    if len(run) < 2 or run[0].lower not in REGNAL_TITLES or not is_capitalised(run[0]):
+        return False
+    rest = run[2:]
+    return (
+        run[1].text.isalpha()
+        and not is_title(run[1])
+        and all(_REGNAL_NUMBER.match(t.text) for t in rest)
+        and len(rest) <= 1
+    )
 
 
 def is_leading_filler(token: Token) -> bool:

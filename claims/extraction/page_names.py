@@ -13,6 +13,7 @@ from pathlib import Path
 
 from claims.extraction.lexicon import (
     ATTRIBUTION_VERBS,
+    JOB_ROLES,
     MONTH_NAMES,
     PERSON_ROLES,
     PORTFOLIO_WORDS,
@@ -269,6 +270,8 @@ def _titles_someone(word: str) -> bool:
     """A personal title ("Dr", "Judge", "Justice", "Lord"), not a portfolio ("Foreign",
     "Home": "Home Office" is no one)."""
     token = Token(word, 0, len(word), word.lower())
+    if token.lower in JOB_ROLES:
+        return True  # "Rapper Stormzy", a role opening its sentence
     return is_title(token) and token.lower not in PORTFOLIO_WORDS - {"justice"}
 
 

@@ -14,12 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from claims.extraction.lexicon import (
+    JOB_ROLES,
     PERSON_ROLES,
     ROLE_NOUNS,
     word_set,
 )
 from claims.extraction.names import (
     NAME_PARTICLES,
+    REGNAL_TITLES,
     Token,
     clean_run,
     is_capitalised,
@@ -251,8 +253,14 @@ def full_name(name: str, context: SpeakerContext) -> str:
         if len(given) == 1:
             return given.pop()
     words = name.split()
+    if len(words) == 2 and words[0].lower() in JOB_ROLES and not is_org(words[1]):
+        # "Singer Adele said", "Rapper Stormzy said": a role opening the sentence, capitalised
+        # there, and a person known by one name
+        return words[1]
     for k in range(len(words) - 3, -1, -1):
         role = words[k].lower().rstrip(".")
+        if role in REGNAL_TITLES:
+            continue  # "Pope Leo XIV": the title is part of the name (names.strip_titles)
         titled = role in ROLE_NOUNS or is_title(Token(words[k], 0, len(words[k]), role))
         if titled and words[k + 1].lower() in first_name_genders():
             # "Lawyer Tom Baker said", "Senate Majority Leader Chuck Schumer said": the role,

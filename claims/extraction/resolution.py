@@ -5,6 +5,8 @@ verb_speakers, according and participles call it)."""
 
 from __future__ import annotations
 
+import re
+
 from claims.extraction.clauses import (
     ORG_NOUNS,
     POSSESSIVE_GENDERS,
@@ -24,6 +26,7 @@ from claims.extraction.page_names import person_after_all
 from claims.extraction.people import (
     GENERIC_SINGULAR,
     SpeakerContext,
+    first_name_genders,
     full_name,
     remember_unnamed,
     resolve_pronoun,
@@ -33,6 +36,28 @@ from claims.extraction.roles import AGE, contradicts_title, office_holder
 from claims.extraction.speaker_types import bare_word
 
 _FORCE_WORDS = frozenset({"police", "constabulary"})
+# Offices of one person, who is named with a title: "the pontiff" is whoever the page called
+# "Pope ...".
+_SOVEREIGNS = {
+    "pope": ("Pope",),
+    "pontiff": ("Pope",),
+    "monarch": ("King", "Queen"),
+    "king": ("King",),
+    "queen": ("Queen",),
+}
+_TITLED_NAME = re.compile(r"\b(Pope|King|Queen) ([A-Z][a-z]+)(?: ([IVX]{1,5})\b)?(?![\w'’-])")
+
+
+def _titled_on_page(titles: tuple[str, ...], context: SpeakerContext) -> str:
+    """The one "King Charles" (one of ``titles`` and a name) the page writes, "" when it writes
+    none or several ("Keir Starmer met King Charles ... The monarch said")."""
+    text = context.page.text if context.page is not None else ""
+    found = {" ".join(filter(None, m.groups())) for m in _TITLED_NAME.finditer(text)}
+    given = first_name_genders()  # "King Charles", not "King Street"
+    found = {
+        name for name in found if name.split()[0] in titles and name.split()[1].lower() in given
+    }
+    return found.pop() if len(found) == 1 else ""
 
 
 def resolve_found(found: Found, context: SpeakerContext) -> str:
@@ -108,6 +133,10 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
     if found.kind == "role":
         lower = found.generic.lower()
         noun = lower.split()[-1]
+        if noun in _SOVEREIGNS:
+            # "the pontiff said": the pope the page named, never whoever spoke last
+            titled = (n for n, _ in reversed(context.people) if n.split()[0] in _SOVEREIGNS[noun])
+            return next(titled, "") or _titled_on_page(_SOVEREIGNS[noun], context)
         holder = context.role_holder(noun)
         if holder and not contradicts_title(found.generic, holder, context):
             return holder  # "Judge Maria Lopez ... The judge said" (claims.extraction.roles)
