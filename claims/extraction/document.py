@@ -32,6 +32,7 @@ from claims.extraction.pasted_documents import EMAIL_SUBJECT_LABEL
 from claims.extraction.sentences import without_reference_marks
 from claims.extraction.standfirsts import standfirst, with_standfirst
 from claims.extraction.titles import page_title
+from claims.extraction.transcripts import transcript_turns
 
 # trafilatura logs every page it cannot extract at WARNING/ERROR; we turn that into an
 # InputError for the caller instead, so its log lines would only be noise.
@@ -394,10 +395,15 @@ def _headline(text: str, verdicts: tuple[LineVerdict, ...]) -> str:
     ][:5]
     # a line of a hard-wrapped paragraph is no headline, however it ends ("... Barnier, 73,")
     whole = {(start, end) for start, end, _ in blocks(text, verdicts)}
+    turns: dict[int, tuple[int, str]] | None = None
     for verdict in kept:
         line = text[verdict.keep_start : verdict.end]
         if (verdict.keep_start, verdict.end) not in whole:
             continue
+        if ":" in line[:80]:
+            turns = transcript_turns(text) if turns is None else turns
+            if verdict.keep_start in turns:
+                continue  # a transcript's turn ("JUSTICE GORSUCH: How many ...?")
         words = len(line.split())
         # a sentence ends with a full stop, inside a quotation too ('... said: "We do not
         # comment on individual cases."'); a headline does not

@@ -21,7 +21,9 @@ Three other forms are read the same way: names as transcription services write a
 in brackets, "Ed Davey (Kingston and Surbiton) (LD):"; an office before its holder's name, "The
 Prime Minister (Keir Starmer):"; "Mr Speaker:" nobody's); an interview of questions and
 answers ("Q: ..." / "A: ..."), whose answers are the one person the text names before the
-first question; and an interview labelled by surnames ("Okafor: ...") of people the text names
+first question; an earnings call's or a podcast's labels ("Jane Miller, Chief Executive Officer:",
+"[00:01:08] Maria Chen:", "Operator:" and "Host:" nobody's; one guest beside a host is enough);
+and an interview labelled by surnames ("Okafor: ...") of people the text names
 in full before the first label ("Dr Maria Okafor and Prof James Hill").
 """
 
@@ -63,12 +65,20 @@ _MIN_TURNS = 2
 # Good evening". Read only with the timestamp or when the label begins with a given name.
 # As Hansard writes a debate, a member's seat and party in brackets ("Ed Davey (Kingston and
 # Surbiton) (LD):"), a minister's office before the name ("The Prime Minister (Keir Starmer):").
+# An earnings call or a podcast adds the speaker's role or firm after a comma ("Jane Miller,
+# Chief Executive Officer:", "Sarah Lin, Morgan Stanley:"), or a timestamp before the name
+# ("[00:01:08] Maria Chen:"), and labels the call's operator or the show's host by the role
+# alone ("Operator:", "[00:00:12] Host:").
 _NAMED_LABEL = re.compile(
-    r"^(?P<name>[A-Z][a-z’'.-]+(?:[ \t]+(?:[A-Z][A-Za-z’'.-]+|de|van|von|der|al|bin|la|le|of|the"
-    r"|for|and)){1,8}?)(?P<seat>(?:[ \t]*\([^()\n]{1,60}\)){1,2})?"
+    r"^(?P<before>\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*)?"
+    r"(?P<name>[A-Z][a-z’'.-]+(?:[ \t]+(?:[A-Z][A-Za-z’'.-]+|de|van|von|der|al|bin|la|le|of|the"
+    r"|for|and)){0,8}?)(?P<seat>(?:[ \t]*\([^()\n]{1,60}\)){1,2})?"
+    r"(?P<role>,[ \t]+[A-Z][\w’'.&-]*(?:[ \t]+(?:[A-Z][\w’'.&-]*|of|and|&|the|for)){0,6})?"
     r":[ \t]*(?P<stamp>\(\d{1,2}:\d{2}(?::\d{2})?\))?[ \t]*",
     re.MULTILINE,
 )
+_ROLE_ONLY_LABELS = word_set("""
+    Operator Host Presenter Moderator Interviewer Announcer Audience Question Answer Narrator""")
 # The chair of a debate: its turns are nobody's ("Mr Speaker: Order.").
 _CHAIR = re.compile(r"(?:Mr|Madam|Madame)\.?[ \t]+(?:Deputy[ \t]+)?Speaker|The[ \t]+Speaker")
 
@@ -174,9 +184,11 @@ def _labelled_by_name(text: str) -> dict[int, tuple[int, str]]:
     turns: dict[int, tuple[int, str]] = {}
     for m in _NAMED_LABEL.finditer(text):
         name, seat = m.group("name"), m.group("seat") or ""
-        if _CHAIR.fullmatch(name):
-            turns[m.start()] = (m.end(), "")
+        if _CHAIR.fullmatch(name) or (name in _ROLE_ONLY_LABELS and not m.group("role")):
+            turns[m.start()] = (m.end(), "")  # "Mr Speaker:", "Operator:", "Host:"
             continue
+        if " " not in name:
+            continue  # one word ("Note:", "Update:") names nobody here
         held = seat.strip()[1:-1].strip() if seat.count("(") == 1 else ""
         if held and held.split()[0].lower() in given and name.split()[0].lower() not in given:
             turns[m.start()] = (m.end(), held)  # "The Prime Minister (Keir Starmer):"
@@ -184,8 +196,11 @@ def _labelled_by_name(text: str) -> dict[int, tuple[int, str]]:
             continue
         elif m.group("stamp") or seat or name.split()[0].lower() in given:
             turns[m.start()] = (m.end(), name)
-    people = {name for _, name in turns.values() if name}
-    return turns if len(people) >= _MIN_TURNS else {}
+    people = Counter(name for _, name in turns.values())
+    roles = people.pop("", 0)
+    # An interview: a host's questions ("Host:", once is enough) and one guest's answers
+    guest = len(people) == 1 and roles and min(people.values()) >= _MIN_TURNS
+    return turns if len(people) >= _MIN_TURNS or guest else {}
 
 
 def _labelled_in_capitals(text: str) -> dict[int, tuple[int, str]]:
