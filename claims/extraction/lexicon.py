@@ -229,7 +229,7 @@ PERSON_ROLES: frozenset[str] = word_set(
     pensioner landlord tenant shopper voter publican headteacher headmaster headmistress vicar
     forecaster meteorologist toxicologist epidemiologist virologist immunologist biologist
     chemist physicist geologist ecologist sociologist statistician neuroscientist oncologist
-    rapper comedian broadcaster novelist poet playwright filmmaker designer athlete boxer
+    rapper comedian novelist poet playwright filmmaker designer athlete boxer
     golfer cyclist jockey cricketer batter bowler sprinter swimmer pontiff pope monarch king
     queen
     """
@@ -241,6 +241,21 @@ PERSON_ROLES: frozenset[str] = word_set(
 JOB_ROLES: frozenset[str] = PERSON_ROLES - word_set(
     "chief head master chair general member owner leader pope king queen"
 )
+
+# What a business is, capitalised at a sentence's start before its name ("Carmaker Stellantis
+# said", "Insurer Aviva said"): never part of the name. Not "Bank", "Club", "Airline" or
+# "Group", which begin names ("Bank of England", "Club Med").
+OPENING_BUSINESS_NOUNS: frozenset[str] = word_set("""
+    insurer retailer lender housebuilder developer miner brewer grocer discounter conglomerate
+    wholesaler distributor manufacturer pollster startup drugmaker carmaker chipmaker automaker
+    planemaker steelmaker""")
+
+
+def opens_with_business_noun(word: str) -> bool:
+    """ "Carmaker", "Insurer": a business's noun a name may follow at a sentence's start."""
+    lower = word.lower()
+    return word[:1].isupper() and (lower in OPENING_BUSINESS_NOUNS or lower.endswith("maker"))
+
 
 # People named by their relation to someone else, lower case. "His father, Ahmed Karimi, said
 # ... The father said" refers back to whoever the article introduced so; never to the last

@@ -17,6 +17,7 @@ from claims.extraction.lexicon import (
     SENTENCE_STARTERS,
     TITLES,
     WEEKDAYS,
+    opens_with_business_noun,
     word_set,
 )
 from claims.extraction.places import COUNTRIES
@@ -208,6 +209,8 @@ def clean_run(text: str, run: list[Token]) -> str:
             return f"{left} and {right}"
     while run and is_leading_filler(run[0]):
         run = run[1:]
+    if len(run) >= 2 and opens_with_business_noun(run[0].text):
+        run = run[1:]  # "Carmaker Stellantis said": the business, without what it is
     while run and (connects(run[-1]) or run[-1].text in POSTNOMINALS):
         run = run[:-1]
     run = strip_titles(run)

@@ -11,7 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claims.extraction.lexicon import MONTH_NAMES, SENTENCE_STARTERS, WEEKDAYS
+from claims.extraction.lexicon import (
+    MONTH_NAMES,
+    SENTENCE_STARTERS,
+    WEEKDAYS,
+    opens_with_business_noun,
+)
 from claims.extraction.names import Token, clean_run, is_capitalised, is_title, name_after
 from claims.extraction.org_kinds import (
     AGENCY_NOUNS,
@@ -108,6 +113,9 @@ def learn_orgs(text: str, tokens: list[Token], context: SpeakerContext) -> None:
     n = len(tokens)
     if _UNION_WORDS.intersection(t.lower for t in tokens):
         _learn_unions(text, tokens, context)
+    if n > 2 and opens_with_business_noun(tokens[0].text) and is_capitalised(tokens[1]):
+        # "Developer Taylor Wimpey said": a business, whatever given name its name opens with
+        _learn_described(text, tokens, 1, tokens[0].lower, context, comma=False, opening=True)
     for i, token in enumerate(tokens):
         if not token.text.islower() or i + 1 >= n:
             continue
@@ -158,7 +166,14 @@ def learn_after_speaker(
 
 
 def _learn_described(
-    text: str, tokens: list[Token], start: int, noun: str, context: SpeakerContext, *, comma: bool
+    text: str,
+    tokens: list[Token],
+    start: int,
+    noun: str,
+    context: SpeakerContext,
+    *,
+    comma: bool,
+    opening: bool = False,
 ) -> None:
     """ "the Spanish daily El Pais reported": the name after an organisation noun is one, unless
     it reads as a person's ("the firm Jane Doe founded")."""
@@ -177,7 +192,7 @@ def _learn_described(
     # before a comma or the end ("funded by drugmaker Eli Lilly,"): that is the business.
     personal = len(words) >= 2 and words[0].lower() in first_name_genders()
     closed = end >= len(tokens) or tokens[end].text in {",", ".", ";", ")"}
-    if name and (not personal or ((comma or closed) and is_business_noun(noun))):
+    if name and (not personal or opening or ((comma or closed) and is_business_noun(noun))):
         context.described_orgs.add(name)
         _introduce(name, noun, context)
 

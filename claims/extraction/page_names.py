@@ -18,6 +18,7 @@ from claims.extraction.lexicon import (
     PERSON_ROLES,
     PORTFOLIO_WORDS,
     TITLES,
+    opens_with_business_noun,
 )
 from claims.extraction.names import Token, is_capitalised, is_leading_filler, is_title
 from claims.extraction.people import (
@@ -262,6 +263,7 @@ def _names_someone(word: str) -> bool:
         and not is_leading_filler(token)
         and not is_title(token)
         and token.lower not in _ROLES_AND_MONTHS
+        and not opens_with_business_noun(word)  # "Carmaker Stellantis"
     )
 
 
