@@ -45,7 +45,9 @@ from claims.extraction.pasted_documents import (
     EMAIL_SUBJECT,
     EMAIL_SUBJECT_LABEL,
     PAGE_MARK,
+    SIGNATURE,
     is_sign_off,
+    signature,
 )
 from claims.extraction.press_releases import (
     ABOUT_SECTION,
@@ -477,5 +479,13 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
     for index in teaser_list_lines(text, verdicts):  # "Most read" / "1. Man dies after ..."
         verdicts[index] = replace(
             verdicts[index], keep_start=verdicts[index].end, reason=RELATED_LIST
+        )
+    signed, signer = ([], "") if any(v.author for v in verdicts) else signature(text, verdicts)
+    for index in signed:  # a letter's "Sarah Whitfield" / "Managing director, Bristol"
+        verdicts[index] = replace(
+            verdicts[index],
+            keep_start=verdicts[index].end,
+            reason=SIGNATURE,
+            author=signer if index == signed[0] else "",
         )
     return tuple(verdicts)

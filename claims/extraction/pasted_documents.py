@@ -1,10 +1,18 @@
 """The furniture of documents pasted as text rather than pages: an e-mail's header lines and
-sign-off, a PDF's running header or footer with its page number. Applied by
+sign-off, a PDF's running header or footer with its page number, a letter's signature (its
+author). Applied by
 claims.extraction.boilerplate."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Protocol
+
+from claims.extraction.bylines import BYLINE_NAME
+from claims.extraction.headings import word_count
+from claims.extraction.people import first_name_genders
+from claims.extraction.speaker_types import PERSON, speaker_type
 
 EMAIL_SUBJECT_LABEL = "e-mail subject label"
 # An e-mail's header lines above its text: "From: Press Office <press@...>", "Sent: 04 March".
@@ -34,3 +42,51 @@ def is_sign_off(line: str, at: int, length: int) -> bool:
     if len(words) > 4 or at < 0.6 * length or not (line.endswith(",") or len(words) >= 2):
         return False
     return bool(SIGN_OFF.fullmatch(line.rstrip(",.!")))
+
+
+class _Line(Protocol):
+    start: int
+    end: int
+
+    @property
+    def dropped(self) -> bool: ...
+
+
+SIGNATURE = "signature"
+_SHORT_LINE_WORDS = 10  # a signer's role or town under the name: "Managing director, Bristol"
+
+
+def signature(text: str, lines: Sequence[_Line]) -> tuple[list[int], str]:
+    """A letter's or a statement's closing signature: its lines' indexes among ``lines`` and
+    the signer, or ([], "") when the text does not close so. The signature is a person's name
+    alone on the last kept line, or on the one before it with a short line under it that is no
+    sentence (their role or town: "Sarah Whitfield" / "Managing director, Whitfield Design,
+    Bristol"), after two kept lines or more, in the text's last 40%."""
+    kept = [i for i, line in enumerate(lines) if not line.dropped]
+    if len(kept) < 3:
+        return [], ""
+    for size in (1, 2):
+        if len(kept) < size + 2:
+            break
+        name_at = kept[-size]
+        name = text[lines[name_at].start : lines[name_at].end]
+        under = [text[lines[i].start : lines[i].end] for i in kept[-size + 1 :]] if size > 1 else []
+        if lines[name_at].start < 0.6 * len(text) or not _signer(name):
+            continue
+        if all(
+            word_count(u) <= _SHORT_LINE_WORDS and not u.endswith((".", "!", "?")) for u in under
+        ):
+            return kept[-size:], name
+    return [], ""
+
+
+def _signer(line: str) -> str:
+    """``line`` when it is a person's name alone (two to four words, a given name or a title
+    first), "" otherwise."""
+    words = line.split()
+    if not 2 <= len(words) <= 4 or not BYLINE_NAME.fullmatch(line):
+        return ""
+    if speaker_type(line) != PERSON:
+        return ""
+    first = words[0].lower().rstrip(".")
+    return line if first in first_name_genders() or first in {"dr", "prof", "sir", "dame"} else ""
