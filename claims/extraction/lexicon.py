@@ -31,7 +31,8 @@ ATTRIBUTION_VERBS: frozenset[str] = word_set(
     stresses acknowledged acknowledges admitted admits revealed reveals alleged alleges
     estimated estimates declared declares asserted asserts contended contends testified
     tweeted posted predicted predicts promised promises conceded concedes disclosed
-    recalled recalls replied replies responded responds countered counters pointed
+    recalled recalls replied replies responded responds countered counters pointed cautioned
+    cautions remarked complained complains
     """
 )
 

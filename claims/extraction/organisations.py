@@ -140,8 +140,10 @@ _HEAD_ALIASES = {
     "military": {"forces", "army", "idf"},
     "army": {"forces"},
 }
-# Nouns for a sports story's subject, which may refer back to it however far up the page.
-_SUBJECTS_THROUGHOUT = frozenset({"club", "league"})
+# Nouns for a story's subject, which may refer back to it however far up the page: a sports
+# story's club or league, a local story's council ("Kent County Council acted unlawfully ...
+# [two paragraphs on] The council said"), when the page names only one.
+_SUBJECTS_THROUGHOUT = frozenset({"club", "league", "council"})
 # What a description calls a word of the name: "the apex court", "the top court" is the Supreme
 # Court.
 _WORD_ALIASES = {"apex": "supreme", "top": "supreme", "highest": "supreme"}
@@ -200,8 +202,9 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
                 if kind != "other" and name.lower() != head and _named_by(head, name)
             }
         )
-        if len(named_so) == 1:
-            return named_so.pop()
+        page = context.page.text if context.page is not None else ""
+        if len(named_so) == 1 and f"{next(iter(named_so))} {head.title()}" not in page:
+            return named_so.pop()  # not "Kent County Council and Medway Council": two
     recent = [o for o in context.orgs if context.org_paragraphs[o] >= context.paragraph - 1]
     if head in _PRESS_NOUNS:
         press = _nearest(context, recent, lambda org: _is_press(org, context))

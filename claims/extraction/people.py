@@ -358,7 +358,10 @@ def remember(
     # "Police said": no force named ("West Yorkshire Police" is one)
     subject_org = (
         subject
-        if is_org(subject) and " and the " not in subject and subject.lower() not in GENERIC
+        if is_org(subject)
+        and " and the " not in subject
+        and subject.lower() not in GENERIC
+        and not _two_of_a_kind(subject)
         else ""
     )
     if subject_org:
@@ -390,6 +393,12 @@ def remember(
             if known and "&" not in name and " and " not in name:
                 remember_person(name, context)
                 learn_gender_from_pronouns(name, tokens, context)
+
+
+def _two_of_a_kind(name: str) -> bool:
+    """ "Kent County Council and Medway Council": two organisations of one kind, not one."""
+    left, _, right = name.partition(" and ")
+    return bool(right) and left.split()[-1] == right.split()[-1] and is_org(right)
 
 
 def remember_person(name: str, context: SpeakerContext) -> None:
