@@ -56,6 +56,7 @@ CURRENCY_NAMES = {
     "aed": "dirhams",
     "zar": "rand",
     "r": "rand",
+    "n": "naira",
 }
 # The currency before an amount, as a regex group "cur" (its lower case is a key of
 # CURRENCY_NAMES).
@@ -63,7 +64,10 @@ CURRENCY = (
     r"(?P<cur>(?<![A-Za-z])(?:US|A|C|NZ|HK|S|NT)?\$|€|£|¥|₹|₽|₦|₱|₩|₺|₴|₪"
     r"|(?<![A-Za-z])(?:Rs\.?|INR|USD|EUR|GBP|CHF|JPY|CNY|KSh|AED|ZAR|NGN|PKR)(?=\s?\d)"
     # "R500 million" (rand), "Sh63 million" (shillings): only before a scale
-    r"|(?<![A-Za-z])(?:R|Sh)(?=[\d,.]+\s?(?:m|bn|million|billion)\b))\s?"
+    r"|(?<![A-Za-z])(?:R|Sh)(?=[\d,.]+\s?(?:m|bn|million|billion)\b)"
+    # "N1,030 per litre", "N4.5 trillion" (naira, as Nigerian papers write it): with thousands
+    # or a scale, never "N95 masks" or the N1 road
+    r"|(?<![A-Za-z])N(?=\d{1,3}(?:,\d{3})+(?!\d)|[\d.]+\s?(?:m|bn|million|billion|trillion)\b))\s?"
 )
 
 
