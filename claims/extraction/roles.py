@@ -23,12 +23,15 @@ from claims.extraction.lexicon import (
     MALE_WORDS,
     PERSON_DEMONYMS,
     PERSON_ROLES,
+    PORTFOLIO_WORDS,
     QUOTE_VERBS,
     RELATION_NOUNS,
     ROLE_NOUNS,
     word_set,
 )
 from claims.extraction.names import Token, is_capitalised, is_title
+from claims.extraction.org_kinds import NATIONALITY_ENDINGS
+from claims.extraction.page_names import is_a_word
 from claims.extraction.people import (
     DETERMINERS,
     GENERIC,
@@ -37,13 +40,16 @@ from claims.extraction.people import (
     full_name,
     name_start_before,
     person_after,
+    remember_org,
 )
+from claims.extraction.places import COUNTRIES
 from claims.extraction.speaker_types import bare_word
 
 # "The mother of the missing girl, Linda Marsh,": a role's complement before the name.
 _COMPLEMENTS = frozenset({"of", "for", "at", "to", "with"})
 _COMPLEMENT_LENGTH = 7  # tokens from the role to the comma before the name, at most
 _CLOSING = frozenset({",", "."})
+_NATIONAL_WORDS = word_set("welsh scots czech")
 # An age written as a noun: "the 32-year-old said" is whoever the text gave that age.
 AGE = re.compile(r"^\d{1,3}-year-old$")
 
@@ -302,6 +308,28 @@ def _learn_office_before(name: str, tokens: list[Token], i: int, context: Speake
     former = first > 0 and tokens[first - 1].lower in FORMER
     if places:
         context.offices[full_name(name, context)] = (places, former)
+    if len(before) == 1 and _names_a_body(before[0].text):
+        # "Heathrow chief executive Thomas Woldbye said ... The airport said": Heathrow; "City
+        # chairman ..." after "Manchester City": the longer name the page gave it
+        word = before[0].text
+        longer = {m for m in context.mentions if word in m.split() and m != word}
+        if len(longer) <= 1:
+            remember_org(longer.pop() if longer else word, context)
+
+
+def _names_a_body(word: str) -> bool:
+    """Whether one capitalised word before an office ("Heathrow", "Tesco", "NHS") names the
+    organisation the office is in: no country and no nationality ("US envoy", "Welsh
+    secretary")."""
+    lower = word.lower()
+    return (
+        word.isalpha()
+        and lower not in COUNTRIES
+        and lower not in _NATIONAL_WORDS
+        and lower not in PORTFOLIO_WORDS
+        and not is_a_word(word)  # "Competition commissioner Margrethe Vestager"
+        and not lower.endswith(NATIONALITY_ENDINGS)
+    )
 
 
 def office_holder(org: str, role: str, context: SpeakerContext) -> str:

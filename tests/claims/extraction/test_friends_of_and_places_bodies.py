@@ -30,8 +30,10 @@ def test_friends_of_the_earth_is_an_organisation() -> None:
 
 
 def test_the_airport_is_never_a_campaign_group() -> None:
-    assert speaker_of(RUNWAY, "83.9 million") == ""
-    assert speaker_of(RUNWAY, "700 homes") == ""
+    # Session 30: "Heathrow chief executive Thomas Woldbye" makes Heathrow the organisation
+    # named, so "The airport ... said" is Heathrow (it was nobody's; never Greenpeace UK)
+    assert speaker_of(RUNWAY, "83.9 million") == "Heathrow"
+    assert speaker_of(RUNWAY, "700 homes") == "Heathrow"
 
 
 def test_the_airport_is_still_the_one_word_airport_named_before() -> None:
