@@ -140,7 +140,9 @@ def _is_person_with_role(words: list[str]) -> bool:
 
 
 # Words that open an organisation's name, never a person's: "National Grid", "Royal Mail".
-_ORG_OPENERS = word_set("national international federal royal central global united world")
+_ORG_OPENERS = word_set("""
+    national international federal royal central global united world southern northern eastern
+    western consolidated""")
 
 
 # A website's address as a name: "poweroutage.us", "FlightRadar24.com".
