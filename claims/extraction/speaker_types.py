@@ -139,6 +139,13 @@ def _is_person_with_role(words: list[str]) -> bool:
     )
 
 
+# A sport, which names its governing body with a country: "USA Gymnastics", "Swimming
+# Australia", "British Cycling".
+_SPORTS = word_set("""
+    gymnastics swimming athletics cycling rowing sailing boxing football rugby cricket tennis
+    golf hockey basketball baseball volleyball triathlon badminton netball skating skiing
+    canoeing equestrian fencing judo taekwondo weightlifting wrestling archery snooker darts""")
+
 # Words that open an organisation's name, never a person's: "National Grid", "Royal Mail".
 _ORG_OPENERS = word_set("""
     national international federal royal central global united world southern northern eastern
@@ -181,6 +188,8 @@ def speaker_type(name: str) -> str:
         return ORGANIZATION  # "Opposition Conservatives", "Senate Democrats": the party
     if len(words) >= 2 and bare_word(words[-1]).lower() in CLUB_ENDINGS:
         return ORGANIZATION  # "Manchester United", "Ipswich Town", "Texas Rangers": a club
+    if len(words) >= 2 and any(bare_word(w).lower() in _SPORTS for w in words):
+        return ORGANIZATION  # "USA Gymnastics", "British Cycling": a sport's governing body
     if len(words) == 1:
         single = bare_word(name).replace(".", "")
         if len(single) >= 2 and single.isupper():
