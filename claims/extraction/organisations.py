@@ -417,6 +417,10 @@ def _only_business(context: SpeakerContext, *, sector: bool = False, armed: bool
     return next(iter(found)) if len(found) == 1 else ""
 
 
+# A product's name of letters, a hyphen and a number: "GPT-5", "GPT-4o", "F-35A", "Su-57".
+_PRODUCT_CODE = re.compile(r"[A-Za-z]+-\d+[A-Za-z]?")
+
+
 def _businesses(candidates: set[str], context: SpeakerContext, *, armed: bool = False) -> set[str]:
     """The candidates that can be a business: no public body or government ("Germany",
     "Texas"), nor a one-word subject the page does not take for an organisation ("Wind
@@ -430,6 +434,7 @@ def _businesses(candidates: set[str], context: SpeakerContext, *, armed: bool = 
         and (armed or not is_armed(o))  # "the Rapid Support Forces": a group, no company
         and not _a_union(o, context)  # "the Aslef union"
         and not (_maybe_anything(o, context) and type_on_page(o, context) != ORGANIZATION)
+        and not _PRODUCT_CODE.fullmatch(o)  # "OpenAI released GPT-5": a model, no business
     }
 
 

@@ -64,7 +64,10 @@ _COLLECTIVE_NOUNS = word_set(
     """
     state city county country province region nation kingdom republic federation opposition
     prosecution defence defense junta paper organisers organizers watchdog regulator lender
-    maker carmaker automaker drugmaker planemaker giant firm
+    maker carmaker automaker drugmaker planemaker giant firm startup company retailer insurer
+    airline carrier operator chain supermarket broadcaster publisher developer housebuilder
+    miner brewer conglomerate utility manufacturer supplier consultancy charity grocer
+    discounter wholesaler distributor producer
     """
 )
 # What a business described by what it makes is called: "the company behind Claude".
