@@ -22,6 +22,7 @@ from claims.extraction.names import (
     Token,
     is_capitalised,
     is_org,
+    is_title,
     name_before,
 )
 from claims.extraction.org_kinds import is_business_compound, is_business_noun
@@ -215,8 +216,12 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
     if j == i and tokens[opener].lower in POSSESSIVE_GENDERS and head in _OWNED_SPEAKERS:
         return Found(kind="owned", generic=phrase)  # "Her department said"
     if j == i and head in _OWNED_SPEAKERS and tokens[opener].text.endswith(("'s", "’s")):
-        # "Elianne's family said": the family of the person the page names so (clauses)
-        return Found(kind="owned", generic=phrase)
+        # "Elianne's family said": the family of the person the page names so (clauses);
+        # "Senator Mark Warner's office said": the name in full, without the title
+        first = opener
+        while first > 0 and is_capitalised(tokens[first - 1]) and not is_title(tokens[first - 1]):
+            first -= 1
+        return Found(kind="owned", generic=text[tokens[first].start : tokens[i].end])
     # "the think tank", not "The Resolution Foundation think tank" (its name, below)
     compound = is_business_compound(tokens, i) and not is_capitalised(tokens[j])
     if head in ORG_NOUNS or is_business_noun(head) or compound:

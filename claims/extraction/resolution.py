@@ -104,17 +104,18 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
         return f"{org} {role}" if org else ("" if owned else found.generic)
     if found.kind == "owned":
         # "Her department said"; "Imran Khan has been sentenced ..., his party said"
-        pronoun, noun = found.generic.lower().split()
+        whose, noun = found.generic.rsplit(" ", 1)
+        pronoun, noun = whose.lower(), noun.lower()
         if pronoun in POSSESSIVE_GENDERS:
             owner = _person_of_gender(POSSESSIVE_GENDERS[pronoun], context)
             return f"{owner}'s {noun}" if owner else ""
         # "Elianne's family said": a person the page named in full; "Russia's ministry said"
         # an organisation's, as "the ministry" reads
-        owner = full_name(bare_word(found.generic.split()[0]), context)
+        owner = full_name(bare_word(whose), context)
         if " " in owner and is_personal_name(owner):
             return f"{owner}'s {noun}"
         if noun in GENERIC_SINGULAR:  # "Tesco's spokesman said", as "A Tesco spokesman said"
-            org = org_in_full(bare_word(found.generic.split()[0]), context)
+            org = org_in_full(bare_word(whose), context)
             return f"{org} {noun}" if _shown_as_org(org, context) else ""
         return resolve_org_noun(found.generic, context) if noun in ORG_NOUNS else ""
     if found.kind == "owner-role":
