@@ -28,6 +28,8 @@ from claims.extraction.bylines import looks_like_outlet, reporters_role
 from claims.extraction.dates import confirmed_date, published_from_markup
 from claims.extraction.headings import BODY_MIN_WORDS
 from claims.extraction.lexicon import ENGLISH_STOPWORDS
+from claims.extraction.markdown_text import looks_like_markdown
+from claims.extraction.markdown_text import plain_text as markdown_plain_text
 from claims.extraction.pasted_documents import EMAIL_SUBJECT_LABEL
 from claims.extraction.sentences import without_reference_marks
 from claims.extraction.standfirsts import standfirst, with_standfirst
@@ -98,6 +100,8 @@ def read_text(text: str, *, url: str = "") -> Document:
             "give a plain-text or HTML article."
         )
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").rstrip()
+    if looks_like_markdown(text):
+        text = markdown_plain_text(text)  # "## The backlog", "**1.5 million homes**"
     if not text.strip():
         raise InputError("The article is empty; paste or upload the article text.")
     verdicts = scan_lines(text)

@@ -173,3 +173,19 @@ def test_pasted_text_is_identified_by_its_content():
     assert first.article.pk == second.article.pk
     assert second.created is False
     assert Snapshot.objects.count() == 1
+
+
+def test_a_markdown_paste_is_stored_as_its_plain_text():
+    text = (
+        "# Rents hit a record\n\n"
+        "Average rents rose **9.2%** to £1,300 a month, the [ONS](https://www.ons.gov.uk) said.\n\n"
+        "## Why\n\n"
+        "> Supply has fallen by 12,000 homes, said Jane Doe of the Resolution Foundation.\n"
+    )
+    result = article_ingest(document=read_text(text), raw=text)
+    assert "**" not in result.snapshot.text and "](" not in result.snapshot.text
+    assert result.new_claims
+    for claim in result.new_claims:
+        assert result.snapshot.text[claim.start : claim.end] == claim.text
+    again = article_ingest(document=read_text(text), raw=text)
+    assert again.created is False
