@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claims.extraction.business_candidates import is_public_org
 from claims.extraction.lexicon import (
     MONTH_NAMES,
     SENTENCE_STARTERS,
@@ -29,7 +30,7 @@ from claims.extraction.org_kinds import (
     is_armed,
     is_business_noun,
 )
-from claims.extraction.organisations import PLACE_NOUNS, is_public_org
+from claims.extraction.organisations import PLACE_NOUNS
 from claims.extraction.page_names import is_a_word, type_on_page
 from claims.extraction.people import (
     DETERMINERS,

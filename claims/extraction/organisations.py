@@ -20,8 +20,17 @@ noun ("the national audit office"; "The Gaza health ministry" without its "The")
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
+from claims.extraction.business_candidates import (
+    a_union,
+    is_public_org,
+    named_business,
+    only_business,
+    recent_mentions,
+    the_business,
+    union_like,
+)
 from claims.extraction.lexicon import (
     word_set,
 )
@@ -42,9 +51,8 @@ from claims.extraction.org_kinds import (
     is_analyst_firm,
     is_armed,
     is_business_noun,
-    is_public_body,
 )
-from claims.extraction.page_names import is_a_word, type_on_page
+from claims.extraction.page_names import is_a_word
 from claims.extraction.parties import described_party
 from claims.extraction.people import (
     DETERMINERS,
@@ -52,15 +60,12 @@ from claims.extraction.people import (
     SpeakerContext,
 )
 from claims.extraction.places import GOVERNMENT_SEATS
-from claims.extraction.speaker_types import CLUB_ENDINGS, ORGANIZATION
+from claims.extraction.speaker_types import CLUB_ENDINGS
 
 # Words of names that "the agency" may stand for when no public body by PUBLIC_WORDS was named
 # ("The National Hurricane Center said ... The agency said", the Philippine Institute of
 # Volcanology and Seismology).
 _AGENCY_LIKE = word_set("institute institutes center centre service observatory laboratory")
-# Words of the names of professional bodies that are unions ("Royal College of Nursing",
-# "British Medical Association", "Police Federation").
-_UNION_LIKE = word_set("college association federation")
 # Bodies that hold agencies and are none: "the agency" is never the UN or the EU.
 _UMBRELLAS = frozenset({"UN", "EU", "NATO", "United Nations", "European Union"})
 
@@ -108,19 +113,6 @@ _GENERIC_BUSINESS = frozenset({"company", "firm", "group", "organisation", "orga
 def _names_a_sector(noun: str) -> bool:
     """A business noun that says what the business does ("planemaker", "airline", "bank")."""
     return is_business_noun(noun) and noun not in _GENERIC_BUSINESS
-
-
-# Nouns that introduce a public body: "the regulator Ofwat", "the watchdog Ofcom".
-_PUBLIC_DESCRIPTORS = AGENCY_NOUNS | word_set("authority ministry office bureau")
-
-
-def is_public_org(org: str, context: SpeakerContext) -> bool:
-    """is_public_body, or introduced as one ("the regulator Ofwat")."""
-    return (
-        is_public_body(org)
-        or is_public_body(context.acronyms.get(org, ""))  # "NHTSA", for its name in full
-        or any(org in context.org_nouns.get(noun, ()) for noun in _PUBLIC_DESCRIPTORS)
-    )
 
 
 def _country_owned(phrase: str, context: SpeakerContext) -> str:
@@ -180,7 +172,7 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
         for org in reversed(context.orgs):
             if head in org.lower():
                 return org
-        for name, kind in _recent_mentions(context):
+        for name, kind in recent_mentions(context):
             # "The government's Department for Transport is providing £30 million ... A
             # spokesman for the department said": named in passing, in this paragraph or the
             # one before
@@ -223,7 +215,7 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
         if org.lower() in words:
             org = ""  # "ChatGPT was down, the maker of ChatGPT said", "The KitKat maker said":
             # not the product
-        if described and is_business_noun(head) and _named_business(org, context):
+        if described and is_business_noun(head) and named_business(org, context):
             return org  # "BYD sold 4.27 million vehicles, the Chinese carmaker said": BYD
         if product and org and not is_public_org(org, context) and org.lower() not in words:
             return org  # "Anthropic raised $4bn ..., the company behind Claude said"
@@ -233,14 +225,14 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
             described
             and is_business_noun(head)
             and not org
-            and _the_business(own, context, armed=armed)
+            and the_business(own, context, armed=armed)
         ):
             # "Nvidia reported revenue of $35bn. The Santa Clara-based company said ...": the
             # business that just spoke of itself
             return own
         # a public body named in passing ("Ofwat is due to publish ... the regulator said")
         named = (
-            [n for n, k in _recent_mentions(context) if k == "public"]
+            [n for n, k in recent_mentions(context) if k == "public"]
             if head in AGENCY_NOUNS
             else []
         )
@@ -259,7 +251,7 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
                 and org.lower() not in GOVERNMENT_SEATS  # "Texas has sued Boeing, the company said"
                 and not (is_business_noun(head) and head != "group" and is_armed(org))
                 # "the Aslef union ... The operator said": a union is no business
-                and not (is_business_noun(head) and _a_union(org, context))
+                and not (is_business_noun(head) and a_union(org, context))
                 and (
                     head in _EITHER_KIND
                     or is_public_org(org, context) == (head in AGENCY_NOUNS)
@@ -272,7 +264,7 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
         # "The airport's operator": whose, the words say, not which business was named last
         owned = any(w.endswith(("'s", "’s")) for w in words[:-1])
         if head not in AGENCY_NOUNS and not owned:
-            only = _only_business(context, sector=_names_a_sector(head), armed=armed)
+            only = only_business(context, sector=_names_a_sector(head), armed=armed)
             if place and " " in only and head not in only.lower():
                 only = ""  # "Greenpeace UK" is no airport ("Gatwick Airport" is one)
             if only and only.lower() not in words:  # never "ChatGPT" for "the maker of ChatGPT"
@@ -282,12 +274,12 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
             if lenders:
                 return lenders[0]
     if len(words) == 1:
-        return _union_like(context) if head == "union" else ""
+        return union_like(context) if head == "union" else ""
     owner, _, rest = phrase.partition(" ")
     if owner.lower() in POSSESSIVE_PRONOUNS and rest[:1].isupper():
         return rest  # "His Smer party has promised": the Smer party, not "His Smer party"
     if head == "party":
-        party = described_party(phrase, words, _recent_mentions(context))
+        party = described_party(phrase, words, recent_mentions(context))
         if party:
             return party
     named = phrase.split()
@@ -329,7 +321,7 @@ def _named_by(head: str, name: str) -> bool:
 def _nearest(context: SpeakerContext, recent: list[str], fits: Callable[[str], bool]) -> str:
     """The organisation that ``fits``: the one this sentence opens with, else the latest that
     spoke in this paragraph or the one before (``recent``), else the latest named there."""
-    named = [name for name, _ in _recent_mentions(context)]  # latest first
+    named = [name for name, _ in recent_mentions(context)]  # latest first
     return next((o for o in [context.sentence_org, *reversed(recent), *named] if o and fits(o)), "")
 
 
@@ -339,130 +331,6 @@ def _is_press(org: str, context: SpeakerContext) -> bool:
     return bool(_PRESS_WORDS.intersection(org.lower().split())) or any(
         org in context.org_nouns.get(noun, ()) for noun in _PRESS_NOUNS
     )
-
-
-def _the_business(name: str, context: SpeakerContext, *, armed: bool) -> bool:
-    """Whether ``name`` is an organisation that spoke and can be a business (or, ``armed``, an
-    armed group: "the group")."""
-    return bool(name) and name in context.orgs and bool(_businesses({name}, context, armed=armed))
-
-
-def _a_union(name: str, context: SpeakerContext) -> bool:
-    """Whether the text introduced ``name`` as a union ("the Aslef union", "the union Aslef"),
-    or names it so ("Communication Workers Union"): never "the company" nor "the operator"."""
-    return name in context.org_nouns.get("union", ()) or name.endswith((" Union", " union"))
-
-
-def _union_like(context: SpeakerContext) -> str:
-    """The body a bare "the union" means when no union's name was written: the one organisation
-    of this paragraph or the one before, when it is named like a professional body that is a
-    union ("The Royal College of Nursing (RCN) has announced ... The union said", the British
-    Medical Association); "" otherwise."""
-    near = [o for o in context.orgs if context.org_paragraphs[o] >= context.paragraph - 1]
-    if len(near) != 1 or is_public_org(near[0], context):
-        return ""
-    return near[0] if _UNION_LIKE.intersection(near[0].lower().split()) else ""
-
-
-def _named_business(org: str, context: SpeakerContext) -> bool:
-    """Whether ``org`` is surely a business's name, not a common noun the page reads as one
-    ("Turnover fell 1.5%, the consumer goods group said"): several words, initials, or a
-    business the text named or heard speak; never a public body."""
-    return (
-        bool(org)
-        and not is_public_org(org, context)
-        and (
-            " " in org
-            or org.isupper()
-            or org in context.orgs
-            or context.mentions.get(org, (0, ""))[1] == "business"
-        )
-    )
-
-
-def _only_business(context: SpeakerContext, *, sector: bool = False, armed: bool = False) -> str:
-    """The business, when the sentence and this paragraph and the previous one name exactly one
-    organisation that can be a business and no other candidate ("Shares in Halvorsen Foods fell
-    ... The Oslo-based group said"); "" when they name none or several ("Microsoft ... Sony,
-    which makes the PlayStation, ... The Japanese company said": which one the words mean, the
-    rules cannot tell)."""
-    window = context.paragraph - 1
-    candidates = {o for o in context.orgs if context.org_paragraphs[o] >= window}
-    candidates.update(
-        name for name, kind in _recent_mentions(context) if kind not in {"public", "party"}
-    )
-    if context.sentence_org:
-        candidates.add(context.sentence_org)
-    if sector:  # "The planemaker reported": not the consultancy that estimated its loss
-        candidates = {o for o in candidates if not is_analyst_firm(o)}
-    near = _businesses(candidates, context, armed=armed)
-    if len(near) > 1:
-        return ""
-    if near and _surely_business(next(iter(near)), context):
-        return next(iter(near))
-    # Nothing named near that is surely a business (a public body, a common noun, or a name
-    # named in passing with nothing to say what it is: "... said Russ Mould, investment
-    # director at AJ Bell"): the one organisation that spoke or was named as a business
-    # anywhere before ("Ryanair said ... Chief executive Michael O'Leary said ... The carrier
-    # said", two paragraphs on)
-    anywhere = set(context.orgs)
-    anywhere.update(n for n, (_, kind) in context.mentions.items() if kind == "business")
-    # introduced with a business's noun: "Novo Nordisk, the Danish drugmaker behind Wegovy,"
-    anywhere.update(
-        o for noun, named in context.org_nouns.items() if is_business_noun(noun) for o in named
-    )
-    if sector:
-        anywhere = {o for o in anywhere if not is_analyst_firm(o)}
-    found = _businesses(anywhere, context, armed=armed)
-    return next(iter(found)) if len(found) == 1 else ""
-
-
-# A product's name of letters, a hyphen and a number: "GPT-5", "GPT-4o", "F-35A", "Su-57".
-_PRODUCT_CODE = re.compile(r"[A-Za-z]+-\d+[A-Za-z]?")
-
-
-def _businesses(candidates: set[str], context: SpeakerContext, *, armed: bool = False) -> set[str]:
-    """The candidates that can be a business: no public body or government ("Germany",
-    "Texas"), nor a one-word subject the page does not take for an organisation ("Wind
-    supplied 29.4% ...": a common noun)."""
-    return {
-        o
-        for o in candidates
-        if not is_public_org(o, context)
-        and o.lower() not in GOVERNMENT_SEATS
-        and " and " not in o  # "Microsoft and Sony said": two, never "the Japanese company"
-        and (armed or not is_armed(o))  # "the Rapid Support Forces": a group, no company
-        and not _a_union(o, context)  # "the Aslef union"
-        and not (_maybe_anything(o, context) and type_on_page(o, context) != ORGANIZATION)
-        and not _PRODUCT_CODE.fullmatch(o)  # "OpenAI released GPT-5": a model, no business
-    }
-
-
-def _surely_business(name: str, context: SpeakerContext) -> bool:
-    """Whether a name that can be a business is one for "the company": named as an organisation
-    (a mention of any kind but "other"), or one word that may be a person or a place but that
-    the page never writes beside a name word ("The European Commission has fined Apple ... The
-    tech giant said")."""
-    return context.mentions.get(name, (0, ""))[1] != "other" or _maybe_anything(name, context)
-
-
-def _maybe_anything(name: str, context: SpeakerContext) -> bool:
-    """A one-word subject named only in passing (a mention of kind "other"), on a page whose
-    names the context can read: a person, a place or an organisation alike."""
-    return (
-        context.page is not None
-        and " " not in name
-        and context.mentions.get(name, (0, ""))[1] == "other"
-    )
-
-
-def _recent_mentions(context: SpeakerContext) -> Iterator[tuple[str, str]]:
-    """(name, kind) of the organisations named in this paragraph or the one before, latest
-    first (the mentions are in the order they were last named, so paragraph by paragraph)."""
-    for name, (paragraph, kind) in reversed(context.mentions.items()):
-        if paragraph < context.paragraph - 1:
-            return
-        yield name, kind
 
 
 def org_in_full(speaker: str, context: SpeakerContext) -> str:
