@@ -18,20 +18,10 @@ from datetime import datetime
 from functools import lru_cache
 
 from claims.extraction.bylines import (
-    byline_of,
-    credited_reporters,
     name_above_role,
-    name_and_role,
     reporters_role,
 )
-from claims.extraction.code_lines import is_code_line
 from claims.extraction.dates import parse_dateline
-from claims.extraction.embeds import (
-    EMBEDDED_POST,
-    QUOTE_SIGNATURE,
-    quote_signature_author,
-    signature_author,
-)
 from claims.extraction.headings import (
     BODY_MIN_WORDS,
     NUMBERED_HEADING,
@@ -39,6 +29,12 @@ from claims.extraction.headings import (
     heads_its_paragraph,
     is_subheading,
     word_count,
+)
+from claims.extraction.line_reasons import (
+    NO_FACTS,
+    Facts,
+    boilerplate_prefix,
+    whole_line_reason,
 )
 from claims.extraction.pasted_documents import (
     EMAIL_HEADER,
@@ -52,37 +48,15 @@ from claims.extraction.pasted_documents import (
 from claims.extraction.press_releases import (
     ABOUT_SECTION,
     NOTES_SECTION,
-    RELEASE_LABEL,
-    RELEASE_LINE,
     about_heading_ends,
     closes_the_text,
 )
-from claims.extraction.prompts import credit_reason, prompt_reason
 from claims.extraction.pull_quotes import PULL_QUOTE, pull_quote_lines
-from claims.extraction.sentences import split_block, without_reference_marks
+from claims.extraction.sentences import without_reference_marks
 from claims.extraction.teaser_lists import RELATED_LIST, teaser_list_lines
 from claims.extraction.widgets import (
-    COPYRIGHT,
-    CREDITS,
-    DATED_PREFIX,
-    DATELINE_PREFIX,
-    GALLERY,
-    ICON,
     LABEL_TRIM,
-    LABELS,
-    MISC_WIDGETS,
-    NAV_SEPARATOR,
     PAGE_KIND_LABEL,
-    PHOTO_CREDIT,
-    PROMO_CAPS,
-    PROMO_DOMAIN,
-    PROMO_WITH_SEPARATOR,
-    RIGHTS_RESERVED,
-    SOCIAL_WORDS,
-    SOURCE_LINE,
-    STANDARDS_LINK,
-    TIME_STAMP,
-    WIRE_DATELINE,
 )
 
 
@@ -109,16 +83,6 @@ class LineVerdict:
         return self.start < self.keep_start < self.end
 
 
-@dataclass(frozen=True)
-class _Facts:
-    """What a boilerplate line tells about the document (a byline's author, a dateline's time)."""
-
-    published_at: datetime | None = None
-    author: str = ""
-    publisher: str = ""
-
-
-_NO_FACTS = _Facts()
 _LINE_RE = re.compile(r"[^\n]+")
 
 
@@ -126,7 +90,6 @@ _LINE_RE = re.compile(r"[^\n]+")
 # shows its readers but the article's body does not state. Carried on LineVerdict.context so
 # that a claim taken from it can say so.
 RELATED_HEADLINE = "related-article headline"
-RELATED_LINK = "related-article link"
 ABOUT_SENDER = "about the sender"
 NOTES_TO_EDITORS = "notes to editors"
 REFERENCE_LIST = "reference list"
@@ -137,148 +100,13 @@ REFERENCES_SECTION = re.compile(
     r"(?:references|bibliography|citations|footnotes|external\s+links|further\s+reading)\s*:?",
     re.IGNORECASE,
 )
-PRESS_RELEASE = "press release label"
-LIST_MARKER = "list marker"
 
 
 def _normalise(s: str) -> str:
     return " ".join(s.casefold().split()).rstrip(".!?:;,")
 
 
-def _is_nav_menu(s: str) -> bool:
-    if len(s) > 400:
-        return False
-    items = [i for i in NAV_SEPARATOR.split(s) if i]
-    if len(items) < 3 or s.rstrip()[-1:] in ".!?":
-        return False
-    return all(word_count(i) <= 3 for i in items)
-
-
-def _whole_line_reason(s: str) -> tuple[str, _Facts]:
-    """Why the whole line ``s`` is boilerplate ("" if it is not), and facts it carries."""
-    words = word_count(s)
-    icons = len(ICON.findall(s))
-    if icons >= 3 and icons >= words * 0.2:
-        return "navigation icon labels", _NO_FACTS
-    label = s.strip(LABEL_TRIM).casefold()
-    if label in LABELS:
-        return LABELS[label], _NO_FACTS
-    if _SEPARATOR.fullmatch(s):
-        return "separator", _NO_FACTS  # "___" under a wire story, above its credits
-    if words <= 3 and RELEASE_LABEL.match(s):
-        return PRESS_RELEASE, _NO_FACTS  # "PRESS RELEASE"
-    release = RELEASE_LINE.match(s) if words <= 10 else None
-    if release:  # "For immediate release: 14 March 2025": the release date
-        date = release.group("date")
-        when = parse_dateline(date)[1] if date else None
-        return PRESS_RELEASE, _Facts(published_at=when)
-    if is_code_line(s):
-        return "program code", _NO_FACTS  # a blog's code block: "SELECT count(*) FROM ...;"
-    tokens = [t for t in re.split(r"[\s|•·,/]+", s.casefold()) if t]
-    if tokens and all(t.strip(":") in SOCIAL_WORDS for t in tokens):
-        return "share or comment button", _NO_FACTS
-    if _is_nav_menu(s):
-        return "navigation menu", _NO_FACTS
-    prompt = prompt_reason(s, words)
-    # A prompt drops the whole line only when every sentence of it is one; otherwise the
-    # sentence filter drops just the prompt and keeps the article sentences around it.
-    if prompt and all(sentence_reason(s[a:b]) for a, b in split_block(s, 0, len(s))):
-        return prompt, _NO_FACTS
-    copyright_match = COPYRIGHT.match(s) if words <= 25 else None
-    if copyright_match or (words <= 20 and RIGHTS_RESERVED.search(s)):
-        holder = copyright_match.group("holder").strip(" ,") if copyright_match else ""
-        return "copyright line", _Facts(publisher=holder)
-    if words <= 20 and signature_author(s):
-        return EMBEDDED_POST, _NO_FACTS  # "— Eric Adams (@NYCMayor) March 4, 2024"
-    if words <= 20 and quote_signature_author(s):
-        return QUOTE_SIGNATURE, _NO_FACTS  # "— Mike Pompeo, College Station, TX, April 15, 2019"
-    byline = byline_of(s)
-    if byline:
-        author, publisher, when = byline
-        return "byline", _Facts(published_at=when, author=author, publisher=publisher)
-    author = name_and_role(s) if words <= 7 else ""
-    if author:
-        return "byline", _Facts(author=author)  # "Pippa Crerar Political editor"
-    if CREDITS.match(s) and words <= 30:
-        return "credits line", _Facts(author=credited_reporters(s))
-    credit = credit_reason(s, words)
-    if credit:
-        return credit, _NO_FACTS
-    if words <= 15 and PHOTO_CREDIT.search(s):
-        return "photo credit", _NO_FACTS
-    if words <= 20 and SOURCE_LINE.match(s):
-        return "source or credit line", _NO_FACTS
-    if words <= 8 and (GALLERY.match(s) or STANDARDS_LINK.match(s)):
-        return "navigation label", _NO_FACTS
-    is_dateline, when = parse_dateline(s)
-    if is_dateline:
-        return "dateline", _Facts(published_at=when)
-    if words <= 5 and TIME_STAMP.match(s):
-        return "time stamp", _NO_FACTS  # a live blog's "09:45 GMT"
-    if words <= 30:
-        for pattern, reason in MISC_WIDGETS:
-            if pattern.search(s):
-                return reason, _NO_FACTS
-    return "", _NO_FACTS
-
-
-def _prefix(s: str, *, top: bool) -> tuple[int, str, _Facts]:
-    """Length of a boilerplate prefix of ``s`` (0 if none), its reason, and facts it carries."""
-    m = PROMO_DOMAIN.match(s)
-    if m:
-        return m.end(), "promo link label", _Facts(publisher=m.group("domain").lower())
-    m = PROMO_WITH_SEPARATOR.match(s) or PROMO_CAPS.match(s)
-    if m:
-        return len(s), RELATED_LINK, _NO_FACTS  # label and headline: see PROMO_DOMAIN
-    m = DATED_PREFIX.match(s)
-    if m and (top or m.group("place") or m.group("agency") or m.group("wire")):
-        is_dateline, when = parse_dateline(m.group("date"))
-        if is_dateline and when is not None:
-            agency = (m.group("agency") or m.group("wire") or "").strip()
-            return m.end(), "dateline", _Facts(published_at=when, publisher=agency)
-    m = DATELINE_PREFIX.match(s) or (WIRE_DATELINE.match(s) if top else None)
-    if m:
-        agency = (m.group("agency") or m.group("wire") or "").strip()
-        return m.end(), "dateline", _Facts(publisher=agency)
-    return 0, "", _NO_FACTS
-
-
-def sentence_reason(s: str) -> str:
-    """Why a single sentence is boilerplate even though its line was not ("" if it is not).
-
-    Catches widget text that an HTML extractor merged into a paragraph, such as "Sign up for our
-    newsletter to get the day's top stories." after the last real sentence.
-    """
-    words = word_count(s)
-    if not words:
-        return "no words"
-    if words == 1 and _LONE_NUMBER_MARKER.fullmatch(s):
-        return LIST_MARKER  # "1." on its line, or split off its item: "1. The programme runs"
-    if words <= 20 and SOURCE_LINE.match(s):
-        return "source or credit line"
-    credit = credit_reason(s, words)
-    if credit:
-        return credit
-    if PROMO_WITH_SEPARATOR.match(s) or PROMO_CAPS.match(s):
-        return RELATED_LINK  # "... said officials. Read more: <headline>" in one paragraph
-    if words <= 10 and COPYRIGHT.match(s):
-        return "copyright line"  # "© Copyright Africa Check 2020. Read our republishing ..."
-    if words <= 6 and _ADDRESS_OR_END.match(s):
-        return "contact address or end mark"  # "kokobj@yna.co.kr", "(END)": a wire's tail
-    if words <= 20 and s.startswith(("—", "–", "-")) and signature_author(s):
-        return EMBEDDED_POST  # "We are working ... possible. — SSEN (@ssencommunity) March 21"
-    return prompt_reason(s, words)
-
-
-# A reporter's address alone, or the end mark a wire puts under its copy.
-_ADDRESS_OR_END = re.compile(
-    r"\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\(END\)|-+\s*END\s*-+|#{3})\s*$", re.IGNORECASE
-)
-
-
-_SEPARATOR = re.compile(r"[\W_]+")
 _THREAD_NUMBER = re.compile(r"\d{1,2}/[ \t]+(?=[A-Z\"“‘'(])")
-_LONE_NUMBER_MARKER = re.compile(r"\s*\d{1,2}[.)]\s*")
 # Blank line or end of text after a line: the line is the last of its paragraph.
 _PARAGRAPH_END = re.compile(r"[ \t]*(?:\n[ \t]*\n|\s*\Z)")
 
@@ -343,7 +171,7 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
             start += thread.end()
             stripped = stripped[thread.end() :]
 
-        reason, facts = _whole_line_reason(stripped)
+        reason, facts = whole_line_reason(stripped)
         previous = verdicts[-1] if verdicts else None
         if closing and not reason:
             reason = closing  # "Acme Robotics builds warehouse robots. Founded in ..."
@@ -362,7 +190,7 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
             # "Brussels, 14 November 2024" on a line of its own above a release's text
             is_dateline, when = parse_dateline(placed.group("date"))
             if is_dateline and when is not None:
-                reason, facts = "dateline", _Facts(published_at=when)
+                reason, facts = "dateline", Facts(published_at=when)
         elif not reason and not body_started and EMAIL_HEADER.match(stripped):
             reason = "e-mail header"  # "From: Press Office <press@...>", "Sent: 4 March"
         elif not reason and PAGE_MARK.fullmatch(stripped):
@@ -383,7 +211,7 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
             and _CAPTION_LABEL.match(text, previous.start, previous.end)
         ):
             # "Image caption,\nRyanair boss Michael O'Leary said ...": a pasted BBC caption
-            reason, facts = "photo caption", _NO_FACTS
+            reason, facts = "photo caption", NO_FACTS
         if (
             not reason
             and previous is not None
@@ -392,7 +220,7 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
             and stripped[0].islower()
         ):
             # The wrapped tail of a dropped line ("... top stories in your\ninbox.").
-            reason, facts = previous.reason, _NO_FACTS
+            reason, facts = previous.reason, NO_FACTS
         author = (
             ""
             if reason or body_started or previous is None or previous.dropped
@@ -402,21 +230,21 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
             verdicts[-1] = replace(
                 previous, keep_start=previous.end, reason="byline", author=author
             )
-            reason, facts = "byline", _NO_FACTS
+            reason, facts = "byline", NO_FACTS
         elif (
             not reason
             and previous is not None
             and previous.reason == "byline"
             and reporters_role(stripped)  # "By Esme Stallard\nClimate reporter, BBC News"
         ):
-            reason, facts = "byline", _NO_FACTS
+            reason, facts = "byline", NO_FACTS
         keep_start = end if reason else start
         context = ""
         subject = EMAIL_SUBJECT.match(stripped) if not body_started else None
         if not reason and subject and subject.end() < len(stripped):
             keep_start, reason = start + subject.end(), EMAIL_SUBJECT_LABEL  # its subject
         elif not reason and not (previous is None and PAGE_KIND_LABEL.match(stripped)):
-            cut, reason, facts = _prefix(stripped, top=not body_started)
+            cut, reason, facts = boilerplate_prefix(stripped, top=not body_started)
             if cut:
                 # "NEW YORK, March 4, 2024 /PRNewswire/ -- Acme Corp today announced ...": the
                 # body starts with the text after a dateline
@@ -452,7 +280,7 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
             key = _normalise(text[keep_start:end])
             if word_count(key) >= 3:
                 if key in seen:
-                    keep_start, reason, facts = end, "repeated line", _NO_FACTS
+                    keep_start, reason, facts = end, "repeated line", NO_FACTS
                 seen.add(key)
         verdicts.append(
             LineVerdict(

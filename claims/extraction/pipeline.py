@@ -23,7 +23,6 @@ from claims.extraction.boilerplate import (
     BODY_MIN_WORDS,
     line_context,
     scan_lines,
-    sentence_reason,
 )
 from claims.extraction.colon_speakers import colon_speaker
 from claims.extraction.document import Document
@@ -35,6 +34,7 @@ from claims.extraction.embeds import (
 from claims.extraction.fact_checks import CLAIM_LABEL, labelled_claimant
 from claims.extraction.headline_speakers import headline_sources
 from claims.extraction.interviews import interview_answers
+from claims.extraction.line_reasons import sentence_reason
 from claims.extraction.org_learning import LedeOrg
 from claims.extraction.outlets import acronyms, workplaces
 from claims.extraction.page_names import PageNames, full_name_on_page, speaker_type_in

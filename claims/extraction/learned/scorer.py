@@ -33,9 +33,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from claims.extraction.boilerplate import scan_lines, sentence_reason
+from claims.extraction.boilerplate import scan_lines
 from claims.extraction.learned.features import normalise, token_char_ngrams, word_ngrams
 from claims.extraction.learned.rescoring import Rescorer, WordStage
+from claims.extraction.line_reasons import sentence_reason
 from claims.extraction.scoring import FEATURE_NAMES, Feature, RuleScorer
 
 FORMAT = "claimtracker.checkworthiness/1"

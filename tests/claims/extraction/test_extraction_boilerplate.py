@@ -7,8 +7,9 @@ from datetime import UTC, datetime
 import pytest
 
 from claims.extraction import extract, read_text
-from claims.extraction.boilerplate import RELATED_HEADLINE, RELATED_LINK, scan_lines
+from claims.extraction.boilerplate import RELATED_HEADLINE, scan_lines
 from claims.extraction.dates import parse_dateline
+from claims.extraction.line_reasons import RELATED_LINK
 
 BODY = "The harbour authority said 1,200 ships docked in 2022, a record."
 

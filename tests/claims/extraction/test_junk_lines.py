@@ -14,11 +14,10 @@ import pytest
 from claims.extraction import Extraction, extract, read_html, read_path, read_text
 from claims.extraction.boilerplate import (
     RELATED_HEADLINE,
-    RELATED_LINK,
     line_context,
     scan_lines,
-    sentence_reason,
 )
+from claims.extraction.line_reasons import RELATED_LINK, sentence_reason
 
 EXAMPLE = (
     Path(__file__).resolve().parents[2] / "fixtures" / "articles" / "kuril-islands-2021-02-15.txt"

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 import pytest
 
 from claims.extraction import ORGANIZATION, PERSON, extract, read_html, read_text, speaker_type
-from claims.extraction.boilerplate import sentence_reason
+from claims.extraction.line_reasons import sentence_reason
 from tests.claims.extraction_helpers import quantities_found as _found
 from tests.claims.extraction_helpers import speaker_of as _speaker_of
 
