@@ -53,6 +53,7 @@ from claims.extraction.press_releases import (
 )
 from claims.extraction.pull_quotes import PULL_QUOTE, pull_quote_lines
 from claims.extraction.sentences import without_reference_marks
+from claims.extraction.tables import TABLE_ROW, table_lines
 from claims.extraction.teaser_lists import RELATED_LIST, teaser_list_lines
 from claims.extraction.widgets import (
     LABEL_TRIM,
@@ -308,6 +309,8 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
         verdicts[index] = replace(
             verdicts[index], keep_start=verdicts[index].end, reason=RELATED_LIST
         )
+    for index in table_lines(text, verdicts):  # "London        1,134    +45%"
+        verdicts[index] = replace(verdicts[index], keep_start=verdicts[index].end, reason=TABLE_ROW)
     signed, signer = ([], "") if any(v.author for v in verdicts) else signature(text, verdicts)
     for index in signed:  # a letter's "Sarah Whitfield" / "Managing director, Bristol"
         verdicts[index] = replace(
