@@ -417,9 +417,24 @@ def _headline(text: str, verdicts: tuple[LineVerdict, ...]) -> str:
         ending = ending.rstrip("\"”’' ").rstrip("".join(c for c in line[-3:] if _is_symbol(c)))
         if 3 <= words <= _HEADLINE_MAX_WORDS and not ending.rstrip().endswith("."):
             return line
+        if verdict is kept[0] and _names_the_subject(line, kept[1:2], text):
+            return line  # "Kuril Islands" over "The Kuril Islands are a volcanic archipelago"
         if words > _HEADLINE_MAX_WORDS:
             break  # body text reached: this article has no headline line
     return ""
+
+
+def _names_the_subject(line: str, following: list[LineVerdict], text: str) -> bool:
+    """Whether ``line``, a title of one or two capitalised words ("Kuril Islands", "Measles"),
+    names what the paragraph under it opens by defining: an encyclopaedia's entry."""
+    words = line.split()
+    if not 1 <= len(words) <= 2 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return False
+    if not following:
+        return False
+    body = text[following[0].keep_start : following[0].end]
+    opening = body.removeprefix("The ").removeprefix("the ")
+    return re.match(rf"{re.escape(line)} (?:is|are|was|were|\()", opening) is not None
 
 
 def _is_symbol(char: str) -> bool:
