@@ -172,7 +172,11 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
             j -= 1  # "The Santa Clara, California-based company": a place and its state
             continue
         aged = AGE.match(previous.lower)  # "the 87-year-old pontiff"
-        if (not previous.text[0].isalpha() and not aged) or previous.lower in ATTRIBUTION_VERBS:
+        # "The FTSE 100 company", "an S&P 500 firm": an index's number after its name
+        indexed = previous.text.isdigit() and j >= 2 and is_capitalised(tokens[j - 2])
+        if (
+            not previous.text[0].isalpha() and not aged and not indexed
+        ) or previous.lower in ATTRIBUTION_VERBS:
             return None
         j -= 1
     opener = j - 2 if _dated(tokens, j - 1) else j - 1
