@@ -48,7 +48,22 @@ def credit_reason(s: str, words: int) -> str:
 _PROMPTS = (
     (
         25,
-        ("share", "tweet", "pin", "post", "friends", "follow", "like", "join", "say", "comment"),
+        (
+            "share",
+            "tweet",
+            "pin",
+            "post",
+            "friends",
+            "follow",
+            "like",
+            "join",
+            "say",
+            "comment",
+            "forward",
+            "pass it",
+            "pass this",
+            "rt if",
+        ),
         SHARE_PROMPT,
         "share prompt",
     ),

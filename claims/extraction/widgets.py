@@ -23,6 +23,7 @@ LABELS: dict[str, str] = {
         |safe harbour statement|cautionary statement regarding forward-looking statements""",
         "legal notice",
     ),
+    **labels("forwarded|forwarded many times|forwarded as received", "messaging app label"),
     **labels(
         """advertisement|advertising|sponsored|sponsored content|paid content|ad|promoted
         |story continues below advertisement|article continues below|continue reading below""",
@@ -104,7 +105,11 @@ SHARE_PROMPT = re.compile(
     r"|like\s+us\s+on\s+facebook"
     r"|follow\s+(?:our|the)\s+live\s+(?:coverage|updates|blog)\b"
     r"|join\s+(?:the|our)\s+(?:conversation|discussion|community|debate)"
-    r"|have\s+your\s+say\b|\bin\s+the\s+comments?\s+(?:below|section)\b",
+    r"|have\s+your\s+say\b|\bin\s+the\s+comments?\s+(?:below|section)\b"
+    # a chain message's: "Please share!!", "SHARE WITH 10 GROUPS", "pass it on", "RT if you agree"
+    r"|\bplease\s+(?:share|forward|pass\s+(?:it|this)\s+on)\b"
+    r"|\bshare\s+(?:it\s+|this\s+)?with\s+(?:\d+|all|every|your)\b|\bpass\s+(?:it|this)\s+on\b"
+    r"|\bRT\s+if\b",
     re.IGNORECASE,
 )
 
