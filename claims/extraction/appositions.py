@@ -52,6 +52,11 @@ def _opens_with_people_around(tokens: list[Token]) -> bool:
     )
 
 
+# What someone brings or files, that then "says" what they say: "The claim, brought by ...,
+# says", "The lawsuit, filed by the FTC in 2023, alleges" (as a report or a statement does).
+_BROUGHT_THINGS = word_set("claim lawsuit suit complaint petition case action motion appeal")
+
+
 def apposition(text: str, tokens: list[Token], comma: int, context: SpeakerContext) -> Found | None:
     """`Katsunobo Kato, the chief secretary, suggested` and `The supplier, Nordvik
     Steelworks, denied`: the name before the first comma, or the name between the commas when
@@ -107,15 +112,19 @@ def apposition(text: str, tokens: list[Token], comma: int, context: SpeakerConte
         tokens[j - 1].lower == "paper"
         and "published in" in text[tokens[j].end : tokens[comma].start]
     )
-    if tokens[j - 1].lower in vocab.DATA_NOUNS | vocab.DOCUMENT_NOUNS or scientific:
-        # "The report, published on Tuesday by Amnesty International, said": its author
+    documents = vocab.DATA_NOUNS | vocab.DOCUMENT_NOUNS | _BROUGHT_THINGS
+    if tokens[j - 1].lower in documents or scientific:
+        # "The report, published on Tuesday by Amnesty International, said": its author;
+        # "The claim, brought by consumer champion Julie Hunter, says": the claimant
         by = next((k for k in range(j + 1, comma) if tokens[k].lower == "by"), None)
-        if by is not None and tokens[by + 1].lower == "the":
-            by += 1  # "That report, by the Food Foundation, said"
+        while by is not None and by + 2 < comma and tokens[by + 1].text.islower():
+            by += 1  # "That report, by the Food Foundation, said", "by consumer champion"
         run = name_after(tokens, by + 1) if by is not None else []
         end = by + 1 + len(run) if run else comma
         if end + 2 == comma and tokens[end].lower == "on" and tokens[end + 1].lower in WEEKDAYS:
             end = comma  # "A report, released by the Resolution Foundation on Monday, found"
+        if end + 2 == comma and tokens[end].lower == "in" and tokens[end + 1].text.isdigit():
+            end = comma  # "The lawsuit, filed by the Federal Trade Commission in 2023, alleges"
         name = clean_run(text, run) if run and end == comma else ""
         if name:
             return Found(name=person_in(name), kind="name")
