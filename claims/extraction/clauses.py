@@ -113,6 +113,10 @@ _AFTER_A_PARTICIPLE = frozenset(
 )
 
 
+# Adverbs set between commas after a subject: "Odinga, however, termed".
+_ASIDES = frozenset({"however", "meanwhile", "though", "too", "also", "instead", "nonetheless"})
+
+
 def subject_run(tokens: list[Token], *, allow_comma: bool) -> list[Token]:
     """The name the sentence opens with, when a verb (or, with ``allow_comma``, an apposition)
     follows it ("Japan has continued", "Mr Anderson, who quit")."""
@@ -132,6 +136,14 @@ def subject_run(tokens: list[Token], *, allow_comma: bool) -> list[Token]:
             after += 3  # "The Food and Drug Administration (FDA) approved": the verb after it
         if run and after + 2 < len(tokens) and opens_a_date(tokens, after):
             after += 2  # "Pope Francis on Sunday called": the verb after the day
+        if (
+            run
+            and after + 3 < len(tokens)
+            and tokens[after].text == ","
+            and tokens[after + 1].lower in _ASIDES
+            and tokens[after + 2].text == ","
+        ):
+            after += 3  # "Raila Odinga, however, termed the move ...": the verb after the aside
         if run and after < len(tokens):
             following = tokens[after]
             if following.lower in PERSON_ROLES and following.text.islower():

@@ -41,7 +41,7 @@ ATTRIBUTION_VERBS: frozenset[str] = word_set(
 ATTRIBUTION_PARTICIPLES: frozenset[str] = word_set(
     """
     saying arguing insisting claiming adding noting warning stating asking explaining
-    suggesting maintaining stressing emphasizing emphasising
+    suggesting maintaining stressing emphasizing emphasising telling
     """
 )
 
