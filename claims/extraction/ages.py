@@ -24,6 +24,8 @@ def is_age(text: str, start: int, end: int) -> bool:
         return True
     if _WHO_WAS.search(text, max(0, start - 20), start) and _BARE_AFTER.match(text, end):
         return True  # "the woman, who was 67 and from Newark,": a person's number, no unit
+    if _PEOPLE_UNDER.search(text, max(0, start - 40), start) and _BARE_AFTER.match(text, end):
+        return True  # "ban children under 16 from social media": an age limit
     if text[end : end + 1] in {".", ")"} and _LAST_OF_A_LIST.search(
         text, max(0, start - 60), start
     ):
@@ -35,6 +37,12 @@ def is_age(text: str, start: int, end: int) -> bool:
     return bool(before) and word not in MONTH_NAMES and word not in WEEKDAYS
 
 
+# People under or over an age: "children under 16", "anyone over 65", "adults over 50 and"
+_PEOPLE_UNDER = re.compile(
+    r"\b(?:children|kids|people|anyone|those|users|teenagers|adults|pupils|drivers|women|men"
+    r"|girls|boys|patients|workers|voters)\s+(?:(?:aged|who\s+are)\s+)?(?:under|over|below|above)\s$",
+    re.IGNORECASE,
+)
 # ", who was " right before the number: only a person is a "who"
 _WHO_WAS = re.compile(r",\s+who\s+(?:was|is)\s$")
 # and nothing after it that says what it counts: "who was 67 and from Newark", "who is 34."
