@@ -78,7 +78,8 @@ _NAMED_LABEL = re.compile(
     re.MULTILINE,
 )
 _ROLE_ONLY_LABELS = word_set("""
-    Operator Host Presenter Moderator Interviewer Announcer Audience Question Answer Narrator""")
+    Operator Host Presenter Moderator Interviewer Announcer Audience Question Answer Narrator
+    Reporter Journalist""")
 # The chair of a debate: its turns are nobody's ("Mr Speaker: Order.").
 _CHAIR = re.compile(r"(?:Mr|Madam|Madame)\.?[ \t]+(?:Deputy[ \t]+)?Speaker|The[ \t]+Speaker")
 
@@ -196,11 +197,21 @@ def _labelled_by_name(text: str) -> dict[int, tuple[int, str]]:
             continue
         elif m.group("stamp") or seat or name.split()[0].lower() in given:
             turns[m.start()] = (m.end(), name)
+        elif _after_titles(name).split()[:1] and _after_titles(name).split()[0].lower() in given:
+            turns[m.start()] = (m.end(), _after_titles(name))  # "Chief Constable Andy Marsh:"
     people = Counter(name for _, name in turns.values())
     roles = people.pop("", 0)
     # An interview: a host's questions ("Host:", once is enough) and one guest's answers
     guest = len(people) == 1 and roles and min(people.values()) >= _MIN_TURNS
     return turns if len(people) >= _MIN_TURNS or guest else {}
+
+
+def _after_titles(name: str) -> str:
+    """``name`` without the titles before it ("Chief Constable Andy Marsh" -> "Andy Marsh")."""
+    words = name.split()
+    while len(words) > 2 and _is_title_word(words[0]):
+        words = words[1:]
+    return " ".join(words)
 
 
 def _labelled_in_capitals(text: str) -> dict[int, tuple[int, str]]:
@@ -319,6 +330,14 @@ _STATEMENT_HEADINGS = (
 )
 
 
+# A statement by someone's family or friends: "Statement from the family of Sarah Jones".
+_KIN_STATEMENT = re.compile(
+    r"^(?:full\s+)?(?:statement|tribute)\s+(?:from|by)\s+(?:the\s+)?(?P<kin>family|friends|parents)"
+    r"\s+of\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\s*:?$",
+    re.IGNORECASE,
+)
+
+
 def statement_author(text: str) -> tuple[str, int]:
     """Who speaks throughout a statement or a speech published under a heading that names them
     (its first line: "Statement from Senator Maria Lopez on the border funding bill"), and
@@ -327,6 +346,11 @@ def statement_author(text: str) -> tuple[str, int]:
     line = first.split("\n", 1)[0].strip()
     if len(line) > 160:
         return "", 0
+    kin = _KIN_STATEMENT.match(line)
+    if kin:  # "Statement from the family of Sarah Jones": her family's words throughout
+        return f"{kin.group('name')}'s {kin.group('kin').lower()}", len(text) - len(first) + len(
+            line
+        )
     for pattern in _STATEMENT_HEADINGS:
         m = pattern.match(line)
         if m:
