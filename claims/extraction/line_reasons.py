@@ -151,6 +151,17 @@ def whole_line_reason(s: str) -> tuple[str, Facts]:
     return "", NO_FACTS
 
 
+# The labels of a newsletter's or an explainer's sections, before their text: "Why it
+# matters:", "The big picture:", "By the numbers:" (as Axios and Semafor write).
+_SECTION_LABEL = re.compile(
+    r"(?:why\s+it\s+matters|the\s+big\s+picture|between\s+the\s+lines|driving\s+the\s+news"
+    r"|by\s+the\s+numbers|state\s+of\s+play|zoom\s+(?:in|out)|the\s+bottom\s+line"
+    r"|what(?:'|’)s\s+next|what\s+they(?:'|’)re\s+saying|yes,\s+but|the\s+other\s+side"
+    r"|catch\s+up\s+quick|go\s+deeper|flashback|reality\s+check|context)\s*:\s+",
+    re.IGNORECASE,
+)
+
+
 def boilerplate_prefix(s: str, *, top: bool) -> tuple[int, str, Facts]:
     """Length of a boilerplate prefix of ``s`` (0 if none), its reason, and facts it carries."""
     m = PROMO_DOMAIN.match(s)
@@ -159,6 +170,9 @@ def boilerplate_prefix(s: str, *, top: bool) -> tuple[int, str, Facts]:
     m = PROMO_WITH_SEPARATOR.match(s) or PROMO_CAPS.match(s)
     if m:
         return len(s), RELATED_LINK, NO_FACTS  # label and headline: see PROMO_DOMAIN
+    m = _SECTION_LABEL.match(s)
+    if m and m.end() < len(s):
+        return m.end(), "section label", NO_FACTS  # "Why it matters: The tour has boosted ..."
     m = DATED_PREFIX.match(s)
     if m and (top or m.group("place") or m.group("agency") or m.group("wire")):
         is_dateline, when = parse_dateline(m.group("date"))

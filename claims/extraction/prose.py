@@ -94,12 +94,16 @@ _TRAILING_WORDS = 8  # "on Tuesday", "when contacted by the BBC", "outside busin
 _DESCRIBING_CLAUSE = re.compile(r",\s+(?:who|which)\s[^,]{1,80},")
 
 
+# A person's age between commas, no figure of what they said: "Swift, 35, has not commented".
+_AGE_IN_APPOSITION = re.compile(r",\s\d{1,3},")
+
+
 def says_only_no_comment(sentence: str) -> bool:
     """Whether ``sentence`` only reports that someone did not comment ("The company declined
     to comment.", "Meta did not immediately respond to a request for comment."): nothing quoted,
     no number, no other clause before the statement, and after the word "comment" at most a
     few words of when or how ("on Tuesday", "when contacted by the BBC") to the full stop."""
-    text = sentence.strip()
+    text = _AGE_IN_APPOSITION.sub(",", sentence.strip())  # "Swift, 35, has not commented."
     if "omment" not in text and "declined" in text and _WITHHELD.match(text):
         return not _DIGIT.search(text)  # "A Microsoft spokesperson declined to elaborate."
     if "omment" not in text:  # every sentence is asked: the plain test first

@@ -152,7 +152,7 @@ _SPORTS = word_set("""
 # Words that open an organisation's name, never a person's: "National Grid", "Royal Mail".
 _ORG_OPENERS = word_set("""
     national international federal royal central global united world southern northern eastern
-    western consolidated""")
+    western consolidated il el der die das""")
 
 
 # A website's address as a name: "poweroutage.us", "FlightRadar24.com".
