@@ -164,6 +164,7 @@ def speaker_type_in(speaker: str, context: SpeakerContext, page: PageNames) -> s
         page.beside_a_name(speaker)
         or page.after_a_title(speaker)  # "Judge Leech", "Lord Justice Singh"
         or speaker.lower() in _ROLES_AND_TITLES  # "Chancellor confirms ...": a role
+        or f"{speaker}, who " in page.text  # "said Reed, who has worked for the council"
     ):
         return PERSON
     if is_a_word(speaker) and not page.capitalised_inside(speaker):
