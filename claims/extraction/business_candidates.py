@@ -22,7 +22,7 @@ from claims.extraction.org_kinds import (
 )
 from claims.extraction.page_names import type_on_page
 from claims.extraction.people import SpeakerContext
-from claims.extraction.places import GOVERNMENT_SEATS
+from claims.extraction.places import COUNTRIES, GOVERNMENT_SEATS
 from claims.extraction.speaker_types import ORGANIZATION
 
 # Words of the names of professional bodies that are unions ("Royal College of Nursing",
@@ -118,6 +118,28 @@ def only_business(context: SpeakerContext, *, sector: bool = False, armed: bool 
     return next(iter(found)) if len(found) == 1 else ""
 
 
+# Continents and regions, which a business operates in: never "the chain" itself.
+_REGIONS = word_set(
+    "europe asia africa oceania australasia scandinavia antarctica", lower=True
+) | frozenset(
+    {
+        "north america",
+        "south america",
+        "latin america",
+        "central america",
+        "middle east",
+        "the middle east",
+        "east asia",
+        "south-east asia",
+        "southeast asia",
+        "west africa",
+        "east africa",
+        "sub-saharan africa",
+        "the caribbean",
+        "the gulf",
+        "the balkans",
+    }
+)
 # A product's name of letters, a hyphen and a number: "GPT-5", "GPT-4o", "F-35A", "Su-57".
 _PRODUCT_CODE = re.compile(r"[A-Za-z]+-\d+[A-Za-z]?")
 
@@ -131,6 +153,8 @@ def _businesses(candidates: set[str], context: SpeakerContext, *, armed: bool = 
         for o in candidates
         if not is_public_org(o, context)
         and o.lower() not in GOVERNMENT_SEATS
+        and o.lower() not in COUNTRIES
+        and o.lower() not in _REGIONS  # "400 stores in North America": a place, no business
         and " and " not in o  # "Microsoft and Sony said": two, never "the Japanese company"
         and (armed or not is_armed(o))  # "the Rapid Support Forces": a group, no company
         and not a_union(o, context)  # "the Aslef union"
