@@ -41,9 +41,15 @@ _AROUND_SOMEONE = word_set("""
 
 
 def _opens_with_people_around(tokens: list[Token]) -> bool:
-    """ "Allies of Boris Johnson said", "Friends of the president": unnamed people around
-    someone; not "Friends of the Earth", an organisation's name ("the" and a capital)."""
-    named = len(tokens) > 3 and tokens[2].lower == "the" and is_capitalised(tokens[3])
+    """ "Allies of Boris Johnson said", "Friends of the president", "Allies of the Prime
+    Minister": unnamed people around someone; not "Friends of the Earth", an organisation's
+    name ("the" and a capital that is no title)."""
+    named = (
+        len(tokens) > 3
+        and tokens[2].lower == "the"
+        and is_capitalised(tokens[3])
+        and not is_title(tokens[3])
+    )
     return (
         len(tokens) > 2
         and tokens[0].lower in _AROUND_SOMEONE

@@ -164,6 +164,8 @@ def before_verb(
         # "McDonald's said", "Moody's warned": a business named with a possessive
         return Found(name=token.text, kind="name")
     run = listed_portfolios_before(tokens, name_before(tokens, i + 1))
+    if _someone_counted(tokens, run):
+        return Found(kind="unnamed")  # "One Labour MP told the BBC", "Two Labour MPs said"
     for p in range(1, len(run) - 1):
         if (
             run[p].lower in {"for", "of"}
@@ -192,6 +194,28 @@ def before_verb(
         the = run[0] if run[0].lower == "the" else tokens[first - 1]
         return Found(kind="role", generic=text[the.start : run[-1].end])
     return named_speaker(text, tokens, run, context)
+
+
+# Words that count people before what they are: "One Labour MP", "Two Tory backbenchers".
+_COUNTING = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several"}
+)
+
+
+def _someone_counted(tokens: list[Token], run: list[Token]) -> bool:
+    """Whether ``run`` describes people by number or as "a", not by name: "One Labour MP",
+    "Two Labour MPs", "A Conservative MP" ("One Direction" and "A&E" are names)."""
+    if len(run) < 2:
+        return False
+    last = run[-1].lower
+    role = is_title(run[-1]) or last in PERSON_ROLES or last.removesuffix("s") in _PEOPLE_NOUNS
+    if not role:
+        return False
+    first = tokens.index(run[0])
+    return run[0].lower in _COUNTING or (first > 0 and tokens[first - 1].lower in {"a", "an"})
+
+
+_PEOPLE_NOUNS = PERSON_ROLES | {"mp", "mep", "backbencher", "peer", "minister", "official"}
 
 
 def _office(
