@@ -186,6 +186,15 @@ def boilerplate_prefix(s: str, *, top: bool) -> tuple[int, str, Facts]:
     return 0, "", NO_FACTS
 
 
+# A transcript's note of what was heard besides the words: "[APPLAUSE]", "(CROSSTALK)",
+# "(inaudible)", "[LAUGHTER]".
+STAGE_DIRECTION = re.compile(
+    r"[\[(](?:applause|laughter|laughs|crosstalk|cross-talk|inaudible|indistinct|unintelligible"
+    r"|cheers|cheering|booing|boos|silence|pause|music|audience\s+\w+|bell\s+rings|gavel)[\])]",
+    re.IGNORECASE,
+)
+
+
 def sentence_reason(s: str) -> str:
     """Why a single sentence is boilerplate even though its line was not ("" if it is not).
 
@@ -195,6 +204,8 @@ def sentence_reason(s: str) -> str:
     words = word_count(s)
     if not words:
         return "no words"
+    if words <= 3 and STAGE_DIRECTION.fullmatch(s.strip()):
+        return "stage direction"  # "[APPLAUSE]" between a transcript's sentences
     if words == 1 and _LONE_NUMBER_MARKER.fullmatch(s):
         return LIST_MARKER  # "1." on its line, or split off its item: "1. The programme runs"
     if words <= 20 and SOURCE_LINE.match(s):

@@ -34,7 +34,7 @@ from claims.extraction.embeds import (
 from claims.extraction.fact_checks import CLAIM_LABEL, labelled_claimant
 from claims.extraction.headline_speakers import headline_sources
 from claims.extraction.interviews import interview_answers
-from claims.extraction.line_reasons import sentence_reason
+from claims.extraction.line_reasons import STAGE_DIRECTION, sentence_reason
 from claims.extraction.org_learning import LedeOrg
 from claims.extraction.outlets import acronyms, workplaces
 from claims.extraction.page_names import PageNames, full_name_on_page, speaker_type_in
@@ -161,6 +161,7 @@ class Extraction:
 
 _BODY_ENDS = tuple('.!?"”’')
 _BULLET = re.compile(r"[-–—•*·▪►]\s+(?=\S)")
+_STAGED = re.compile(rf"(?:{STAGE_DIRECTION.pattern})\s+(?=\S)", re.IGNORECASE)  # "(CROSSTALK) "
 
 
 def extract(
@@ -357,7 +358,7 @@ def extract(
             score, features = apply_no_comment(score, tuple(features), LEAD_IN)
         # A list item's bullet ("- ", "• ") and a fact-check's "Claim:" are read with what
         # they introduce (no article prior for a list), but are no part of the claim's text.
-        label = _BULLET.match(sentence) or CLAIM_LABEL.match(sentence)
+        label = _BULLET.match(sentence) or CLAIM_LABEL.match(sentence) or _STAGED.match(sentence)
         if label and label.end() < len(sentence):
             sentence, start = sentence[label.end() :], start + label.end()
         sentences.append(
