@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Protocol
 
 from claims.extraction.bylines import BYLINE_NAME
 from claims.extraction.headings import word_count
+from claims.extraction.line_spans import LineSpan
 from claims.extraction.people import first_name_genders
 from claims.extraction.speaker_types import PERSON, speaker_type
 
@@ -44,19 +44,11 @@ def is_sign_off(line: str, at: int, length: int) -> bool:
     return bool(SIGN_OFF.fullmatch(line.rstrip(",.!")))
 
 
-class _Line(Protocol):
-    start: int
-    end: int
-
-    @property
-    def dropped(self) -> bool: ...
-
-
 SIGNATURE = "signature"
 _SHORT_LINE_WORDS = 10  # a signer's role or town under the name: "Managing director, Bristol"
 
 
-def signature(text: str, lines: Sequence[_Line]) -> tuple[list[int], str]:
+def signature(text: str, lines: Sequence[LineSpan]) -> tuple[list[int], str]:
     """A letter's or a statement's closing signature: its lines' indexes among ``lines`` and
     the signer, or ([], "") when the text does not close so. The signature is a person's name
     alone on the last kept line, or on the one before it with a short line under it that is no

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Protocol
+
+from claims.extraction.line_spans import LineSpan
 
 TABLE_ROW = "table row"
 
@@ -24,15 +25,7 @@ _MAX_CELL_WORDS = 8
 _MIN_ROWS = 2
 
 
-class _Line(Protocol):
-    start: int
-    end: int
-
-    @property
-    def dropped(self) -> bool: ...
-
-
-def table_lines(text: str, lines: Sequence[_Line]) -> list[int]:
+def table_lines(text: str, lines: Sequence[LineSpan]) -> list[int]:
     """The indexes of the kept lines that are rows of a table: runs of two lines or more, one
     after the other, each a row (see is_row)."""
     found: list[int] = []

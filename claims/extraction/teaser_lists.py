@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Protocol
 
+from claims.extraction.line_spans import LineSpan
 from claims.extraction.widgets import LABEL_TRIM
 
 RELATED_LIST = "related-stories list"
@@ -29,15 +29,7 @@ _LIST_MARKER = re.compile(r"^\s*(?:[-–—•*·▪►]|\d{1,2}[.)])\s+")
 _MAX_WORDS = 20  # a headline, not a paragraph
 
 
-class _Line(Protocol):
-    start: int
-    end: int
-
-    @property
-    def dropped(self) -> bool: ...
-
-
-def teaser_list_lines(text: str, verdicts: Sequence[_Line]) -> list[int]:
+def teaser_list_lines(text: str, verdicts: Sequence[LineSpan]) -> list[int]:
     """The indexes of the kept lines that list other stories under a list heading: each line
     after the heading while it reads as a headline (twenty words at most, no full stop at its
     end; a list marker before it or not), to the first line that does not."""
