@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from claims.extraction.outlets import spelled_out
-from claims.extraction.page_names import full_name_on_page, is_a_word
+from claims.extraction.page_names import full_name_on_page
 from claims.extraction.people import (
     SpeakerContext,
     first_name_genders,
@@ -28,6 +28,7 @@ from claims.extraction.people import (
     remember_person,
 )
 from claims.extraction.places import COUNTRIES, GOVERNMENT_SEATS
+from claims.extraction.small_words import is_a_word
 
 _COLON_LINE = re.compile(
     r"(?:\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]+[A-Z]{2,4})?[ \t]+)?"  # "13:52 ", live

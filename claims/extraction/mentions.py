@@ -26,7 +26,6 @@ from claims.extraction.names import (
     with_listed_portfolios,
 )
 from claims.extraction.org_kinds import ORG_DESCRIPTORS, PUBLIC_WORDS, is_public_body
-from claims.extraction.page_names import is_a_word
 from claims.extraction.parties import may_name_a_party, party_before_role
 from claims.extraction.people import (
     GENERIC,
@@ -34,6 +33,7 @@ from claims.extraction.people import (
     first_name_genders,
 )
 from claims.extraction.places import GOVERNMENT_SEATS
+from claims.extraction.small_words import is_a_word
 from claims.extraction.speaker_types import (
     CLUB_ENDINGS,
     ORGANIZATION,

@@ -11,9 +11,9 @@ from claims.extraction.lexicon import PERSON_DEMONYMS, word_set
 from claims.extraction.names import Token, clean_run, is_capitalised, is_org, name_before
 from claims.extraction.org_kinds import NATIONALITY_ENDINGS
 from claims.extraction.organisations import org_in_full
-from claims.extraction.page_names import is_a_word
 from claims.extraction.people import SpeakerContext
 from claims.extraction.places import COUNTRIES, GOVERNMENT_SEATS
+from claims.extraction.small_words import is_a_word
 
 # Groups that speak for an organisation's research or its official line.
 _RESEARCH_GROUPS = word_set("analysts economists researchers scientists experts engineers")

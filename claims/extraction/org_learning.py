@@ -31,7 +31,7 @@ from claims.extraction.org_kinds import (
     is_business_noun,
 )
 from claims.extraction.organisations import PLACE_NOUNS
-from claims.extraction.page_names import is_a_word, type_on_page
+from claims.extraction.page_names import type_on_page
 from claims.extraction.people import (
     DETERMINERS,
     SpeakerContext,
@@ -40,6 +40,7 @@ from claims.extraction.people import (
 )
 from claims.extraction.places import COUNTRIES
 from claims.extraction.roles import WaitingLede
+from claims.extraction.small_words import is_a_word
 from claims.extraction.speaker_types import ORGANIZATION, bare_word
 
 

@@ -52,7 +52,6 @@ from claims.extraction.org_kinds import (
     is_armed,
     is_business_noun,
 )
-from claims.extraction.page_names import is_a_word
 from claims.extraction.parties import described_party
 from claims.extraction.people import (
     DETERMINERS,
@@ -60,6 +59,7 @@ from claims.extraction.people import (
     SpeakerContext,
 )
 from claims.extraction.places import GOVERNMENT_SEATS
+from claims.extraction.small_words import is_a_word
 from claims.extraction.speaker_types import CLUB_ENDINGS
 
 # Words of names that "the agency" may stand for when no public body by PUBLIC_WORDS was named

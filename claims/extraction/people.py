@@ -30,6 +30,7 @@ from claims.extraction.names import (
     is_title,
     name_after,
 )
+from claims.extraction.small_words import is_a_word
 from claims.extraction.speaker_types import PERSON, UNNAMED_VOICES, speaker_type
 
 FIRST_NAMES_PATH = Path(__file__).resolve().parent / "data" / "first_names.txt"
@@ -253,7 +254,12 @@ def full_name(name: str, context: SpeakerContext) -> str:
         if len(given) == 1:
             return given.pop()
     words = name.split()
-    if len(words) == 2 and words[0].lower() in JOB_ROLES and not is_org(words[1]):
+    if (
+        len(words) == 2
+        and words[0].lower() in JOB_ROLES
+        and not is_org(words[1])
+        and not is_a_word(words[1])  # "Student Finance said": no person
+    ):
         # "Singer Adele said", "Rapper Stormzy said": a role opening the sentence, capitalised
         # there, and a person known by one name
         return words[1]

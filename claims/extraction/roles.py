@@ -31,7 +31,6 @@ from claims.extraction.lexicon import (
 )
 from claims.extraction.names import Token, is_capitalised, is_title
 from claims.extraction.org_kinds import NATIONALITY_ENDINGS
-from claims.extraction.page_names import is_a_word
 from claims.extraction.people import (
     DETERMINERS,
     GENERIC,
@@ -43,6 +42,7 @@ from claims.extraction.people import (
     remember_org,
 )
 from claims.extraction.places import COUNTRIES
+from claims.extraction.small_words import is_a_word
 from claims.extraction.speaker_types import bare_word
 
 # "The mother of the missing girl, Linda Marsh,": a role's complement before the name.

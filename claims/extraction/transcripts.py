@@ -34,8 +34,8 @@ from collections import Counter
 
 from claims.extraction.lexicon import TITLES, word_set
 from claims.extraction.names import Token, is_title
-from claims.extraction.page_names import is_a_word
 from claims.extraction.people import first_name_genders
+from claims.extraction.small_words import is_a_word
 
 TRANSCRIPT_LABEL = "transcript speaker label"
 

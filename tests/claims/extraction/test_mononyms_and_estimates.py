@@ -80,7 +80,7 @@ def test_a_common_noun_opening_its_sentence_is_no_company_a_later_sentence_means
 
 def test_the_word_list_is_what_the_script_counts() -> None:
     from bench.build_common_words import EXTRACTION_SHARE, MIN_SMALL, count
-    from claims.extraction.page_names import SMALL_WORDS_PATH, is_a_word
+    from claims.extraction.small_words import SMALL_WORDS_PATH, is_a_word
 
     small, capital = count(iter(["The storms hit. Two storms and Storm Ciara.", "Many storms."]))
     assert small["storms"] == 3 and capital["storm"] == 1

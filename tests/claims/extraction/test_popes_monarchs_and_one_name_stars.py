@@ -74,3 +74,10 @@ def test_the_monarch_is_the_one_king_the_page_names() -> None:
     assert speaker_of(text, "300 guests") == "King Charles"
     text = "Keir Starmer opened a shop on King Street.\n\nThe king said 300 guests had attended."
     assert speaker_of(text, "300 guests") == ""
+
+
+def test_a_role_before_a_common_word_is_no_star() -> None:
+    # review of session 30: "Singer Adele" loses its role, "Student Finance" keeps its word
+    assert speaker_of("Student Finance said 1.2 million students had applied.", "1.2") != (
+        "Finance"
+    )
