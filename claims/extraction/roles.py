@@ -308,7 +308,7 @@ def _learn_office_before(name: str, tokens: list[Token], i: int, context: Speake
     former = first > 0 and tokens[first - 1].lower in FORMER
     if places:
         context.offices[full_name(name, context)] = (places, former)
-    if len(before) == 1 and _names_a_body(before[0].text):
+    if len(before) == 1 and tokens[i].lower in _BODY_OFFICES and _names_a_body(before[0], context):
         # "Heathrow chief executive Thomas Woldbye said ... The airport said": Heathrow; "City
         # chairman ..." after "Manchester City": the longer name the page gave it
         word = before[0].text
@@ -317,11 +317,21 @@ def _learn_office_before(name: str, tokens: list[Token], i: int, context: Speake
             remember_org(longer.pop() if longer else word, context)
 
 
-def _names_a_body(word: str) -> bool:
+# Offices held in an organisation, not beside a person ("Trump adviser Stephen Miller").
+_BODY_OFFICES = word_set("""
+    chief executive boss chairman chairwoman chair director founder president head ceo cfo
+    spokesman spokeswoman spokesperson economist analyst manager owner""")
+
+
+def _names_a_body(token: Token, context: SpeakerContext) -> bool:
     """Whether one capitalised word before an office ("Heathrow", "Tesco", "NHS") names the
     organisation the office is in: no country and no nationality ("US envoy", "Welsh
-    secretary")."""
+    secretary"), no person the page names ("Trump", beside "Donald")."""
+    word = token.text
     lower = word.lower()
+    page = context.page
+    if word in context.surnames or (page is not None and page.beside_a_name(word)):
+        return False
     return (
         word.isalpha()
         and lower not in COUNTRIES

@@ -35,3 +35,18 @@ def test_a_country_before_an_office_is_no_company() -> None:
         "The company said sales rose 4.5% in the quarter."
     )
     assert speaker_of(text, "4.5%") == ""
+
+
+def test_a_person_before_an_adviser_is_no_company() -> None:
+    # review of session 30: "Trump adviser Stephen Miller" had made Trump "the company"
+    text = (
+        "President Donald Trump met tech leaders on Monday.\n\n"
+        "Trump adviser Stephen Miller said tariffs would raise $600bn.\n\n"
+        "The company said it would invest $500bn in US factories."
+    )
+    assert speaker_of(text, "$500bn") == ""
+    alone = (
+        "Trump adviser Stephen Miller said tariffs would raise $600bn.\n\n"
+        "The company said it would invest $500bn in US factories."
+    )
+    assert speaker_of(alone, "$500bn") == ""
