@@ -67,7 +67,7 @@ _COLLECTIVE_NOUNS = word_set(
     maker carmaker automaker drugmaker planemaker giant firm startup company retailer insurer
     airline carrier operator chain supermarket broadcaster publisher developer housebuilder
     miner brewer conglomerate utility manufacturer supplier consultancy charity grocer
-    discounter wholesaler distributor producer
+    discounter wholesaler distributor
     """
 )
 # What a business described by what it makes is called: "the company behind Claude".
