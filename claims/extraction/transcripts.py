@@ -16,15 +16,17 @@ label of the same text ("HORSLEY"), or is one word that opens two turns or more 
 "BIDEN:"); never a live blog's or a page's label ("UPDATE:", "WATCH:", "BREAKING:"), so those
 stay sentences. A role ("MODERATOR:", "Q:") opens a turn that is nobody's.
 
-Three other forms are read the same way: names as transcription services write a debate
-("Donald Trump: (00:15)", with a timestamp or a given name) or as Hansard does (a seat and party
-in brackets, "Ed Davey (Kingston and Surbiton) (LD):"; an office before its holder's name, "The
-Prime Minister (Keir Starmer):"; "Mr Speaker:" nobody's); an interview of questions and
-answers ("Q: ..." / "A: ..."), whose answers are the one person the text names before the
-first question; an earnings call's or a podcast's labels ("Jane Miller, Chief Executive Officer:",
-"[00:01:08] Maria Chen:", "Operator:" and "Host:" nobody's; one guest beside a host is enough);
-and an interview labelled by surnames ("Okafor: ...") of people the text names
-in full before the first label ("Dr Maria Okafor and Prof James Hill").
+Other forms are read the same way: names as transcription services write a debate ("Donald
+Trump: (00:15)", with a timestamp or a given name) or as Hansard does (a seat and party in
+brackets, "Ed Davey (Kingston and Surbiton) (LD):"; an office before its holder's name, "The
+Prime Minister (Keir Starmer):"; "Mr Speaker:" nobody's); an interview of questions and answers
+("Q: ..." / "A: ..."), whose answers are the one person the text names before the first
+question; an earnings call's, a podcast's or a press conference's labels ("Jane Miller, Chief
+Executive Officer:", "[00:01:08] Maria Chen:", "Chief Constable Andy Marsh:"; "Operator:",
+"Host:" and "Reporter:" nobody's; one guest beside a host is enough); a parliament's written
+question and answer ("Asked by ...:", "Answered by ...:"); and an interview labelled by surnames
+("Okafor: ...") of people the text names in full before the first label ("Dr Maria Okafor and
+Prof James Hill").
 """
 
 from __future__ import annotations
@@ -95,7 +97,27 @@ def transcript_turns(text: str) -> dict[int, tuple[int, str]]:
         or _labelled_by_name(text)
         or _interview(text)
         or _labelled_by_surname(text)
+        or _written_question(text)
     )
+
+
+# A parliament's written question and its answer, each labelled with who asked or answered:
+# "Asked by Sarah Olney (Richmond Park):", "Answered by Stephen Kinnock (Minister of State,
+# Department of Health and Social Care):".
+_WRITTEN_LABEL = re.compile(
+    r"^(?P<kind>Asked|Answered)\s+by\s+(?P<name>[A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+){1,3})"
+    r"(?:[ \t]*\([^()\n]{1,120}\))?[ \t]*:[ \t]*",
+    re.MULTILINE,
+)
+
+
+def _written_question(text: str) -> dict[int, tuple[int, str]]:
+    """ "Asked by ...:" / "Answered by ...:": each turn its label's person (their seat or office
+    in brackets left out), when an answer is labelled so."""
+    labels = list(_WRITTEN_LABEL.finditer(text))
+    if not any(m.group("kind") == "Answered" for m in labels):
+        return {}
+    return {m.start(): (m.end(), _after_titles(m.group("name"))) for m in labels}
 
 
 # An interview written as questions and answers: "Q: How many ...?" / "A: About 3,000 ...".
