@@ -25,11 +25,11 @@ from lxml import etree
 from claims.extraction.blocks import blocks
 from claims.extraction.boilerplate import LineVerdict, scan_lines
 from claims.extraction.bylines import looks_like_outlet, reporters_role
-from claims.extraction.dates import confirmed_date, published_from_markup
 from claims.extraction.headings import BODY_MIN_WORDS
 from claims.extraction.lexicon import ENGLISH_STOPWORDS
 from claims.extraction.markdown_text import looks_like_markdown
 from claims.extraction.markdown_text import plain_text as markdown_plain_text
+from claims.extraction.markup_dates import confirmed_date, published_from_markup
 from claims.extraction.pasted_documents import EMAIL_SUBJECT_LABEL
 from claims.extraction.sentences import without_reference_marks
 from claims.extraction.standfirsts import standfirst, with_standfirst
