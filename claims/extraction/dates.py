@@ -65,7 +65,7 @@ _ZONE_NAMES = (
     r"|gmt|utc|bst|cest|cet|eest|eet|msk|jst|kst|aest|est|edt|cdt|mst|mdt|pst|pdt|et|ct|pt|z"
 )
 _TIME = (
-    r"(?:,?\s*(?:at\s+|[-|–—]\s*)?"
+    r"(?:,?\s*(?:at\s+|[-|–—/]\s*)?"
     r"(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)(?:[:.](?P<second>[0-5]\d))?"
     rf"\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*\(?(?P<tz>{_ZONE_NAMES})\)?(?![a-z]))?)?"
 )
@@ -115,6 +115,9 @@ MODIFIED_LABEL = re.compile(
     re.IGNORECASE,
 )
 
+
+# An outlet's name after the date and a separator: "March 12, 2024 / 9:41 AM EDT / CBS News".
+_OUTLET_AFTER = re.compile(r"\s*[/|]\s*[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\s*")
 
 # Longer than any dateline: two dates with labels and weekdays ("Published: Wednesday 3 March
 # 2023 09:15 GMT | Last updated: Thursday 4 March 2023 10:00 GMT") take under 100 characters.
@@ -208,7 +211,8 @@ def parse_dateline(line: str) -> tuple[bool, datetime | None]:
             return False, None
         labels.append(label)
         pos = d.end
-    if not _DATELINE_FILLER.fullmatch(stripped[pos:]):
+    tail = stripped[pos:]
+    if not _DATELINE_FILLER.fullmatch(tail) and not _OUTLET_AFTER.fullmatch(tail):
         return False, None
     # "Published 3 March | Updated 4 March": the publication date is the labelled one.
     for d, label in zip(dates, labels, strict=True):
