@@ -69,7 +69,8 @@ class PageNames:
                 if _names_someone(first):
                     self._given.setdefault(second, []).append((at, first))
                     self._beside.add(second)
-                if _names_someone(second):
+                if _names_someone(second) and not _common_word(second):
+                    # "Nintendo Switch 2": a product's word after a name makes no person of it
                     self._beside.add(_POSSESSIVE.sub("", first))
         return self._given
 
@@ -236,6 +237,12 @@ def _names_someone(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
+def _common_word(word: str) -> bool:
+    """A common word ("Switch", "Council") that is no given name ("Rose", "Hope" are)."""
+    return is_a_word(word) and word.lower() not in first_name_genders()
+
+
+@functools.lru_cache(maxsize=4096)
 def _titles_someone(word: str) -> bool:
     """A personal title ("Dr", "Judge", "Justice", "Lord"), not a portfolio ("Foreign",
     "Home": "Home Office" is no one)."""
@@ -271,6 +278,7 @@ def full_name_on_page(speaker: str, at: int, page: PageNames) -> str:
             speaker_type(full) == PERSON
             and not has_org_word(full)
             and surname.lower() not in _PLACE_WORDS  # "Trump Tower"
+            and not is_a_word(surname)  # "Nintendo Switch 2": a product, no surname
             and written_whole(full, page.text)
         ):
             return full
