@@ -26,6 +26,7 @@ from claims.extraction.names import (
     is_title,
     name_after,
     name_before,
+    opens_a_name,
 )
 from claims.extraction.people import (
     DETERMINERS,
@@ -179,7 +180,7 @@ _POLLS = frozenset({"poll", "survey", "study"})
 def named_speaker(
     text: str, tokens: list[Token], run: list[Token], context: SpeakerContext
 ) -> Found | None:
-    while run and is_leading_filler(run[0]):
+    while run and is_leading_filler(run[0]) and not opens_a_name(run):
         if run[0].lower in vocab.CONDITIONALS:
             return None  # "If Marmorato maintains her lead"
         run = run[1:]

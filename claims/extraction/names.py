@@ -199,6 +199,12 @@ def is_leading_filler(token: Token) -> bool:
     return not _initials(token) and (token.lower in CONNECTORS or token.lower in SENTENCE_STARTERS)
 
 
+def opens_a_name(run: list[Token]) -> bool:
+    """Whether ``run``'s first word, a filler elsewhere, is part of the name: "the All England
+    Club", "All India Radio" (not "All Republicans")."""
+    return run[0].text == "All" and len(run) > 2 and is_org(" ".join(t.text for t in run[1:]))
+
+
 def clean_run(text: str, run: list[Token]) -> str:
     # "Dr Robert Laurenson and Dr Vivek Trivedi": two titled people, each without the title
     # (stripping the titles of the whole run left only the one after the last title)
@@ -207,7 +213,7 @@ def clean_run(text: str, run: list[Token]) -> str:
         left, right = clean_run(text, run[:joint]), clean_run(text, run[joint + 1 :])
         if left and right:
             return f"{left} and {right}"
-    while run and is_leading_filler(run[0]):
+    while run and is_leading_filler(run[0]) and not opens_a_name(run):
         run = run[1:]
     if len(run) >= 2 and opens_with_business_noun(run[0].text):
         run = run[1:]  # "Carmaker Stellantis said": the business, without what it is
