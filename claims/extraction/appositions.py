@@ -59,6 +59,10 @@ def _opens_with_people_around(tokens: list[Token]) -> bool:
     )
 
 
+# Bodies named by the place they govern: "the regional government of Valencia".
+_GOVERNING = word_set("government administration authorities executive council")
+
+
 # What someone brings or files, that then "says" what they say: "The claim, brought by ...,
 # says", "The lawsuit, filed by the FTC in 2023, alleges" (as a report or a statement does).
 _BROUGHT_THINGS = word_set("claim lawsuit suit complaint petition case action motion appeal")
@@ -199,6 +203,19 @@ def named_speaker(
             person = affiliated_person(text, tokens, k)
             if person:
                 return Found(name=person, kind="name")
+        if tokens[k].lower == "of" and generic in _GOVERNING:
+            # "the regional government of Valencia said": the body, named by its place
+            opener = k - 1
+            while (
+                opener > 0
+                and tokens[opener - 1].lower not in DETERMINERS
+                and (tokens[opener - 1].text.isalpha() and tokens[opener - 1].text.islower())
+            ):
+                opener -= 1
+            place = clean_run(text, run)
+            if place and opener > 0 and tokens[opener - 1].lower == "the":
+                described = text[tokens[opener].start : tokens[k].end]
+                return Found(name=f"{described} {place}", kind="name")
         if tokens[k].lower == "for" and generic in _POLLS and k >= 2:
             # "A YouGov poll for The Times found": the pollster, not whoever commissioned it
             pollster = clean_run(text, name_before(tokens, k - 1))
