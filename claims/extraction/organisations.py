@@ -60,7 +60,7 @@ from claims.extraction.people import (
 )
 from claims.extraction.places import GOVERNMENT_SEATS
 from claims.extraction.small_words import is_a_word
-from claims.extraction.speaker_types import CLUB_ENDINGS
+from claims.extraction.speaker_types import CLUB_ENDINGS, ORGANIZATION, speaker_type
 
 # Words of names that "the agency" may stand for when no public body by PUBLIC_WORDS was named
 # ("The National Hurricane Center said ... The agency said", the Philippine Institute of
@@ -348,6 +348,9 @@ def org_in_full(speaker: str, context: SpeakerContext) -> str:
     }
     if speaker and len(cut) == 1:
         return cut.pop()
+    clipped = _clipped(speaker, context)
+    if clipped:
+        return clipped  # "The Met said" after "the Metropolitan Police", "the Fed"
     if " " in speaker or not is_org(speaker):
         return speaker
     named = {
@@ -356,3 +359,19 @@ def org_in_full(speaker: str, context: SpeakerContext) -> str:
         if " " in name and name.rsplit(" ", 1)[1] == speaker
     }
     return named.pop() if len(named) == 1 else speaker
+
+
+def _clipped(speaker: str, context: SpeakerContext) -> str:
+    """The one organisation named in full before whose first word ``speaker`` clips ("Met":
+    the Metropolitan Police; "Fed": the Federal Reserve); "" when none or several."""
+    if not (3 <= len(speaker) <= 5 and speaker.isalpha() and speaker.istitle()):
+        return ""
+    named = {
+        name
+        for name in (*context.mentions, *context.orgs)
+        if " " in name
+        and len(name.split()[0]) > len(speaker)
+        and name.split()[0].startswith(speaker)
+        and (is_org(name) or speaker_type(name) == ORGANIZATION)
+    }
+    return named.pop() if len(named) == 1 else ""
