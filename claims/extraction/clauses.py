@@ -191,6 +191,13 @@ def clause_subjects(tokens: list[Token], context: SpeakerContext) -> list[tuple[
         if not full or i + 1 >= len(tokens):
             continue
         following = tokens[i + 1]
+        if (
+            following.text == ","
+            and i + 4 < len(tokens)
+            and tokens[i + 2].text.isdigit()
+            and tokens[i + 3].text == ","
+        ):
+            following = tokens[i + 4]  # "Thunberg, 22, was released": past the age
         if not following.text.islower() or following.lower in _NOT_A_VERB:
             continue  # "Bush and Bill Clinton": a list of names, not a clause
         start = i  # the whole name with its titles: "Presidents George H.W. Bush"

@@ -27,3 +27,14 @@ def test_the_fed_is_the_federal_reserve() -> None:
 
 def test_a_clipped_name_alone_stays_as_written() -> None:
     assert speaker_of("The Met said 12 people had been arrested.", "12 people") == "Met"
+
+
+def test_her_spokesperson_after_a_named_subject_with_her_age() -> None:
+    # session 30, the same march story: "Thunberg, 22, was released ..., her spokesperson
+    # said" was nobody's once the police had spoken between (the age hid the clause's subject)
+    text = (
+        "Climate activist Greta Thunberg was among 20 people detained by police.\n\n"
+        "Copenhagen Police said on X that the protesters had blocked a building.\n\n"
+        "Thunberg, 22, was released without charge a few hours later, her spokesperson said."
+    )
+    assert speaker_of(text, "released without charge") == "Greta Thunberg's spokesperson"
