@@ -40,6 +40,7 @@ from claims.extraction.names import (
     name_before,
     possessive_in_name,
 )
+from claims.extraction.number_words import UNITS_WORDS
 from claims.extraction.org_groups import org_group
 from claims.extraction.org_kinds import ORG_DESCRIPTORS, is_business_compound
 from claims.extraction.outlets import social_post
@@ -197,25 +198,21 @@ def before_verb(
 
 
 # Words that count people before what they are: "One Labour MP", "Two Tory backbenchers".
-_COUNTING = frozenset(
-    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several"}
-)
+_COUNTING = (UNITS_WORDS.keys() - {"zero"}) | {"several"}
+# What such people are, besides the roles: "MPs", "backbenchers", "officials".
+_PEOPLE_NOUNS = PERSON_ROLES | {"mp", "mep", "backbencher", "peer", "official"}
 
 
 def _someone_counted(tokens: list[Token], run: list[Token]) -> bool:
     """Whether ``run`` describes people by number or as "a", not by name: "One Labour MP",
-    "Two Labour MPs", "A Conservative MP" ("One Direction" and "A&E" are names)."""
+    "Two Labour MPs" ("One Direction" and "A&E" are names)."""
     if len(run) < 2:
         return False
     last = run[-1].lower
-    role = is_title(run[-1]) or last in PERSON_ROLES or last.removesuffix("s") in _PEOPLE_NOUNS
-    if not role:
+    if not (is_title(run[-1]) or last in _PEOPLE_NOUNS or last.removesuffix("s") in _PEOPLE_NOUNS):
         return False
     first = tokens.index(run[0])
     return run[0].lower in _COUNTING or (first > 0 and tokens[first - 1].lower in {"a", "an"})
-
-
-_PEOPLE_NOUNS = PERSON_ROLES | {"mp", "mep", "backbencher", "peer", "minister", "official"}
 
 
 def _office(
