@@ -35,7 +35,7 @@ import re
 from collections import Counter
 
 from claims.extraction.lexicon import TITLES, word_set
-from claims.extraction.names import Token, is_title
+from claims.extraction.names import Token, clean_run, is_title, tokenise
 from claims.extraction.people import first_name_genders
 from claims.extraction.small_words import is_a_word
 
@@ -117,7 +117,7 @@ def _written_question(text: str) -> dict[int, tuple[int, str]]:
     labels = list(_WRITTEN_LABEL.finditer(text))
     if not any(m.group("kind") == "Answered" for m in labels):
         return {}
-    return {m.start(): (m.end(), _after_titles(m.group("name"))) for m in labels}
+    return {m.start(): (m.end(), _without_titles(m.group("name"))) for m in labels}
 
 
 # An interview written as questions and answers: "Q: How many ...?" / "A: About 3,000 ...".
@@ -219,8 +219,8 @@ def _labelled_by_name(text: str) -> dict[int, tuple[int, str]]:
             continue
         elif m.group("stamp") or seat or name.split()[0].lower() in given:
             turns[m.start()] = (m.end(), name)
-        elif _after_titles(name).split()[:1] and _after_titles(name).split()[0].lower() in given:
-            turns[m.start()] = (m.end(), _after_titles(name))  # "Chief Constable Andy Marsh:"
+        elif (untitled := _without_titles(name)).split()[0].lower() in given:
+            turns[m.start()] = (m.end(), untitled)  # "Chief Constable Andy Marsh:"
     people = Counter(name for _, name in turns.values())
     roles = people.pop("", 0)
     # An interview: a host's questions ("Host:", once is enough) and one guest's answers
@@ -228,12 +228,10 @@ def _labelled_by_name(text: str) -> dict[int, tuple[int, str]]:
     return turns if len(people) >= _MIN_TURNS or guest else {}
 
 
-def _after_titles(name: str) -> str:
-    """``name`` without the titles before it ("Chief Constable Andy Marsh" -> "Andy Marsh")."""
-    words = name.split()
-    while len(words) > 2 and _is_title_word(words[0]):
-        words = words[1:]
-    return " ".join(words)
+def _without_titles(name: str) -> str:
+    """``name`` without the titles before it ("Chief Constable Andy Marsh" -> "Andy Marsh"), as
+    names.clean_run reads a name run; ``name`` itself when nothing is left."""
+    return clean_run(name, tokenise(name)) or name
 
 
 def _labelled_in_capitals(text: str) -> dict[int, tuple[int, str]]:
