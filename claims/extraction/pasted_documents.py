@@ -55,30 +55,30 @@ def signature(text: str, lines: Sequence[LineSpan]) -> tuple[list[int], str]:
     sentence (their role or town: "Sarah Whitfield" / "Managing director, Whitfield Design,
     Bristol"), after two kept lines or more, in the text's last 40%."""
     kept = [i for i, line in enumerate(lines) if not line.dropped]
-    if len(kept) < 3:
-        return [], ""
-    for size in (1, 2):
-        if len(kept) < size + 2:
-            break
-        name_at = kept[-size]
-        name = text[lines[name_at].start : lines[name_at].end]
-        under = [text[lines[i].start : lines[i].end] for i in kept[-size + 1 :]] if size > 1 else []
-        if lines[name_at].start < 0.6 * len(text) or not _signer(name):
-            continue
-        if all(
-            word_count(u) <= _SHORT_LINE_WORDS and not u.endswith((".", "!", "?")) for u in under
+    for signed in (kept[-1:], kept[-2:]):  # the name last, or over a role or a town
+        if len(kept) < len(signed) + 2:
+            break  # two kept lines or more before the signature
+        name = text[lines[signed[0]].start : lines[signed[0]].end]
+        under = [text[lines[i].start : lines[i].end] for i in signed[1:]]
+        if (
+            lines[signed[0]].start >= 0.6 * len(text)
+            and _is_signer(name)
+            and all(
+                word_count(u) <= _SHORT_LINE_WORDS and not u.endswith((".", "!", "?"))
+                for u in under
+            )
         ):
-            return kept[-size:], name
+            return signed, name
     return [], ""
 
 
-def _signer(line: str) -> str:
-    """``line`` when it is a person's name alone (two to four words, a given name or a title
-    first), "" otherwise."""
+def _is_signer(line: str) -> bool:
+    """Whether ``line`` is a person's name alone (two to four words, a given name or a title
+    first)."""
     words = line.split()
     if not 2 <= len(words) <= 4 or not BYLINE_NAME.fullmatch(line):
-        return ""
-    if speaker_type(line) != PERSON:
-        return ""
+        return False
     first = words[0].lower().rstrip(".")
-    return line if first in first_name_genders() or first in {"dr", "prof", "sir", "dame"} else ""
+    return speaker_type(line) == PERSON and (
+        first in first_name_genders() or first in {"dr", "prof", "sir", "dame"}
+    )
