@@ -291,7 +291,7 @@ SPECTACULAR_SETTINGS = {
         "EvidenceStateEnum": "claims.models.EvidenceState",
         "RatingEnum": "claims.models.Rating",
         "MatchKindEnum": "claims.models.MatchKind",
-        "StanceEnum": "claims.models.Stance",
+        "StanceEnum": "claims.evidence_models.Stance",
     },
 }
 
