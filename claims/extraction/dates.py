@@ -98,7 +98,7 @@ _DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
 # Words that may surround a date on a dateline without making it a sentence.
 _DATELINE_FILLER = re.compile(
     r"(?:published|updated|last\s+updated|(?:first|originally)\s+published|last\s+modified"
-    r"|modified|posted"
+    r"|modified|posted|released|release|issued|publication|of"
     r"|date|on|at|and|\bat\b|[|:,;\-–—·•/()]|\s)*",
     re.IGNORECASE,
 )
@@ -107,7 +107,10 @@ _RELATIVE_DATELINE = re.compile(
     r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$",
     re.IGNORECASE,
 )
-_PUBLISHED_LABEL = re.compile(r"(?:published|posted)\s*(?:on)?\s*:?\s*$", re.IGNORECASE)
+_PUBLISHED_LABEL = re.compile(
+    r"(?:published|posted|released|issued|(?:release|publication)\s+date)\s*(?:on)?\s*:?\s*$",
+    re.IGNORECASE,
+)
 # A date after one of these is when the article last changed, never when it was published.
 # Public: the HTML reader uses it for the label in front of a <time> element.
 MODIFIED_LABEL = re.compile(

@@ -27,6 +27,7 @@ from claims.extraction.boilerplate import LineVerdict, scan_lines
 from claims.extraction.bylines import looks_like_outlet, reporters_role
 from claims.extraction.headings import BODY_MIN_WORDS
 from claims.extraction.lexicon import ENGLISH_STOPWORDS
+from claims.extraction.line_reasons import WIRE_SLUG_LABEL
 from claims.extraction.markdown_text import looks_like_markdown
 from claims.extraction.markdown_text import plain_text as markdown_plain_text
 from claims.extraction.markup_dates import confirmed_date, published_from_markup
@@ -391,11 +392,13 @@ def _guess_language(text: str) -> str:
 
 def _headline(text: str, verdicts: tuple[LineVerdict, ...]) -> str:
     """The first clean, headline-shaped line among the first few kept lines."""
-    # an e-mail's subject is its headline, without its label ("Subject: EMBARGOED: ...")
+    # an e-mail's subject is its headline, without its label ("Subject: EMBARGOED: ..."), and a
+    # wire story's headline without its slug ("UPDATE 2-Oil falls ...")
     kept = [
         v
         for v in verdicts
-        if not v.dropped and (not v.has_prefix or v.reason == EMAIL_SUBJECT_LABEL)
+        if not v.dropped
+        and (not v.has_prefix or v.reason in (EMAIL_SUBJECT_LABEL, WIRE_SLUG_LABEL))
     ][:5]
     # a line of a hard-wrapped paragraph is no headline, however it ends ("... Barnier, 73,")
     whole = {(start, end) for start, end, _ in blocks(text, verdicts)}

@@ -33,6 +33,7 @@ from claims.extraction.press_releases import (
 )
 from claims.extraction.prompts import credit_reason, prompt_reason
 from claims.extraction.sentences import split_block
+from claims.extraction.titles import WIRE_SLUG, WIRE_SLUG_LABEL
 from claims.extraction.widgets import (
     COPYRIGHT,
     CREDITS,
@@ -170,6 +171,9 @@ def boilerplate_prefix(s: str, *, top: bool) -> tuple[int, str, Facts]:
     m = PROMO_WITH_SEPARATOR.match(s) or PROMO_CAPS.match(s)
     if m:
         return len(s), RELATED_LINK, NO_FACTS  # label and headline: see PROMO_DOMAIN
+    m = WIRE_SLUG.match(s) if top else None
+    if m and m.end() < len(s):
+        return m.end(), WIRE_SLUG_LABEL, NO_FACTS
     m = _SECTION_LABEL.match(s)
     if m and m.end() < len(s):
         return m.end(), "section label", NO_FACTS  # "Why it matters: The tour has boosted ..."

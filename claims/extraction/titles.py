@@ -14,6 +14,16 @@ from claims.extraction.dates import parse_dateline
 # Meta tags with the page's headline, for when the reader's title is a placeholder.
 _TITLE_XPATHS = ("//meta[@property='og:title']/@content", "//meta[@name='twitter:title']/@content")
 
+# A wire service's slug before its headline, one or several: "UPDATE 2-Oil falls as ...",
+# "EXCLUSIVE-", "REFILE-UPDATE 1-", "GLOBAL MARKETS-" (Reuters's style). The headline after it
+# is the article's title.
+WIRE_SLUG_LABEL = "wire slug"
+WIRE_SLUG = re.compile(
+    r"(?:(?:UPDATE|CORRECTED|REFILE|RPT|EXCLUSIVE|BRIEF|ANALYSIS|FACTBOX|INSIGHT|WRAPUP"
+    r"|GLOBAL\s+MARKETS|BREAKINGVIEWS|FOCUS|EXPLAINER|TIMELINE|COLUMN|FEATURE)(?:\s+\d{1,2})?"
+    r"-)+(?=[A-Z0-9'\"‘“])"
+)
+
 
 def page_title(title: str | None, tree: etree._Element | None) -> str:
     """trafilatura's title, unless it is a word or two (a CMS placeholder such as "escenic" in
@@ -27,6 +37,9 @@ def page_title(title: str | None, tree: etree._Element | None) -> str:
             if better:
                 title = better
                 break
+    slug = WIRE_SLUG.match(title)
+    if slug and slug.end() < len(title):
+        title = title[slug.end() :]
     return _without_title_tail(_without_site_name(title, _site_names(tree)))
 
 
