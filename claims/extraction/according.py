@@ -9,6 +9,7 @@ import re
 
 from claims.extraction.attribution_words import DATA_NOUNS
 from claims.extraction.clauses import ORG_NOUNS, Found, person_in
+from claims.extraction.given_names import first_name_genders
 from claims.extraction.lexicon import (
     MONTH_NAMES,
     PERSON_DEMONYMS,
@@ -31,7 +32,7 @@ from claims.extraction.org_kinds import (
     is_business_noun,
 )
 from claims.extraction.page_names import type_on_page
-from claims.extraction.people import GENERIC, GENERIC_PLURAL, SpeakerContext, first_name_genders
+from claims.extraction.people import GENERIC, GENERIC_PLURAL, SpeakerContext
 from claims.extraction.places import GOVERNMENT_SEATS
 from claims.extraction.resolution import resolve_found
 from claims.extraction.speaker_types import ORGANIZATION, WEBSITE, bare_word, speaker_type

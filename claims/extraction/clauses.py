@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claims.extraction.given_names import first_name_genders
 from claims.extraction.lexicon import (
     MORE_ORG_WORDS,
     NON_AGENTS,
@@ -34,11 +35,7 @@ from claims.extraction.names import (
     name_before,
     opens_a_date,
 )
-from claims.extraction.people import (
-    DETERMINERS,
-    SpeakerContext,
-    first_name_genders,
-)
+from claims.extraction.people import DETERMINERS, SpeakerContext
 from claims.extraction.places import GOVERNMENT_SEATS
 from claims.extraction.speaker_types import PERSON, speaker_type
 

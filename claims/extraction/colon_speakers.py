@@ -19,14 +19,10 @@ from __future__ import annotations
 
 import re
 
+from claims.extraction.given_names import first_name_genders
 from claims.extraction.outlets import spelled_out
 from claims.extraction.page_names import full_name_on_page
-from claims.extraction.people import (
-    SpeakerContext,
-    first_name_genders,
-    full_name,
-    remember_person,
-)
+from claims.extraction.people import SpeakerContext, full_name, remember_person
 from claims.extraction.places import COUNTRIES, GOVERNMENT_SEATS
 from claims.extraction.small_words import is_a_word
 

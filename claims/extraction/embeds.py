@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
+from claims.extraction.given_names import first_name_genders
 from claims.extraction.names import POSTNOMINALS
-from claims.extraction.people import first_name_genders
 
 EMBEDDED_POST = "embedded post signature"
 QUOTE_SIGNATURE = "quotation signature"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
+from claims.extraction.given_names import first_name_genders
 from claims.extraction.lexicon import (
     MORE_ORG_WORDS,
     ORG_WORDS,
@@ -27,11 +28,7 @@ from claims.extraction.names import (
 )
 from claims.extraction.org_kinds import ORG_DESCRIPTORS, PUBLIC_WORDS, is_public_body
 from claims.extraction.parties import may_name_a_party, party_before_role
-from claims.extraction.people import (
-    GENERIC,
-    SpeakerContext,
-    first_name_genders,
-)
+from claims.extraction.people import GENERIC, SpeakerContext
 from claims.extraction.places import GOVERNMENT_SEATS
 from claims.extraction.small_words import is_a_word
 from claims.extraction.speaker_types import (

@@ -5,6 +5,7 @@ title or a given name shows, so that later surnames, short forms and pronouns re
 
 from __future__ import annotations
 
+from claims.extraction.given_names import first_name_genders
 from claims.extraction.lexicon import FEMALE_WORDS, MALE_WORDS, PERSON_ROLES
 from claims.extraction.names import (
     POSTNOMINALS,
@@ -23,7 +24,6 @@ from claims.extraction.people import (
     NOT_PERSON_ENDINGS,
     SURNAME_PARTICLES,
     SpeakerContext,
-    first_name_genders,
     name_start_before,
     person_after,
     register_mention,

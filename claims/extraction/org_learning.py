@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from claims.extraction.business_candidates import is_public_org
+from claims.extraction.given_names import first_name_genders
 from claims.extraction.lexicon import (
     MONTH_NAMES,
     SENTENCE_STARTERS,
@@ -32,12 +33,7 @@ from claims.extraction.org_kinds import (
 )
 from claims.extraction.organisations import PLACE_NOUNS
 from claims.extraction.page_names import type_on_page
-from claims.extraction.people import (
-    DETERMINERS,
-    SpeakerContext,
-    first_name_genders,
-    name_start_before,
-)
+from claims.extraction.people import DETERMINERS, SpeakerContext, name_start_before
 from claims.extraction.places import COUNTRIES
 from claims.extraction.roles import WaitingLede
 from claims.extraction.small_words import is_a_word

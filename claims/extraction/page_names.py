@@ -10,6 +10,7 @@ import functools
 import re
 from itertools import pairwise
 
+from claims.extraction.given_names import first_name_genders
 from claims.extraction.lexicon import (
     ATTRIBUTION_VERBS,
     JOB_ROLES,
@@ -23,7 +24,6 @@ from claims.extraction.names import Token, is_capitalised, is_leading_filler, is
 from claims.extraction.people import (
     GENERIC_PLURAL,
     SpeakerContext,
-    first_name_genders,
     learn_gender_from_pronouns,
     remember_person,
 )

@@ -9,9 +9,9 @@ import re
 from collections.abc import Sequence
 
 from claims.extraction.bylines import BYLINE_NAME
+from claims.extraction.given_names import first_name_genders
 from claims.extraction.headings import word_count
 from claims.extraction.line_spans import LineSpan
-from claims.extraction.people import first_name_genders
 from claims.extraction.speaker_types import PERSON, speaker_type
 
 EMAIL_SUBJECT_LABEL = "e-mail subject label"

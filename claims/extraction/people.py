@@ -7,12 +7,11 @@ them. claims.extraction.speakers reads and updates it sentence by sentence.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
+from claims.extraction.given_names import first_name_genders
 from claims.extraction.lexicon import (
     JOB_ROLES,
     PERSON_ROLES,
@@ -32,9 +31,6 @@ from claims.extraction.names import (
 )
 from claims.extraction.small_words import is_a_word
 from claims.extraction.speaker_types import PERSON, UNNAMED_VOICES, speaker_type
-
-FIRST_NAMES_PATH = Path(__file__).resolve().parent / "data" / "first_names.txt"
-
 
 DETERMINERS = word_set("the a an this that these those its their his her our")
 # Whose a noun is when a pronoun says it: "its Brent forecast", "His Smer party".
@@ -72,21 +68,6 @@ NOT_IN_PERSONAL_NAMES = frozenset({"of", "for", "the", "and", "&", "on"})
 # Words that open a description of someone unnamed ("A former UC Global employee", "Two
 # former workers"), never a personal name.
 _DESCRIPTION_OPENERS = word_set("a an one two three four five six seven eight nine ten")
-
-
-@functools.cache
-def first_name_genders() -> dict[str, str]:
-    """Given name (lower case) -> "m", "f" or "" (both or unknown), from data/first_names.txt."""
-    genders: dict[str, str] = {}
-    for line in FIRST_NAMES_PATH.read_text(encoding="utf-8").splitlines():
-        fields = line.split("#", 1)[0].split()
-        if len(fields) < 2:
-            continue
-        code = "" if fields[0] == "u" else fields[0]
-        for name in fields[1:]:
-            key = name.lower()
-            genders[key] = code if genders.get(key, code) == code else ""
-    return genders
 
 
 @dataclass
@@ -341,7 +322,12 @@ def remember(
     context: SpeakerContext,
     subject: str,
     subject_run: list[Token],
+    *,
+    its_own: bool = False,
 ) -> None:
+    """What a sentence tells the next ones: who spoke, which organisation or person it is
+    about. ``its_own``: the subject does something to its own ("Morgan Stanley cut its
+    forecast"), so it is a business whatever its name looks like, never a person."""
     context.previous_speaker = speaker
     context.previous_org = ""
     last_word = speaker.rsplit(" ", 1)[-1] if " " in speaker else ""
@@ -364,14 +350,18 @@ def remember(
     # "Police said": no force named ("West Yorkshire Police" is one)
     subject_org = (
         subject
-        if is_org(subject)
+        if (is_org(subject) or its_own)
         and " and the " not in subject
         and subject.lower() not in GENERIC
         and not _two_of_a_kind(subject)
+        # "Bank cuts forecast": a common word opening a headline names no bank
+        and not (" " not in subject and is_a_word(subject))
         else ""
     )
     if subject_org:
         remember_org(subject_org, context)
+        if its_own:
+            context.described_orgs.add(subject_org)
         context.previous_org = context.previous_org or subject_org
     # The person a sentence is about can be the "he" of the next: "Joe Biden joined calls
     # ... He said it had ...".
@@ -385,7 +375,7 @@ def remember(
             person = full_name(part.split()[-1], context) if part.split() else ""
             if person and context.gender(person) and speaker_type(person) == PERSON:
                 remember_person(person, context)
-    elif run and not all(is_title(t) or t.lower == "the" for t in run):
+    elif run and not its_own and not all(is_title(t) or t.lower == "the" for t in run):
         # ("The Prime Minister, Sir Keir Starmer, said": a role alone names nobody to be "he")
         titled = any(is_title(t) or t.lower in PERSON_ROLES for t in run)
         name = full_name(clean_run(text, run), context)

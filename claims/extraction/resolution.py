@@ -13,6 +13,7 @@ from claims.extraction.clauses import (
     Found,
     is_personal_name,
 )
+from claims.extraction.given_names import first_name_genders
 from claims.extraction.lexicon import (
     FEMALE_WORDS,
     MALE_WORDS,
@@ -26,7 +27,6 @@ from claims.extraction.page_names import person_after_all
 from claims.extraction.people import (
     GENERIC_SINGULAR,
     SpeakerContext,
-    first_name_genders,
     full_name,
     remember_unnamed,
     resolve_pronoun,

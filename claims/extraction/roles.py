@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from claims.extraction.given_names import first_name_genders
 from claims.extraction.lexicon import (
     ATTRIBUTION_VERBS,
     FEMALE_WORDS,
@@ -35,7 +36,6 @@ from claims.extraction.people import (
     DETERMINERS,
     GENERIC,
     SpeakerContext,
-    first_name_genders,
     full_name,
     name_start_before,
     person_after,

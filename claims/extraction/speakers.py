@@ -83,6 +83,7 @@ from claims.extraction.people import (
     remember,
     remember_person,
     remember_unnamed,
+    resolve_pronoun,
 )
 from claims.extraction.quotations import mask_quotes
 from claims.extraction.resolution import resolve_found
@@ -101,6 +102,7 @@ from claims.extraction.speaker_types import (
 )
 from claims.extraction.verb_speakers import after_verb, before_verb
 from claims.extraction.verbs import (
+    acts_on_its_own,
     after_be,
     believes_a_clause,
     closes_the_sentence,
@@ -146,6 +148,9 @@ _NOUNS_TOO = frozenset({"estimates", "reports", "claims", "forecasts", "promises
 # What follows such a word when it is the noun: "estimates of", "claims against" ("reports
 # from Kyiv that" is a verb).
 _NOUN_NEXT = frozenset({"of", "against"})
+
+
+_SUBJECT_PRONOUNS = {"he": "m", "she": "f"}
 
 
 def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerContext) -> str | None:
@@ -448,17 +453,26 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     )
     learn_mentions(text, tokens, context)
     learn_one_word_speaker(speaker, tokens, context)
-    remember(speaker, text, tokens, context, subject, run)
+    remember(speaker, text, tokens, context, subject, run, its_own=acts_on_its_own(run, tokens))
+    # "Sarah Whitfield's son died ... she said": hers; "Taylor Swift's Eras Tour has grossed
+    # $2bn, according to Pollstar. The singer said": hers too (a source of the figure is no
+    # subject of the sentence); "The Egyptian has scored 15 goals ... he said": the player
+    # named before
+    about = possessor_subject(text, tokens, context)
     if not speaker:
-        # "Sarah Whitfield's son died ... she said": hers; "The Egyptian has scored 15 goals
-        # ... he said": the player named before
-        about = possessor_subject(text, tokens, context) or demonym_subject(run, context)
-        if about:
-            remember_person(about, context)
+        about = about or demonym_subject(run, context)
+    if about:
+        remember_person(about, context)
     if not speaker:
         # "Yvette Cooper defended the plans.\n\n'We inherited a system in chaos ...'": a
         # quotation that follows on its own is the person who took that stand
         context.previous_speaker = _stance_taker(text, tokens)
+    if not speaker and len(tokens) > 1 and tokens[0].lower in _SUBJECT_PRONOUNS:
+        # "Margaret Hale ... has died.\n\nShe performed more than 3,000 operations ...\n\nHer
+        # family said": a sentence about her keeps her the one "her" reads as
+        person = resolve_pronoun(_SUBJECT_PRONOUNS[tokens[0].lower], context)
+        if person:
+            remember_person(person, context)
     if not speaker and tokens and tokens[0].lower in {"a", "an", "one"}:
         unnamed = unnamed_speaker_gender(tokens)  # "A neighbour, who ..., said she had ..."
         if unnamed is not None and any(t.lower in vocab.ANY_VERB for t in tokens):

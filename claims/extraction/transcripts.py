@@ -34,9 +34,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from claims.extraction.given_names import first_name_genders
 from claims.extraction.lexicon import TITLES, word_set
 from claims.extraction.names import Token, clean_run, is_title, tokenise
-from claims.extraction.people import first_name_genders
 from claims.extraction.small_words import is_a_word
 
 TRANSCRIPT_LABEL = "transcript speaker label"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from claims.extraction.attribution_words import ANY_VERB, BE_FORMS, SAID_NOUNS
 from claims.extraction.clauses import PREPOSITIONS, QUOTE_MARKS
-from claims.extraction.lexicon import SPEAKER_FILLERS, WEEKDAYS, word_set
+from claims.extraction.lexicon import ENGLISH_STOPWORDS, SPEAKER_FILLERS, WEEKDAYS, word_set
 from claims.extraction.names import Token, name_after
 
 # Words after a participle that make it describe the noun before it: "a video posted after".
@@ -360,3 +360,38 @@ def negated(tokens: list[Token], i: int) -> bool:
     if before[-1] in _NOT or before[-1].endswith(("n't", "n’t")):
         return True
     return len(before) >= 2 and before[-2] in _NOT and before[-1] in {"ever", "once", "yet"}
+
+
+def acts_on_its_own(run: list[Token], tokens: list[Token]) -> bool:
+    """Whether the sentence's subject does something to its own ("Morgan Stanley cut its
+    forecast", "Harvey Norman reported its first loss"): a business, whatever its name looks
+    like, never a person."""
+    if not run or run[-1] not in tokens:
+        return False
+    after = tokens.index(run[-1]) + 1
+    if after + 1 >= len(tokens) or tokens[after + 1].lower != "its":
+        return False
+    verb = tokens[after]
+    # "Morgan Stanley cut its": a verb of a past or present form, not a word between ("Apple
+    # and its rivals", "BP in its report") nor one aimed at another's ("Starmer defended
+    # its record": the government's)
+    plain = verb.text.isalpha() and verb.text.islower() and verb.lower not in ENGLISH_STOPWORDS
+    return (
+        (plain or verb_follows(tokens, after))
+        and verb.lower not in PREPOSITIONS
+        and verb.lower not in _AIMED_AT_ANOTHER
+    )
+
+
+# Verbs whose "its" is usually someone else's: "Keir Starmer defended its record", "Jane
+# Smith said its figures were wrong".
+_AIMED_AT_ANOTHER = word_set(
+    """
+    said says told tells defended defends criticised criticized criticises praised praises
+    welcomed welcomes condemned condemns attacked attacks questioned questions blamed blames
+    accused accuses urged urges challenged challenges backed backs supported supports joined
+    joins left leaves quit quits called calls asked asks rejected rejects disputed disputes
+    defend criticise praise welcome condemn attack question blame accuse urge challenge back
+    support join leave call ask reject dispute led leads ran runs founded founds
+    """
+)

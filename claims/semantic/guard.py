@@ -37,8 +37,9 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
 
+from claims.extraction.given_names import first_name_genders
 from claims.extraction.lexicon import ENGLISH_STOPWORDS, MONTH_NAMES, SENTENCE_STARTERS, TITLES
-from claims.extraction.people import SpeakerContext, first_name_genders
+from claims.extraction.people import SpeakerContext
 from claims.extraction.quantities import Quantity, find_quantities
 from claims.extraction.speakers import find_speaker
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from claims.extraction import ORGANIZATION, PERSON, extract, read_text
-from claims.extraction.people import first_name_genders
+from claims.extraction.given_names import first_name_genders
 from claims.extraction.speakers import SpeakerContext, find_speaker
 from tests.claims.extraction_helpers import speaker_of as _speaker_of
 

@@ -6,7 +6,7 @@ its verb, "according to" a description, a party described by its politics."""
 from __future__ import annotations
 
 from claims.extraction import ORGANIZATION, PERSON, extract, read_text
-from claims.extraction.people import first_name_genders
+from claims.extraction.given_names import first_name_genders
 from tests.claims.extraction_helpers import speaker_of, unit_with
 
 EDUCATION = (
