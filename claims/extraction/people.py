@@ -20,6 +20,7 @@ from claims.extraction.lexicon import (
 )
 from claims.extraction.names import (
     NAME_PARTICLES,
+    POSTNOMINALS,
     REGNAL_TITLES,
     Token,
     clean_run,
@@ -289,6 +290,8 @@ def person_after(tokens: list[Token], start: int) -> tuple[str, int]:
         # "Rep. Ed Royce", "Dr Ann Lee": the title is not part of the name; "In London, the
         # mayor said" names no person "In London"
         run = run[1:]
+    while len(run) > 2 and run[-1].text in POSTNOMINALS:
+        run = run[:-1]  # "Prosecutor Anna Vigars KC told the jury"
     words = [t.text for t in run]
     following = tokens[end].text if end < len(tokens) else "."
     if (

@@ -48,6 +48,10 @@ _SOVEREIGNS = {
 _TITLED_NAME = re.compile(r"\b(Pope|King|Queen) ([A-Z][a-z]+)(?: ([IVX]{1,5})\b)?(?![\w'’-])")
 
 
+# The parties to a court case, each the subject of a court story however far up it was named.
+_PARTIES_TO_A_CASE = frozenset({"defendant", "claimant", "plaintiff", "appellant", "complainant"})
+
+
 def _titled_on_page(titles: tuple[str, ...], context: SpeakerContext) -> str:
     """The one "King Charles" (one of ``titles`` and a name) the page writes, "" when it writes
     none or several ("Keir Starmer met King Charles ... The monarch said")."""
@@ -181,6 +185,13 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
                 continue  # "the former South Carolina governor": not "Florida Governor X"
             if not gender or context.gender(name) in {"", gender}:
                 return name
+        if noun in _PARTIES_TO_A_CASE:
+            # "Kyle Dennis stabbed ... [two paragraphs on] The defendant told the court": a
+            # court story's party is its subject throughout, the one person the page named in
+            # no other role
+            parties = {n for n, _ in context.people if n and not context.has_other_role(n, noun)}
+            if len(parties) == 1:
+                return parties.pop()
         if lower.startswith("the ") and noun in ROLE_NOUNS:
             context.unresolved_role = lower  # the person the next sentences name, perhaps
         return ""
