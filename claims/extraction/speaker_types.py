@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import re
 
+from claims.extraction.given_names import first_name_genders
 from claims.extraction.lexicon import (
     MORE_ORG_WORDS,
     ORG_ACRONYMS,
@@ -33,9 +34,11 @@ from claims.extraction.lexicon import (
     PARTY_PLURALS,
     PORTFOLIO_WORDS,
     SMALL_LETTER_NAME,
+    TITLES,
     word_set,
 )
 from claims.extraction.places import COUNTRIES, GOVERNMENT_SEATS
+from claims.extraction.small_words import is_a_word
 
 PERSON = "person"
 ORGANIZATION = "organization"
@@ -216,9 +219,27 @@ def speaker_type(name: str) -> str:
         return ORGANIZATION  # "National Grid", "Royal Mail", "Federal Reserve"
     if len(words) > first + 2 and words[first] == "House" and words[first + 1] == "of":
         return ORGANIZATION  # "House of Commons", "House of Representatives", "House of Lords"
+    if _of_words_alone(words[first:]):
+        return ORGANIZATION  # "Student Finance", "Citizens Advice": common words alone
     if any(bare_word(w)[:1].isupper() for w in words[first:]) or any(_role(w) for w in words):
         return PERSON
     return ""
+
+
+def _of_words_alone(words: list[str]) -> bool:
+    """Whether a name of two or three words is made of words English writes in small letters
+    alone, with no given name, title or role first: an organisation named for what it does
+    ("Student Finance", "Citizens Advice"), not a person ("Jeremy Hunt", "Marine Le Pen",
+    "Guillaume Long": a word last is no sign alone)."""
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return False
+    opening = bare_word(words[0])
+    return (
+        all(is_a_word(bare_word(w)) for w in words)
+        and opening.lower() not in first_name_genders()
+        and opening not in TITLES
+        and not _role(words[0])
+    )
 
 
 # Countries that are also surnames ("Steve Israel", "Brian France") end no business's name here.
