@@ -116,9 +116,12 @@ _HEDGES = word_set("""
     could might may perhaps possibly reportedly allegedly probably apparently seemingly
     likely unlikely""")
 # A question, also one quoted and then attributed: '"Is that right?" he asked.'
+# A written parliamentary question has no question mark: "To ask the Secretary of State for
+# Health, how many NHS dentists ...", "To ask His Majesty's Government what ...".
 _QUESTION = re.compile(
     r"\?[\"'”’»)\]]*\s*$"
     r"|\?[\"'”’»]\s*,?\s*(?:[\w.'’-]+\s+){0,4}(?:asked|wondered|inquired|queried)\b"
+    r"|^\s*To\s+ask\s+(?:the|His|Her)\s+[A-Z]"
 )
 _OPINION = re.compile(  # one leading \b for every alternative, as _DATE
     r"\b(?:(?:I|[Ww]e)\s+(?:(?:really|strongly|personally|firmly|do|also|still|just)\s+)*"

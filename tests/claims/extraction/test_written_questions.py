@@ -34,3 +34,11 @@ def test_the_question_is_the_askers() -> None:
 def test_asked_by_alone_is_no_transcript() -> None:
     text = "Asked by Sarah Olney: The council spent £2m on consultants, the report found."
     assert unit_with(text, "£2m").text.startswith("Asked by")
+
+
+def test_the_question_is_no_claim_without_its_question_mark() -> None:
+    # session 31: "To ask the Secretary of State ..., how many ..." scored 0.91 (no "?")
+    assert unit_with(ANSWER, "how many NHS dentists").checkworthiness < 0.3
+    assert unit_with(ANSWER, "24,193 dentists").checkworthiness > 0.5
+    question = "To ask His Majesty's Government what assessment they have made of bus fares."
+    assert unit_with(question, "bus fares").checkworthiness < 0.3
