@@ -12,6 +12,8 @@ from claims.extraction.number_contexts import UNIT_WORD
 # A model's number inside what was counted, after a capitalised word: "Boeing 737", "Max 9".
 _MODEL_NUMBER = re.compile(r"\s(?P<number>\d{1,4})(?=\s+[A-Za-z])")
 
+# A technology named with a digit and a capital, before the noun counted ("5G masts").
+_TECH_NAME = re.compile(r"\s+(?P<word>[1-9][A-Z]{1,2})(?=\s+[a-z])")
 _OR_SO = re.compile(r"\s+or\s+so\b")  # "the 250 or so tortoises"
 
 # Units after which the noun phrase is complete: "412 million euros aid package" is an amount
@@ -69,9 +71,11 @@ def unit_after(text: str, pos: int, limit: int) -> tuple[str, int]:
     ):
         m = UNIT_WORD.match(text, end, limit)
         if not m and not words:
-            m = PICTURE_FORMAT.match(text, end, limit)  # "two 4K displays": displays counted
-        if not m and words and words[-1][:1].isupper():
-            model = _MODEL_NUMBER.match(text, end, limit)  # "65 Boeing 737 Max 9 aircraft"
+            # "two 4K displays", "200 5G masts", "40 3D printers": displays, masts, printers
+            m = PICTURE_FORMAT.match(text, end, limit) or _TECH_NAME.match(text, end, limit)
+        if not m and words and not words[-1].islower():
+            # "65 Boeing 737 Max 9 aircraft", "30 million iPhone 16 handsets"
+            model = _MODEL_NUMBER.match(text, end, limit)
             if model:
                 words.append(model.group("number"))
                 end = model.end()

@@ -75,6 +75,20 @@ _SYMBOL_MEASURE = re.compile(
 
 _METRES_MARK = re.compile(r"\dm[ -]")
 
+# A height or a weight in two imperial units, read as one figure in the smaller: "5ft 10in" is
+# 70 inches, "15st 4lb" 214 lb (not 5 ft, nor 15 and 4 of nothing).
+_FEET_AND_INCHES = re.compile(
+    r"(?<![\w.,£$€-])(?P<big>\d{1,2})\s?(?:ft|feet|foot)\s?(?P<small>\d{1,2})\s?(?:in|inches)\b"
+)
+_STONES_AND_POUNDS = re.compile(
+    r"(?<![\w.,£$€-])(?P<big>\d{1,2})\s?(?:st|stone)\s?(?P<small>\d{1,2})\s?(?:lb|lbs)\b"
+)
+# (pattern, smaller units in the bigger, the unit, marks a text must hold to be searched)
+_IMPERIAL_PAIRS = (
+    (_FEET_AND_INCHES, 12, "inches", ("ft", "feet", "foot")),
+    (_STONES_AND_POUNDS, 14, "lb", ("lb",)),
+)
+
 # A range whose upper end has its unit glued on: "50-70mm", "30-35C", "60-70mph", "5-10p".
 _GLUED_RANGE = re.compile(
     rf"(?<![\w.,£$€-])(?P<low>{_DIGITS})[-–](?P<num>{_DIGITS})"
@@ -95,6 +109,12 @@ def glued_quantities(text: str) -> Iterator[tuple[float, str, int, int]]:
             yield float(m.group("num")), f"°{m.group('scale')}", m.start(), m.end()
     # Each rarer form is looked for only where a cheap test finds its mark (this runs on every
     # sentence): "00m" for a race, a digit before "m " or "m-", a symbol for the rest.
+    for pattern, per_big, unit, marks in _IMPERIAL_PAIRS:
+        if not any(mark in text for mark in marks):
+            continue
+        for m in pattern.finditer(text):  # "He is 5ft 10in tall", "weighs 15st 4lb"
+            value = int(m.group("big")) * per_big + int(m.group("small"))
+            yield float(value), unit, m.start(), m.end()
     if "00m" in text:
         for m in _TRACK_DISTANCE.finditer(text):  # "He ran 100m in 9.58 seconds"
             yield float(m.group("num").replace(",", "")), "metres", m.start(), m.end()

@@ -67,6 +67,12 @@ _LABEL_BEFORE = re.compile(
 )
 
 
+# A rank written "top N" before one thing ("a top 10 finish"), not a count ("the top 10
+# companies").
+_RANK_BEFORE = re.compile(r"\b(?:a|an|his|her|their|its|first|another)\s+top[\s-]$", re.IGNORECASE)
+_SINGULAR_AFTER = re.compile(r"[\s-][a-z]+(?<!s)\b")
+
+
 def is_name_number(text: str, start: int, end: int) -> bool:
     """Whether a bare integer is part of a name: "Apollo 11", "Channel 4", "Article 50".
 
@@ -79,6 +85,8 @@ def is_name_number(text: str, start: int, end: int) -> bool:
     label = _NUMBER_SIGN.search(text, max(0, start - 4), start)
     if label or _LABEL_BEFORE.search(text, max(0, start - 12), start):
         return True  # "No. 10 said", "a section 114 notice": a label, not a count
+    if _RANK_BEFORE.search(text, max(0, start - 16), start) and _SINGULAR_AFTER.match(text, end):
+        return True  # "a top 10 finish", "her first top-20 place": a rank, not ten finishes
     before = _NAME_BEFORE.search(text, max(0, start - 40), start)
     if not before:
         return False
