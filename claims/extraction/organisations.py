@@ -32,6 +32,8 @@ from claims.extraction.business_candidates import (
     union_like,
 )
 from claims.extraction.lexicon import (
+    PARTY_NAMES,
+    PARTY_PLURALS,
     word_set,
 )
 from claims.extraction.names import (
@@ -139,6 +141,15 @@ _SUBJECTS_THROUGHOUT = frozenset({"club", "league", "council"})
 # What a description calls a word of the name: "the apex court", "the top court" is the Supreme
 # Court.
 _WORD_ALIASES = {"apex": "supreme", "top": "supreme", "highest": "supreme"}
+
+
+def _a_party(name: str) -> bool:
+    """Whether ``name`` is a political party by its words ("Conservatives", "Senate
+    Democrats", "Labour", "the Labour Party"; not two: "Labour and the Conservatives")."""
+    words = name.lower().split()
+    return bool(words) and "and" not in words and (
+        words[-1] in PARTY_PLURALS or words[-1] in PARTY_NAMES or words[-1] == "party"
+    )
 
 
 def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
@@ -252,6 +263,9 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
                 and not (is_business_noun(head) and head != "group" and is_armed(org))
                 # "the Aslef union ... The operator said": a union is no business
                 and not (is_business_noun(head) and a_union(org, context))
+                # "The Conservatives were on 21%, the pollster found": a party is only ever
+                # "the party"
+                and not _a_party(org)
                 and (
                     head in _EITHER_KIND
                     or is_public_org(org, context) == (head in AGENCY_NOUNS)
@@ -273,6 +287,12 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
             lenders = [o for o in reversed(context.orgs) if _PUBLIC_LENDER.search(o)]
             if lenders:
                 return lenders[0]
+    if words == ["party"]:
+        # "The Conservatives have chosen ... The party said": the party that spoke last, else
+        # the one party named in this paragraph or the one before
+        spoke = next((o for o in reversed(context.orgs) if _a_party(o)), "")
+        named = {n for n, _ in recent_mentions(context) if _a_party(n)}
+        return spoke or (named.pop() if len(named) == 1 else "")
     if len(words) == 1:
         return union_like(context) if head == "union" else ""
     owner, _, rest = phrase.partition(" ")
