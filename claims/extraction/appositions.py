@@ -124,7 +124,8 @@ def apposition(text: str, tokens: list[Token], comma: int, context: SpeakerConte
         and "published in" in text[tokens[j].end : tokens[comma].start]
     )
     documents = vocab.DATA_NOUNS | vocab.DOCUMENT_NOUNS | _BROUGHT_THINGS
-    if tokens[j - 1].lower in documents or scientific:
+    # (a capitalised one is part of a name: "the Crime Survey, which asks people directly,")
+    if (tokens[j - 1].lower in documents and tokens[j - 1].text.islower()) or scientific:
         # "The report, published on Tuesday by Amnesty International, said": its author;
         # "The claim, brought by consumer champion Julie Hunter, says": the claimant
         by = next((k for k in range(j + 1, comma) if tokens[k].lower == "by"), None)

@@ -390,6 +390,10 @@ def _guess_language(text: str) -> str:
     return "en" if share >= 0.15 else ""
 
 
+# A question's label in a Q&A: "Q. ...", "Q: ...", "Question: ...".
+_QUESTION_LABEL = re.compile(r"(?:Q|Question)\s*[.:]\s")
+
+
 def _headline(text: str, verdicts: tuple[LineVerdict, ...]) -> str:
     """The first clean, headline-shaped line among the first few kept lines."""
     # an e-mail's subject is its headline, without its label ("Subject: EMBARGOED: ..."), and a
@@ -407,6 +411,8 @@ def _headline(text: str, verdicts: tuple[LineVerdict, ...]) -> str:
         line = text[verdict.keep_start : verdict.end]
         if (verdict.keep_start, verdict.end) not in whole:
             continue
+        if _QUESTION_LABEL.match(line):
+            continue  # "Q. How much will the new scheme cost?": an interview's question
         if ":" in line[:80]:
             turns = transcript_turns(text) if turns is None else turns
             if verdict.keep_start in turns:

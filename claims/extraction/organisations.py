@@ -147,8 +147,10 @@ def _a_party(name: str) -> bool:
     """Whether ``name`` is a political party by its words ("Conservatives", "Senate
     Democrats", "Labour", "the Labour Party"; not two: "Labour and the Conservatives")."""
     words = name.lower().split()
-    return bool(words) and "and" not in words and (
-        words[-1] in PARTY_PLURALS or words[-1] in PARTY_NAMES or words[-1] == "party"
+    return (
+        bool(words)
+        and "and" not in words
+        and (words[-1] in PARTY_PLURALS or words[-1] in PARTY_NAMES or words[-1] == "party")
     )
 
 
