@@ -92,6 +92,13 @@ def learn_mentions(text: str, tokens: list[Token], context: SpeakerContext) -> N
             i = stretch  # "Thursday", "Jane Doe": no word of an organisation's name
             continue
         run = name_after(tokens, i)
+        pair = _two_named(text, run)
+        if pair:
+            # "Kent County Council and Medway Council", "Labour and the Conservatives": two
+            for one in pair:
+                _mention(clean_run(text, one), _kind_of(clean_run(text, one)), context)
+            i += len(run)
+            continue
         # five words at most, unless all capitalised ("National Highway Traffic Safety
         # Administration"), not "the European Commission and the Electoral Commission"
         long = len(run) > 5 and all(is_capitalised(t) for t in run[1:8])
@@ -256,6 +263,23 @@ def _org_hint(token: Token) -> bool:
         or (len(text) >= 2 and text.isupper())
         or any(c.isupper() for c in text[1:])
     )
+
+
+def _two_named(text: str, run: list[Token]) -> tuple[list[Token], list[Token]] | None:
+    """The two organisations a run joins with "and", when each side is one by its own name
+    ("Kent County Council and Medway Council", "Labour and the Conservatives", "the FCA and
+    the Bank of England"); None for one name with "and" in it ("Marks and Spencer", "Procter
+    and Gamble", "Department for Environment, Food and Rural Affairs")."""
+    at = next((k for k, t in enumerate(run) if k and t.lower == "and"), None)
+    if at is None or at + 1 >= len(run):
+        return None
+    left, right = run[:at], run[at + 1 :]
+    if right[0].lower == "the":
+        right = right[1:]
+    if not left or not right or left[-1].text.endswith(","):
+        return None
+    kinds = {_kind_of(clean_run(text, left)), _kind_of(clean_run(text, right))}
+    return (left, right) if "" not in kinds and "government" not in kinds else None
 
 
 @functools.lru_cache(maxsize=4096)

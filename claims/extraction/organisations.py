@@ -143,6 +143,16 @@ _SUBJECTS_THROUGHOUT = frozenset({"club", "league", "council"})
 _WORD_ALIASES = {"apex": "supreme", "top": "supreme", "highest": "supreme"}
 
 
+def _named_beside(name: str, head: str, context: SpeakerContext) -> bool:
+    """Whether another organisation that ``head`` ("council") names was mentioned in the
+    paragraph ``name`` was last mentioned in."""
+    paragraph = context.mentions[name][0]
+    return any(
+        other != name and at == paragraph and kind != "other" and _named_by(head, other)
+        for other, (at, kind) in context.mentions.items()
+    )
+
+
 def _a_party(name: str) -> bool:
     """Whether ``name`` is a political party by its words ("Conservatives", "Senate
     Democrats", "Labour", "the Labour Party"; not two: "Labour and the Conservatives")."""
@@ -188,9 +198,10 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
         for name, kind in recent_mentions(context):
             # "The government's Department for Transport is providing £30 million ... A
             # spokesman for the department said": named in passing, in this paragraph or the
-            # one before
+            # one before; not one of two named together ("Kent County Council and Medway
+            # Council have agreed ... The council said": which, the text does not say)
             if kind != "other" and _named_by(head, name) and name.lower() != head:
-                return name
+                return "" if _named_beside(name, head, context) else name
             acronym = name.isupper() and len(name) <= 6 and name not in _UMBRELLAS
             if head in AGENCY_NOUNS and kind == "public" and acronym:
                 return name  # "NASA Administrator Bill Nelson told ... the agency said": NASA
@@ -207,8 +218,7 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
                 if kind != "other" and name.lower() != head and _named_by(head, name)
             }
         )
-        page = context.page.text if context.page is not None else ""
-        if len(named_so) == 1 and f"{next(iter(named_so))} {head.title()}" not in page:
+        if len(named_so) == 1:
             return named_so.pop()  # not "Kent County Council and Medway Council": two
     recent = [o for o in context.orgs if context.org_paragraphs[o] >= context.paragraph - 1]
     if head in _PRESS_NOUNS:
