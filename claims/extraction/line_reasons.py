@@ -163,6 +163,10 @@ _SECTION_LABEL = re.compile(
 )
 
 
+# A live match report's minute before its entry: "60' ", "45+2' " (no figure of the text).
+_MATCH_MINUTE = re.compile(r"\d{1,3}(?:\s?\+\s?\d{1,2})?['’′]\s+(?=\S)")
+
+
 def boilerplate_prefix(s: str, *, top: bool) -> tuple[int, str, Facts]:
     """Length of a boilerplate prefix of ``s`` (0 if none), its reason, and facts it carries."""
     m = PROMO_DOMAIN.match(s)
@@ -171,6 +175,9 @@ def boilerplate_prefix(s: str, *, top: bool) -> tuple[int, str, Facts]:
     m = PROMO_WITH_SEPARATOR.match(s) or PROMO_CAPS.match(s)
     if m:
         return len(s), RELATED_LINK, NO_FACTS  # label and headline: see PROMO_DOMAIN
+    m = _MATCH_MINUTE.match(s)
+    if m and m.end() < len(s):
+        return m.end(), "match minute", NO_FACTS  # "60' Chelsea have had 62% of possession"
     m = WIRE_SLUG.match(s) if top else None
     if m and m.end() < len(s):
         return m.end(), WIRE_SLUG_LABEL, NO_FACTS

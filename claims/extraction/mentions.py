@@ -179,6 +179,7 @@ def _listed_companies(text: str, tokens: list[Token], context: SpeakerContext) -
             name = listed_company(text, tokens, i)
             if name:
                 _mention(name, "business", context)
+                context.described_orgs.add(name)  # "Rio Tinto" is no person
 
 
 def listed_company(text: str, tokens: list[Token], i: int = 0) -> str:
