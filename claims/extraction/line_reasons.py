@@ -17,6 +17,7 @@ from claims.extraction.bylines import (
     name_and_role,
 )
 from claims.extraction.code_lines import is_code_line
+from claims.extraction.datelines import DATED_PREFIX, DATELINE_PREFIX, WIRE_DATELINE
 from claims.extraction.dates import parse_dateline
 from claims.extraction.embeds import (
     EMBEDDED_POST,
@@ -37,8 +38,6 @@ from claims.extraction.titles import WIRE_SLUG, WIRE_SLUG_LABEL
 from claims.extraction.widgets import (
     COPYRIGHT,
     CREDITS,
-    DATED_PREFIX,
-    DATELINE_PREFIX,
     GALLERY,
     ICON,
     LABEL_TRIM,
@@ -54,7 +53,6 @@ from claims.extraction.widgets import (
     SOURCE_LINE,
     STANDARDS_LINK,
     TIME_STAMP,
-    WIRE_DATELINE,
 )
 
 RELATED_LINK = "related-article link"

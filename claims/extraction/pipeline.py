@@ -25,6 +25,7 @@ from claims.extraction.boilerplate import (
     scan_lines,
 )
 from claims.extraction.colon_speakers import colon_speaker
+from claims.extraction.datelines import COLON_DATELINE
 from claims.extraction.document import Document
 from claims.extraction.embeds import (
     EMBEDDED_POST,
@@ -61,7 +62,6 @@ from claims.extraction.transcripts import (
     transcript_turns,
 )
 from claims.extraction.unit_authors import in_first_person, with_post_authors
-from claims.extraction.widgets import COLON_DATELINE
 
 logger = logging.getLogger(__name__)
 

@@ -450,39 +450,3 @@ PAGE_KIND_LABEL = re.compile(r"^(?:live|watch|listen|explainer)\s*[:|–—-]+\s
 
 
 PROMO_CAPS = re.compile(r"^(?:READ MORE|READ ALSO|ALSO READ|RELATED|SEE ALSO|MUST READ)\s+")
-
-
-# A date opening the first paragraph, with the place and the wire before or after it: "NEW
-# YORK, March 4, 2024 /PRNewswire/ -- ", "Mar 4, 2024 — ". The date part must read as a dateline
-# (dates.parse_dateline) for the prefix to be one. A date alone ("Mar 4, 2024 — ") only before
-# the body starts: further down it dates an entry of a timeline.
-DATED_PREFIX = re.compile(
-    r"^(?:(?P<place>[A-Z]{3,}[A-Z'.-]*(?:[ /]+[A-Z]{2,}[A-Z'.-]*){0,3}),\s*)?"
-    r"(?P<date>[A-Za-z0-9][A-Za-z0-9 ,.:]{5,45}?)\s*"
-    r"(?:/(?P<agency>[A-Za-z][A-Za-z .&-]{1,30})/\s*|\((?P<wire>[A-Za-z][A-Za-z .&-]{1,30})\)\s*)?"
-    r"(?:-{1,2}|–|—)\s+(?=\S)"
-)
-
-# "NEW DELHI: " opening the first paragraph, as Indian outlets and PTI write the dateline. A
-# transcript's first label looks the same ("WALLACE: "), so the pipeline reads it only in a text
-# that is no transcript (claims.extraction.transcripts).
-COLON_DATELINE = re.compile(
-    r"[A-Z]{3,}[A-Z.'-]*(?:[ /][A-Z]{2,}[A-Z.'-]*){0,2}:[ \t]+(?=[A-Z“\"‘'])"
-)
-
-# "New Delhi, Jan 12 (PTI) " opening the first paragraph, as Indian wires write it: a place in
-# small letters, a day without its year and the agency, then the text with no dash.
-WIRE_DATELINE = re.compile(
-    r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+"
-    r"\((?P<agency>PTI|IANS|ANI|UNI|Reuters|AP|AFP|Xinhua|Bernama|Yonhap)\)(?P<wire>)"
-    r"\s*[-–—:]?\s+(?=[A-Z“\"‘'])"
-)
-
-# "BRUSSELS (Reuters) - ", "NEW YORK — " or "(CNN) -- " opening a wire story's first paragraph.
-DATELINE_PREFIX = re.compile(
-    r"^(?:(?P<place>[A-Z]{3,}[A-Z'.-]*(?:[ /]+[A-Z]{2,}[A-Z'.-]*){0,3})"
-    r"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2}(?=\s*[(—–-]))?"  # ", Ukraine", ", N.Y."
-    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&-]{1,30})\))?"
-    r"|\((?P<wire>[A-Z][A-Za-z.&]*(?:\s[A-Z][A-Za-z.&]*){0,2})\))"
-    r"\s*(?:-{1,2}|–|—)\s+(?=\S)"
-)
