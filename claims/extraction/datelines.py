@@ -40,3 +40,10 @@ DATELINE_PREFIX = re.compile(
     r"|\((?P<wire>[A-Z][A-Za-z.&]*(?:\s[A-Z][A-Za-z.&]*){0,2})\))"
     r"\s*(?:-{1,2}|–|—)\s+(?=\S)"
 )
+
+# "MOSCOW, December 5. /TASS/. " opening the first paragraph, as TASS writes the dateline: a
+# place in capitals, the day (no year), the agency between slashes.
+SLASHED_DATELINE = re.compile(
+    r"[A-Z]{3,}[A-Z'.-]*(?:[ -][A-Z]{2,}[A-Z'.-]*){0,2},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\.\s+"
+    r"/(?P<agency>[A-Za-z][A-Za-z .&-]{1,20})/(?P<wire>)\.?\s+(?=[A-Z“\"‘'])"
+)

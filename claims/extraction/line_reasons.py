@@ -17,7 +17,12 @@ from claims.extraction.bylines import (
     name_and_role,
 )
 from claims.extraction.code_lines import is_code_line
-from claims.extraction.datelines import DATED_PREFIX, DATELINE_PREFIX, WIRE_DATELINE
+from claims.extraction.datelines import (
+    DATED_PREFIX,
+    DATELINE_PREFIX,
+    SLASHED_DATELINE,
+    WIRE_DATELINE,
+)
 from claims.extraction.dates import parse_dateline
 from claims.extraction.embeds import (
     EMBEDDED_POST,
@@ -188,7 +193,9 @@ def boilerplate_prefix(s: str, *, top: bool) -> tuple[int, str, Facts]:
         if is_dateline and when is not None:
             agency = (m.group("agency") or m.group("wire") or "").strip()
             return m.end(), "dateline", Facts(published_at=when, publisher=agency)
-    m = DATELINE_PREFIX.match(s) or (WIRE_DATELINE.match(s) if top else None)
+    m = DATELINE_PREFIX.match(s) or (
+        (WIRE_DATELINE.match(s) or SLASHED_DATELINE.match(s)) if top else None
+    )
     if m:
         agency = (m.group("agency") or m.group("wire") or "").strip()
         return m.end(), "dateline", Facts(publisher=agency)
