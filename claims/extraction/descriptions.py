@@ -145,6 +145,17 @@ def _dated(tokens: list[Token], k: int) -> bool:
     )
 
 
+# Plural people two of whom a sentence may have named just before ("The two leaders said").
+_PAIRED_PEOPLE = frozenset(
+    {"leaders", "men", "women", "ministers", "presidents", "politicians", "premiers", "brothers"}
+    | {"sisters", "candidates", "ceos", "founders", "players"}
+)
+
+
+def _lower(tokens: list[Token], start: int, end: int) -> list[str]:
+    return [t.lower for t in tokens[start:end]]
+
+
 def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
     """A speaker described, not named, ending at index ``i``: "the national audit office",
     "the council's transport committee", "the Conservative MP", "the employers"."""
@@ -155,6 +166,14 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
     )
     if outlet:
         return Found(name=outlet, kind="name")  # "Russian state media", "Yonhap news agency"
+    if (
+        tokens[i].lower in _PAIRED_PEOPLE
+        and i >= 1
+        and (
+            tokens[i - 1].lower == "both" or (i >= 2 and _lower(tokens, i - 2, i) == ["the", "two"])
+        )
+    ):
+        return Found(kind="pair")  # "The two leaders said", "Both men said": the two named
     if (
         i >= 2
         and tokens[i].lower in GENERIC_SINGULAR

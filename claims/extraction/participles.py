@@ -31,7 +31,11 @@ def participle_speaker(
                 return resolve_found(Found(name=person_in(name), kind="name"), context)
     participle = any(
         i
-        and tokens[i - 1].text == ","
+        and (
+            tokens[i - 1].text == ","
+            # "Keir Starmer later issued a statement saying ...": no comma after a statement
+            or (tokens[i - 1].lower in _STATEMENTS and i >= 3 and tokens[i - 2].lower != "the")
+        )
         and (
             t.lower in ATTRIBUTION_PARTICIPLES
             # "..., writing that she had "achieved a great deal"", "posting on X that"
@@ -82,13 +86,18 @@ def _described_subject(text: str, tokens: list[Token]) -> Found | None:
         return None
     for k in range(1, min(4, len(tokens) - 1)):
         following = tokens[k + 1].text
+        if tokens[k].lower == "two":
+            continue  # "The two leaders later issued ...": the head noun is next
         if tokens[k].text.islower() and following.isalpha() and following.islower():
             if following in {"of", "and", "for", "at", "in"}:
                 return None  # "The head of ...": whose, the words go on to say
             found = description_before(text, tokens, k)
-            return found if found is not None and found.kind in {"org-noun", "role"} else None
+            kinds = {"org-noun", "role", "pair"}  # "The two leaders issued a statement saying"
+            return found if found is not None and found.kind in kinds else None
     return None
 
 
+# What a subject issues before a participle without a comma: "issued a joint statement saying".
+_STATEMENTS = frozenset({"statement", "advisory", "notice", "message", "letter", "warning"})
 # Participles of writing that attribute what follows "that" to the sentence's subject.
 _WRITING = frozenset({"writing", "posting", "tweeting"})

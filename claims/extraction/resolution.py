@@ -83,6 +83,11 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
         if context.previous_subject_org and last and context.previous_speaker == last:
             return ""  # "Thames Water was fined £104m, Ofwat said. It said ...": either one
         return last
+    if found.kind == "pair":
+        # "Keir Starmer met Emmanuel Macron ... The two leaders said": both, when the sentence
+        # before named exactly two people
+        two = list(dict.fromkeys(context.previous_sentence_people))
+        return f"{two[0]} and {two[1]}" if len(two) == 2 and not context.sentence_people else ""
     if found.kind == "they":
         # Plural "they" for an organisation (British usage), only one seen in this paragraph
         # or the previous one; never a person.
