@@ -125,7 +125,8 @@ def apposition(text: str, tokens: list[Token], comma: int, context: SpeakerConte
     )
     documents = vocab.DATA_NOUNS | vocab.DOCUMENT_NOUNS | _BROUGHT_THINGS
     # (a capitalised one is part of a name: "the Crime Survey, which asks people directly,")
-    if (tokens[j - 1].lower in documents and tokens[j - 1].text.islower()) or scientific:
+    document = tokens[j - 1].lower.rsplit("-", 1)[-1]  # "super-complaint": a complaint
+    if (document in documents and tokens[j - 1].text.islower()) or scientific:
         # "The report, published on Tuesday by Amnesty International, said": its author;
         # "The claim, brought by consumer champion Julie Hunter, says": the claimant
         by = next((k for k in range(j + 1, comma) if tokens[k].lower == "by"), None)
@@ -133,6 +134,11 @@ def apposition(text: str, tokens: list[Token], comma: int, context: SpeakerConte
             by += 1  # "That report, by the Food Foundation, said", "by consumer champion"
         run = name_after(tokens, by + 1) if by is not None else []
         end = by + 1 + len(run) if run else comma
+        marked = by is not None and by + 2 == comma and is_capitalised(tokens[by + 1])
+        if marked and text[tokens[by + 1].end : tokens[by + 1].end + 1] in {"?", "!"}:
+            # "The super-complaint, lodged by Which?, says": a name written with its mark
+            named = tokens[by + 1]
+            return Found(name=text[named.start : named.end + 1], kind="name")
         if end + 2 == comma and tokens[end].lower == "on" and tokens[end + 1].lower in WEEKDAYS:
             end = comma  # "A report, released by the Resolution Foundation on Monday, found"
         if end + 2 == comma and tokens[end].lower == "in" and tokens[end + 1].text.isdigit():
