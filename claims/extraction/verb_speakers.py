@@ -156,10 +156,9 @@ def before_verb(
         return description_before(text, tokens, i)  # "the report said", "the 32-year-old said"
     if token.text == ",":
         return apposition(text, tokens, i, context)
-    if text[token.end : token.end + 1] in {"?", "!"} and is_capitalised(token):
-        # "Consumer group Which? said": a name written with its mark, after what it is, or
-        # opening the sentence ("Which? said 2 million ..."): a question would end it there
-        if i == 0 or tokens[i - 1].lower in ORG_DESCRIPTORS:
+    if text[token.end : token.end + 1] in {"?", "!"} and i and is_capitalised(token):
+        # "Consumer group Which? said": a name written with its mark, after what it is
+        if tokens[i - 1].lower in ORG_DESCRIPTORS:
             return Found(name=text[token.start : token.end + 1], kind="name")
         return None
     if token.text.endswith(("'s", "’s")) and is_capitalised(token) and i == verb_index - 1:
