@@ -88,8 +88,10 @@ _DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d)(?:\.\d+)?)?"
         r"\s*(?P<tz>z|[+-]\d{2}:?\d{2}|gmt|utc)?)?(?![\d:])",
         # 19.01.2020 / 19.01.2020 11:59: day first, as everywhere dots separate a date's parts
-        # (slashes are left out: 01/02/2020 is January in the US and February elsewhere).
         rf"(?<![\d.]){_DAY}\.(?P<monthnum>[01]?\d)\.{_YEAR}(?![\d.]\d){_TIME}",
+        # 25/03/2024 and 03/25/2024: slashes only where one part is over 12 (01/02/2020 is
+        # January in the US and February elsewhere: no date)
+        rf"(?<![\d/])(?P<slashed>[0-3]?\d/[0-3]?\d)/{_YEAR}(?![\d/]){_TIME}",
         rf"(?<![\d:.]){_TIME_FIRST}{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}\b",
         rf"(?<![\d:.]){_TIME_FIRST}{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b",
     )
@@ -100,6 +102,10 @@ _DATELINE_FILLER = re.compile(
     r"(?:published|updated|last\s+updated|(?:first|originally)\s+published|last\s+modified"
     r"|modified|posted|released|release|issued|publication|of"
     r"|date|on|at|and|\bat\b|[|:,;\-–—·•/()]|\s)*",
+    re.IGNORECASE,
+)
+_UNREAD_SLASHED_DATELINE = re.compile(
+    rf"{_DATELINE_FILLER.pattern}[0-3]?\d/[0-3]?\d/(?:19|20)\d{{2}}{_DATELINE_FILLER.pattern}",
     re.IGNORECASE,
 )
 _RELATIVE_DATELINE = re.compile(
@@ -155,6 +161,13 @@ def _zone(name: str | None) -> tzinfo:
 
 def _from_match(m: re.Match[str]) -> datetime | None:
     groups = m.groupdict()
+    if groups.get("slashed"):
+        first, second = (int(part) for part in groups["slashed"].split("/"))
+        if (first > 12) == (second > 12):
+            return None  # "12/03/2024": day and month cannot be told apart
+        groups["day"], groups["monthnum"] = (
+            (str(first), str(second)) if first > 12 else (str(second), str(first))
+        )
     month = (
         int(groups["monthnum"]) if groups.get("monthnum") else _MONTHS[groups["month"][:3].lower()]
     )
@@ -205,7 +218,8 @@ def parse_dateline(line: str) -> tuple[bool, datetime | None]:
         return True, None
     dates = find_dates(stripped)
     if not dates:
-        return False, None
+        # "Published: 12/03/2024": a dateline whose day and month cannot be told apart
+        return bool(_UNREAD_SLASHED_DATELINE.fullmatch(stripped)), None
     labels: list[str] = []  # the text between the previous date (or the start) and each date
     pos = 0
     for d in dates:

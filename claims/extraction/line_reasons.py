@@ -84,7 +84,9 @@ def _is_nav_menu(s: str) -> bool:
     items = [i for i in NAV_SEPARATOR.split(s) if i]
     if len(items) < 3 or s.rstrip()[-1:] in ".!?":
         return False
-    return all(word_count(i) <= 3 for i in items)
+    # a menu's items are words: "Published: 03/25/2024" is a date's parts
+    worded = sum(1 for i in items if any(c.isalpha() for c in i))
+    return worded >= 2 and all(word_count(i) <= 3 for i in items)
 
 
 def whole_line_reason(s: str) -> tuple[str, Facts]:
