@@ -92,6 +92,17 @@ _LANGUAGE_XPATHS = (
 _HTMLDATE_PARAMS = {"original_date": True, "extensive_search": False}
 
 
+
+# Characters that format a text without showing: a soft hyphen ("gov\u00adernment"), a zero-width
+# space ("Trans\u200bport for London"), a word joiner. Pasted from a web page or a PDF, they cut
+# words in two for every reader of the text; the stored text goes without them. (Not the
+# zero-width joiner, which holds emoji sequences together.)
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
+
+
+def without_invisible(text: str) -> str:
+    return text.translate(_INVISIBLE)
+
 def read_text(text: str, *, url: str = "") -> Document:
     """A plain-text article; title, date, author and publisher are read off the text."""
     _check_size(len(text))
@@ -101,6 +112,7 @@ def read_text(text: str, *, url: str = "") -> Document:
             "give a plain-text or HTML article."
         )
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").rstrip()
+    text = without_invisible(text)
     if looks_like_markdown(text):
         text = markdown_plain_text(text)  # "## The backlog", "**1.5 million homes**"
     if not text.strip():
@@ -159,6 +171,7 @@ def read_html(html: str | bytes, *, url: str = "") -> Document:
         ) from exc
     # One block per line of trafilatura output (a <p>, heading, list item or <br>).
     raw_text = extracted.text if extracted is not None and extracted.text else ""
+    raw_text = without_invisible(raw_text)
     text = "\n\n".join(line.strip() for line in raw_text.splitlines() if line.strip())
     if extracted is None or not _has_article_text(text):
         raise InputError(

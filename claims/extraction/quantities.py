@@ -64,7 +64,14 @@ class Quantity:
         }
 
 
-_DIGITS = r"\d+[½¼¾]|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # "2½ years"
+# "2½ years", "20,000"; thousands set apart by a narrow or no-break space ("20\u202f000", as
+# French and Swiss copy and many CMSs write them) or, in three groups or more, by spaces ("1 500
+# 000 passengers")
+_DIGITS = (
+    r"\d+[½¼¾]|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?![\d,])"
+    r"|\d{1,3}(?: \d{3}){2,}(?![\d,])|\d+(?:\.\d+)?"
+)
+_THOUSANDS_SEPARATORS = dict.fromkeys(map(ord, ", \u00a0\u202f\u2009"))
 # Scale words follow after a space ("412 million"); abbreviations are glued ("€412m", "£1.2bn")
 # so that "5 m" (metres) is not read as five million.
 _SCALE_WORD = (
@@ -140,7 +147,7 @@ _DENOMINATORS = {
 
 def _parse_digits(num: str) -> float:
     fraction = {"½": 0.5, "¼": 0.25, "¾": 0.75}.get(num[-1])  # "2½ years"
-    return float(num[:-1]) + fraction if fraction else float(num.replace(",", ""))
+    return float(num[:-1]) + fraction if fraction else float(num.translate(_THOUSANDS_SEPARATORS))
 
 
 def _is_year(num: str, scale: str | None, text: str, end: int) -> bool:
