@@ -42,7 +42,7 @@ QUOTE_ONLY_VERBS = QUOTE_VERBS - ATTRIBUTION_VERBS
 PLURAL_VERBS = word_set("estimate warn argue insist predict forecast expect")
 # A body's forecast ("The Bank of England ... expects inflation to peak at 3.7%"), read like a
 # statement (the passive "is expected to" names no one).
-FORECAST_VERBS = word_set("expects forecasts")
+FORECAST_VERBS = word_set("expects forecasts forecast")
 ANY_VERB = ATTRIBUTION_VERBS | QUOTE_VERBS | THAT_VERBS | PLURAL_VERBS | FORECAST_VERBS
 DATA_NOUNS = word_set("""
     figures data statistics numbers estimates report reports study survey analysis research

@@ -92,7 +92,6 @@ _LANGUAGE_XPATHS = (
 _HTMLDATE_PARAMS = {"original_date": True, "extensive_search": False}
 
 
-
 # Characters that format a text without showing: a soft hyphen ("gov\u00adernment"), a zero-width
 # space ("Trans\u200bport for London"), a word joiner. Pasted from a web page or a PDF, they cut
 # words in two for every reader of the text; the stored text goes without them. (Not the
@@ -102,6 +101,7 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
 
 def without_invisible(text: str) -> str:
     return text.translate(_INVISIBLE)
+
 
 def read_text(text: str, *, url: str = "") -> Document:
     """A plain-text article; title, date, author and publisher are read off the text."""

@@ -298,6 +298,9 @@ def after_verb(text: str, tokens: list[Token], index: int, context: SpeakerConte
                 and 0 < i < len(phrase) - 1
                 and (is_capitalised(phrase[i - 1]) or phrase[i - 1].lower in NAME_PARTICLES)
             )
+            # "says the Bank of England", "says Office for Budget Responsibility": nor is a
+            # word joining an organisation's name
+            and not _joins_a_name(phrase, i)
         ),
         default=-1,
     )
@@ -314,6 +317,21 @@ def after_verb(text: str, tokens: list[Token], index: int, context: SpeakerConte
     if head in PERSON_ROLES:
         return Found(kind="role", generic=described)
     return None
+
+
+def _joins_a_name(phrase: list[Token], i: int) -> bool:
+    """Whether ``phrase[i]`` ("of", "for", "and", or "the" after one) joins capitalised words
+    into one name: "Bank of England", "Office for Budget Responsibility", "Bank of the West"."""
+    word = phrase[i].lower
+    if word == "the" and i >= 2 and phrase[i - 1].lower in _NAME_JOINERS:
+        return _joins_a_name(phrase, i - 1)
+    if word not in _NAME_JOINERS or not 0 < i < len(phrase) - 1:
+        return False
+    after = phrase[i + 2] if phrase[i + 1].lower == "the" and i + 2 < len(phrase) else phrase[i + 1]
+    return is_capitalised(phrase[i - 1]) and is_capitalised(after)
+
+
+_NAME_JOINERS = frozenset({"of", "for", "and"})
 
 
 def _affiliated_person(
