@@ -206,6 +206,10 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
             # organisation of the sentence before
             org = resolve_org_noun(f"the {context.sentence_noun}", context)
             return f"{org} {found.generic}" if org else ""
+        if found.generic in GENERIC_SINGULAR and context.sentence_org:
+            # "Ryanair cancelled 400 flights, a spokeswoman said": the sentence's organisation,
+            # not the one that spoke before (Eurocontrol)
+            return f"{context.sentence_org} {found.generic}"
         if found.generic in GENERIC_SINGULAR and context.previous_org:
             return f"{context.previous_org} {found.generic}"
         if found.generic == "police":
