@@ -57,6 +57,23 @@ _FRACTION_OF = re.compile(r"(half|(a|one|three)[\s-]quarters?\s+of)\s+", re.IGNO
 _QUARTERS = {"a": 0.25, "one": 0.25, "three": 0.75}
 
 
+def composed_end(spelled: str) -> int:
+    """Where the first number of ``spelled`` ends: a units word cannot follow a units or a tens
+    word, nor a tens word one of either ("eight three-pointers" is eight, "twenty three" is
+    23); after "hundred" or a scale word any may follow. ``len(spelled)`` when it is one
+    number."""
+    previous = ""  # "units", "tens" or "" (the start, or after a scale word)
+    for m in re.finditer(r"[^\s-]+", spelled):
+        part = m.group().lower()
+        kind = "units" if part in UNITS_WORDS else "tens" if part in TENS_WORDS else ""
+        if kind and (previous == "units" or (previous == "tens" and kind == "tens")):
+            return len(spelled[: m.start()].rstrip(" -"))
+        if kind == "units" and previous == "tens" and UNITS_WORDS[part] >= 10:
+            return len(spelled[: m.start()].rstrip(" -"))  # "twenty twelve"
+        previous = kind
+    return len(spelled)
+
+
 def parse_words(spelled: str) -> float | None:
     """The value of a spelled number ("two hundred and fifty thousand": 250,000); None when a
     word is no number word."""

@@ -40,7 +40,13 @@ from claims.extraction.number_contexts import (
     is_version,
     is_word_number_in_name,
 )
-from claims.extraction.number_words import NUMBER_WORDS, UNITS_WORDS, WORD_NUMBER, parse_words
+from claims.extraction.number_words import (
+    NUMBER_WORDS,
+    UNITS_WORDS,
+    WORD_NUMBER,
+    composed_end,
+    parse_words,
+)
 from claims.extraction.phones import phone_numbers
 from claims.extraction.ranges import with_lower_ends
 from claims.extraction.shares import fraction_shares
@@ -266,6 +272,9 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
     lower_ends: set[int] = set()  # spelled lower ends of a range, kept if they take its unit
     if NUMBER_WORDS.intersection(re.findall(r"[a-z]+", text.lower())):
         for m in WORD_NUMBER.finditer(text):
+            end = composed_end(m.group())
+            if end < len(m.group()):  # "eight three-pointers": eight, the rest a word
+                m = WORD_NUMBER.match(text, m.start(), m.start() + end) or m
             value = parse_words(m.group())
             if value is None or is_word_number_in_name(text, m, value):
                 continue

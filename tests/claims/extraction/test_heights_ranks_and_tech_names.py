@@ -3,7 +3,8 @@ between a count and its noun (2026-12-07, session 31; session 30's list: a polic
 golf report and a story on attacks on phone masts written here).
 
 "5ft 10in" was 5 ft; "a top 10 finish" was ten finishes; "200 5G masts" was 200 of nothing
-and "30 million iPhone 16 handsets" 30 million iPhones.
+and "30 million iPhone 16 handsets" 30 million iPhones; "eight three-pointers" (a basketball
+report) was 11 pointers: two spelled numbers side by side are two.
 """
 
 from __future__ import annotations
@@ -60,4 +61,20 @@ def test_the_top_ten_of_many_things_is_a_count() -> None:
     ],
 )
 def test_a_technology_named_before_the_noun_counted(text: str, expected: tuple) -> None:
+    assert quantities_found(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Curry hit eight three-pointers.",
+            (8.0, "three-pointers", "eight three-pointers"),
+        ),
+        ("She won five three-set matches.", (5.0, "three-set matches", "five three-set matches")),
+        ("Twenty three people died.", (23.0, "people", "Twenty three people")),
+    ],
+)
+def test_two_spelled_numbers_side_by_side_are_not_added(text: str, expected: tuple) -> None:
+    # session 31: "eight three-pointers" counted 11 pointers
     assert quantities_found(text) == [expected]
