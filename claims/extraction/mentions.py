@@ -279,7 +279,10 @@ def _two_named(text: str, run: list[Token]) -> tuple[list[Token], list[Token]] |
         right = right[1:]
     if not left or not right or left[-1].text.endswith(","):
         return None
-    kinds = {_kind_of(clean_run(text, left)), _kind_of(clean_run(text, right))}
+    names = (clean_run(text, left), clean_run(text, right))
+    if not all(names):
+        return None  # "the X and the Y" where a side is "The" alone
+    kinds = {_kind_of(names[0]), _kind_of(names[1])}
     return (left, right) if "" not in kinds and "government" not in kinds else None
 
 

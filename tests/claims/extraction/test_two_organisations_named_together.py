@@ -35,3 +35,9 @@ def test_a_name_with_and_in_it_stays_whole() -> None:
         "Procter and Gamble said it would cut 7,000 jobs.\n\nThe company said it would save $1bn."
     )
     assert speaker_of(text, "$1bn") == "Procter and Gamble"
+
+
+def test_a_name_and_a_pronoun_is_read_without_error() -> None:
+    # "Senator McCain and I": the side after "and" is no name at all (a CT24 debate line)
+    text = "Senator McCain and I actually agree on two things that he just mentioned."
+    assert speaker_of(text, "two things") == ""
