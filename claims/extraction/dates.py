@@ -97,11 +97,12 @@ _DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     )
 )
 
-# Words that may surround a date on a dateline without making it a sentence.
+# Words that may surround a date on a dateline without making it a sentence. Possessive (no
+# backtracking into it): every short line is tried, and "at at at ... x" must fail at once.
 _DATELINE_FILLER = re.compile(
     r"(?:published|updated|last\s+updated|(?:first|originally)\s+published|last\s+modified"
     r"|modified|posted|released|release|issued|publication|of"
-    r"|date|on|at|and|\bat\b|[|:,;\-–—·•/()]|\s)*",
+    r"|date|on|at|and|[|:,;\-–—·•/()]|\s)*+",
     re.IGNORECASE,
 )
 _UNREAD_SLASHED_DATELINE = re.compile(
