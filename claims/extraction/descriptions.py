@@ -14,6 +14,8 @@ from claims.extraction.clauses import (
 )
 from claims.extraction.lexicon import (
     ATTRIBUTION_VERBS,
+    PARTY_NAMES,
+    PERSON_DEMONYMS,
     PERSON_ROLES,
     RELATION_NOUNS,
     word_set,
@@ -25,7 +27,7 @@ from claims.extraction.names import (
     is_title,
     name_before,
 )
-from claims.extraction.org_kinds import is_business_compound, is_business_noun
+from claims.extraction.org_kinds import PLACE_NOUNS, is_business_compound, is_business_noun
 from claims.extraction.outlets import name_before_descriptor, police_force, state_outlet
 from claims.extraction.people import (
     DETERMINERS,
@@ -154,6 +156,31 @@ _PAIRED_PEOPLE = frozenset(
 
 def _lower(tokens: list[Token], start: int, end: int) -> list[str]:
     return [t.lower for t in tokens[start:end]]
+
+
+def place_body(text: str, tokens: list[Token], i: int) -> str:
+    """The body a place's name and a noun in small letters make, opening the sentence and
+    ending at ``i``: "Leeds council said", "Manchester airport cancelled 120 flights", as the
+    text writes it; "" for anything else (a party's or a nation's council: "the Tory council",
+    "Labour council")."""
+    if tokens[i].lower not in _PLACE_BODY_NOUNS or not tokens[i].text.islower() or i == 0:
+        return ""
+    start = 1 if tokens[0].lower == "the" else 0
+    run = tokens[start:i]
+    if not run or not all(is_capitalised(t) and t.text.isalpha() for t in run):
+        return ""
+    if any(t.lower in _NOT_PLACES for t in run):
+        return ""
+    return text[run[0].start : tokens[i].end]
+
+
+_PLACE_BODY_NOUNS = PLACE_NOUNS | {"council"}
+# Capitalised words that describe a body without placing it.
+_NOT_PLACES = (
+    PARTY_NAMES
+    | PERSON_DEMONYMS
+    | word_set("conservative tory liberal green labour local national federal state city county")
+)
 
 
 def description_before(text: str, tokens: list[Token], i: int) -> Found | None:

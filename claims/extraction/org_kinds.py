@@ -123,3 +123,9 @@ def is_org_head(noun: str) -> bool:
     """Whether ``noun`` names an organisation by what it is: a public body's ("regulator",
     "agency") or a business's ("company", "airline")."""
     return noun in AGENCY_NOUNS or is_business_noun(noun)
+
+
+# Organisations that are places: "At Heathrow, the airport said" is Heathrow's.
+PLACE_NOUNS = word_set("""
+    airport port hospital university college school stadium zoo museum prison plant factory
+    mine station""")

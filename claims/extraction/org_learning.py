@@ -27,11 +27,11 @@ from claims.extraction.org_kinds import (
     NAMED_BY_NOUN,
     NATIONALITY_ENDINGS,
     ORG_DESCRIPTORS,
+    PLACE_NOUNS,
     PUBLIC_ACRONYMS,
     is_armed,
     is_business_noun,
 )
-from claims.extraction.organisations import PLACE_NOUNS
 from claims.extraction.page_names import type_on_page
 from claims.extraction.people import DETERMINERS, SpeakerContext, name_start_before
 from claims.extraction.places import COUNTRIES

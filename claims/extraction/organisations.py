@@ -47,6 +47,7 @@ from claims.extraction.org_kinds import (
     BUSINESS_COMPOUNDS,
     NAMED_BY_NOUN,
     NATIONALITY_ENDINGS,
+    PLACE_NOUNS,
     PUBLIC_WORDS,
     THINK_TANK,
     THINK_TANK_WORDS,
@@ -91,12 +92,6 @@ _PRESS_WORDS = word_set("""
 _PRESS_NOUNS = word_set("newspaper paper daily weekly tabloid")
 
 _THE_COUNTRYS = re.compile(r"^the country['’]s (.+)$", re.IGNORECASE)
-
-
-# Organisations that are places: "At Heathrow, the airport said" is Heathrow's.
-PLACE_NOUNS = word_set("""
-    airport port hospital university college school stadium zoo museum prison plant factory
-    mine station""")
 
 
 def opening_place(text: str, tokens: list[Token]) -> str:
@@ -183,9 +178,14 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
     head = words[-1] if words else ""
     if words == [head] and head in PLACE_NOUNS and context.sentence_place:
         return context.sentence_place  # "At Heathrow, the airport said"
-    for org in reversed(context.orgs):
+    # "Cardiff University will cut 400 jobs, the university said": the sentence's own
+    # organisation first, then those that spoke or acted before
+    own = context.sentence_org
+    if own.split()[1:2] == ["of"] and is_a_word(own.split()[0]):
+        own = ""  # "Members of the National Education Union voted ...": the members
+    for org in [own, *reversed(context.orgs)]:
         lower = org.lower()
-        named = head in lower or _named_by(head, org)
+        named = bool(org) and (head in lower or _named_by(head, org))
         if named and all(_WORD_ALIASES.get(w, w) in lower for w in words[:-1]):
             return org  # "the ministry": the Foreign Ministry; "the force": Merseyside Police
     introduced = context.org_nouns.get(head)

@@ -21,8 +21,8 @@ from claims.extraction.lexicon import (
     ROLE_NOUNS,
 )
 from claims.extraction.names import is_org
-from claims.extraction.org_kinds import is_org_head
-from claims.extraction.organisations import PLACE_NOUNS, org_in_full, resolve_org_noun
+from claims.extraction.org_kinds import PLACE_NOUNS, is_org_head
+from claims.extraction.organisations import org_in_full, resolve_org_noun
 from claims.extraction.page_names import person_after_all
 from claims.extraction.people import (
     GENERIC_SINGULAR,

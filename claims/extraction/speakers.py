@@ -59,6 +59,7 @@ from claims.extraction.clauses import (
     subject_name,
     subject_run,
 )
+from claims.extraction.descriptions import place_body
 from claims.extraction.lexicon import ATTRIBUTION_VERBS, word_set
 from claims.extraction.mentions import learn_mentions, listed_company, plural_agreement
 from claims.extraction.name_learning import learn_names
@@ -406,6 +407,11 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     # "Qantas will pay ..., the airline said" (no subject in "The Japanese company said")
     verb_after = bool(opening) and verb_follows(tokens, tokens.index(opening[-1]) + 1)
     opening_type = type_on_page(opening_name, context) if verb_after else speaker_type(opening_name)
+    after_opening = tokens.index(opening[-1]) + 1 if opening else 0
+    body = place_body(text, tokens, after_opening) if 0 < after_opening < len(tokens) else ""
+    if body and verb_follows(tokens, after_opening + 1):
+        # "Manchester airport cancelled 120 flights, a spokesman said": the airport's
+        opening_name, opening_type, verb_after = body, ORGANIZATION, True
     # The sentence's opening name, with or without an apposition after it ("Mr Anderson, who
     # quit ..."): computed once, read below and after the speaker is found.
     apposed = subject_run(tokens, allow_comma=True)

@@ -22,6 +22,7 @@ from claims.extraction.descriptions import (
     description_before,
     maker_after,
     maker_before,
+    place_body,
     role_of_org,
 )
 from claims.extraction.lexicon import (
@@ -152,6 +153,9 @@ def before_verb(
             return office  # "The chief executive of Tesco said": Tesco's chief executive
     if is_small_letter_brand(token.text) and (i == 0 or not is_capitalised(tokens[i - 1])):
         return Found(name=token.text, kind="name")  # "easyJet said"
+    body = place_body(text, tokens, i)
+    if body:
+        return Found(name=body, kind="name")  # "Leeds council said", as written
     if (token.text[0].islower() and token.text[0].isalpha()) or AGE.match(token.lower):
         return description_before(text, tokens, i)  # "the report said", "the 32-year-old said"
     if token.text == ",":
