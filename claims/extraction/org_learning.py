@@ -130,6 +130,10 @@ def learn_orgs(text: str, tokens: list[Token], context: SpeakerContext) -> None:
             _learn_apposition(text, tokens, i, context)
         if token.lower in NAMED_BY_NOUN and i >= 2:
             _learn_named_by_noun(tokens[i - 2 : i + 1], context)
+    last = tokens[-1].lower if n > 2 and tokens[-1].text.endswith(".") else ""
+    if last and (last in ORG_DESCRIPTORS or is_business_noun(last)):
+        # "... from National Public Data, a background-check company.": the noun ends it
+        _learn_apposition(text, tokens, n - 1, context)
 
 
 def _learn_named_by_noun(phrase: list[Token], context: SpeakerContext) -> None:
@@ -220,6 +224,8 @@ def _learn_apposition(text: str, tokens: list[Token], i: int, context: SpeakerCo
     if after < len(tokens) and tokens[after].lower in {"behind", "of"}:
         made = name_after(tokens, after + 1)  # "the Danish drugmaker behind Wegovy,"
         after += 1 + len(made) if made else 0
+    if after < len(tokens) and tokens[after].lower in _WHERE_BASED:
+        after = len(tokens)  # "National Public Data, a background-check company based in Florida"
     if after < len(tokens) and tokens[after].text not in {",", "."}:
         return  # "X, the company that ...": a description that goes on
     start = name_start_before(tokens, j - 1)
@@ -235,6 +241,11 @@ def _learn_apposition(text: str, tokens: list[Token], i: int, context: SpeakerCo
     if name and not (len(words) >= 2 and words[0].lower() in first_name_genders()):
         context.described_orgs.add(name)  # "Unite, the union, said": an organisation
         _introduce(name, tokens[i].lower, context)
+
+
+# Participles after a business's noun that say where it is or who owns it, and end the
+# description: "a company based in Florida", "a firm owned by ...".
+_WHERE_BASED = frozenset({"based", "headquartered", "owned", "listed", "founded"})
 
 
 def _introduce(name: str, noun: str, context: SpeakerContext) -> None:
