@@ -22,6 +22,7 @@ from claims.extraction.lexicon import (
 )
 from claims.extraction.names import (
     Token,
+    clean_run,
     is_capitalised,
     is_org,
     is_title,
@@ -193,6 +194,12 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
     )
     if outlet:
         return Found(name=outlet, kind="name")  # "Russian state media", "Yonhap news agency"
+    if tokens[i].lower in _OWNED_SPEAKERS and i >= 3 and tokens[i - 1].lower == "whose":
+        # "It was approved by Ed Miliband, whose department said ...": his department
+        run = name_before(tokens, i - 2) if tokens[i - 2].text == "," else []
+        if run:
+            return Found(kind="owned", generic=f"{clean_run(text, run)}'s {tokens[i].lower}")
+        return Found(kind="unnamed")
     if (
         tokens[i].lower in _PAIRED_PEOPLE
         and i >= 1

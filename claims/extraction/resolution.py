@@ -33,7 +33,7 @@ from claims.extraction.people import (
 )
 from claims.extraction.places import COUNTRIES
 from claims.extraction.roles import AGE, contradicts_title, office_holder
-from claims.extraction.speaker_types import bare_word
+from claims.extraction.speaker_types import ORGANIZATION, bare_word, speaker_type
 
 _FORCE_WORDS = frozenset({"police", "constabulary"})
 # Offices of one person, who is named with a title: "the pontiff" is whoever the page called
@@ -235,6 +235,7 @@ def _shown_as_org(name: str, context: SpeakerContext) -> bool:
         or name in context.described_orgs
         or context.mentions.get(name, (0, "other"))[1] != "other"
         or is_org(name)
+        or (" " in name and speaker_type(name) == ORGANIZATION)  # "Thames Water"
     )
 
 

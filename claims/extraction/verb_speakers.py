@@ -137,6 +137,8 @@ def before_verb(
         # "the company's spokesman said": the company's, not the last organisation's
         return description_before(text, tokens, i)
     in_name = token.text[:1].isupper() and i > 0 and is_capitalised(tokens[i - 1])
+    if i >= 3 and tokens[i - 1].lower == "whose":
+        return description_before(text, tokens, i)  # "Thames Water, whose spokesman said"
     if token.lower in GENERIC and not in_name and not (i and tokens[i - 1].lower in vocab.OWNERS):
         return Found(kind="generic", generic=token.lower)
     maker = maker_before(text, tokens, i) if i >= 3 else None
