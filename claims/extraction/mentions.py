@@ -77,6 +77,12 @@ def learn_mentions(text: str, tokens: list[Token], context: SpeakerContext) -> N
                 tokens, i, context
             ):
                 _mention(tokens[i].text, "other", context)  # "ordered Qantas to pay"
+            elif tokens[i - 1].lower in _ACTS_ON_A_BODY and _two_word_object(tokens, i, context):
+                # "fined Wizz Air £1.2m": two words a regulator acts on, no person's name
+                name = text[tokens[i].start : tokens[i + 1].end]
+                if _kind_of(name) in {"", "business"} and name.lower() not in GOVERNMENT_SEATS:
+                    _mention(name, "business", context)
+                    context.described_orgs.add(name)
     i = 0
     while i < n:
         if not is_capitalised(tokens[i]):
@@ -148,6 +154,26 @@ def _may_be_a_business_object(tokens: list[Token], i: int, context: SpeakerConte
         and word.lower not in first_name_genders()
         and word.text not in context.surnames
         and not is_a_word(word.text)
+    )
+
+
+def _two_word_object(tokens: list[Token], i: int, context: SpeakerContext) -> bool:
+    """Whether the two capitalised words at ``i`` (nothing capitalised after them), the object
+    of a court's or a regulator's act, may be a business: neither a given name nor a word of a
+    person the page knows ("fined Wizz Air", not "fined Alan Joyce" nor "sued Jane Smith")."""
+    if i + 2 >= len(tokens):
+        return False
+    first, second = tokens[i], tokens[i + 1]
+    return (
+        is_capitalised(first)
+        and is_capitalised(second)
+        and first.text.isalpha()
+        and second.text.isalpha()
+        and not is_capitalised(tokens[i + 2])
+        and first.lower not in first_name_genders()
+        and first.text not in context.surnames
+        and second.text not in context.surnames
+        and not is_title(first)
     )
 
 
