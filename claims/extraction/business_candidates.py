@@ -60,6 +60,10 @@ def union_like(context: SpeakerContext) -> str:
     union ("The Royal College of Nursing (RCN) has announced ... The union said", the British
     Medical Association); "" otherwise."""
     near = [o for o in context.orgs if context.org_paragraphs[o] >= context.paragraph - 1]
+    if not near:
+        # named in passing: "Members of the Royal College of Nursing have voted ... The union
+        # said"
+        near = list(dict.fromkeys(n for n, kind in recent_mentions(context) if kind != "party"))
     if len(near) != 1 or is_public_org(near[0], context):
         return ""
     return near[0] if _UNION_LIKE.intersection(near[0].lower().split()) else ""
