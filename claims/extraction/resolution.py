@@ -17,6 +17,7 @@ from claims.extraction.given_names import first_name_genders
 from claims.extraction.lexicon import (
     FEMALE_WORDS,
     MALE_WORDS,
+    PORTFOLIO_WORDS,
     RELATION_NOUNS,
     ROLE_NOUNS,
 )
@@ -184,7 +185,7 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
             remember_unnamed(gender, context)
             return ""
         for name in [*named, *people]:
-            if context.has_other_role(name, noun):
+            if context.has_other_role(name, noun) or _other_office(name, noun, lower, context):
                 continue
             if contradicts_title(found.generic, name, context):
                 continue  # "the former South Carolina governor": not "Florida Governor X"
@@ -224,6 +225,20 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
     if found.kind == "unnamed":
         return ""
     return full_name(found.name, context)
+
+
+def _other_office(name: str, noun: str, phrase: str, context: SpeakerContext) -> bool:
+    """Whether ``name`` holds an office other than the portfolio ``phrase`` names: "Alberta
+    Premier Danielle Smith" is no "defence minister" (a leading role such as premier or leader
+    otherwise passes for any role: "the CDU chief" may be "Opposition leader Friedrich Merz")."""
+    portfolio = any(w in PORTFOLIO_WORDS and w not in _CONNECTORS for w in phrase.split()[:-1])
+    if noun not in {"minister", "secretary"} or not portfolio:
+        return False
+    roles = [r for r, holders in context.role_holders.items() if name in holders]
+    return bool(roles) and not any(noun in r.split() for r in roles)
+
+
+_CONNECTORS = frozenset({"of", "for", "the", "and", "state"})
 
 
 def _shown_as_org(name: str, context: SpeakerContext) -> bool:
