@@ -56,6 +56,21 @@ def name_before_descriptor(text: str, tokens: list[Token], i: int) -> str:
         and run[0].text not in _UMBRELLAS  # "the UN agency": one of the UN's, not the UN
     )
     owner = k >= 0 and is_capitalised(tokens[k]) and tokens[k].text.endswith(("’s", "'s"))
+    # "..., the semi-official Tasnim news agency said", "..., Yonhap news agency said": after
+    # the clause it reports, with "the" and what kind of outlet it is
+    described = k
+    while described >= 0 and tokens[described].lower in _OUTLET_KINDS:
+        described -= 1
+    after_clause = described >= 0 and (
+        tokens[described].text == ","
+        or (
+            tokens[described].lower == "the"
+            and (described == 0 or tokens[described - 1].text == ",")
+        )
+    )
+    describing = len(run) == 1 and bool(_DESCRIBING_WORD.search(run[0].lower))
+    if after_clause and not describing and (described < k or tokens[described].text == ","):
+        return clean_run(text, run)  # not "..., Iranian news agency said": described
     if k >= 0 and not owner and not (initials and tokens[k].lower == "the"):
         return ""  # only opening the sentence, after an owner ("Russia's Tass news agency") or,
         # for initials, after "the" ("the INDEC statistics agency")
@@ -65,6 +80,11 @@ def name_before_descriptor(text: str, tokens: list[Token], i: int) -> str:
 
 
 _UMBRELLAS = frozenset({"UN", "EU", "US", "UK", "AU", "NATO", "NHS", "OECD", "WHO"})
+# What kind of outlet a name is, between "the" and the name: "the semi-official Tasnim news
+# agency", "the state-run IRNA news agency".
+_OUTLET_KINDS = frozenset(
+    {"official", "semi-official", "state-run", "state-owned", "state", "independent", "private"}
+)
 _DESCRIBING_WORD = re.compile(
     r"(?:an|ese|ish|i|al|ic|ent|ate)$|^(?:state|government|official|independent|private|public)$"
 )
