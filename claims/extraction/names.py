@@ -21,6 +21,7 @@ from claims.extraction.lexicon import (
     word_set,
 )
 from claims.extraction.places import COUNTRIES
+from claims.extraction.speaker_types import has_org_word
 
 # A figure is one token: the comma of "40,000" is not a clause's comma.
 # (a plus glued to a word's letters is part of its name: "OPEC+", "Disney+")
@@ -158,9 +159,18 @@ def strip_titles(tokens: list[Token]) -> list[Token]:
     # separates the organisation from the person, whatever the organisation is called.
     lower_role = last_title >= 0 and tokens[last_title].text.islower()
     after_title = " ".join(t.text for t in tokens[last_title + 1 :])
-    if not lower_role and is_org(" ".join(t.text for t in tokens)) and is_org(after_title):
+    whole_org = not lower_role and is_org(" ".join(t.text for t in tokens))
+    if whole_org and is_org(after_title):
         # "Bank of England", "Transport Focus"; not "Chief Cabinet Secretary Yoshimasa
         # Hayashi", where only the title holds an organisation's word
+        return tokens
+    if (
+        last_title > 1
+        and tokens[last_title - 1].lower in {"of", "and"}
+        and has_org_word(" ".join(t.text for t in tokens[: last_title - 1]))
+    ):
+        # "National Association of Head Teachers", "Royal College of General Practitioners":
+        # a title inside an organisation's name
         return tokens
     if last_title < 0 or last_title == len(tokens) - 1:
         return tokens  # no title, or only a role ("the Foreign Minister said")
