@@ -98,6 +98,8 @@ def only_business(context: SpeakerContext, *, sector: bool = False, armed: bool 
     )
     if context.sentence_org:
         candidates.add(context.sentence_org)
+    # "Water bills to rise ... Water UK said": a word of another candidate's name is none
+    candidates = {c for c in candidates if not any(c != d and c in d.split() for d in candidates)}
     if sector:  # "The planemaker reported": not the consultancy that estimated its loss
         candidates = {o for o in candidates if not is_analyst_firm(o)}
     near = _businesses(candidates, context, armed=armed)

@@ -61,7 +61,7 @@ ORG_NOUNS = word_set("""
     charity club network broadcaster manufacturer operator airline insurer military army
     navy organisation organization force fund coalition alliance movement service brigade
     hospital school university college airport prison bureau institution foundation forecaster
-    lab laboratory consultancy league palace""")
+    lab laboratory consultancy league palace body""")
 # A document that speaks for whoever the words before it name: "The Environment Agency report
 # said", "the Home Office statement said".
 REPORT_NOUNS = word_set("report study statement survey review audit analysis")

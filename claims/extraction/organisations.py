@@ -73,7 +73,7 @@ _AGENCY_LIKE = word_set("institute institutes center centre service observatory 
 _UMBRELLAS = frozenset({"UN", "EU", "NATO", "United Nations", "European Union"})
 
 # A noun for either kind of body: "the forecaster" is the Met Office or a consultancy.
-_EITHER_KIND = word_set("forecaster")
+_EITHER_KIND = word_set("forecaster body")  # "the industry body": Water UK, a business group
 # Public bodies that lend, "the lender" when no bank was named near: the IMF, the World Bank.
 _PUBLIC_LENDER = re.compile(r"Monetary Fund|World Bank|Development Bank|Investment Bank|\bIMF\b")
 # "the central bank": the one named before ("The State Bank of Pakistan cut ... The central
