@@ -60,6 +60,7 @@ from claims.extraction.clauses import (
     subject_run,
 )
 from claims.extraction.descriptions import place_body
+from claims.extraction.given_names import first_name_genders
 from claims.extraction.lexicon import ATTRIBUTION_VERBS, word_set
 from claims.extraction.mentions import learn_mentions, listed_company, plural_agreement
 from claims.extraction.name_learning import learn_names
@@ -459,7 +460,10 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     )
     learn_mentions(text, tokens, context)
     learn_one_word_speaker(speaker, tokens, context)
-    remember(speaker, text, tokens, context, subject, run, its_own=acts_on_its_own(run, tokens))
+    # "Morgan Stanley cut its forecast": a business; not "Mark Zuckerberg cut its workforce"
+    # (a given name of one sex opens a person's name)
+    its_own = acts_on_its_own(run, tokens) and first_name_genders().get(run[0].lower, "") == ""
+    remember(speaker, text, tokens, context, subject, run, its_own=its_own)
     # "Sarah Whitfield's son died ... she said": hers; "Taylor Swift's Eras Tour has grossed
     # $2bn, according to Pollstar. The singer said": hers too (a source of the figure is no
     # subject of the sentence); "The Egyptian has scored 15 goals ... he said": the player

@@ -88,3 +88,11 @@ def test_its_after_a_verb_aimed_at_another_is_no_business() -> None:
         "The company said 40% of them were made in India."
     )
     assert speaker_of(text, "40%") == "Apple"
+
+
+def test_a_person_who_cuts_its_workforce_is_still_a_person() -> None:
+    # (review, session 31) "its" is the company's, not a sign that the subject is one
+    text = "Elon Musk cut its workforce by 80% after buying Twitter.\n\nHe said 6,000 staff left."
+    assert speaker_of(text, "6,000 staff") == "Elon Musk"
+    text = "Mark Zuckerberg cut its workforce by 13%.\n\nThe company said 11,000 staff left."
+    assert speaker_of(text, "11,000 staff") != "Mark Zuckerberg"
