@@ -232,7 +232,7 @@ PERSON_ROLES: frozenset[str] = word_set(
     chemist physicist geologist ecologist sociologist statistician neuroscientist oncologist
     rapper comedian novelist poet playwright filmmaker designer athlete boxer
     golfer cyclist jockey cricketer batter bowler sprinter swimmer pontiff pope monarch king
-    queen star champion songwriter veteran defendant claimant plaintiff complainant appellant
+    queen champion songwriter veteran defendant claimant plaintiff complainant appellant
     """
 )
 

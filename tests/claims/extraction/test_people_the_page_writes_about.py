@@ -6,7 +6,6 @@ carmaker and retailer stories written here).
   for a person only with a given name of the hand-written list, which had no "Jude" (nor
   "Margaret", "Larry" ...). The US Census Bureau's 1990 given names are read after it
   (bench/build_first_names.py; words, months and places left out).
-- "The Real Madrid star said": "star" is a role, like "singer".
 - "Taylor Swift's Eras Tour has become the first to gross more than $2bn, according to
   Pollstar. The Grammy-winning singer said" was nobody's: a possessor opening a sentence was
   remembered only when the sentence had no source.
@@ -33,7 +32,16 @@ MATCH = (
 
 def test_a_player_with_a_given_name_of_the_census() -> None:
     assert speaker_of(MATCH.format(who="midfielder"), "10 goals") == "Jude Bellingham"
-    assert speaker_of(MATCH.format(who="Real Madrid star"), "10 goals") == "Jude Bellingham"
+    assert speaker_of(MATCH.format(who="Real Madrid midfielder"), "10 goals") == "Jude Bellingham"
+
+
+def test_a_paper_named_star_is_no_role() -> None:
+    # (review, session 31) "star" as a role made "The Morning Star said" wait for a later name
+    text = (
+        "The Morning Star said 40 workers had been sacked.\n\n"
+        "Lone Star Funds said it had bought 12 hotels."
+    )
+    assert speaker_of(text, "40 workers") == "Morning Star"
 
 
 def test_the_census_names_leave_out_words_months_and_places() -> None:
