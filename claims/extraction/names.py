@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from claims.extraction.given_names import first_name_genders
 from claims.extraction.lexicon import (
     MONTH_NAMES,
     ORG_WORDS,
@@ -180,6 +181,12 @@ def strip_titles(tokens: list[Token]) -> list[Token]:
     if rest and rest[0].lower in {"of", "for"}:
         while rest and rest[0].lower in PORTFOLIO_WORDS:
             rest = rest[1:]  # "Secretary of State Antony Blinken"
+        # "Director of Public Prosecutions Max Hill", "Chancellor of the Exchequer Rachel
+        # Reeves": the office goes on to its field; the person is the given name at the end
+        given = first_name_genders()
+        for k in range(max(0, len(rest) - 3), len(rest) - 1):
+            if rest[k].lower in given and all(is_capitalised(t) for t in rest[k:]):
+                return rest[k:]
     return rest or tokens
 
 

@@ -40,3 +40,17 @@ def test_the_name_after_the_verb_whole(text: str, speaker: str) -> None:
 def test_a_body_has_forecast() -> None:
     text = "Inflation will fall below 2% by the spring, the Bank of England has forecast."
     assert speaker_of(text, "2%") == "Bank of England"
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Crime fell 5%, said Director of Public Prosecutions Max Hill.", "Max Hill"),
+        ("Crime fell 7%, said Chancellor of the Exchequer Rachel Reeves.", "Rachel Reeves"),
+        ("Crime fell 6%, said Secretary of State Antony Blinken.", "Antony Blinken"),
+    ],
+)
+def test_an_office_of_a_field_before_the_name(text: str, person: str) -> None:
+    # "Public Prosecutions Max Hill", "Exchequer Rachel Reeves", "State Antony Blinken" were
+    # the speakers: the office's field was read as part of the name
+    assert speaker_of(text, "%") == person
