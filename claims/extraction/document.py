@@ -100,6 +100,10 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
 
 
 def without_invisible(text: str) -> str:
+    # The text itself when it holds none (the same object: the line scan is cached by the text,
+    # and an equal copy would be compared in full at every look-up)
+    if not any(chr(code) in text for code in _INVISIBLE):
+        return text
     return text.translate(_INVISIBLE)
 
 
