@@ -52,8 +52,6 @@ from claims.extraction.clauses import (
     Found,
     can_speak,
     clause_subjects,
-    is_personal_name,
-    opening_subject,
     people_named,
     person_in,
     subject_name,
@@ -61,7 +59,7 @@ from claims.extraction.clauses import (
 )
 from claims.extraction.descriptions import place_body
 from claims.extraction.given_names import first_name_genders
-from claims.extraction.lexicon import ATTRIBUTION_VERBS, word_set
+from claims.extraction.lexicon import ATTRIBUTION_VERBS
 from claims.extraction.mentions import learn_mentions, listed_company, plural_agreement
 from claims.extraction.name_learning import learn_names
 from claims.extraction.names import (
@@ -71,7 +69,7 @@ from claims.extraction.names import (
     name_after,
     tokenise,
 )
-from claims.extraction.org_kinds import is_business_noun
+from claims.extraction.openings import described_business, owned_subject, stance_taker
 from claims.extraction.org_learning import learn_after_speaker, learn_orgs, note_countries
 from claims.extraction.organisations import opening_place, org_in_full
 from claims.extraction.outlets import spelled_out
@@ -341,51 +339,6 @@ def _passive_agent(text: str, tokens: list[Token], context: SpeakerContext) -> s
     return ""
 
 
-def _owned_subject(tokens: list[Token]) -> list[Token]:
-    """The name after an owner's possessive that opens the sentence: "Alphabet's Waymo has
-    raised ...": Waymo."""
-    if (
-        len(tokens) < 3
-        or not tokens[0].text.endswith(("'s", "’s"))
-        or not tokens[0].text[0].isupper()
-    ):
-        return []
-    owned = opening_subject(tokens)
-    return owned if owned and owned[0] is tokens[1] else []
-
-
-# Verbs of taking a stand that a quotation often follows, no verbs of saying themselves.
-_STANCE_VERBS = word_set("""
-    defended defends criticised criticized criticises criticizes praised praises welcomed
-    welcomes condemned condemns slammed slams hailed hails""")
-
-
-def _stance_taker(text: str, tokens: list[Token]) -> str:
-    """The person the sentence opens with, when they take a stand right after their name ("Home
-    Secretary Yvette Cooper defended the government's plans"); else ""."""
-    run = subject_run(tokens, allow_comma=False)
-    after = len(run)
-    if not run or run[0] is not tokens[0] or after >= len(tokens):
-        return ""
-    if tokens[after].lower not in _STANCE_VERBS or not tokens[after].text.islower():
-        return ""
-    name = clean_run(text, run)
-    return name if " " in name and is_personal_name(name) else ""
-
-
-def _described_business(tokens: list[Token]) -> str:
-    """ "the streaming giant" when the sentence opens with a business described by a noun of
-    business, two words at most before it ("The streaming giant now has ..."); else ""."""
-    for k in (2, 3):
-        if len(tokens) <= k or tokens[0].lower != "the" or not tokens[k].text.islower():
-            continue
-        words = tokens[1:k]
-        described = all(t.text.islower() and t.text.isalpha() for t in words)
-        if described and is_business_noun(words[-1].lower):
-            return "the " + " ".join(t.lower for t in words)
-    return ""
-
-
 def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = False) -> str:
     """The speaker of ``text`` ("" when the text names none); updates ``context``.
 
@@ -403,7 +356,7 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     context.clause_subjects = clause_subjects(tokens, context)
     context.previous_sentence_people = context.sentence_people
     context.sentence_people = people_named(tokens, context)
-    opening = subject_run(tokens, allow_comma=False) or _owned_subject(tokens)
+    opening = subject_run(tokens, allow_comma=False) or owned_subject(tokens)
     opening_name = clean_run(text, opening) if opening else ""
     # "Qantas will pay ..., the airline said" (no subject in "The Japanese company said")
     verb_after = bool(opening) and verb_follows(tokens, tokens.index(opening[-1]) + 1)
@@ -431,7 +384,7 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     context.sentence_noun = (
         tokens[1].lower if opens_described and tokens[1].lower in ORG_NOUNS else ""
     )
-    context.sentence_business = _described_business(tokens)
+    context.sentence_business = described_business(tokens)
     speaker = _explicit(text, tokens, masked, context)
     if speaker is None:
         speaker = context.previous_speaker if continues_quote else ""
@@ -476,7 +429,7 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     if not speaker:
         # "Yvette Cooper defended the plans.\n\n'We inherited a system in chaos ...'": a
         # quotation that follows on its own is the person who took that stand
-        context.previous_speaker = _stance_taker(text, tokens)
+        context.previous_speaker = stance_taker(text, tokens)
     if not speaker and len(tokens) > 1 and tokens[0].lower in _SUBJECT_PRONOUNS:
         # "Margaret Hale ... has died.\n\nShe performed more than 3,000 operations ...\n\nHer
         # family said": a sentence about her keeps her the one "her" reads as
