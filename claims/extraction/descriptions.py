@@ -149,14 +149,9 @@ def _dated(tokens: list[Token], k: int) -> bool:
 
 
 # Plural people two of whom a sentence may have named just before ("The two leaders said").
-_PAIRED_PEOPLE = frozenset(
-    {"leaders", "men", "women", "ministers", "presidents", "politicians", "premiers", "brothers"}
-    | {"sisters", "candidates", "ceos", "founders", "players"}
-)
-
-
-def _lower(tokens: list[Token], start: int, end: int) -> list[str]:
-    return [t.lower for t in tokens[start:end]]
+_PAIRED_PEOPLE = word_set("""
+    leaders men women ministers presidents politicians premiers brothers sisters candidates
+    ceos founders players""")
 
 
 def place_body(text: str, tokens: list[Token], i: int) -> str:
@@ -204,7 +199,8 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
         tokens[i].lower in _PAIRED_PEOPLE
         and i >= 1
         and (
-            tokens[i - 1].lower == "both" or (i >= 2 and _lower(tokens, i - 2, i) == ["the", "two"])
+            tokens[i - 1].lower == "both"
+            or (i >= 2 and (tokens[i - 2].lower, tokens[i - 1].lower) == ("the", "two"))
         )
     ):
         return Found(kind="pair")  # "The two leaders said", "Both men said": the two named

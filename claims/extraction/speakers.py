@@ -48,6 +48,7 @@ from claims.extraction.according import according_to, report_by
 from claims.extraction.clauses import (
     AFFILIATION_WORDS,
     ORG_NOUNS,
+    PRONOUN_GENDERS,
     QUOTE_MARKS,
     Found,
     can_speak,
@@ -148,9 +149,6 @@ _NOUNS_TOO = frozenset({"estimates", "reports", "claims", "forecasts", "promises
 # What follows such a word when it is the noun: "estimates of", "claims against" ("reports
 # from Kyiv that" is a verb).
 _NOUN_NEXT = frozenset({"of", "against"})
-
-
-_SUBJECT_PRONOUNS = {"he": "m", "she": "f"}
 
 
 def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerContext) -> str | None:
@@ -430,10 +428,10 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
         # "Yvette Cooper defended the plans.\n\n'We inherited a system in chaos ...'": a
         # quotation that follows on its own is the person who took that stand
         context.previous_speaker = stance_taker(text, tokens)
-    if not speaker and len(tokens) > 1 and tokens[0].lower in _SUBJECT_PRONOUNS:
+    if not speaker and len(tokens) > 1 and tokens[0].lower in PRONOUN_GENDERS:
         # "Margaret Hale ... has died.\n\nShe performed more than 3,000 operations ...\n\nHer
         # family said": a sentence about her keeps her the one "her" reads as
-        person = resolve_pronoun(_SUBJECT_PRONOUNS[tokens[0].lower], context)
+        person = resolve_pronoun(PRONOUN_GENDERS[tokens[0].lower], context)
         if person:
             remember_person(person, context)
     if not speaker and tokens and tokens[0].lower in {"a", "an", "one"}:
