@@ -27,7 +27,7 @@ from claims.extraction.names import (
     with_listed_portfolios,
 )
 from claims.extraction.org_kinds import ORG_DESCRIPTORS, PUBLIC_WORDS, is_public_body
-from claims.extraction.parties import may_name_a_party, party_before_role
+from claims.extraction.parties import is_party_name, may_name_a_party, party_before_role
 from claims.extraction.people import GENERIC, SpeakerContext
 from claims.extraction.places import GOVERNMENT_SEATS
 from claims.extraction.small_words import is_a_word
@@ -320,11 +320,8 @@ def _kind_of(name: str) -> str:
         return "government"
     if is_public_body(name):
         return "public"
-    words = name.lower().split()
-    if words[-1] in PARTY_PLURALS or (len(words) > 1 and words[-1] == "party"):
-        return "party"  # "Liberal Democrats", "the Greens", "Reform Party": no business
-    if len(words) == 1 and words[0] in PARTY_NAMES:
-        return "party"  # "Labour", "Likud", "BJP"
+    if is_party_name(name):
+        return "party"  # "Liberal Democrats", "the Greens", "Reform Party", "Labour": no business
     return "business" if speaker_type(name) == ORGANIZATION else ""
 
 

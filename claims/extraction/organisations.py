@@ -32,8 +32,6 @@ from claims.extraction.business_candidates import (
     union_like,
 )
 from claims.extraction.lexicon import (
-    PARTY_NAMES,
-    PARTY_PLURALS,
     word_set,
 )
 from claims.extraction.names import (
@@ -55,7 +53,7 @@ from claims.extraction.org_kinds import (
     is_armed,
     is_business_noun,
 )
-from claims.extraction.parties import described_party
+from claims.extraction.parties import described_party, is_party_name
 from claims.extraction.people import (
     DETERMINERS,
     POSSESSIVE_PRONOUNS,
@@ -149,14 +147,9 @@ def _named_beside(name: str, head: str, context: SpeakerContext) -> bool:
 
 
 def _a_party(name: str) -> bool:
-    """Whether ``name`` is a political party by its words ("Conservatives", "Senate
-    Democrats", "Labour", "the Labour Party"; not two: "Labour and the Conservatives")."""
-    words = name.lower().split()
-    return (
-        bool(words)
-        and "and" not in words
-        and (words[-1] in PARTY_PLURALS or words[-1] in PARTY_NAMES or words[-1] == "party")
-    )
+    """Whether ``name`` is one political party (parties.is_party_name; not two: "Labour and the
+    Conservatives")."""
+    return " and " not in name and is_party_name(name)
 
 
 def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from claims.extraction.lexicon import PARTY_NAMES, PERSON_ROLES, word_set
+from claims.extraction.lexicon import PARTY_NAMES, PARTY_PLURALS, PERSON_ROLES, word_set
 from claims.extraction.names import Token, clean_run
 from claims.extraction.people import DETERMINERS
 
@@ -17,6 +17,17 @@ _PARTY_MEMBER = word_set("""
     republican democrat conservative tory liberal socialist green nationalist unionist""")
 # Words that describe a party by its place, not its name: "the opposition party".
 _PARTY_ROLES = word_set("opposition ruling governing main largest junior senior coalition")
+
+
+def is_party_name(name: str) -> bool:
+    """Whether ``name`` names a political party by its words: "Conservatives", "Senate
+    Democrats", "the Labour Party", "Labour", "BJP"."""
+    words = name.lower().split()
+    return bool(words) and (
+        words[-1] in PARTY_PLURALS
+        or (len(words) > 1 and words[-1] == "party")
+        or (len(words) == 1 and words[0] in PARTY_NAMES)
+    )
 
 
 def may_name_a_party(tokens: list[Token]) -> bool:
