@@ -412,6 +412,17 @@ def _document_owner(text: str, tokens: list[Token], index: int) -> str:
         if tokens[k].text.endswith(("'s", "’s")):
             if _a_document_at(tokens, k):
                 return text[tokens[index].start : tokens[k].end - 2]
+            owned_run = name_after(tokens, k + 1)
+            owned = ""
+            if owned_run and owned_run[0].text[:1].isupper():
+                closes = _closes(tokens, k + 1 + len(owned_run))
+                owned = clean_run(text, owned_run) if closes else ""
+            if owned and speaker_type(owned) == ORGANIZATION:
+                # "Japan's Ministry of Finance", "China's State Administration for Market
+                # Regulation": the whole name (was "Japan's Ministry", and nobody)
+                return f"{text[tokens[index].start : tokens[k].end]} {owned}"
+            if owned:
+                return owned  # "France's President Emmanuel Macron", "Apple's Tim Cook"
             end = k + 1
             while end < len(tokens) and end - k <= 3 and tokens[end].lower.isalpha():
                 if tokens[end].lower in ORG_NOUNS:
@@ -420,6 +431,17 @@ def _document_owner(text: str, tokens: list[Token], index: int) -> str:
             return ""
         k += 1
     return ""
+
+
+def _closes(tokens: list[Token], end: int) -> bool:
+    """Whether the name that ends before ``end`` closes the source's words: the sentence or a
+    clause ends there ("according to Apple's Tim Cook."), not a noun of what it owns ("according
+    to Trump's Truth Social post")."""
+    return (
+        end >= len(tokens)
+        or tokens[end - 1].text.endswith((".", ","))
+        or not tokens[end].text[:1].isalnum()
+    )
 
 
 def _described(text: str, tokens: list[Token], index: int, context: SpeakerContext) -> str:
