@@ -395,3 +395,48 @@ _AIMED_AT_ANOTHER = word_set(
     support join leave call ask reject dispute led leads ran runs founded founds
     """
 )
+
+
+# What only a business reports ("Harvey Norman profit falls 20%", "Harvey Norman reported a 20%
+# fall in full-year profit"): its results, which no person's name has.
+_RESULTS = word_set("profit profits revenue revenues sales earnings turnover")
+_RESULTS_MOVE = word_set("""
+    falls fell rises rose jumps jumped slumps slumped drops dropped climbs climbed surges
+    surged soars soared plunges plunged tumbles tumbled beats beat misses missed tops topped
+    doubles doubled halves halved dips dipped slides slid""")
+_RESULTS_CHANGE = word_set("""
+    fall drop rise increase decline jump slump surge loss record full-year annual quarterly
+    half-year first-half pre-tax net underlying operating first-quarter""")
+_PERSONAL = word_set("he she his her him himself herself")
+_RESULTS_REPORTED = word_set("reported reports posted posts booked books announced announces")
+
+
+def reports_its_results(run: list[Token], tokens: list[Token]) -> bool:
+    """Whether the sentence's subject is a business by the results it reports ("Harvey Norman
+    profit falls 20%", "Harvey Norman reported a 20% fall in full-year profit"), whatever its
+    name looks like (a given name opens this one)."""
+    if not run or run[-1] not in tokens:
+        return False
+    after = tokens.index(run[-1]) + 1
+    if after + 1 >= len(tokens) or not tokens[after].text.islower():
+        return False
+    if any(t.lower in _PERSONAL for t in tokens):
+        return False  # "Taylor Swift announced record sales for her new album": hers
+    if tokens[after].lower in _RESULTS:
+        return tokens[after + 1].lower in _RESULTS_MOVE  # a headline: "... profit falls 20%"
+    if tokens[after].lower not in _RESULTS_REPORTED:
+        return False
+    for k in range(after + 1, min(after + 9, len(tokens))):
+        word = tokens[k].lower.rstrip(".,")
+        if word in _RESULTS:
+            between = tokens[after + 1 : k]
+            # "a 20% fall in full-year profit", "record sales"; not "a chart of Tesla sales"
+            # (another's), nor "a cut in sales tax"
+            moved = any(
+                t.lower in _RESULTS_CHANGE or any(c.isdigit() for c in t.text) for t in between
+            )
+            taxed = k + 1 < len(tokens) and tokens[k + 1].lower == "tax"
+            return moved and not taxed and not any(t.text[:1].isupper() for t in between)
+        if tokens[k].text.endswith((".", ",", ";")):
+            return False
+    return False
