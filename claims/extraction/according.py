@@ -75,6 +75,7 @@ SOURCE_NOUNS = (
 _REPORT_BY = re.compile(
     r"(?:^|(?P<comma>,)\s+)(?:(?i:a|an|the)\s+(?:new\s+|recent\s+|latest\s+)?"
     r"(?:report|study|survey|review|analysis|investigation|audit|inquiry|poll)"
+    r"(?:\s+of\s+[\d,]+\s+[a-z]+)?"  # "a survey of 4,000 households by the ONS"
     # "..., advance estimates from the Ministry of Trade and Industry (MTI) showed on Monday."
     r"|(?i:the\s+)?(?i:(?:advance|official|latest|new|provisional|preliminary)\s+)?"
     r"(?i:figures|data|statistics|estimates))\s+(?:published\s+|released\s+)?"
@@ -113,8 +114,22 @@ _NAMED_REPORT = re.compile(
     r"^(?i:a|an|the)\s+(?:new\s+|recent\s+|latest\s+)?"
     r"(?P<author>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})\s+"
     r"(?:poll|survey|study|report|analysis|investigation|review)"
+    r"(?:\s+of\s+[\d,]+\s+[a-z]+)?"  # "A YouGov survey of 2,000 adults found"
     r"(?:,?\s+(?:published|released|conducted|carried\s+out)(?:\s+[\w.]+){0,3}?,?)?\s+"
     r"(?:has\s+|have\s+)?(?:found|finds|showed|shows|suggests|suggested|revealed|reveals)\b"
+)
+
+
+# "..., a YouGov survey of 2,000 people found.", "..., an Ipsos poll for the Evening Standard
+# showed.": the author named before the document that closes the sentence.
+_NAMED_REPORT_AFTER = re.compile(
+    r",\s+(?i:a|an|the)\s+(?:new\s+|recent\s+|latest\s+)?"
+    r"(?P<author>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})\s+"
+    r"(?:poll|survey|study|report|analysis|review)"
+    r"(?:\s+(?:of|for|by|on|among|into)\s+(?:[^,]|,(?=\d)){1,60}?"
+    r"|\s+(?:published|released|conducted|carried\s+out)(?:\s+[\w.]+){1,4}?)?"
+    r"\s+(?:has\s+|had\s+)?(?:found|finds|showed|shows|suggests|suggested|revealed|reveals)"
+    r"(?:\s+(?:on|last|this)\s+\w+)?\W*$"
 )
 
 
@@ -122,7 +137,7 @@ def report_by(text: str, masked: str, context: SpeakerContext) -> str | None:
     """The author of the report the sentence opens with or closes with ("A report by the
     National Audit Office found that ...", "..., a report by the NAO has found.", "The figures,
     released by the ONS on Wednesday, show ..."); None when it cites none so."""
-    named = _NAMED_REPORT.match(masked)
+    named = _NAMED_REPORT.match(masked) or _NAMED_REPORT_AFTER.search(masked)
     if named and named.group("author").split()[0].lower() not in first_name_genders():
         # a pollster or an outlet ("YouGov", "Ipsos", "Reuters"), never a person's name
         author = text[named.start("author") : named.end("author")]
