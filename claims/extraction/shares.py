@@ -1,7 +1,8 @@
 """Shares written as fractions in words: "two-thirds of voters", "a third of adults", "three
 quarters of the money", "half of all households". Read as "one in four" is (claims.extraction.
 quantities): the share as a value, "out of" the denominator as its unit; only before "of", so
-"the first half", "half an hour" and "cut in half" are no shares."""
+"the first half", "half an hour" and "cut in half" are no shares, but for a plural fraction
+with its hyphen ("two-thirds were worried")."""
 
 from __future__ import annotations
 
@@ -22,6 +23,14 @@ _FRACTION = re.compile(
     r"(?!\s+of\s+an?\s+(?:million|billion|trillion)\b)"  # "a quarter of a million": 250,000
     # "a quarter of an hour", "half of a season": a length of time, no share of anything
     r"(?!\s+of\s+an?\s+(?:hour|minute|second|day|week|month|year|century|season|game|match)\b)",
+    re.IGNORECASE,
+)
+
+# A plural fraction written with its hyphen is a share wherever it stands: "two-thirds were
+# worried", "three-quarters voted", "a two-thirds majority" (never two of something called
+# "thirds"); before "of" it is read by _FRACTION.
+_PLURAL_FRACTION = re.compile(
+    r"\b(?P<num>two|three|four|seven|nine)-(?P<den>third|quarter|fifth|tenth)s\b(?!-|\s+of\b)",
     re.IGNORECASE,
 )
 
@@ -70,6 +79,11 @@ def fraction_shares(text: str) -> Iterator[tuple[float, str, int, int]]:
             if before is None or before.group(1).lower() not in _HALF_OF_A_PERIOD:
                 yield 0.5, "out of 2", m.start(), m.end()
             continue
+        numerator = _NUMERATORS[m.group("num").lower()]
+        denominator = _DENOMINATORS[m.group("den").lower()]
+        if numerator < denominator:
+            yield numerator / denominator, f"out of {denominator}", m.start(), m.end()
+    for m in _PLURAL_FRACTION.finditer(text):  # "two-thirds were worried"
         numerator = _NUMERATORS[m.group("num").lower()]
         denominator = _DENOMINATORS[m.group("den").lower()]
         if numerator < denominator:

@@ -1,0 +1,38 @@
+""" "Two-thirds were worried" (2026-12-07, session 32; a heatwave poll written here).
+
+A fraction was a share only before "of" ("two-thirds of adults": 0.667 out of 3); without it,
+"two-thirds were worried", "three-quarters voted" and "a two-thirds majority" were read as a
+count, 2 "thirds" and 3 "quarters". A plural fraction written with its hyphen is always the
+share.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extraction.quantities import find_quantities
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Two-thirds were worried about the heat.", 2 / 3, "out of 3"),
+        ("Three-quarters voted for the deal.", 0.75, "out of 4"),
+        ("The bill needs a two-thirds majority.", 2 / 3, "out of 3"),
+        ("Prices fell by two-thirds.", 2 / 3, "out of 3"),
+        # unchanged
+        ("About two-thirds of the money was spent.", 2 / 3, "out of 3"),
+        ("The bank cut rates by three-quarters of a percentage point.", 0.75, "percentage points"),
+    ],
+)
+def test_the_share(text: str, value: float, unit: str) -> None:
+    [quantity] = find_quantities(text)
+    assert (round(quantity.value, 4), quantity.unit) == (round(value, 4), unit)
+
+
+def test_both_shares_of_a_comparison() -> None:
+    found = find_quantities("Three-quarters voted for the deal, up from two-thirds in 2019.")
+    assert [(round(q.value, 4), q.unit) for q in found] == [
+        (0.75, "out of 4"),
+        (0.6667, "out of 3"),
+    ]
