@@ -101,8 +101,10 @@ def learn_mentions(text: str, tokens: list[Token], context: SpeakerContext) -> N
         pair = _two_named(text, run)
         if pair:
             # "Kent County Council and Medway Council", "Labour and the Conservatives": two
-            for one in pair:
-                _mention(clean_run(text, one), _kind_of(clean_run(text, one)), context)
+            names = [clean_run(text, one) for one in pair]
+            for name in names:
+                _mention(name, _kind_of(name), context)
+            context.named_together.update({names[0]: names[1], names[1]: names[0]})
             i += len(run)
             continue
         # five words at most, unless all capitalised ("National Highway Traffic Safety

@@ -36,8 +36,9 @@ _INTERGOVERNMENTAL = re.compile(
 PUBLIC_ACRONYMS = word_set(
     "WHO UN EU NATO IMF OECD WTO IAEA UNHCR UNICEF UNESCO ECB OSCE ICC ICJ FAO ILO WMO"
     " ONS BLS Eurostat Destatis Istat INSEE StatCan"  # statistics agencies
-    " Ofwat Ofcom Ofgem Ofsted Ofqual"  # British regulators
+    " Ofwat Ofcom Ofgem Ofsted Ofqual FCA PRA CMA ICO HSE ASA CAA ORR NAO OBR EHRC"  # British
     " NASA FAA FDA CDC EPA FBI CIA NHTSA SEC FTC FCC NOAA USDA IRS FEMA NIH"  # US agencies
+    " CFTC FINRA OSHA NTSB FERC DOJ DHS DEA ATF"
 )
 # "the agency said" may refer to a public body named differently ("the Food and Drug
 # Administration"); never to a business.

@@ -146,6 +146,13 @@ def _named_beside(name: str, head: str, context: SpeakerContext) -> bool:
     )
 
 
+def _one_of_two_bodies(name: str, context: SpeakerContext) -> bool:
+    """Whether ``name`` was named together with another public body ("Ofgem and Ofwat") and
+    has not spoken (after "The FCA said", "the regulator" is the FCA)."""
+    other = context.named_together.get(name, "")
+    return context.mentions.get(other, (0, ""))[1] == "public" and name not in context.orgs
+
+
 def _a_party(name: str) -> bool:
     """Whether ``name`` is one political party (parties.is_party_name; not two: "Labour and the
     Conservatives")."""
@@ -197,7 +204,9 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
                 return "" if _named_beside(name, head, context) else name
             acronym = name.isupper() and len(name) <= 6 and name not in _UMBRELLAS
             if head in AGENCY_NOUNS and kind == "public" and acronym:
-                return name  # "NASA Administrator Bill Nelson told ... the agency said": NASA
+                # "NASA Administrator Bill Nelson told ... the agency said": NASA; not one of
+                # two ("the FCA and the Bank of England")
+                return "" if _one_of_two_bodies(name, context) else name
         # A sports story's club or league is its subject throughout: further up the page, the
         # only one so named ("Manchester City's hearing ... [three paragraphs on] The club has
         # previously said"). Other nouns look no further than the paragraph before ("The
@@ -279,6 +288,9 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
                     or (head in AGENCY_NOUNS and _AGENCY_LIKE.intersection(org.lower().split()))
                 )
             ):
+                if org in named and org not in recent and _one_of_two_bodies(org, context):
+                    return ""  # "fined by the FCA and the Bank of England ... The regulator
+                    # said": which, the text does not say
                 return org
         # "The airport's operator": whose, the words say, not which business was named last
         owned = any(w.endswith(("'s", "’s")) for w in words[:-1])
