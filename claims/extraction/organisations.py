@@ -93,13 +93,19 @@ _THE_COUNTRYS = re.compile(r"^the country['’]s (.+)$", re.IGNORECASE)
 
 
 def opening_place(text: str, tokens: list[Token]) -> str:
-    """The name a sentence opens with in "At <Name>," ("At Heathrow, the airport said")."""
-    if not tokens or tokens[0].lower != "at":
-        return ""
-    run = name_after(tokens, 1)
-    if not run or len(tokens) <= len(run) + 1 or tokens[len(run) + 1].text != ",":
-        return ""
-    return clean_run(text, run)
+    """The name a sentence opens with in "At <Name>," ("At Heathrow, the airport said"), or
+    puts a clause about after ("a third runway at Heathrow, which the airport says will
+    create 100,000 jobs")."""
+    for at, token in enumerate(tokens):
+        if token.lower != "at" or (at and tokens[at - 1].text == ","):
+            continue
+        run = name_after(tokens, at + 1)
+        end = at + 1 + len(run)
+        if not run or end >= len(tokens) or tokens[end].text != ",":
+            continue
+        if at == 0 or (end + 1 < len(tokens) and tokens[end + 1].lower in {"which", "where"}):
+            return clean_run(text, run)
+    return ""
 
 
 _GENERIC_BUSINESS = frozenset({"company", "firm", "group", "organisation", "organization"})

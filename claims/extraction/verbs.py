@@ -260,8 +260,13 @@ def is_a_plural_noun(tokens: list[Token], index: int) -> bool:
     a clause with its own subject."""
     verb = tokens[index].lower
     following = tokens[index + 1] if index + 1 < len(tokens) else None
+    # "a runway, which the airport says will create 100,000 jobs", "which the company claims
+    # will": a relative clause's verb, its object the clause before it
+    relative = any(t.lower in {"which", "that"} for t in tokens[max(0, index - 4) : index - 1])
     return (
         verb.endswith("s")
+        and verb != "says"
+        and not relative
         and following is not None
         and following.lower in _NOUN_VERBS
         and following.text.islower()
