@@ -68,7 +68,8 @@ def learn_mentions(text: str, tokens: list[Token], context: SpeakerContext) -> N
     to another."""
     n = len(tokens)
     if n > 1 and _may_be_a_business_subject(tokens, context):
-        _mention(tokens[0].text, "other", context)  # "Sony, which makes the PlayStation, ..."
+        # "Sony, which makes the PlayStation, ..."; "Nasa plans to ...": a public body
+        _mention(tokens[0].text, _public_or_other(tokens[0].text), context)
     if "hares" in text:
         _listed_companies(text, tokens, context)
     if _ACT_ON_A_BODY.search(text):  # a cheap look first: this runs on every sentence
@@ -76,7 +77,8 @@ def learn_mentions(text: str, tokens: list[Token], context: SpeakerContext) -> N
             if tokens[i - 1].lower in _ACTS_ON_A_BODY and _may_be_a_business_object(
                 tokens, i, context
             ):
-                _mention(tokens[i].text, "other", context)  # "ordered Qantas to pay"
+                _mention(tokens[i].text, _public_or_other(tokens[i].text), context)  # "ordered
+                # Qantas to pay"
             elif tokens[i - 1].lower in _ACTS_ON_A_BODY and _two_word_object(tokens, i, context):
                 # "fined Wizz Air £1.2m": two words a regulator acts on, no person's name
                 name = text[tokens[i].start : tokens[i + 1].end]
@@ -280,6 +282,12 @@ def plural_agreement(opening: list[Token], tokens: list[Token]) -> bool:
         and not (len(opening) == 1 and is_a_word(word.text))  # "Storms have", "Emails were"
         and not (len(opening) > 1 and opening[-1].lower in PARTY_PLURALS)  # "Senate Democrats"
     )
+
+
+def _public_or_other(name: str) -> str:
+    """A one-word subject's kind: "public" for a public body ("Nasa", "Ofwat"), else "other"
+    (either a business or not an organisation)."""
+    return "public" if _kind_of(name) == "public" else "other"
 
 
 def _org_hint(token: Token) -> bool:

@@ -40,6 +40,7 @@ PUBLIC_ACRONYMS = word_set(
     " NASA FAA FDA CDC EPA FBI CIA NHTSA SEC FTC FCC NOAA USDA IRS FEMA NIH"  # US agencies
     " CFTC FINRA OSHA NTSB FERC DOJ DHS DEA ATF"
 )
+_UPPER_ACRONYMS = frozenset(a.upper() for a in PUBLIC_ACRONYMS)
 # "the agency said" may refer to a public body named differently ("the Food and Drug
 # Administration"); never to a business.
 AGENCY_NOUNS = word_set("agency regulator watchdog authority")
@@ -110,6 +111,8 @@ def is_public_body(org: str) -> bool:
         or any(w.lower() in PUBLIC_WORDS for w in org.split())
         or bool(_INTERGOVERNMENTAL.match(org))
         or org in PUBLIC_ACRONYMS
+        # as British papers write the longer initials: "Nasa", "Nato", "Unicef", "Ofwat"
+        or (len(org) >= 4 and org.istitle() and org.upper() in _UPPER_ACRONYMS)
     )
 
 
