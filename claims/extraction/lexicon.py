@@ -73,7 +73,8 @@ TITLES: frozenset[str] = word_set(
     Cllr Cllr. Alderman Marshal Director-General Secretary-General Attorney-General
     Solicitor-General Governor-General Inspector-General Surgeon-General Postmaster-General
     Supervisor Councilman Councilwoman Councilmember Assemblyman Assemblywoman Assemblymember
-    Selectman Selectwoman Alderwoman Sheriff Comptroller Treasurer Administrator
+    Selectman Selectwoman Alderwoman Sheriff Comptroller Treasurer Administrator Adviser Advisor
+    Envoy
     """,
     lower=True,
 )
@@ -105,7 +106,7 @@ ORG_WORDS: frozenset[str] = word_set(
     Auditors Statistics Survey Coalition Alliance Forum Secretariat Administration Directorate
     Bundestag Embassy Consulate Mission Tribunal Society Trust Club League Forces Guard
     Observatory Laboratory Lab Programme Program Airlines Airways Industries Holdings Partners
-    Dept Dept. Chamber
+    Dept Dept. Chamber Magazine
     """,
     lower=True,
 )

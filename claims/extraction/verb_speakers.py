@@ -28,6 +28,7 @@ from claims.extraction.descriptions import (
 from claims.extraction.lexicon import (
     PERSON_ROLES,
     PORTFOLIO_WORDS,
+    word_set,
 )
 from claims.extraction.names import (
     NAME_PARTICLES,
@@ -187,6 +188,18 @@ def before_verb(
     titles = run[1:] if run and run[0].lower == "the" else run
     opened = (run and run[0].lower == "the") or (first > 0 and tokens[first - 1].lower == "the")
     seat = len(titles) == 1 and titles[0].lower in GOVERNMENT_SEATS  # "The Treasury said"
+    if (
+        opened
+        and len(titles) == 2
+        and titles[0].text[:1].isupper()
+        and titles[1].lower in _LEGISLATORS
+        and titles[0].lower not in _CHAMBER_WORDS
+    ):
+        # "Jess Phillips said ... the Labour MP told reporters", "the Congress MP": a person
+        # named before, described by party (no office of one holder, as "the Prime Minister"
+        # is; nor the party itself)
+        the = run[0] if run[0].lower == "the" else tokens[first - 1]
+        return Found(kind="role", generic=text[the.start : run[-1].end])
     if titles and opened and not seat and all(is_title(t) and t.text[:1].isupper() for t in titles):
         # "The Prime Minister said": who was introduced so ("Prime Minister Boris Johnson")
         holder = context.role_holder(" ".join(t.lower for t in titles))
@@ -202,6 +215,11 @@ def before_verb(
         return Found(kind="role", generic=text[the.start : run[-1].end])
     return named_speaker(text, tokens, run, context)
 
+
+# Members of a legislature, described by their party: "the Labour MP", "the Congress MP".
+_LEGISLATORS = word_set("mp mep mla msp lawmaker legislator senator congressman congresswoman")
+# ... not by their chamber or seat ("the Senate senator" is no party's).
+_CHAMBER_WORDS = word_set("senate house state us federal")
 
 # Words that count people before what they are: "One Labour MP", "Two Tory backbenchers".
 _COUNTING = (UNITS_WORDS.keys() - {"zero"}) | {"several"}
