@@ -14,6 +14,10 @@ _MODEL_NUMBER = re.compile(r"\s(?P<number>\d{1,4})(?=\s+[A-Za-z])")
 
 # A technology named with a digit and a capital, before the noun counted ("5G masts").
 _TECH_NAME = re.compile(r"\s+(?P<word>[1-9][A-Z]{1,2})(?=\s+[a-z])")
+# An aircraft's or a weapon's model, letters, a hyphen and a number: "12 F-35A jets", "24 AH-64
+# helicopters", "30 T-90 tanks", "20 Covid-19 patients" (jets, helicopters, tanks, patients;
+# not 12 "F").
+_HYPHEN_MODEL = re.compile(r"\s+(?P<word>[A-Z][A-Za-z]{0,4}-\d{1,3}[A-Z]?)(?=\s+[a-z])")
 _OR_SO = re.compile(r"\s+or\s+so\b")  # "the 250 or so tortoises"
 
 # Units after which the noun phrase is complete: "412 million euros aid package" is an amount
@@ -69,7 +73,10 @@ def unit_after(text: str, pos: int, limit: int) -> tuple[str, int]:
     while (n := sum(1 for w in words if not w[0].isdigit())) < 3 or (
         n == 3 and _plural_next(text, end, limit)
     ):
-        m = UNIT_WORD.match(text, end, limit)
+        # "12 F-35A jets": the model whole (the word reader stops at its hyphen)
+        m = (not words and _HYPHEN_MODEL.match(text, end, limit)) or UNIT_WORD.match(
+            text, end, limit
+        )
         if not m and not words:
             # "two 4K displays", "200 5G masts", "40 3D printers": displays, masts, printers
             m = PICTURE_FORMAT.match(text, end, limit) or _TECH_NAME.match(text, end, limit)

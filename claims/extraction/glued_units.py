@@ -1,5 +1,5 @@
 """Figures written with their unit glued on, as news writes measures: "40C", "104F", "155p a
-litre", "40km", "12kg", "70mph", "2GW", "100Mbps", "45m high", "55mpg", "150 µg/m³", "45 sq
+litre", "40km", "12kg", "200g", "70mph", "2GW", "100Mbps", "45m high", "55mpg", "150 µg/m³", "45 sq
 m"; and the picture formats that look like one
 ("4K", "8K"), which are no thousands (claims.extraction.quantities reads the rest)."""
 
@@ -18,6 +18,7 @@ _GLUED_PENCE = re.compile(r"(?<![\w.,£$€-])(?P<num>\d{1,3}(?:\.\d{1,2})?)p\b(
 _VIDEO_LINES = frozenset({"144", "240", "360", "480", "576", "720"})
 _MEASURE_UNITS = (
     r"km/h|km|kg|cm|mm|ml|mg|ms|mph|kph|ft|kWh|MWh|GWh|TWh|kW|MW|GW|Mbps|Gbps|GHz|MHz|GB|TB|MB"
+    r"|g|lbs|lb|oz"  # "a 200g pack", "a 2lb bag", "8oz": small "g" (the network is "5G")
 )
 # Measures written with their symbol glued on, exactly as the symbol is written ("2GW", not
 # "2gw"; "m" is left out: "3.5m" is millions in British news).
@@ -25,6 +26,10 @@ _GLUED_MEASURE = re.compile(
     rf"(?<![\w.,£$€-])(?P<num>{_DIGITS})"
     rf"(?P<unit>{_MEASURE_UNITS})(?![\w/])"
     r"(?!\s+(?:[Rr]adio|FM|AM)\b)"  # "she told 2GB radio": a station's name
+)
+
+_NETWORK_AFTER = re.compile(
+    r"[ -](?:networks?|phones?|signals?|coverage|masts?|data|services?|speeds?|connections?)\b"
 )
 
 # "minus 12C": the sign in words.
@@ -122,6 +127,8 @@ def glued_quantities(text: str) -> Iterator[tuple[float, str, int, int]]:
         if m.group("num") not in _VIDEO_LINES:
             yield float(m.group("num")), "pence", m.start(), m.end()
     for m in _GLUED_MEASURE.finditer(text):
+        if m.group("unit") == "g" and _NETWORK_AFTER.match(text, m.end()):
+            continue  # "the 4g network": a mobile network's generation, in small letters
         yield float(m.group("num").replace(",", "")), m.group("unit"), m.start(), m.end()
     if _METRES_MARK.search(text):
         for m in _GLUED_METRES.finditer(text):

@@ -73,6 +73,10 @@ _RANK_BEFORE = re.compile(r"\b(?:a|an|his|her|their|its|first|another)\s+top[\s-
 _SINGULAR_AFTER = re.compile(r"[\s-][a-z]+(?<!s)\b")
 
 
+# A word in capitals after the number's hyphen, spelled out, not a measure: "7-Eleven".
+_NAME_AFTER_HYPHEN = re.compile(r"-(?:Eleven|Twelve|Up|Mobile)\b")
+
+
 def is_name_number(text: str, start: int, end: int) -> bool:
     """Whether a bare integer is part of a name: "Apollo 11", "Channel 4", "Article 50".
 
@@ -82,6 +86,8 @@ def is_name_number(text: str, start: int, end: int) -> bool:
     """
     if PERCENT.match(text, end):
         return False
+    if _NAME_AFTER_HYPHEN.match(text, end):
+        return True  # "a 7-Eleven store", "the 3-Mobile network": the number opens a name
     label = _NUMBER_SIGN.search(text, max(0, start - 4), start)
     if label or _LABEL_BEFORE.search(text, max(0, start - 12), start):
         return True  # "No. 10 said", "a section 114 notice": a label, not a count
