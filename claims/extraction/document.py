@@ -430,7 +430,7 @@ def _headline(text: str, verdicts: tuple[LineVerdict, ...]) -> str:
             continue
         if _QUESTION_LABEL.match(line):
             continue  # "Q. How much will the new scheme cost?": an interview's question
-        if ":" in line[:80]:
+        if ":" in line[:80] or line.endswith(")"):  # Hansard's labels have no colon
             turns = transcript_turns(text) if turns is None else turns
             if verdict.keep_start in turns:
                 continue  # a transcript's turn ("JUSTICE GORSUCH: How many ...?")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from claims.extraction.blocks import blocks
@@ -180,7 +180,12 @@ def extract(
         article_prior = 0.0 if scorer is not None else default_article_prior()
     scorer = scorer or default_scorer()
     text = document.text
-    verdicts = scan_lines(text)
+    turns = transcript_turns(text)
+    # Hansard's "The Prime Minister" on a line of its own is a turn's label, no subheading
+    verdicts = tuple(
+        replace(v, keep_start=v.start, reason="") if v.dropped and v.start in turns else v
+        for v in scan_lines(text)
+    )
     dropped: list[tuple[int, int, str]] = []
     for v in verdicts:
         if v.dropped:
@@ -203,7 +208,6 @@ def extract(
     quote_units: list[int] = []  # pending units of the quotation still open, if any
     paragraph_speaker = ""
     opens_paragraph, previous = False, ""
-    turns = transcript_turns(text)
     for _, person in turns.values():
         if " " in person:
             register_name(person, context)  # "JEROME POWELL:" anywhere: "Powell" is him

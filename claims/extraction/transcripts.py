@@ -90,7 +90,7 @@ def transcript_turns(text: str) -> dict[int, tuple[int, str]]:
     """Where each speaker label starts -> (where the turn's text starts, the person; "" for a
     role such as "MODERATOR"), for a text that reads as a transcript: two people or more, each
     labelled; {} for any other text."""
-    if ":" not in text:
+    if ":" not in text and not _PARTY_LINE.search(text):
         return _interview(text)  # "Q. What happened?" / "A. A 6.2-magnitude earthquake ..."
     return (
         _labelled_in_capitals(text)
@@ -201,26 +201,64 @@ def _labelled_by_surname(text: str) -> dict[int, tuple[int, str]]:
     return {}
 
 
+# Hansard as its website prints a debate: each label on a line of its own, no colon, a
+# member's party last in brackets ("Kemi Badenoch (North West Essex) (Con)").
+_HANSARD_LINE = re.compile(
+    r"^(?P<name>[A-Z][a-z’'.-]+(?:[ \t]+(?:[A-Z][A-Za-z’'.-]+|de|van|von|der|al|bin|la|le|of|the"
+    r"|for|and)){0,8}?)(?P<seat>(?:[ \t]*\([^()\n]{1,60}\)){1,2})?[ \t]*$",
+    re.MULTILINE,
+)
+_PARTY_LINE = re.compile(
+    r"\((?:Con|Lab|LD|SNP|DUP|PC|Green|Ind|Reform|SDLP|UUP|Alliance|Lab/Co-op|SF|TUV|Alba)\)"
+    r"[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def _labels(text: str) -> list[tuple[int, int, str, str, bool, bool, bool]]:
+    """(start, end, name, seat, a role after the name, a timestamp, on a line of its own
+    without a colon) of each label written as a name."""
+    labels = [
+        (*(m.start(), m.end(), m.group("name"), m.group("seat") or ""), *_flags(m))
+        for m in _NAMED_LABEL.finditer(text)
+    ]
+    if len(_PARTY_LINE.findall(text)) >= _MIN_TURNS:
+        labels += [
+            (m.start(), m.end(), m.group("name"), m.group("seat") or "", False, False, True)
+            for m in _HANSARD_LINE.finditer(text)
+        ]
+        labels.sort()
+    return labels
+
+
+def _flags(m: re.Match[str]) -> tuple[bool, bool, bool]:
+    return bool(m.group("role")), bool(m.group("stamp")), False
+
+
 def _labelled_by_name(text: str) -> dict[int, tuple[int, str]]:
-    """ "Donald Trump: (00:12) ...": names as written, with a timestamp or a given name."""
+    """ "Donald Trump: (00:12) ...": names as written, with a timestamp or a given name;
+    Hansard's "The Prime Minister (Keir Starmer)", then "The Prime Minister" for him."""
     given = first_name_genders()
     turns: dict[int, tuple[int, str]] = {}
-    for m in _NAMED_LABEL.finditer(text):
-        name, seat = m.group("name"), m.group("seat") or ""
-        if _CHAIR.fullmatch(name) or (name in _ROLE_ONLY_LABELS and not m.group("role")):
-            turns[m.start()] = (m.end(), "")  # "Mr Speaker:", "Operator:", "Host:"
+    offices: dict[str, str] = {}  # "The Prime Minister" -> "Keir Starmer"
+    for start, end, name, seat, role, stamp, bare in _labels(text):
+        if _CHAIR.fullmatch(name) or (name in _ROLE_ONLY_LABELS and not role):
+            turns[start] = (end, "")  # "Mr Speaker:", "Operator:", "Host:"
             continue
         if " " not in name:
             continue  # one word ("Note:", "Update:") names nobody here
         held = seat.strip()[1:-1].strip() if seat.count("(") == 1 else ""
         if held and held.split()[0].lower() in given and name.split()[0].lower() not in given:
-            turns[m.start()] = (m.end(), held)  # "The Prime Minister (Keir Starmer):"
-        elif name.split()[-1] in {"of", "the", "for", "and"}:
-            continue
-        elif m.group("stamp") or seat or name.split()[0].lower() in given:
-            turns[m.start()] = (m.end(), name)
+            turns[start] = (end, held)  # "The Prime Minister (Keir Starmer):"
+            offices[name] = held
+        elif name in offices and not seat:
+            turns[start] = (end, offices[name])  # "The Prime Minister:" again: him
+        elif name.split()[-1] in {"of", "the", "for", "and"} or (bare and not seat):
+            continue  # a line of its own is a label only with its seat and party
+        elif stamp or seat or name.split()[0].lower() in given:
+            turns[start] = (end, name)
         elif (untitled := _without_titles(name)).split()[0].lower() in given:
-            turns[m.start()] = (m.end(), untitled)  # "Chief Constable Andy Marsh:"
+            turns[start] = (end, untitled)  # "Chief Constable Andy Marsh:"
     people = Counter(name for _, name in turns.values())
     roles = people.pop("", 0)
     # An interview: a host's questions ("Host:", once is enough) and one guest's answers
