@@ -11,6 +11,11 @@ from collections.abc import Iterator
 
 _NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7, "nine": 9}
 _DENOMINATORS = {"third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+# ... and "by half" ("cut the deficit by half"; not "by half an hour", "by half-time").
+_BY_HALF = re.compile(
+    r"\bby\s+(?P<share>(?:a\s+|one\s+)?half)\b(?![- ](?:of|an?|past|time|way)\b|-)",
+    re.IGNORECASE,
+)
 # A fraction after "by", as a change is measured: "fell by two thirds", "cut by a quarter".
 _BY_FRACTION = re.compile(
     r"\bby\s+(?P<share>(?P<num>a|one|two|three|four)[- ](?P<den>third|quarter|fifth)s?)\b"
@@ -88,6 +93,8 @@ def fraction_shares(text: str) -> Iterator[tuple[float, str, int, int]]:
         denominator = _DENOMINATORS[m.group("den").lower()]
         if numerator < denominator:
             yield numerator / denominator, f"out of {denominator}", m.start(), m.end()
+    for m in _BY_HALF.finditer(text):  # "cut the deficit by half"
+        yield 0.5, "out of 2", m.start("share"), m.end()
     for m in _BY_FRACTION.finditer(text):  # "fell by two thirds": a change as a share
         numerator = _NUMERATORS[m.group("num").lower()]
         denominator = _DENOMINATORS[m.group("den").lower()]

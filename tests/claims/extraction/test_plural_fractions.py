@@ -3,7 +3,8 @@
 A fraction was a share only before "of" ("two-thirds of adults": 0.667 out of 3); without it,
 "two-thirds were worried", "three-quarters voted" and "a two-thirds majority" were read as a
 count, 2 "thirds" and 3 "quarters". A plural fraction written with its hyphen is always the
-share.
+share. "We have cut the deficit by half" gave nothing: "by half" is a change as a share, as
+"by a third" was (not "by half an hour", "by half-time").
 """
 
 from __future__ import annotations
@@ -36,3 +37,16 @@ def test_both_shares_of_a_comparison() -> None:
         (0.75, "out of 4"),
         (0.6667, "out of 3"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We have cut the deficit by half.", [(0.5, "out of 2")]),
+        ("Prices fell by half in 2023.", [(0.5, "out of 2")]),
+        ("The match was delayed by half an hour.", []),
+        ("He was ahead by half-time.", []),
+    ],
+)
+def test_by_half(text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(q.value, q.unit) for q in find_quantities(text)] == expected
