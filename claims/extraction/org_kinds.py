@@ -45,6 +45,10 @@ _UPPER_ACRONYMS = frozenset(a.upper() for a in PUBLIC_ACRONYMS)
 # Administration"); never to a business.
 AGENCY_NOUNS = word_set("agency regulator watchdog authority")
 
+# Nouns of an organisation's kind that are no business's, after a nationality: "the Spanish
+# club", "the Swiss federation".
+ORG_KIND_WORDS = frozenset({"club", "side", "team", "federation", "league", "engineering"})
+
 # Armed groups, never "the company": "the Rapid Support Forces", "the Wagner militia".
 _ARMED = word_set(
     "forces militia militias brigade brigades army taliban hamas hezbollah isis houthis"

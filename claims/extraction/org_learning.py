@@ -27,6 +27,7 @@ from claims.extraction.org_kinds import (
     NAMED_BY_NOUN,
     NATIONALITY_ENDINGS,
     ORG_DESCRIPTORS,
+    ORG_KIND_WORDS,
     PLACE_NOUNS,
     PUBLIC_ACRONYMS,
     is_armed,
@@ -34,7 +35,7 @@ from claims.extraction.org_kinds import (
 )
 from claims.extraction.page_names import type_on_page
 from claims.extraction.people import DETERMINERS, SpeakerContext, name_start_before
-from claims.extraction.places import COUNTRIES
+from claims.extraction.places import COUNTRIES, COUNTRY_ALIASES, NATIONALITIES
 from claims.extraction.roles import WaitingLede
 from claims.extraction.small_words import is_a_word
 from claims.extraction.speaker_types import ORGANIZATION, bare_word
@@ -57,6 +58,50 @@ def note_countries(tokens: list[Token], context: SpeakerContext) -> None:
             skip = True
         elif word.lower() in COUNTRIES:
             context.countries.append((word, context.paragraph))
+
+
+# A nationality in capitals before a noun: "Danish drugmaker", "Japanese carmaker".
+_NATIONALITY_BEFORE = re.compile(
+    r"\b(?:" + "|".join(n.title() for n in NATIONALITIES if " " not in n) + r")\s+[a-z]"
+)
+
+
+def note_nationalities(text: str, tokens: list[Token], context: SpeakerContext) -> None:
+    """Record the country the sentence gives an organisation: "Japan's Toyota", "Spain's Real
+    Madrid", "Danish drugmaker Novo Nordisk", "German carmaker BMW" (an adjective of a country,
+    the business's noun, its name)."""
+    if "'s " not in text and "’s " not in text and not _NATIONALITY_BEFORE.search(text):
+        return  # a cheap look first: this runs on every sentence
+    for i, token in enumerate(tokens[:-1]):
+        word = token.text
+        if word.endswith(("'s", "’s")) and word[:1].isupper():
+            country = word[:-2].lower()
+            country = COUNTRY_ALIASES.get(country, country)
+            start = i + 1
+        elif token.lower in NATIONALITIES and word[:1].isupper():
+            country, start = NATIONALITIES[token.lower], i + 1
+            while start < len(tokens) and (
+                is_business_noun(tokens[start].lower) or tokens[start].lower in ORG_KIND_WORDS
+            ):
+                start += 1  # "Danish drugmaker", "Spanish club", "German engineering group"
+            if start == i + 1:
+                continue  # "German voters": no organisation named
+        else:
+            continue
+        if country not in COUNTRIES and country not in NATIONALITIES.values():
+            continue
+        end = start  # "Germany's Siemens and France's Alstom": each its own
+        while end < len(tokens) and is_capitalised(tokens[end]):
+            end += 1
+            if tokens[end - 1].text.endswith(("'s", "’s", ",", ".")):
+                end -= tokens[end - 1].text.endswith(("'s", "’s"))
+                break
+        given = first_name_genders()
+        if end == start or any(t.lower in given or is_title(t) for t in tokens[start:end]):
+            continue  # "Spain's Rafael Nadal", "Britain's Prime Minister Keir Starmer"
+        name = text[tokens[start].start : tokens[end - 1].end].rstrip(".,")
+        if name.lower() not in COUNTRIES:
+            context.org_countries[name] = country
 
 
 def _short_for_an_org(speaker: str, context: SpeakerContext) -> bool:

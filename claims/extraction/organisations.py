@@ -45,6 +45,7 @@ from claims.extraction.org_kinds import (
     BUSINESS_COMPOUNDS,
     NAMED_BY_NOUN,
     NATIONALITY_ENDINGS,
+    ORG_KIND_WORDS,
     PLACE_NOUNS,
     PUBLIC_WORDS,
     THINK_TANK,
@@ -59,7 +60,7 @@ from claims.extraction.people import (
     POSSESSIVE_PRONOUNS,
     SpeakerContext,
 )
-from claims.extraction.places import GOVERNMENT_SEATS
+from claims.extraction.places import GOVERNMENT_SEATS, NATIONALITIES
 from claims.extraction.small_words import is_a_word
 from claims.extraction.speaker_types import CLUB_ENDINGS, ORGANIZATION, speaker_type
 
@@ -114,6 +115,27 @@ _GENERIC_BUSINESS = frozenset({"company", "firm", "group", "organisation", "orga
 def _names_a_sector(noun: str) -> bool:
     """A business noun that says what the business does ("planemaker", "airline", "bank")."""
     return is_business_noun(noun) and noun not in _GENERIC_BUSINESS
+
+
+def _of_the_nationality(words: list[str], context: SpeakerContext) -> str | None:
+    """The one organisation the text gave the country of the adjective ``words`` open with
+    ("the Japanese carmaker" after "Japan's Toyota" or "Japanese carmaker Toyota"); "" when
+    several ("Germany's Siemens and Germany's SAP ... The German company": which, the text does
+    not say); None when none, or the words are no such description."""
+    if len(words) < 2 or not context.org_countries:
+        return None
+    if not (is_business_noun(words[-1]) or words[-1] in ORG_KIND_WORDS):
+        return None  # "the British government" is no business the text gave a country
+    adjective = " ".join(words[:2]) if " ".join(words[:2]) in NATIONALITIES else words[0]
+    country = NATIONALITIES.get(adjective)
+    named = {org for org, of in context.org_countries.items() if of == country}
+    if not country or not named:
+        return None
+    if len(named) > 1:
+        return ""
+    org = named.pop()
+    context.described_orgs.add(org)  # "the Spanish club": Real Madrid is no person
+    return org
 
 
 def _country_owned(phrase: str, context: SpeakerContext) -> str:
@@ -172,6 +194,9 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
     if owned:
         return owned
     words = [w for w in re.findall(r"[\w’']+", phrase.lower()) if w not in DETERMINERS]
+    national = _of_the_nationality(words, context)
+    if national is not None:
+        return national  # "Japan's Toyota ... The Japanese carmaker said"; "" for two
     product = len(words) > 2 and words[1] in {"of", "behind"}
     if product:
         words = [*words[2:], words[0]]  # "the maker of ChatGPT": as "the ChatGPT maker"

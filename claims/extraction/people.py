@@ -121,6 +121,9 @@ class SpeakerContext:
     # subject that may be either), latest last ("Shares in Halvorsen Foods fell ... The
     # Oslo-based group said"; organisations.py).
     mentions: dict[str, tuple[int, str]] = field(default_factory=dict)  # name -> (paragraph, kind)
+    # Organisations -> the country the text gave them ("Japan's Toyota", "Danish drugmaker
+    # Novo Nordisk"), for "the Japanese carmaker" (org_learning.note_nationalities).
+    org_countries: dict[str, str] = field(default_factory=dict)
     # Two organisations named together, each -> the other ("the FCA and the Bank of England").
     named_together: dict[str, str] = field(default_factory=dict)
     # The first and last words of the organisations among them ("City" of "Manchester City").

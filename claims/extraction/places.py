@@ -67,6 +67,33 @@ COUNTRIES: frozenset[str] = phrase_set(
     """
 )
 
+# What a country's businesses and clubs are called by after their name: "Japan's Toyota ...
+# The Japanese carmaker said" (adjective -> the country as COUNTRIES writes it, lower case).
+NATIONALITIES: dict[str, str] = {
+    "japanese": "japan", "chinese": "china", "german": "germany", "french": "france",
+    "spanish": "spain", "italian": "italy", "british": "britain", "american": "us",
+    "russian": "russia", "ukrainian": "ukraine", "indian": "india", "korean": "south korea",
+    "south korean": "south korea", "taiwanese": "taiwan", "canadian": "canada",
+    "australian": "australia", "brazilian": "brazil", "mexican": "mexico", "dutch": "netherlands",
+    "swiss": "switzerland", "swedish": "sweden", "danish": "denmark", "norwegian": "norway",
+    "finnish": "finland", "irish": "ireland", "polish": "poland", "austrian": "austria",
+    "belgian": "belgium", "turkish": "turkey", "israeli": "israel", "saudi": "saudi arabia",
+    "emirati": "uae", "qatari": "qatar", "south african": "south africa", "greek": "greece",
+    "portuguese": "portugal", "argentine": "argentina", "indonesian": "indonesia",
+    "vietnamese": "vietnam", "thai": "thailand", "egyptian": "egypt", "iranian": "iran",
+    "pakistani": "pakistan", "hungarian": "hungary", "czech": "czech republic",
+    "singaporean": "singapore", "malaysian": "malaysia", "nigerian": "nigeria",
+    "kenyan": "kenya", "scottish": "scotland", "welsh": "wales", "luxembourgish": "luxembourg",
+}  # fmt: skip
+# A country's name as its possessive gives it ("Britain's", "America's", "the Netherlands'")
+# for the adjective's country above.
+COUNTRY_ALIASES: dict[str, str] = {
+    "uk": "britain", "u.k.": "britain", "united kingdom": "britain", "great britain": "britain",
+    "england": "britain", "america": "us", "usa": "us", "u.s.": "us", "united states": "us",
+    "korea": "south korea", "the netherlands": "netherlands", "holland": "netherlands",
+    "united arab emirates": "uae",
+}  # fmt: skip
+
 # Countries, capitals and seats of government that speak for a government: "Moscow maintains
 # that ...", "Tokyo says it is ready". Matched against the whole speaker name, so "George
 # Washington" stays a person. Names that are also common first names ("Jordan", "Georgia")

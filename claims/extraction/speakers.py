@@ -71,7 +71,12 @@ from claims.extraction.names import (
     tokenise,
 )
 from claims.extraction.openings import described_business, owned_subject, stance_taker
-from claims.extraction.org_learning import learn_after_speaker, learn_orgs, note_countries
+from claims.extraction.org_learning import (
+    learn_after_speaker,
+    learn_orgs,
+    note_countries,
+    note_nationalities,
+)
 from claims.extraction.organisations import opening_place, org_in_full
 from claims.extraction.outlets import spelled_out
 from claims.extraction.page_names import learn_one_word_speaker, type_on_page
@@ -349,6 +354,7 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     learn_names(text, tokens, context)
     learn_orgs(text, tokens, context)
     note_countries(tokens, context)
+    note_nationalities(text, tokens, context)
     learn_roles(tokens, context)
     if "led by" in masked:
         learn_study_leader(tokens, context)  # "The researchers, led by Matthew Campen, ..."
