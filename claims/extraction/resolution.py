@@ -20,6 +20,7 @@ from claims.extraction.lexicon import (
     PORTFOLIO_WORDS,
     RELATION_NOUNS,
     ROLE_NOUNS,
+    word_set,
 )
 from claims.extraction.names import is_org
 from claims.extraction.org_kinds import PLACE_NOUNS, is_org_head
@@ -63,6 +64,13 @@ def _titled_on_page(titles: tuple[str, ...], context: SpeakerContext) -> str:
         name for name in found if name.split()[0] in titles and name.split()[1].lower() in given
     }
     return found.pop() if len(found) == 1 else ""
+
+
+# A sportsman or woman described by club: "The Real Madrid midfielder".
+_PLAYERS = word_set("""
+    striker midfielder defender goalkeeper winger forward captain player star footballer
+    batter batsman bowler cricketer quarterback pitcher driver rider boxer fighter golfer
+    sprinter swimmer cyclist jockey athlete""")
 
 
 def resolve_found(found: Found, context: SpeakerContext) -> str:
@@ -191,6 +199,13 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
                 continue  # "the former South Carolina governor": not "Florida Governor X"
             if not gender or context.gender(name) in {"", gender}:
                 return name
+        if noun in _PLAYERS and len(lower.split()) > 2:
+            # "Jude Bellingham scored twice ... The Real Madrid midfielder said": the one
+            # person the sentence before named (a club before the role says who, not another
+            # holder of it; "the Frenchman" may be anyone's nationality but his)
+            named_before = {*context.sentence_people, *context.previous_sentence_people}
+            if len(named_before) == 1:
+                return named_before.pop()
         if noun in _PARTIES_TO_A_CASE:
             # "Kyle Dennis stabbed ... [two paragraphs on] The defendant told the court": a
             # court story's party is its subject throughout, the one person the page named in
