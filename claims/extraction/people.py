@@ -87,6 +87,8 @@ class SpeakerContext:
     clause_subjects: list[tuple[int, str]] = field(default_factory=list)
     sentence_people: list[str] = field(default_factory=list)  # known people it names
     previous_sentence_people: list[str] = field(default_factory=list)  # the sentence before's
+    sentence_words: str = ""  # the sentence, quotations masked, in small letters
+    previous_words: str = ""  # ... and the sentence before
     # The organisation this sentence opens with ("Google has agreed ..., the company said").
     sentence_org: str = ""
     # The place it opens with ("At Heathrow, the airport said"; organisations.opening_place).

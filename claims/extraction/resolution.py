@@ -73,6 +73,17 @@ _PLAYERS = word_set("""
     sprinter swimmer cyclist jockey athlete""")
 
 
+def _one_of_many(noun: str, context: SpeakerContext) -> bool:
+    """Whether this sentence or the one before wrote the role in the plural ("met union
+    leaders", "Two union leaders"), so that "the union leader" is one of them, not a person
+    named there in no role."""
+    plural = noun + ("es" if noun.endswith(("s", "sh", "ch")) else "s")
+    pattern = rf"\b{re.escape(plural)}\b"
+    return bool(
+        re.search(pattern, context.sentence_words) or re.search(pattern, context.previous_words)
+    )
+
+
 def resolve_found(found: Found, context: SpeakerContext) -> str:
     if found.kind == "pronoun":
         return _person_of_gender(found.generic, context, before=found.at)
@@ -171,6 +182,8 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
             return ""  # "the father" of someone the text never named so
         gender = "m" if any(w in MALE_WORDS for w in lower.split()) else ""
         gender = "f" if any(w in FEMALE_WORDS for w in lower.split()) else gender
+        if _one_of_many(noun, context):
+            return ""  # "Keir Starmer met union leaders. The union leader said": one of them
         # Never someone the text introduced in another role only: "Defence lawyer Tom Baker"
         # is not "the judge".
         people = [p for p in context.recent_people() if not context.has_other_role(p, noun)]

@@ -360,6 +360,7 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
         learn_study_leader(tokens, context)  # "The researchers, led by Matthew Campen, ..."
     context.clause_subjects = clause_subjects(tokens, context)
     context.previous_sentence_people = context.sentence_people
+    context.previous_words, context.sentence_words = context.sentence_words, masked.lower()
     context.sentence_people = people_named(tokens, context)
     opening = subject_run(tokens, allow_comma=False) or owned_subject(tokens)
     opening_name = clean_run(text, opening) if opening else ""
