@@ -116,7 +116,7 @@ ORG_WORDS: frozenset[str] = word_set(
 # list, and these words ("newspaper", "broadcaster") are not part of the names they look for.
 MORE_ORG_WORDS: frozenset[str] = word_set(
     """
-    newspaper military ministries authorities regime broadcaster outlet magazine tabloid
+    patrol newspaper military ministries authorities regime broadcaster outlet magazine tabloid
     website firm corporation plc llc gmbh charity ngo campaign hospital school college academy
     museum organisers organizers motor motors electric letters fire consortium pharmaceuticals
     technologies systems labs media resources library libraries archive archives

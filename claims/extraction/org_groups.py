@@ -7,17 +7,19 @@ vague group."""
 
 from __future__ import annotations
 
+from claims.extraction.descriptions import place_body
 from claims.extraction.lexicon import PERSON_DEMONYMS, word_set
 from claims.extraction.names import Token, clean_run, is_capitalised, is_org, name_before
 from claims.extraction.org_kinds import NATIONALITY_ENDINGS
 from claims.extraction.organisations import org_in_full
+from claims.extraction.outlets import police_force
 from claims.extraction.people import SpeakerContext
 from claims.extraction.places import COUNTRIES, GOVERNMENT_SEATS
 from claims.extraction.small_words import is_a_word
 
 # Groups that speak for an organisation's research or its official line.
 _RESEARCH_GROUPS = word_set("analysts economists researchers scientists experts engineers")
-_OFFICIAL_GROUPS = word_set("officials sources aides diplomats spokespeople investigators")
+_OFFICIAL_GROUPS = word_set("officials sources aides diplomats spokespeople investigators officers")
 # Seats of government that are bodies, not places ("Kremlin officials", not "Moscow officials").
 _BODIES = word_set("kremlin pentagon treasury vatican elysee élysée zhongnanhai") | frozenset(
     {"white house", "downing street", "hm treasury", "blue house", "scotland yard"}
@@ -38,6 +40,10 @@ def org_group(text: str, tokens: list[Token], i: int, context: SpeakerContext) -
     noun = tokens[i].lower
     if not tokens[i].text.islower() or noun not in _RESEARCH_GROUPS | _OFFICIAL_GROUPS:
         return ""
+    if i >= 2 and noun in _OFFICIAL_GROUPS:
+        body = place_body(text, tokens, i - 1) or police_force(text, tokens, i - 1)
+        if body:
+            return f"{body} {noun}"  # "Phoenix police officials", "Leeds council officials"
     if i == 0 or not is_capitalised(tokens[i - 1]):
         return ""
     run = name_before(tokens, i)
