@@ -385,6 +385,13 @@ _STATEMENT_HEADINGS = (
         r"[^\n]*$",
         re.IGNORECASE,
     ),
+    # "Rachel Reeves' speech to Labour conference in full", "Boris Johnson's resignation
+    # statement: full text"
+    re.compile(
+        _STATEMENT_NAME + r"['’]s?\s+(?:[a-z-]+\s+){0,2}?"
+        r"(?:statement|remarks|speech|address|letter|testimony)\b[^\n]*?"
+        r"(?:\bin\s+full|[:,-]?\s*full\s+text|[:,-]?\s*transcript)\s*$"
+    ),
 )
 
 
