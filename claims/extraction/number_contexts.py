@@ -180,6 +180,13 @@ def is_word_number_in_name(text: str, m: re.Match[str], value: float) -> bool:
     )
 
 
+# A government bond by its term: "the 10-year Treasury yield", "two-year gilts", "30-year bonds".
+_BOND_AFTER = re.compile(
+    r"\s+(?:(?:US|U\.S\.|German|Japanese|UK|British|government|benchmark|inflation-linked)\s+)?"
+    r"(?:gilts?|bonds?|Treasury|Treasuries|Bunds?|bunds?|notes?|yields?|JGBs?|OATs?)\b"
+)
+
+
 def is_compound(text: str, hyphen: re.Match[str], unit: str, *, spelled: bool) -> bool:
     """Whether number-hyphen-word is a fixed compound rather than a measure ("10-year")."""
     first = unit.split("-")[0]
@@ -187,6 +194,8 @@ def is_compound(text: str, hyphen: re.Match[str], unit: str, *, spelled: bool) -
         return True  # "one-off", "one-sided"
     # "one-size-fits-all", "once-in-a-lifetime": a phrase of three words or more; an age
     # ("10-year-old") is a measure.
+    if unit in {"year", "month"} and _BOND_AFTER.match(text, hyphen.end()):
+        return True  # "the 10-year Treasury yield", "two-year gilts": a bond's name
     following = text[hyphen.end() : hyphen.end() + 2]
     return following[:1] == "-" and following[1:].isalpha() and not unit.endswith("-old")
 
