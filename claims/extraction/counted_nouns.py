@@ -18,6 +18,7 @@ _TECH_NAME = re.compile(r"\s+(?P<word>[1-9][A-Z]{1,2})(?=\s+[a-z])")
 # helicopters", "30 T-90 tanks", "20 Covid-19 patients" (jets, helicopters, tanks, patients;
 # not 12 "F").
 _HYPHEN_MODEL = re.compile(r"\s+(?P<word>[A-Z][A-Za-z]{0,4}-\d{1,3}[A-Z]?)(?=\s+[a-z])")
+_PARTS_PER = re.compile(r"\s+(?P<per>per\s+(?:million|billion|trillion))\b")
 _OR_SO = re.compile(r"\s+or\s+so\b")  # "the 250 or so tortoises"
 
 # Units after which the noun phrase is complete: "412 million euros aid package" is an amount
@@ -128,6 +129,11 @@ def unit_after(text: str, pos: int, limit: int) -> tuple[str, int]:
         end = m.end()
         if lower == "police" and _plural_next(text, end, limit):
             continue  # "20,000 new police officers": officers counted
+        per = _PARTS_PER.match(text, end, limit) if lower == "parts" else None
+        if per:  # "424 parts per million": a concentration, whole
+            words.append(per.group("per"))
+            end = per.end()
+            break
         # English noun phrases end in their head noun, usually the first plural:
         # "20,000 Russian islanders", "five member states".
         if lower in _COMPLETE_UNITS or word.endswith(("’s", "'s")):

@@ -3,7 +3,8 @@ notice, a defence story and a robbery written here).
 
 "a 200g pack" and "a 2lb bag" gave no figure ("kg" was read, "g", "lb" and "oz" were not);
 "12 F-35A jets" counted 12 "F", "96 AH-64 helicopters" 96 "AH" and "20 Covid-19 patients" 20
-"Covid" (the noun reader stops at a hyphen); "A 7-Eleven store was robbed" gave 7.
+"Covid" (the noun reader stops at a hyphen); "A 7-Eleven store was robbed" gave 7; "424 parts
+per million" counted 424 "parts".
 """
 
 from __future__ import annotations
@@ -50,3 +51,15 @@ def test_a_model_with_its_hyphen(text: str, expected: list[tuple[float, str]]) -
 
 def test_a_name_that_opens_with_a_number() -> None:
     assert _read("A 7-Eleven store was robbed of $500.") == [(500.0, "dollars")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("CO2 levels reached 424 parts per million in May.", [(424.0, "parts per million")]),
+        ("The water held 70 parts per trillion of PFAS.", [(70.0, "parts per trillion")]),
+        ("The car has 300 parts from China.", [(300.0, "parts")]),
+    ],
+)
+def test_a_concentration(text: str, expected: list[tuple[float, str]]) -> None:
+    assert _read(text) == expected
