@@ -421,9 +421,10 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     learn_one_word_speaker(speaker, tokens, context)
     # "Morgan Stanley cut its forecast": a business; not "Mark Zuckerberg cut its workforce"
     # (a given name of one sex opens a person's name)
-    its_own = (
-        acts_on_its_own(run, tokens) and first_name_genders().get(run[0].lower, "") == ""
-    ) or reports_its_results(run, tokens)
+    given_name = bool(run) and first_name_genders().get(run[0].lower, "") != ""
+    its_own = (acts_on_its_own(run, tokens) and not given_name) or reports_its_results(
+        run, tokens, given_name=given_name
+    )
     remember(speaker, text, tokens, context, subject, run, its_own=its_own)
     # "Sarah Whitfield's son died ... she said": hers; "Taylor Swift's Eras Tour has grossed
     # $2bn, according to Pollstar. The singer said": hers too (a source of the figure is no

@@ -416,10 +416,12 @@ _PERSONAL = word_set("he she his her him himself herself")
 _RESULTS_REPORTED = word_set("reported reports posted posts booked books announced announces")
 
 
-def reports_its_results(run: list[Token], tokens: list[Token]) -> bool:
+def reports_its_results(run: list[Token], tokens: list[Token], *, given_name: bool) -> bool:
     """Whether the sentence's subject is a business by the results it reports ("Harvey Norman
     profit falls 20%", "Harvey Norman reported a 20% fall in full-year profit"), whatever its
-    name looks like (a given name opens this one)."""
+    name looks like (a given name opens this one); or, when no given name opens it
+    (``given_name`` False), by the cars it recalls or the millions it is fined ("Mercedes-Benz
+    recalled 10,000 cars", "Wells Fargo was fined $3bn")."""
     if not run or run[-1] not in tokens:
         return False
     after = tokens.index(run[-1]) + 1
@@ -427,6 +429,8 @@ def reports_its_results(run: list[Token], tokens: list[Token]) -> bool:
         return False
     if any(t.lower in _PERSONAL for t in tokens):
         return False  # "Taylor Swift announced record sales for her new album": hers
+    if not given_name and _acts_as_a_business(tokens, after):
+        return True
     if tokens[after].lower in _RESULTS:
         return tokens[after + 1].lower in _RESULTS_MOVE  # a headline: "... profit falls 20%"
     if tokens[after].lower not in _RESULTS_REPORTED:
@@ -445,3 +449,27 @@ def reports_its_results(run: list[Token], tokens: list[Token]) -> bool:
         if tokens[k].text.endswith((".", ",", ";")):
             return False
     return False
+
+
+_RECALLS = word_set("recalled recalls recalling")
+_FINED = word_set("fined")
+_MILLIONS = ("m", "bn", "million", "billion", "trillion", "tn")
+
+
+def _acts_as_a_business(tokens: list[Token], after: int) -> bool:
+    """Whether the verb at ``after`` is a business's: recalling a number of something
+    ("recalled 10,000 cars"), or being fined millions ("was fined $3bn", "has been fined
+    £40m"; a person's fine is rarely so large)."""
+    verb = tokens[after]
+    if verb.lower in _RECALLS:
+        return after + 1 < len(tokens) and any(c.isdigit() for c in tokens[after + 1].text)
+    k = after
+    while k < len(tokens) and tokens[k].lower in {"was", "has", "have", "been", "is", "were"}:
+        k += 1
+    if k == after or k + 1 >= len(tokens) or tokens[k].lower not in _FINED:
+        return False
+    amount = tokens[k + 1].text.lower().rstrip(".,")
+    following = tokens[k + 2].lower.rstrip(".,") if k + 2 < len(tokens) else ""
+    # (the tokens leave the currency sign out: "$3bn" is "3bn")
+    figure = amount.lstrip("$£€")[:1].isdigit()
+    return figure and (amount.endswith(_MILLIONS) or following in _MILLIONS)

@@ -5,7 +5,10 @@ A business whose name opens with a given name ("Harvey Norman", "Ted Baker") was
 "The retailer said" after it named nobody. The results a subject reports make it a business
 whatever its name looks like: its profit, revenue or sales moving in a headline ("Harvey Norman
 profit falls 20%"), or reported with a figure or a period ("reported a 20% fall in full-year
-profit", "reported a pre-tax loss of £45m as sales slumped").
+profit", "reported a pre-tax loss of £45m as sales slumped"). So, when no given name opens the
+name, do the cars it recalls and the millions it is fined ("Mercedes-Benz recalled 10,000 cars
+... The carmaker said", "Wells Fargo was fined $3bn ... The lender said" named nobody; both
+listed as still wrong in session 31).
 """
 
 from __future__ import annotations
@@ -59,3 +62,38 @@ def test_a_loss_and_falling_sales() -> None:
 def test_people_stay_people(text: str, speaker: str) -> None:
     unit = unit_with(text, "said")
     assert (unit.speaker, unit.speaker_type) == (speaker, "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Mercedes-Benz recalled 10,000 cars on Monday. The carmaker said no injuries had "
+            "been reported.",
+            "Mercedes-Benz",
+        ),
+        (
+            "Wells Fargo was fined $3bn on Thursday. The lender said it had changed its practices.",
+            "Wells Fargo",
+        ),
+        ("Barclays has been fined £40m. The bank said it accepted the findings.", "Barclays"),
+    ],
+)
+def test_recalls_and_fines_of_millions(text: str, speaker: str) -> None:
+    unit = unit_with(text, " said")
+    assert (unit.speaker, unit.speaker_type) == (speaker, "organization")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("John Smith was fined £500 for speeding. The driver said he was sorry.", ""),
+        (
+            "Donald Trump was fined $355m by a New York judge. The businessman said he would "
+            "appeal.",
+            "Donald Trump",
+        ),
+    ],
+)
+def test_people_fined_stay_people(text: str, speaker: str) -> None:
+    assert speaker_of(text, " said") == speaker
