@@ -48,11 +48,16 @@ WORD_NUMBER = re.compile(
     # "half a million", "a quarter of a million", "three-quarters of a billion" (first: "three"
     # alone would match)
     r"\b(?:(?:half|(?:a|one|three)[\s-]quarters?\s+of)\s+an?\s+(?:million|billion|trillion)"
+    # "one and a half million", "two and a half billion"; "a dozen", "half a dozen", "two dozen"
+    r"|(?:an?|one|two|three|four|five|six|seven|eight|nine)\s+and\s+a\s+half\s+"
+    r"(?:hundred|thousand|million|billion|trillion)"
+    r"|(?:half\s+a|an?|two|three|four|five|six)\s+dozen(?!s)"
     rf"|(?:{_NUMBER_WORD})(?:(?:-|\s+|{_AFTER_SCALE}\s+and\s+)(?:{_NUMBER_WORD}))*"
     r"|an?\s+(?:hundred|thousand|million|billion|trillion))\b",
     re.IGNORECASE,
 )
 
+_AND_A_HALF = re.compile(r"(\w+)\s+and\s+a\s+half\s+(\w+)")
 _FRACTION_OF = re.compile(r"(half|(a|one|three)[\s-]quarters?\s+of)\s+", re.IGNORECASE)
 _QUARTERS = {"a": 0.25, "one": 0.25, "three": 0.75}
 
@@ -82,9 +87,18 @@ def parse_words(spelled: str) -> float | None:
         share = 0.5 if fraction.group(1).lower() == "half" else _QUARTERS[fraction.group(2).lower()]
         whole = parse_words(spelled[fraction.end() :])
         return None if whole is None else share * whole
+    lower = spelled.lower()
+    if lower.endswith("dozen"):  # "a dozen": 12; "half a dozen": 6; "two dozen": 24
+        count = lower.removesuffix("dozen").strip()
+        per = 0.5 if count == "half a" else 1 if count in {"a", "an"} else UNITS_WORDS.get(count)
+        return None if per is None else per * 12.0
+    half = _AND_A_HALF.fullmatch(lower)
+    if half:  # "one and a half million": 1,500,000
+        whole = 1 if half.group(1) in {"a", "an"} else UNITS_WORDS[half.group(1)]
+        return (whole + 0.5) * SCALE_WORDS[half.group(2)]
     total = 0.0
     current = 0.0
-    for part in re.split(r"[\s-]+", spelled.lower()):
+    for part in re.split(r"[\s-]+", lower):
         if part in {"and", ""}:
             continue
         if part in {"a", "an"}:
