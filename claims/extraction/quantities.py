@@ -351,6 +351,11 @@ def _add_with_unit(
         unit = hyphen.group("unit").lower()
         if is_compound(text, hyphen, unit, spelled=spelled):
             return  # "one-off", "one-size-fits-all", "zero-hours": a word, not a count
+        if unit == "strong":
+            # "a 20,000-strong crowd", "a 1.5 million-strong army": the crowd, the army
+            noun, noun_end = unit_after(text, hyphen.end(), len(text))
+            add(value, noun, start, noun_end if noun else hyphen.end())
+            return
         if unit not in NOT_UNITS:
             # "a 10-year plan"; "the 37-year-old Serb" is an age, named as "Prelogar, 43" is
             age = _HYPHEN_AGE.fullmatch(unit)

@@ -3,7 +3,8 @@ in words here).
 
 "One and a half million people voted" gave one million (the half was lost), "Two and a half
 billion" one billion; "a dozen people" and "half a dozen ministers" gave nothing, and "two
-dozen eggs" 2 "dozen eggs". A dozen is twelve; "dozens of" stays no figure.
+dozen eggs" 2 "dozen eggs". A dozen is twelve; "dozens of" stays no figure. "A 20,000-strong
+crowd" counted 20,000 "strong": the crowd is what it counts.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from claims.extraction.quantities import find_quantities
         ("Half a dozen ministers resigned.", [(6.0, "ministers")]),
         ("Two dozen eggs cost £5.", [(24.0, "eggs"), (5.0, "pounds")]),
         ("Dozens of people were hurt.", []),
+        ("A 20,000-strong crowd gathered.", [(20_000.0, "crowd")]),
+        ("A 1.5 million-strong army was mobilised.", [(1_500_000.0, "army")]),
     ],
 )
 def test_the_figure(text: str, expected: list[tuple[float, str]]) -> None:
