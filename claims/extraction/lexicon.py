@@ -245,12 +245,12 @@ JOB_ROLES: frozenset[str] = PERSON_ROLES - word_set(
 )
 
 # What a business is, capitalised at a sentence's start before its name ("Carmaker Stellantis
-# said", "Insurer Aviva said"): never part of the name. Not "Bank", "Club", "Airline" or
-# "Group", which begin names ("Bank of England", "Club Med").
+# said", "Insurer Aviva said", "Rival Jet2 said"): never part of the name. Not "Bank", "Club",
+# "Airline" or "Group", which begin names ("Bank of England", "Club Med").
 OPENING_BUSINESS_NOUNS: frozenset[str] = word_set("""
     insurer retailer lender housebuilder developer miner brewer grocer discounter conglomerate
     wholesaler distributor manufacturer pollster startup drugmaker carmaker chipmaker automaker
-    planemaker steelmaker""")
+    planemaker steelmaker rival rivals""")
 
 
 def opens_with_business_noun(word: str) -> bool:

@@ -28,6 +28,7 @@ from claims.extraction.descriptions import (
 from claims.extraction.lexicon import (
     PERSON_ROLES,
     PORTFOLIO_WORDS,
+    opens_with_business_noun,
     word_set,
 )
 from claims.extraction.names import (
@@ -154,8 +155,10 @@ def before_verb(
         office = next((o for o in offices if o is not None), None)
         if office is not None:
             return office  # "The chief executive of Tesco said": Tesco's chief executive
-    if is_small_letter_brand(token.text) and (i == 0 or not is_capitalised(tokens[i - 1])):
-        return Found(name=token.text, kind="name")  # "easyJet said"
+    if is_small_letter_brand(token.text) and (
+        i == 0 or not is_capitalised(tokens[i - 1]) or opens_with_business_noun(tokens[i - 1].text)
+    ):
+        return Found(name=token.text, kind="name")  # "easyJet said", "Rival easyJet said"
     body = place_body(text, tokens, i)
     if body:
         return Found(name=body, kind="name")  # "Leeds council said", as written

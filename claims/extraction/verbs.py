@@ -374,6 +374,8 @@ def acts_on_its_own(run: list[Token], tokens: list[Token]) -> bool:
     if not run or run[-1] not in tokens:
         return False
     after = tokens.index(run[-1]) + 1
+    while after + 2 < len(tokens) and tokens[after].lower in _AUXILIARIES | {"been"}:
+        after += 1  # "Ryanair has cut its fares", "Tesco will close its stores"
     if after + 1 >= len(tokens) or tokens[after + 1].lower != "its":
         return False
     verb = tokens[after]
