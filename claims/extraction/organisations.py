@@ -286,6 +286,18 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
             # "Nvidia reported revenue of $35bn. The Santa Clara-based company said ...": the
             # business that just spoke of itself
             return own
+        before = context.previous_sentence_org
+        one = " and " not in before  # not "Microsoft and Sony": which, the text does not say
+        if (
+            described
+            and is_business_noun(head)
+            and not org
+            and one
+            and named_business(before, context)
+        ):
+            # "OpenAI has raised $40bn in a round led by Japan's SoftBank. The San
+            # Francisco-based company said": the business the sentence before opened with
+            return before
         # a public body named in passing ("Ofwat is due to publish ... the regulator said")
         named = (
             [n for n, k in recent_mentions(context) if k == "public"]
@@ -358,6 +370,7 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
         and named[1][:1].isupper()
         and not is_a_word(named[1])
         and not named[1].lower().endswith(NATIONALITY_ENDINGS)  # "the Japanese company"
+        and not named[1].rpartition("-")[2].islower()  # "the Tokyo-based company"
     ):
         return named[1]  # "the Aslef union", "the Wagner group": Aslef, Wagner
     place = rest.split()[0]

@@ -91,6 +91,7 @@ class SpeakerContext:
     previous_words: str = ""  # ... and the sentence before
     # The organisation this sentence opens with ("Google has agreed ..., the company said").
     sentence_org: str = ""
+    previous_sentence_org: str = ""  # the sentence before's
     # The place it opens with ("At Heathrow, the airport said"; organisations.opening_place).
     sentence_place: str = ""
     # A role this sentence's speaker was given that nobody holds yet ("..., the education

@@ -381,6 +381,7 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     if opening_type == PERSON and verb_after and plural_agreement(opening, tokens):
         opening_type = ORGANIZATION  # "Chelsea have completed the signing": a club
         context.described_orgs.add(opening_name)
+    context.previous_sentence_org = context.sentence_org
     context.sentence_org = opening_name if opening_type == ORGANIZATION else ""
     if tokens and tokens[0].text == "Shares":
         context.sentence_org = listed_company(text, tokens)  # "Shares in Kingfisher fell"
