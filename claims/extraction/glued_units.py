@@ -28,6 +28,7 @@ _GLUED_MEASURE = re.compile(
     r"(?!\s+(?:[Rr]adio|FM|AM)\b)"  # "she told 2GB radio": a station's name
 )
 
+_GLUED_BASIS_POINTS = re.compile(r"(?<![\w.,£$€-])(?P<num>\d{1,3}(?:\.\d)?)bps?\b")
 _NETWORK_AFTER = re.compile(
     r"[ -](?:networks?|phones?|signals?|coverage|masts?|data|services?|speeds?|connections?)\b"
 )
@@ -126,6 +127,9 @@ def glued_quantities(text: str) -> Iterator[tuple[float, str, int, int]]:
     for m in _GLUED_PENCE.finditer(text):
         if m.group("num") not in _VIDEO_LINES:
             yield float(m.group("num")), "pence", m.start(), m.end()
+    if "bp" in text:
+        for m in _GLUED_BASIS_POINTS.finditer(text):  # "cut by 25bps", "a 50bp rise"
+            yield float(m.group("num")), "basis points", m.start(), m.end()
     for m in _GLUED_MEASURE.finditer(text):
         if m.group("unit") == "g" and _NETWORK_AFTER.match(text, m.end()):
             continue  # "the 4g network": a mobile network's generation, in small letters

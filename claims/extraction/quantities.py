@@ -278,6 +278,8 @@ def _find_cached(text: str) -> tuple[Quantity, ...]:
             value = parse_words(m.group())
             if value is None or is_word_number_in_name(text, m, value):
                 continue
+            if text[max(0, m.start() - 4) : m.start()].lower() == "per ":
+                continue  # "52 deaths per million people": a rate's base, no count
             joiner = _SPELLED_RANGE.match(text, m.end())
             tally = _spelled_tally(text, m, joiner)
             if tally is not None:

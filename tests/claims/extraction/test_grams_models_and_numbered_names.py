@@ -4,7 +4,8 @@ notice, a defence story and a robbery written here).
 "a 200g pack" and "a 2lb bag" gave no figure ("kg" was read, "g", "lb" and "oz" were not);
 "12 F-35A jets" counted 12 "F", "96 AH-64 helicopters" 96 "AH" and "20 Covid-19 patients" 20
 "Covid" (the noun reader stops at a hyphen); "A 7-Eleven store was robbed" gave 7; "424 parts
-per million" counted 424 "parts".
+per million" counted 424 "parts"; "cut by 25bps" gave nothing; "52 deaths per million people"
+gave a second figure, a million people.
 """
 
 from __future__ import annotations
@@ -62,4 +63,16 @@ def test_a_name_that_opens_with_a_number() -> None:
     ],
 )
 def test_a_concentration(text: str, expected: list[tuple[float, str]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Interest rates were cut by 25bps.", [(25.0, "basis points")]),
+        ("A 50bp rise is expected.", [(50.0, "basis points")]),
+        ("There were 52 deaths per million people.", [(52.0, "deaths")]),
+    ],
+)
+def test_basis_points_and_a_rates_base(text: str, expected: list[tuple[float, str]]) -> None:
     assert _read(text) == expected
