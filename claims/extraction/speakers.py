@@ -189,6 +189,7 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
         )
     ]
     generic_seen = False
+    unresolved_at = -1  # where a verb of saying stands whose subject described nobody named
     for i in verbs:
         lower = tokens[i].lower
         previous = tokens[i - 1].text if i else ""
@@ -310,17 +311,29 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
                 return ""  # "the report said": the sentence says who, and it is no one
             # "Officials said ...": a speaker is named, just not who; keep looking for a name.
             generic_seen = True
+            if found.kind == "org-noun" and unresolved_at < 0:
+                unresolved_at = tokens[index].start
     if quoted and " by " in masked:
         agent = _passive_agent(text, tokens, context)
         if agent:
             return agent
-    if "ccording" in masked or "Per " in masked or ", per " in masked:
+    cited = "ccording" in masked or "Per " in masked or ", per " in masked
+    if cited and unresolved_at >= 0 and _cited_before(masked, unresolved_at):
+        cited = False  # "The planemaker, which has lost $10bn according to Anderson Economic
+        # Group, said": the source of the clause about the subject, not the speaker
+    if cited:
         said = according_to(text, tokens, masked, context)
         if said is not None:
             return said
     if generic_seen:
         return ""
     return participle_speaker(text, tokens, quoted, context)
+
+
+def _cited_before(masked: str, at: int) -> bool:
+    """Whether every "according to" or "per" of the sentence comes before ``at``."""
+    last = max(masked.rfind("ccording"), masked.rfind("Per "), masked.rfind(", per "))
+    return 0 <= last < at
 
 
 def _passive_agent(text: str, tokens: list[Token], context: SpeakerContext) -> str:
