@@ -48,10 +48,16 @@ def the_business(name: str, context: SpeakerContext, *, armed: bool) -> bool:
     return bool(name) and name in context.orgs and bool(_businesses({name}, context, armed=armed))
 
 
+# How unions' names end: "Communication Workers Union", "United Auto Workers", "International
+# Association of Machinists and Aerospace Workers", "International Brotherhood of Teamsters".
+_UNION_ENDINGS = (" Union", " union", " Workers", " Teamsters")
+
+
 def a_union(name: str, context: SpeakerContext) -> bool:
     """Whether the text introduced ``name`` as a union ("the Aslef union", "the union Aslef"),
     or names it so ("Communication Workers Union"): never "the company" nor "the operator"."""
-    return name in context.org_nouns.get("union", ()) or name.endswith((" Union", " union"))
+    full = context.acronyms.get(name, name)  # "IAM": the union its initials spell
+    return name in context.org_nouns.get("union", ()) or full.endswith(_UNION_ENDINGS)
 
 
 def union_like(context: SpeakerContext) -> str:

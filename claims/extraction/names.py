@@ -12,6 +12,7 @@ from typing import NamedTuple
 from claims.extraction.given_names import first_name_genders
 from claims.extraction.lexicon import (
     MONTH_NAMES,
+    MORE_ORG_WORDS,
     ORG_WORDS,
     PERSON_ROLES,
     PORTFOLIO_WORDS,
@@ -161,6 +162,8 @@ def strip_titles(tokens: list[Token]) -> list[Token]:
     lower_role = last_title >= 0 and tokens[last_title].text.islower()
     after_title = " ".join(t.text for t in tokens[last_title + 1 :])
     whole_org = not lower_role and is_org(" ".join(t.text for t in tokens))
+    if last_title == 0 and len(tokens) == 2 and tokens[1].lower in MORE_ORG_WORDS:
+        return tokens  # "General Motors", "General Electric": a business, no general's name
     if whole_org and is_org(after_title):
         # "Bank of England", "Transport Focus"; not "Chief Cabinet Secretary Yoshimasa
         # Hayashi", where only the title holds an organisation's word
