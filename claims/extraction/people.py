@@ -279,6 +279,9 @@ def name_start_before(tokens: list[Token], comma: int) -> int | None:
 _INNER_CAPITAL = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’])[A-Z][a-z]+$")
 
 
+_INITIAL = re.compile(r"[A-Z]\.?")
+
+
 def _name_word(word: str) -> bool:
     if "-" in word.strip("-"):  # "Khoury-Haq", "Lloyd-Webber": each part a name word
         return all(_name_word(part) for part in word.split("-"))
@@ -304,7 +307,11 @@ def person_after(tokens: list[Token], start: int) -> tuple[str, int]:
     following = tokens[end].text if end < len(tokens) else "."
     if (
         len(words) >= 2
-        and all(_name_word(t.text) for t in run)
+        # "Lewis A. Kaplan": a middle initial inside the name
+        and all(
+            _name_word(t.text) or (0 < k < len(run) - 1 and _INITIAL.fullmatch(t.text))
+            for k, t in enumerate(run)
+        )
         and not any(t.text.endswith(("’s", "'s")) or is_title(t) for t in run)
         and speaker_type(" ".join(words)) == PERSON
         and words[-1].lower() not in NOT_PERSON_ENDINGS
