@@ -108,6 +108,7 @@ from claims.extraction.speaker_types import (
 )
 from claims.extraction.verb_speakers import after_verb, before_verb
 from claims.extraction.verbs import (
+    a_business_by_its_acts,
     acts_on_its_own,
     after_be,
     believes_a_clause,
@@ -117,7 +118,6 @@ from claims.extraction.verbs import (
     puts_a_figure,
     rebuts,
     reduced_relative,
-    reports_its_results,
     says_no_statement,
     that_follows,
     verb_follows,
@@ -436,7 +436,7 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     # "Morgan Stanley cut its forecast": a business; not "Mark Zuckerberg cut its workforce"
     # (a given name of one sex opens a person's name)
     given_name = bool(run) and first_name_genders().get(run[0].lower, "") != ""
-    its_own = (acts_on_its_own(run, tokens) and not given_name) or reports_its_results(
+    its_own = (acts_on_its_own(run, tokens) and not given_name) or a_business_by_its_acts(
         run, tokens, given_name=given_name
     )
     remember(speaker, text, tokens, context, subject, run, its_own=its_own)

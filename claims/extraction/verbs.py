@@ -418,7 +418,7 @@ _PERSONAL = word_set("he she his her him himself herself")
 _RESULTS_REPORTED = word_set("reported reports posted posts booked books announced announces")
 
 
-def reports_its_results(run: list[Token], tokens: list[Token], *, given_name: bool) -> bool:
+def a_business_by_its_acts(run: list[Token], tokens: list[Token], *, given_name: bool) -> bool:
     """Whether the sentence's subject is a business by the results it reports ("Harvey Norman
     profit falls 20%", "Harvey Norman reported a 20% fall in full-year profit"), whatever its
     name looks like (a given name opens this one); or, when no given name opens it
@@ -431,7 +431,7 @@ def reports_its_results(run: list[Token], tokens: list[Token], *, given_name: bo
         return False
     if any(t.lower in _PERSONAL for t in tokens):
         return False  # "Taylor Swift announced record sales for her new album": hers
-    if not given_name and _acts_as_a_business(tokens, after):
+    if not given_name and _recalls_or_is_fined_millions(tokens, after):
         return True
     if tokens[after].lower in _RESULTS:
         return tokens[after + 1].lower in _RESULTS_MOVE  # a headline: "... profit falls 20%"
@@ -458,7 +458,7 @@ _FINED = word_set("fined")
 _MILLIONS = ("m", "bn", "million", "billion", "trillion", "tn")
 
 
-def _acts_as_a_business(tokens: list[Token], after: int) -> bool:
+def _recalls_or_is_fined_millions(tokens: list[Token], after: int) -> bool:
     """Whether the verb at ``after`` is a business's: recalling a number of something
     ("recalled 10,000 cars"), or being fined millions ("was fined $3bn", "has been fined
     £40m"; a person's fine is rarely so large)."""
@@ -466,7 +466,7 @@ def _acts_as_a_business(tokens: list[Token], after: int) -> bool:
     if verb.lower in _RECALLS:
         return after + 1 < len(tokens) and any(c.isdigit() for c in tokens[after + 1].text)
     k = after
-    while k < len(tokens) and tokens[k].lower in {"was", "has", "have", "been", "is", "were"}:
+    while k < len(tokens) and tokens[k].lower in _AUXILIARIES | {"been"}:
         k += 1
     if k == after or k + 1 >= len(tokens) or tokens[k].lower not in _FINED:
         return False
