@@ -183,7 +183,9 @@ def extract(
     turns = transcript_turns(text)
     # Hansard's "The Prime Minister" on a line of its own is a turn's label, no subheading
     verdicts = tuple(
-        replace(v, keep_start=v.start, reason="") if v.dropped and v.start in turns else v
+        replace(v, keep_start=v.start, reason="")
+        if v.reason == "subheading" and v.dropped and v.start in turns
+        else v
         for v in scan_lines(text)
     )
     dropped: list[tuple[int, int, str]] = []

@@ -218,10 +218,12 @@ _PARTY_LINE = re.compile(
 def _labels(text: str) -> list[tuple[int, int, str, str, bool, bool, bool]]:
     """(start, end, name, seat, a role after the name, a timestamp, on a line of its own
     without a colon) of each label written as a name."""
-    labels = [
-        (*(m.start(), m.end(), m.group("name"), m.group("seat") or ""), *_flags(m))
-        for m in _NAMED_LABEL.finditer(text)
-    ]
+    labels = []
+    for m in _NAMED_LABEL.finditer(text):
+        role, stamp = bool(m.group("role")), bool(m.group("stamp"))
+        labels.append(
+            (m.start(), m.end(), m.group("name"), m.group("seat") or "", role, stamp, False)
+        )
     if len(_PARTY_LINE.findall(text)) >= _MIN_TURNS:
         labels += [
             (m.start(), m.end(), m.group("name"), m.group("seat") or "", False, False, True)
@@ -229,10 +231,6 @@ def _labels(text: str) -> list[tuple[int, int, str, str, bool, bool, bool]]:
         ]
         labels.sort()
     return labels
-
-
-def _flags(m: re.Match[str]) -> tuple[bool, bool, bool]:
-    return bool(m.group("role")), bool(m.group("stamp")), False
 
 
 def _labelled_by_name(text: str) -> dict[int, tuple[int, str]]:
