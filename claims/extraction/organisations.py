@@ -95,10 +95,10 @@ _THE_COUNTRYS = re.compile(r"^the country['’]s (.+)$", re.IGNORECASE)
 
 def opening_place(text: str, tokens: list[Token]) -> str:
     """The name a sentence opens with in "At <Name>," ("At Heathrow, the airport said"), or
-    puts a clause about after ("a third runway at Heathrow, which the airport says will
-    create 100,000 jobs")."""
+    names after "at" before a "which" or "where" clause ("a third runway at Heathrow, which the
+    airport says will create 100,000 jobs")."""
     for at, token in enumerate(tokens):
-        if token.lower != "at" or (at and tokens[at - 1].text == ","):
+        if token.lower != "at":
             continue
         run = name_after(tokens, at + 1)
         end = at + 1 + len(run)
