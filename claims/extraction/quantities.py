@@ -314,6 +314,10 @@ def _spelled_tally(
     return (against, upper.end()) if upper and against is not None else None
 
 
+# Denominators a share "in" is written with: "two in three", "nine in 10", "3 in 100".
+_ROUND_IN = frozenset({2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 25, 50, 100, 1000})
+
+
 def _add_with_unit(
     text: str,
     start: int,
@@ -344,7 +348,9 @@ def _add_with_unit(
         den = float(den_text) if den_text.isdigit() else float(_DENOMINATORS[den_text])
         # "one of the 10 biggest banks" names a member, not a share
         member = out_of.group("den_of") is not None and value <= 1
-        if den and value <= den and not member:
+        # "11 in 15 games": a tally over a span, no share ("one in 14 adults", "nine in 10" are)
+        tally = out_of.group("den_in") is not None and value > 1 and den not in _ROUND_IN
+        if den and value <= den and not member and not tally:
             # "one in five" and "7 out of 10" are the same kind of ratio; name them alike.
             add(value / den, f"out of {den:g}", start, out_of.end())
             return

@@ -4,7 +4,9 @@ A fraction was a share only before "of" ("two-thirds of adults": 0.667 out of 3)
 "two-thirds were worried", "three-quarters voted" and "a two-thirds majority" were read as a
 count, 2 "thirds" and 3 "quarters". A plural fraction written with its hyphen is always the
 share. "We have cut the deficit by half" gave nothing: "by half" is a change as a share, as
-"by a third" was (not "by half an hour", "by half-time").
+"by a third" was (not "by half an hour", "by half-time"). "conceded 11 in 15 games" was a share
+(0.73 out of 15): a tally over a span is no share unless its base is a round one ("one in 14
+adults" still is).
 """
 
 from __future__ import annotations
@@ -49,4 +51,18 @@ def test_both_shares_of_a_comparison() -> None:
     ],
 )
 def test_by_half(text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(q.value, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("His side had conceded 11 in 15 games.", [(11.0, ""), (15.0, "games")]),
+        ("About 1 in 4 adults are obese.", [(0.25, "out of 4")]),
+        ("Nine in 10 adults own a phone.", [(0.9, "out of 10")]),
+        ("Around 3 in 100 people carry the gene.", [(0.03, "out of 100")]),
+        ("One in 14 people have diabetes.", [(1 / 14, "out of 14")]),
+    ],
+)
+def test_a_tally_is_no_share(text: str, expected: list[tuple[float, str]]) -> None:
     assert [(q.value, q.unit) for q in find_quantities(text)] == expected
