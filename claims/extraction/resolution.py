@@ -66,11 +66,11 @@ def _titled_on_page(titles: tuple[str, ...], context: SpeakerContext) -> str:
     return found.pop() if len(found) == 1 else ""
 
 
-# A sportsman or woman described by club: "The Real Madrid midfielder".
+# A sportsman or woman described by club: "The Real Madrid midfielder" (roles of
+# lexicon.PERSON_ROLES, the only nouns a "role" speaker ends with).
 _PLAYERS = word_set("""
-    striker midfielder defender goalkeeper winger forward captain player star footballer
-    batter batsman bowler cricketer quarterback pitcher driver rider boxer fighter golfer
-    sprinter swimmer cyclist jockey athlete""")
+    striker midfielder defender goalkeeper winger captain player footballer batter bowler
+    cricketer boxer golfer sprinter swimmer cyclist jockey athlete""")
 
 
 def _one_of_many(noun: str, context: SpeakerContext) -> bool:
