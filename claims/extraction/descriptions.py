@@ -279,11 +279,15 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
     compound = is_business_compound(tokens, i) and not is_capitalised(tokens[j])
     if head in ORG_NOUNS or is_business_noun(head) or compound:
         return Found(kind="org-noun", generic=phrase)  # "the ministry", "The iPhone maker"
+    # "The Real Madrid star said": a star described by a club (not "the rising star", nor
+    # "The Morning Star", a name); "star" is no role of its own (PERSON_ROLES)
+    club_star = head == "star" and bool(described) and tokens[opener].lower == "the"
     if (
         head in PERSON_ROLES
         or head in GENERIC_SINGULAR
         or head in RELATION_NOUNS
         or AGE.match(head)
+        or club_star
     ):
         owner = tokens[opener]
         if owner.lower not in DETERMINERS and all(t.text.islower() for t in tokens[j : i + 1]):

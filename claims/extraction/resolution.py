@@ -67,10 +67,11 @@ def _titled_on_page(titles: tuple[str, ...], context: SpeakerContext) -> str:
 
 
 # A sportsman or woman described by club: "The Real Madrid midfielder" (roles of
-# lexicon.PERSON_ROLES, the only nouns a "role" speaker ends with).
+# lexicon.PERSON_ROLES, the only nouns a "role" speaker ends with, and the "star" that
+# descriptions.description_before reads only after capitalised words: "The Real Madrid star").
 _PLAYERS = word_set("""
     striker midfielder defender goalkeeper winger captain player footballer batter bowler
-    cricketer boxer golfer sprinter swimmer cyclist jockey athlete""")
+    cricketer boxer golfer sprinter swimmer cyclist jockey athlete star""")
 
 
 def _one_of_many(noun: str, context: SpeakerContext) -> bool:
