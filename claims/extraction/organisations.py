@@ -89,6 +89,16 @@ _PRESS_WORDS = word_set("""
     examiner record bulletin daily weekly ledger pravda izvestia zeitung monde pais figaro
     spiegel bild nikkei asahi yomiuri haaretz""")
 _PRESS_NOUNS = word_set("newspaper paper daily weekly tabloid")
+# Scholarly journals, where studies appear: "the Journal of Clinical Oncology", "the British
+# Medical Journal", "The Lancet", "Nature" (not "The Wall Street Journal", a newspaper).
+_JOURNAL = re.compile(
+    r"\bJournal of\b|\bMedical Journal\b|\bLancet\b|^(?:Nature|Science|Cell|BMJ|JAMA|PNAS|NEJM)$"
+)
+
+
+def _a_journal(org: str) -> bool:
+    return bool(_JOURNAL.search(org))
+
 
 _THE_COUNTRYS = re.compile(r"^the country['’]s (.+)$", re.IGNORECASE)
 
@@ -320,6 +330,9 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
                 and not (is_business_noun(head) and head != "group" and is_armed(org))
                 # "the Aslef union ... The operator said": a union is no business
                 and not (is_business_noun(head) and a_union(org, context))
+                # "published in the New England Journal of Medicine ... The company said": a
+                # scholarly journal is where a study appears, never the company
+                and not (is_business_noun(head) and _a_journal(org))
                 # "The Conservatives were on 21%, the pollster found": a party is only ever
                 # "the party"
                 and not _a_party(org)
@@ -341,8 +354,8 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
             only = only_business(context, sector=_names_a_sector(head), armed=armed)
             if place and " " in only and head not in only.lower():
                 only = ""  # "Greenpeace UK" is no airport ("Gatwick Airport" is one)
-            if only and only.lower() not in words:  # never "ChatGPT" for "the maker of ChatGPT"
-                return only
+            if only and only.lower() not in words and not _a_journal(only):
+                return only  # never "ChatGPT" for "the maker of ChatGPT"
         if head == "lender":  # no bank named near: "The Washington-based lender" is the IMF
             lenders = [o for o in reversed(context.orgs) if _PUBLIC_LENDER.search(o)]
             if lenders:
