@@ -121,6 +121,11 @@ _PER_BASE = re.compile(
     r"(?![\d,.]\d)"
 )
 # Between a range's spelled ends: "two and three million", "five to 10 people".
+# "175 of the 300 seats", "12 of her 20 goals": a part of a counted whole, counted in its unit.
+_PART_OF = re.compile(
+    r"\s+of\s+(?:(?:the|its|their|his|her|our|your|these|those|all)\s+)?"
+    r"(?P<whole>\d{1,3}(?:,\d{3})+|\d+)(?![.,]?\d)"
+)
 _HYPHEN_AGE = re.compile(r"(year|month|week|day)s?-olds?")  # "five-year-olds": their age
 _LISTED = re.compile(r",?\s+(?:and\s+|or\s+)?|,\s*")  # between the items of a list
 _SPELLED_RANGE = re.compile(r"\s+(?:to|and|or)\s+(?=\w)")
@@ -370,6 +375,12 @@ def _add_with_unit(
             add(value, f"{age.group(1)}s old" if age else hyphen.group("unit"), start, hyphen.end())
             return
     unit, unit_end = unit_after(text, end, len(text))
+    part = None if unit or spelled else _PART_OF.match(text, end)
+    if part and value <= _parse_digits(part.group("whole")):
+        whole_unit, _ = unit_after(text, part.end(), len(text))
+        if whole_unit:  # "won 175 of the 300 seats": 175 seats (the 300 seats read on their own)
+            add(value, whole_unit, start, end)
+            return
     if need_unit and not unit:
         return  # "one of the ..." is a pronoun, not a count
     if unit.lower() in SOURCE_NOUNS and counts_sources(text, start, unit, unit_end):

@@ -464,13 +464,14 @@ def test_a_share_written_with_of_is_a_share() -> None:
     assert quantities_found("one of the 10 biggest banks") == [
         (10.0, "biggest banks", "10 biggest banks")
     ]
+    # ... the part is counted in the whole's unit (session 33; it had none)
     assert quantities_found("5 of 6,000 staff") == [
-        (5.0, "", "5"),
+        (5.0, "staff", "5"),
         (6000.0, "staff", "6,000 staff"),
     ]
     # Of ten at most: "42 of 58 drones" counts drones.
     assert quantities_found("It shot down 42 of 58 drones.") == [
-        (42.0, "", "42"),
+        (42.0, "drones", "42"),
         (58.0, "drones", "58 drones"),
     ]
     # It had read "out of 10" in "out of 10,000".
