@@ -96,6 +96,17 @@ _JOURNAL = re.compile(
 )
 
 
+def _a_common_word(name: str, context: SpeakerContext) -> bool:
+    """Whether ``name`` is one word English writes in small letters that the page never
+    capitalises inside a sentence ("Water" opening a headline; not "Shell" on a page that
+    writes "shares in Shell")."""
+    return (
+        " " not in name
+        and is_a_word(name)
+        and (context.page is None or not context.page.capitalised_inside(name))
+    )
+
+
 def _a_journal(org: str) -> bool:
     return bool(_JOURNAL.search(org))
 
@@ -320,7 +331,20 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
         # with the noun ("Gatwick Airport"), or one remembered so (above), never a business of
         # another name that spoke last
         place = head in PLACE_NOUNS
-        for org in [] if described else [context.sentence_org, *reversed(recent), *named]:
+        # "Tesco closed 12 stores. The supermarket said": the organisation the sentence before
+        # opened with, when no one spoke there, before one that spoke earlier (Network Rail,
+        # two sentences up); not a headline's common word ("Water bills")
+        opened_before = (
+            before
+            if is_business_noun(head)
+            and one
+            and not context.previous_speaker
+            and not _a_common_word(before, context)
+            else ""
+        )
+        for org in (
+            [] if described else [context.sentence_org, opened_before, *reversed(recent), *named]
+        ):
             if (
                 org
                 and not (place and " " in org and head not in org.lower())
