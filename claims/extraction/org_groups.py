@@ -8,10 +8,10 @@ vague group."""
 from __future__ import annotations
 
 from claims.extraction.descriptions import place_body
+from claims.extraction.full_names import org_in_full
 from claims.extraction.lexicon import PERSON_DEMONYMS, word_set
 from claims.extraction.names import Token, clean_run, is_capitalised, is_org, name_before
 from claims.extraction.org_kinds import NATIONALITY_ENDINGS
-from claims.extraction.organisations import org_in_full
 from claims.extraction.outlets import police_force
 from claims.extraction.people import SpeakerContext
 from claims.extraction.places import COUNTRIES, GOVERNMENT_SEATS

@@ -13,6 +13,7 @@ from claims.extraction.clauses import (
     Found,
     is_personal_name,
 )
+from claims.extraction.full_names import org_in_full
 from claims.extraction.given_names import first_name_genders
 from claims.extraction.lexicon import (
     FEMALE_WORDS,
@@ -24,7 +25,7 @@ from claims.extraction.lexicon import (
 )
 from claims.extraction.names import is_org
 from claims.extraction.org_kinds import PLACE_NOUNS, is_org_head
-from claims.extraction.organisations import org_in_full, resolve_org_noun
+from claims.extraction.organisations import resolve_org_noun
 from claims.extraction.page_names import person_after_all
 from claims.extraction.people import (
     GENERIC_SINGULAR,

@@ -59,6 +59,7 @@ from claims.extraction.clauses import (
     subject_run,
 )
 from claims.extraction.descriptions import place_body
+from claims.extraction.full_names import org_in_full
 from claims.extraction.given_names import first_name_genders
 from claims.extraction.lexicon import ATTRIBUTION_VERBS
 from claims.extraction.mentions import learn_mentions, listed_company, plural_agreement
@@ -77,7 +78,7 @@ from claims.extraction.org_learning import (
     note_countries,
     note_nationalities,
 )
-from claims.extraction.organisations import opening_place, org_in_full
+from claims.extraction.organisations import opening_place
 from claims.extraction.outlets import spelled_out
 from claims.extraction.page_names import learn_one_word_speaker, type_on_page
 from claims.extraction.participles import participle_speaker
