@@ -6,7 +6,7 @@ RCN said" after "the Royal College of Nursing (RCN)" (moved out of organisations
 from __future__ import annotations
 
 from claims.extraction.names import is_org
-from claims.extraction.people import SpeakerContext
+from claims.extraction.people import GENERIC_SINGULAR, SpeakerContext
 from claims.extraction.speaker_types import ORGANIZATION, speaker_type
 
 
@@ -14,6 +14,11 @@ def org_in_full(speaker: str, context: SpeakerContext) -> str:
     """A one-word speaker that is an organisation's word ("The Commission said") as the one
     organisation named in full before that ends with it ("the European Commission"); the
     speaker as found otherwise (none, or several: "the Commission" after two)."""
+    owner, _, generic = speaker.rpartition(" ")
+    if owner and " " not in owner and generic in GENERIC_SINGULAR:
+        # "A Met spokesman said" after "a Metropolitan Police officer": its spokesman
+        full = org_in_full(owner, context)
+        return f"{full} {generic}" if full != owner else speaker
     if speaker in context.acronyms:
         return context.acronyms[speaker]  # "The RCN said": the Royal College of Nursing
     # "the Rail, Tram and Bus Union (RTBU) said": a name with a comma inside, which the name

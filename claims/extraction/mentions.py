@@ -123,6 +123,8 @@ def learn_mentions(text: str, tokens: list[Token], context: SpeakerContext) -> N
         )
         if possessive is not None and _saints_possessive(tokens[i : possessive + 1]):
             run = tokens[i:stretch]  # "St Mary's Hospital", "Guy's Hospital"
+        while len(run) > 1 and run[-1].text.islower():
+            run = run[:-1]  # "A Metropolitan Police officer has been charged": the force
         name = clean_run(text, run) if run else ""
         office = next((k for k, t in enumerate(run) if k and is_title(t)), 0)
         if office and name and _kind_of(name) == "":
