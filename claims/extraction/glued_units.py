@@ -46,11 +46,14 @@ _TRACK_DISTANCE = re.compile(
     r"|race|title|record|heats?|semi-finals?|steeplechase|in\s+\d)\b"
     r"|(?<=\bthe \d{3}m)(?![\w-])|(?<=\bthe \d{4}m)(?![\w-]))"
 )
-# Metres glued on only where a dimension follows ("45m high", "a 300m-long tunnel"): "3.5m" alone
-# is millions in British news.
-_GLUED_METRES = re.compile(
-    rf"(?<![\w.,£$€-])(?P<num>{_DIGITS})m(?=[ -](?:high|tall|long|wide|deep|thick|across)\b)"
+# Metres glued on only where a dimension or a height follows ("45m high", "a 300m-long tunnel",
+# "lava 50m into the air", "30m above sea level"): "3.5m" alone is millions in British news.
+_DIMENSION_AFTER = (
+    r"(?=[ -](?:high|tall|long|wide|deep|thick|across)\b"
+    r"| (?:into the (?:air|sky)|(?:above|below) (?:sea level|(?:the )?ground|the surface)"
+    r"|beneath|underground|underwater)\b)"
 )
+_GLUED_METRES = re.compile(rf"(?<![\w.,£$€-])(?P<num>{_DIGITS})m{_DIMENSION_AFTER}")
 # Inches glued on where a screen or a wheel follows ("a 6.2in screen", "a 55in TV"): "in"
 # after a digit is otherwise the word "in".
 _GLUED_INCHES = re.compile(
@@ -99,7 +102,7 @@ _IMPERIAL_PAIRS = (
 _GLUED_RANGE = re.compile(
     rf"(?<![\w.,£$€-])(?P<low>{_DIGITS})[-–](?P<num>{_DIGITS})"
     rf"(?:(?P<unit>{_MEASURE_UNITS})(?![\w/])|(?P<scale>[CF])\b|p\b(?![-’'])"
-    r"|(?P<metres>m)(?=[ -](?:high|tall|long|wide|deep|thick|across)\b))"
+    rf"|(?P<metres>m){_DIMENSION_AFTER})"
 )
 
 
