@@ -27,6 +27,7 @@ from claims.extraction.names import (
     is_org,
     is_title,
     name_before,
+    possessive_in_name,
 )
 from claims.extraction.org_kinds import PLACE_NOUNS, is_business_compound, is_business_noun
 from claims.extraction.outlets import name_before_descriptor, police_force, state_outlet
@@ -229,6 +230,8 @@ def description_before(text: str, tokens: list[Token], i: int) -> Found | None:
             return None
         j -= 1
     opener = j - 2 if _dated(tokens, j - 1) else j - 1
+    if opener >= 1 and possessive_in_name(tokens, opener) and is_determiner(tokens[opener - 1]):
+        j, opener = opener, opener - 1  # "The King's Fund think tank said": its name's own
     if opener < 0 or not is_determiner(tokens[opener]):
         return None
     head = tokens[i].lower

@@ -258,10 +258,12 @@ _OFFICES = frozenset({"office", "department"})
 # "The King's Fund", "Queen's University Belfast", "St John's College": a possessive in a name.
 _NAMED_INSTITUTIONS = frozenset(
     {"fund", "college", "university", "hospital", "school", "trust", "foundation"}
+    | {"society", "institute"}  # "The Children's Society", "the Women's Institute"
 )
 _MONARCHS_AND_SAINTS = frozenset(
     {"king", "queen", "prince", "princess", "st", "saint", "st.", "guy", "mary", "john"}
     | {"thomas", "george", "james", "peter", "paul", "andrew", "patrick", "luke", "anne"}
+    | {"children", "women"}  # and those a charity is named for
 )
 # A business's arm named with its owner's possessive: "Moody's Analytics", "Sainsbury's Bank".
 _COMPANY_ARMS = frozenset(
