@@ -273,6 +273,18 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
         )
         if len(named_so) == 1:
             return named_so.pop()  # not "Kent County Council and Medway Council": two
+        # "... a prosecution brought by the Environment Agency. [a judge's paragraph] The
+        # agency said": the one so named two paragraphs up (three is too far)
+        earlier = {
+            name
+            for name, (paragraph, kind) in context.mentions.items()
+            if paragraph >= context.paragraph - 2
+            and kind != "other"
+            and name.lower() != head
+            and _named_by(head, name)
+        }
+        if len(earlier) == 1 and not _named_beside(next(iter(earlier)), head, context):
+            return earlier.pop()
     recent = [o for o in context.orgs if context.org_paragraphs[o] >= context.paragraph - 1]
     if head in _PRESS_NOUNS:
         press = _nearest(context, recent, lambda org: _is_press(org, context))
