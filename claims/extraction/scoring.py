@@ -134,16 +134,21 @@ _OPINION = re.compile(  # one leading \b for every alternative, as _DATE
 # "would/could/might" after "said that" are reported speech in the past, not the writer's
 # forecast; "will" stays a prediction wherever it is.
 _BACKSHIFTED = frozenset({"would", "could", "might"})
-_CALL_TO_ACTION = re.compile(
-    r"^\W*(?:share|subscribe|click|tap|sign\s+up|follow|join|download|register|log\s+in"
+# Two patterns, one read at the start only (re.match: search would try every position of the
+# sentence for the "^"), the other anywhere; together what one pattern with "|" matched.
+_CALL_TO_ACTION_OPENING = re.compile(
+    r"\W*(?:share|subscribe|click|tap|sign\s+up|follow|join|download|register|log\s+in"
     r"|donate|tell\s+us|let\s+us\s+know|don[’']t\s+miss|read|watch|listen|check\s+out"
-    r"|find\s+out|learn\s+more|get\s+(?:the|our|your))\b"
-    r"|\b(?:share\s+this|click\s+here|sign\s+up\s+(?:for|to|now)|subscribe\s+(?:to|now|today)"
+    r"|find\s+out|learn\s+more|get\s+(?:the|our|your))\b",
+    re.IGNORECASE,
+)
+_CALL_TO_ACTION_ANYWHERE = re.compile(
+    r"\b(?:share\s+this|click\s+here|sign\s+up\s+(?:for|to|now)|subscribe\s+(?:to|now|today)"
     r"|follow\s+us)\b",
     re.IGNORECASE,
 )
-_IMPERATIVE = re.compile(
-    r"^\W*(?:think|imagine|consider|take|look|let[’']?s?|remember|don[’']t|do\s+not|make"
+_IMPERATIVE = re.compile(  # read with re.match: at the start only
+    r"\W*(?:think|imagine|consider|take|look|let[’']?s?|remember|don[’']t|do\s+not|make"
     r"|try|stop|go|see)\b",
     re.IGNORECASE,
 )
@@ -378,6 +383,19 @@ def _capped(pattern: re.Pattern[str], cap: int) -> Callable[[_View], float]:
     return lambda view: float(min(len(pattern.findall(view.text)), cap))
 
 
+_CALL_TO_ACTION_WORDS = ("share", "click", "sign", "subscribe", "follow")
+
+
+def _call_to_action(view: _View) -> float:
+    text = view.text
+    if _CALL_TO_ACTION_OPENING.match(text):
+        return 1.0
+    lower = text.lower()  # a cheap look first: most sentences have none of the words
+    if any(word in lower for word in _CALL_TO_ACTION_WORDS):
+        return 1.0 if _CALL_TO_ACTION_ANYWHERE.search(text) else 0.0
+    return 0.0
+
+
 def _flag(pattern: re.Pattern[str]) -> Callable[[_View], float]:
     return lambda view: 1.0 if pattern.search(view.text) else 0.0
 
@@ -406,8 +424,8 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("hedge", -0.35, _hedges),
     _Rule("prediction", -1.2, _prediction),
     _Rule("normative", -0.8, _normative),
-    _Rule("call_to_action", -2.5, _flag(_CALL_TO_ACTION)),
-    _Rule("imperative", -1.0, _flag(_IMPERATIVE)),
+    _Rule("call_to_action", -2.5, _call_to_action),
+    _Rule("imperative", -1.0, lambda v: 1.0 if _IMPERATIVE.match(v.text) else 0.0),
     _Rule("exclamation", -1.0, lambda v: 1.0 if "!" in v.text else 0.0),
     _Rule("second_person", -0.5, lambda v: 1.0 if _SECOND_PERSON.intersection(v.lower) else 0.0),
     _Rule("short_fragment", -1.5, _short_fragment),

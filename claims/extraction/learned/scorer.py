@@ -25,7 +25,6 @@ A line that the pipeline would drop as boilerplate is scored on the rules alone 
 from __future__ import annotations
 
 import gzip
-import heapq
 import json
 import math
 from collections import Counter
@@ -242,7 +241,8 @@ class LearnedScorer:
             ]
             return sum(f.contribution for f in features), features, True
         groups = self._word_groups(text) + self._char_groups(text)
-        top = heapq.nlargest(TOP_NGRAM_FEATURES, groups, key=_magnitude)
+        # heapq.nlargest's documented equivalent, ties in order alike; faster on a few dozen
+        top = sorted(groups, key=_magnitude, reverse=True)[:TOP_NGRAM_FEATURES]
         named = [
             Feature(name, value, contribution / value, contribution)
             for name, contribution, value in top
