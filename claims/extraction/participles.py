@@ -93,7 +93,9 @@ def _described_subject(text: str, tokens: list[Token]) -> Found | None:
                 return None  # "The head of ...": whose, the words go on to say
             found = description_before(text, tokens, k)
             kinds = {"org-noun", "role", "pair"}  # "The two leaders issued a statement saying"
-            return found if found is not None and found.kind in kinds else None
+            if found is not None and found.kind in kinds:
+                return found
+            # "The transport minister has defended ...": "transport" describes the head noun
     return None
 
 
