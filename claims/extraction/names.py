@@ -321,12 +321,30 @@ def name_before(tokens: list[Token], end: int) -> list[Token]:
             is_capitalised(token)
             or is_title(token)
             or (connects(token) and run and capitalised_before(tokens, i))
+            or _number_in_name(tokens, i)
         ):
             run.insert(0, token)
         else:
             break
         i -= 1
     return run
+
+
+def _number_in_name(tokens: list[Token], i: int) -> bool:
+    """Whether the number at ``i`` is part of a name, after a capitalised word of it: "Channel
+    4 News", "BBC Radio 4", "Formula 1", "Microsoft 365 Status"; not a year ("In 2023 Apple
+    said"), a day ("On March 3 Google said") or a count ("The 27 member states")."""
+    token = tokens[i]
+    if not (token.text.isdigit() and len(token.text) <= 3 and i > 0):
+        return False
+    before = tokens[i - 1]
+    return (
+        is_capitalised(before)
+        and before.lower not in MONTH_NAMES
+        and before.lower not in WEEKDAYS
+        and before.lower not in SENTENCE_STARTERS
+        and not before.text.endswith(("'s", "’s"))
+    )
 
 
 def capitalised_before(tokens: list[Token], i: int) -> bool:

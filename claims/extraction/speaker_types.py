@@ -186,6 +186,8 @@ def speaker_type(name: str) -> str:
         return ORGANIZATION
     if len(words) >= 2 and words[-1] in _LEGAL_FORMS:
         return ORGANIZATION  # "Bayer AG", "BASF SE", "Nestlé SA"
+    if len(words) >= 2 and any(w.isdigit() for w in words):
+        return ORGANIZATION  # "Formula 1", "BBC Radio 4": no person's name has a number
     if _is_national_unit(words):
         return ORGANIZATION  # "Knight Frank India", "Amazon Japan": a business's arm there
     if len(words) >= 2 and bare_word(words[-1]).lower() in UNNAMED_VOICES:
