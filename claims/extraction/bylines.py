@@ -23,7 +23,7 @@ BYLINE = re.compile(
 BYLINE_HANDLE = re.compile(r"\s+(?:follow\s+(?:on\s+\w+\s+)?)?@\w+.*$", re.IGNORECASE)
 
 
-BYLINE_SPLIT = re.compile(r"\s*(?:,|\||;|\s[-–—]\s|\s(?:for|FOR)\s)\s*")
+BYLINE_SPLIT = re.compile(r"\s*(?:,|\||;|[•·]|\s[-–—]\s|\s(?:for|FOR)\s)\s*")
 
 
 BYLINE_NAME = re.compile(
@@ -107,10 +107,14 @@ def byline_of(s: str) -> tuple[str, str, datetime | None] | None:
         if is_dateline:
             published_at = when
         else:
+            # "By Ann Lee • Thursday 7 December 2023 • 3 min read": the date is one of the parts
             for piece in BYLINE_SPLIT.split(tail):
-                if looks_like_outlet(piece.strip()):
-                    publisher = piece.strip()
-                    break
+                piece = piece.strip()
+                dated, when = parse_dateline(piece) if published_at is None else (False, None)
+                if dated:
+                    published_at = when
+                elif not publisher and looks_like_outlet(piece):
+                    publisher = piece
     return name, publisher, published_at
 
 

@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import lxml.html
 import trafilatura
@@ -157,24 +158,17 @@ def read_html(html: str | bytes, *, url: str = "") -> Document:
         # trafilatura rejects a lone fragment such as "<p>...</p>"; give it a document.
         html = f"<html><body><div>{html}</div></body></html>"
     html = _DROP_CAP.sub(r"<p\g<attrs>>\g<letter>", html)
-    try:
-        extracted = trafilatura.bare_extraction(
-            html,
-            url=url or None,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=True,
-            include_images=False,
-            include_links=False,
-            date_extraction_params=dict(_HTMLDATE_PARAMS),
-        )
-    except _PARSE_ERRORS as exc:
-        raise InputError(
-            f"The HTML could not be parsed ({type(exc).__name__}); "
-            "save the page again or paste the article text instead."
-        ) from exc
+    extracted = _extract(html, url)
     # One block per line of trafilatura output (a <p>, heading, list item or <br>).
     raw_text = extracted.text if extracted is not None and extracted.text else ""
+    if "\n" not in raw_text and len(raw_text) > 200 and html.lower().count("<p") >= 2:
+        # A page whose text the reader found too short (it left a byline out, say) comes back
+        # from its fallback as one line, headline and byline glued to the first sentence;
+        # read favouring precision, it keeps the paragraphs.
+        again = _extract(html, url, favor_precision=True)
+        lines = again.text if again is not None and again.text else ""
+        if "\n" in lines and len(lines) >= len(raw_text) / 2:
+            extracted, raw_text = again, lines
     raw_text = without_invisible(raw_text)
     text = "\n\n".join(line.strip() for line in raw_text.splitlines() if line.strip())
     if extracted is None or not _has_article_text(text):
@@ -206,6 +200,26 @@ def read_html(html: str | bytes, *, url: str = "") -> Document:
     )
 
 
+def _extract(html: str, url: str, *, favor_precision: bool = False) -> Any:
+    try:
+        return trafilatura.bare_extraction(
+            html,
+            url=url or None,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            favor_precision=favor_precision,
+            date_extraction_params=dict(_HTMLDATE_PARAMS),
+        )
+    except _PARSE_ERRORS as exc:
+        raise InputError(
+            f"The HTML could not be parsed ({type(exc).__name__}); "
+            "save the page again or paste the article text instead."
+        ) from exc
+
+
 # What a byline's date adds to the names the HTML reader takes from it: "Jane Smith; Updated
 # March 5" (from "By Jane Smith | Updated March 5, 2024").
 _NOT_A_NAME = re.compile(
@@ -220,7 +234,8 @@ def _authors(raw: str) -> str:
     """The authors' names the reader found, without a date or a reporter's role it took for
     one ("Sarah Jones; Local Democracy Reporter" from "By Sarah Jones, Local Democracy
     Reporter")."""
-    names = [n.strip() for n in raw.split(";")]
+    # "Ann Lee • Thursday" from "By Ann Lee • Thursday 7 December 2023 • 3 min read"
+    names = [re.split(r"\s*[•·]\s*", n)[0].strip() for n in raw.split(";")]
     names = [n for n in names if n and not _NOT_A_NAME.search(n) and not reporters_role(n)]
     if len(names) > 1 and " " in names[0]:
         # "Ellie Pitt; BBC News; Bristol" from "By Ellie Pitt, BBC News, Bristol": the rest
