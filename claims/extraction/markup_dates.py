@@ -12,6 +12,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
+from claims.extraction.bylines import byline_of
 from claims.extraction.dates import MODIFIED_LABEL, parse_dateline, parse_iso
 
 # --- A page's publication time, from its markup -------------------------------------------------
@@ -126,7 +127,18 @@ def published_from_markup(tree: Any, html: str) -> datetime | None:
             parsed = parse_iso(str(value))
             if parsed:
                 return parsed
-    return _labelled_date(html) or _article_time(tree) or _title_date(tree)
+    return _labelled_date(html) or _article_time(tree) or _title_date(tree) or _byline_date(tree)
+
+
+def _byline_date(tree: Any) -> datetime | None:
+    """The date a byline element shows ("By Ann Lee • Thursday 7 December 2023 • 3 min read"),
+    which the HTML reader may leave out of the text."""
+    for element in tree.xpath('//*[contains(@class, "byline")]')[:3]:
+        text = " ".join(element.text_content().split())
+        found = byline_of(text) if len(text) <= 200 else None
+        if found and found[2]:
+            return found[2]
+    return None
 
 
 def _labelled_date(html: str) -> datetime | None:
