@@ -10,6 +10,7 @@ import re
 
 from claims.extraction.given_names import first_name_genders
 from claims.extraction.lexicon import (
+    ATTRIBUTION_VERBS,
     MORE_ORG_WORDS,
     ORG_WORDS,
     PARTY_NAMES,
@@ -145,6 +146,27 @@ def learn_mentions(text: str, tokens: list[Token], context: SpeakerContext) -> N
         if kind in {"public", "business", "party"}:
             _mention(name, kind, context)
         i += max(1, len(run))
+
+
+def businesses_named(text: str, tokens: list[Token]) -> list[str]:
+    """The businesses the sentence names by a word of their name between its first word and its
+    first verb of saying: "A hosepipe ban affecting customers of Anglian Water ..., the company
+    confirmed" (read before the sentence's speaker is looked for; learn_mentions records them
+    after)."""
+    found: list[str] = []
+    i = 1
+    # before its verb of saying: not "The company said it would work with the NHS"
+    while i < len(tokens) and tokens[i].lower not in ATTRIBUTION_VERBS:
+        run = name_after(tokens, i) if is_capitalised(tokens[i]) else []
+        while len(run) > 1 and run[-1].text.islower():
+            run = run[:-1]
+        if run and any(_org_hint(t) for t in run):
+            pair = _two_named(text, run)  # "Anglian Water and Essex and Suffolk Water": two
+            for name in [clean_run(text, one) for one in pair] if pair else [clean_run(text, run)]:
+                if name and _kind_of(name) == "business" and name not in found:
+                    found.append(name)
+        i += max(1, len(run))
+    return found
 
 
 def _may_be_a_business_object(tokens: list[Token], i: int, context: SpeakerContext) -> bool:

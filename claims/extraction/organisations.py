@@ -353,8 +353,13 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
             and not _a_common_word(before, context)
             else ""
         )
+        # "... customers of Anglian Water will begin on Friday, the company confirmed"
+        inner = context.sentence_businesses
+        inner_one = inner[0] if len(inner) == 1 and is_business_noun(head) else ""
         for org in (
-            [] if described else [context.sentence_org, opened_before, *reversed(recent), *named]
+            []
+            if described
+            else [context.sentence_org, inner_one, opened_before, *reversed(recent), *named]
         ):
             if (
                 org

@@ -148,6 +148,9 @@ class SpeakerContext:
     # The business the sentence opens with, described ("The streaming giant now has ..."), for
     # its "it said" (set by speakers.find_speaker).
     sentence_business: str = ""
+    # Businesses the sentence names by a word of their name, past its opening ("customers of
+    # Anglian Water"), for its "the company confirmed" (set by speakers.find_speaker).
+    sentence_businesses: list[str] = field(default_factory=list)
     # The previous sentence's opening noun, when nobody spoke in it: "The government disputes
     # the figure. It says ...": its "it" is the government, not the last body that spoke.
     previous_noun: str = ""

@@ -62,7 +62,12 @@ from claims.extraction.descriptions import place_body
 from claims.extraction.full_names import org_in_full
 from claims.extraction.given_names import first_name_genders
 from claims.extraction.lexicon import ATTRIBUTION_VERBS
-from claims.extraction.mentions import learn_mentions, listed_company, plural_agreement
+from claims.extraction.mentions import (
+    businesses_named,
+    learn_mentions,
+    listed_company,
+    plural_agreement,
+)
 from claims.extraction.name_learning import learn_names
 from claims.extraction.names import (
     Token,
@@ -406,6 +411,7 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
         tokens[1].lower if opens_described and tokens[1].lower in ORG_NOUNS else ""
     )
     context.sentence_business = described_business(tokens)
+    context.sentence_businesses = businesses_named(text, tokens)
     speaker = _explicit(text, tokens, masked, context)
     if speaker is None:
         speaker = context.previous_speaker if continues_quote else ""
