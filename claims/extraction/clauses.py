@@ -35,6 +35,7 @@ from claims.extraction.names import (
     name_before,
     opens_a_date,
 )
+from claims.extraction.org_kinds import is_business_noun
 from claims.extraction.people import DETERMINERS, SpeakerContext
 from claims.extraction.places import GOVERNMENT_SEATS
 from claims.extraction.speaker_types import PERSON, speaker_type
@@ -62,6 +63,11 @@ ORG_NOUNS = word_set("""
     navy organisation organization force fund coalition alliance movement service brigade
     hospital school university college airport prison bureau institution foundation forecaster
     lab laboratory consultancy league palace body""")
+# Nouns for a body of a kind, never one body's name when a sentence opens with one alone ("Firm
+# warns", "Council says"; "The Kremlin", "Police" are left to their own rules).
+_GENERIC_BODIES = word_set("""
+    company firm council government ministry department agency union charity group regulator
+    watchdog supplier operator airline insurer manufacturer lender retailer""")
 # A document that speaks for whoever the words before it name: "The Environment Agency report
 # said", "the Home Office statement said".
 REPORT_NOUNS = word_set("report study statement survey review audit analysis")
@@ -278,6 +284,12 @@ def can_speak(name: str, run: list[Token], tokens: list[Token], context: Speaker
     ):
         return False  # "Eventually recalled by ...": an adverb, capitalised to open the sentence
         # ("Lilly said" after "drugmaker Eli Lilly" is a name)
+    if (
+        sentence_initial
+        and (word.lower() in _GENERIC_BODIES or is_business_noun(word.lower()))
+        and not (context.page is not None and context.page.capitalised_inside(word))
+    ):
+        return False  # "Firm warns of 2,000 job cuts": a headline's common noun, no name
     if not sentence_initial or not word.endswith("s") or word.isupper():
         return True
     if word.endswith(("as", "us", "is", "ss", "os")):

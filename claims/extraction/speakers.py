@@ -269,12 +269,11 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
                 for i, t in enumerate(tokens)
                 if t.lower in vocab.ASSERTING_VERBS
                 and t.text.islower()
-                # "Smith, accused of fraud, ...", "the crash, blamed on ice": no verb of his
+                # "Smith, accused of fraud, ...", "the crash, blamed on ice", a headline's
+                # "Firm accused of selling faulty masks": no verb of theirs (active, the verb
+                # takes its object first: "Boeing accused regulators of ...")
                 and not (
-                    i
-                    and tokens[i - 1].text == ","
-                    and i + 1 < len(tokens)
-                    and tokens[i + 1].lower in _PREPOSITIONS_AFTER_PARTICIPLE
+                    i + 1 < len(tokens) and tokens[i + 1].lower in _PREPOSITIONS_AFTER_PARTICIPLE
                 )
             ]
         )
