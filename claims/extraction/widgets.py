@@ -438,6 +438,7 @@ PROMO_LABEL = (
     r"|content|coverage|reading))?|see\s+also|more\s+on\s+this(?:\s+story)?|recommended"
     r"|don'?t\s+miss|further\s+reading|watch|listen|explainer|live|trending"
     r"|editor'?s\s+picks?|most\s+read|must\s+read"
+    r"|explained|revealed|analysis|opinion|in\s+pictures|video|podcast|quiz"
 )
 
 
@@ -446,7 +447,11 @@ PROMO_WITH_SEPARATOR = re.compile(rf"^(?:{PROMO_LABEL})\s*[:|»›>–—-]+\s*"
 
 # A label that says what kind of page a headline heads ("Live: Storm Darragh latest", "Watch:
 # ..."): a link to another page further down, the page's own headline on its first line.
-PAGE_KIND_LABEL = re.compile(r"^(?:live|watch|listen|explainer)\s*[:|–—-]+\s*\S", re.IGNORECASE)
+PAGE_KIND_LABEL = re.compile(
+    r"^(?:live|watch|listen|explainer|explained|revealed|analysis|opinion|in\s+pictures|video"
+    r"|podcast|quiz)\s*[:|–—-]+\s*\S",
+    re.IGNORECASE,
+)
 
 
 PROMO_CAPS = re.compile(r"^(?:READ MORE|READ ALSO|ALSO READ|RELATED|SEE ALSO|MUST READ)\s+")
