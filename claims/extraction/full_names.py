@@ -40,6 +40,10 @@ def org_in_full(speaker: str, context: SpeakerContext) -> str:
         for name in (*context.mentions, *context.orgs)
         if " " in name and name.rsplit(" ", 1)[1] == speaker
     }
+    if not named:  # "The Bank said" after "The Bank of England has held rates"
+        named = {
+            name for name in (*context.mentions, *context.orgs) if name.startswith(f"{speaker} of ")
+        }
     return named.pop() if len(named) == 1 else speaker
 
 
