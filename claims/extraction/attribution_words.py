@@ -59,7 +59,7 @@ PARTY_MEMBERS = word_set("republican democrat tory") | PERSON_DEMONYMS  # "the S
 NAMING_VERBS = word_set("""
     called calls labeled labelled labels dubbed dubs branded brands described describes
     accused accuses hailed hails blamed blames criticised criticises criticized criticizes
-    condemned condemns praised praises slammed slams""")
+    condemned condemns praised praises slammed slams ruled rules""")
 # Verbs that make a claim their subject's with or without a quotation: "Chief executive Thierry
 # Garnier blamed weaker consumer spending", "Prosecutors accused him of taking bribes". Not in
 # ATTRIBUTION_VERBS, which the scorer reads.

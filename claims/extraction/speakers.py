@@ -137,6 +137,8 @@ _CLAIMING_VERB = re.compile(
 )
 # "accused of", "blamed on": the participle of a clause about its subject, no verb of saying.
 _PREPOSITIONS_AFTER_PARTICIPLE = frozenset({"of", "on", "for", "by", "in", "over"})
+_RULED = frozenset({"ruled", "rules"})
+_AFTER_RULED = _PREPOSITIONS_AFTER_PARTICIPLE | {"out", "from", "since", "until"}
 
 
 _REPORT_CUES = (
@@ -260,6 +262,8 @@ def _explicit(text: str, tokens: list[Token], masked: str, context: SpeakerConte
                 and t.text.islower()
                 and not after_be(tokens, i)
                 and any(u.text in QUOTE_MARKS for u in tokens[i + 1 :])
+                # "ruled his death "wholly avoidable"", not "ruled for 14 years"
+                and not (t.lower in _RULED and tokens[i + 1].lower in _AFTER_RULED)
             ]
         )
     if _CLAIMING_VERB.search(masked):  # a cheap look first: this runs on every sentence
