@@ -243,6 +243,9 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
             return f"{context.sentence_org} {found.generic}"
         if found.generic in GENERIC_SINGULAR and context.previous_org:
             return f"{context.previous_org} {found.generic}"
+        if found.generic in GENERIC_SINGULAR and " " in context.previous_sentence_org:
+            # "The Rail Delivery Group ... welcomed the decision. A spokesman said": its own
+            return f"{context.previous_sentence_org} {found.generic}"
         if found.generic == "police":
             # "..., West Yorkshire Police said. ... Police said": the force named before
             forces = (o for o in reversed(context.orgs) if _FORCE_WORDS & set(o.lower().split()))

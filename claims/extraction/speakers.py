@@ -110,6 +110,7 @@ from claims.extraction.roles import (
 from claims.extraction.speaker_types import (
     ORGANIZATION,
     PERSON,
+    has_org_word,
     speaker_type,
 )
 from claims.extraction.verb_speakers import after_verb, before_verb
@@ -397,9 +398,14 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     # The sentence's opening name, with or without an apposition after it ("Mr Anderson, who
     # quit ..."): computed once, read below and after the speaker is found.
     apposed = subject_run(tokens, allow_comma=True)
-    if not opening and apposed and clean_run(text, apposed) in context.described_orgs:
+    apposed_name = clean_run(text, apposed) if apposed and not opening else ""
+    if apposed_name and (
+        apposed_name in context.described_orgs
+        # "The Rail Delivery Group, which represents the operators, welcomed ...": named so
+        or (" " in apposed_name and has_org_word(apposed_name))
+    ):
         # "Waymo, Alphabet's self-driving unit, runs ... a company spokesperson told Reuters"
-        opening_name, opening_type = clean_run(text, apposed), ORGANIZATION
+        opening_name, opening_type = apposed_name, ORGANIZATION
     if opening_type == PERSON and verb_after and plural_agreement(opening, tokens):
         opening_type = ORGANIZATION  # "Chelsea have completed the signing": a club
         context.described_orgs.add(opening_name)
