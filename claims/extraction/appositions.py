@@ -110,7 +110,7 @@ def apposition(text: str, tokens: list[Token], comma: int, context: SpeakerConte
         # sentence opens with, past every apposition
         return named_speaker(text, tokens, opening, context)
     opener = _relative_clause_opener(tokens, comma)
-    if opener is not None and j > opener:
+    if opener is not None and j >= opener:  # "Labour, which runs the council, said" too
         # "Copernicus, which uses measurements from satellites, ships and weather stations,
         # said", "The company, which makes soap, tea and ice cream, said": the subject before
         # the relative clause, whatever commas the clause holds
