@@ -63,11 +63,10 @@ ORG_NOUNS = word_set("""
     navy organisation organization force fund coalition alliance movement service brigade
     hospital school university college airport prison bureau institution foundation forecaster
     lab laboratory consultancy league palace body""")
-# Nouns for a body of a kind, never one body's name when a sentence opens with one alone ("Firm
-# warns", "Council says"; "The Kremlin", "Police" are left to their own rules).
-_GENERIC_BODIES = word_set("""
-    company firm council government ministry department agency union charity group regulator
-    watchdog supplier operator airline insurer manufacturer lender retailer""")
+# Nouns for a body of a kind, never one body's name when a sentence opens with one alone
+# ("Council says"; with org_kinds.is_business_noun's "Firm warns", "Airline cuts"; "The
+# Kremlin", "Police" are left to their own rules).
+_GENERIC_BODIES = word_set("council government ministry department agency union regulator watchdog")
 # A document that speaks for whoever the words before it name: "The Environment Agency report
 # said", "the Home Office statement said".
 REPORT_NOUNS = word_set("report study statement survey review audit analysis")

@@ -161,7 +161,7 @@ def read_html(html: str | bytes, *, url: str = "") -> Document:
     extracted = _extract(html, url)
     # One block per line of trafilatura output (a <p>, heading, list item or <br>).
     raw_text = extracted.text if extracted is not None and extracted.text else ""
-    if "\n" not in raw_text and len(raw_text) > 200 and html.lower().count("<p") >= 2:
+    if "\n" not in raw_text and len(raw_text) > 200 and len(_PARAGRAPH_TAG.findall(html)) >= 2:
         # A page whose text the reader found too short (it left a byline out, say) comes back
         # from its fallback as one line, headline and byline glued to the first sentence;
         # read favouring precision, it keeps the paragraphs.
@@ -198,6 +198,9 @@ def read_html(html: str | bytes, *, url: str = "") -> Document:
         canonical_url=(extracted.url or url or "").strip(),
         language=_language_from_tree(tree) or _guess_language(text),
     )
+
+
+_PARAGRAPH_TAG = re.compile(r"<p[\s>]", re.IGNORECASE)
 
 
 def _extract(html: str, url: str, *, favor_precision: bool = False) -> Any:

@@ -31,7 +31,7 @@ from claims.extraction.org_kinds import ORG_DESCRIPTORS, PUBLIC_WORDS, is_public
 from claims.extraction.parties import is_party_name, may_name_a_party, party_before_role
 from claims.extraction.people import GENERIC, SpeakerContext
 from claims.extraction.places import GOVERNMENT_SEATS
-from claims.extraction.small_words import is_a_word
+from claims.extraction.small_words import common_on_page, is_a_word
 from claims.extraction.speaker_types import (
     CLUB_ENDINGS,
     ORGANIZATION,
@@ -124,8 +124,7 @@ def learn_mentions(text: str, tokens: list[Token], context: SpeakerContext) -> N
         )
         if possessive is not None and _saints_possessive(tokens[i : possessive + 1]):
             run = tokens[i:stretch]  # "St Mary's Hospital", "Guy's Hospital"
-        while len(run) > 1 and run[-1].text.islower():
-            run = run[:-1]  # "A Metropolitan Police officer has been charged": the force
+        run = _to_last_capital(run)
         name = clean_run(text, run) if run else ""
         office = next((k for k, t in enumerate(run) if k and is_title(t)), 0)
         if office and name and _kind_of(name) == "":
@@ -148,6 +147,14 @@ def learn_mentions(text: str, tokens: list[Token], context: SpeakerContext) -> N
         i += max(1, len(run))
 
 
+def _to_last_capital(run: list[Token]) -> list[Token]:
+    """A name run without the small words it ends with: a role name_after reads for a name
+    that may follow ("A Metropolitan Police officer has been charged": the force)."""
+    while len(run) > 1 and run[-1].text.islower():
+        run = run[:-1]
+    return run
+
+
 def businesses_named(text: str, tokens: list[Token]) -> list[str]:
     """The businesses the sentence names by a word of their name between its first word and its
     first verb of saying: "A hosepipe ban affecting customers of Anglian Water ..., the company
@@ -157,9 +164,7 @@ def businesses_named(text: str, tokens: list[Token]) -> list[str]:
     i = 1
     # before its verb of saying: not "The company said it would work with the NHS"
     while i < len(tokens) and tokens[i].lower not in ATTRIBUTION_VERBS:
-        run = name_after(tokens, i) if is_capitalised(tokens[i]) else []
-        while len(run) > 1 and run[-1].text.islower():
-            run = run[:-1]
+        run = _to_last_capital(name_after(tokens, i)) if is_capitalised(tokens[i]) else []
         if run and any(_org_hint(t) for t in run):
             pair = _two_named(text, run)  # "Anglian Water and Essex and Suffolk Water": two
             for name in [clean_run(text, one) for one in pair] if pair else [clean_run(text, run)]:
@@ -282,11 +287,7 @@ def _may_be_a_business_subject(tokens: list[Token], context: SpeakerContext) -> 
         and first.text not in context.surnames
         # "Retailer profits fall": a word English writes in small letters, at a headline's
         # start, is no name unless the page capitalises it inside a sentence ("Shell")
-        and not (
-            is_a_word(first.text)
-            and context.page is not None
-            and not context.page.capitalised_inside(first.text)
-        )
+        and not common_on_page(first.text, context.page)
     )
 
 

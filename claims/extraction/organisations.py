@@ -60,7 +60,7 @@ from claims.extraction.people import (
     SpeakerContext,
 )
 from claims.extraction.places import GOVERNMENT_SEATS, NATIONALITIES
-from claims.extraction.small_words import is_a_word
+from claims.extraction.small_words import common_on_page, is_a_word
 from claims.extraction.speaker_types import CLUB_ENDINGS
 
 # Words of names that "the agency" may stand for when no public body by PUBLIC_WORDS was named
@@ -93,17 +93,6 @@ _PRESS_NOUNS = word_set("newspaper paper daily weekly tabloid")
 _JOURNAL = re.compile(
     r"\bJournal of\b|\bMedical Journal\b|\bLancet\b|^(?:Nature|Science|Cell|BMJ|JAMA|PNAS|NEJM)$"
 )
-
-
-def _a_common_word(name: str, context: SpeakerContext) -> bool:
-    """Whether ``name`` is one word English writes in small letters that the page never
-    capitalises inside a sentence ("Water" opening a headline; not "Shell" on a page that
-    writes "shares in Shell")."""
-    return (
-        " " not in name
-        and is_a_word(name)
-        and (context.page is None or not context.page.capitalised_inside(name))
-    )
 
 
 def _a_journal(org: str) -> bool:
@@ -350,7 +339,7 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
             if is_business_noun(head)
             and one
             and not context.previous_speaker
-            and not _a_common_word(before, context)
+            and not common_on_page(before, context.page)
             else ""
         )
         # "... customers of Anglian Water will begin on Friday, the company confirmed"

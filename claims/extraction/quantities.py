@@ -120,7 +120,6 @@ _PER_BASE = re.compile(
     r"\s+(?P<per>per\s+(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?!(?:in|on|at|of|and|or)\b)[a-z]+){0,2})"
     r"(?![\d,.]\d)"
 )
-# Between a range's spelled ends: "two and three million", "five to 10 people".
 # "175 of the 300 seats", "12 of her 20 goals": a part of a counted whole, counted in its unit.
 _PART_OF = re.compile(
     r"\s+of\s+(?:(?:the|its|their|his|her|our|your|these|those|all)\s+)?"
@@ -128,6 +127,7 @@ _PART_OF = re.compile(
 )
 _HYPHEN_AGE = re.compile(r"(year|month|week|day)s?-olds?")  # "five-year-olds": their age
 _LISTED = re.compile(r",?\s+(?:and\s+|or\s+)?|,\s*")  # between the items of a list
+# Between a range's spelled ends: "two and three million", "five to 10 people".
 _SPELLED_RANGE = re.compile(r"\s+(?:to|and|or)\s+(?=\w)")
 _VOTES_AGAINST = re.compile(r"\s+to\s+(?P<n>\d+)\b(?![.,]\d)")
 # A vote's tally, after the vote is named: "voted 366-34", "by a vote of 53-36", "The vote was

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import Any
 
 SMALL_WORDS_PATH = Path(__file__).resolve().parent / "data" / "small_words.txt"
 # "-ss", "-us", "-is" are no plurals ("Siemens" has no singular in the list either).
@@ -18,6 +19,19 @@ def _small_words() -> frozenset[str]:
     counted by bench/build_common_words.py from the CT24 training sentences and the CLEF 2020
     verified claims (data/small_words.txt)."""
     return frozenset(SMALL_WORDS_PATH.read_text(encoding="utf-8").split())
+
+
+def common_on_page(name: str, page: Any) -> bool:
+    """Whether a one-word name is a word English writes in small letters (is_a_word) that the
+    page (page_names.PageNames) never capitalises inside a sentence: "Water" opening a headline
+    ("Water bills to rise"), not "Shell" on a page that writes "shares in Shell". Without a
+    page, no word is known to be common on it."""
+    return (
+        " " not in name
+        and is_a_word(name)
+        and page is not None
+        and not page.capitalised_inside(name)
+    )
 
 
 def is_a_word(name: str) -> bool:

@@ -106,6 +106,7 @@ def admits_people(tokens: list[Token], index: int) -> bool:
 _AUXILIARIES = word_set(
     "was were is are had have has would will could can should may might must did does"
 )
+_AUXILIARIES_OR_BEEN = _AUXILIARIES | {"been"}  # "has been fined", "Tesco will close its"
 
 
 # Words that open what is added, not a remark: "added a second", "added late goals".
@@ -374,7 +375,7 @@ def acts_on_its_own(run: list[Token], tokens: list[Token]) -> bool:
     if not run or run[-1] not in tokens:
         return False
     after = tokens.index(run[-1]) + 1
-    while after + 2 < len(tokens) and tokens[after].lower in _AUXILIARIES | {"been"}:
+    while after + 2 < len(tokens) and tokens[after].lower in _AUXILIARIES_OR_BEEN:
         after += 1  # "Ryanair has cut its fares", "Tesco will close its stores"
     if after + 1 >= len(tokens) or tokens[after + 1].lower != "its":
         return False
@@ -466,7 +467,7 @@ def _recalls_or_is_fined_millions(tokens: list[Token], after: int) -> bool:
     if verb.lower in _RECALLS:
         return after + 1 < len(tokens) and any(c.isdigit() for c in tokens[after + 1].text)
     k = after
-    while k < len(tokens) and tokens[k].lower in _AUXILIARIES | {"been"}:
+    while k < len(tokens) and tokens[k].lower in _AUXILIARIES_OR_BEEN:
         k += 1
     if k == after or k + 1 >= len(tokens) or tokens[k].lower not in _FINED:
         return False
