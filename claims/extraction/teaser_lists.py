@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 from claims.extraction.line_spans import LineSpan
-from claims.extraction.widgets import LABEL_TRIM
+from claims.extraction.widgets import LABEL_TRIM, MORE_FROM
 
 RELATED_LIST = "related-stories list"
 
@@ -39,7 +39,10 @@ def teaser_list_lines(text: str, verdicts: Sequence[LineSpan]) -> list[int]:
         heading = verdicts[i]
         label = text[heading.start : heading.end].strip(LABEL_TRIM).lower()
         i += 1
-        if not heading.dropped or label not in LIST_HEADINGS:
+        if not heading.dropped or (
+            label not in LIST_HEADINGS
+            and not MORE_FROM.match(text[heading.start : heading.end].strip())
+        ):
             continue
         while i < len(verdicts) and _is_headline(text[verdicts[i].start : verdicts[i].end]):
             if not verdicts[i].dropped:
@@ -50,4 +53,6 @@ def teaser_list_lines(text: str, verdicts: Sequence[LineSpan]) -> list[int]:
 
 def _is_headline(line: str) -> bool:
     body = _LIST_MARKER.sub("", line).strip()
-    return 0 < len(body.split()) <= _MAX_WORDS and not body.endswith(".")
+    # not a sentence ending in a full stop, also inside its closing quotation mark ('...
+    # said: "We are deeply sorry."')
+    return 0 < len(body.split()) <= _MAX_WORDS and not body.rstrip("\"'”’)").endswith(".")

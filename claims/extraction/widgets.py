@@ -290,6 +290,14 @@ PHOTO_CREDIT = re.compile(
 )
 
 
+# A heading over other stories of an outlet or about a name: "Read more from Sky News:", "More
+# from BBC News", "More on Ukraine" (a name after it, nothing after the name but a colon).
+MORE_FROM = re.compile(
+    r"^(?i:(?:read\s+)?more\s+(?:from|on|about))\s+(?:the\s+|The\s+)?"
+    r"[A-Z0-9][\w'’&.-]*(?:\s+[A-Z0-9][\w'’&.-]*){0,5}\s*:?$"
+)
+
+
 MISC_WIDGETS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^\d+\s*(?:min(?:ute)?s?)\s+read$", re.IGNORECASE), "reading time"),
     (
@@ -318,6 +326,9 @@ MISC_WIDGETS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     # "Reporting from Phoenix" under a byline: where the reporter was
     (re.compile(r"^(?i:reporting\s+from)\s+[A-Z][^.!?]{0,60}$"), "byline"),
+    # "Read more from Sky News:", "More from The Guardian": the heading of a list of the
+    # outlet's other stories (teaser_lists drops the headlines under it)
+    (MORE_FROM, "navigation label"),
 )
 
 
