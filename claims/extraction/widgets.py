@@ -313,6 +313,16 @@ MISC_WIDGETS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?:pictured|above|main\s+picture|inset)\s*:", re.IGNORECASE), "photo caption"),
     # "Related video: How the budget works (Reuters)": a teaser for another story's video
     (re.compile(r"^(?:related|more|featured)\s+videos?\s*:", re.IGNORECASE), "related link"),
+    # "UK politics live – latest updates", "Israel-Gaza war live: all the latest": a link to
+    # the outlet's live page (its entries are no claims of this article)
+    (
+        re.compile(
+            r"^[^.!?]{0,80}\blive\s*[:–—|-]?\s*(?:latest\s+(?:updates|news)|all\s+the\s+latest"
+            r"|as\s+it\s+happened|live\s+updates|updates)$",
+            re.IGNORECASE,
+        ),
+        "related link",
+    ),
     # "Listen to this article · 6:12 min Learn more": an audio player
     (
         re.compile(r"^listen\s+to\s+(?:this|the)\s+(?:article|story)\b", re.IGNORECASE),

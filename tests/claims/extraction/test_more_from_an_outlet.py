@@ -77,3 +77,21 @@ def test_a_quotation_ending_the_line_after_a_list_is_the_article_again() -> None
     extraction = extract(read_text(text))
     said = next(s for s in extraction.sentences if "vital" in s.text)
     assert said.speaker == "David Black"
+
+
+def test_a_link_to_the_outlets_live_page_is_no_claim() -> None:
+    # "UK politics live - latest updates" (with an en dash; a list item linking to the
+    # Guardian's live blog) stayed a sentence of the article.
+    page = (
+        "<html><body><article><h1>Rishi Sunak calls general election for 4 July</h1>"
+        "<ul><li>UK politics live \u2013 latest updates</li></ul>"
+        "<p>Rishi Sunak has called a general election for 4 July, gambling that an improving "
+        "economy will allow the Conservatives to close a 20-point poll gap with Labour.</p>"
+        "<p>Ukraine war live: all the latest</p>"
+        "<p>Thousands of people watched the announcement live on television.</p>"
+        "</article></body></html>"
+    )
+    extraction = extract(read_html(page))
+    texts = [s.text for s in extraction.sentences]
+    assert not [t for t in texts if "latest" in t]
+    assert "Thousands of people watched the announcement live on television." in texts
