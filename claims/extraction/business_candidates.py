@@ -91,12 +91,20 @@ def named_business(org: str, context: SpeakerContext) -> bool:
     )
 
 
-def only_business(context: SpeakerContext, *, sector: bool = False, armed: bool = False) -> str:
+def only_business(
+    context: SpeakerContext,
+    *,
+    sector: bool = False,
+    armed: bool = False,
+    described: frozenset[str] = frozenset(),
+) -> str:
     """The business, when the sentence and this paragraph and the previous one name exactly one
     organisation that can be a business and no other candidate ("Shares in Halvorsen Foods fell
     ... The Oslo-based group said"); "" when they name none or several ("Microsoft ... Sony,
     which makes the PlayStation, ... The Japanese company said": which one the words mean, the
-    rules cannot tell)."""
+    rules cannot tell). A name whose words all describe the noun (``described``, the noun
+    phrase's words in small letters) is no candidate: "The Premier League club said" is not
+    the Premier League."""
     window = context.paragraph - 1
     candidates = {o for o in context.orgs if context.org_paragraphs[o] >= window}
     candidates.update(
@@ -104,6 +112,7 @@ def only_business(context: SpeakerContext, *, sector: bool = False, armed: bool 
     )
     if context.sentence_org:
         candidates.add(context.sentence_org)
+    candidates = {c for c in candidates if not set(c.lower().split()) <= described}
     # "Water bills to rise ... Water UK said": a word of another candidate's name is none
     candidates = {c for c in candidates if not any(c != d and c in d.split() for d in candidates)}
     if sector:  # "The planemaker reported": not the consultancy that estimated its loss
@@ -124,6 +133,7 @@ def only_business(context: SpeakerContext, *, sector: bool = False, armed: bool 
     anywhere.update(
         o for noun, named in context.org_nouns.items() if is_business_noun(noun) for o in named
     )
+    anywhere = {o for o in anywhere if not set(o.lower().split()) <= described}
     if sector:
         anywhere = {o for o in anywhere if not is_analyst_firm(o)}
     found = _businesses(anywhere, context, armed=armed)

@@ -289,9 +289,9 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
         # last that is one.
         described = len(words) > 1 and head not in AGENCY_NOUNS
         org = context.sentence_org
-        if org.lower() in words:
+        if org and set(org.lower().split()) <= set(words):
             org = ""  # "ChatGPT was down, the maker of ChatGPT said", "The KitKat maker said":
-            # not the product
+            # not the product; "The Premier League club said": not the league
         if described and is_business_noun(head) and named_business(org, context):
             return org  # "BYD sold 4.27 million vehicles, the Chinese carmaker said": BYD
         if product and org and not is_public_org(org, context) and org.lower() not in words:
@@ -380,7 +380,9 @@ def resolve_org_noun(phrase: str, context: SpeakerContext) -> str:
         # "The airport's operator": whose, the words say, not which business was named last
         owned = any(w.endswith(("'s", "’s")) for w in words[:-1])
         if head not in AGENCY_NOUNS and not owned:
-            only = only_business(context, sector=_names_a_sector(head), armed=armed)
+            only = only_business(
+                context, sector=_names_a_sector(head), armed=armed, described=frozenset(words)
+            )
             if place and " " in only and head not in only.lower():
                 only = ""  # "Greenpeace UK" is no airport ("Gatwick Airport" is one)
             if only and only.lower() not in words and not _a_journal(only):
