@@ -242,7 +242,7 @@ def subject_name(text: str, tokens: list[Token]) -> str:
 class Found:
     name: str = ""
     # "name", "pronoun", "they", "it", "generic", "org-noun", "owned", "owner-role", "org-role",
-    # "role", "pair" ("the two leaders"), "unnamed"
+    # "role", "pair" ("the two leaders"), "its-staff" ("its analysts"), "unnamed"
     kind: str = ""
     generic: str = ""  # the generic word, the org noun phrase, or the pronoun's gender
     at: int = -1  # a pronoun's token index in the sentence

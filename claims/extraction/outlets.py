@@ -37,13 +37,24 @@ def police_force(text: str, tokens: list[Token], i: int) -> str:
     return text[tokens[i - 1].start : tokens[i].end]
 
 
+_LINKS = word_set("at of for from with in by and or to on")
+
+
 def name_before_descriptor(text: str, tokens: list[Token], i: int) -> str:
     """ "Yonhap news agency reported", "Tass news agency said": the name before a descriptor
     (and up to two lower-case words before it); "" otherwise."""
     if tokens[i].lower not in ORG_DESCRIPTORS:
         return ""
     j = i - 1
-    while j >= 0 and i - j <= 2 and tokens[j].text.isalpha() and tokens[j].text.islower():
+    while (
+        j >= 0
+        and i - j <= 2
+        and tokens[j].text.isalpha()
+        and tokens[j].text.islower()
+        # "Economists at the agency said": no name of the agency's before it
+        and tokens[j].lower not in DETERMINERS
+        and tokens[j].lower not in _LINKS
+    ):
         j -= 1
     run = name_before(tokens, j + 1) if j >= 0 and is_capitalised(tokens[j]) else []
     if run and run[0].lower in DETERMINERS:

@@ -61,7 +61,7 @@ GENERIC_PLURAL = word_set("""
     observers critics residents witnesses lawmakers researchers scientists spokespeople
     people reports statement employers workers unions campaigners activists police officers
     investigators prosecutors detectives doctors nurses teachers engineers economists
-    lawyers organisers organizers protesters protestors demonstrators""")
+    lawyers organisers organizers protesters protestors demonstrators forecasters""")
 
 
 GENERIC = GENERIC_SINGULAR | GENERIC_PLURAL

@@ -105,6 +105,11 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
         if context.previous_subject_org and last and context.previous_speaker == last:
             return ""  # "Thames Water was fined £104m, Ofwat said. It said ...": either one
         return last
+    if found.kind == "its-staff":
+        # "Its analysts said": the organisation "it" is, speaking through them ("Goldman Sachs
+        # analysts", as "Goldman Sachs analysts said" reads)
+        org = resolve_found(Found(kind="it"), context)
+        return f"{org} {found.generic}" if org else ""
     if found.kind == "pair":
         # "Keir Starmer met Emmanuel Macron ... The two leaders said": both, when the sentence
         # before named exactly two people

@@ -50,6 +50,7 @@ from claims.extraction.outlets import social_post
 from claims.extraction.page_names import type_on_page
 from claims.extraction.people import (
     GENERIC,
+    GENERIC_PLURAL,
     GENERIC_SINGULAR,
     SpeakerContext,
     name_start_before,
@@ -141,6 +142,9 @@ def before_verb(
     in_name = token.text[:1].isupper() and i > 0 and is_capitalised(tokens[i - 1])
     if i >= 3 and tokens[i - 1].lower == "whose":
         return description_before(text, tokens, i)  # "Thames Water, whose spokesman said"
+    if token.lower in GENERIC_PLURAL and i and tokens[i - 1].lower == "its":
+        # "The Met Office has issued a warning. Its forecasters said": the organisation's staff
+        return Found(kind="its-staff", generic=token.lower)
     if token.lower in GENERIC and not in_name and not (i and tokens[i - 1].lower in vocab.OWNERS):
         return Found(kind="generic", generic=token.lower)
     maker = maker_before(text, tokens, i) if i >= 3 else None
