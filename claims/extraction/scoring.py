@@ -28,6 +28,7 @@ from claims.extraction.lexicon import (
     word_set,
 )
 from claims.extraction.quantities import find_quantities
+from claims.extraction.schedules import scheduled
 
 
 @dataclass(frozen=True)
@@ -328,6 +329,8 @@ def _prediction(view: _View) -> float:
     lower = view.lower
     for i, w in enumerate(lower):
         if w in {"will", "won’t", "won't", "shall"} or w.endswith(("’ll", "'ll")):
+            if w in {"will", "won’t", "won't"} and scheduled(lower, i):
+                continue  # "Parliament will be dissolved on 30 May": a timetable
             return 1.0
         if w in _BACKSHIFTED:
             if view.next_is(i, "have"):
