@@ -97,6 +97,7 @@ from claims.extraction.people import (
     remember_unnamed,
     resolve_pronoun,
 )
+from claims.extraction.possessives import with_s_possessives
 from claims.extraction.quotations import mask_quotes
 from claims.extraction.resolution import resolve_found
 from claims.extraction.roles import (
@@ -372,6 +373,7 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     ``continues_quote`` says the sentence starts inside a quotation opened by an earlier
     sentence, whose speaker it then inherits unless it names its own.
     """
+    text = with_s_possessives(text)  # "Mayor Eric Adams' office said"
     masked = mask_quotes(text, continues_quote)
     tokens = tokenise(masked)
     learn_names(text, tokens, context)
