@@ -49,6 +49,7 @@ from claims.extraction.widgets import (
     LABELS,
     MISC_WIDGETS,
     NAV_SEPARATOR,
+    PHOTO_CAPTION,
     PHOTO_CREDIT,
     PROMO_CAPS,
     PROMO_DOMAIN,
@@ -141,6 +142,8 @@ def whole_line_reason(s: str) -> tuple[str, Facts]:
         return credit, NO_FACTS
     if words <= 15 and PHOTO_CREDIT.search(s):
         return "photo credit", NO_FACTS
+    if words <= 80 and PHOTO_CAPTION.search(s):
+        return "photo caption", NO_FACTS
     if words <= 20 and SOURCE_LINE.match(s):
         return "source or credit line", NO_FACTS
     if words <= 8 and (GALLERY.match(s) or STANDARDS_LINK.match(s)):

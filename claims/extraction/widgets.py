@@ -248,6 +248,8 @@ EDITORIAL_NOTE = re.compile(
     r"|an?\s+(?:earlier|previous)\s+version\s+of\s+this\s+(?:story|article|post|report)"
     r"|(?:editor'?’?s\s+note|correction|clarification)\s*[:—–-]"
     r"|read\s+the\s+(?:original|full)\s+(?:article|story)\b"
+    # "This article originally appeared on The Conversation."
+    r"|this\s+(?:story|article|post|piece|report)\s+(?:originally|first)\s+appeared\b"
     r"|this\s+(?:article|story|piece|report|post)\s+is\s+(?:part\s+of|from)\s+(?:our|a|the)\s+"
     r"(?:\w+\s+){0,3}(?:series|project|coverage|newsletter|partnership|collaboration)\b"
     # the age warning over an old article: "This article is more than 2 years old"
@@ -290,6 +292,15 @@ PHOTO_CREDIT = re.compile(
 )
 
 
+# A photo's caption closing with its agency's credit: "President Joe Biden speaks during an
+# event in the East Room of the White House, Oct. 30, 2023. (AP Photo/Evan Vucci, File)".
+PHOTO_CAPTION = re.compile(
+    r"\((?:(?:AP|AFP|Reuters|EPA|PA|UPI|Xinhua)\s+Photo\s*/[^()]{2,80}"
+    # "(Photo by Chip Somodevilla/Getty Images)": a photographer and an agency
+    r"|(?:Photo\s+by|Photo:|Photograph:|Image:|Credit:)\s[^()/]{2,60}/[^()]{2,60})\)\.?$"
+)
+
+
 # A heading over other stories of an outlet or about a name: "Read more from Sky News:", "More
 # from BBC News", "More on Ukraine" (a name after it, nothing after the name but a colon).
 MORE_FROM = re.compile(
@@ -321,6 +332,11 @@ MISC_WIDGETS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|as\s+it\s+happened|live\s+updates|updates)$",
             re.IGNORECASE,
         ),
+        "related link",
+    ),
+    # "Follow AP's coverage of artificial intelligence at https://...": a link to more stories
+    (
+        re.compile(r"^follow\s+(?:\w+['’]s\s+)?(?:full\s+|latest\s+)?coverage\s+of\b", re.I),
         "related link",
     ),
     # "Listen to this article · 6:12 min Learn more": an audio player
@@ -463,7 +479,8 @@ PROMO_LABEL = (
 )
 
 
-PROMO_WITH_SEPARATOR = re.compile(rf"^(?:{PROMO_LABEL})\s*[:|»›>–—-]+\s*", re.IGNORECASE)
+# "[Related: How the EU plans to regulate AI]": in brackets too
+PROMO_WITH_SEPARATOR = re.compile(rf"^[\[(]?(?:{PROMO_LABEL})\s*[:|»›>–—-]+\s*", re.IGNORECASE)
 
 
 # A label that says what kind of page a headline heads ("Live: Storm Darragh latest", "Watch:

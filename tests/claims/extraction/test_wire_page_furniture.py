@@ -1,0 +1,41 @@
+"""A wire story's page furniture pasted with it: an agency photo's caption, where the story
+first appeared, a bracketed related link, a pointer to the outlet's coverage."""
+
+from __future__ import annotations
+
+from claims.extraction import extract, read_text
+
+STORY = (
+    "Biden signs executive order on AI safety\n\n"
+    "FILE - President Joe Biden speaks during an event in the East Room of the White House, "
+    "Oct. 30, 2023, in Washington. (AP Photo/Evan Vucci, File)\n\n"
+    "WASHINGTON (AP) — President Joe Biden on Monday signed an executive order that requires "
+    "developers of the most powerful AI systems to share safety test results with the "
+    "government.\n\n"
+    "This article originally appeared on The Conversation.\n\n"
+    "[Related: How the EU plans to regulate artificial intelligence]\n\n"
+    "Follow AP's coverage of artificial intelligence at "
+    "https://apnews.com/hub/artificial-intelligence."
+)
+
+
+def test_wire_furniture_is_no_sentence_of_the_story() -> None:
+    # The caption was a claim (0.89: "President Joe Biden speaks during an event ..."), the
+    # other three sentences of the article (0.07 to 0.24).
+    extraction = extract(read_text(STORY))
+    texts = [s.text for s in extraction.sentences]
+    assert not [t for t in texts if "East Room" in t or "AP Photo" in t]
+    assert not [t for t in texts if "originally appeared" in t or "Related" in t]
+    assert not [t for t in texts if "coverage of" in t]
+    assert any("signed an executive order" in t for t in texts)
+    reasons = {r for _, _, r in extraction.boilerplate}
+    assert {"photo caption", "editorial note", "related-article link", "related link"} <= reasons
+
+
+def test_a_paragraph_that_names_a_photographer_is_no_caption() -> None:
+    text = (
+        "The exhibition opens on Friday with 120 prints by Dorothea Lange, the photographer "
+        "whose work defined the Depression (Photo by Dorothea Lange, 1936, is its poster)."
+    )
+    texts = [s.text for s in extract(read_text(text)).sentences]
+    assert any("120 prints" in t for t in texts)
