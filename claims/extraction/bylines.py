@@ -81,12 +81,24 @@ def _posted(s: str) -> tuple[str, str, datetime | None] | None:
     return name, "", when
 
 
+_BIO_BYLINE = re.compile(
+    r"By\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:writer|reporter|editor|correspondent|journalist|columnist|producer|contributor)\s+"
+    r"(?:who|based|covering|at|for|with)\b"
+)
+
+
 def byline_of(s: str) -> tuple[str, str, datetime | None] | None:
     """(author, publisher, published_at) when ``s`` is a byline line."""
     posted = _posted(s)
     if posted:
         return posted
     s = BYLINE_HANDLE.sub("", s)
+    bio = _BIO_BYLINE.match(s)
+    if bio and word_count(s) <= 40:
+        # "By Emma Roth, a news writer who covers the streaming wars, consumer tech ...": the
+        # byline and the author's short bio in one line
+        return bio.group("name"), "", None
     m = BYLINE.match(s)
     if not m or word_count(s) > 16 or (s.endswith(".") and not _CLOCK_END.search(s)):
         return None

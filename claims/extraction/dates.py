@@ -73,7 +73,8 @@ _TIME = (
 # The time before the date: "12:05 BST, 5 March 2021", "11:59 AM EST, Mon February 15, 2021".
 _TIME_FIRST = (
     r"(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)(?:[:.](?P<second>[0-5]\d))?"
-    rf"\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*\(?(?P<tz>{_ZONE_NAMES})\)?(?![a-z]))?\s*,?\s+"
+    # "3:10 PM PDT · October 2, 2024": a dot or a bar between them too
+    rf"\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*\(?(?P<tz>{_ZONE_NAMES})\)?(?![a-z]))?\s*[,·•|]?\s+"
 )
 
 _DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(

@@ -422,7 +422,9 @@ def remember_person(name: str, context: SpeakerContext) -> None:
     context.people.append((name, context.paragraph))
     if len(context.people) > 64:
         del context.people[:32]
-    if " " in name:
+    # not "OpenAI CEO" ("The OpenAI CEO shared the figure"): a role, no surname, so that a
+    # later "OpenAI reported" stays OpenAI's
+    if " " in name and name.rsplit(" ", 1)[1].lower() not in ROLE_NOUNS:
         register_name(name, context)
 
 
