@@ -59,7 +59,8 @@ _POLL_NOUNS = word_set("poll polls survey surveys")
 _PUBLISHED_IN = word_set("published paper study report article research")
 _DOCUMENTS = word_set("""
     report reports figures data statement statements filing filings accounts results website
-    survey study analysis tool tracker estimates research records count tally poll database""")
+    survey study analysis tool tracker estimates research records count tally poll database
+    projections forecast forecasts minutes""")
 # Lower-case nouns for a person that make the capitalised words before them a description:
 # "a former UC Global worker", "a White House official".
 SOURCE_NOUNS = (

@@ -246,7 +246,8 @@ EDITORIAL_NOTE = re.compile(
     r"|corrected|amended|originally\s+published|first\s+published|republished"
     r"|produced|published\s+in\s+partnership)"
     r"|an?\s+(?:earlier|previous)\s+version\s+of\s+this\s+(?:story|article|post|report)"
-    r"|(?:editor'?’?s\s+note|correction|clarification)\s*[:—–-]"
+    # "CORRECTION (March 21, 2024, 9:00 a.m. ET): An earlier version ...": with its date too
+    r"|(?:editor'?’?s\s+note|correction|clarification)\s*(?:\([^()]{1,60}\)\s*)?[:—–-]"
     r"|read\s+the\s+(?:original|full)\s+(?:article|story)\b"
     # "This article originally appeared on The Conversation."
     r"|this\s+(?:story|article|post|piece|report)\s+(?:originally|first)\s+appeared\b"
