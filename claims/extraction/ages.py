@@ -30,13 +30,21 @@ def is_age(text: str, start: int, end: int) -> bool:
         text, max(0, start - 60), start
     ):
         return True  # "Jamal Harris, 27, and Keisha Brown, 25.": the last of a list of people
-    if text[end : end + 1] != ",":
+    # "... said mother-of-two Karen Price, 41.": the sentence ends after the age of the one
+    # who spoke (not "... and Team Brown, 25.")
+    ends = (
+        text[end : end + 1] == "."
+        and not text[end + 1 : end + 2].isalnum()
+        and bool(_SAID_BEFORE.search(text, max(0, start - 80), start))
+    )
+    if text[end : end + 1] != "," and not ends:
         return False
     before = _AGE_BEFORE.search(text, max(0, start - 40), start)
     word = before.group("word").lower() if before else ""
     return bool(before) and word not in MONTH_NAMES and word not in WEEKDAYS
 
 
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|explained)\s+[^.!?;:]{2,60},\s$")
 # People under or over an age: "children under 16", "anyone over 65", "adults over 50 and"
 _PEOPLE_UNDER = re.compile(
     r"\b(?:children|kids|people|anyone|those|users|teenagers|adults|pupils|drivers|women|men"

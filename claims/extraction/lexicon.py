@@ -270,24 +270,42 @@ RELATION_NOUNS: frozenset[str] = word_set(
     witness landlord landlady
     """
 )
+# "mother-of-two Karen Price", "The father-of-three said": a parent described by the children,
+# as British papers write it.
+_COUNTS = word_set("one two three four five six seven eight nine ten eleven twelve")
+_MOTHERS = word_set("mother mum mom grandmother grandma gran nan")
+_FATHERS = word_set("father dad grandfather grandad granddad grandpa")
+FEMALE_PARENTS: frozenset[str] = frozenset(
+    f"{who}-of-{n}" for who in _MOTHERS for n in [*_COUNTS, *map(str, range(1, 13))]
+)
+MALE_PARENTS: frozenset[str] = frozenset(
+    f"{who}-of-{n}" for who in _FATHERS for n in [*_COUNTS, *map(str, range(1, 13))]
+)
+RELATION_NOUNS = RELATION_NOUNS | FEMALE_PARENTS | MALE_PARENTS
 # A role or a relation that introduces one person: what "the judge", "the father" refer back to.
 ROLE_NOUNS: frozenset[str] = PERSON_ROLES | RELATION_NOUNS
 
 # What a title or role says about the person's gender, for "he"/"she" (speakers.py).
-MALE_WORDS: frozenset[str] = word_set(
-    """
+MALE_WORDS: frozenset[str] = (
+    word_set(
+        """
     mr mr. sir lord king prince duke earl baron spokesman chairman congressman councilman
     businessman actor father brother son husband uncle nephew grandfather boyfriend monsieur
     herr señor senor signor englishman scotsman welshman irishman frenchman dutchman
     """
+    )
+    | MALE_PARENTS
 )
-FEMALE_WORDS: frozenset[str] = word_set(
-    """
+FEMALE_WORDS: frozenset[str] = (
+    word_set(
+        """
     mrs mrs. ms ms. miss lady dame queen princess duchess countess baroness spokeswoman
     chairwoman congresswoman councilwoman businesswoman actress mother sister daughter wife
     aunt niece grandmother girlfriend madame mme frau señora senora signora englishwoman
     scotswoman welshwoman irishwoman frenchwoman dutchwoman
     """
+    )
+    | FEMALE_PARENTS
 )
 
 # A nationality or a home state as a noun for one person: "the Spaniard told reporters" is the

@@ -28,6 +28,7 @@ from claims.extraction.descriptions import (
 from claims.extraction.lexicon import (
     PERSON_ROLES,
     PORTFOLIO_WORDS,
+    ROLE_NOUNS,
     opens_with_business_noun,
     word_set,
 )
@@ -290,7 +291,8 @@ def after_verb(text: str, tokens: list[Token], index: int, context: SpeakerConte
         if (
             is_capitalised(token)
             or is_title(token)
-            or token.lower in PERSON_ROLES
+            # "said neighbour Tom Hill", "said mother-of-two Karen Price": a relation too
+            or token.lower in ROLE_NOUNS
             or (connects(token) and phrase)
             or (token.lower in {"a", "an", "the"} and not phrase)
             # "said council member Robert Holden": a word of the role before it
