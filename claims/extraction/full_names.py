@@ -26,7 +26,13 @@ def org_in_full(speaker: str, context: SpeakerContext) -> str:
     cut = {
         name
         for name in context.acronyms.values()
-        if len(name) > len(speaker) and name.endswith(speaker) and "," in name[: -len(speaker)]
+        if len(name) > len(speaker)
+        and (
+            (name.endswith(speaker) and "," in name[: -len(speaker)])
+            # "according to a news release from Immigration, Refugees and Citizenship Canada
+            # (IRCC)": the run ends at the first comma
+            or (name.startswith(f"{speaker},") and " " not in speaker)
+        )
     }
     if speaker and len(cut) == 1:
         return cut.pop()

@@ -207,7 +207,11 @@ CREDITS = re.compile(
     r"\s+by\b.*"
     # "(With inputs from PTI)", "With agency inputs": how Indian outlets credit the wires
     r"|^\(?\s*with\s+(?:(?:agency|wire)\s+)?inputs(?:\s+from\s+(?:agencies"
-    r"|[A-Z][\w.&-]*(?:(?:,\s*|\s+and\s+|\s+)[A-Z][\w.&-]*){0,5}))?\s*\)?\.?$",
+    r"|[A-Z][\w.&-]*(?:(?:,\s*|\s+and\s+|\s+)[A-Z][\w.&-]*){0,5}))?\s*\)?\.?$"
+    # "With files from The Canadian Press" (as CBC credits the wires), "ABC/Wires"
+    r"|^\(?\s*with\s+files\s+from\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:(?:,\s*|\s+and\s+|\s+)"
+    r"(?:the\s+)?[A-Z][\w.&'’-]*){0,6}\s*\)?\.?$"
+    r"|^[A-Z][\w.&-]{1,20}\s*/\s*wires?\.?$",
     re.IGNORECASE,
 )
 
