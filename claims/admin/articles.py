@@ -20,7 +20,7 @@ from claims.admin.forms import IngestForm, ReextractForm
 from claims.admin.pages import DeskPageMixin
 from claims.admin.presentation import claim_hover, highlight_claims
 from claims.extraction import InputError
-from claims.extraction.document import not_english
+from claims.extraction.languages import not_english
 from claims.workflow import is_desk_member
 from sources.models import Snapshot, Source
 from sources.normalize import InvalidURL

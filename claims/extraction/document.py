@@ -27,11 +27,15 @@ from claims.extraction.blocks import blocks
 from claims.extraction.boilerplate import LineVerdict, scan_lines
 from claims.extraction.bylines import looks_like_outlet, reporters_role
 from claims.extraction.headings import BODY_MIN_WORDS
-from claims.extraction.lexicon import ENGLISH_STOPWORDS
+from claims.extraction.languages import guess_language, has_article_text, language_from_tree
 from claims.extraction.line_reasons import WIRE_SLUG_LABEL
 from claims.extraction.markdown_text import looks_like_markdown
 from claims.extraction.markdown_text import plain_text as markdown_plain_text
-from claims.extraction.markup_dates import confirmed_date, published_from_markup
+from claims.extraction.markup_dates import (
+    confirmed_date,
+    published_from_markup,
+    unless_modified,
+)
 from claims.extraction.pasted_documents import EMAIL_SUBJECT_LABEL
 from claims.extraction.sentences import without_reference_marks
 from claims.extraction.standfirsts import standfirst, with_standfirst
@@ -79,12 +83,6 @@ _HEADLINE_MAX_WORDS = 30
 _DROP_CAP = re.compile(
     r"<(?P<tag>span|div)\b[^>]*>\s*(?P<letter>[A-Z])\s*</(?P=tag)>\s*<p(?P<attrs>\s[^>]*)?>"
 )
-_LANGUAGE_XPATHS = (
-    "/html/@lang",
-    "/html/@xml:lang",
-    '//meta[@http-equiv="content-language"]/@content',
-    '//meta[@property="og:locale"]/@content',
-)
 # htmldate's parameters for trafilatura's date. original_date asks for the publication date,
 # but htmldate still falls back to a modification date, or to any date in the text, when it
 # finds no other, so read_html keeps its answer only when the page declares that day
@@ -131,7 +129,7 @@ def read_text(text: str, *, url: str = "") -> Document:
         author=next((v.author for v in verdicts if v.author), ""),
         publisher=_publisher(verdicts),
         canonical_url=url,
-        language=_guess_language(text),
+        language=guess_language(text),
     )
 
 
@@ -171,7 +169,7 @@ def read_html(html: str | bytes, *, url: str = "") -> Document:
             extracted, raw_text = again, lines
     raw_text = without_invisible(raw_text)
     text = "\n\n".join(line.strip() for line in raw_text.splitlines() if line.strip())
-    if extracted is None or not _has_article_text(text):
+    if extracted is None or not has_article_text(text):
         raise InputError(
             "The HTML contains no article text (only menus, links or boilerplate); "
             "give the article page itself or paste the article text."
@@ -180,7 +178,7 @@ def read_html(html: str | bytes, *, url: str = "") -> Document:
     verdicts = scan_lines(text)
     published_at = (
         published_from_markup(tree, html)
-        or _dateline_time(text, verdicts)
+        or unless_modified(_dateline_time(text, verdicts), tree)
         or confirmed_date(extracted.date, tree, html, url)
     )
     # the reader's author, else the byline the text shows ("Ed Conway, economics and data
@@ -196,7 +194,7 @@ def read_html(html: str | bytes, *, url: str = "") -> Document:
         author=author,
         publisher=(extracted.sitename or "").strip(),
         canonical_url=(extracted.url or url or "").strip(),
-        language=_language_from_tree(tree) or _guess_language(text),
+        language=language_from_tree(tree) or guess_language(text),
     )
 
 
@@ -344,16 +342,6 @@ def _decode_html(data: bytes) -> str:
     return _decode_text(data)
 
 
-def _has_article_text(text: str) -> bool:
-    """Whether anything but boilerplate is left: at least one real line of five words."""
-    if not text.strip():
-        return False
-    for verdict in scan_lines(text):
-        if not verdict.dropped and len(text[verdict.keep_start : verdict.end].split()) >= 5:
-            return True
-    return False
-
-
 def _parse_tree(html: str) -> etree._Element | None:
     # ``html`` is already decoded; lxml is given UTF-8 bytes (it refuses a str that declares an
     # encoding) and told so, or it reads them as Latin-1 ("£" as "Â£" in meta tags). A parser
@@ -390,39 +378,6 @@ def _dateline_time(text: str, verdicts: tuple[LineVerdict, ...]) -> datetime | N
             if len(body_paragraphs) > 1:
                 return None
     return None
-
-
-def _language_from_tree(tree: etree._Element | None) -> str:
-    if tree is None:
-        return ""
-    for xpath in _LANGUAGE_XPATHS:
-        for value in tree.xpath(xpath, namespaces={"xml": "http://www.w3.org/XML/1998/namespace"}):
-            code = re.split(r"[-_]", str(value).strip().lower())[0]
-            if re.fullmatch(r"[a-z]{2,3}", code):
-                return code
-    return ""
-
-
-# Fewer words than this, and the language guess says little (a headline, a one-line paste).
-_LANGUAGE_MIN_WORDS = 30
-
-
-def not_english(language: str, text: str) -> str:
-    """What to tell an editor when a stored article is not in English (extraction, speakers and
-    check-worthiness read English only): the language the page declared ("es"), "unknown" when
-    the text did not read as English, "" for English or a text too short to tell."""
-    if language == "en" or len(text.split(None, _LANGUAGE_MIN_WORDS)) <= _LANGUAGE_MIN_WORDS:
-        return ""
-    return language or "unknown"
-
-
-def _guess_language(text: str) -> str:
-    """ "en" when English function words are common enough, else "" (we only know English)."""
-    words = re.findall(r"[a-z]+", text[:20000].lower())
-    if len(words) < 8:
-        return ""
-    share = sum(1 for w in words if w in ENGLISH_STOPWORDS) / len(words)
-    return "en" if share >= 0.15 else ""
 
 
 # A question's label in a Q&A: "Q. ...", "Q: ...", "Question: ...".

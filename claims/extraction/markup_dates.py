@@ -127,7 +127,40 @@ def published_from_markup(tree: Any, html: str) -> datetime | None:
             parsed = parse_iso(str(value))
             if parsed:
                 return parsed
-    return _labelled_date(html) or _article_time(tree) or _title_date(tree) or _byline_date(tree)
+    return (
+        _labelled_date(html)
+        or _article_time(tree)
+        or _title_date(tree)
+        or _byline_date(tree)
+        or _date_element(tree)
+    )
+
+
+# An element of the article's header whose class says it shows the date: '<span
+# class="date">March 4, 2024</span>', '<div class="entry-date">', '<p class="timestamp">'
+# (a WordPress theme's, a CMS's), or a <time> with the date only as its text.
+_DATE_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:date|pubdate|published|publish-date|post-date|entry-date|article-date"
+    r"|posted-on|timestamp|dateline)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_ARTICLE_ELEMENTS_XPATH = "//article//* | //header//* | //main//*"
+
+
+def _date_element(tree: Any) -> datetime | None:
+    """The first date an element of the article shows, when its class says it is the date
+    (or it is a <time>), never one marked as a modification nor outside the article."""
+    for element in tree.xpath(_ARTICLE_ELEMENTS_XPATH)[:2000]:
+        marked = element.tag == "time" or _DATE_CLASS.search(element.get("class") or "")
+        if not marked or is_modified_marker(element) or not _in_article(element):
+            continue
+        text = " ".join(element.text_content().split())
+        if not 6 <= len(text) <= 60 or _MODIFIED_MARK.search(text):
+            continue
+        is_dateline, when = parse_dateline(text)
+        if is_dateline and when:
+            return when
+    return None
 
 
 def _byline_date(tree: Any) -> datetime | None:
@@ -202,6 +235,24 @@ def is_modified_marker(element: Any) -> bool:
         MODIFIED_LABEL.search(label[-40:])
         or re.match(r"\s*(?:last\s+)?(?:updated|modified)\b", element.text or "", re.IGNORECASE)
     )
+
+
+def unless_modified(when: datetime | None, tree: Any) -> datetime | None:
+    """``when`` (a date the text shows at its top), unless the page shows that day in an
+    element marked as the modification time ('<span class="date updated">March 5, 2024</span>';
+    not a meta tag's: a story updated the day it came out was published that day too)."""
+    if when is None or tree is None:
+        return when
+    for element in tree.iter(etree.Element):
+        if element.tag == "meta" or not is_modified_marker(element):
+            continue
+        if not isinstance(element, lxml.html.HtmlElement):
+            continue
+        shown = " ".join(element.text_content().split())[:200]
+        is_dateline, day = parse_dateline(shown) if shown else (False, None)
+        if is_dateline and day is not None and day.date() == when.date():
+            return None
+    return when
 
 
 def _modified_days(tree: Any, html: str) -> set[date]:
