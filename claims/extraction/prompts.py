@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from claims.extraction.helplines import is_helpline
 from claims.extraction.widgets import (
     AFFILIATE,
     AUTHOR_BIO,
@@ -22,7 +23,6 @@ from claims.extraction.widgets import (
     SHARE_PROMPT,
     SHOPPING,
     SUBSCRIPTION,
-    is_helpline,
 )
 
 _BIO_CLAUSE = re.compile(r"\b(?:who|which|that|after|since|until|when|while)\b")

@@ -9,8 +9,8 @@ from claims.extraction.languages import has_article_text, not_english
 CHINESE = (
     "<html lang='zh-CN'><head><title>香港特首梁振英就住宅违建事件道歉</title></head><body><article>"
     "<h1>香港特首梁振英就住宅违建事件道歉</h1>"
-    "<p>香港行政长官梁振英在各方压力下就其大宅的违章建筑问题向公众道歉，并承诺在两周内解决。</p>"
-    "<p>梁振英此前承认早在去年参选行政长官之前就已知悉其住宅存在违建，但一直没有公开。</p>"
+    "<p>香港行政长官梁振英在各方压力下就其大宅的违章建筑问题向公众道歉\uff0c并承诺在两周内解决。</p>"
+    "<p>梁振英此前承认早在去年参选行政长官之前就已知悉其住宅存在违建\uff0c但一直没有公开。</p>"
     "</article></body></html>"
 )
 
