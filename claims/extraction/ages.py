@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from claims.extraction.lexicon import MONTH_NAMES, WEEKDAYS
+from claims.extraction.lexicon import MONTH_NAMES, ROLE_NOUNS, WEEKDAYS
 
 # A capitalised name and a comma right before a number: "Jane Doe, 43,".
 _AGE_BEFORE = re.compile(
@@ -40,11 +40,16 @@ def is_age(text: str, start: int, end: int) -> bool:
     if text[end : end + 1] != "," and not ends:
         return False
     before = _AGE_BEFORE.search(text, max(0, start - 40), start)
-    word = before.group("word").lower() if before else ""
-    return bool(before) and word not in MONTH_NAMES and word not in WEEKDAYS
+    if before is None:
+        # "The singer, 33, is due to play ...": a person described by a role
+        role = _ROLE_BEFORE.search(text, max(0, start - 40), start)
+        return role is not None and role.group("role").lower() in ROLE_NOUNS
+    word = before.group("word").lower()
+    return word not in MONTH_NAMES and word not in WEEKDAYS
 
 
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|explained)\s+[^.!?;:]{2,60},\s$")
+_ROLE_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their)\s+(?P<role>[a-z-]+),\s$", re.IGNORECASE)
 # People under or over an age: "children under 16", "anyone over 65", "adults over 50 and"
 _PEOPLE_UNDER = re.compile(
     r"\b(?:children|kids|people|anyone|those|users|teenagers|adults|pupils|drivers|women|men"

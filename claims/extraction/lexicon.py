@@ -126,7 +126,8 @@ MORE_ORG_WORDS: frozenset[str] = word_set(
     semiconductors ventures capital energy gas water rail railway trains airport airports
     networks services transport health state brigade economics macroeconomics stats
     Reuters Tass Xinhua Interfax Kyodo Yonhap Bloomberg Eurostat Interpol Europol Frontex
-    Hamas Isis Barclays Lloyds Siemens Elections
+    Hamas Isis Barclays Lloyds Siemens Elections theatres theaters cinemas cinema studios
+    entertainment hotels resorts stores supermarkets pictures
     Unicef Unesco Nato Gazprom Rosneft Ofwat Ofcom Ofgem Ofsted Ofqual Lancet Medicine
     ratings tower palace
     international watch
