@@ -118,8 +118,8 @@ def unit_after(text: str, pos: int, limit: int) -> tuple[str, int]:
             words += [word, described.group("word")]
             end = described.end()
             continue
-        if lower in NOT_UNITS or adverb or participle:
-            break
+        if lower in NOT_UNITS or adverb or participle or lower.endswith(("n't", "n’t")):
+            break  # "one farmer can't fix": a verb ends it, as "can" does
         gerund = lower.endswith("ing") and word.islower()  # not a name: "65 Boeing jets"
         if gerund and words:
             break  # "20 people living ..." keeps "people", not "people living"

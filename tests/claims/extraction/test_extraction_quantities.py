@@ -86,3 +86,9 @@ def test_as_dict() -> None:
         "start": 9,
         "end": 33,
     }
+
+
+def test_a_negated_auxiliary_ends_the_counted_noun() -> None:
+    # "one farmer can't fix a river" counted 1 "farmer can't fix" (as "can" it ends the noun).
+    assert _found("But one farmer can't fix a river.") == [(1.0, "farmer", "one farmer")]
+    assert _found("Two farmers won't sell.") == [(2.0, "farmers", "Two farmers")]
