@@ -96,6 +96,17 @@ NOTES_TO_EDITORS = "notes to editors"
 REFERENCE_LIST = "reference list"
 # A place and a date, and nothing else: "Brussels, 14 November 2024", "Geneva, 3 March 2025".
 _PLACED_DATE = re.compile(r"[A-Z][a-zé'-]+(?:\s[A-Z][a-zé'-]+){0,2},\s+(?P<date>.{6,30})")
+# The heading of a blog's comments, the rest of the page being readers' comments and the
+# reply form: "12 thoughts on “Why I quit ...”", "3 Responses to ...", "Leave a Reply".
+COMMENTS_SECTION = re.compile(
+    r"\d+\s+(?:thoughts?|responses?|comments?|replies)\s+(?:on|to)\s+\S.{0,200}"
+    r"|leave\s+a\s+(?:reply|comment)\b.{0,40}",
+    re.IGNORECASE,
+)
+# "Comments", "12 comments" alone: the same heading only near the end (a share bar's count
+# higher up is no heading).
+_COMMENT_COUNT = re.compile(r"(?:\d+\s+)?comments?\s*(?:\(\d+\))?", re.IGNORECASE)
+COMMENTS = "comments section"
 # The heading of an encyclopaedia's or a paper's closing lists, standing alone.
 REFERENCES_SECTION = re.compile(
     r"(?:references|bibliography|citations|footnotes|external\s+links|further\s+reading)\s*:?",
@@ -185,6 +196,15 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
             and m.start() >= 0.6 * len(text)  # a closing list, not a section about citations
         ):
             reason = closing = REFERENCE_LIST  # "References", "External links": all after
+        elif (
+            not closing
+            and body_started
+            and (
+                (COMMENTS_SECTION.fullmatch(stripped) and m.start() >= 0.5 * len(text))
+                or (_COMMENT_COUNT.fullmatch(stripped) and m.start() >= 0.8 * len(text))
+            )
+        ):
+            reason = closing = COMMENTS  # readers' comments and the reply form: all after
         elif not closing and body_started and is_sign_off(stripped, m.start(), len(text)):
             reason = closing = "sign-off"  # "Kind regards," and who signed it
         elif not reason and not body_started and (placed := _PLACED_DATE.fullmatch(stripped)):

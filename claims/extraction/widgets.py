@@ -33,7 +33,7 @@ LABELS: dict[str, str] = {
         |print|copy link|link copied|whatsapp|facebook|twitter|linkedin|pinterest|reddit
         |telegram|messenger|share via|share on|more sharing options|comments|show comments
         |hide comments|leave a comment|view comments|join the conversation|save|save article
-        |save this article|saved|bookmark|add to saved""",
+        |save this article|saved|bookmark|add to saved|like this|like loading...|like loading""",
         "share or comment button",
     ),
     **labels(
