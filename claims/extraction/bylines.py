@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from typing import Any
 
 from claims.extraction.dates import parse_dateline
 from claims.extraction.headings import word_count
@@ -69,8 +70,15 @@ _POSTED = re.compile(
 )
 
 
+_COMMENT_COUNT_AFTER = re.compile(
+    r"\s*[|•·]\s*(?:\d+|no)\s+(?:comments?|responses?|replies)\s*$", re.IGNORECASE
+)
+
+
 def _posted(s: str) -> tuple[str, str, datetime | None] | None:
     """(author, "", published_at) when ``s`` is a blog's post line naming a date and a name."""
+    # "Posted on May 14, 2022 by Jane Carter | 12 Comments": the comment count after it
+    s = _COMMENT_COUNT_AFTER.sub("", s)
     m = _POSTED.match(s.strip())
     if not m or word_count(s) > 16:
         return None
@@ -201,3 +209,23 @@ def name_and_role(s: str) -> str:
     if m is None or speaker_type(m.group("name")) != PERSON:
         return ""  # "Financial Times reporter": an outlet's
     return m.group("name")
+
+
+# Elements a page shows its byline in when the HTML reader leaves it out of the text: "Posted on
+# May 14, 2022 by Jane Carter | 12 Comments" in a WordPress theme's post meta.
+_BYLINE_ELEMENTS = (
+    '//*[contains(@class, "byline") or contains(@class, "post-meta") '
+    'or contains(@class, "entry-meta") or contains(@class, "posted-on")]'
+)
+
+
+def markup_author(tree: Any) -> str:
+    """The author a byline element of the page names, "" when none does."""
+    if tree is None:
+        return ""
+    for element in tree.xpath(_BYLINE_ELEMENTS)[:5]:
+        text = " ".join(element.text_content().split())
+        found = byline_of(text) if 0 < len(text) <= 200 else None
+        if found and found[0]:
+            return found[0]
+    return ""

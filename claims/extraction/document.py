@@ -25,7 +25,7 @@ from lxml import etree
 
 from claims.extraction.blocks import blocks
 from claims.extraction.boilerplate import LineVerdict, scan_lines
-from claims.extraction.bylines import looks_like_outlet, reporters_role
+from claims.extraction.bylines import looks_like_outlet, markup_author, reporters_role
 from claims.extraction.headings import BODY_MIN_WORDS
 from claims.extraction.languages import guess_language, has_article_text, language_from_tree
 from claims.extraction.line_reasons import WIRE_SLUG_LABEL
@@ -183,7 +183,11 @@ def read_html(html: str | bytes, *, url: str = "") -> Document:
     )
     # the reader's author, else the byline the text shows ("Ed Conway, economics and data
     # editor" on a line of its own)
-    author = _authors(extracted.author or "") or next((v.author for v in verdicts if v.author), "")
+    author = (
+        _authors(extracted.author or "")
+        or next((v.author for v in verdicts if v.author), "")
+        or markup_author(tree)  # "Posted on May 14, 2022 by Jane Carter" the reader left out
+    )
     # After the date: a standfirst is never a dateline, and the date rules count paragraphs.
     text = with_standfirst(text, standfirst(tree, text), extracted.title or "")
     return Document(

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from claims.extraction import extract, read_text
+from claims.extraction import extract, read_html, read_text
 
 POST = (
     "Why I quit my job to become a beekeeper\n\n"
@@ -36,3 +36,24 @@ def test_a_comment_count_high_up_cuts_nothing() -> None:
     text = POST.split("\n\nLike this:")[0].replace("\n\nBut honey", "\n\nComments (3)\n\nBut honey")
     texts = [s.text for s in extract(read_text(text)).sentences]
     assert any("45,000 beekeepers" in t for t in texts)
+
+
+PAGE = (
+    "<html><head><title>Why I quit my job to become a beekeeper</title></head><body><article>"
+    "<h1>Why I quit my job to become a beekeeper</h1>"
+    '<p class="post-meta">Posted on May 14, 2022 by Jane Carter | 12 Comments</p>'
+    "<p>Three years ago I was working 60-hour weeks as an accountant in London. Today I look "
+    "after 40 hives in rural Devon.</p>"
+    "<p>My salary fell by more than half in the first year. But honey sales have grown every "
+    "year, and last summer we sold 1,200 jars at local markets.</p>"
+    "</article></body></html>"
+)
+
+
+def test_the_post_meta_line_names_the_author() -> None:
+    # No author (the HTML reader left the post-meta line out, and its comment count kept the
+    # line from reading as a byline), so the first-person sentences were nobody's.
+    extraction = extract(read_html(PAGE))
+    assert extraction.document.author == "Jane Carter"
+    said = next(s for s in extraction.sentences if "40 hives" in s.text)
+    assert said.speaker == "Jane Carter"
