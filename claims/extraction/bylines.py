@@ -219,13 +219,20 @@ _BYLINE_ELEMENTS = (
 )
 
 
-def markup_author(tree: Any) -> str:
-    """The author a byline element of the page names, "" when none does."""
+def markup_bylines(tree: Any) -> list[tuple[str, str, datetime | None]]:
+    """What the page's first byline elements say, read as bylines (author, publisher, date),
+    for the author and the date the HTML reader left out of the text."""
     if tree is None:
-        return ""
+        return []
+    found = []
     for element in tree.xpath(_BYLINE_ELEMENTS)[:5]:
         text = " ".join(element.text_content().split())
-        found = byline_of(text) if 0 < len(text) <= 200 else None
-        if found and found[0]:
-            return found[0]
-    return ""
+        byline = byline_of(text) if 0 < len(text) <= 200 else None
+        if byline:
+            found.append(byline)
+    return found
+
+
+def markup_author(tree: Any) -> str:
+    """The author a byline element of the page names, "" when none does."""
+    return next((author for author, _, _ in markup_bylines(tree) if author), "")

@@ -12,7 +12,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from claims.extraction.bylines import byline_of
+from claims.extraction.bylines import markup_bylines
 from claims.extraction.dates import MODIFIED_LABEL, parse_dateline, parse_iso
 
 # --- A page's publication time, from its markup -------------------------------------------------
@@ -166,12 +166,7 @@ def _date_element(tree: Any) -> datetime | None:
 def _byline_date(tree: Any) -> datetime | None:
     """The date a byline element shows ("By Ann Lee • Thursday 7 December 2023 • 3 min read"),
     which the HTML reader may leave out of the text."""
-    for element in tree.xpath('//*[contains(@class, "byline")]')[:3]:
-        text = " ".join(element.text_content().split())
-        found = byline_of(text) if len(text) <= 200 else None
-        if found and found[2]:
-            return found[2]
-    return None
+    return next((when for _, _, when in markup_bylines(tree) if when), None)
 
 
 def _labelled_date(html: str) -> datetime | None:
