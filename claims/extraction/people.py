@@ -133,6 +133,9 @@ class SpeakerContext:
     org_name_ends: set[str] = field(default_factory=set)
     previous_speaker: str = ""
     previous_org: str = ""  # organisation the previous sentence spoke for or was about
+    # Whether that organisation was only the source of data ("..., according to U.S. Customs
+    # and Border Protection data"): no official or spokesman of its spoke (speakers.py).
+    previous_org_data: bool = False
     # The organisation the previous sentence was about when another one said it ("Thames Water
     # was fined £104m, Ofwat said"): a later "it" may be either (set by speakers.find_speaker).
     previous_subject_org: str = ""

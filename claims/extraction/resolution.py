@@ -199,9 +199,9 @@ def resolve_found(found: Found, context: SpeakerContext) -> str:
                 return (
                     context.previous_speaker
                 )  # "Jo Ray, a spokeswoman, said ... The spokeswoman added"
-            if context.previous_org:
+            if context.previous_org and not context.previous_org_data:
                 return f"{context.previous_org} {found.generic.split()[-1].lower()}"
-            return ""
+            return ""  # "..., according to CBP data. The official added": not CBP's
         # "... with Rep. Ed Royce, the chairman of the committee, the California Republican
         # said": a person named earlier in the same sentence comes first; not the subject of
         # what is reported ("Karen Shore won ..., the returning officer announced").

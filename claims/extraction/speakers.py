@@ -367,6 +367,13 @@ def _passive_agent(text: str, tokens: list[Token], context: SpeakerContext) -> s
     return ""
 
 
+# "according to U.S. Customs and Border Protection data", "ONS figures show": a source of data
+_FROM_DATA = re.compile(
+    r"\baccording\s+to\b[^;]{0,120}?\b(?:data|figures|statistics|records|estimates)\b"
+    r"|\b(?:data|figures|statistics)\s+(?:show|showed|shows|suggest|reveal)"
+)
+
+
 def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = False) -> str:
     """The speaker of ``text`` ("" when the text names none); updates ``context``.
 
@@ -458,6 +465,7 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
         run, tokens, given_name=given_name
     )
     remember(speaker, text, tokens, context, subject, run, its_own=its_own)
+    context.previous_org_data = bool(_FROM_DATA.search(masked))
     # "Sarah Whitfield's son died ... she said": hers; "Taylor Swift's Eras Tour has grossed
     # $2bn, according to Pollstar. The singer said": hers too (a source of the figure is no
     # subject of the sentence); "The Egyptian has scored 15 goals ... he said": the player
