@@ -210,11 +210,14 @@ class SpeakerContext:
         return first_name_genders().get(name.split()[0].lower(), "") if name else ""
 
     def recent_people(self, *, unnamed: bool = False) -> list[str]:
-        """People in this paragraph or the previous one, most recent first, each once; with
-        ``unnamed``, "" stands where someone unnamed spoke ("A neighbour said")."""
+        """People in this paragraph or the previous one, most recent first, each once (or the
+        one before that, when the previous paragraph named nobody: a narrative paragraph
+        between "Margaret Ellis defended the budget" and "She said"); with ``unnamed``, ""
+        stands where someone unnamed spoke ("A neighbour said")."""
         seen: list[str] = []
+        reach = 1 if any(p == self.paragraph - 1 for _, p in self.people[-8:]) else 2
         for name, paragraph in reversed(self.people):
-            if paragraph < self.paragraph - 1:
+            if paragraph < self.paragraph - reach:
                 break
             if name not in seen and (name or unnamed):
                 seen.append(name)

@@ -55,6 +55,7 @@ from claims.extraction.mentions import (
 )
 from claims.extraction.name_learning import learn_names
 from claims.extraction.names import (
+    Token,
     clean_run,
     tokenise,
 )
@@ -220,4 +221,21 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
         unnamed = unnamed_speaker_gender(tokens)  # "A neighbour, who ..., said she had ..."
         if unnamed is not None and any(t.lower in vocab.ANY_VERB for t in tokens):
             remember_unnamed(unnamed, context)
+    elif not speaker and _SAYS_SOMEONE.search(masked):
+        # '"We are not just numbers," says a doctor from Hebron': the next "he explains" is
+        # that doctor's, unnamed
+        inverted = unnamed_speaker_gender(tokens[_unnamed_after_verb(tokens) :])
+        remember_unnamed(inverted or "", context)
     return speaker
+
+
+# "..., says a doctor from Hebron", "said one witness": someone unnamed, after the verb
+_SAYS_SOMEONE = re.compile(r"\b(?:said|says|told|added|explains|explained)\s+(?:a|an|one)\s+[a-z]")
+
+
+def _unnamed_after_verb(tokens: list[Token]) -> int:
+    """Where the unnamed speaker after the verb opens ("a doctor ...")."""
+    return next(
+        (i for i in range(1, len(tokens)) if tokens[i].lower in {"a", "an", "one"}),
+        len(tokens),
+    )
