@@ -52,7 +52,8 @@ LABELS: dict[str, str] = {
         |was this story helpful|is this article helpful
         |scroll to continue|getty images|listen to this article|listen to this story
         |listen to article|listen to the article|play audio|audio version|related topics
-        |more on this story|more on this topic|more stories|more news|related links""",
+        |more on this story|more on this topic|more stories|more news|related links
+        |key events|show key events only|pinned post|live feed|jump to|filter by""",
         "navigation label",
     ),
     **labels("published|updated|last updated|first published|posted", "publication date label"),

@@ -95,3 +95,16 @@ def test_a_link_to_the_outlets_live_page_is_no_claim() -> None:
     texts = [s.text for s in extraction.sentences]
     assert not [t for t in texts if "latest" in t]
     assert "Thousands of people watched the announcement live on television." in texts
+
+
+def test_a_live_pages_navigation_is_no_sentence() -> None:
+    # "Key events" and "Show key events only" (the Guardian's live pages) stayed sentences.
+    text = (
+        "Budget 2024 live: Reeves announces £40bn tax rise\n\n"
+        "Key events\n\nShow key events only\n\n14:05\n\n"
+        "The chancellor confirms that employers' national insurance contributions will rise by "
+        "1.2 percentage points to 15% from April 2025."
+    )
+    extraction = extract(read_text(text))
+    texts = [s.text for s in extraction.sentences]
+    assert not [t for t in texts if "key events" in t.lower()]
