@@ -11,7 +11,10 @@ import re
 # (dates.parse_dateline) for the prefix to be one. A date alone ("Mar 4, 2024 — ") only before
 # the body starts: further down it dates an entry of a timeline.
 DATED_PREFIX = re.compile(
-    r"^(?:(?P<place>[A-Z]{3,}[A-Z'.-]*(?:[ /]+[A-Z]{2,}[A-Z'.-]*){0,3}),\s*)?"
+    r"^(?:(?P<place>[A-Z]{3,}[A-Z'.-]*(?:[ /]+[A-Z]{2,}[A-Z'.-]*){0,3}),\s*"
+    # its state or country: "SAN JOSE, Calif., Oct. 24, 2024 /PRNewswire/ -- " (not a month)
+    r"(?:(?!(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)"
+    r"[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2},\s*)?)?"
     r"(?P<date>[A-Za-z0-9][A-Za-z0-9 ,.:]{5,45}?)\s*"
     r"(?:/(?P<agency>[A-Za-z][A-Za-z .&-]{1,30})/\s*|\((?P<wire>[A-Za-z][A-Za-z .&-]{1,30})\)\s*)?"
     r"(?:-{1,2}|–|—)\s+(?=\S)"

@@ -420,3 +420,18 @@ def with_listed_portfolios(tokens: list[Token], run: list[Token]) -> list[Token]
     while k < len(tokens) and is_capitalised(tokens[k]):
         k += 1
     return tokens[start:k]
+
+
+# A company's legal form after a comma: "Acme Robotics, Inc. (NASDAQ: ACME) today reported",
+# "Globex, Ltd.". The name run ends at a comma, so "Inc." alone was read as the name.
+_COMMA_LEGAL_FORM = re.compile(
+    r"(?<=[A-Za-z]),(?=\s+(?:Inc|Ltd|LLC|Corp|Co|L\.P|LP|N\.A|S\.A|plc|PLC)\.?(?:\W|$))"
+)
+
+
+def without_legal_comma(text: str) -> str:
+    """``text`` with the comma before a company's legal form dropped ("Acme Robotics Inc."),
+    for the speaker finder, which takes no offsets from it."""
+    if ", " not in text:
+        return text
+    return _COMMA_LEGAL_FORM.sub("", text)

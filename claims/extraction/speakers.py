@@ -58,6 +58,7 @@ from claims.extraction.names import (
     Token,
     clean_run,
     tokenise,
+    without_legal_comma,
 )
 from claims.extraction.openings import described_business, owned_subject, stance_taker
 from claims.extraction.org_learning import (
@@ -112,7 +113,8 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
     ``continues_quote`` says the sentence starts inside a quotation opened by an earlier
     sentence, whose speaker it then inherits unless it names its own.
     """
-    text = with_s_possessives(text)  # "Mayor Eric Adams' office said"
+    # "Mayor Eric Adams' office said", "Acme Robotics, Inc. (NASDAQ: ACME) today reported"
+    text = with_s_possessives(without_legal_comma(text))
     masked = mask_quotes(text, continues_quote)
     tokens = tokenise(masked)
     learn_names(text, tokens, context)
