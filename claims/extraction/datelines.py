@@ -50,3 +50,12 @@ SLASHED_DATELINE = re.compile(
     r"[A-Z]{3,}[A-Z'.-]*(?:[ -][A-Z]{2,}[A-Z'.-]*){0,2},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\.\s+"
     r"/(?P<agency>[A-Za-z][A-Za-z .&-]{1,20})/(?P<wire>)\.?\s+(?=[A-Z“\"‘'])"
 )
+
+
+# "SAN FRANCISCO--(BUSINESS WIRE)--" opening the first paragraph, as Business Wire writes the
+# dateline: the place, the wire in brackets between double dashes, no date.
+DASHED_WIRE_DATELINE = re.compile(
+    r"[A-Z]{3,}[A-Z'.-]*(?:[ /]+[A-Z]{2,}[A-Z'.-]*){0,3}(?:,\s*[A-Z][A-Za-z.]+){0,2}"
+    r"\s*-{1,2}\s*\((?P<agency>BUSINESS\s+WIRE|GLOBE\s+NEWSWIRE|PR\s?NEWSWIRE|ACCESSWIRE)\)"
+    r"(?P<wire>)\s*-{1,2}\s*(?=\S)"
+)

@@ -18,6 +18,7 @@ from claims.extraction.bylines import (
 )
 from claims.extraction.code_lines import is_code_line
 from claims.extraction.datelines import (
+    DASHED_WIRE_DATELINE,
     DATED_PREFIX,
     DATELINE_PREFIX,
     SLASHED_DATELINE,
@@ -198,8 +199,10 @@ def boilerplate_prefix(s: str, *, top: bool) -> tuple[int, str, Facts]:
         if is_dateline and when is not None:
             agency = (m.group("agency") or m.group("wire") or "").strip()
             return m.end(), "dateline", Facts(published_at=when, publisher=agency)
-    m = DATELINE_PREFIX.match(s) or (
-        (WIRE_DATELINE.match(s) or SLASHED_DATELINE.match(s)) if top else None
+    m = (
+        DATELINE_PREFIX.match(s)
+        or DASHED_WIRE_DATELINE.match(s)
+        or ((WIRE_DATELINE.match(s) or SLASHED_DATELINE.match(s)) if top else None)
     )
     if m:
         agency = (m.group("agency") or m.group("wire") or "").strip()

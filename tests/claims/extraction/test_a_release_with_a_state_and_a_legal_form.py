@@ -31,3 +31,17 @@ def test_the_issuer_is_the_company_not_its_legal_form() -> None:
     assert (revenue.speaker, revenue.speaker_type) == ("Acme Robotics Inc.", ORGANIZATION)
     opening = next(s for s in extraction.sentences if "today reported" in s.text)
     assert opening.text.startswith("Acme Robotics, Inc.")
+
+
+def test_business_wires_dateline_is_no_part_of_the_claim() -> None:
+    # "SAN FRANCISCO--(BUSINESS WIRE)--" stayed at the start of the release's first claim.
+    text = (
+        "Globex Announces New CEO\n\n"
+        "SAN FRANCISCO--(BUSINESS WIRE)--Globex Corporation (NYSE: GLBX) today announced that "
+        "Maria Chen has been appointed chief executive officer, effective November 1, 2024."
+    )
+    extraction = extract(read_text(text))
+    opening = next(s for s in extraction.sentences if "today announced" in s.text)
+    assert opening.text.startswith("Globex Corporation")
+    assert "dateline" in {r for _, _, r in extraction.boilerplate}
+    assert extraction.document.publisher == "BUSINESS WIRE"
