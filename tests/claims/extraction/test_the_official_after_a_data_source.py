@@ -1,4 +1,4 @@
-""""The official added" refers back to an official the text introduced, not to an
+""" "The official added" refers back to an official the text introduced, not to an
 organisation cited only for its data ("..., according to U.S. Customs and Border Protection
 data")."""
 
