@@ -24,11 +24,10 @@ from claims.extraction.people import (
     NOT_PERSON_ENDINGS,
     SURNAME_PARTICLES,
     SpeakerContext,
-    name_start_before,
-    person_after,
     register_mention,
     register_name,
 )
+from claims.extraction.person_names import name_start_before, person_after
 from claims.extraction.speaker_types import PERSON, speaker_type
 
 

@@ -34,7 +34,8 @@ from claims.extraction.org_kinds import (
     is_business_noun,
 )
 from claims.extraction.page_names import type_on_page
-from claims.extraction.people import DETERMINERS, SpeakerContext, name_start_before
+from claims.extraction.people import DETERMINERS, SpeakerContext
+from claims.extraction.person_names import name_start_before
 from claims.extraction.places import COUNTRIES, COUNTRY_ALIASES, NATIONALITIES
 from claims.extraction.roles import WaitingLede
 from claims.extraction.small_words import is_a_word

@@ -37,10 +37,9 @@ from claims.extraction.people import (
     GENERIC,
     SpeakerContext,
     full_name,
-    name_start_before,
-    person_after,
     remember_org,
 )
+from claims.extraction.person_names import name_start_before, person_after
 from claims.extraction.places import COUNTRIES
 from claims.extraction.small_words import is_a_word
 from claims.extraction.speaker_types import bare_word

@@ -54,8 +54,8 @@ from claims.extraction.people import (
     GENERIC_PLURAL,
     GENERIC_SINGULAR,
     SpeakerContext,
-    name_start_before,
 )
+from claims.extraction.person_names import name_start_before
 from claims.extraction.places import GOVERNMENT_SEATS
 from claims.extraction.roles import (
     AGE,
