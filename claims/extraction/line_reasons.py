@@ -93,6 +93,9 @@ def _is_nav_menu(s: str) -> bool:
 
 def whole_line_reason(s: str) -> tuple[str, Facts]:
     """Why the whole line ``s`` is boilerplate ("" if it is not), and facts it carries."""
+    # "| AP Photo/Uncredited |": a table cell's bars the HTML reader kept
+    bar = _LEADING_BAR.match(s)
+    s = _TRAILING_BAR.sub("", s[bar.end() :] if bar else s)
     words = word_count(s)
     icons = len(ICON.findall(s))
     if icons >= 3 and icons >= words * 0.2:
@@ -176,8 +179,18 @@ _SECTION_LABEL = re.compile(
 _MATCH_MINUTE = re.compile(r"\d{1,3}(?:\s?\+\s?\d{1,2})?['’′]\s+(?=\S)")
 
 
+_LEADING_BAR = re.compile(r"\|[ \t]+(?=\S)")
+_TRAILING_BAR = re.compile(r"(?<=\S)[ \t]+\|$")
+
+
 def boilerplate_prefix(s: str, *, top: bool) -> tuple[int, str, Facts]:
     """Length of a boilerplate prefix of ``s`` (0 if none), its reason, and facts it carries."""
+    bar = _LEADING_BAR.match(s)
+    if bar and bar.end() < len(s):
+        # "| KABUL, Afghanistan (AP) -- The father ...": a table cell's bar the HTML reader
+        # kept, then whatever prefix the line has
+        end, reason, facts = boilerplate_prefix(s[bar.end() :], top=top)
+        return bar.end() + end, reason or "separator", facts
     m = PROMO_DOMAIN.match(s)
     if m:
         return m.end(), "promo link label", Facts(publisher=m.group("domain").lower())

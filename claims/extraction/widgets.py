@@ -275,7 +275,10 @@ CONTACT_LINE = re.compile(
     r"[+(]?\d[\d ()+-]{6,}\d\.?$"
     # A press release's pointer: "For more information, visit www.acme.com."
     r"|^for\s+(?:more|further)\s+(?:information|details)\b[^.!?]{0,60}?"
-    r"\b(?:visit|contact|see|go\s+to|call|e-?mail)\b",
+    r"\b(?:visit|contact|see|go\s+to|call|e-?mail)\b"
+    # an address alone, with a name beside it: "support@edumock.com (EduMock Team)"
+    r"|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\s*\([^()]{1,60}\))?\.?$"
+    r"|^[A-Z][^@()]{1,60}\(\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*\)\.?$",
     re.IGNORECASE,
 )
 
@@ -292,7 +295,9 @@ PHOTO_CREDIT = re.compile(
     r"|image\s+source|illustration|video|main\s+image|top\s+image|caption)\s*:\s*\S"
     r"|^\(?(?:photos?|images?|pictures?)\s+(?:by|courtesy(?:\s+of)?)\s"
     r"|/\s*(?:getty(?:\s+images)?|reuters|ap(?:\s+photo)?|afp|epa|shutterstock|alamy"
-    r"|pa(?:\s+(?:wire|images|media))?|sputnik|tass|bloomberg|anadolu)\)?\.?$",
+    r"|pa(?:\s+(?:wire|images|media))?|sputnik|tass|bloomberg|anadolu)\)?\.?$"
+    # "AP Photo/Evan Vucci", "(AP Photo/Uncredited)": the agency first
+    r"|^\(?(?:ap|afp|epa|upi|reuters)\s+photo\s*/\s*[^/()]{1,40}\)?\.?$",
     re.IGNORECASE,
 )
 

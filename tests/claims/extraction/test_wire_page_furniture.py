@@ -39,3 +39,20 @@ def test_a_paragraph_that_names_a_photographer_is_no_caption() -> None:
     )
     texts = [s.text for s in extract(read_text(text)).sentences]
     assert any("120 prints" in t for t in texts)
+
+
+def test_a_table_cells_bars_and_an_address_alone() -> None:
+    # "| KABUL, Afghanistan (AP) -- The father ..." kept its bar and dateline in the claim;
+    # "| AP Photo/Uncredited |" and "support@edumock.com (EduMock Team)" (0.51, a claim) were
+    # sentences.
+    text = (
+        "| Father of Orlando gunman known for rambling political videos |\n\n"
+        "| KABUL, Afghanistan (AP) -- The father of the Orlando nightclub gunman came to the "
+        "U.S. from Afghanistan more than 30 years ago. |\n\n"
+        "| AP Photo/Uncredited |\n\n"
+        "support@edumock.com (EduMock Team)"
+    )
+    extraction = extract(read_text(text))
+    texts = [s.text for s in extraction.sentences]
+    assert any(t.startswith("The father of the Orlando nightclub gunman") for t in texts)
+    assert not [t for t in texts if "AP Photo" in t or "@" in t or "KABUL" in t]
