@@ -219,6 +219,17 @@ _BYLINE_ELEMENTS = (
 )
 
 
+_IN_COMMENTS = re.compile(r"comment|reply|respond|discussion", re.IGNORECASE)
+
+
+def _marks(element: Any) -> list[str]:
+    """The class and id of ``element`` and of every element around it."""
+    return [
+        f"{node.get('class') or ''} {node.get('id') or ''}"
+        for node in (element, *element.iterancestors())
+    ]
+
+
 def markup_bylines(tree: Any) -> list[tuple[str, str, datetime | None]]:
     """What the page's first byline elements say, read as bylines (author, publisher, date),
     for the author and the date the HTML reader left out of the text."""
@@ -226,6 +237,8 @@ def markup_bylines(tree: Any) -> list[tuple[str, str, datetime | None]]:
         return []
     found = []
     for element in tree.xpath(_BYLINE_ELEMENTS)[:5]:
+        if _IN_COMMENTS.search(" ".join(_marks(element))):
+            continue  # "Posted on May 15, 2022 by Mark": a reader's comment, not the post
         text = " ".join(element.text_content().split())
         byline = byline_of(text) if 0 < len(text) <= 200 else None
         if byline:

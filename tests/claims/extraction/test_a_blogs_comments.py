@@ -57,3 +57,14 @@ def test_the_post_meta_line_names_the_author() -> None:
     assert extraction.document.author == "Jane Carter"
     said = next(s for s in extraction.sentences if "40 hives" in s.text)
     assert said.speaker == "Jane Carter"
+
+
+def test_a_comments_post_meta_names_no_author() -> None:
+    page = PAGE.replace(
+        '<p class="post-meta">Posted on May 14, 2022 by Jane Carter | 12 Comments</p>', ""
+    ).replace(
+        "</article>",
+        '</article><div id="comments"><p class="post-meta">Posted on May 15, 2022 by Mark Lee</p>'
+        "<p>Great post!</p></div>",
+    )
+    assert read_html(page).author == ""
