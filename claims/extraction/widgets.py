@@ -253,6 +253,11 @@ EDITORIAL_NOTE = re.compile(
     # "CORRECTION (March 21, 2024, 9:00 a.m. ET): An earlier version ...": with its date too
     r"|(?:editor'?’?s\s+note|correction|clarification)\s*(?:\([^()]{1,60}\)\s*)?[:—–-]"
     r"|read\s+the\s+(?:original|full)\s+(?:article|story)\b"
+    # "The views expressed in this article are those of the author and do not necessarily
+    # reflect ...": an opinion piece's disclaimer
+    r"|the\s+views\s+(?:expressed|and\s+opinions\s+expressed)\s+(?:in\s+this\s+(?:article|"
+    r"commentary|column|piece|post|op-ed|blog)\s+)?are\s+(?:those\s+of\s+the\s+(?:author|writer)"
+    r"|(?:the\s+author'?s?|his|her|their)\s+own|solely)"
     # "This article originally appeared on The Conversation."
     r"|this\s+(?:story|article|post|piece|report)\s+(?:originally|first)\s+appeared\b"
     r"|this\s+(?:article|story|piece|report|post)\s+is\s+(?:part\s+of|from)\s+(?:our|a|the)\s+"

@@ -56,3 +56,17 @@ def test_a_table_cells_bars_and_an_address_alone() -> None:
     texts = [s.text for s in extraction.sentences]
     assert any(t.startswith("The father of the Orlando nightclub gunman") for t in texts)
     assert not [t for t in texts if "AP Photo" in t or "@" in t or "KABUL" in t]
+
+
+def test_an_opinion_pieces_disclaimer_is_no_claim() -> None:
+    # A claim at 0.36: "The views expressed in this article are those of the author ...".
+    text = (
+        "Last year, 61 British companies took part in the world's largest trial of a four-day "
+        "week. Of those, 56 decided to continue with it.\n\n"
+        "The views expressed in this article are those of the author and do not necessarily "
+        "reflect the position of this newspaper.\n\n"
+        "The views expressed are her own."
+    )
+    texts = [s.text for s in extract(read_text(text)).sentences]
+    assert not [t for t in texts if "views expressed" in t]
+    assert any("61 British companies" in t for t in texts)
