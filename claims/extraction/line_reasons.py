@@ -60,6 +60,7 @@ from claims.extraction.widgets import (
     SOURCE_LINE,
     STANDARDS_LINK,
     TIME_STAMP,
+    TRANSCRIPT_NOTICE,
 )
 
 RELATED_LINK = "related-article link"
@@ -148,6 +149,8 @@ def whole_line_reason(s: str) -> tuple[str, Facts]:
         return "photo credit", NO_FACTS
     if words <= 80 and PHOTO_CAPTION.search(s):
         return "photo caption", NO_FACTS
+    if words <= 120 and TRANSCRIPT_NOTICE.match(s):
+        return "transcript notice", NO_FACTS
     if words <= 20 and SOURCE_LINE.match(s):
         return "source or credit line", NO_FACTS
     if words <= 8 and (GALLERY.match(s) or STANDARDS_LINK.match(s)):

@@ -316,6 +316,17 @@ PHOTO_CAPTION = re.compile(
 )
 
 
+# The notice under a broadcaster's transcript: "NPR transcripts are created on a rush deadline
+# by an NPR contractor. This text may not be in its final form ... The authoritative record of
+# NPR's programming is the audio record." (the whole paragraph, whatever follows it)
+TRANSCRIPT_NOTICE = re.compile(
+    r"^(?:[A-Z][\w.&]*\s+){0,3}transcripts?\s+(?:are|is)\s+(?:created|produced|provided|prepared)"
+    r"\b[^.]{0,80}\b(?:deadline|contractor|vendor|transcription)"
+    r"|^the\s+authoritative\s+record\s+of\b[^.]{0,60}\bprogramming\s+is\s+the\s+audio\s+record",
+    re.IGNORECASE,
+)
+
+
 # A heading over other stories of an outlet or about a name: "Read more from Sky News:", "More
 # from BBC News", "More on Ukraine" (a name after it, nothing after the name but a colon).
 MORE_FROM = re.compile(

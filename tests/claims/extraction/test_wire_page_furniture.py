@@ -70,3 +70,18 @@ def test_an_opinion_pieces_disclaimer_is_no_claim() -> None:
     texts = [s.text for s in extract(read_text(text)).sentences]
     assert not [t for t in texts if "views expressed" in t]
     assert any("61 British companies" in t for t in texts)
+
+
+def test_a_broadcasters_transcript_notice_is_no_claim() -> None:
+    # "NPR transcripts are created on a rush deadline by an NPR contractor." (0.79) and "The
+    # authoritative record of NPR's programming is the audio record." (0.83) were claims.
+    text = (
+        "The city council voted 7-2 on Tuesday to ban gas stoves in new buildings from 2026.\n\n"
+        "NPR transcripts are created on a rush deadline by an NPR contractor. This text may not "
+        "be in its final form and may be updated or revised in the future. Accuracy and "
+        "availability may vary. The authoritative record of NPR\u2019s programming is the audio "
+        "record."
+    )
+    texts = [s.text for s in extract(read_text(text)).sentences]
+    assert not [t for t in texts if "NPR" in t or "final form" in t]
+    assert any("gas stoves" in t for t in texts)
