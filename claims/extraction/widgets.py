@@ -25,7 +25,9 @@ LABELS: dict[str, str] = {
     **labels("forwarded|forwarded many times|forwarded as received", "messaging app label"),
     **labels(
         """advertisement|advertising|sponsored|sponsored content|paid content|ad|promoted
-        |story continues below advertisement|article continues below|continue reading below""",
+        |story continues below advertisement|article continues below|continue reading below
+        |article continues below this ad|story continues below|paid partner content
+        |from our partners|skip advertisement""",
         "advertisement",
     ),
     **labels(
@@ -53,7 +55,13 @@ LABELS: dict[str, str] = {
         |scroll to continue|getty images|listen to this article|listen to this story
         |listen to article|listen to the article|play audio|audio version|related topics
         |more on this story|more on this topic|more stories|more news|related links
-        |key events|show key events only|pinned post|live feed|jump to|filter by""",
+        |key events|show key events only|pinned post|live feed|jump to|filter by
+        |also read|editor's picks|editors' picks|elsewhere|in case you missed it|more from
+        |more on these topics|most shared|most viewed|popular|read next|see also|trending now
+        |what to read next|you might also like|recommended stories|recommended for you
+        |read in app|give this article|comment on this story|link copied!|link copied
+        |see all topics|follow|already a subscriber? log in.|already a subscriber? log in
+        |create your free account|watch now|play video|more videos|watch more""",
         "navigation label",
     ),
     **labels("published|updated|last updated|first published|posted", "publication date label"),
@@ -364,6 +372,12 @@ MISC_WIDGETS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(r"^follow\s+(?:\w+['’]s\s+)?(?:full\s+|latest\s+)?coverage\s+of\b", re.I),
         "related link",
+    ),
+    # a video player's controls: "0 seconds of 1 minute, 30 secondsVolume 90%", "Press shift
+    # question mark to access a list of keyboard shortcuts"
+    (
+        re.compile(r"^\d+\s+seconds?\s+of\s+\d+|^press\s+shift\s+question\s+mark\b", re.I),
+        "video player",
     ),
     # "Listen to this article · 6:12 min Learn more": an audio player
     (

@@ -108,3 +108,23 @@ def test_a_live_pages_navigation_is_no_sentence() -> None:
     extraction = extract(read_text(text))
     texts = [s.text for s in extraction.sentences]
     assert not [t for t in texts if "key events" in t.lower()]
+
+
+def test_list_headings_are_labels_so_their_lists_go_too() -> None:
+    # "You might also like" stayed a sentence, and so did the headlines under it ("Man dies
+    # after ..."): a list heading counted only once a label had dropped it, and fifteen of
+    # them were no label. A video player's controls stayed sentences too.
+    text = (
+        "Water bills in England and Wales will rise by an average of 36% over the next five "
+        "years, the regulator Ofwat has said.\n\n"
+        "0 seconds of 1 minute, 30 secondsVolume 90%\n\n"
+        "Press shift question mark to access a list of keyboard shortcuts\n\n"
+        "You might also like\n\n"
+        "Man dies after being hit by bus in Leeds\n\n"
+        "Snow warning issued for Scotland\n\n"
+        "The increase, worth £31 a year on average, will fund £104bn of investment."
+    )
+    texts = [s.text for s in extract(read_text(text)).sentences]
+    assert not [t for t in texts if "might also like" in t or "Man dies" in t or "Snow" in t]
+    assert not [t for t in texts if "seconds" in t or "keyboard" in t]
+    assert any("£104bn" in t for t in texts)
