@@ -128,3 +128,10 @@ def test_list_headings_are_labels_so_their_lists_go_too() -> None:
     assert not [t for t in texts if "might also like" in t or "Man dies" in t or "Snow" in t]
     assert not [t for t in texts if "seconds" in t or "keyboard" in t]
     assert any("£104bn" in t for t in texts)
+
+
+def test_every_list_heading_is_a_label() -> None:
+    from claims.extraction.teaser_lists import LIST_HEADINGS
+    from claims.extraction.widgets import LABELS
+
+    assert not sorted(h for h in LIST_HEADINGS if h not in LABELS)
