@@ -41,7 +41,9 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 # "according to X"; "Per Sensor Tower, ...", "..., per the CDC.": "per" before a name, opening
 # the sentence or after a comma ("per cent", "per day" are no source).
 _ACCORDING_TO = re.compile(
-    r"(?:\b(?i:according\s+to)|(?:^|(?<=,\s))[Pp]er(?=\s+(?:the\s+)?[A-Z]))\s+"
+    r"(?:\b(?i:according\s+to)|(?:^|(?<=,\s))[Pp]er(?=\s+(?:the\s+)?[A-Z]"
+    # "..., per its earnings report", "..., per the company's filings": as "according to"
+    r"|\s+its\s|\s+the\s+[a-z]+['’]s\s))\s+"
 )
 _OBJECT_PRONOUNS = {"him": "m", "her": "f", "them": ""}
 _WEBSITE = re.compile(rf"(?P<site>{WEBSITE.pattern})[.,;:]?", re.IGNORECASE)

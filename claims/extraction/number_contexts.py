@@ -245,7 +245,8 @@ _FAMILIAR = (
 _SAYING = r",?\s+(?:told|said|say|says|speaking|who\s+(?:spoke|asked|declined|requested))\b"
 _FAMILIAR_SAYING = re.compile(_FAMILIAR + f"(?:{_SAYING})?")
 _SAYING_AFTER = re.compile(_SAYING)
-_ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
+# "according to two officials", "..., Reuters reported, citing two sources"
+_ACCORDING_BEFORE = re.compile(r"\b(?:according\s+to|citing)\s+$", re.IGNORECASE)
 
 
 def counts_sources(text: str, start: int, unit: str, unit_end: int) -> bool:
