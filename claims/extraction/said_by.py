@@ -244,6 +244,10 @@ def speaker_named(
             if found.kind == "unnamed":
                 if reduced_relative(tokens, index):
                     continue  # "In a video posted after the killings, Mateen said: ..."
+                if _the_statement_before(tokens, index, context):
+                    # "..., Hein Schumacher said in a statement. The statement added that
+                    # ...": whoever made the statement the sentence before mentioned
+                    return context.previous_speaker
                 return ""  # "the report said": the sentence says who, and it is no one
             # "Officials said ...": a speaker is named, just not who; keep looking for a name.
             generic_seen = True
@@ -290,3 +294,20 @@ def _passive_agent(text: str, tokens: list[Token], context: SpeakerContext) -> s
             return resolve_found(Found(name=person_in(name), kind="name"), context)
         return ""
     return ""
+
+
+# What someone issues that the next sentence goes on quoting: "said in a statement. The
+# statement added ...", "a letter ... The letter said".
+_ISSUED = frozenset({"statement", "letter", "post", "email", "filing"})
+
+
+def _the_statement_before(tokens: list[Token], index: int, context: SpeakerContext) -> bool:
+    """Whether the verb at ``index`` follows "The statement" (or letter, post ...) right after
+    a sentence that mentioned one."""
+    noun = tokens[index - 1].lower if index >= 2 else ""
+    return (
+        noun in _ISSUED
+        and tokens[index - 2].lower in {"the", "that", "this"}
+        and index == 2
+        and re.search(rf"\b{noun}\b", context.previous_words) is not None
+    )
