@@ -210,7 +210,7 @@ class SpeakerContext:
         between "Margaret Ellis defended the budget" and "She said"); with ``unnamed``, ""
         stands where someone unnamed spoke ("A neighbour said")."""
         seen: list[str] = []
-        reach = 1 if any(p == self.paragraph - 1 for _, p in self.people[-8:]) else 2
+        reach = 1 if any(p == self.paragraph - 1 for _, p in self.people) else 2
         for name, paragraph in reversed(self.people):
             if paragraph < self.paragraph - reach:
                 break

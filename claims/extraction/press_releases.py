@@ -70,11 +70,7 @@ _WIRE_TAG = re.compile(
     re.IGNORECASE,
 )
 _LISTED_ISSUER = re.compile(
-    rf"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){{0,5}})"
-    # "Acme Robotics, Inc. (NASDAQ: ACME)": the name without its legal form after a comma
-    r"(?:,\s*(?:Inc|Ltd|LLC|Corp|Co|plc|S\.A|N\.V|AG|SE|Limited|Corporation)\.?)?"
-    rf"\s*{_EXCHANGE}",
-    re.IGNORECASE,
+    rf"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){{0,5}})\s*{_EXCHANGE}", re.IGNORECASE
 )
 _ANNOUNCES = re.compile(_TODAY_ANNOUNCES)
 

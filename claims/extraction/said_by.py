@@ -302,12 +302,9 @@ _ISSUED = frozenset({"statement", "letter", "post", "email", "filing"})
 
 
 def _the_statement_before(tokens: list[Token], index: int, context: SpeakerContext) -> bool:
-    """Whether the verb at ``index`` follows "The statement" (or letter, post ...) right after
-    a sentence that mentioned one."""
-    noun = tokens[index - 1].lower if index >= 2 else ""
-    return (
-        noun in _ISSUED
-        and tokens[index - 2].lower in {"the", "that", "this"}
-        and index == 2
-        and re.search(rf"\b{noun}\b", context.previous_words) is not None
-    )
+    """Whether the sentence opens "The statement" (or letter, post ...) before the verb at
+    ``index``, right after a sentence that mentioned one."""
+    if index != 2 or tokens[0].lower not in {"the", "that", "this"}:
+        return False
+    noun = tokens[1].lower
+    return noun in _ISSUED and re.search(rf"\b{noun}\b", context.previous_words) is not None

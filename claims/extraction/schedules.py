@@ -37,7 +37,7 @@ _DECIDED = word_set(
 )
 _SKIPPED = word_set("now also then not only still")
 _RELATIVE_DAYS = word_set("tomorrow tonight")
-_PERIODS = word_set("week weekend month monday tuesday wednesday thursday friday saturday sunday")
+_PERIODS = word_set("week weekend month") | WEEKDAYS  # "next week", "this Friday"
 
 
 def scheduled(lower: list[str], at: int) -> bool:

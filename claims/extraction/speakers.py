@@ -55,7 +55,6 @@ from claims.extraction.mentions import (
 )
 from claims.extraction.name_learning import learn_names
 from claims.extraction.names import (
-    Token,
     clean_run,
     tokenise,
     without_legal_comma,
@@ -223,21 +222,15 @@ def find_speaker(text: str, context: SpeakerContext, *, continues_quote: bool = 
         unnamed = unnamed_speaker_gender(tokens)  # "A neighbour, who ..., said she had ..."
         if unnamed is not None and any(t.lower in vocab.ANY_VERB for t in tokens):
             remember_unnamed(unnamed, context)
-    elif not speaker and _SAYS_SOMEONE.search(masked):
+    elif not speaker and (says := _SAYS_SOMEONE.search(masked)):
         # '"We are not just numbers," says a doctor from Hebron': the next "he explains" is
         # that doctor's, unnamed
-        inverted = unnamed_speaker_gender(tokens[_unnamed_after_verb(tokens) :])
+        # the tokens from the "a" after the verb
+        after = next((i for i, t in enumerate(tokens) if t.start > says.start()), len(tokens))
+        inverted = unnamed_speaker_gender(tokens[after:])
         remember_unnamed(inverted or "", context)
     return speaker
 
 
 # "..., says a doctor from Hebron", "said one witness": someone unnamed, after the verb
 _SAYS_SOMEONE = re.compile(r"\b(?:said|says|told|added|explains|explained)\s+(?:a|an|one)\s+[a-z]")
-
-
-def _unnamed_after_verb(tokens: list[Token]) -> int:
-    """Where the unnamed speaker after the verb opens ("a doctor ...")."""
-    return next(
-        (i for i in range(1, len(tokens)) if tokens[i].lower in {"a", "an", "one"}),
-        len(tokens),
-    )
