@@ -56,6 +56,7 @@ from claims.extraction.sentences import without_reference_marks
 from claims.extraction.tables import TABLE_ROW, table_lines
 from claims.extraction.teaser_lists import RELATED_LIST, teaser_list_lines
 from claims.extraction.widgets import (
+    COMMENT_COUNT,
     LABEL_TRIM,
     PAGE_KIND_LABEL,
 )
@@ -103,9 +104,6 @@ COMMENTS_SECTION = re.compile(
     r"|leave\s+a\s+(?:reply|comment)\b.{0,40}",
     re.IGNORECASE,
 )
-# "Comments", "12 comments" alone: the same heading only near the end (a share bar's count
-# higher up is no heading).
-_COMMENT_COUNT = re.compile(r"(?:\d+\s+)?comments?\s*(?:\(\d+\))?", re.IGNORECASE)
 COMMENTS = "comments section"
 # The heading of an encyclopaedia's or a paper's closing lists, standing alone.
 REFERENCES_SECTION = re.compile(
@@ -201,7 +199,9 @@ def scan_lines(text: str) -> tuple[LineVerdict, ...]:
             and body_started
             and (
                 (COMMENTS_SECTION.fullmatch(stripped) and m.start() >= 0.5 * len(text))
-                or (_COMMENT_COUNT.fullmatch(stripped) and m.start() >= 0.8 * len(text))
+                # "Comments", "12 comments" alone: the heading only near the end (a share
+                # bar's count higher up is no heading)
+                or (COMMENT_COUNT.match(stripped) and m.start() >= 0.8 * len(text))
             )
         ):
             reason = closing = COMMENTS  # readers' comments and the reply form: all after

@@ -343,13 +343,17 @@ MORE_FROM = re.compile(
 )
 
 
+# "Comments", "12 comments", "Comments (3)": a comment count, or the comments' heading
+COMMENT_COUNT = re.compile(r"^(?:\d+\s+)?comments?\s*(?:\(\d+\))?$", re.IGNORECASE)
+
+
 MISC_WIDGETS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^\d+\s*(?:min(?:ute)?s?)\s+read$", re.IGNORECASE), "reading time"),
     (
         re.compile(r"^(?:tags?|topics?|filed\s+under|categories|keywords)\s*:", re.IGNORECASE),
         "tag list",
     ),
-    (re.compile(r"^(?:\d+\s+)?comments?\s*(?:\(\d+\))?$", re.IGNORECASE), "comment count"),
+    (COMMENT_COUNT, "comment count"),
     (
         re.compile(r"^(?:image|photo|media|video)\s+(?:caption|source)\b", re.IGNORECASE),
         "photo credit",
